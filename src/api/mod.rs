@@ -1,0 +1,7 @@
+//! Talking to the LlamaCloud API: the client, its errors, the endpoints and paging.
+
+pub mod client;
+pub mod endpoints;
+pub mod error;
+pub mod paginate;
+pub mod query;

@@ -1,0 +1,351 @@
+//! Cursor and offset paging, one page at a time, never fetching more items than asked and
+//! always knowing the exact point to resume from.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use crate::api::client::Client;
+use crate::api::endpoints::{ListEndpoint, Paging};
+use crate::api::error::{ApiError, InvalidResponse};
+use crate::api::query::Query;
+
+/// When the user set no page size but a `--max-items`, requests ask for at most this many
+/// (cursor endpoints document no maximum; 100 is what servers of this kind accept).
+const IMPLICIT_PAGE_SIZE: u64 = 100;
+/// The documented maximum `limit` of the offset endpoint.
+const IMPLICIT_LIMIT: u64 = 1000;
+
+/// What to list and how far.
+#[derive(Debug)]
+pub struct ListRequest {
+    pub endpoint: &'static ListEndpoint,
+    /// Filters, sent on every page.
+    pub filters: Query,
+    /// `--page-size` (cursor) or `--limit` (offset).
+    pub page_size: Option<u64>,
+    /// `--page-token` (cursor) or `--offset` (offset).
+    pub start: Start,
+    /// `--max-items`.
+    pub max_items: Option<u64>,
+}
+
+/// Where a listing starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Cursor(Option<String>),
+    Offset(Option<u64>),
+}
+
+/// Where a listing can be continued from; `None` inside means there is nothing more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resume {
+    Cursor(Option<String>),
+    Offset(Option<u64>),
+}
+
+impl Resume {
+    /// The flag that continues the listing, e.g. `--page-token abc` or `--offset 200`.
+    pub fn flag(&self) -> Option<String> {
+        match self {
+            Resume::Cursor(Some(token)) => Some(format!("--page-token {}", shell_quote(token))),
+            Resume::Offset(Some(offset)) => Some(format!("--offset {offset}")),
+            _ => None,
+        }
+    }
+}
+
+/// Quotes a token for a POSIX shell when it needs it, so the printed flag can be pasted.
+fn shell_quote(token: &str) -> String {
+    let plain = !token.is_empty()
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.=:/+@%,".contains(c));
+    if plain {
+        token.to_string()
+    } else {
+        format!("'{}'", token.replace('\'', r"'\''"))
+    }
+}
+
+/// Fetches a listing page by page.
+pub struct Pager<'c> {
+    client: &'c Client,
+    request: ListRequest,
+    /// The token or offset for the next request (also the resume point if it fails).
+    next: Start,
+    seen_tokens: HashSet<String>,
+    emitted: u64,
+    pages: u64,
+    /// The server said there is nothing more.
+    exhausted: bool,
+    /// No more requests will be made (exhausted, or `--max-items` reached).
+    done: bool,
+    /// Set when a server sent more items than asked and the rest of a page had to be dropped,
+    /// which makes the resume point skip those items.
+    inexact: bool,
+    total_size: Option<Value>,
+}
+
+/// One page's items, in server order.
+#[derive(Debug)]
+pub struct Page {
+    pub items: Vec<Value>,
+}
+
+impl<'c> Pager<'c> {
+    pub fn new(client: &'c Client, request: ListRequest) -> Self {
+        let next = request.start.clone();
+        let mut seen_tokens = HashSet::new();
+        if let Start::Cursor(Some(token)) = &next {
+            seen_tokens.insert(token.clone());
+        }
+        let done = request.max_items == Some(0);
+        Pager {
+            client,
+            request,
+            next,
+            seen_tokens,
+            emitted: 0,
+            pages: 0,
+            exhausted: false,
+            done,
+            inexact: false,
+            total_size: None,
+        }
+    }
+
+    /// Pages fetched so far.
+    pub fn pages(&self) -> u64 {
+        self.pages
+    }
+
+    /// The last `total_size` the server sent, if any.
+    pub fn total_size(&self) -> Option<&Value> {
+        self.total_size.as_ref()
+    }
+
+    /// True when the resume point may skip items (the server overfilled a page).
+    pub fn is_inexact(&self) -> bool {
+        self.inexact
+    }
+
+    /// Where to continue: after the last item handed out, or at the page that failed.
+    pub fn resume(&self) -> Resume {
+        match (&self.next, self.exhausted) {
+            (Start::Cursor(_), true) => Resume::Cursor(None),
+            (Start::Offset(_), true) => Resume::Offset(None),
+            (Start::Cursor(token), false) => Resume::Cursor(token.clone()),
+            (Start::Offset(offset), false) => Resume::Offset(Some(offset.unwrap_or(0))),
+        }
+    }
+
+    fn remaining(&self) -> Option<u64> {
+        self.request
+            .max_items
+            .map(|max| max.saturating_sub(self.emitted))
+    }
+
+    /// The next page, or `None` when the listing is complete or `--max-items` is reached.
+    pub fn next_page(&mut self) -> anyhow::Result<Option<Page>> {
+        if self.done {
+            return Ok(None);
+        }
+        let asked = self.page_size_to_ask();
+        let query = self.query(asked);
+        let url = self.client.url(self.request.endpoint.segments, &query);
+        let reply = self.client.get(&url).map_err(|err| self.explain(err))?;
+        let mut envelope = parse_envelope(&reply.body)?;
+        let mut items = take_items(&mut envelope)?;
+        if let Some(total) = envelope.remove("total_size").filter(|v| !v.is_null()) {
+            self.total_size = Some(total);
+        }
+        let received = items.len() as u64;
+        let kept = match self.remaining() {
+            Some(remaining) if received > remaining => {
+                items.truncate(remaining as usize);
+                remaining
+            }
+            _ => received,
+        };
+        match self.request.endpoint.paging {
+            Paging::Cursor => {
+                self.advance_cursor(&mut envelope, received)?;
+                // The token points past the whole page: the dropped items cannot be resumed.
+                self.inexact |= kept < received && !self.exhausted;
+            }
+            Paging::Offset => self.advance_offset(received, kept, asked),
+        }
+        self.pages += 1;
+        self.emitted += kept;
+        if self.remaining() == Some(0) {
+            self.done = true;
+        }
+        Ok(Some(Page { items }))
+    }
+
+    /// The first page's body exactly as the server sent it (`--format raw`: no paging).
+    pub fn first_page_raw(&mut self) -> anyhow::Result<Vec<u8>> {
+        let query = self.query(self.page_size_to_ask());
+        let url = self.client.url(self.request.endpoint.segments, &query);
+        let reply = self.client.get(&url).map_err(|err| self.explain(err))?;
+        self.done = true;
+        Ok(reply.body)
+    }
+
+    fn page_size_to_ask(&self) -> Option<u64> {
+        let implicit = match self.request.endpoint.paging {
+            Paging::Cursor => IMPLICIT_PAGE_SIZE,
+            Paging::Offset => IMPLICIT_LIMIT,
+        };
+        match (self.request.page_size, self.remaining()) {
+            (Some(size), Some(remaining)) => Some(size.min(remaining)),
+            (None, Some(remaining)) => Some(implicit.min(remaining)),
+            (size, None) => size,
+        }
+    }
+
+    /// The query for the next request: filters and size in key order, as the SDK sends them;
+    /// on later pages the token or offset goes last.
+    fn query(&self, asked: Option<u64>) -> Query {
+        let mut query = self.request.filters.clone();
+        let (size_key, position_key) = match self.request.endpoint.paging {
+            Paging::Cursor => ("page_size", "page_token"),
+            Paging::Offset => ("limit", "offset"),
+        };
+        query.push_opt(size_key, asked.map(|n| n.to_string()));
+        let position = match &self.next {
+            Start::Cursor(token) => token.clone(),
+            Start::Offset(offset) => offset.map(|n| n.to_string()),
+        };
+        if self.pages == 0 {
+            query.push_opt(position_key, position);
+            query.sort();
+        } else {
+            query.sort();
+            query.push_opt(position_key, position);
+        }
+        query
+    }
+
+    fn advance_cursor(
+        &mut self,
+        envelope: &mut Map<String, Value>,
+        received: u64,
+    ) -> anyhow::Result<()> {
+        let token = match envelope.remove("next_page_token") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                return Err(
+                    InvalidResponse(format!("next_page_token is not a string: {other}")).into(),
+                );
+            }
+        };
+        if received == 0 || token.is_none() {
+            self.exhausted = true;
+            self.done = true;
+            self.next = Start::Cursor(None);
+            return Ok(());
+        }
+        if let Some(token) = &token
+            && !self.seen_tokens.insert(token.clone())
+        {
+            // Nothing sensible to resume from: the server is looping.
+            self.exhausted = true;
+            self.done = true;
+            return Err(InvalidResponse(format!(
+                "the server sent page token {token:?} again after page {}; stopping instead of looping",
+                self.pages
+            ))
+            .into());
+        }
+        self.next = Start::Cursor(token);
+        Ok(())
+    }
+
+    /// Offsets advance by the items kept, so a short page or a cut page resumes exactly.
+    fn advance_offset(&mut self, received: u64, kept: u64, asked: Option<u64>) {
+        let Start::Offset(offset) = self.next else {
+            return;
+        };
+        let offset = offset.unwrap_or(0);
+        self.next = Start::Offset(Some(offset + kept));
+        let total = self.total_size.as_ref().and_then(Value::as_u64);
+        let exhausted = kept == received
+            && (received == 0
+                || total.is_some_and(|total| offset + received >= total)
+                || (total.is_none() && asked.is_some_and(|asked| received < asked)));
+        if exhausted {
+            self.exhausted = true;
+            self.done = true;
+        }
+    }
+
+    /// Adds the endpoint's advice to a 404/410 that means the endpoint itself is gone.
+    fn explain(&self, err: anyhow::Error) -> anyhow::Error {
+        match (err.downcast::<ApiError>(), self.request.endpoint.gone_hint) {
+            (Ok(api), Some(hint)) if matches!(api.status.as_u16(), 404 | 410) => {
+                api.with_hint(hint).into()
+            }
+            (Ok(api), _) => api.into(),
+            (Err(other), _) => other,
+        }
+    }
+}
+
+/// Parses a page envelope: a JSON object.
+fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(other) => Err(InvalidResponse(format!(
+            "expected a JSON object with items, got {}",
+            kind(&other)
+        ))
+        .into()),
+        Err(err) => Err(InvalidResponse(format!("the body is not JSON ({err})")).into()),
+    }
+}
+
+fn take_items(envelope: &mut Map<String, Value>) -> anyhow::Result<Vec<Value>> {
+    match envelope.remove("items") {
+        Some(Value::Array(items)) => Ok(items),
+        Some(Value::Null) | None => {
+            Err(InvalidResponse("the page has no items list".into()).into())
+        }
+        Some(other) => {
+            Err(InvalidResponse(format!("items is {}, not a list", kind(&other))).into())
+        }
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resume_flags_are_pasteable() {
+        assert_eq!(
+            Resume::Cursor(Some("abc_12-=".into())).flag().unwrap(),
+            "--page-token abc_12-="
+        );
+        assert_eq!(
+            Resume::Cursor(Some("a b'c".into())).flag().unwrap(),
+            r"--page-token 'a b'\''c'"
+        );
+        assert_eq!(Resume::Offset(Some(40)).flag().unwrap(), "--offset 40");
+        assert_eq!(Resume::Offset(None).flag(), None);
+    }
+}

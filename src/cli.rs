@@ -1,0 +1,415 @@
+//! The command-line surface: one clap derive tree, global options and one variant per command.
+//!
+//! Flag names follow the official `llp` CLI so scripts carry over; values are validated here, so a
+//! bad value is a usage error (exit 2) before any request is made.
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::Timestamp;
+
+use crate::time::parse_time;
+
+/// Command-line client for the LlamaCloud document-parsing API.
+#[derive(Debug, Parser)]
+#[command(
+    name = "llamacloud",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXIT_CODES_HELP: &str = "\
+Exit codes: 0 ok, 1 network or invalid response, 2 usage, 3 not found, 4 authentication,
+5 API error, 6 job failed (--wait), 130 interrupted.";
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)
+    #[arg(long, global = true, value_name = "KEY")]
+    pub api_key: Option<String>,
+
+    /// API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region's URL)
+    #[arg(long, global = true, value_name = "URL", conflicts_with = "region")]
+    pub base_url: Option<String>,
+
+    /// API region (default: $LLAMA_CLOUD_REGION, else us)
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub region: Option<Region>,
+
+    /// Output format [default: auto = table on a terminal, tsv otherwise]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "FORMAT"
+    )]
+    pub format: Option<Format>,
+
+    /// Shorthand for --format json
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Timeout for each HTTP request, in seconds
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "60", value_parser = parse_timeout)]
+    pub timeout: Duration,
+
+    /// Allow sending the API key over plain http:// to a host that is not loopback
+    #[arg(long, global = true)]
+    pub allow_insecure_http: bool,
+
+    /// Log each HTTP request and response to stderr (the API key is masked)
+    #[arg(long, global = true)]
+    pub debug: bool,
+}
+
+impl GlobalArgs {
+    /// The format the user asked for, `--json` included.
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.format.unwrap_or(Format::Auto)
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse jobs
+    #[command(subcommand)]
+    Parsing(ParsingCommand),
+
+    /// Batches (v2)
+    #[command(subcommand)]
+    Batches(BatchesCommand),
+
+    /// Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)
+    #[command(subcommand, name = "batch-processing")]
+    BatchProcessing(BatchProcessingCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParsingCommand {
+    /// List parse jobs, following every page unless --max-items is given
+    List(ParsingListArgs),
+    /// Show one parse job, optionally with its parsed content
+    Get(ParsingGetArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchesCommand {
+    /// List batches, following every page unless --max-items is given
+    List(BatchesListArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchProcessingCommand {
+    /// List batch-processing jobs (offset paging), following every page unless --max-items is given
+    List(BatchProcessingListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParsingListArgs {
+    /// Only jobs with this status
+    #[arg(long, value_enum, ignore_case = true)]
+    pub status: Option<ParseJobStatus>,
+
+    #[command(flatten)]
+    pub created: CreatedRange,
+
+    /// Only these job ids (repeatable, or comma-separated; sent as job_ids)
+    #[arg(long = "job-id", value_name = "ID", value_delimiter = ',')]
+    pub job_ids: Vec<String>,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    #[command(flatten)]
+    pub paging: CursorArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("job").required(true).args(["job_id", "job_id_flag"]))]
+pub struct ParsingGetArgs {
+    /// The parse job id
+    #[arg(value_name = "JOB_ID")]
+    pub job_id: Option<String>,
+
+    /// The parse job id, as a flag (same as the positional argument)
+    #[arg(long = "job-id", value_name = "JOB_ID", conflicts_with = "job_id")]
+    pub job_id_flag: Option<String>,
+
+    /// Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, …
+    /// (repeatable, or comma-separated)
+    #[arg(long, value_name = "FIELD", value_delimiter = ',')]
+    pub expand: Vec<String>,
+
+    /// Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)
+    #[arg(long, value_name = "NAMES")]
+    pub image_filenames: Option<String>,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+impl ParsingGetArgs {
+    /// The job id, from the positional argument or `--job-id`.
+    pub fn job_id(&self) -> &str {
+        self.job_id
+            .as_deref()
+            .or(self.job_id_flag.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct BatchesListArgs {
+    /// Only batches with this status
+    #[arg(long, value_enum, ignore_case = true)]
+    pub status: Option<BatchStatus>,
+
+    /// Only batches of this source directory
+    #[arg(long, value_name = "ID")]
+    pub source_directory_id: Option<String>,
+
+    #[command(flatten)]
+    pub created: CreatedRange,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    #[command(flatten)]
+    pub paging: CursorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchProcessingListArgs {
+    /// Only jobs of this directory
+    #[arg(long, value_name = "ID")]
+    pub directory_id: Option<String>,
+
+    /// Only jobs of this type
+    #[arg(long, value_enum, ignore_case = true)]
+    pub job_type: Option<BatchJobType>,
+
+    /// Only jobs with this status
+    #[arg(long, value_enum, ignore_case = true)]
+    pub status: Option<BatchJobStatus>,
+
+    /// Items per request (1-1000; sent as limit)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub limit: Option<u64>,
+
+    /// Number of jobs to skip before the first one shown
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u64>,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    #[command(flatten)]
+    pub limit_items: ItemLimit,
+}
+
+/// `--created-at-on-or-after/--before` with their short aliases.
+#[derive(Debug, Args)]
+pub struct CreatedRange {
+    /// Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d
+    #[arg(long, visible_alias = "since", value_name = "TIME", value_parser = parse_time)]
+    pub created_at_on_or_after: Option<Timestamp>,
+
+    /// Only items created at or before TIME (same forms as --since)
+    #[arg(long, visible_alias = "until", value_name = "TIME", value_parser = parse_time)]
+    pub created_at_on_or_before: Option<Timestamp>,
+}
+
+/// Project and organisation, sent as query parameters on every request.
+#[derive(Debug, Args)]
+pub struct ScopeArgs {
+    /// Project id (default: $LLAMA_CLOUD_PROJECT_ID)
+    #[arg(long, value_name = "ID")]
+    pub project_id: Option<String>,
+
+    /// Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)
+    #[arg(long, value_name = "ID")]
+    pub organization_id: Option<String>,
+}
+
+/// Flags of the cursor-paged list commands.
+#[derive(Debug, Args)]
+pub struct CursorArgs {
+    /// Items per request
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub page_size: Option<u64>,
+
+    /// Start from this page token (as printed when a listing stopped early)
+    #[arg(long, value_name = "TOKEN")]
+    pub page_token: Option<String>,
+
+    #[command(flatten)]
+    pub limit: ItemLimit,
+}
+
+/// `--max-items`, shared by every list command.
+#[derive(Debug, Args)]
+pub struct ItemLimit {
+    /// Stop after N items (-1: no limit); the resume point is then printed
+    #[arg(long, value_name = "N", value_parser = parse_max_items, allow_negative_numbers = true)]
+    pub max_items: Option<MaxItems>,
+}
+
+impl ItemLimit {
+    /// The cap on items to print, if any.
+    pub fn get(&self) -> Option<u64> {
+        self.max_items.and_then(|m| m.0)
+    }
+}
+
+/// `--max-items`: a positive count, or -1 for no limit (as `llp` accepts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxItems(pub Option<u64>);
+
+fn parse_max_items(value: &str) -> Result<MaxItems, String> {
+    match value.trim().parse::<i64>() {
+        Ok(-1) => Ok(MaxItems(None)),
+        Ok(n) if n >= 1 => Ok(MaxItems(Some(n as u64))),
+        _ => Err("expected a positive number, or -1 for no limit".into()),
+    }
+}
+
+fn parse_timeout(value: &str) -> Result<Duration, String> {
+    let seconds: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number of seconds, such as 30 or 2.5".to_string())?;
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+        Ok(Duration::from_secs_f64(seconds))
+    } else {
+        Err("expected a number of seconds greater than 0 (at most 86400)".into())
+    }
+}
+
+/// The API region; each has its own base URL and its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Region {
+    Us,
+    Eu,
+}
+
+/// Output formats. `markdown` and `text` apply to `parsing get` only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// table on a terminal, tsv otherwise
+    Auto,
+    /// aligned columns for people
+    Table,
+    /// one tab-separated line per item, no header
+    Tsv,
+    /// one JSON document (the API's page shape, with every item)
+    Json,
+    /// one compact JSON object per line
+    Jsonl,
+    /// the server's bytes for one request, unchanged
+    Raw,
+    /// parsing get: the document's markdown
+    Markdown,
+    /// parsing get: the document's plain text
+    Text,
+}
+
+/// Parse job statuses, sent upper case as the v2 API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum ParseJobStatus {
+    Pending,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// Batch statuses, sent upper case as the v2 API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum BatchStatus {
+    Pending,
+    Throttled,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// Batch-processing job types, sent lower case as the v1 beta API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "lower")]
+pub enum BatchJobType {
+    Parse,
+    Extract,
+    Classify,
+}
+
+/// Batch-processing job statuses, sent lower case as the v1 beta API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "lower")]
+pub enum BatchJobStatus {
+    Pending,
+    Running,
+    Dispatched,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// The exact string the API expects for an enum value: its clap name, in the endpoint's case.
+pub fn api_value<T: ValueEnum>(value: &T) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn enum_values_are_sent_in_the_case_each_endpoint_expects() {
+        assert_eq!(api_value(&ParseJobStatus::Cancelled), "CANCELLED");
+        assert_eq!(api_value(&BatchStatus::Throttled), "THROTTLED");
+        assert_eq!(api_value(&BatchJobStatus::Dispatched), "dispatched");
+        assert_eq!(api_value(&BatchJobType::Classify), "classify");
+    }
+
+    #[test]
+    fn max_items_accepts_minus_one_as_unlimited() {
+        assert_eq!(parse_max_items("-1"), Ok(MaxItems(None)));
+        assert_eq!(parse_max_items("7"), Ok(MaxItems(Some(7))));
+        assert!(parse_max_items("0").is_err());
+        assert!(parse_max_items("-2").is_err());
+    }
+
+    #[test]
+    fn timeout_is_positive_seconds() {
+        assert_eq!(parse_timeout("2.5"), Ok(Duration::from_millis(2500)));
+        assert!(parse_timeout("0").is_err());
+        assert!(parse_timeout("soon").is_err());
+    }
+}

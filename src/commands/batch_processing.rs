@@ -1,0 +1,29 @@
+//! `batch-processing list` (the v1 beta endpoint, offset paging).
+
+use crate::api::endpoints::BATCH_PROCESSING;
+use crate::api::paginate::{ListRequest, Start};
+use crate::api::query::Query;
+use crate::cli::{BatchProcessingListArgs, GlobalArgs, api_value};
+use crate::commands::{Session, listing};
+use crate::output::resource::Resource;
+use crate::output::{ListStyle, Terminal};
+
+pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs) -> anyhow::Result<()> {
+    let terminal = Terminal::detect();
+    let style = ListStyle::choose(global.format(), terminal)?;
+    let session = Session::open(global, &args.scope, terminal)?;
+    let mut filters = Query::new();
+    filters
+        .push_opt("directory_id", args.directory_id.clone())
+        .push_opt("job_type", args.job_type.as_ref().map(api_value))
+        .push_opt("status", args.status.as_ref().map(api_value));
+    session.scope(&mut filters);
+    let request = ListRequest {
+        endpoint: &BATCH_PROCESSING,
+        filters,
+        page_size: args.limit,
+        start: Start::Offset(args.offset),
+        max_items: args.limit_items.get(),
+    };
+    listing::run(&session, style, Resource::BatchJob, request)
+}

@@ -1,0 +1,29 @@
+//! `batches list`.
+
+use crate::api::endpoints::BATCHES;
+use crate::api::paginate::{ListRequest, Start};
+use crate::api::query::Query;
+use crate::cli::{BatchesListArgs, GlobalArgs, api_value};
+use crate::commands::{Session, listing, push_created};
+use crate::output::resource::Resource;
+use crate::output::{ListStyle, Terminal};
+
+pub fn list(global: &GlobalArgs, args: &BatchesListArgs) -> anyhow::Result<()> {
+    let terminal = Terminal::detect();
+    let style = ListStyle::choose(global.format(), terminal)?;
+    let session = Session::open(global, &args.scope, terminal)?;
+    let mut filters = Query::new();
+    filters
+        .push_opt("status", args.status.as_ref().map(api_value))
+        .push_opt("source_directory_id", args.source_directory_id.clone());
+    push_created(&mut filters, &args.created);
+    session.scope(&mut filters);
+    let request = ListRequest {
+        endpoint: &BATCHES,
+        filters,
+        page_size: args.paging.page_size,
+        start: Start::Cursor(args.paging.page_token.clone()),
+        max_items: args.paging.limit.get(),
+    };
+    listing::run(&session, style, Resource::Batch, request)
+}

@@ -1,0 +1,73 @@
+//! The listing loop shared by every list command: pages in, items out, resume point reported.
+
+use std::io::Write as _;
+
+use crate::api::paginate::{ListRequest, Pager};
+use crate::commands::Session;
+use crate::output::list::{ListEnd, ListWriter};
+use crate::output::resource::Resource;
+use crate::output::{self, ListStyle};
+
+/// Streams a listing to stdout in `style`, then reports on stderr where to resume.
+pub fn run(
+    session: &Session,
+    style: ListStyle,
+    resource: Resource,
+    request: ListRequest,
+) -> anyhow::Result<()> {
+    let mut pager = Pager::new(&session.client, request);
+    if style == ListStyle::Raw {
+        let body = pager.first_page_raw()?;
+        let mut out = output::stdout();
+        out.write_all(&body)?;
+        return Ok(out.flush()?);
+    }
+    let mut writer = ListWriter::new(output::stdout(), style, resource);
+    let outcome = loop {
+        match pager.next_page() {
+            Ok(Some(page)) => writer.write_page(&page.items)?,
+            Ok(None) => break Ok(()),
+            Err(err) => break Err(err),
+        }
+    };
+    let resume = pager.resume();
+    let written = writer.written();
+    let end = ListEnd {
+        resume: &resume,
+        total_size: pager.total_size(),
+    };
+    if let Err(err) = outcome {
+        // Close what was started, so a JSON document stays valid and carries the resume point.
+        if written > 0 {
+            writer.finish(&end)?;
+        }
+        return Err(match resume.flag().filter(|_| pager.pages() > 0) {
+            Some(flag) => err.context(format!(
+                "page {} failed after {written} items were written; resume with {flag}",
+                pager.pages() + 1
+            )),
+            None => err,
+        });
+    }
+    writer.finish(&end)?;
+
+    let mut stderr = std::io::stderr().lock();
+    if written == 0 && (style == ListStyle::Table || session.terminal.stderr) {
+        writeln!(stderr, "No {} found.", resource.plural())?;
+    }
+    if pager.is_inexact() {
+        writeln!(
+            stderr,
+            "warning: the server sent more items than asked for; resuming will skip the rest of the last page"
+        )?;
+    }
+    if let Some(flag) = resume.flag()
+        && !matches!(style, ListStyle::Json { .. })
+    {
+        writeln!(
+            stderr,
+            "note: {written} items shown; more may be available: continue with {flag}"
+        )?;
+    }
+    Ok(())
+}

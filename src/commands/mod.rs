@@ -1,0 +1,73 @@
+//! One module per command. A command builds its query from its arguments, asks the API for
+//! pages or a document, and hands them to an output writer.
+
+mod batch_processing;
+mod batches;
+mod listing;
+mod parsing;
+
+use crate::api::client::Client;
+use crate::api::query::Query;
+use crate::cli::{
+    BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs, ParsingCommand,
+    ScopeArgs,
+};
+use crate::output::Terminal;
+use crate::settings::{ProcessEnv, Settings};
+
+/// Runs the command the user asked for.
+pub fn run(cli: &Cli) -> anyhow::Result<()> {
+    let global = &cli.global;
+    match &cli.command {
+        Command::Parsing(ParsingCommand::List(args)) => parsing::list(global, args),
+        Command::Parsing(ParsingCommand::Get(args)) => parsing::get(global, args),
+        Command::Batches(BatchesCommand::List(args)) => batches::list(global, args),
+        Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
+            batch_processing::list(global, args)
+        }
+    }
+}
+
+/// What every API command needs: resolved settings, an authenticated client, the terminal.
+pub struct Session {
+    pub settings: Settings,
+    pub client: Client,
+    pub terminal: Terminal,
+}
+
+impl Session {
+    /// Resolves settings and builds the client; fails before any request without a key.
+    pub fn open(
+        global: &GlobalArgs,
+        scope: &ScopeArgs,
+        terminal: Terminal,
+    ) -> anyhow::Result<Self> {
+        let settings = Settings::resolve(global, Some(scope), &ProcessEnv)?;
+        let client = Client::new(&settings)?;
+        Ok(Session {
+            settings,
+            client,
+            terminal,
+        })
+    }
+
+    /// Adds `project_id` and `organization_id` when they are set.
+    pub fn scope(&self, query: &mut Query) {
+        query
+            .push_opt("project_id", self.settings.project_id.clone())
+            .push_opt("organization_id", self.settings.organization_id.clone());
+    }
+}
+
+/// Adds the `created_at_on_or_after/before` filters, as RFC 3339 UTC.
+fn push_created(query: &mut Query, created: &CreatedRange) {
+    query
+        .push_opt(
+            "created_at_on_or_after",
+            created.created_at_on_or_after.map(|t| t.to_string()),
+        )
+        .push_opt(
+            "created_at_on_or_before",
+            created.created_at_on_or_before.map(|t| t.to_string()),
+        );
+}

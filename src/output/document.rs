@@ -1,0 +1,303 @@
+//! Writing one parse job (`parsing get`): as JSON, as a tsv row, as a summary for people, or
+//! as the document's own markdown or text with its pages joined in order.
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use crate::cli::Format;
+use crate::exit::UsageError;
+use crate::output::json::{write_compact, write_pretty};
+use crate::output::resource::Resource;
+use crate::output::sanitize::{neutralize, tsv_field};
+use crate::output::{ListStyle, Terminal};
+
+/// How a single job is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocStyle {
+    Summary,
+    Tsv,
+    Json { pretty: bool },
+    Jsonl,
+    Raw,
+    Content(Part),
+}
+
+/// The parsed content a job can be printed as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Markdown,
+    Text,
+}
+
+impl Part {
+    /// The `expand` value that makes the API include this part.
+    pub fn expand(self) -> &'static str {
+        match self {
+            Part::Markdown => "markdown",
+            Part::Text => "text",
+        }
+    }
+
+    /// The field of each page that holds its content, and the whole-document fallback.
+    fn fields(self) -> (&'static str, &'static str) {
+        match self {
+            Part::Markdown => ("markdown", "markdown_full"),
+            Part::Text => ("text", "text_full"),
+        }
+    }
+}
+
+impl DocStyle {
+    pub fn choose(format: Format, terminal: Terminal) -> Result<Self, UsageError> {
+        Ok(match format {
+            Format::Markdown => DocStyle::Content(Part::Markdown),
+            Format::Text => DocStyle::Content(Part::Text),
+            other => match ListStyle::choose(other, terminal)? {
+                ListStyle::Table => DocStyle::Summary,
+                ListStyle::Tsv => DocStyle::Tsv,
+                ListStyle::Json { pretty } => DocStyle::Json { pretty },
+                ListStyle::Jsonl => DocStyle::Jsonl,
+                ListStyle::Raw => DocStyle::Raw,
+            },
+        })
+    }
+}
+
+/// Writes the job response in a structured style (not `Raw` or `Content`).
+pub fn write_job(out: &mut impl Write, style: DocStyle, response: &Value) -> io::Result<()> {
+    let job = response.get("job").unwrap_or(&Value::Null);
+    match style {
+        DocStyle::Json { pretty: true } => write_pretty(out, response, "")?,
+        DocStyle::Json { pretty: false } | DocStyle::Jsonl => write_compact(out, response)?,
+        DocStyle::Tsv => {
+            let fields: Vec<String> = Resource::ParseJob
+                .columns()
+                .iter()
+                .map(|c| {
+                    c.value(job)
+                        .map(|v| tsv_field(&v).into_owned())
+                        .unwrap_or_default()
+                })
+                .collect();
+            out.write_all(fields.join("\t").as_bytes())?;
+        }
+        DocStyle::Summary => return write_summary(out, response, job),
+        DocStyle::Raw | DocStyle::Content(_) => return Ok(()),
+    }
+    out.write_all(b"\n")
+}
+
+fn write_summary(out: &mut impl Write, response: &Value, job: &Value) -> io::Result<()> {
+    let mut lines: Vec<(String, String)> = Resource::ParseJob
+        .columns()
+        .iter()
+        .map(|c| {
+            (
+                c.header.to_string(),
+                c.value(job).map_or_else(|| "-".into(), |v| v.into_owned()),
+            )
+        })
+        .collect();
+    if let Some(Value::String(message)) = job.get("error_message") {
+        lines.push(("ERROR".into(), message.clone()));
+    }
+    for (key, value) in response.as_object().into_iter().flatten() {
+        if key == "job" || value.is_null() {
+            continue;
+        }
+        lines.push((key.to_uppercase(), describe_part(value)));
+    }
+    let width = lines
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (key, value) in lines {
+        writeln!(out, "{key:<width$}  {}", neutralize(&value))?;
+    }
+    Ok(())
+}
+
+/// "12 pages (1 failed)", "3 images", "48213 characters" or "present".
+fn describe_part(value: &Value) -> String {
+    if let Some(pages) = value.get("pages").and_then(Value::as_array) {
+        let failed = pages.iter().filter(|p| is_failed(p)).count();
+        return match failed {
+            0 => format!("{} pages", pages.len()),
+            n => format!("{} pages ({n} failed)", pages.len()),
+        };
+    }
+    if let Some(count) = value.get("total_count").and_then(Value::as_u64) {
+        return format!("{count} images");
+    }
+    match value {
+        Value::String(s) => format!("{} characters", s.chars().count()),
+        Value::Object(map) => format!("{} entries", map.len()),
+        Value::Array(list) => format!("{} entries", list.len()),
+        other => other.to_string(),
+    }
+}
+
+fn is_failed(page: &Value) -> bool {
+    page.get("success") == Some(&Value::Bool(false))
+}
+
+/// A page the API could not parse.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FailedPage {
+    pub page_number: String,
+    pub error: String,
+}
+
+/// Why there is no content to write.
+#[derive(Debug)]
+pub struct MissingContent {
+    pub part: Part,
+    pub status: Option<String>,
+}
+
+impl std::fmt::Display for MissingContent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let part = self.part.expand();
+        match self.status.as_deref() {
+            Some(status @ ("PENDING" | "RUNNING")) => {
+                write!(
+                    f,
+                    "the job is {status}: its {part} is available once it has COMPLETED"
+                )
+            }
+            Some(status) if status != "COMPLETED" => {
+                write!(f, "the job is {}: it has no {part}", neutralize(status))
+            }
+            _ => write!(f, "the response has no {part}"),
+        }
+    }
+}
+
+impl std::error::Error for MissingContent {}
+
+/// Writes the document's markdown or text: successful pages in page order, joined by a blank
+/// line, ending with a newline. Returns the pages that failed, for the caller to report.
+pub fn write_content(
+    out: &mut impl Write,
+    response: &Value,
+    part: Part,
+) -> anyhow::Result<Vec<FailedPage>> {
+    let (page_field, full_field) = part.fields();
+    let pages = response
+        .get(part.expand())
+        .and_then(|p| p.get("pages"))
+        .and_then(Value::as_array);
+    let Some(pages) = pages else {
+        if let Some(Value::String(full)) = response.get(full_field) {
+            out.write_all(full.as_bytes())?;
+            if !full.is_empty() && !full.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
+            return Ok(Vec::new());
+        }
+        let status = response
+            .pointer("/job/status")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        return Err(MissingContent { part, status }.into());
+    };
+    let mut ordered: Vec<&Value> = pages.iter().collect();
+    ordered.sort_by_key(|page| {
+        page.get("page_number")
+            .and_then(Value::as_i64)
+            .unwrap_or(i64::MAX)
+    });
+    let mut failed = Vec::new();
+    let mut written_any = false;
+    let mut ends_with_newline = true;
+    for page in ordered {
+        let content = page.get(page_field).and_then(Value::as_str);
+        match content {
+            Some(content) if !is_failed(page) => {
+                if written_any {
+                    out.write_all(b"\n\n")?;
+                }
+                out.write_all(content.as_bytes())?;
+                written_any = true;
+                ends_with_newline = content.is_empty() || content.ends_with('\n');
+            }
+            _ => failed.push(FailedPage {
+                page_number: page
+                    .get("page_number")
+                    .map_or_else(|| "?".into(), |n| n.to_string()),
+                error: page.get("error").and_then(Value::as_str).map_or_else(
+                    || format!("no {page_field} in the page"),
+                    |e| neutralize(e).into_owned(),
+                ),
+            }),
+        }
+    }
+    if !ends_with_newline {
+        out.write_all(b"\n")?;
+    }
+    Ok(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn content(response: Value, part: Part) -> (String, Vec<FailedPage>) {
+        let mut out = Vec::new();
+        let failed = write_content(&mut out, &response, part).unwrap();
+        (String::from_utf8(out).unwrap(), failed)
+    }
+
+    #[test]
+    fn pages_are_joined_in_page_order_and_failures_returned() {
+        let response = json!({"markdown": {"pages": [
+            {"page_number": 2, "markdown": "# Two", "success": true},
+            {"page_number": 3, "error": "OCR failed", "success": false},
+            {"page_number": 1, "markdown": "# One\n", "success": true},
+        ]}});
+        let (text, failed) = content(response, Part::Markdown);
+        assert_eq!(text, "# One\n\n\n# Two\n");
+        assert_eq!(
+            failed,
+            vec![FailedPage {
+                page_number: "3".into(),
+                error: "OCR failed".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn text_pages_and_full_fallback() {
+        let (text, _) = content(
+            json!({"text": {"pages": [{"page_number": 1, "text": "a"}, {"page_number": 2, "text": "b"}]}}),
+            Part::Text,
+        );
+        assert_eq!(text, "a\n\nb\n");
+        let (text, _) = content(json!({"markdown_full": "whole"}), Part::Markdown);
+        assert_eq!(text, "whole\n");
+    }
+
+    #[test]
+    fn missing_content_says_why() {
+        let err = write_content(
+            &mut Vec::new(),
+            &json!({"job": {"status": "RUNNING"}}),
+            Part::Markdown,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the job is RUNNING: its markdown is available once it has COMPLETED"
+        );
+        let err = write_content(
+            &mut Vec::new(),
+            &json!({"job": {"status": "FAILED"}}),
+            Part::Text,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "the job is FAILED: it has no text");
+    }
+}

@@ -1,0 +1,73 @@
+//! Output: choosing the format, the buffered stdout, and the writers for lists and documents.
+//! Nothing here knows about HTTP or clap.
+
+pub mod document;
+pub mod json;
+pub mod list;
+pub mod resource;
+pub mod sanitize;
+pub mod table;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+use crate::cli::Format;
+use crate::exit::UsageError;
+
+/// Tests set this to make the program treat stdout as a terminal (assert_cmd gives it a pipe).
+const TEST_STDOUT_TTY: &str = "LLAMACLOUD_TEST_STDOUT_TTY";
+
+/// Whether stdout and stderr are terminals.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminal {
+    pub fn detect() -> Self {
+        let forced = std::env::var_os(TEST_STDOUT_TTY).is_some_and(|v| v == "1");
+        Terminal {
+            stdout: forced || io::stdout().is_terminal(),
+            stderr: io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// How a listing is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListStyle {
+    Table,
+    Tsv,
+    Json {
+        pretty: bool,
+    },
+    Jsonl,
+    /// One page, the server's bytes.
+    Raw,
+}
+
+impl ListStyle {
+    /// Resolves `--format` for a list command.
+    pub fn choose(format: Format, terminal: Terminal) -> Result<Self, UsageError> {
+        Ok(match format {
+            Format::Auto if terminal.stdout => ListStyle::Table,
+            Format::Auto | Format::Tsv => ListStyle::Tsv,
+            Format::Table => ListStyle::Table,
+            Format::Json => ListStyle::Json {
+                pretty: terminal.stdout,
+            },
+            Format::Jsonl => ListStyle::Jsonl,
+            Format::Raw => ListStyle::Raw,
+            Format::Markdown | Format::Text => {
+                return Err(UsageError::new(
+                    "--format markdown and --format text are for `parsing get` only; lists support auto, table, tsv, json, jsonl and raw",
+                ));
+            }
+        })
+    }
+}
+
+/// Stdout, locked once and block-buffered; writers flush at page boundaries.
+pub fn stdout() -> impl Write {
+    BufWriter::with_capacity(64 * 1024, io::stdout().lock())
+}

@@ -1,0 +1,369 @@
+//! Settings resolved once from flags > environment > built-in defaults, each remembering its source.
+//!
+//! The config-file profiles of a later release slot in as one more `Source` between the
+//! environment and the defaults; nothing else reads the environment.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::cli::{GlobalArgs, Region, ScopeArgs};
+use crate::exit::{MissingKey, UsageError};
+
+pub const ENV_API_KEY: &str = "LLAMA_CLOUD_API_KEY";
+pub const ENV_PARSE_API_KEY: &str = "LLAMA_PARSE_API_KEY";
+pub const ENV_BASE_URL: &str = "LLAMA_CLOUD_BASE_URL";
+pub const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
+pub const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
+pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
+
+const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
+const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
+
+/// Where a setting's value came from (shown by `--debug`, and later by `auth status`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(name) => write!(f, "flag {name}"),
+            Source::Env(name) => write!(f, "environment variable {name}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// An API key. It never prints in full: `Debug` and `masked()` show `llx-…abcd` at most.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    pub fn new(key: impl Into<String>) -> Self {
+        ApiKey(key.into())
+    }
+
+    /// The key itself, for the Authorization header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The key with all but a short prefix and suffix hidden. Short keys show no suffix at all,
+    /// so that at most a quarter of any key is ever visible.
+    pub fn masked(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        let prefix: String = if chars.len() >= 8 {
+            chars[..4].iter().collect()
+        } else {
+            String::new()
+        };
+        let suffix: String = if chars.len() >= 16 {
+            chars[chars.len() - 4..].iter().collect()
+        } else {
+            String::new()
+        };
+        format!("{prefix}…{suffix}")
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ApiKey({})", self.masked())
+    }
+}
+
+/// Reads environment variables; empty values count as unset, as in most CLIs.
+pub trait Environment {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+/// The process environment.
+pub struct ProcessEnv;
+
+impl Environment for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// Everything a command needs to talk to the API, resolved once.
+#[derive(Debug)]
+pub struct Settings {
+    pub api_key: Option<Sourced<ApiKey>>,
+    pub base_url: Sourced<Url>,
+    pub project_id: Option<String>,
+    pub organization_id: Option<String>,
+    pub timeout: Duration,
+    pub debug: bool,
+}
+
+impl Settings {
+    /// Resolves flags over the environment over defaults. `scope` is the command's
+    /// `--project-id/--organization-id`, when it has them.
+    pub fn resolve(
+        global: &GlobalArgs,
+        scope: Option<&ScopeArgs>,
+        env: &dyn Environment,
+    ) -> anyhow::Result<Settings> {
+        let api_key = flag_or_env(
+            global.api_key.clone(),
+            "--api-key",
+            env,
+            &[ENV_API_KEY, ENV_PARSE_API_KEY],
+        )
+        .map(|s| Sourced {
+            value: ApiKey::new(s.value.trim()),
+            source: s.source,
+        });
+        let base_url = resolve_base_url(global, env)?;
+        check_transport(&base_url.value, global.allow_insecure_http)?;
+        let project_id = flag_or_env(
+            scope.and_then(|s| s.project_id.clone()),
+            "--project-id",
+            env,
+            &[ENV_PROJECT_ID],
+        );
+        let organization_id = flag_or_env(
+            scope.and_then(|s| s.organization_id.clone()),
+            "--organization-id",
+            env,
+            &[ENV_ORGANIZATION_ID],
+        );
+        Ok(Settings {
+            api_key,
+            base_url,
+            project_id: project_id.map(|s| s.value),
+            organization_id: organization_id.map(|s| s.value),
+            timeout: global.timeout,
+            debug: global.debug,
+        })
+    }
+
+    /// The API key, or the error that tells the user how to provide one (exit 4).
+    pub fn require_api_key(&self) -> Result<&ApiKey, MissingKey> {
+        self.api_key.as_ref().map(|k| &k.value).ok_or(MissingKey)
+    }
+}
+
+fn flag_or_env(
+    flag: Option<String>,
+    flag_name: &'static str,
+    env: &dyn Environment,
+    vars: &[&'static str],
+) -> Option<Sourced<String>> {
+    if let Some(value) = flag.filter(|v| !v.trim().is_empty()) {
+        return Some(Sourced {
+            value,
+            source: Source::Flag(flag_name),
+        });
+    }
+    vars.iter().find_map(|&name| {
+        env.var(name).map(|value| Sourced {
+            value,
+            source: Source::Env(name),
+        })
+    })
+}
+
+/// `--base-url` and `--region` are one setting seen two ways: the most specific level wins,
+/// and at the same level an explicit URL beats a region.
+fn resolve_base_url(global: &GlobalArgs, env: &dyn Environment) -> anyhow::Result<Sourced<Url>> {
+    let (raw, source) = if let Some(url) = &global.base_url {
+        (url.clone(), Source::Flag("--base-url"))
+    } else if let Some(region) = global.region {
+        (region_url(region).to_string(), Source::Flag("--region"))
+    } else if let Some(url) = env.var(ENV_BASE_URL) {
+        (url, Source::Env(ENV_BASE_URL))
+    } else if let Some(name) = env.var(ENV_REGION) {
+        let region = parse_region(&name).ok_or_else(|| {
+            UsageError::new(format!(
+                "{ENV_REGION}={name:?} is not a region; expected us or eu"
+            ))
+        })?;
+        (region_url(region).to_string(), Source::Env(ENV_REGION))
+    } else {
+        (US_BASE_URL.to_string(), Source::Default)
+    };
+    let value = normalize_base_url(&raw).map_err(|why| {
+        UsageError::new(format!("invalid base URL {raw:?} (from {source}): {why}"))
+    })?;
+    Ok(Sourced { value, source })
+}
+
+fn region_url(region: Region) -> &'static str {
+    match region {
+        Region::Us => US_BASE_URL,
+        Region::Eu => EU_BASE_URL,
+    }
+}
+
+fn parse_region(name: &str) -> Option<Region> {
+    match name.trim().to_ascii_lowercase().as_str() {
+        "us" => Some(Region::Us),
+        "eu" => Some(Region::Eu),
+        _ => None,
+    }
+}
+
+/// Adds `https://` when the scheme is missing (the docs show bare hosts) and drops a trailing
+/// slash, so that API paths can be appended to any path prefix the URL has.
+pub fn normalize_base_url(raw: &str) -> Result<Url, String> {
+    let raw = raw.trim();
+    let with_scheme = if raw.contains("://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
+    let mut url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "the scheme must be http or https, not {}",
+            url.scheme()
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("the URL has no host".into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("the URL must not have a query or fragment".into());
+    }
+    let path = url.path().trim_end_matches('/').to_string();
+    url.set_path(&path);
+    Ok(url)
+}
+
+/// Refuses to send the key in clear text to anything but this machine.
+fn check_transport(url: &Url, allow_insecure_http: bool) -> Result<(), UsageError> {
+    if url.scheme() == "https" || allow_insecure_http || is_loopback(url) {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "refusing to send the API key over plain http:// to {}; use https:// or pass --allow-insecure-http",
+        url.host_str().unwrap_or_default()
+    )))
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use std::collections::HashMap;
+
+    struct FakeEnv(HashMap<&'static str, &'static str>);
+
+    impl Environment for FakeEnv {
+        fn var(&self, name: &str) -> Option<String> {
+            self.0
+                .get(name)
+                .map(|v| v.to_string())
+                .filter(|v| !v.is_empty())
+        }
+    }
+
+    fn resolve(args: &[&str], env: &[(&'static str, &'static str)]) -> anyhow::Result<Settings> {
+        let mut argv = vec!["llamacloud"];
+        argv.extend_from_slice(args);
+        argv.extend_from_slice(&["parsing", "list"]);
+        let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+        Settings::resolve(&cli.global, None, &FakeEnv(env.iter().copied().collect()))
+    }
+
+    #[test]
+    fn key_comes_from_flag_then_cloud_env_then_parse_env() {
+        let s = resolve(&["--api-key", "llx-flag"], &[(ENV_API_KEY, "llx-env")]).unwrap();
+        assert_eq!(s.api_key.unwrap().source, Source::Flag("--api-key"));
+        let s = resolve(&[], &[(ENV_API_KEY, "llx-a"), (ENV_PARSE_API_KEY, "llx-b")]).unwrap();
+        assert_eq!(s.api_key.unwrap().value.expose(), "llx-a");
+        let s = resolve(&[], &[(ENV_API_KEY, ""), (ENV_PARSE_API_KEY, "llx-b")]).unwrap();
+        assert_eq!(
+            s.api_key.as_ref().unwrap().source,
+            Source::Env(ENV_PARSE_API_KEY)
+        );
+        assert!(resolve(&[], &[]).unwrap().require_api_key().is_err());
+    }
+
+    #[test]
+    fn base_url_precedence_and_regions() {
+        assert_eq!(
+            resolve(&[], &[]).unwrap().base_url.value.as_str(),
+            "https://api.cloud.llamaindex.ai/"
+        );
+        let s = resolve(&["--region", "EU"], &[(ENV_BASE_URL, "https://x.example")]).unwrap();
+        assert_eq!(
+            s.base_url.value.host_str(),
+            Some("api.cloud.eu.llamaindex.ai")
+        );
+        let s = resolve(
+            &[],
+            &[(ENV_BASE_URL, "https://x.example/"), (ENV_REGION, "eu")],
+        )
+        .unwrap();
+        assert_eq!(s.base_url.value.host_str(), Some("x.example"));
+        let s = resolve(&[], &[(ENV_REGION, "eu")]).unwrap();
+        assert_eq!(s.base_url.source, Source::Env(ENV_REGION));
+        assert!(resolve(&[], &[(ENV_REGION, "mars")]).is_err());
+    }
+
+    #[test]
+    fn base_url_gets_a_scheme_and_keeps_its_path_prefix() {
+        assert_eq!(
+            normalize_base_url("api.cloud.eu.llamaindex.ai")
+                .unwrap()
+                .as_str(),
+            "https://api.cloud.eu.llamaindex.ai/"
+        );
+        assert_eq!(
+            normalize_base_url("https://proxy.example/llama/")
+                .unwrap()
+                .path(),
+            "/llama"
+        );
+        assert!(normalize_base_url("ftp://x.example").is_err());
+        assert!(normalize_base_url("https://").is_err());
+    }
+
+    #[test]
+    fn plain_http_is_only_for_loopback_unless_allowed() {
+        assert!(resolve(&["--base-url", "http://127.0.0.1:9"], &[]).is_ok());
+        assert!(resolve(&["--base-url", "http://localhost:9"], &[]).is_ok());
+        assert!(resolve(&["--base-url", "http://[::1]:9"], &[]).is_ok());
+        assert!(resolve(&["--base-url", "http://api.example"], &[]).is_err());
+        assert!(
+            resolve(
+                &["--base-url", "http://api.example", "--allow-insecure-http"],
+                &[]
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn masked_keys_show_at_most_a_prefix_and_a_short_suffix() {
+        assert_eq!(ApiKey::new("llx-0123456789abcdef").masked(), "llx-…cdef");
+        assert_eq!(ApiKey::new("llx-test").masked(), "llx-…");
+        assert_eq!(ApiKey::new("abc").masked(), "…");
+        assert!(!format!("{:?}", ApiKey::new("llx-secret-secret")).contains("secret-sec"));
+    }
+}

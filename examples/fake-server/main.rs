@@ -1,1 +1,66 @@
-fn main() {}
+//! A local fake LlamaCloud for trying `llamacloud` without an account:
+//!
+//!     cargo run --example fake-server
+//!
+//! then, in another terminal, point the CLI at the address it prints.
+
+mod fake;
+mod http;
+
+use clap::Parser;
+
+/// A fake LlamaCloud API on loopback, serving generated parse jobs, batches and
+/// batch-processing jobs with real filtering and paging.
+#[derive(Parser)]
+struct Args {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 8765)]
+    port: u16,
+    /// Number of parse jobs
+    #[arg(long, default_value_t = 250)]
+    parse_jobs: usize,
+    /// Number of batches
+    #[arg(long, default_value_t = 60)]
+    batches: usize,
+    /// Number of batch-processing jobs
+    #[arg(long, default_value_t = 130)]
+    batch_jobs: usize,
+    /// Give the newest parse job a markdown document of this many MiB
+    #[arg(long, value_name = "MIB")]
+    markdown_mib: Option<usize>,
+    /// Accept only this API key (default: any key starting with llx-)
+    #[arg(long)]
+    api_key: Option<String>,
+    /// Answer the v1 beta batch-processing endpoint with 404, as newer API versions do
+    #[arg(long)]
+    retire_batch_processing: bool,
+}
+
+fn main() {
+    let args = Args::parse();
+    let config = fake::Config {
+        parse_jobs: args.parse_jobs,
+        batches: args.batches,
+        batch_jobs: args.batch_jobs,
+        markdown_mib: args.markdown_mib,
+        api_key: args.api_key,
+        retire_batch_processing: args.retire_batch_processing,
+    };
+    let addr = match http::spawn(fake::Fake::new(config), args.port) {
+        Ok(addr) => addr,
+        Err(err) => {
+            eprintln!(
+                "fake-server: cannot listen on 127.0.0.1:{}: {err}",
+                args.port
+            );
+            std::process::exit(1);
+        }
+    };
+    println!("fake LlamaCloud listening on http://{addr}");
+    println!("try:");
+    println!("  export LLAMA_CLOUD_BASE_URL=http://{addr} LLAMA_CLOUD_API_KEY=llx-demo");
+    println!("  cargo run -- parsing list --max-items 5");
+    loop {
+        std::thread::park();
+    }
+}

@@ -256,8 +256,8 @@ impl<'c> Pager<'c> {
             self.exhausted = true;
             self.done = true;
             return Err(InvalidResponse(format!(
-                "the server sent page token {token:?} again after page {}; stopping instead of looping",
-                self.pages
+                "page {} repeated the page token {token:?}; stopping instead of looping",
+                self.pages + 1
             ))
             .into());
         }

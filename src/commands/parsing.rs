@@ -5,7 +5,7 @@ use std::io::Write as _;
 use serde_json::Value;
 
 use crate::api::endpoints::{self, PARSE_JOBS};
-use crate::api::error::InvalidResponse;
+use crate::api::error::{ApiError, InvalidResponse};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
@@ -66,7 +66,7 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     query.sort();
 
     let url = session.client.url(&endpoints::parse_job(job_id), &query);
-    let reply = session.client.get(&url)?;
+    let reply = session.client.get(&url).map_err(explain_not_found)?;
     let mut out = output::stdout();
     if style == DocStyle::Raw {
         out.write_all(&reply.body)?;
@@ -92,4 +92,15 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     }
     document::write_job(&mut out, style, &response)?;
     Ok(out.flush()?)
+}
+
+/// A 404 for a job is usually a typo, another region's job, or an expired result.
+fn explain_not_found(err: anyhow::Error) -> anyhow::Error {
+    match err.downcast::<ApiError>() {
+        Ok(api) if api.status.as_u16() == 404 => api
+            .with_hint("check the job id and the region; results of old jobs expire")
+            .into(),
+        Ok(api) => api.into(),
+        Err(other) => other,
+    }
 }

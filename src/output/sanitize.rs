@@ -4,11 +4,15 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Characters that must never reach a terminal raw: C0 and C1 controls, DEL, and the Unicode
-/// bidirectional overrides that can make text display in a misleading order.
+/// Characters that must never reach a terminal raw: C0 and C1 controls, DEL, the Unicode line
+/// and paragraph separators, and the bidirectional overrides that can make text display in a
+/// misleading order.
 fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 fn escape_into(out: &mut String, c: char) {

@@ -1,0 +1,582 @@
+//! A fake LlamaCloud: the four endpoints `llamacloud` uses, served from generated fixture data
+//! with real filtering, cursor and offset paging, FastAPI-style errors and bearer auth.
+//!
+//! The handler is plain data in, data out, so tests can call it without a socket.
+
+use std::collections::HashSet;
+
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Map, Value, json};
+
+/// What the fake holds and how it behaves.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub parse_jobs: usize,
+    pub batches: usize,
+    pub batch_jobs: usize,
+    /// When set, job 0 carries a markdown document of this many MiB.
+    pub markdown_mib: Option<usize>,
+    /// When set, only this key is accepted; otherwise any key starting with `llx-`.
+    pub api_key: Option<String>,
+    /// Answer the v1 beta batch-processing endpoint with 404, as newer API versions do.
+    pub retire_batch_processing: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            parse_jobs: 250,
+            batches: 60,
+            batch_jobs: 130,
+            markdown_mib: None,
+            api_key: None,
+            retire_batch_processing: false,
+        }
+    }
+}
+
+/// An HTTP answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(status: u16, value: &Value) -> Self {
+        Answer {
+            status,
+            body: value.to_string().into_bytes(),
+        }
+    }
+
+    fn detail(status: u16, detail: &str) -> Self {
+        Answer::json(status, &json!({ "detail": detail }))
+    }
+
+    fn invalid(loc: &str, msg: String, input: &str) -> Self {
+        Answer::json(
+            422,
+            &json!({"detail": [{"type": "value_error", "loc": ["query", loc], "msg": msg, "input": input}]}),
+        )
+    }
+}
+
+const PROJECT_ID: &str = "prj-fake0000-0000-4000-8000-000000000001";
+const DEFAULT_PAGE_SIZE: usize = 50;
+const MAX_PAGE_SIZE: usize = 100;
+const PARSE_STATUSES: [&str; 5] = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
+const BATCH_STATUSES: [&str; 6] = [
+    "PENDING",
+    "THROTTLED",
+    "RUNNING",
+    "COMPLETED",
+    "FAILED",
+    "CANCELLED",
+];
+const BATCH_JOB_STATUSES: [&str; 6] = [
+    "pending",
+    "running",
+    "dispatched",
+    "completed",
+    "failed",
+    "cancelled",
+];
+const BATCH_JOB_TYPES: [&str; 3] = ["parse", "extract", "classify"];
+const TIERS: [&str; 4] = ["fast", "cost_effective", "agentic", "agentic_plus"];
+
+/// The fake's data, generated once from the config.
+pub struct Fake {
+    config: Config,
+    parse_jobs: Vec<Value>,
+    batches: Vec<Value>,
+    batch_jobs: Vec<Value>,
+}
+
+/// A small deterministic hash, so ids and choices are the same on every run.
+fn mix(i: u64, salt: u64) -> u64 {
+    let mut x = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ salt.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 31;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 29)
+}
+
+fn fake_id(prefix: &str, i: usize) -> String {
+    let h = mix(i as u64, prefix.len() as u64 + 7);
+    format!(
+        "{prefix}-{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        h >> 32,
+        (h >> 16) & 0xffff,
+        h & 0xfff,
+        (h >> 20) & 0xfff,
+        i
+    )
+}
+
+fn time_before(newest: Timestamp, minutes: i64) -> String {
+    (newest - SignedDuration::from_mins(minutes)).to_string()
+}
+
+impl Fake {
+    pub fn new(config: Config) -> Self {
+        let newest: Timestamp = "2026-11-20T12:00:00Z"
+            .parse()
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let parse_jobs = (0..config.parse_jobs)
+            .map(|i| parse_job(i, newest))
+            .collect();
+        let batches = (0..config.batches).map(|i| batch(i, newest)).collect();
+        let batch_jobs = (0..config.batch_jobs)
+            .map(|i| batch_job(i, newest))
+            .collect();
+        Fake {
+            config,
+            parse_jobs,
+            batches,
+            batch_jobs,
+        }
+    }
+
+    /// Answers one request. `target` is the path with its query string.
+    pub fn handle(&self, method: &str, target: &str, authorization: Option<&str>) -> Answer {
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        let query: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        if method != "GET" {
+            return Answer::detail(405, "Method Not Allowed");
+        }
+        if let Some(answer) = self.check_key(authorization) {
+            return answer;
+        }
+        match path.trim_end_matches('/') {
+            "/api/v2/parse" => self.list_parse_jobs(&query),
+            "/api/v2/batches" => self.list_batches(&query),
+            "/api/v1/beta/batch-processing" if self.config.retire_batch_processing => {
+                Answer::detail(404, "Not Found")
+            }
+            "/api/v1/beta/batch-processing" => self.list_batch_jobs(&query),
+            other => match other.strip_prefix("/api/v2/parse/") {
+                Some(id) if !id.contains('/') => {
+                    let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
+                    self.get_parse_job(&id, &query)
+                }
+                _ => Answer::detail(404, "Not Found"),
+            },
+        }
+    }
+
+    fn check_key(&self, authorization: Option<&str>) -> Option<Answer> {
+        let Some(key) = authorization.and_then(|h| h.strip_prefix("Bearer ")) else {
+            return Some(Answer::detail(401, "Missing API key"));
+        };
+        let accepted = match &self.config.api_key {
+            Some(expected) => key == expected,
+            None => key.starts_with("llx-"),
+        };
+        (!accepted).then(|| Answer::detail(401, "Invalid API key"))
+    }
+
+    fn list_parse_jobs(&self, query: &[(String, String)]) -> Answer {
+        let filters = match CommonFilters::read(query, &PARSE_STATUSES) {
+            Ok(f) => f,
+            Err(answer) => return answer,
+        };
+        let job_ids: HashSet<&str> = values(query, "job_ids").collect();
+        let items: Vec<&Value> = self
+            .parse_jobs
+            .iter()
+            .filter(|job| filters.matches(job))
+            .filter(|job| job_ids.is_empty() || job_ids.contains(str_field(job, "id")))
+            .collect();
+        cursor_page(&items, query)
+    }
+
+    fn list_batches(&self, query: &[(String, String)]) -> Answer {
+        let filters = match CommonFilters::read(query, &BATCH_STATUSES) {
+            Ok(f) => f,
+            Err(answer) => return answer,
+        };
+        let directory = first(query, "source_directory_id");
+        let items: Vec<&Value> = self
+            .batches
+            .iter()
+            .filter(|b| filters.matches(b))
+            .filter(|b| directory.is_none_or(|d| str_field(b, "source_directory_id") == d))
+            .collect();
+        cursor_page(&items, query)
+    }
+
+    fn list_batch_jobs(&self, query: &[(String, String)]) -> Answer {
+        let status = first(query, "status");
+        if let Some(status) = status.filter(|s| !BATCH_JOB_STATUSES.contains(s)) {
+            return Answer::invalid(
+                "status",
+                format!("Input should be one of {BATCH_JOB_STATUSES:?}"),
+                status,
+            );
+        }
+        let job_type = first(query, "job_type");
+        if let Some(job_type) = job_type.filter(|t| !BATCH_JOB_TYPES.contains(t)) {
+            return Answer::invalid(
+                "job_type",
+                format!("Input should be one of {BATCH_JOB_TYPES:?}"),
+                job_type,
+            );
+        }
+        let limit = match number(query, "limit", DEFAULT_PAGE_SIZE, 1, 1000) {
+            Ok(n) => n,
+            Err(answer) => return answer,
+        };
+        let offset = match number(query, "offset", 0, 0, usize::MAX) {
+            Ok(n) => n,
+            Err(answer) => return answer,
+        };
+        let directory = first(query, "directory_id");
+        let project = first(query, "project_id");
+        let items: Vec<&Value> = self
+            .batch_jobs
+            .iter()
+            .filter(|j| status.is_none_or(|s| str_field(j, "status") == s))
+            .filter(|j| job_type.is_none_or(|t| str_field(j, "job_type") == t))
+            .filter(|j| directory.is_none_or(|d| str_field(j, "directory_id") == d))
+            .filter(|j| project.is_none_or(|p| str_field(j, "project_id") == p))
+            .collect();
+        let page: Vec<&Value> = items.iter().skip(offset).take(limit).copied().collect();
+        Answer::json(200, &json!({ "items": page, "total_size": items.len() }))
+    }
+
+    fn get_parse_job(&self, id: &str, query: &[(String, String)]) -> Answer {
+        let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
+            return Answer::detail(404, "Parse job not found");
+        };
+        let index = self
+            .parse_jobs
+            .iter()
+            .position(|j| std::ptr::eq(j, job))
+            .unwrap_or(0);
+        let mut response = Map::new();
+        response.insert("job".into(), job.clone());
+        if str_field(job, "status") == "COMPLETED" {
+            let expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
+            self.expand_into(&mut response, index, job, &expand);
+        }
+        Answer::json(200, &Value::Object(response))
+    }
+
+    fn expand_into(
+        &self,
+        response: &mut Map<String, Value>,
+        index: usize,
+        job: &Value,
+        expand: &[&str],
+    ) {
+        let pages = self.pages(index, job);
+        for &part in expand {
+            let value = match part {
+                "markdown" => json!({ "pages": pages.iter().map(|p| match p {
+                    Ok((n, md)) => json!({"markdown": md, "page_number": n, "success": true}),
+                    Err(n) => json!({"error": "Page could not be parsed: OCR timeout", "page_number": n, "success": false}),
+                }).collect::<Vec<_>>() }),
+                "text" => {
+                    json!({ "pages": pages.iter().filter_map(|p| p.as_ref().ok()).map(|(n, md)| {
+                    json!({"page_number": n, "text": md.replace('#', "").trim_start()})
+                }).collect::<Vec<_>>() })
+                }
+                "markdown_full" => Value::String(
+                    pages
+                        .iter()
+                        .filter_map(|p| p.as_ref().ok())
+                        .map(|(_, md)| md.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n\n"),
+                ),
+                "metadata" => json!({ "pages": pages.iter().map(|p| {
+                    let n = match p { Ok((n, _)) => *n, Err(n) => *n };
+                    json!({"page_number": n, "confidence": 0.97, "cost_optimized": false})
+                }).collect::<Vec<_>>() }),
+                "job_metadata" => {
+                    json!({"job_pages": pages.len(), "credits_used": 3 * pages.len(), "parse_mode": "parse_page_with_agent"})
+                }
+                field if field.ends_with("_content_metadata") => {
+                    let name = field.trim_end_matches("_content_metadata");
+                    let entry = json!({"size_bytes": 1024 * pages.len(), "exists": true,
+                        "presigned_url": format!("https://files.example.invalid/{}/{name}.json?sig=fake", str_field(job, "id"))});
+                    response
+                        .entry("result_content_metadata")
+                        .or_insert_with(|| json!({}))
+                        .as_object_mut()
+                        .map(|m| m.insert(name.to_string(), entry));
+                    continue;
+                }
+                _ => continue,
+            };
+            response.insert(part.to_string(), value);
+        }
+    }
+
+    /// The pages of a completed job: `Ok((number, markdown))`, or `Err(number)` for a failed page.
+    fn pages(&self, index: usize, job: &Value) -> Vec<Result<(usize, String), usize>> {
+        if index == 0
+            && let Some(mib) = self.config.markdown_mib
+        {
+            return big_document(mib);
+        }
+        let count = 1 + index % 5;
+        let name = job
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("Untitled");
+        (1..=count)
+            .map(|n| {
+                if index % 23 == 4 && n == count && count > 1 {
+                    Err(n)
+                } else {
+                    Ok((n, format!("# {name}\n\nPage {n} of {count}.\n\n| quarter | revenue |\n|---|---|\n| Q{n} | {} |", 1000 + index * 7 + n)))
+                }
+            })
+            .collect()
+    }
+}
+
+/// A large markdown document in pages of at most 1 MiB.
+fn big_document(mib: usize) -> Vec<Result<(usize, String), usize>> {
+    const PAGE: usize = 1 << 20;
+    let line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.\n";
+    let mut pages = Vec::new();
+    let mut remaining = mib * PAGE;
+    let mut n = 1;
+    while remaining > 0 {
+        let size = remaining.min(PAGE);
+        let mut page = format!("# Page {n}\n\n");
+        while page.len() + line.len() <= size {
+            page.push_str(line);
+        }
+        remaining -= size;
+        pages.push(Ok((n, page)));
+        n += 1;
+    }
+    pages
+}
+
+fn parse_job(i: usize, newest: Timestamp) -> Value {
+    let h = mix(i as u64, 1);
+    let status = match h % 20 {
+        0..=13 => "COMPLETED",
+        14..=15 => "FAILED",
+        16 => "RUNNING",
+        17 => "PENDING",
+        _ => "CANCELLED",
+    };
+    // The first jobs, and those with a failed page, are finished so their content can be read.
+    let status = if i < 3 || i % 23 == 4 {
+        "COMPLETED"
+    } else {
+        status
+    };
+    let name = match i {
+        5 => Some("evil\u{1b}[31mred\u{1b}[0m\u{7}.pdf".to_string()),
+        6 => Some("tab\there\nnewline.pdf".to_string()),
+        7 => Some("Résumé – 2026 \u{202e}fdp.exe".to_string()),
+        _ if h % 11 == 3 => None,
+        _ => Some(format!(
+            "{} {i}.pdf",
+            [
+                "Q4 Financial Report",
+                "Invoice",
+                "Contract",
+                "Board minutes"
+            ][(h % 4) as usize]
+        )),
+    };
+    let created = (i as i64) * 17 + 5;
+    let mut job = json!({
+        "id": fake_id("pjb", i),
+        "project_id": PROJECT_ID,
+        "status": status,
+        "created_at": time_before(newest, created),
+        "name": name,
+        "tier": TIERS[(h % 4) as usize],
+        "updated_at": time_before(newest, created - 3),
+    });
+    if status == "FAILED" {
+        job["error_message"] = json!("Document could not be downloaded: 403 from source");
+    }
+    if i.is_multiple_of(10) {
+        // Fields the CLI does not know must survive, numbers unrounded.
+        job["usage"] = json!({"credits": 45});
+        job["user_metadata"] =
+            serde_json::from_str(r#"{"batch": 12345678901234567890123, "ratio": 0.1000}"#)
+                .unwrap_or(Value::Null);
+    }
+    if name.is_none() {
+        job.as_object_mut().map(|m| m.remove("name"));
+    }
+    job
+}
+
+fn batch(i: usize, newest: Timestamp) -> Value {
+    let h = mix(i as u64, 2);
+    let created = (i as i64) * 95 + 11;
+    json!({
+        "id": fake_id("bat", i),
+        "config": {"job": {"configuration_id": fake_id("cfg", (h % 3) as usize), "type": if h.is_multiple_of(3) { "extract_v2" } else { "parse_v2" }}},
+        "project_id": PROJECT_ID,
+        "source_directory_id": fake_id("dir", (h % 4) as usize),
+        "status": BATCH_STATUSES[(h % 6) as usize],
+        "created_at": time_before(newest, created),
+        "updated_at": time_before(newest, created - 30),
+    })
+}
+
+fn batch_job(i: usize, newest: Timestamp) -> Value {
+    let h = mix(i as u64, 3);
+    let status = BATCH_JOB_STATUSES[(h % 6) as usize];
+    let total = 5 + (h % 200);
+    let processed = if status == "completed" {
+        total
+    } else {
+        (h >> 8) % (total + 1)
+    };
+    let created = (i as i64) * 61 + 2;
+    let mut job = json!({
+        "id": fake_id("bjb", i),
+        "job_type": BATCH_JOB_TYPES[(h % 3) as usize],
+        "project_id": PROJECT_ID,
+        "status": status,
+        "total_items": total,
+        "processed_items": processed,
+        "failed_items": (h >> 16) % 3,
+        "skipped_items": 0,
+        "directory_id": fake_id("dir", (h % 4) as usize),
+        "created_at": time_before(newest, created),
+        "started_at": time_before(newest, created - 1),
+        "updated_at": time_before(newest, created - 9),
+        "workflow_id": format!("wf-{:x}", h),
+    });
+    if status == "completed" {
+        job["completed_at"] = json!(time_before(newest, created - 9));
+    }
+    if status == "failed" {
+        job["error_message"] = json!("Directory was deleted");
+    }
+    job
+}
+
+/// Status, creation range and project: the filters the cursor endpoints share.
+struct CommonFilters<'q> {
+    status: Option<&'q str>,
+    after: Option<Timestamp>,
+    before: Option<Timestamp>,
+    project: Option<&'q str>,
+}
+
+impl<'q> CommonFilters<'q> {
+    fn read(query: &'q [(String, String)], statuses: &[&str]) -> Result<Self, Answer> {
+        let status = first(query, "status");
+        if let Some(s) = status.filter(|s| !statuses.contains(s)) {
+            return Err(Answer::invalid(
+                "status",
+                format!("Input should be one of {statuses:?}"),
+                s,
+            ));
+        }
+        Ok(CommonFilters {
+            status,
+            after: time(query, "created_at_on_or_after")?,
+            before: time(query, "created_at_on_or_before")?,
+            project: first(query, "project_id"),
+        })
+    }
+
+    fn matches(&self, item: &Value) -> bool {
+        let created = str_field(item, "created_at").parse::<Timestamp>().ok();
+        self.status.is_none_or(|s| str_field(item, "status") == s)
+            && self
+                .project
+                .is_none_or(|p| str_field(item, "project_id") == p)
+            && self.after.is_none_or(|a| created.is_some_and(|c| c >= a))
+            && self.before.is_none_or(|b| created.is_some_and(|c| c <= b))
+    }
+}
+
+/// Cursor paging: the token is an opaque encoding of the next offset.
+fn cursor_page(items: &[&Value], query: &[(String, String)]) -> Answer {
+    let size = match number(query, "page_size", DEFAULT_PAGE_SIZE, 1, 1000) {
+        Ok(n) => n.min(MAX_PAGE_SIZE),
+        Err(answer) => return answer,
+    };
+    let start = match first(query, "page_token") {
+        None => 0,
+        Some(token) => match decode_token(token) {
+            Some(offset) if offset <= items.len() => offset,
+            _ => return Answer::detail(400, "Invalid page token"),
+        },
+    };
+    let page: Vec<&Value> = items.iter().skip(start).take(size).copied().collect();
+    let mut body = json!({ "items": page });
+    let next = start + page.len();
+    if next < items.len() {
+        body["next_page_token"] = json!(encode_token(next));
+    }
+    Answer::json(200, &body)
+}
+
+fn encode_token(offset: usize) -> String {
+    format!("pt_{:x}", (offset as u64) ^ 0x5eed_5eed)
+}
+
+fn decode_token(token: &str) -> Option<usize> {
+    let hex = token.strip_prefix("pt_")?;
+    u64::from_str_radix(hex, 16)
+        .ok()
+        .map(|v| (v ^ 0x5eed_5eed) as usize)
+}
+
+fn first<'q>(query: &'q [(String, String)], key: &str) -> Option<&'q str> {
+    values(query, key).next()
+}
+
+fn values<'q, 'k>(
+    query: &'q [(String, String)],
+    key: &'k str,
+) -> impl Iterator<Item = &'q str> + use<'q, 'k> {
+    query
+        .iter()
+        .filter(move |(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn number(
+    query: &[(String, String)],
+    key: &str,
+    default: usize,
+    min: usize,
+    max: usize,
+) -> Result<usize, Answer> {
+    match first(query, key) {
+        None => Ok(default),
+        Some(raw) => match raw.parse::<usize>() {
+            Ok(n) if n >= min && n <= max => Ok(n),
+            _ => Err(Answer::invalid(
+                key,
+                format!("Input should be an integer between {min} and {max}"),
+                raw,
+            )),
+        },
+    }
+}
+
+fn time(query: &[(String, String)], key: &str) -> Result<Option<Timestamp>, Answer> {
+    match first(query, key) {
+        None => Ok(None),
+        Some(raw) => raw
+            .parse::<Timestamp>()
+            .map(Some)
+            .map_err(|_| Answer::invalid(key, "Input should be a valid datetime".into(), raw)),
+    }
+}
+
+fn str_field<'v>(item: &'v Value, key: &str) -> &'v str {
+    item.get(key).and_then(Value::as_str).unwrap_or_default()
+}

@@ -1,0 +1,72 @@
+//! Serving the fake over HTTP on loopback, gzip-compressed when the client accepts it.
+
+use std::io::Write as _;
+use std::sync::Arc;
+use std::thread;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use tiny_http::{Header, Response, Server};
+
+use super::fake::Fake;
+
+/// Bodies smaller than this are sent uncompressed, as real servers do.
+const GZIP_MIN_BYTES: usize = 1024;
+const WORKERS: usize = 4;
+
+/// Binds `127.0.0.1:port` (0 picks a free port) and serves `fake` on a few worker threads.
+/// Returns the address actually bound.
+pub fn spawn(
+    fake: Fake,
+    port: u16,
+) -> Result<std::net::SocketAddr, Box<dyn std::error::Error + Send + Sync>> {
+    let server = Arc::new(Server::http(("127.0.0.1", port))?);
+    let addr = server.server_addr().to_ip().ok_or("not an IP listener")?;
+    let fake = Arc::new(fake);
+    for _ in 0..WORKERS {
+        let server = Arc::clone(&server);
+        let fake = Arc::clone(&fake);
+        thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let header = |name: &str| {
+                    request
+                        .headers()
+                        .iter()
+                        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+                        .map(|h| h.value.as_str().to_string())
+                };
+                let answer = fake.handle(
+                    request.method().as_str(),
+                    request.url(),
+                    header("authorization").as_deref(),
+                );
+                let gzip = header("accept-encoding").is_some_and(|v| v.contains("gzip"))
+                    && answer.body.len() >= GZIP_MIN_BYTES;
+                let body = if gzip {
+                    compress(&answer.body)
+                } else {
+                    answer.body
+                };
+                let mut response = Response::from_data(body)
+                    .with_status_code(answer.status)
+                    .with_header(
+                        Header::from_bytes("Content-Type", "application/json")
+                            .expect("static header"),
+                    );
+                if gzip {
+                    response.add_header(
+                        Header::from_bytes("Content-Encoding", "gzip").expect("static header"),
+                    );
+                }
+                let _ = request.respond(response);
+            }
+        });
+    }
+    Ok(addr)
+}
+
+fn compress(body: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(body.len() / 4), Compression::fast());
+    let _ = encoder.write_all(body);
+    encoder.finish().unwrap_or_default()
+}

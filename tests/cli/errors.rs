@@ -1,0 +1,335 @@
+//! Every exit code, the one-line error for each kind of body, and the key kept secret.
+
+use std::io::Read as _;
+use std::process::Stdio;
+use std::time::Duration;
+
+use httpmock::prelude::*;
+use serde_json::{Value, json};
+
+use crate::harness::{TEST_KEY, bare, cli, cursor_page};
+
+/// Answers `path` with `status` and `body`, runs `args`, returns (exit code, stdout, stderr).
+fn run_against(status: u16, body: &str, path: &str, args: &[&str]) -> (i32, String, String) {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path(path);
+        then.status(status)
+            .header("content-type", "application/json")
+            .body(body);
+    });
+    let output = cli(&server.base_url()).args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn list_error(status: u16, body: &str) -> (i32, String) {
+    let (code, stdout, stderr) = run_against(status, body, "/api/v2/parse", &["parsing", "list"]);
+    assert_eq!(stdout, "", "nothing on stdout for an error");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (code, stderr)
+}
+
+#[test]
+fn each_status_has_its_exit_code_and_one_error_line() {
+    let cases: &[(u16, &str, i32, &str)] = &[
+        (
+            400,
+            r#"{"detail":"Bad filter"}"#,
+            5,
+            "error: HTTP 400 Bad Request: Bad filter\n",
+        ),
+        (
+            401,
+            r#"{"detail":"Invalid API key"}"#,
+            4,
+            "error: HTTP 401 Unauthorized: Invalid API key (check LLAMA_CLOUD_API_KEY and the region: a key works only in the region it was created in)\n",
+        ),
+        (
+            402,
+            r#"{"detail":"Payment Required"}"#,
+            5,
+            "error: HTTP 402 Payment Required: Payment Required (the organization is out of credits)\n",
+        ),
+        (
+            403,
+            r#"{"detail":"Forbidden"}"#,
+            4,
+            "error: HTTP 403 Forbidden: Forbidden (the key's project cannot see this resource; check --project-id and --organization-id)\n",
+        ),
+        (
+            404,
+            r#"{"detail":"Not Found"}"#,
+            3,
+            "error: HTTP 404 Not Found: Not Found\n",
+        ),
+        (
+            409,
+            r#"{"detail":"Conflict"}"#,
+            5,
+            "error: HTTP 409 Conflict: Conflict\n",
+        ),
+        (
+            410,
+            r#"{"detail":"Gone"}"#,
+            3,
+            "error: HTTP 410 Gone: Gone\n",
+        ),
+        (
+            422,
+            r#"{"detail":[{"loc":["query","page_size"],"msg":"Input should be less than 1000","type":"less_than"},{"loc":["query","status"],"msg":"bad status","type":"enum"}]}"#,
+            5,
+            "error: HTTP 422 Unprocessable Entity: query.page_size: Input should be less than 1000; query.status: bad status\n",
+        ),
+        (
+            429,
+            r#"{"detail":"Too many requests"}"#,
+            5,
+            "error: HTTP 429 Too Many Requests: Too many requests (rate limited; wait a moment and try again)\n",
+        ),
+        (
+            503,
+            "",
+            5,
+            "error: HTTP 503 Service Unavailable: empty response body (the service failed; try again later)\n",
+        ),
+        (
+            502,
+            "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>",
+            5,
+            "error: HTTP 502 Bad Gateway: <html> <head><title>502 Bad Gateway</title></head> <body>nginx</body></html> (the service failed; try again later)\n",
+        ),
+    ];
+    for (status, body, code, message) in cases {
+        let (actual_code, stderr) = list_error(*status, body);
+        assert_eq!(actual_code, *code, "status {status}");
+        assert_eq!(&stderr, message, "status {status}");
+    }
+}
+
+#[test]
+fn json_formats_also_write_the_error_as_json() {
+    let (code, stdout, stderr) = run_against(
+        404,
+        r#"{"detail":"Parse job not found"}"#,
+        "/api/v2/parse/pjb-x",
+        &["parsing", "get", "pjb-x", "--json"],
+    );
+    assert_eq!(code, 3);
+    assert_eq!(stdout, "");
+    let mut lines = stderr.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("error: HTTP 404 Not Found: Parse job not found")
+    );
+    let document: Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(document["error"]["status"], 404);
+    assert_eq!(
+        document["error"]["body"],
+        json!({"detail": "Parse job not found"})
+    );
+    assert!(
+        document["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Parse job not found")
+    );
+}
+
+#[test]
+fn a_404_for_a_job_suggests_checking_the_id() {
+    let (code, _, stderr) = run_against(
+        404,
+        r#"{"detail":"Parse job not found"}"#,
+        "/api/v2/parse/pjb-x",
+        &["parsing", "get", "pjb-x"],
+    );
+    assert_eq!(code, 3);
+    assert!(
+        stderr.contains("check the job id and the region"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_retired_batch_processing_endpoint_points_to_batches_list() {
+    for status in [404, 410] {
+        let (code, stdout, stderr) = run_against(
+            status,
+            r#"{"detail":"Not Found"}"#,
+            "/api/v1/beta/batch-processing",
+            &["batch-processing", "list"],
+        );
+        assert_eq!(code, 3);
+        assert_eq!(stdout, "");
+        assert!(
+            stderr.contains("use `llamacloud batches list` instead"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_key_fails_before_any_request() {
+    let server = MockServer::start();
+    let any = server.mock(|when, then| {
+        when.any_request();
+        then.status(200).json_body(cursor_page(0..1, None));
+    });
+    for args in [
+        &["parsing", "list"][..],
+        &["parsing", "get", "pjb-1"],
+        &["batches", "list"],
+        &["batch-processing", "list"],
+    ] {
+        bare()
+            .env("LLAMA_CLOUD_BASE_URL", server.base_url())
+            .env("LLAMA_CLOUD_API_KEY", "")
+            .args(args)
+            .assert()
+            .code(4)
+            .stdout("")
+            .stderr("error: no API key: set LLAMA_CLOUD_API_KEY (or LLAMA_PARSE_API_KEY), or pass --api-key\n");
+    }
+    any.assert_calls(0);
+}
+
+#[test]
+fn an_unreachable_server_is_exit_1() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let output = cli(&format!("http://127.0.0.1:{port}"))
+        .args(["parsing", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!("error: could not connect to 127.0.0.1:{port}: ")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_stalled_server_ends_in_a_timeout_that_names_the_flag() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/api/v2/parse");
+        then.status(200)
+            .delay(Duration::from_secs(10))
+            .json_body(cursor_page(0..1, None));
+    });
+    let output = cli(&server.base_url())
+        .args(["parsing", "list", "--timeout", "0.3"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "error: no answer from {} within 0.3 s (the --timeout per request)\n",
+            server.address()
+        )
+    );
+}
+
+#[test]
+fn a_success_status_with_a_body_that_is_not_json_is_exit_1() {
+    let (code, stderr) = list_error(200, "<html>maintenance</html>");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("error: invalid response: the body is not JSON"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run_against(
+        200,
+        "[1,2]",
+        "/api/v2/parse/pjb-1",
+        &["parsing", "get", "pjb-1"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "error: invalid response: expected a JSON object with a job\n"
+    );
+}
+
+#[test]
+fn server_text_in_errors_cannot_drive_the_terminal() {
+    let (code, stderr) = list_error(400, "{\"detail\":\"\\u001b]0;owned\\u0007\\u001b[2Jgone\"}");
+    assert_eq!(code, 5);
+    assert_eq!(
+        stderr,
+        "error: HTTP 400 Bad Request: \\x1b]0;owned\\x07\\x1b[2Jgone\n"
+    );
+}
+
+#[test]
+fn a_closed_stdout_is_a_quiet_success() {
+    let server = MockServer::start();
+    let long_name = "x".repeat(2000);
+    let items: Vec<Value> = (0..400)
+        .map(|n| json!({"id": format!("pjb-{n}"), "name": long_name, "status": "COMPLETED"}))
+        .collect();
+    server.mock(|when, then| {
+        when.path("/api/v2/parse");
+        then.status(200).json_body(json!({"items": items}));
+    });
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_llamacloud"))
+        .env_clear()
+        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(["parsing", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, like `| head -c 64`.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn debug_logs_requests_with_the_key_masked_and_never_leaks_it() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/api/v2/parse");
+        then.status(401)
+            .json_body(json!({"detail": "Invalid API key"}));
+    });
+    let output = cli(&server.base_url())
+        .args(["parsing", "list", "--debug", "--status", "FAILED"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "debug: > GET {}/api/v2/parse?status=FAILED\n",
+            server.base_url()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("debug: > authorization: Bearer llx-…cdef\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("debug: < 401 Unauthorized in "), "{stderr}");
+    assert!(
+        stderr.contains("debug: < {\"detail\":\"Invalid API key\"}"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(TEST_KEY) && !String::from_utf8_lossy(&output.stdout).contains(TEST_KEY)
+    );
+}

@@ -1,0 +1,207 @@
+//! The bundled fake LlamaCloud (examples/fake-server) driven end to end: real filtering, both
+//! paging schemes over hundreds of items, resuming from the reported point.
+
+#[path = "../../examples/fake-server/fake.rs"]
+#[allow(dead_code)]
+mod fake;
+#[path = "../../examples/fake-server/http.rs"]
+mod http;
+
+use serde_json::Value;
+
+use crate::harness::cli;
+
+fn start(config: fake::Config) -> String {
+    let addr = http::spawn(fake::Fake::new(config), 0).expect("fake server");
+    format!("http://{addr}")
+}
+
+fn lines(base_url: &str, args: &[&str]) -> Vec<String> {
+    let output = cli(base_url).args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn stderr(base_url: &str, args: &[&str]) -> String {
+    String::from_utf8(cli(base_url).args(args).output().unwrap().stderr).unwrap()
+}
+
+#[test]
+fn every_parse_job_is_listed_once_whatever_the_page_size() {
+    let base = start(fake::Config::default());
+    let all = lines(&base, &["parsing", "list"]);
+    assert_eq!(all.len(), 250);
+    for size in ["1", "7", "100"] {
+        assert_eq!(
+            lines(&base, &["parsing", "list", "--page-size", size]),
+            all,
+            "page size {size}"
+        );
+    }
+    let unique: std::collections::HashSet<_> =
+        all.iter().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(unique.len(), 250);
+}
+
+#[test]
+fn resuming_from_the_reported_token_continues_exactly() {
+    let base = start(fake::Config::default());
+    let all = lines(&base, &["parsing", "list", "--page-size", "9"]);
+    let mut seen = Vec::new();
+    let mut args: Vec<String> = ["parsing", "list", "--page-size", "9", "--max-items", "40"]
+        .map(String::from)
+        .to_vec();
+    loop {
+        let output = cli(&base).args(&args).output().unwrap();
+        let page: Vec<String> = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert!(page.len() <= 40);
+        seen.extend(page);
+        let note = String::from_utf8(output.stderr).unwrap();
+        let Some(token) = note.trim_end().split("--page-token ").nth(1) else {
+            break;
+        };
+        args.truncate(6);
+        args.extend(["--page-token".to_string(), token.to_string()]);
+    }
+    assert_eq!(seen, all);
+}
+
+#[test]
+fn filters_are_applied_by_the_server() {
+    let base = start(fake::Config::default());
+    let failed = lines(
+        &base,
+        &["parsing", "list", "--status", "failed", "--format", "jsonl"],
+    );
+    assert!(!failed.is_empty());
+    for line in &failed {
+        let job: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(job["status"], "FAILED");
+        assert!(job["error_message"].is_string());
+    }
+    let recent = lines(
+        &base,
+        &[
+            "parsing",
+            "list",
+            "--since",
+            "2026-11-20T09:00:00Z",
+            "--until",
+            "2026-11-20T11:00:00Z",
+        ],
+    );
+    assert_eq!(recent.len(), 7, "{recent:?}");
+    let two: Vec<String> = lines(&base, &["parsing", "list", "--max-items", "3"])
+        .iter()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    let by_id = lines(
+        &base,
+        &[
+            "parsing",
+            "list",
+            "--job-id",
+            &format!("{},{}", two[0], two[2]),
+        ],
+    );
+    assert_eq!(by_id.len(), 2);
+}
+
+#[test]
+fn batch_processing_pages_by_offset_to_the_total() {
+    let base = start(fake::Config::default());
+    let all = lines(&base, &["batch-processing", "list", "--limit", "1000"]);
+    assert_eq!(all.len(), 130);
+    assert_eq!(
+        lines(&base, &["batch-processing", "list", "--limit", "9"]),
+        all
+    );
+    let tail = lines(&base, &["batch-processing", "list", "--offset", "125"]);
+    assert_eq!(tail, all[125..]);
+    let completed = lines(
+        &base,
+        &[
+            "batch-processing",
+            "list",
+            "--status",
+            "COMPLETED",
+            "--job-type",
+            "Parse",
+        ],
+    );
+    assert!(
+        completed.iter().all(|l| l.contains("\tparse\tcompleted\t")),
+        "{completed:?}"
+    );
+    let json: Value = serde_json::from_str(
+        &lines(
+            &base,
+            &[
+                "batch-processing",
+                "list",
+                "--limit",
+                "7",
+                "--max-items",
+                "10",
+                "--json",
+            ],
+        )[0],
+    )
+    .unwrap();
+    assert_eq!(json["items"].as_array().unwrap().len(), 10);
+    assert_eq!(json["next_offset"], 10);
+    assert_eq!(json["total_size"], 130);
+}
+
+#[test]
+fn batches_list_and_filters() {
+    let base = start(fake::Config::default());
+    let all = lines(&base, &["batches", "list", "--page-size", "11"]);
+    assert_eq!(all.len(), 60);
+    let throttled = lines(&base, &["batches", "list", "--status", "throttled"]);
+    assert!(!throttled.is_empty() && throttled.iter().all(|l| l.contains("\tTHROTTLED\t")));
+}
+
+#[test]
+fn documents_with_failed_pages_and_the_retired_endpoint() {
+    let base = start(fake::Config {
+        retire_batch_processing: true,
+        ..fake::Config::default()
+    });
+    // Job 4 of the fake has a failed last page.
+    let id = lines(&base, &["parsing", "list", "--max-items", "5"])[4]
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let output = cli(&base)
+        .args(["parsing", "get", &id, "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("Page 1 of 5.")
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "warning: page 5 failed: Page could not be parsed: OCR timeout\n"
+    );
+    assert!(
+        stderr(&base, &["batch-processing", "list"])
+            .contains("use `llamacloud batches list` instead")
+    );
+}

@@ -12,12 +12,7 @@ use crate::time::parse_time;
 
 /// Command-line client for the LlamaCloud document-parsing API.
 #[derive(Debug, Parser)]
-#[command(
-    name = "llamacloud",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "llamacloud", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = EXIT_CODES_HELP)]
 pub struct Cli {
     #[command(flatten)]
@@ -47,13 +42,7 @@ pub struct GlobalArgs {
     pub region: Option<Region>,
 
     /// Output format [default: auto = table on a terminal, tsv otherwise]
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        ignore_case = true,
-        value_name = "FORMAT"
-    )]
+    #[arg(long, global = true, value_enum, ignore_case = true, value_name = "FORMAT")]
     pub format: Option<Format>,
 
     /// Shorthand for --format json

@@ -48,9 +48,7 @@ fn report(err: &anyhow::Error, format: Format) {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "error: {message}");
     if matches!(format, Format::Json | Format::Jsonl) {
-        let api = err
-            .chain()
-            .find_map(|cause| cause.downcast_ref::<ApiError>());
+        let api = err.chain().find_map(|cause| cause.downcast_ref::<ApiError>());
         let document = json!({
             "error": {
                 "status": api.map(|e| e.status.as_u16()),

@@ -197,9 +197,8 @@ fn resolve_base_url(global: &GlobalArgs, env: &dyn Environment) -> anyhow::Resul
     } else {
         (US_BASE_URL.to_string(), Source::Default)
     };
-    let value = normalize_base_url(&raw).map_err(|why| {
-        UsageError::new(format!("invalid base URL {raw:?} (from {source}): {why}"))
-    })?;
+    let value = normalize_base_url(&raw)
+        .map_err(|why| UsageError::new(format!("invalid base URL {raw:?} (from {source}): {why}")))?;
     Ok(Sourced { value, source })
 }
 
@@ -229,10 +228,7 @@ pub fn normalize_base_url(raw: &str) -> Result<Url, String> {
     };
     let mut url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!(
-            "the scheme must be http or https, not {}",
-            url.scheme()
-        ));
+        return Err(format!("the scheme must be http or https, not {}", url.scheme()));
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err("the URL has no host".into());
@@ -275,10 +271,7 @@ mod tests {
 
     impl Environment for FakeEnv {
         fn var(&self, name: &str) -> Option<String> {
-            self.0
-                .get(name)
-                .map(|v| v.to_string())
-                .filter(|v| !v.is_empty())
+            self.0.get(name).map(|v| v.to_string()).filter(|v| !v.is_empty())
         }
     }
 
@@ -297,10 +290,7 @@ mod tests {
         let s = resolve(&[], &[(ENV_API_KEY, "llx-a"), (ENV_PARSE_API_KEY, "llx-b")]).unwrap();
         assert_eq!(s.api_key.unwrap().value.expose(), "llx-a");
         let s = resolve(&[], &[(ENV_API_KEY, ""), (ENV_PARSE_API_KEY, "llx-b")]).unwrap();
-        assert_eq!(
-            s.api_key.as_ref().unwrap().source,
-            Source::Env(ENV_PARSE_API_KEY)
-        );
+        assert_eq!(s.api_key.as_ref().unwrap().source, Source::Env(ENV_PARSE_API_KEY));
         assert!(resolve(&[], &[]).unwrap().require_api_key().is_err());
     }
 
@@ -311,15 +301,8 @@ mod tests {
             "https://api.cloud.llamaindex.ai/"
         );
         let s = resolve(&["--region", "EU"], &[(ENV_BASE_URL, "https://x.example")]).unwrap();
-        assert_eq!(
-            s.base_url.value.host_str(),
-            Some("api.cloud.eu.llamaindex.ai")
-        );
-        let s = resolve(
-            &[],
-            &[(ENV_BASE_URL, "https://x.example/"), (ENV_REGION, "eu")],
-        )
-        .unwrap();
+        assert_eq!(s.base_url.value.host_str(), Some("api.cloud.eu.llamaindex.ai"));
+        let s = resolve(&[], &[(ENV_BASE_URL, "https://x.example/"), (ENV_REGION, "eu")]).unwrap();
         assert_eq!(s.base_url.value.host_str(), Some("x.example"));
         let s = resolve(&[], &[(ENV_REGION, "eu")]).unwrap();
         assert_eq!(s.base_url.source, Source::Env(ENV_REGION));
@@ -329,15 +312,11 @@ mod tests {
     #[test]
     fn base_url_gets_a_scheme_and_keeps_its_path_prefix() {
         assert_eq!(
-            normalize_base_url("api.cloud.eu.llamaindex.ai")
-                .unwrap()
-                .as_str(),
+            normalize_base_url("api.cloud.eu.llamaindex.ai").unwrap().as_str(),
             "https://api.cloud.eu.llamaindex.ai/"
         );
         assert_eq!(
-            normalize_base_url("https://proxy.example/llama/")
-                .unwrap()
-                .path(),
+            normalize_base_url("https://proxy.example/llama/").unwrap().path(),
             "/llama"
         );
         assert!(normalize_base_url("ftp://x.example").is_err());

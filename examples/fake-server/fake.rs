@@ -119,16 +119,10 @@ fn time_before(newest: Timestamp, minutes: i64) -> String {
 
 impl Fake {
     pub fn new(config: Config) -> Self {
-        let newest: Timestamp = "2026-11-20T12:00:00Z"
-            .parse()
-            .unwrap_or(Timestamp::UNIX_EPOCH);
-        let parse_jobs = (0..config.parse_jobs)
-            .map(|i| parse_job(i, newest))
-            .collect();
+        let newest: Timestamp = "2026-11-20T12:00:00Z".parse().unwrap_or(Timestamp::UNIX_EPOCH);
+        let parse_jobs = (0..config.parse_jobs).map(|i| parse_job(i, newest)).collect();
         let batches = (0..config.batches).map(|i| batch(i, newest)).collect();
-        let batch_jobs = (0..config.batch_jobs)
-            .map(|i| batch_job(i, newest))
-            .collect();
+        let batch_jobs = (0..config.batch_jobs).map(|i| batch_job(i, newest)).collect();
         Fake {
             config,
             parse_jobs,
@@ -264,13 +258,7 @@ impl Fake {
         Answer::json(200, &Value::Object(response))
     }
 
-    fn expand_into(
-        &self,
-        response: &mut Map<String, Value>,
-        index: usize,
-        job: &Value,
-        expand: &[&str],
-    ) {
+    fn expand_into(&self, response: &mut Map<String, Value>, index: usize, job: &Value, expand: &[&str]) {
         let pages = self.pages(index, job);
         for &part in expand {
             let value = match part {
@@ -323,10 +311,7 @@ impl Fake {
             return big_document(mib);
         }
         let count = 1 + index % 5;
-        let name = job
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or("Untitled");
+        let name = job.get("name").and_then(Value::as_str).unwrap_or("Untitled");
         (1..=count)
             .map(|n| {
                 if index % 23 == 4 && n == count && count > 1 {
@@ -369,11 +354,7 @@ fn parse_job(i: usize, newest: Timestamp) -> Value {
         _ => "CANCELLED",
     };
     // The first jobs, and those with a failed page, are finished so their content can be read.
-    let status = if i < 3 || i % 23 == 4 {
-        "COMPLETED"
-    } else {
-        status
-    };
+    let status = if i < 3 || i % 23 == 4 { "COMPLETED" } else { status };
     let name = match i {
         5 => Some("evil\u{1b}[31mred\u{1b}[0m\u{7}.pdf".to_string()),
         6 => Some("tab\there\nnewline.pdf".to_string()),
@@ -381,12 +362,7 @@ fn parse_job(i: usize, newest: Timestamp) -> Value {
         _ if h % 11 == 3 => None,
         _ => Some(format!(
             "{} {i}.pdf",
-            [
-                "Q4 Financial Report",
-                "Invoice",
-                "Contract",
-                "Board minutes"
-            ][(h % 4) as usize]
+            ["Q4 Financial Report", "Invoice", "Contract", "Board minutes"][(h % 4) as usize]
         )),
     };
     let created = (i as i64) * 17 + 5;
@@ -405,9 +381,8 @@ fn parse_job(i: usize, newest: Timestamp) -> Value {
     if i.is_multiple_of(10) {
         // Fields the CLI does not know must survive, numbers unrounded.
         job["usage"] = json!({"credits": 45});
-        job["user_metadata"] =
-            serde_json::from_str(r#"{"batch": 12345678901234567890123, "ratio": 0.1000}"#)
-                .unwrap_or(Value::Null);
+        job["user_metadata"] = serde_json::from_str(r#"{"batch": 12345678901234567890123, "ratio": 0.1000}"#)
+            .unwrap_or(Value::Null);
     }
     if name.is_none() {
         job.as_object_mut().map(|m| m.remove("name"));
@@ -492,9 +467,7 @@ impl<'q> CommonFilters<'q> {
     fn matches(&self, item: &Value) -> bool {
         let created = str_field(item, "created_at").parse::<Timestamp>().ok();
         self.status.is_none_or(|s| str_field(item, "status") == s)
-            && self
-                .project
-                .is_none_or(|p| str_field(item, "project_id") == p)
+            && self.project.is_none_or(|p| str_field(item, "project_id") == p)
             && self.after.is_none_or(|a| created.is_some_and(|c| c >= a))
             && self.before.is_none_or(|b| created.is_some_and(|c| c <= b))
     }

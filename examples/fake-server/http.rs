@@ -42,21 +42,15 @@ pub fn spawn(
                 );
                 let gzip = header("accept-encoding").is_some_and(|v| v.contains("gzip"))
                     && answer.body.len() >= GZIP_MIN_BYTES;
-                let body = if gzip {
-                    compress(&answer.body)
-                } else {
-                    answer.body
-                };
+                let body = if gzip { compress(&answer.body) } else { answer.body };
                 let mut response = Response::from_data(body)
                     .with_status_code(answer.status)
                     .with_header(
-                        Header::from_bytes("Content-Type", "application/json")
-                            .expect("static header"),
+                        Header::from_bytes("Content-Type", "application/json").expect("static header"),
                     );
                 if gzip {
-                    response.add_header(
-                        Header::from_bytes("Content-Encoding", "gzip").expect("static header"),
-                    );
+                    response
+                        .add_header(Header::from_bytes("Content-Encoding", "gzip").expect("static header"));
                 }
                 let _ = request.respond(response);
             }

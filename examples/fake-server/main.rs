@@ -49,10 +49,7 @@ fn main() {
     let addr = match http::spawn(fake::Fake::new(config), args.port) {
         Ok(addr) => addr,
         Err(err) => {
-            eprintln!(
-                "fake-server: cannot listen on 127.0.0.1:{}: {err}",
-                args.port
-            );
+            eprintln!("fake-server: cannot listen on 127.0.0.1:{}: {err}", args.port);
             std::process::exit(1);
         }
     };

@@ -37,8 +37,8 @@ impl Client {
     /// Builds the client; fails (exit 4) before any request when no key is configured.
     pub fn new(settings: &Settings) -> anyhow::Result<Self> {
         let api_key = settings.require_api_key()?.clone();
-        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", api_key.expose()))
-            .map_err(|_| {
+        let mut authorization =
+            HeaderValue::from_str(&format!("Bearer {}", api_key.expose())).map_err(|_| {
                 crate::exit::UsageError::new(
                     "the API key contains characters that cannot be sent in a header",
                 )
@@ -78,10 +78,7 @@ impl Client {
     /// GETs `url`; a non-2xx status becomes an `ApiError`, a transport failure a `TransportError`.
     pub fn get(&self, url: &Url) -> anyhow::Result<Reply> {
         self.log(format_args!("> GET {url}"));
-        self.log(format_args!(
-            "> authorization: Bearer {}",
-            self.api_key.masked()
-        ));
+        self.log(format_args!("> authorization: Bearer {}", self.api_key.masked()));
         let started = Instant::now();
         let response = self
             .http

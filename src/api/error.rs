@@ -75,13 +75,9 @@ impl std::error::Error for ApiError {}
 
 fn default_hint(status: StatusCode) -> Option<&'static str> {
     Some(match status.as_u16() {
-        401 => {
-            "check LLAMA_CLOUD_API_KEY and the region: a key works only in the region it was created in"
-        }
+        401 => "check LLAMA_CLOUD_API_KEY and the region: a key works only in the region it was created in",
         402 => "the organization is out of credits",
-        403 => {
-            "the key's project cannot see this resource; check --project-id and --organization-id"
-        }
+        403 => "the key's project cannot see this resource; check --project-id and --organization-id",
         429 => "rate limited; wait a moment and try again",
         500..=599 => "the service failed; try again later",
         _ => return None,
@@ -123,10 +119,7 @@ fn validation_entry(entry: &Value) -> String {
         Some(loc) if !loc.is_empty() => {
             let path = loc
                 .iter()
-                .map(|part| {
-                    part.as_str()
-                        .map_or_else(|| part.to_string(), str::to_string)
-                })
+                .map(|part| part.as_str().map_or_else(|| part.to_string(), str::to_string))
                 .collect::<Vec<_>>()
                 .join(".");
             format!("{path}: {msg}")

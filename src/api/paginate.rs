@@ -141,9 +141,7 @@ impl<'c> Pager<'c> {
     }
 
     fn remaining(&self) -> Option<u64> {
-        self.request
-            .max_items
-            .map(|max| max.saturating_sub(self.emitted))
+        self.request.max_items.map(|max| max.saturating_sub(self.emitted))
     }
 
     /// The next page, or `None` when the listing is complete or `--max-items` is reached.
@@ -228,19 +226,13 @@ impl<'c> Pager<'c> {
         query
     }
 
-    fn advance_cursor(
-        &mut self,
-        envelope: &mut Map<String, Value>,
-        received: u64,
-    ) -> anyhow::Result<()> {
+    fn advance_cursor(&mut self, envelope: &mut Map<String, Value>, received: u64) -> anyhow::Result<()> {
         let token = match envelope.remove("next_page_token") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.is_empty() => None,
             Some(Value::String(s)) => Some(s),
             Some(other) => {
-                return Err(
-                    InvalidResponse(format!("next_page_token is not a string: {other}")).into(),
-                );
+                return Err(InvalidResponse(format!("next_page_token is not a string: {other}")).into());
             }
         };
         if received == 0 || token.is_none() {
@@ -286,9 +278,7 @@ impl<'c> Pager<'c> {
     /// Adds the endpoint's advice to a 404/410 that means the endpoint itself is gone.
     fn explain(&self, err: anyhow::Error) -> anyhow::Error {
         match (err.downcast::<ApiError>(), self.request.endpoint.gone_hint) {
-            (Ok(api), Some(hint)) if matches!(api.status.as_u16(), 404 | 410) => {
-                api.with_hint(hint).into()
-            }
+            (Ok(api), Some(hint)) if matches!(api.status.as_u16(), 404 | 410) => api.with_hint(hint).into(),
             (Ok(api), _) => api.into(),
             (Err(other), _) => other,
         }
@@ -299,11 +289,9 @@ impl<'c> Pager<'c> {
 fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(other) => Err(InvalidResponse(format!(
-            "expected a JSON object with items, got {}",
-            kind(&other)
-        ))
-        .into()),
+        Ok(other) => {
+            Err(InvalidResponse(format!("expected a JSON object with items, got {}", kind(&other))).into())
+        }
         Err(err) => Err(InvalidResponse(format!("the body is not JSON ({err})")).into()),
     }
 }
@@ -311,12 +299,8 @@ fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
 fn take_items(envelope: &mut Map<String, Value>) -> anyhow::Result<Vec<Value>> {
     match envelope.remove("items") {
         Some(Value::Array(items)) => Ok(items),
-        Some(Value::Null) | None => {
-            Err(InvalidResponse("the page has no items list".into()).into())
-        }
-        Some(other) => {
-            Err(InvalidResponse(format!("items is {}, not a list", kind(&other))).into())
-        }
+        Some(Value::Null) | None => Err(InvalidResponse("the page has no items list".into()).into()),
+        Some(other) => Err(InvalidResponse(format!("items is {}, not a list", kind(&other))).into()),
     }
 }
 

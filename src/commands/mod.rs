@@ -9,8 +9,7 @@ mod parsing;
 use crate::api::client::Client;
 use crate::api::query::Query;
 use crate::cli::{
-    BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs, ParsingCommand,
-    ScopeArgs,
+    BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs, ParsingCommand, ScopeArgs,
 };
 use crate::output::Terminal;
 use crate::settings::{ProcessEnv, Settings};
@@ -22,9 +21,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Parsing(ParsingCommand::List(args)) => parsing::list(global, args),
         Command::Parsing(ParsingCommand::Get(args)) => parsing::get(global, args),
         Command::Batches(BatchesCommand::List(args)) => batches::list(global, args),
-        Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
-            batch_processing::list(global, args)
-        }
+        Command::BatchProcessing(BatchProcessingCommand::List(args)) => batch_processing::list(global, args),
     }
 }
 
@@ -37,11 +34,7 @@ pub struct Session {
 
 impl Session {
     /// Resolves settings and builds the client; fails before any request without a key.
-    pub fn open(
-        global: &GlobalArgs,
-        scope: &ScopeArgs,
-        terminal: Terminal,
-    ) -> anyhow::Result<Self> {
+    pub fn open(global: &GlobalArgs, scope: &ScopeArgs, terminal: Terminal) -> anyhow::Result<Self> {
         let settings = Settings::resolve(global, Some(scope), &ProcessEnv)?;
         let client = Client::new(&settings)?;
         Ok(Session {

@@ -108,11 +108,7 @@ fn write_summary(out: &mut impl Write, response: &Value, job: &Value) -> io::Res
         }
         lines.push((key.to_uppercase(), describe_part(value)));
     }
-    let width = lines
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     for (key, value) in lines {
         writeln!(out, "{key:<width$}  {}", neutralize(&value))?;
     }
@@ -179,11 +175,7 @@ impl std::error::Error for MissingContent {}
 
 /// Writes the document's markdown or text: successful pages in page order, joined by a blank
 /// line, ending with a newline. Returns the pages that failed, for the caller to report.
-pub fn write_content(
-    out: &mut impl Write,
-    response: &Value,
-    part: Part,
-) -> anyhow::Result<Vec<FailedPage>> {
+pub fn write_content(out: &mut impl Write, response: &Value, part: Part) -> anyhow::Result<Vec<FailedPage>> {
     let (page_field, full_field) = part.fields();
     let pages = response
         .get(part.expand())
@@ -292,12 +284,8 @@ mod tests {
             err.to_string(),
             "the job is RUNNING: its markdown is available once it has COMPLETED"
         );
-        let err = write_content(
-            &mut Vec::new(),
-            &json!({"job": {"status": "FAILED"}}),
-            Part::Text,
-        )
-        .unwrap_err();
+        let err =
+            write_content(&mut Vec::new(), &json!({"job": {"status": "FAILED"}}), Part::Text).unwrap_err();
         assert_eq!(err.to_string(), "the job is FAILED: it has no text");
     }
 }

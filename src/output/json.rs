@@ -7,10 +7,7 @@ use serde::Serialize;
 use serde_json::ser::{PrettyFormatter, Serializer};
 
 /// Writes `value` as one line of compact JSON (no newline).
-pub fn write_compact<W: Write + ?Sized, T: Serialize + ?Sized>(
-    out: &mut W,
-    value: &T,
-) -> io::Result<()> {
+pub fn write_compact<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
     serde_json::to_writer(out, value).map_err(io::Error::from)
 }
 

@@ -79,11 +79,8 @@ impl<W: Write> ListWriter<W> {
     fn write_item(&mut self, item: &Value) -> io::Result<()> {
         match self.style {
             ListStyle::Json { pretty: true } => {
-                self.out.write_all(if self.written == 0 {
-                    b"\n    "
-                } else {
-                    b",\n    "
-                })?;
+                self.out
+                    .write_all(if self.written == 0 { b"\n    " } else { b",\n    " })?;
                 write_pretty(&mut self.out, item, "    ")
             }
             ListStyle::Json { pretty: false } => {
@@ -142,9 +139,7 @@ impl<W: Write> ListWriter<W> {
         let (key, value) = match end.resume {
             Resume::Cursor(token) => (
                 "next_page_token",
-                token
-                    .as_ref()
-                    .map_or(Value::Null, |t| Value::String(t.clone())),
+                token.as_ref().map_or(Value::Null, |t| Value::String(t.clone())),
             ),
             Resume::Offset(offset) => ("next_offset", offset.map_or(Value::Null, Value::from)),
         };
@@ -219,10 +214,7 @@ mod tests {
             "{\n  \"items\": [\n    {\n      \"id\": \"a\"\n    },\n    {\n      \"id\": \"b\"\n    }\n  ],\n  \"next_offset\": null\n}\n"
         );
         let empty = render(ListStyle::Json { pretty: true }, &[], Resume::Cursor(None));
-        assert_eq!(
-            empty,
-            "{\n  \"items\": [],\n  \"next_page_token\": null\n}\n"
-        );
+        assert_eq!(empty, "{\n  \"items\": [],\n  \"next_page_token\": null\n}\n");
         serde_json::from_str::<Value>(&empty).unwrap();
     }
 

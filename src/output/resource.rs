@@ -96,8 +96,7 @@ mod tests {
         let cols = Resource::Batch.columns();
         assert_eq!(cols[2].value(&batch).as_deref(), Some("parse_v2"));
         assert_eq!(cols[3].value(&batch), None);
-        let job: Value =
-            serde_json::from_str(r#"{"total_items": 123456789012345678901234567890}"#).unwrap();
+        let job: Value = serde_json::from_str(r#"{"total_items": 123456789012345678901234567890}"#).unwrap();
         assert_eq!(
             Resource::BatchJob.columns()[4].value(&job).as_deref(),
             Some("123456789012345678901234567890")

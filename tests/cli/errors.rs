@@ -72,12 +72,7 @@ fn each_status_has_its_exit_code_and_one_error_line() {
             5,
             "error: HTTP 409 Conflict: Conflict\n",
         ),
-        (
-            410,
-            r#"{"detail":"Gone"}"#,
-            3,
-            "error: HTTP 410 Gone: Gone\n",
-        ),
+        (410, r#"{"detail":"Gone"}"#, 3, "error: HTTP 410 Gone: Gone\n"),
         (
             422,
             r#"{"detail":[{"loc":["query","page_size"],"msg":"Input should be less than 1000","type":"less_than"},{"loc":["query","status"],"msg":"bad status","type":"enum"}]}"#,
@@ -150,10 +145,7 @@ fn a_404_for_a_job_suggests_checking_the_id() {
         &["parsing", "get", "pjb-x"],
     );
     assert_eq!(code, 3);
-    assert!(
-        stderr.contains("check the job id and the region"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("check the job id and the region"), "{stderr}");
 }
 
 #[test]
@@ -194,7 +186,9 @@ fn a_missing_key_fails_before_any_request() {
             .assert()
             .code(4)
             .stdout("")
-            .stderr("error: no API key: set LLAMA_CLOUD_API_KEY (or LLAMA_PARSE_API_KEY), or pass --api-key\n");
+            .stderr(
+                "error: no API key: set LLAMA_CLOUD_API_KEY (or LLAMA_PARSE_API_KEY), or pass --api-key\n",
+            );
     }
     any.assert_calls(0);
 }
@@ -248,12 +242,7 @@ fn a_success_status_with_a_body_that_is_not_json_is_exit_1() {
         stderr.starts_with("error: invalid response: the body is not JSON"),
         "{stderr}"
     );
-    let (code, _, stderr) = run_against(
-        200,
-        "[1,2]",
-        "/api/v2/parse/pjb-1",
-        &["parsing", "get", "pjb-1"],
-    );
+    let (code, _, stderr) = run_against(200, "[1,2]", "/api/v2/parse/pjb-1", &["parsing", "get", "pjb-1"]);
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
@@ -304,8 +293,7 @@ fn debug_logs_requests_with_the_key_masked_and_never_leaks_it() {
     let server = MockServer::start();
     server.mock(|when, then| {
         when.path("/api/v2/parse");
-        then.status(401)
-            .json_body(json!({"detail": "Invalid API key"}));
+        then.status(401).json_body(json!({"detail": "Invalid API key"}));
     });
     let output = cli(&server.base_url())
         .args(["parsing", "list", "--debug", "--status", "FAILED"])
@@ -329,7 +317,5 @@ fn debug_logs_requests_with_the_key_masked_and_never_leaks_it() {
         stderr.contains("debug: < {\"detail\":\"Invalid API key\"}"),
         "{stderr}"
     );
-    assert!(
-        !stderr.contains(TEST_KEY) && !String::from_utf8_lossy(&output.stdout).contains(TEST_KEY)
-    );
+    assert!(!stderr.contains(TEST_KEY) && !String::from_utf8_lossy(&output.stdout).contains(TEST_KEY));
 }

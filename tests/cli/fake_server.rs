@@ -46,8 +46,7 @@ fn every_parse_job_is_listed_once_whatever_the_page_size() {
             "page size {size}"
         );
     }
-    let unique: std::collections::HashSet<_> =
-        all.iter().map(|l| l.split('\t').next().unwrap()).collect();
+    let unique: std::collections::HashSet<_> = all.iter().map(|l| l.split('\t').next().unwrap()).collect();
     assert_eq!(unique.len(), 250);
 }
 
@@ -109,12 +108,7 @@ fn filters_are_applied_by_the_server() {
         .collect();
     let by_id = lines(
         &base,
-        &[
-            "parsing",
-            "list",
-            "--job-id",
-            &format!("{},{}", two[0], two[2]),
-        ],
+        &["parsing", "list", "--job-id", &format!("{},{}", two[0], two[2])],
     );
     assert_eq!(by_id.len(), 2);
 }
@@ -124,10 +118,7 @@ fn batch_processing_pages_by_offset_to_the_total() {
     let base = start(fake::Config::default());
     let all = lines(&base, &["batch-processing", "list", "--limit", "1000"]);
     assert_eq!(all.len(), 130);
-    assert_eq!(
-        lines(&base, &["batch-processing", "list", "--limit", "9"]),
-        all
-    );
+    assert_eq!(lines(&base, &["batch-processing", "list", "--limit", "9"]), all);
     let tail = lines(&base, &["batch-processing", "list", "--offset", "125"]);
     assert_eq!(tail, all[125..]);
     let completed = lines(
@@ -191,17 +182,10 @@ fn documents_with_failed_pages_and_the_retired_endpoint() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    assert!(
-        String::from_utf8(output.stdout)
-            .unwrap()
-            .contains("Page 1 of 5.")
-    );
+    assert!(String::from_utf8(output.stdout).unwrap().contains("Page 1 of 5."));
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
         "warning: page 5 failed: Page could not be parsed: OCR timeout\n"
     );
-    assert!(
-        stderr(&base, &["batch-processing", "list"])
-            .contains("use `llamacloud batches list` instead")
-    );
+    assert!(stderr(&base, &["batch-processing", "list"]).contains("use `llamacloud batches list` instead"));
 }

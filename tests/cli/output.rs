@@ -72,8 +72,7 @@ fn json_on_a_terminal_is_pretty_and_still_exact() {
         text.ends_with("\n  ],\n  \"next_page_token\": null,\n  \"total_size\": 1\n}\n"),
         "{text}"
     );
-    let compact: Value =
-        serde_json::from_str(&stdout(&server, &["parsing", "list", "--json"])).unwrap();
+    let compact: Value = serde_json::from_str(&stdout(&server, &["parsing", "list", "--json"])).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), compact);
 }
 
@@ -234,14 +233,8 @@ fn get_as_json_tsv_raw_and_a_summary() {
         "pjb-1\tQ4.pdf\tCOMPLETED\tfast\t2026-11-01T12:00:00Z\t2026-11-01T12:01:00Z\n"
     );
     let raw = stdout(&server, &["parsing", "get", "pjb-1", "--format", "raw"]);
-    assert_eq!(
-        serde_json::from_str::<Value>(&raw).unwrap(),
-        job_with_content()
-    );
-    assert!(
-        !raw.ends_with('\n'),
-        "raw is the server's bytes, nothing added"
-    );
+    assert_eq!(serde_json::from_str::<Value>(&raw).unwrap(), job_with_content());
+    assert!(!raw.ends_with('\n'), "raw is the server's bytes, nothing added");
 
     let output = cli(&server.base_url())
         .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")

@@ -39,14 +39,7 @@ fn cursor_paging_follows_every_page_with_the_token_last() {
         ));
     }
     let output = cli(&server.base_url())
-        .args([
-            "parsing",
-            "list",
-            "--page-size",
-            "3",
-            "--status",
-            "completed",
-        ])
+        .args(["parsing", "list", "--page-size", "3", "--status", "completed"])
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
@@ -61,21 +54,13 @@ fn cursor_paging_follows_every_page_with_the_token_last() {
 fn short_pages_continue_and_an_empty_page_ends_the_listing() {
     let server = MockServer::start();
     let first = parse_page(&server, "page_size=10", cursor_page(0..4, Some("a")));
-    let second = parse_page(
-        &server,
-        "page_size=10&page_token=a",
-        cursor_page(4..5, Some("b")),
-    );
+    let second = parse_page(&server, "page_size=10&page_token=a", cursor_page(4..5, Some("b")));
     let empty = parse_page(
         &server,
         "page_size=10&page_token=b",
         json!({"items": [], "next_page_token": "c"}),
     );
-    let never = parse_page(
-        &server,
-        "page_size=10&page_token=c",
-        cursor_page(9..10, None),
-    );
+    let never = parse_page(&server, "page_size=10&page_token=c", cursor_page(9..10, None));
     let output = cli(&server.base_url())
         .args(["parsing", "list", "--page-size", "10"])
         .output()
@@ -169,11 +154,7 @@ fn max_items_never_fetches_more_than_asked_and_resumes_exactly() {
 
     // Resuming from the reported token asks for exactly the rest.
     let server = MockServer::start();
-    let resumed = parse_page(
-        &server,
-        "page_size=4&page_token=t3",
-        cursor_page(10..12, None),
-    );
+    let resumed = parse_page(&server, "page_size=4&page_token=t3", cursor_page(10..12, None));
     let output = cli(&server.base_url())
         .args([
             "parsing",
@@ -397,11 +378,7 @@ fn offset_max_items_without_limit_asks_for_the_remainder() {
         .output()
         .unwrap();
     assert_eq!(ids(&output.stdout), batch_ids(0..7));
-    assert_eq!(
-        stderr_of(&output),
-        "",
-        "the listing is complete: no resume hint"
-    );
+    assert_eq!(stderr_of(&output), "", "the listing is complete: no resume hint");
     mock.assert_calls(1);
 }
 

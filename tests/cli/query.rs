@@ -129,10 +129,7 @@ fn every_request_carries_auth_user_agent_and_accept_headers() {
     let mock = server.mock(|when, then| {
         when.path("/api/v2/parse")
             .header("authorization", format!("Bearer {TEST_KEY}"))
-            .header(
-                "user-agent",
-                format!("llamacloud/{}", env!("CARGO_PKG_VERSION")),
-            )
+            .header("user-agent", format!("llamacloud/{}", env!("CARGO_PKG_VERSION")))
             .header("accept", "application/json")
             .header_exists("accept-encoding");
         then.status(200).json_body(cursor_page(0..1, None));
@@ -244,9 +241,7 @@ fn parsing_get_markdown_and_text_add_their_expand_once() {
         "expand=markdown&expand=items",
     );
     assert_request(
-        &[
-            "parsing", "get", "pjb-1", "--format", "TEXT", "--expand", "items",
-        ],
+        &["parsing", "get", "pjb-1", "--format", "TEXT", "--expand", "items"],
         "/api/v2/parse/pjb-1",
         "expand=items&expand=text",
     );

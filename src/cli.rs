@@ -49,6 +49,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
 
+    /// Write the output to FILE instead of stdout (atomically: complete or not at all)
+    #[arg(short, long, global = true, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
+    /// When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]
+    #[arg(long, global = true, value_enum, ignore_case = true, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
     /// Timeout for each HTTP request, in seconds
     #[arg(long, global = true, value_name = "SECONDS", default_value = "60", value_parser = parse_timeout)]
     pub timeout: Duration,
@@ -147,6 +155,14 @@ pub struct ParsingGetArgs {
     /// Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)
     #[arg(long, value_name = "NAMES")]
     pub image_filenames: Option<String>,
+
+    /// Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Give up waiting after this long: 90s, 30m, 2h, or seconds
+    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = parse_duration, requires = "wait")]
+    pub wait_timeout: Duration,
 
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -277,6 +293,10 @@ fn parse_max_items(value: &str) -> Result<MaxItems, String> {
     }
 }
 
+fn parse_duration(value: &str) -> Result<Duration, String> {
+    crate::time::parse_duration(value).ok_or_else(|| "expected a duration such as 90s, 30m or 2h".to_string())
+}
+
 fn parse_timeout(value: &str) -> Result<Duration, String> {
     let seconds: f64 = value
         .trim()
@@ -287,6 +307,14 @@ fn parse_timeout(value: &str) -> Result<Duration, String> {
     } else {
         Err("expected a number of seconds greater than 0 (at most 86400)".into())
     }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// The API region; each has its own base URL and its own keys.

@@ -16,6 +16,8 @@ pub enum Exit {
     NotFound = 3,
     Auth = 4,
     Api = 5,
+    JobFailed = 6,
+    Interrupted = 130,
 }
 
 impl From<Exit> for std::process::ExitCode {
@@ -57,6 +59,26 @@ impl fmt::Display for MissingKey {
 
 impl std::error::Error for MissingKey {}
 
+/// `--wait` saw the job end FAILED or CANCELLED (exit 6).
+#[derive(Debug)]
+pub struct JobEnded {
+    pub job_id: String,
+    pub status: String,
+    pub message: Option<String>,
+}
+
+impl fmt::Display for JobEnded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "job {} ended {}", self.job_id, self.status)?;
+        match &self.message {
+            Some(message) => write!(f, ": {message}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for JobEnded {}
+
 /// The exit code for an error: the first error in its chain that has one decides.
 pub fn classify(err: &anyhow::Error) -> Exit {
     for cause in err.chain() {
@@ -68,6 +90,9 @@ pub fn classify(err: &anyhow::Error) -> Exit {
         }
         if cause.is::<MissingKey>() {
             return Exit::Auth;
+        }
+        if cause.is::<JobEnded>() {
+            return Exit::JobFailed;
         }
         if cause.is::<TransportError>() || cause.is::<InvalidResponse>() {
             return Exit::Failure;

@@ -4,6 +4,7 @@ mod api;
 mod cli;
 mod commands;
 mod exit;
+mod interrupt;
 mod output;
 mod settings;
 mod time;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
             });
         }
     };
+    interrupt::install();
     match commands::run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of stdout went away (`| head`): that is how pipelines end, not a failure.

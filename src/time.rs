@@ -38,6 +38,41 @@ pub fn parse_time_at(value: &str, now: Timestamp) -> Result<Timestamp, String> {
     }
 }
 
+/// A duration like `90s`, `30m`, `2h`, `1h30m`, or a plain number of seconds.
+pub fn parse_duration(value: &str) -> Option<std::time::Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(std::time::Duration::from_secs(seconds));
+    }
+    let seconds = parse_age(value)??.as_secs();
+    u64::try_from(seconds).ok().map(std::time::Duration::from_secs)
+}
+
+/// How long ago `then` was, as people say it: "just now", "5 minutes ago", "in 2 hours".
+pub fn relative(then: Timestamp, now: Timestamp) -> String {
+    let seconds = now.as_second() - then.as_second();
+    let (ago, seconds) = (seconds >= 0, seconds.unsigned_abs());
+    if seconds < 45 {
+        return "just now".to_string();
+    }
+    let (amount, unit) = match seconds {
+        s if s < 90 => (1, "minute"),
+        s if s < 3_600 => (s.div_ceil(60).min(59), "minute"),
+        s if s < 5_400 => (1, "hour"),
+        s if s < 86_400 => ((s + 1_800) / 3_600, "hour"),
+        s if s < 172_800 => (1, "day"),
+        s if s < 2_592_000 => ((s + 43_200) / 86_400, "day"),
+        s if s < 31_536_000 => ((s / 2_592_000).max(1), "month"),
+        s => ((s / 31_536_000).max(1), "year"),
+    };
+    let plural = if amount == 1 { "" } else { "s" };
+    if ago {
+        format!("{amount} {unit}{plural} ago")
+    } else {
+        format!("in {amount} {unit}{plural}")
+    }
+}
+
 /// An age like `90m`, `12h`, `7d`, `2w` or `1h30m`. `None` if `value` is not of that form,
 /// `Some(None)` if it is but overflows.
 fn parse_age(value: &str) -> Option<Option<SignedDuration>> {
@@ -109,6 +144,25 @@ mod tests {
         assert_eq!(at("7d").unwrap(), "2026-11-16T10:30:15Z");
         assert_eq!(at("1h30m").unwrap(), "2026-11-23T09:00:15Z");
         assert_eq!(at("2w").unwrap(), "2026-11-09T10:30:15Z");
+    }
+
+    #[test]
+    fn durations_and_relative_times() {
+        use std::time::Duration;
+        assert_eq!(parse_duration("90"), Some(Duration::from_secs(90)));
+        assert_eq!(parse_duration("30m"), Some(Duration::from_secs(1800)));
+        assert_eq!(parse_duration("1h30m"), Some(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("soon"), None);
+        let at = |s: &str| s.parse::<Timestamp>().unwrap();
+        let now = at("2026-11-23T12:00:00Z");
+        assert_eq!(relative(at("2026-11-23T11:59:30Z"), now), "just now");
+        assert_eq!(relative(at("2026-11-23T11:55:00Z"), now), "5 minutes ago");
+        assert_eq!(relative(at("2026-11-23T09:00:00Z"), now), "3 hours ago");
+        assert_eq!(relative(at("2026-11-22T11:00:00Z"), now), "1 day ago");
+        assert_eq!(relative(at("2026-11-16T12:00:00Z"), now), "7 days ago");
+        assert_eq!(relative(at("2026-08-01T12:00:00Z"), now), "3 months ago");
+        assert_eq!(relative(at("2024-11-01T12:00:00Z"), now), "2 years ago");
+        assert_eq!(relative(at("2026-11-23T14:00:00Z"), now), "in 2 hours");
     }
 
     #[test]

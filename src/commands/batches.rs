@@ -4,12 +4,12 @@ use crate::api::endpoints::BATCHES;
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{BatchesListArgs, GlobalArgs, api_value};
-use crate::commands::{Session, listing, push_created};
+use crate::commands::{Session, listing, push_created, terminal};
+use crate::output::ListStyle;
 use crate::output::resource::Resource;
-use crate::output::{ListStyle, Terminal};
 
 pub fn list(global: &GlobalArgs, args: &BatchesListArgs) -> anyhow::Result<()> {
-    let terminal = Terminal::detect();
+    let terminal = terminal(global);
     let style = ListStyle::choose(global.format(), terminal)?;
     let session = Session::open(global, &args.scope, terminal)?;
     let mut filters = Query::new();

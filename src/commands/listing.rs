@@ -4,11 +4,12 @@ use std::io::Write as _;
 
 use crate::api::paginate::{ListRequest, Pager};
 use crate::commands::Session;
+use crate::output::ListStyle;
 use crate::output::list::{ListEnd, ListWriter};
+use crate::output::progress::Progress;
 use crate::output::resource::Resource;
-use crate::output::{self, ListStyle};
 
-/// Streams a listing to stdout in `style`, then reports on stderr where to resume.
+/// Streams a listing to the output in `style`, then reports on stderr where to resume.
 pub fn run(
     session: &Session,
     style: ListStyle,
@@ -16,20 +17,26 @@ pub fn run(
     request: ListRequest,
 ) -> anyhow::Result<()> {
     let mut pager = Pager::new(&session.client, request);
+    let mut sink = session.sink()?;
     if style == ListStyle::Raw {
-        let body = pager.first_page_raw()?;
-        let mut out = output::stdout();
-        out.write_all(&body)?;
-        return Ok(out.flush()?);
+        sink.write_all(&pager.first_page_raw()?)?;
+        return sink.commit();
     }
-    let mut writer = ListWriter::new(output::stdout(), style, resource);
+    // A count on stderr, unless items are streaming to the same terminal.
+    let show_progress = session.terminal.stderr && (style == ListStyle::Table || !session.terminal.stdout);
+    let progress = Progress::spinner(show_progress, format!("fetching {}", resource.plural()));
+    let mut writer = ListWriter::new(sink, style, resource, session.look);
     let outcome = loop {
         match pager.next_page() {
-            Ok(Some(page)) => writer.write_page(&page.items)?,
+            Ok(Some(page)) => {
+                writer.write_page(&page.items)?;
+                progress.set_message(format!("fetched {} {}", writer.written(), resource.plural()));
+            }
             Ok(None) => break Ok(()),
             Err(err) => break Err(err),
         }
     };
+    progress.clear();
     let resume = pager.resume();
     let written = writer.written();
     let end = ListEnd {
@@ -37,7 +44,8 @@ pub fn run(
         total_size: pager.total_size(),
     };
     if let Err(err) = outcome {
-        // Close what was started, so a JSON document stays valid and carries the resume point.
+        // Close what was started, so a JSON document on stdout stays valid and carries the
+        // resume point. A file is not committed: it is left as it was.
         if written > 0 {
             writer.finish(&end)?;
         }
@@ -49,7 +57,7 @@ pub fn run(
             None => err,
         });
     }
-    writer.finish(&end)?;
+    writer.finish(&end)?.commit()?;
 
     let mut stderr = std::io::stderr().lock();
     if written == 0 && (style == ListStyle::Table || session.terminal.stderr) {

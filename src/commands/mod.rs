@@ -5,6 +5,9 @@ mod batch_processing;
 mod batches;
 mod listing;
 mod parsing;
+mod wait;
+
+use std::path::PathBuf;
 
 use crate::api::client::Client;
 use crate::api::query::Query;
@@ -12,6 +15,8 @@ use crate::cli::{
     BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs, ParsingCommand, ScopeArgs,
 };
 use crate::output::Terminal;
+use crate::output::look::Look;
+use crate::output::sink::Sink;
 use crate::settings::{ProcessEnv, Settings};
 
 /// Runs the command the user asked for.
@@ -25,11 +30,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
     }
 }
 
-/// What every API command needs: resolved settings, an authenticated client, the terminal.
+/// What every API command needs: resolved settings, an authenticated client, how output looks.
 pub struct Session {
     pub settings: Settings,
     pub client: Client,
     pub terminal: Terminal,
+    pub look: Look,
+    output: Option<PathBuf>,
 }
 
 impl Session {
@@ -37,10 +44,13 @@ impl Session {
     pub fn open(global: &GlobalArgs, scope: &ScopeArgs, terminal: Terminal) -> anyhow::Result<Self> {
         let settings = Settings::resolve(global, Some(scope), &ProcessEnv)?;
         let client = Client::new(&settings)?;
+        let look = Look::detect(global.color, terminal);
         Ok(Session {
             settings,
             client,
             terminal,
+            look,
+            output: global.output.clone(),
         })
     }
 
@@ -50,6 +60,21 @@ impl Session {
             .push_opt("project_id", self.settings.project_id.clone())
             .push_opt("organization_id", self.settings.organization_id.clone());
     }
+
+    /// Where the output goes: stdout, or the `-o` file.
+    pub fn sink(&self) -> anyhow::Result<Sink> {
+        Sink::open(self.output.as_deref())
+    }
+}
+
+/// The terminal as seen by a command with these global options.
+fn terminal(global: &GlobalArgs) -> Terminal {
+    Terminal::detect(
+        global
+            .output
+            .as_deref()
+            .is_some_and(|p| p != std::path::Path::new("-")),
+    )
 }
 
 /// Adds the `created_at_on_or_after/before` filters, as RFC 3339 UTC.

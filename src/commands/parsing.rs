@@ -9,14 +9,15 @@ use crate::api::error::{ApiError, InvalidResponse};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
-use crate::commands::{Session, listing, push_created};
-use crate::exit::UsageError;
+use crate::commands::{Session, listing, push_created, terminal, wait};
+use crate::exit::{JobEnded, UsageError};
+use crate::output::ListStyle;
 use crate::output::document::{self, DocStyle};
 use crate::output::resource::Resource;
-use crate::output::{self, ListStyle, Terminal};
+use crate::output::sanitize::neutralize;
 
 pub fn list(global: &GlobalArgs, args: &ParsingListArgs) -> anyhow::Result<()> {
-    let terminal = Terminal::detect();
+    let terminal = terminal(global);
     let style = ListStyle::choose(global.format(), terminal)?;
     let session = Session::open(global, &args.scope, terminal)?;
     let mut filters = Query::new();
@@ -39,7 +40,7 @@ pub fn list(global: &GlobalArgs, args: &ParsingListArgs) -> anyhow::Result<()> {
 }
 
 pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
-    let terminal = Terminal::detect();
+    let terminal = terminal(global);
     let style = DocStyle::choose(global.format(), terminal)?;
     let job_id = args.job_id().trim();
     if job_id.is_empty() {
@@ -58,40 +59,85 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     {
         expand.push(part.expand());
     }
-    let mut query = Query::new();
+    let mut scope = Query::new();
+    session.scope(&mut scope);
+    let mut query = scope.clone();
     query
         .push_all("expand", expand)
         .push_opt("image_filenames", args.image_filenames.clone());
-    session.scope(&mut query);
     query.sort();
-
     let url = session.client.url(&endpoints::parse_job(job_id), &query);
-    let reply = session.client.get(&url).map_err(explain_not_found)?;
-    let mut out = output::stdout();
-    if style == DocStyle::Raw {
-        out.write_all(&reply.body)?;
-        return Ok(out.flush()?);
-    }
-    let response: Value = serde_json::from_slice(&reply.body)
-        .map_err(|err| InvalidResponse(format!("the body is not JSON ({err})")))?;
-    if !response.is_object() {
-        return Err(InvalidResponse("expected a JSON object with a job".into()).into());
-    }
-    if let DocStyle::Content(part) = style {
-        let failed = document::write_content(&mut out, &response, part)?;
-        out.flush()?;
-        let mut stderr = std::io::stderr().lock();
-        for page in failed {
-            writeln!(
-                stderr,
-                "warning: page {} failed: {}",
-                page.page_number, page.error
-            )?;
+
+    let mut sink = session.sink()?;
+    let fetch = |url: &reqwest::Url| session.client.get(url).map_err(explain_not_found);
+    let parse = |body: &[u8]| -> anyhow::Result<Value> {
+        let response: Value = serde_json::from_slice(body)
+            .map_err(|err| InvalidResponse(format!("the body is not JSON ({err})")))?;
+        if !response.is_object() {
+            return Err(InvalidResponse("expected a JSON object with a job".into()).into());
         }
-        return Ok(());
+        Ok(response)
+    };
+
+    let mut ended = None;
+    let (body, response) = if args.wait {
+        // Poll the bare job; expanded content is asked for once, when the job is done.
+        let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
+        let last = wait::until_final(&session, &poll_url, job_id, args.wait_timeout, |url| {
+            parse(&fetch(url)?.body)
+        })?;
+        let status = wait::status_of(&last)?.to_string();
+        if status == "COMPLETED" && url != poll_url {
+            let body = fetch(&url)?.body;
+            let response = parse(&body)?;
+            (body, response)
+        } else {
+            if status != "COMPLETED" {
+                let message = last.pointer("/job/error_message").and_then(Value::as_str);
+                ended = Some(JobEnded {
+                    job_id: neutralize(job_id).into_owned(),
+                    status: neutralize(&status).into_owned(),
+                    message: message.map(|m| neutralize(m).into_owned()),
+                });
+            }
+            (serde_json::to_vec(&last)?, last)
+        }
+    } else {
+        let body = fetch(&url)?.body;
+        if style == DocStyle::Raw {
+            sink.write_all(&body)?;
+            return sink.commit();
+        }
+        let response = parse(&body)?;
+        (body, response)
+    };
+
+    match (style, ended) {
+        (DocStyle::Content(_), Some(ended)) => return Err(ended.into()),
+        (DocStyle::Raw, ended) => {
+            sink.write_all(&body)?;
+            sink.commit()?;
+            return ended.map_or(Ok(()), |e| Err(e.into()));
+        }
+        (DocStyle::Content(part), None) => {
+            let failed = document::write_content(&mut sink, &response, part)?;
+            sink.commit()?;
+            let mut stderr = std::io::stderr().lock();
+            for page in failed {
+                writeln!(
+                    stderr,
+                    "warning: page {} failed: {}",
+                    page.page_number, page.error
+                )?;
+            }
+            return Ok(());
+        }
+        (_, ended) => {
+            document::write_job(&mut sink, style, &response, session.look)?;
+            sink.commit()?;
+            ended.map_or(Ok(()), |e| Err(e.into()))
+        }
     }
-    document::write_job(&mut out, style, &response)?;
-    Ok(out.flush()?)
 }
 
 /// A 404 for a job is usually a typo, another region's job, or an expired result.

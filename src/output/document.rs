@@ -8,8 +8,12 @@ use serde_json::Value;
 use crate::cli::Format;
 use crate::exit::UsageError;
 use crate::output::json::{write_compact, write_pretty};
-use crate::output::resource::Resource;
+use comfy_table::{Cell, ColumnConstraint, Row};
+
+use crate::output::look::Look;
+use crate::output::resource::{Resource, field};
 use crate::output::sanitize::{neutralize, tsv_field};
+use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
 use crate::output::{ListStyle, Terminal};
 
 /// How a single job is written.
@@ -65,54 +69,69 @@ impl DocStyle {
 }
 
 /// Writes the job response in a structured style (not `Raw` or `Content`).
-pub fn write_job(out: &mut impl Write, style: DocStyle, response: &Value) -> io::Result<()> {
+pub fn write_job(out: &mut impl Write, style: DocStyle, response: &Value, look: Look) -> io::Result<()> {
     let job = response.get("job").unwrap_or(&Value::Null);
     match style {
         DocStyle::Json { pretty: true } => write_pretty(out, response, "")?,
         DocStyle::Json { pretty: false } | DocStyle::Jsonl => write_compact(out, response)?,
         DocStyle::Tsv => {
             let fields: Vec<String> = Resource::ParseJob
-                .columns()
+                .fields()
                 .iter()
-                .map(|c| {
-                    c.value(job)
+                .map(|path| {
+                    field(job, path)
                         .map(|v| tsv_field(&v).into_owned())
                         .unwrap_or_default()
                 })
                 .collect();
             out.write_all(fields.join("\t").as_bytes())?;
         }
-        DocStyle::Summary => return write_summary(out, response, job),
+        DocStyle::Summary => return write_summary(out, response, job, look),
         DocStyle::Raw | DocStyle::Content(_) => return Ok(()),
     }
     out.write_all(b"\n")
 }
 
-fn write_summary(out: &mut impl Write, response: &Value, job: &Value) -> io::Result<()> {
-    let mut lines: Vec<(String, String)> = Resource::ParseJob
-        .columns()
-        .iter()
-        .map(|c| {
-            (
-                c.header.to_string(),
-                c.value(job).map_or_else(|| "-".into(), |v| v.into_owned()),
-            )
-        })
-        .collect();
-    if let Some(Value::String(message)) = job.get("error_message") {
-        lines.push(("ERROR".into(), message.clone()));
+/// Key/value lines for people: the job's fields, its error, and what each expanded part holds.
+fn write_summary(out: &mut impl Write, response: &Value, job: &Value, look: Look) -> io::Result<()> {
+    let text =
+        |key: &str| field(job, &[key]).map_or_else(|| missing_cell(look), |v| Cell::new(neutralize(&v)));
+    let time = |key: &str| match field(job, &[key]) {
+        Some(v) => Cell::new(format!("{} ({})", time_cell(look, &v).content(), neutralize(&v))),
+        None => missing_cell(look),
+    };
+    let mut rows: Vec<(String, Cell)> = vec![
+        ("ID".into(), text("id")),
+        ("NAME".into(), text("name")),
+        (
+            "STATUS".into(),
+            field(job, &["status"]).map_or_else(|| missing_cell(look), |s| status_cell(look, &s)),
+        ),
+        ("TIER".into(), text("tier")),
+        ("CREATED".into(), time("created_at")),
+        ("UPDATED".into(), time("updated_at")),
+    ];
+    if let Some(message) = field(job, &["error_message"]) {
+        rows.push(("ERROR".into(), Cell::new(neutralize(&message))));
     }
     for (key, value) in response.as_object().into_iter().flatten() {
-        if key == "job" || value.is_null() {
-            continue;
+        if key != "job" && !value.is_null() {
+            rows.push((
+                neutralize(&key.to_uppercase()).into_owned(),
+                Cell::new(describe_part(value)),
+            ));
         }
-        lines.push((key.to_uppercase(), describe_part(value)));
     }
-    let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    for (key, value) in lines {
-        writeln!(out, "{key:<width$}  {}", neutralize(&value))?;
+    let mut table = new_table(look);
+    for (key, value) in rows {
+        let mut row = Row::from(vec![Cell::new(key), value]);
+        row.max_height(1);
+        table.add_row(row);
     }
-    Ok(())
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    write_table(&mut table, out)
 }
 
 /// "12 pages (1 failed)", "3 images", "48213 characters" or "present".

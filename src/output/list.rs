@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::api::paginate::Resume;
 use crate::output::ListStyle;
 use crate::output::json::{write_compact, write_pretty};
-use crate::output::resource::Resource;
+use crate::output::look::Look;
+use crate::output::resource::{Resource, field};
 use crate::output::sanitize::tsv_field;
 use crate::output::table::Table;
 
@@ -32,8 +33,8 @@ pub struct ListWriter<W: Write> {
 }
 
 impl<W: Write> ListWriter<W> {
-    pub fn new(out: W, style: ListStyle, resource: Resource) -> Self {
-        let table = (style == ListStyle::Table).then(|| Table::new(resource));
+    pub fn new(out: W, style: ListStyle, resource: Resource, look: Look) -> Self {
+        let table = (style == ListStyle::Table).then(|| Table::for_resource(resource, look));
         ListWriter {
             out,
             style,
@@ -96,7 +97,7 @@ impl<W: Write> ListWriter<W> {
             ListStyle::Tsv => self.write_tsv_row(item),
             ListStyle::Table => {
                 if let Some(table) = &mut self.table {
-                    table.push(item);
+                    table.push(self.resource, item);
                 }
                 Ok(())
             }
@@ -105,11 +106,11 @@ impl<W: Write> ListWriter<W> {
     }
 
     fn write_tsv_row(&mut self, item: &Value) -> io::Result<()> {
-        for (i, column) in self.resource.columns().iter().enumerate() {
+        for (i, path) in self.resource.fields().iter().enumerate() {
             if i > 0 {
                 self.out.write_all(b"\t")?;
             }
-            if let Some(value) = column.value(item) {
+            if let Some(value) = field(item, path) {
                 self.out.write_all(tsv_field(&value).as_bytes())?;
             }
         }
@@ -117,9 +118,9 @@ impl<W: Write> ListWriter<W> {
     }
 
     /// Completes the output: closes the JSON document with the resume point, or renders the
-    /// table. After a failure, call it only if something was written, so that a JSON document
-    /// that was started is still valid and says where to resume.
-    pub fn finish(mut self, end: &ListEnd<'_>) -> io::Result<()> {
+    /// table, and hands back the writer. After a failure, call it only if something was
+    /// written, so that a JSON document that was started is still valid and says where to resume.
+    pub fn finish(mut self, end: &ListEnd<'_>) -> io::Result<W> {
         match self.style {
             ListStyle::Json { pretty } => {
                 self.open()?;
@@ -132,7 +133,8 @@ impl<W: Write> ListWriter<W> {
             }
             ListStyle::Tsv | ListStyle::Jsonl | ListStyle::Raw => {}
         }
-        self.out.flush()
+        self.out.flush()?;
+        Ok(self.out)
     }
 
     fn write_json_end(&mut self, pretty: bool, end: &ListEnd<'_>) -> io::Result<()> {
@@ -173,7 +175,12 @@ mod tests {
 
     fn render(style: ListStyle, pages: &[Vec<Value>], resume: Resume) -> String {
         let mut out = Vec::new();
-        let mut writer = ListWriter::new(&mut out, style, Resource::ParseJob);
+        let look = Look {
+            color: false,
+            width: 100,
+            now: jiff::Timestamp::UNIX_EPOCH,
+        };
+        let mut writer = ListWriter::new(&mut out, style, Resource::ParseJob, look);
         for page in pages {
             writer.write_page(page).unwrap();
         }

@@ -4,11 +4,14 @@
 pub mod document;
 pub mod json;
 pub mod list;
+pub mod look;
+pub mod progress;
 pub mod resource;
 pub mod sanitize;
+pub mod sink;
 pub mod table;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use crate::cli::Format;
 use crate::exit::UsageError;
@@ -24,10 +27,12 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    pub fn detect() -> Self {
+    /// Looks at the real streams. When output goes to a file (`-o`), stdout does not count as a
+    /// terminal: `auto` then means tsv, and JSON is compact.
+    pub fn detect(output_to_file: bool) -> Self {
         let forced = std::env::var_os(TEST_STDOUT_TTY).is_some_and(|v| v == "1");
         Terminal {
-            stdout: forced || io::stdout().is_terminal(),
+            stdout: !output_to_file && (forced || io::stdout().is_terminal()),
             stderr: io::stderr().is_terminal(),
         }
     }
@@ -65,9 +70,4 @@ impl ListStyle {
             }
         })
     }
-}
-
-/// Stdout, locked once and block-buffered; writers flush at page boundaries.
-pub fn stdout() -> impl Write {
-    BufWriter::with_capacity(64 * 1024, io::stdout().lock())
 }

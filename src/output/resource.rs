@@ -12,51 +12,103 @@ pub enum Resource {
     BatchJob,
 }
 
-/// A column: its header and the JSON path of its value.
+/// The JSON path of a tsv field.
+pub type FieldPath = &'static [&'static str];
+
+/// How a table column shows its value.
+#[derive(Debug, Clone, Copy)]
+pub enum Show {
+    /// An identifier, kept whole when the width allows.
+    Id(&'static [&'static str]),
+    Text(&'static [&'static str]),
+    /// A status, coloured.
+    Status(&'static [&'static str]),
+    /// A time, shown relative to now.
+    Time(&'static [&'static str]),
+    /// `processed/total`, and the failed count when there is one.
+    Progress,
+}
+
+/// A table column: its header and how it shows its value.
 #[derive(Debug)]
-pub struct Column {
+pub struct TableColumn {
     pub header: &'static str,
-    pub path: &'static [&'static str],
+    pub show: Show,
 }
 
-const fn col(header: &'static str, path: &'static [&'static str]) -> Column {
-    Column { header, path }
+const fn show(header: &'static str, show: Show) -> TableColumn {
+    TableColumn { header, show }
 }
 
-const PARSE_JOB: &[Column] = &[
-    col("ID", &["id"]),
-    col("NAME", &["name"]),
-    col("STATUS", &["status"]),
-    col("TIER", &["tier"]),
-    col("CREATED", &["created_at"]),
-    col("UPDATED", &["updated_at"]),
+const PARSE_JOB_TABLE: &[TableColumn] = &[
+    show("ID", Show::Id(&["id"])),
+    show("NAME", Show::Text(&["name"])),
+    show("STATUS", Show::Status(&["status"])),
+    show("TIER", Show::Text(&["tier"])),
+    show("CREATED", Show::Time(&["created_at"])),
+    show("UPDATED", Show::Time(&["updated_at"])),
 ];
 
-const BATCH: &[Column] = &[
-    col("ID", &["id"]),
-    col("STATUS", &["status"]),
-    col("TYPE", &["config", "job", "type"]),
-    col("SOURCE DIRECTORY", &["source_directory_id"]),
-    col("CREATED", &["created_at"]),
+const BATCH_TABLE: &[TableColumn] = &[
+    show("ID", Show::Id(&["id"])),
+    show("STATUS", Show::Status(&["status"])),
+    show("TYPE", Show::Text(&["config", "job", "type"])),
+    show("SOURCE DIRECTORY", Show::Id(&["source_directory_id"])),
+    show("CREATED", Show::Time(&["created_at"])),
 ];
 
-const BATCH_JOB: &[Column] = &[
-    col("ID", &["id"]),
-    col("TYPE", &["job_type"]),
-    col("STATUS", &["status"]),
-    col("PROCESSED", &["processed_items"]),
-    col("TOTAL", &["total_items"]),
-    col("FAILED", &["failed_items"]),
-    col("CREATED", &["created_at"]),
-    col("COMPLETED", &["completed_at"]),
+const BATCH_JOB_TABLE: &[TableColumn] = &[
+    show("ID", Show::Id(&["id"])),
+    show("TYPE", Show::Text(&["job_type"])),
+    show("STATUS", Show::Status(&["status"])),
+    show("PROGRESS", Show::Progress),
+    show("CREATED", Show::Time(&["created_at"])),
+    show("COMPLETED", Show::Time(&["completed_at"])),
+];
+
+const PARSE_JOB_FIELDS: &[FieldPath] = &[
+    &["id"],
+    &["name"],
+    &["status"],
+    &["tier"],
+    &["created_at"],
+    &["updated_at"],
+];
+
+const BATCH_FIELDS: &[FieldPath] = &[
+    &["id"],
+    &["status"],
+    &["config", "job", "type"],
+    &["source_directory_id"],
+    &["created_at"],
+];
+
+const BATCH_JOB_FIELDS: &[FieldPath] = &[
+    &["id"],
+    &["job_type"],
+    &["status"],
+    &["processed_items"],
+    &["total_items"],
+    &["failed_items"],
+    &["created_at"],
+    &["completed_at"],
 ];
 
 impl Resource {
-    pub fn columns(self) -> &'static [Column] {
+    /// The fields of a tsv line, in order.
+    pub fn fields(self) -> &'static [FieldPath] {
         match self {
-            Resource::ParseJob => PARSE_JOB,
-            Resource::Batch => BATCH,
-            Resource::BatchJob => BATCH_JOB,
+            Resource::ParseJob => PARSE_JOB_FIELDS,
+            Resource::Batch => BATCH_FIELDS,
+            Resource::BatchJob => BATCH_JOB_FIELDS,
+        }
+    }
+
+    pub fn table_columns(self) -> &'static [TableColumn] {
+        match self {
+            Resource::ParseJob => PARSE_JOB_TABLE,
+            Resource::Batch => BATCH_TABLE,
+            Resource::BatchJob => BATCH_JOB_TABLE,
         }
     }
 
@@ -70,18 +122,16 @@ impl Resource {
     }
 }
 
-impl Column {
-    /// The cell text: strings as they are, other scalars as JSON, missing or null as `None`.
-    pub fn value<'v>(&self, item: &'v Value) -> Option<Cow<'v, str>> {
-        let mut value = item;
-        for key in self.path {
-            value = value.get(key)?;
-        }
-        match value {
-            Value::Null => None,
-            Value::String(s) => Some(Cow::Borrowed(s)),
-            other => Some(Cow::Owned(other.to_string())),
-        }
+/// The text at `path`: strings as they are, other values as JSON, missing or null as `None`.
+pub fn field<'v>(item: &'v Value, path: &[&str]) -> Option<Cow<'v, str>> {
+    let mut value = item;
+    for key in path {
+        value = value.get(key)?;
+    }
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        other => Some(Cow::Owned(other.to_string())),
     }
 }
 
@@ -93,12 +143,12 @@ mod tests {
     #[test]
     fn values_follow_nested_paths_and_keep_numbers_exact() {
         let batch = json!({"id": "bat-1", "config": {"job": {"type": "parse_v2"}}});
-        let cols = Resource::Batch.columns();
-        assert_eq!(cols[2].value(&batch).as_deref(), Some("parse_v2"));
-        assert_eq!(cols[3].value(&batch), None);
+        let fields = Resource::Batch.fields();
+        assert_eq!(field(&batch, fields[2]).as_deref(), Some("parse_v2"));
+        assert_eq!(field(&batch, fields[3]), None);
         let job: Value = serde_json::from_str(r#"{"total_items": 123456789012345678901234567890}"#).unwrap();
         assert_eq!(
-            Resource::BatchJob.columns()[4].value(&job).as_deref(),
+            field(&job, Resource::BatchJob.fields()[4]).as_deref(),
             Some("123456789012345678901234567890")
         );
     }

@@ -6,6 +6,9 @@ use assert_cmd::Command;
 use httpmock::{HttpMockRequest, When};
 use serde_json::{Value, json};
 
+/// The clock the tests pin, so relative times are stable.
+pub const TEST_NOW: &str = "2026-11-01T15:00:00Z";
+
 /// The key every test uses; tests assert it never appears in output.
 pub const TEST_KEY: &str = "llx-TESTKEY-0123456789abcdef";
 
@@ -26,6 +29,7 @@ pub fn bare() -> Command {
         .env("LLAMACLOUD_CONFIG_DIR", home.join("llamacloud"))
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
+        .env("LLAMACLOUD_TEST_NOW", TEST_NOW)
         .env("RUST_BACKTRACE", "0");
     cmd
 }

@@ -101,9 +101,9 @@ fn the_terminal_listing_is_aligned_and_neutralised() {
         .unwrap();
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "ID      NAME         STATUS     TIER  CREATED               UPDATED\n\
-         pjb-1   evil\\x1b[2J  COMPLETED  fast  2026-11-01T12:00:00Z  -\n\
-         pjb-22  -            RUNNING    -     -                     -\n"
+        "ID      NAME         STATUS     TIER  CREATED      UPDATED\n\
+         pjb-1   evil\\x1b[2J  COMPLETED  fast  3 hours ago  -\n\
+         pjb-22  -            RUNNING    -     -            -\n"
     );
 }
 
@@ -247,8 +247,8 @@ fn get_as_json_tsv_raw_and_a_summary() {
          NAME          Q4.pdf\n\
          STATUS        COMPLETED\n\
          TIER          fast\n\
-         CREATED       2026-11-01T12:00:00Z\n\
-         UPDATED       2026-11-01T12:01:00Z\n\
+         CREATED       3 hours ago (2026-11-01T12:00:00Z)\n\
+         UPDATED       3 hours ago (2026-11-01T12:01:00Z)\n\
          MARKDOWN      3 pages (1 failed)\n\
          TEXT          2 pages\n\
          UNKNOWN_PART  1 entries\n"

@@ -1,7 +1,9 @@
 //! `parsing list` and `parsing get`.
 
 use std::io::Write as _;
+use std::time::Duration;
 
+use reqwest::Url;
 use serde_json::Value;
 
 use crate::api::endpoints::{self, PARSE_JOBS};
@@ -68,76 +70,103 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     query.sort();
     let url = session.client.url(&endpoints::parse_job(job_id), &query);
 
-    let mut sink = session.sink()?;
-    let fetch = |url: &reqwest::Url| session.client.get(url).map_err(explain_not_found);
-    let parse = |body: &[u8]| -> anyhow::Result<Value> {
-        let response: Value = serde_json::from_slice(body)
-            .map_err(|err| InvalidResponse(format!("the body is not JSON ({err})")))?;
-        if !response.is_object() {
-            return Err(InvalidResponse("expected a JSON object with a job".into()).into());
-        }
-        Ok(response)
-    };
-
-    let mut ended = None;
-    let (body, response) = if args.wait {
-        // Poll the bare job; expanded content is asked for once, when the job is done.
+    let reply = if args.wait {
         let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
-        let last = wait::until_final(&session, &poll_url, job_id, args.wait_timeout, |url| {
-            parse(&fetch(url)?.body)
-        })?;
-        let status = wait::status_of(&last)?.to_string();
-        if status == "COMPLETED" && url != poll_url {
-            let body = fetch(&url)?.body;
-            let response = parse(&body)?;
-            (body, response)
-        } else {
-            if status != "COMPLETED" {
-                let message = last.pointer("/job/error_message").and_then(Value::as_str);
-                ended = Some(JobEnded {
-                    job_id: neutralize(job_id).into_owned(),
-                    status: neutralize(&status).into_owned(),
-                    message: message.map(|m| neutralize(m).into_owned()),
-                });
-            }
-            (serde_json::to_vec(&last)?, last)
-        }
+        wait_for_job(&session, job_id, &poll_url, &url, args.wait_timeout)?
     } else {
-        let body = fetch(&url)?.body;
-        if style == DocStyle::Raw {
-            sink.write_all(&body)?;
-            return sink.commit();
+        JobReply {
+            body: fetch_job(&session, &url)?,
+            ended: None,
         }
-        let response = parse(&body)?;
-        (body, response)
     };
+    print_job(&session, style, reply)
+}
 
-    match (style, ended) {
-        (DocStyle::Content(_), Some(ended)) => return Err(ended.into()),
-        (DocStyle::Raw, ended) => {
-            sink.write_all(&body)?;
-            sink.commit()?;
-            return ended.map_or(Ok(()), |e| Err(e.into()));
-        }
-        (DocStyle::Content(part), None) => {
-            let failed = document::write_content(&mut sink, &response, part)?;
-            sink.commit()?;
-            let mut stderr = std::io::stderr().lock();
-            for page in failed {
-                writeln!(
-                    stderr,
-                    "warning: page {} failed: {}",
-                    page.page_number, page.error
-                )?;
-            }
-            return Ok(());
-        }
-        (_, ended) => {
-            document::write_job(&mut sink, style, &response, session.look)?;
-            sink.commit()?;
-            ended.map_or(Ok(()), |e| Err(e.into()))
-        }
+/// A job response as the server sent it, and why the job ended badly if waiting saw it do so.
+struct JobReply {
+    body: Vec<u8>,
+    ended: Option<JobEnded>,
+}
+
+fn fetch_job(session: &Session, url: &Url) -> anyhow::Result<Vec<u8>> {
+    Ok(session.client.get(url).map_err(explain_not_found)?.body)
+}
+
+fn parse_job(body: &[u8]) -> anyhow::Result<Value> {
+    let response: Value = serde_json::from_slice(body)
+        .map_err(|err| InvalidResponse(format!("the body is not JSON ({err})")))?;
+    if !response.is_object() {
+        return Err(InvalidResponse("expected a JSON object with a job".into()).into());
     }
+    Ok(response)
+}
+
+/// Polls the bare job until it is final; expanded content is asked for once, at the end, and
+/// only for a completed job.
+fn wait_for_job(
+    session: &Session,
+    job_id: &str,
+    poll_url: &Url,
+    url: &Url,
+    timeout: Duration,
+) -> anyhow::Result<JobReply> {
+    let (body, last) = wait::until_final(session, poll_url, job_id, timeout, |url| {
+        let body = fetch_job(session, url)?;
+        let response = parse_job(&body)?;
+        Ok((body, response))
+    })?;
+    let status = wait::status_of(&last)?;
+    if status == "COMPLETED" {
+        let body = if url == poll_url {
+            body
+        } else {
+            fetch_job(session, url)?
+        };
+        return Ok(JobReply { body, ended: None });
+    }
+    let ended = JobEnded {
+        job_id: neutralize(job_id).into_owned(),
+        status: neutralize(status).into_owned(),
+        message: last
+            .pointer("/job/error_message")
+            .and_then(Value::as_str)
+            .map(|m| neutralize(m).into_owned()),
+    };
+    Ok(JobReply {
+        body,
+        ended: Some(ended),
+    })
+}
+
+/// Writes the job in `style`; a job that ended badly still prints (except as content), then
+/// fails with exit code 6.
+fn print_job(session: &Session, style: DocStyle, reply: JobReply) -> anyhow::Result<()> {
+    let mut sink = session.sink()?;
+    let mut failed_pages = Vec::new();
+    match style {
+        DocStyle::Raw => sink.write_all(&reply.body)?,
+        DocStyle::Content(_) if reply.ended.is_some() => {}
+        DocStyle::Content(part) => {
+            failed_pages = document::write_content(&mut sink, &parse_job(&reply.body)?, part)?
+        }
+        _ => document::write_job(&mut sink, style, &parse_job(&reply.body)?, session.look)?,
+    }
+    if let Some(ended) = reply.ended {
+        if !matches!(style, DocStyle::Content(_)) {
+            sink.commit()?;
+        }
+        return Err(ended.into());
+    }
+    sink.commit()?;
+    let mut stderr = std::io::stderr().lock();
+    for page in failed_pages {
+        writeln!(
+            stderr,
+            "warning: page {} failed: {}",
+            page.page_number, page.error
+        )?;
+    }
+    Ok(())
 }
 
 /// A 404 for a job is usually a typo, another region's job, or an expired result.

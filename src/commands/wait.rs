@@ -28,14 +28,15 @@ pub fn status_of(response: &Value) -> anyhow::Result<&str> {
 }
 
 /// Polls `url` (the job without expanded content) with a backoff from 1 s to 10 s until the
-/// job's status is final, and returns that last response. A spinner shows on a terminal.
+/// job's status is final, and returns that last response, as bytes and parsed. A spinner shows
+/// on a terminal.
 pub fn until_final(
     session: &Session,
     url: &Url,
     job_id: &str,
     timeout: Duration,
-    get: impl Fn(&Url) -> anyhow::Result<Value>,
-) -> anyhow::Result<Value> {
+    get: impl Fn(&Url) -> anyhow::Result<(Vec<u8>, Value)>,
+) -> anyhow::Result<(Vec<u8>, Value)> {
     let started = Instant::now();
     let spinner = Progress::spinner(
         session.terminal.stderr,
@@ -43,10 +44,10 @@ pub fn until_final(
     );
     let mut delay = FIRST_DELAY;
     loop {
-        let response = get(url)?;
+        let (body, response) = get(url)?;
         let status = status_of(&response)?;
         if is_final(status) {
-            return Ok(response);
+            return Ok((body, response));
         }
         spinner.set_message(format!(
             "waiting for {}: {}",

@@ -134,23 +134,33 @@ fn write_summary(out: &mut impl Write, response: &Value, job: &Value, look: Look
     write_table(&mut table, out)
 }
 
-/// "12 pages (1 failed)", "3 images", "48213 characters" or "present".
+/// "12 pages (1 failed)", "3 images", "48213 characters" or "2 entries".
 fn describe_part(value: &Value) -> String {
     if let Some(pages) = value.get("pages").and_then(Value::as_array) {
         let failed = pages.iter().filter(|p| is_failed(p)).count();
+        let counted = count(pages.len(), "page");
         return match failed {
-            0 => format!("{} pages", pages.len()),
-            n => format!("{} pages ({n} failed)", pages.len()),
+            0 => counted,
+            n => format!("{counted} ({n} failed)"),
         };
     }
-    if let Some(count) = value.get("total_count").and_then(Value::as_u64) {
-        return format!("{count} images");
+    if let Some(images) = value.get("total_count").and_then(Value::as_u64) {
+        return count(images as usize, "image");
     }
     match value {
-        Value::String(s) => format!("{} characters", s.chars().count()),
-        Value::Object(map) => format!("{} entries", map.len()),
-        Value::Array(list) => format!("{} entries", list.len()),
-        other => other.to_string(),
+        Value::String(s) => count(s.chars().count(), "character"),
+        Value::Object(map) => count(map.len(), "entry"),
+        Value::Array(list) => count(list.len(), "entry"),
+        other => neutralize(&other.to_string()).into_owned(),
+    }
+}
+
+/// "1 page", "3 pages", "2 entries".
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
     }
 }
 

@@ -97,7 +97,7 @@ impl<W: Write> ListWriter<W> {
             ListStyle::Tsv => self.write_tsv_row(item),
             ListStyle::Table => {
                 if let Some(table) = &mut self.table {
-                    table.push(self.resource, item);
+                    table.push(item);
                 }
                 Ok(())
             }

@@ -20,6 +20,8 @@ pub type FieldPath = &'static [&'static str];
 pub enum Show {
     /// An identifier, kept whole when the width allows.
     Id(&'static [&'static str]),
+    /// The text people read first: it gets the room the other columns leave.
+    Name(&'static [&'static str]),
     Text(&'static [&'static str]),
     /// A status, coloured.
     Status(&'static [&'static str]),
@@ -42,7 +44,7 @@ const fn show(header: &'static str, show: Show) -> TableColumn {
 
 const PARSE_JOB_TABLE: &[TableColumn] = &[
     show("ID", Show::Id(&["id"])),
-    show("NAME", Show::Text(&["name"])),
+    show("NAME", Show::Name(&["name"])),
     show("STATUS", Show::Status(&["status"])),
     show("TIER", Show::Text(&["tier"])),
     show("CREATED", Show::Time(&["created_at"])),
@@ -53,7 +55,7 @@ const BATCH_TABLE: &[TableColumn] = &[
     show("ID", Show::Id(&["id"])),
     show("STATUS", Show::Status(&["status"])),
     show("TYPE", Show::Text(&["config", "job", "type"])),
-    show("SOURCE DIRECTORY", Show::Id(&["source_directory_id"])),
+    show("SOURCE DIRECTORY", Show::Text(&["source_directory_id"])),
     show("CREATED", Show::Time(&["created_at"])),
 ];
 

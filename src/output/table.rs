@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Row, presets};
+use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Row, Width, presets};
 use jiff::Timestamp;
 use serde_json::Value;
 
@@ -15,15 +15,16 @@ use crate::time::relative;
 
 /// Spaces between columns.
 const GAP: u16 = 2;
-/// The least a shrunk column keeps, so that every column stays readable.
-const MIN_COLUMN: u16 = 6;
+/// How far a name column shrinks before ids and times give way.
+const NAME_FLOOR: u16 = 12;
+/// How far an id column shrinks before the name gives way further.
+const ID_FLOOR: u16 = 8;
 
 /// A table's rows, collected until it is rendered.
 pub struct Table {
     look: Look,
     headers: Vec<&'static str>,
-    /// Which columns hold ids, to keep them whole.
-    id_columns: Vec<usize>,
+    shows: Vec<Show>,
     rows: Vec<Row>,
 }
 
@@ -34,23 +35,15 @@ impl Table {
         Table {
             look,
             headers: columns.iter().map(|c| c.header).collect(),
-            id_columns: columns
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| matches!(c.show, Show::Id(_)))
-                .map(|(i, _)| i)
-                .collect(),
+            shows: columns.iter().map(|c| c.show).collect(),
             rows: Vec::new(),
         }
     }
 
     /// Adds one item as a row.
-    pub fn push(&mut self, resource: Resource, item: &Value) {
-        let cells = resource
-            .table_columns()
-            .iter()
-            .map(|column| self.cell(item, column.show));
-        let mut row = Row::from(cells.collect::<Vec<_>>());
+    pub fn push(&mut self, item: &Value) {
+        let cells: Vec<Cell> = self.shows.iter().map(|show| self.cell(item, *show)).collect();
+        let mut row = Row::from(cells);
         row.max_height(1);
         self.rows.push(row);
     }
@@ -59,7 +52,9 @@ impl Table {
     fn cell(&self, item: &Value, show: Show) -> Cell {
         let path = match show {
             Show::Progress => return progress(item).map_or_else(|| missing_cell(self.look), Cell::new),
-            Show::Id(path) | Show::Text(path) | Show::Status(path) | Show::Time(path) => path,
+            Show::Id(path) | Show::Name(path) | Show::Text(path) | Show::Status(path) | Show::Time(path) => {
+                path
+            }
         };
         let Some(text) = field(item, path) else {
             return missing_cell(self.look);
@@ -77,33 +72,18 @@ impl Table {
 
     /// Renders the table at the terminal's width.
     pub fn render(self, out: &mut impl Write) -> io::Result<()> {
-        let id_widths: Vec<(usize, u16)> = self
-            .id_columns
-            .iter()
-            .map(|&i| {
-                (
-                    i,
-                    self.rows
-                        .iter()
-                        .filter_map(|r| r.cell_iter().nth(i))
-                        .map(content_width)
-                        .max()
-                        .unwrap_or(0),
-                )
-            })
-            .collect();
+        let mut header = Row::from(self.headers.iter().copied().map(Cell::new).collect::<Vec<_>>());
+        header.max_height(1);
         let mut table = new_table(self.look);
-        table
-            .set_header(self.headers.iter().map(|h| Cell::new(h)))
-            .add_rows(self.rows);
-        // Ids stay whole when, after them, every other column keeps a readable minimum.
-        let columns = table.column_count() as u16;
-        let ids_total: u16 = id_widths.iter().map(|(_, w)| w + GAP).sum();
-        let others = columns.saturating_sub(id_widths.len() as u16) * (MIN_COLUMN + GAP);
-        if ids_total + others <= self.look.width {
-            for (index, _) in id_widths {
+        table.set_header(header).add_rows(self.rows);
+        let natural = table.column_max_content_widths();
+        let headers: Vec<u16> = self.headers.iter().map(|h| h.len() as u16).collect();
+        if let Some(widths) = fit(&natural, &headers, &self.shows, self.look.width) {
+            let last = widths.len().saturating_sub(1);
+            for (index, width) in widths.into_iter().enumerate() {
+                let padded = if index == last { width } else { width + GAP };
                 if let Some(column) = table.column_mut(index) {
-                    column.set_constraint(ColumnConstraint::ContentWidth);
+                    column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(padded)));
                 }
             }
         }
@@ -111,10 +91,44 @@ impl Table {
     }
 }
 
+/// Which columns give way in one round of fitting.
+type ShrinkRound = fn(&Show) -> bool;
+
+/// Column widths that fit `width`: other text gives way first, then the name down to a
+/// readable size, then ids, then the name down to its header, and statuses and times last. `None` when even that does not fit (comfy-table then squeezes every column).
+fn fit(natural: &[u16], headers: &[u16], shows: &[Show], width: u16) -> Option<Vec<u16>> {
+    let mut widths: Vec<u16> = natural.iter().zip(headers).map(|(n, h)| (*n).max(*h)).collect();
+    let gaps = GAP * (widths.len() as u16).saturating_sub(1);
+    let total = |w: &[u16]| w.iter().map(|&x| u32::from(x)).sum::<u32>() + u32::from(gaps);
+    let rounds: [(ShrinkRound, u16); 5] = [
+        (|s| matches!(s, Show::Text(_) | Show::Progress), 0),
+        (|s| matches!(s, Show::Name(_)), NAME_FLOOR),
+        (|s| matches!(s, Show::Id(_)), ID_FLOOR),
+        (|s| matches!(s, Show::Name(_)), 0),
+        (|s| matches!(s, Show::Status(_) | Show::Time(_)), 0),
+    ];
+    for (applies, floor) in rounds {
+        // Within a round the widest column gives way first, one character at a time.
+        while total(&widths) > u32::from(width) {
+            let widest = (0..widths.len())
+                .filter(|&i| applies(&shows[i]) && widths[i] > floor.max(headers[i]))
+                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
+            match widest {
+                Some(i) => widths[i] -= 1,
+                None => break,
+            }
+        }
+    }
+    (total(&widths) <= u32::from(width)).then_some(widths)
+}
+
 /// A borderless comfy-table fitted to the width, styled only when colour is on.
 pub fn new_table(look: Look) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
+    // Cells are cut, not wrapped at spaces: with no delimiter in the text, comfy-table splits
+    // at the width and the one-line rows end in "…".
     table
+        .set_delimiter('\u{0}')
         .load_style(presets::NOTHING)
         .set_truncation_indicator("…")
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -167,10 +181,6 @@ pub fn missing_cell(look: Look) -> Cell {
     }
 }
 
-fn content_width(cell: &Cell) -> u16 {
-    cell.content().chars().count().try_into().unwrap_or(u16::MAX)
-}
-
 /// "9/10" or "9/10, 1 failed".
 fn progress(item: &Value) -> Option<String> {
     let count = |key: &str| item.get(key).filter(|v| !v.is_null()).map(|v| v.to_string());
@@ -186,6 +196,32 @@ fn progress(item: &Value) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_name_gets_the_room_others_leave() {
+        let shows = Resource::ParseJob
+            .table_columns()
+            .iter()
+            .map(|c| c.show)
+            .collect::<Vec<_>>();
+        let headers = [2, 4, 6, 4, 7, 7];
+        let natural = [40, 30, 9, 14, 11, 11];
+        // Everything fits at 140: natural widths.
+        assert_eq!(fit(&natural, &headers, &shows, 140).unwrap(), natural);
+        // At 100 the tier gives way first, then the name, and the id stays whole.
+        let at_100 = fit(&natural, &headers, &shows, 100).unwrap();
+        assert_eq!(at_100, [40, 15, 9, 4, 11, 11]);
+        assert_eq!(at_100.iter().sum::<u16>() + 10, 100);
+        // At 70 the id gives way too, and statuses and times stay whole.
+        assert_eq!(
+            fit(&natural, &headers, &shows, 70).unwrap(),
+            [13, 12, 9, 4, 11, 11]
+        );
+        // At 60 the id and then the name give way before statuses and times.
+        assert_eq!(fit(&natural, &headers, &shows, 60).unwrap(), [8, 7, 9, 4, 11, 11]);
+        // Too narrow for even the headers: comfy-table's own squeezing.
+        assert_eq!(fit(&natural, &headers, &shows, 20), None);
+    }
 
     #[test]
     fn progress_shows_failures_only_when_there_are_some() {

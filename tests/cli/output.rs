@@ -251,7 +251,7 @@ fn get_as_json_tsv_raw_and_a_summary() {
          UPDATED       3 hours ago (2026-11-01T12:01:00Z)\n\
          MARKDOWN      3 pages (1 failed)\n\
          TEXT          2 pages\n\
-         UNKNOWN_PART  1 entries\n"
+         UNKNOWN_PART  1 entry\n"
     );
 }
 

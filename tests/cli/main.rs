@@ -4,6 +4,10 @@
 mod errors;
 mod fake_server;
 mod harness;
+mod human;
 mod output;
+mod output_file;
 mod pagination;
 mod query;
+mod scripted;
+mod wait;

@@ -1,0 +1,71 @@
+//! A server that answers requests with a script of replies, in order, and records what it was
+//! asked: for job transitions, retries and stalls, which a matcher-based mock cannot express.
+
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+use tiny_http::{Header, Response, Server};
+
+/// One scripted answer.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    pub headers: Vec<(String, String)>,
+    pub delay: Duration,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: impl ToString) -> Self {
+        Reply {
+            status,
+            body: body.to_string(),
+            headers: Vec::new(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    pub fn delayed(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
+    }
+}
+
+/// The running server. Past the end of the script it repeats the last reply.
+pub struct Scripted {
+    pub url: String,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Scripted {
+    pub fn start(replies: Vec<Reply>) -> Self {
+        let server = Server::http("127.0.0.1:0").expect("bind loopback");
+        let url = format!("http://{}", server.server_addr().to_ip().expect("ip listener"));
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&log);
+        thread::spawn(move || {
+            for (n, request) in server.incoming_requests().enumerate() {
+                seen.lock().unwrap().push(request.url().to_string());
+                let Some(reply) = replies.get(n).or(replies.last()).cloned() else {
+                    continue;
+                };
+                thread::spawn(move || {
+                    thread::sleep(reply.delay);
+                    let mut response = Response::from_string(reply.body).with_status_code(reply.status);
+                    response.add_header(Header::from_bytes("Content-Type", "application/json").unwrap());
+                    for (name, value) in &reply.headers {
+                        response.add_header(Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap());
+                    }
+                    let _ = request.respond(response);
+                });
+            }
+        });
+        Scripted { url, log }
+    }
+
+    /// The path and query of every request so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}

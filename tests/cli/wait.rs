@@ -1,0 +1,135 @@
+//! `parsing get --wait`: transitions to COMPLETED and FAILED, content fetched once, timeouts.
+
+use serde_json::json;
+
+use crate::harness::cli;
+use crate::scripted::{Reply, Scripted};
+
+fn job(status: &str) -> Reply {
+    Reply::json(
+        200,
+        json!({"job": {"id": "pjb-1", "project_id": "prj-1", "status": status, "name": "a.pdf"}}),
+    )
+}
+
+#[test]
+fn waits_through_pending_and_running_then_fetches_the_content_once() {
+    let server = Scripted::start(vec![
+        job("PENDING"),
+        job("RUNNING"),
+        job("COMPLETED"),
+        Reply::json(
+            200,
+            json!({
+                "job": {"id": "pjb-1", "project_id": "prj-1", "status": "COMPLETED"},
+                "markdown": {"pages": [{"page_number": 1, "markdown": "# Done", "success": true}]}
+            }),
+        ),
+    ]);
+    let output = cli(&server.url)
+        .args([
+            "parsing",
+            "get",
+            "pjb-1",
+            "--wait",
+            "--format",
+            "markdown",
+            "--project-id",
+            "prj-1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "# Done\n");
+    assert_eq!(
+        server.requests(),
+        [
+            "/api/v2/parse/pjb-1?project_id=prj-1",
+            "/api/v2/parse/pjb-1?project_id=prj-1",
+            "/api/v2/parse/pjb-1?project_id=prj-1",
+            "/api/v2/parse/pjb-1?expand=markdown&project_id=prj-1",
+        ]
+    );
+}
+
+#[test]
+fn a_job_that_fails_prints_and_exits_6_with_its_error() {
+    let server = Scripted::start(vec![
+        job("RUNNING"),
+        Reply::json(
+            200,
+            json!({"job": {"id": "pjb-1", "project_id": "prj-1", "status": "FAILED",
+            "error_message": "Unsupported file \u{1b}[31mtype"}}),
+        ),
+    ]);
+    let output = cli(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait", "--expand", "text"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "pjb-1\t\tFAILED\t\t\t\n"
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: job pjb-1 ended FAILED: Unsupported file \\x1b[31mtype\n"
+    );
+    assert_eq!(
+        server.requests(),
+        ["/api/v2/parse/pjb-1", "/api/v2/parse/pjb-1"],
+        "no content for a failed job"
+    );
+}
+
+#[test]
+fn a_cancelled_job_as_markdown_prints_nothing_and_exits_6() {
+    let server = Scripted::start(vec![job("CANCELLED")]);
+    cli(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait", "--format", "markdown"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr("error: job pjb-1 ended CANCELLED\n");
+}
+
+#[test]
+fn a_finished_job_without_expand_is_fetched_once() {
+    let server = Scripted::start(vec![job("COMPLETED")]);
+    cli(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait", "--json"])
+        .assert()
+        .success();
+    assert_eq!(server.requests(), ["/api/v2/parse/pjb-1"]);
+}
+
+#[test]
+fn waiting_gives_up_after_the_wait_timeout() {
+    let server = Scripted::start(vec![job("RUNNING")]);
+    cli(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "1s"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("error: gave up waiting after 1s: job pjb-1 is still RUNNING (raise --wait-timeout)\n");
+    assert_eq!(server.requests().len(), 2, "one poll, a 1 s pause, one more poll");
+}
+
+#[test]
+fn wait_timeout_needs_wait_and_a_duration() {
+    let server = Scripted::start(vec![job("RUNNING")]);
+    cli(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait-timeout", "5m"])
+        .assert()
+        .code(2);
+    cli(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "soon"])
+        .assert()
+        .code(2);
+    assert!(server.requests().is_empty());
+}

@@ -4,10 +4,10 @@ use std::io::Write as _;
 
 use crate::api::paginate::{ListRequest, Pager};
 use crate::commands::Session;
-use crate::output::ListStyle;
 use crate::output::list::{ListEnd, ListWriter};
 use crate::output::progress::Progress;
 use crate::output::resource::Resource;
+use crate::output::{ListStyle, count};
 
 /// Streams a listing to the output in `style`, then reports on stderr where to resume.
 pub fn run(
@@ -72,9 +72,10 @@ pub fn run(
     if let Some(flag) = resume.flag()
         && !matches!(style, ListStyle::Json { .. })
     {
+        let shown = count(written, "item");
         writeln!(
             stderr,
-            "note: {written} items shown; more may be available: continue with {flag}"
+            "note: {shown} shown; more may be available: continue with {flag}"
         )?;
     }
     Ok(())

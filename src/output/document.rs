@@ -14,7 +14,7 @@ use crate::output::look::Look;
 use crate::output::resource::{Resource, field};
 use crate::output::sanitize::{neutralize, tsv_field};
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
-use crate::output::{ListStyle, Terminal};
+use crate::output::{ListStyle, Terminal, count};
 
 /// How a single job is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,29 +138,20 @@ fn write_summary(out: &mut impl Write, response: &Value, job: &Value, look: Look
 fn describe_part(value: &Value) -> String {
     if let Some(pages) = value.get("pages").and_then(Value::as_array) {
         let failed = pages.iter().filter(|p| is_failed(p)).count();
-        let counted = count(pages.len(), "page");
+        let counted = count(pages.len() as u64, "page");
         return match failed {
             0 => counted,
             n => format!("{counted} ({n} failed)"),
         };
     }
     if let Some(images) = value.get("total_count").and_then(Value::as_u64) {
-        return count(images as usize, "image");
+        return count(images, "image");
     }
     match value {
-        Value::String(s) => count(s.chars().count(), "character"),
-        Value::Object(map) => count(map.len(), "entry"),
-        Value::Array(list) => count(list.len(), "entry"),
+        Value::String(s) => count(s.chars().count() as u64, "character"),
+        Value::Object(map) => count(map.len() as u64, "entry"),
+        Value::Array(list) => count(list.len() as u64, "entry"),
         other => neutralize(&other.to_string()).into_owned(),
-    }
-}
-
-/// "1 page", "3 pages", "2 entries".
-fn count(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        (_, None) => format!("{n} {noun}s"),
     }
 }
 

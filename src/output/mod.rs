@@ -71,3 +71,12 @@ impl ListStyle {
         })
     }
 }
+
+/// "1 page", "3 pages", "2 entries".
+pub fn count(n: u64, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}

@@ -185,6 +185,17 @@ fn max_items_alone_asks_for_that_many_and_a_complete_listing_gives_no_hint() {
     assert_eq!(stderr_of(&output), "");
     mock.assert_calls(1);
 
+    let server = MockServer::start();
+    parse_page(&server, "page_size=1", cursor_page(0..1, Some("t1")));
+    let output = cli(&server.base_url())
+        .args(["parsing", "list", "--max-items", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr_of(&output),
+        "note: 1 item shown; more may be available: continue with --page-token t1\n"
+    );
+
     // -1 is "no limit", as in llp: no page size is derived from it.
     let server = MockServer::start();
     let mock = parse_page(&server, "", cursor_page(0..3, None));

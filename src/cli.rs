@@ -61,6 +61,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SECONDS", default_value = "60", value_parser = parse_timeout)]
     pub timeout: Duration,
 
+    /// Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff
+    #[arg(long, global = true, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub max_retries: u32,
+
     /// Allow sending the API key over plain http:// to a host that is not loopback
     #[arg(long, global = true)]
     pub allow_insecure_http: bool,

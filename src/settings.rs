@@ -107,6 +107,7 @@ pub struct Settings {
     pub project_id: Option<String>,
     pub organization_id: Option<String>,
     pub timeout: Duration,
+    pub max_retries: u32,
     pub debug: bool,
 }
 
@@ -148,6 +149,7 @@ impl Settings {
             project_id: project_id.map(|s| s.value),
             organization_id: organization_id.map(|s| s.value),
             timeout: global.timeout,
+            max_retries: global.max_retries,
             debug: global.debug,
         })
     }

@@ -1,15 +1,19 @@
-//! The one HTTP client: base URL, auth, headers, timeouts, gzip, and `--debug` logging.
+//! The one HTTP client: base URL, auth, headers, timeouts, gzip, retries, and `--debug` logging.
 //! One `reqwest` connection pool serves every page of a listing.
 
-use std::io::Write as _;
-use std::time::{Duration, Instant};
+use std::io::{Read, Write as _};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::blocking::{Client as HttpClient, Response};
-use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
+use anyhow::Context as _;
+use reqwest::blocking::Client as HttpClient;
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
 use reqwest::{StatusCode, Url};
 
-use crate::api::error::{ApiError, TransportError};
+use crate::api::error::{ApiError, InvalidResponse, TransportError};
 use crate::api::query::Query;
+use crate::api::retry;
+use crate::exit::UsageError;
 use crate::output::sanitize::neutralize;
 use crate::settings::{ApiKey, Settings};
 
@@ -17,6 +21,9 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
 /// How much of each response body `--debug` shows.
 const DEBUG_BODY_BYTES: usize = 2048;
+/// The largest response accepted. Parsed documents of tens of MiB are normal; a server that
+/// sends without end is not.
+const MAX_BODY_BYTES: u64 = 1 << 30;
 
 /// An authenticated client for one base URL.
 pub struct Client {
@@ -25,6 +32,7 @@ pub struct Client {
     api_key: ApiKey,
     authorization: HeaderValue,
     timeout: Duration,
+    max_retries: u32,
     debug: bool,
 }
 
@@ -33,17 +41,24 @@ pub struct Reply {
     pub body: Vec<u8>,
 }
 
+/// One attempt's answer, whatever its status.
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
 impl Client {
     /// Builds the client; fails (exit 4) before any request when no key is configured.
     pub fn new(settings: &Settings) -> anyhow::Result<Self> {
         let api_key = settings.require_api_key()?.clone();
         let mut authorization =
             HeaderValue::from_str(&format!("Bearer {}", api_key.expose())).map_err(|_| {
-                crate::exit::UsageError::new(
-                    "the API key contains characters that cannot be sent in a header",
-                )
+                UsageError::new("the API key contains characters that cannot be sent in a header")
             })?;
         authorization.set_sensitive(true);
+        // Redirects are followed; reqwest drops the Authorization header on any redirect to
+        // another host, port or scheme, so the key only ever goes to the base URL.
         let http = HttpClient::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(CONNECT_TIMEOUT)
@@ -56,6 +71,7 @@ impl Client {
             api_key,
             authorization,
             timeout: settings.timeout,
+            max_retries: settings.max_retries,
             debug: settings.debug,
         })
     }
@@ -75,8 +91,50 @@ impl Client {
         url
     }
 
-    /// GETs `url`; a non-2xx status becomes an `ApiError`, a transport failure a `TransportError`.
+    /// GETs `url`, retrying what is worth retrying. A non-2xx status becomes an `ApiError`, a
+    /// transport failure a `TransportError`.
     pub fn get(&self, url: &Url) -> anyhow::Result<Reply> {
+        let mut retries = 0;
+        loop {
+            let outcome = self.attempt(url);
+            let (reason, server_wait) = match &outcome {
+                Ok(answer) if answer.status.is_success() => {
+                    return outcome.map(|answer| Reply { body: answer.body });
+                }
+                Ok(answer) if retry::status_is_retryable(answer.status, &answer.headers) => (
+                    format!("HTTP {}", answer.status.as_u16()),
+                    retry::server_wait(&answer.headers, SystemTime::now()),
+                ),
+                Err(err) if err.is::<TransportError>() => (err.to_string(), None),
+                _ => (String::new(), None),
+            };
+            if reason.is_empty() || retries >= self.max_retries {
+                let result = outcome
+                    .and_then(|answer| Err(ApiError::from_response(answer.status, &answer.body).into()));
+                return match retries {
+                    0 => result,
+                    n => result.with_context(|| format!("gave up after {} attempts", n + 1)),
+                };
+            }
+            let wait = server_wait.unwrap_or_else(|| retry::backoff(retries, fastrand::f64()));
+            retries += 1;
+            self.log(format_args!(
+                "retry {retries} of {} in {:.2} s: {}{}",
+                self.max_retries,
+                wait.as_secs_f64(),
+                neutralize(&reason),
+                if server_wait.is_some() {
+                    " (as the server asked)"
+                } else {
+                    ""
+                }
+            ));
+            thread::sleep(wait);
+        }
+    }
+
+    /// One request and its whole body.
+    fn attempt(&self, url: &Url) -> anyhow::Result<Answer> {
         self.log(format_args!("> GET {url}"));
         self.log(format_args!("> authorization: Bearer {}", self.api_key.masked()));
         let started = Instant::now();
@@ -86,19 +144,26 @@ impl Client {
             .header(ACCEPT, "application/json")
             .header(AUTHORIZATION, self.authorization.clone())
             .send()
-            .map_err(|e| self.transport_error(&e, started))?;
+            .map_err(|e| self.transport_error(TransportError::new(&e, self.timeout), started))?;
         let status = response.status();
-        let body = read_body(response).map_err(|e| self.transport_error(&e, started))?;
+        let headers = response.headers().clone();
+        let body = read_limited(response, MAX_BODY_BYTES)
+            .map_err(|e| self.transport_error(TransportError::reading(&e, url, self.timeout), started))?
+            .ok_or_else(|| {
+                InvalidResponse(format!(
+                    "the response is larger than {} MiB",
+                    MAX_BODY_BYTES >> 20
+                ))
+            })?;
         self.log_response(status, &body, started);
-        if status.is_success() {
-            Ok(Reply { body })
-        } else {
-            Err(ApiError::from_response(status, &body).into())
-        }
+        Ok(Answer {
+            status,
+            headers,
+            body,
+        })
     }
 
-    fn transport_error(&self, err: &reqwest::Error, started: Instant) -> TransportError {
-        let error = TransportError::new(err, self.timeout);
+    fn transport_error(&self, error: TransportError, started: Instant) -> TransportError {
         self.log(format_args!(
             "< failed after {} ms: {error}",
             started.elapsed().as_millis()
@@ -132,6 +197,21 @@ impl Client {
     }
 }
 
-fn read_body(response: Response) -> reqwest::Result<Vec<u8>> {
-    response.bytes().map(Vec::from)
+/// Reads all of `reader`, or `None` when it holds more than `limit` bytes.
+fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut body = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut body)?;
+    Ok((body.len() as u64 <= limit).then_some(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_over_the_limit_are_refused() {
+        assert_eq!(read_limited(&b"12345"[..], 5).unwrap(), Some(b"12345".to_vec()));
+        assert_eq!(read_limited(&b"123456"[..], 5).unwrap(), None);
+        assert_eq!(read_limited(&b""[..], 5).unwrap(), Some(Vec::new()));
+    }
 }

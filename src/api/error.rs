@@ -44,12 +44,6 @@ impl ApiError {
         }
     }
 
-    /// Replaces the hint, for endpoint-specific advice.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
     /// The exit code for this status (README "Exit codes").
     pub fn exit(&self) -> Exit {
         match self.status.as_u16() {
@@ -155,19 +149,10 @@ pub struct TransportError {
 
 impl TransportError {
     pub fn new(err: &reqwest::Error, timeout: Duration) -> Self {
-        let host = err
-            .url()
-            .map(|u| match u.port() {
-                Some(port) => format!("{}:{port}", u.host_str().unwrap_or_default()),
-                None => u.host_str().unwrap_or_default().to_string(),
-            })
-            .unwrap_or_else(|| "the server".to_string());
+        let host = err.url().map_or_else(|| "the server".to_string(), host_of);
         let cause = root_cause(err);
         let message = if err.is_timeout() {
-            format!(
-                "no answer from {host} within {} (the --timeout per request)",
-                seconds(timeout)
-            )
+            timed_out(&host, timeout)
         } else if err.is_connect() {
             format!("could not connect to {host}: {cause}")
         } else if err.is_body() || err.is_decode() {
@@ -179,6 +164,34 @@ impl TransportError {
         };
         TransportError { message }
     }
+
+    /// A failure while reading a response body.
+    pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> Self {
+        if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
+            return TransportError::new(inner, timeout);
+        }
+        let host = host_of(url);
+        let message = if err.kind() == std::io::ErrorKind::TimedOut {
+            timed_out(&host, timeout)
+        } else {
+            format!("reading the response from {host} failed: {err}")
+        };
+        TransportError { message }
+    }
+}
+
+fn host_of(url: &reqwest::Url) -> String {
+    match url.port() {
+        Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_string(),
+    }
+}
+
+fn timed_out(host: &str, timeout: Duration) -> String {
+    format!(
+        "no answer from {host} within {} (the --timeout per request)",
+        seconds(timeout)
+    )
 }
 
 impl fmt::Display for TransportError {

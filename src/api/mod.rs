@@ -5,3 +5,4 @@ pub mod endpoints;
 pub mod error;
 pub mod paginate;
 pub mod query;
+pub mod retry;

@@ -276,12 +276,13 @@ impl<'c> Pager<'c> {
     }
 
     /// Adds the endpoint's advice to a 404/410 that means the endpoint itself is gone.
-    fn explain(&self, err: anyhow::Error) -> anyhow::Error {
-        match (err.downcast::<ApiError>(), self.request.endpoint.gone_hint) {
-            (Ok(api), Some(hint)) if matches!(api.status.as_u16(), 404 | 410) => api.with_hint(hint).into(),
-            (Ok(api), _) => api.into(),
-            (Err(other), _) => other,
+    fn explain(&self, mut err: anyhow::Error) -> anyhow::Error {
+        if let (Some(api), Some(hint)) = (err.downcast_mut::<ApiError>(), self.request.endpoint.gone_hint)
+            && matches!(api.status.as_u16(), 404 | 410)
+        {
+            api.hint = Some(hint.to_string());
         }
+        err
     }
 }
 

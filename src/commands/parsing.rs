@@ -170,12 +170,11 @@ fn print_job(session: &Session, style: DocStyle, reply: JobReply) -> anyhow::Res
 }
 
 /// A 404 for a job is usually a typo, another region's job, or an expired result.
-fn explain_not_found(err: anyhow::Error) -> anyhow::Error {
-    match err.downcast::<ApiError>() {
-        Ok(api) if api.status.as_u16() == 404 => api
-            .with_hint("check the job id and the region; results of old jobs expire")
-            .into(),
-        Ok(api) => api.into(),
-        Err(other) => other,
+fn explain_not_found(mut err: anyhow::Error) -> anyhow::Error {
+    if let Some(api) = err.downcast_mut::<ApiError>()
+        && api.status.as_u16() == 404
+    {
+        api.hint = Some("check the job id and the region; results of old jobs expire".into());
     }
+    err
 }

@@ -26,8 +26,14 @@ fn run_against(status: u16, body: &str, path: &str, args: &[&str]) -> (i32, Stri
     )
 }
 
+/// One attempt only: retries have their own tests.
 fn list_error(status: u16, body: &str) -> (i32, String) {
-    let (code, stdout, stderr) = run_against(status, body, "/api/v2/parse", &["parsing", "list"]);
+    let (code, stdout, stderr) = run_against(
+        status,
+        body,
+        "/api/v2/parse",
+        &["parsing", "list", "--max-retries", "0"],
+    );
     assert_eq!(stdout, "", "nothing on stdout for an error");
     assert!(!stderr.contains("panicked"), "{stderr}");
     (code, stderr)
@@ -206,7 +212,9 @@ fn an_unreachable_server_is_exit_1() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with(&format!("error: could not connect to 127.0.0.1:{port}: ")),
+        stderr.starts_with(&format!(
+            "error: gave up after 3 attempts: could not connect to 127.0.0.1:{port}: "
+        )),
         "{stderr}"
     );
 }
@@ -221,7 +229,7 @@ fn a_stalled_server_ends_in_a_timeout_that_names_the_flag() {
             .json_body(cursor_page(0..1, None));
     });
     let output = cli(&server.base_url())
-        .args(["parsing", "list", "--timeout", "0.3"])
+        .args(["parsing", "list", "--timeout", "0.3", "--max-retries", "0"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

@@ -243,7 +243,7 @@ fn a_failed_page_keeps_what_was_written_and_names_the_resume_point() {
     assert_eq!(
         stderr_of(&output),
         "error: page 3 failed after 4 items were written; resume with --page-token t2: \
-         HTTP 500 Internal Server Error: database unavailable (the service failed; try again later)\n"
+         gave up after 3 attempts: HTTP 500 Internal Server Error: database unavailable (the service failed; try again later)\n"
     );
 
     let output = cli(&server.base_url())

@@ -368,7 +368,10 @@ fn a_base_url_without_scheme_gets_https() {
         then.status(200).json_body(cursor_page(0..1, None));
     });
     let address = server.address().to_string();
-    let output = cli(&address).args(["parsing", "list"]).output().unwrap();
+    let output = cli(&address)
+        .args(["parsing", "list", "--max-retries", "0"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(

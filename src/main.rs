@@ -6,6 +6,8 @@ mod commands;
 mod exit;
 mod interrupt;
 mod output;
+#[cfg(test)]
+mod properties;
 mod settings;
 mod time;
 
@@ -18,6 +20,7 @@ use serde_json::{Value, json};
 use crate::api::error::ApiError;
 use crate::cli::{Cli, Format};
 use crate::output::sanitize::neutralize;
+use crate::settings::redact;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -46,7 +49,7 @@ fn main() -> ExitCode {
 
 /// One `error:` line on stderr; with a JSON format, also the error as one JSON line.
 fn report(err: &anyhow::Error, format: Format) {
-    let message = neutralize(&format!("{err:#}")).into_owned();
+    let message = redact(&neutralize(&format!("{err:#}"))).into_owned();
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "error: {message}");
     if matches!(format, Format::Json | Format::Jsonl) {
@@ -58,6 +61,6 @@ fn report(err: &anyhow::Error, format: Format) {
                 "body": api.and_then(|e| e.body.clone()).unwrap_or(Value::Null),
             }
         });
-        let _ = writeln!(stderr, "{document}");
+        let _ = writeln!(stderr, "{}", redact(&document.to_string()));
     }
 }

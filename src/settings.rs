@@ -79,6 +79,28 @@ impl ApiKey {
     }
 }
 
+/// The key in use, so that text about to be shown can be scrubbed of it (a server that echoes
+/// the key back in an error must not get it printed).
+static KEY_IN_USE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+impl ApiKey {
+    /// Marks this key as the one to scrub from everything shown to the user.
+    pub fn register(&self) {
+        let _ = KEY_IN_USE.set(self.0.clone());
+    }
+}
+
+/// `text` with the key in use replaced by its masked form.
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    match KEY_IN_USE
+        .get()
+        .filter(|key| key.len() >= 4 && text.contains(key.as_str()))
+    {
+        Some(key) => std::borrow::Cow::Owned(text.replace(key.as_str(), &ApiKey::new(key.clone()).masked())),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "ApiKey({})", self.masked())

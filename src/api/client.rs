@@ -15,7 +15,7 @@ use crate::api::query::Query;
 use crate::api::retry;
 use crate::exit::UsageError;
 use crate::output::sanitize::neutralize;
-use crate::settings::{ApiKey, Settings};
+use crate::settings::{ApiKey, Settings, redact};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
@@ -52,6 +52,7 @@ impl Client {
     /// Builds the client; fails (exit 4) before any request when no key is configured.
     pub fn new(settings: &Settings) -> anyhow::Result<Self> {
         let api_key = settings.require_api_key()?.clone();
+        api_key.register();
         let mut authorization =
             HeaderValue::from_str(&format!("Bearer {}", api_key.expose())).map_err(|_| {
                 UsageError::new("the API key contains characters that cannot be sent in a header")
@@ -144,7 +145,7 @@ impl Client {
             .header(ACCEPT, "application/json")
             .header(AUTHORIZATION, self.authorization.clone())
             .send()
-            .map_err(|e| self.transport_error(TransportError::new(&e, self.timeout), started))?;
+            .map_err(|e| self.transport_error(TransportError::new(&e, url, self.timeout), started))?;
         let status = response.status();
         let headers = response.headers().clone();
         let body = read_limited(response, MAX_BODY_BYTES)
@@ -192,7 +193,7 @@ impl Client {
 
     fn log(&self, line: std::fmt::Arguments<'_>) {
         if self.debug {
-            let _ = writeln!(std::io::stderr().lock(), "debug: {line}");
+            let _ = writeln!(std::io::stderr().lock(), "debug: {}", redact(&line.to_string()));
         }
     }
 }

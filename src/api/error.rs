@@ -148,8 +148,9 @@ pub struct TransportError {
 }
 
 impl TransportError {
-    pub fn new(err: &reqwest::Error, timeout: Duration) -> Self {
-        let host = err.url().map_or_else(|| "the server".to_string(), host_of);
+    /// A failure of the request to `url`.
+    pub fn new(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Self {
+        let host = host_of(err.url().unwrap_or(url));
         let cause = root_cause(err);
         let message = if err.is_timeout() {
             timed_out(&host, timeout)
@@ -168,7 +169,7 @@ impl TransportError {
     /// A failure while reading a response body.
     pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> Self {
         if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
-            return TransportError::new(inner, timeout);
+            return TransportError::new(inner, url, timeout);
         }
         let host = host_of(url);
         let message = if err.kind() == std::io::ErrorKind::TimedOut {

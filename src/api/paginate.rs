@@ -287,7 +287,7 @@ impl<'c> Pager<'c> {
 }
 
 /// Parses a page envelope: a JSON object.
-fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
+pub(crate) fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(other) => {
@@ -297,7 +297,7 @@ fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
     }
 }
 
-fn take_items(envelope: &mut Map<String, Value>) -> anyhow::Result<Vec<Value>> {
+pub(crate) fn take_items(envelope: &mut Map<String, Value>) -> anyhow::Result<Vec<Value>> {
     match envelope.remove("items") {
         Some(Value::Array(items)) => Ok(items),
         Some(Value::Null) | None => Err(InvalidResponse("the page has no items list".into()).into()),

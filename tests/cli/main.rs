@@ -4,10 +4,12 @@
 mod errors;
 mod fake_server;
 mod harness;
+mod hostile;
 mod human;
 mod output;
 mod output_file;
 mod pagination;
 mod query;
+mod retries;
 mod scripted;
 mod wait;

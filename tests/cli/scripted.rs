@@ -69,3 +69,48 @@ impl Scripted {
         self.log.lock().unwrap().clone()
     }
 }
+
+/// A TCP server that answers each connection with raw bytes from a script, then closes it:
+/// for dropped connections and truncated bodies, which an HTTP library will not send.
+pub struct RawServer {
+    pub url: String,
+    connections: Arc<Mutex<usize>>,
+}
+
+impl RawServer {
+    /// `script[n]` is written on the n-th connection (empty: close at once); past the end the
+    /// last entry repeats.
+    pub fn start(script: Vec<Vec<u8>>) -> Self {
+        use std::io::{Read as _, Write as _};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let connections = Arc::new(Mutex::new(0));
+        let counter = Arc::clone(&connections);
+        thread::spawn(move || {
+            for (n, stream) in listener.incoming().enumerate() {
+                let Ok(mut stream) = stream else { continue };
+                *counter.lock().unwrap() += 1;
+                let bytes = script.get(n).or(script.last()).cloned().unwrap_or_default();
+                let mut request = [0u8; 4096];
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(&bytes);
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+            }
+        });
+        RawServer { url, connections }
+    }
+
+    pub fn connections(&self) -> usize {
+        *self.connections.lock().unwrap()
+    }
+}
+
+/// A complete HTTP/1.1 response with a JSON body, closing the connection.
+pub fn http_response(status: u16, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}

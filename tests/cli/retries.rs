@@ -241,3 +241,62 @@ fn a_stall_is_retried_like_any_timeout() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     assert_eq!(server.requests().len(), 2);
 }
+
+#[test]
+fn an_offset_listing_that_fails_names_the_offset_to_resume_from() {
+    let page = |range: std::ops::Range<usize>| {
+        let items: Vec<Value> = range
+            .map(|n| json!({"id": format!("bjb-{n}"), "job_type": "parse", "status": "running"}))
+            .collect();
+        Reply::json(200, json!({"items": items, "total_size": 10}))
+    };
+    let server = Scripted::start(vec![
+        page(0..4),
+        page(4..8),
+        Reply::json(500, json!({"detail": "boom"})),
+    ]);
+    let output = cli(&server.url)
+        .args(["batch-processing", "list", "--limit", "4", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 8);
+    assert_eq!(
+        stderr_of(&output),
+        "error: page 3 failed after 8 items were written; resume with --offset 8: \
+         HTTP 500 Internal Server Error: boom (the service failed; try again later)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
+    use std::process::{Command, Stdio};
+    use std::time::Instant;
+    let server = Scripted::start(vec![with_headers(unavailable(), &[("retry-after", "50")])]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_llamacloud"))
+        .env_clear()
+        .env("LLAMA_CLOUD_BASE_URL", &server.url)
+        .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+        .args(["parsing", "list"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while server.requests().is_empty() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let interrupted = Instant::now();
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    assert!(
+        interrupted.elapsed() < Duration::from_secs(10),
+        "it must not sit out the 50 s wait"
+    );
+    assert_eq!(server.requests().len(), 1);
+}

@@ -37,6 +37,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL", conflicts_with = "region")]
     pub base_url: Option<String>,
 
+    /// Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file's default_profile)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
     /// API region (default: $LLAMA_CLOUD_REGION, else us)
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub region: Option<Region>,
@@ -48,6 +52,14 @@ pub struct GlobalArgs {
     /// Shorthand for --format json
     #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
+
+    /// Filter the JSON output with a jq expression (built in; per item with --format jsonl)
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
+    /// With --jq: print strings without quotes
+    #[arg(short, long, global = true, requires = "jq")]
+    pub raw_output: bool,
 
     /// Write the output to FILE instead of stdout (atomically: complete or not at all)
     #[arg(short, long, global = true, value_name = "FILE")]
@@ -98,6 +110,65 @@ pub enum Command {
     /// Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)
     #[command(subcommand, name = "batch-processing")]
     BatchProcessing(BatchProcessingCommand),
+
+    /// The config file and its profiles
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
+    /// The API key in use
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write the completion scripts, man pages and command reference under DIR
+    #[command(hide = true, name = "generate-docs")]
+    GenerateDocs { dir: std::path::PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Set a profile's setting; the API key is read from stdin or a hidden prompt, never from
+    /// the command line
+    Set {
+        #[arg(value_enum)]
+        key: ConfigKey,
+        /// The value (not for api_key)
+        value: Option<String>,
+    },
+    /// Print a setting of the profile in use (the API key masked)
+    Get {
+        #[arg(value_enum)]
+        key: ConfigKey,
+    },
+    /// Print every profile and its settings (API keys masked)
+    List,
+    /// Print where the config file is
+    Path,
+    /// Make PROFILE the default
+    Use { profile: String },
+}
+
+/// The settings a profile holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ConfigKey {
+    ApiKey,
+    BaseUrl,
+    Region,
+    ProjectId,
+    OrganizationId,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Show the base URL, region, profile and key in use and where each came from, then check
+    /// the key with one request
+    Status,
 }
 
 #[derive(Debug, Subcommand)]
@@ -341,6 +412,8 @@ pub enum Format {
     Json,
     /// one compact JSON object per line
     Jsonl,
+    /// the same document as json, in YAML
+    Yaml,
     /// the server's bytes for one request, unchanged
     Raw,
     /// parsing get: the document's markdown

@@ -1,8 +1,10 @@
 //! `llamacloud`: parse the arguments, run the command, map the outcome to an exit code.
 
 mod api;
+mod atomic_file;
 mod cli;
 mod commands;
+mod config;
 mod exit;
 mod interrupt;
 mod output;

@@ -95,9 +95,9 @@ proptest! {
 
     #[test]
     fn every_list_style_takes_any_items(items in vec(json_value(), 0..8), resource in prop::sample::select(vec![Resource::ParseJob, Resource::Batch, Resource::BatchJob])) {
-        for style in [ListStyle::Table, ListStyle::Tsv, ListStyle::Json { pretty: true }, ListStyle::Json { pretty: false }, ListStyle::Jsonl] {
+        for style in [ListStyle::Table, ListStyle::Tsv, ListStyle::Json { pretty: true }, ListStyle::Json { pretty: false }, ListStyle::Jsonl, ListStyle::Yaml] {
             let mut out = Vec::new();
-            let mut writer = ListWriter::new(&mut out, style, resource, look());
+            let mut writer = ListWriter::new(&mut out, style, resource, look(), None);
             writer.write_page(&items).unwrap();
             writer.finish(&ListEnd { resume: &Resume::Cursor(None), total_size: None }).unwrap();
             let text = String::from_utf8(out).unwrap();
@@ -117,6 +117,10 @@ proptest! {
                 ListStyle::Jsonl => {
                     let back: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
                     prop_assert_eq!(&back, &items);
+                }
+                ListStyle::Yaml => {
+                    let document: Value = serde_saphyr::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+                    prop_assert_eq!(document["items"].as_array().map_or(0, Vec::len), items.len());
                 }
                 ListStyle::Raw => {}
             }

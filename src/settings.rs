@@ -5,11 +5,13 @@
 
 use std::fmt;
 use std::net::IpAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use reqwest::Url;
 
 use crate::cli::{GlobalArgs, Region, ScopeArgs};
+use crate::config::{self, ActiveProfile};
 use crate::exit::{MissingKey, UsageError};
 
 pub const ENV_API_KEY: &str = "LLAMA_CLOUD_API_KEY";
@@ -22,11 +24,15 @@ pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
 const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
 const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
 
-/// Where a setting's value came from (shown by `--debug`, and later by `auth status`).
+/// Where a setting's value came from (shown by `auth status` and `--debug`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Flag(&'static str),
     Env(&'static str),
+    /// A key of the named profile in the config file.
+    Profile(String),
+    /// A top-level key of the config file.
+    File(&'static str),
     Default,
 }
 
@@ -35,6 +41,8 @@ impl fmt::Display for Source {
         match self {
             Source::Flag(name) => write!(f, "flag {name}"),
             Source::Env(name) => write!(f, "environment variable {name}"),
+            Source::Profile(name) => write!(f, "profile {name}"),
+            Source::File(key) => write!(f, "{key} in the config file"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -126,50 +134,75 @@ impl Environment for ProcessEnv {
 pub struct Settings {
     pub api_key: Option<Sourced<ApiKey>>,
     pub base_url: Sourced<Url>,
-    pub project_id: Option<String>,
-    pub organization_id: Option<String>,
+    pub project_id: Option<Sourced<String>>,
+    pub organization_id: Option<Sourced<String>>,
+    /// The config file's profile in effect, if any.
+    pub profile: Option<ActiveProfile>,
+    /// Where the config file is (or would be).
+    pub config_path: Option<PathBuf>,
     pub timeout: Duration,
     pub max_retries: u32,
     pub debug: bool,
 }
 
 impl Settings {
-    /// Resolves flags over the environment over defaults. `scope` is the command's
-    /// `--project-id/--organization-id`, when it has them.
+    /// Resolves the settings of this process: its flags, its environment and its config file.
+    pub fn load(global: &GlobalArgs, scope: Option<&ScopeArgs>) -> anyhow::Result<Settings> {
+        let env = ProcessEnv;
+        let config_path = config::path(&env);
+        let profile = match &config_path {
+            Some(path) => config::select(&config::load(path)?, global.profile.as_deref(), &env, path)?,
+            None => None,
+        };
+        let mut settings = Settings::resolve(global, scope, &env, profile)?;
+        settings.config_path = config_path;
+        Ok(settings)
+    }
+
+    /// Resolves flags over the environment over the profile over defaults. `scope` is the
+    /// command's `--project-id/--organization-id`, when it has them.
     pub fn resolve(
         global: &GlobalArgs,
         scope: Option<&ScopeArgs>,
         env: &dyn Environment,
+        profile: Option<ActiveProfile>,
     ) -> anyhow::Result<Settings> {
-        let api_key = flag_or_env(
-            global.api_key.clone(),
-            "--api-key",
+        let layers = Layers {
             env,
-            &[ENV_API_KEY, ENV_PARSE_API_KEY],
-        )
-        .map(|s| Sourced {
-            value: ApiKey::new(s.value.trim()),
-            source: s.source,
-        });
-        let base_url = resolve_base_url(global, env)?;
+            profile: profile.as_ref(),
+        };
+        let api_key = layers
+            .pick(
+                global.api_key.clone(),
+                "--api-key",
+                &[ENV_API_KEY, ENV_PARSE_API_KEY],
+                "api_key",
+            )
+            .map(|s| Sourced {
+                value: ApiKey::new(s.value.trim()),
+                source: s.source,
+            });
+        let base_url = resolve_base_url(global, &layers)?;
         check_transport(&base_url.value, global.allow_insecure_http)?;
-        let project_id = flag_or_env(
+        let project_id = layers.pick(
             scope.and_then(|s| s.project_id.clone()),
             "--project-id",
-            env,
             &[ENV_PROJECT_ID],
+            "project_id",
         );
-        let organization_id = flag_or_env(
+        let organization_id = layers.pick(
             scope.and_then(|s| s.organization_id.clone()),
             "--organization-id",
-            env,
             &[ENV_ORGANIZATION_ID],
+            "organization_id",
         );
         Ok(Settings {
             api_key,
             base_url,
-            project_id: project_id.map(|s| s.value),
-            organization_id: organization_id.map(|s| s.value),
+            project_id,
+            organization_id,
+            profile,
+            config_path: None,
             timeout: global.timeout,
             max_retries: global.max_retries,
             debug: global.debug,
@@ -180,44 +213,80 @@ impl Settings {
     pub fn require_api_key(&self) -> Result<&ApiKey, MissingKey> {
         self.api_key.as_ref().map(|k| &k.value).ok_or(MissingKey)
     }
+
+    /// The region the base URL belongs to, if it is one of LlamaCloud's.
+    pub fn region(&self) -> Option<Region> {
+        [Region::Us, Region::Eu]
+            .into_iter()
+            .find(|r| normalize_base_url(region_url(*r)).is_ok_and(|u| u == self.base_url.value))
+    }
 }
 
-fn flag_or_env(
-    flag: Option<String>,
-    flag_name: &'static str,
-    env: &dyn Environment,
-    vars: &[&'static str],
-) -> Option<Sourced<String>> {
-    if let Some(value) = flag.filter(|v| !v.trim().is_empty()) {
-        return Some(Sourced {
-            value,
-            source: Source::Flag(flag_name),
-        });
+/// The environment and the profile, the layers below the flags.
+struct Layers<'a> {
+    env: &'a dyn Environment,
+    profile: Option<&'a ActiveProfile>,
+}
+
+impl Layers<'_> {
+    /// The flag's value, else the first variable set, else the profile's `key`.
+    fn pick(
+        &self,
+        flag: Option<String>,
+        flag_name: &'static str,
+        vars: &[&'static str],
+        key: &str,
+    ) -> Option<Sourced<String>> {
+        if let Some(value) = flag.filter(|v| !v.trim().is_empty()) {
+            return Some(Sourced {
+                value,
+                source: Source::Flag(flag_name),
+            });
+        }
+        vars.iter()
+            .find_map(|&name| {
+                self.env.var(name).map(|value| Sourced {
+                    value,
+                    source: Source::Env(name),
+                })
+            })
+            .or_else(|| self.from_profile(key))
     }
-    vars.iter().find_map(|&name| {
-        env.var(name).map(|value| Sourced {
+
+    fn from_profile(&self, key: &str) -> Option<Sourced<String>> {
+        let active = self.profile?;
+        let value = active.profile.get(key)?.to_string();
+        Some(Sourced {
             value,
-            source: Source::Env(name),
+            source: Source::Profile(active.name.clone()),
         })
-    })
+    }
 }
 
 /// `--base-url` and `--region` are one setting seen two ways: the most specific level wins,
 /// and at the same level an explicit URL beats a region.
-fn resolve_base_url(global: &GlobalArgs, env: &dyn Environment) -> anyhow::Result<Sourced<Url>> {
+fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> anyhow::Result<Sourced<Url>> {
+    let region_of = |name: String, source: Source| {
+        parse_region(&name)
+            .map(|region| (region_url(region).to_string(), source.clone()))
+            .ok_or_else(|| {
+                UsageError::new(format!(
+                    "region {name:?} (from {source}) is not a region; expected us or eu"
+                ))
+            })
+    };
     let (raw, source) = if let Some(url) = &global.base_url {
         (url.clone(), Source::Flag("--base-url"))
     } else if let Some(region) = global.region {
         (region_url(region).to_string(), Source::Flag("--region"))
-    } else if let Some(url) = env.var(ENV_BASE_URL) {
+    } else if let Some(url) = layers.env.var(ENV_BASE_URL) {
         (url, Source::Env(ENV_BASE_URL))
-    } else if let Some(name) = env.var(ENV_REGION) {
-        let region = parse_region(&name).ok_or_else(|| {
-            UsageError::new(format!(
-                "{ENV_REGION}={name:?} is not a region; expected us or eu"
-            ))
-        })?;
-        (region_url(region).to_string(), Source::Env(ENV_REGION))
+    } else if let Some(name) = layers.env.var(ENV_REGION) {
+        region_of(name, Source::Env(ENV_REGION))?
+    } else if let Some(url) = layers.from_profile("base_url") {
+        (url.value, url.source)
+    } else if let Some(name) = layers.from_profile("region") {
+        region_of(name.value, name.source)?
     } else {
         (US_BASE_URL.to_string(), Source::Default)
     };
@@ -233,7 +302,7 @@ fn region_url(region: Region) -> &'static str {
     }
 }
 
-fn parse_region(name: &str) -> Option<Region> {
+pub fn parse_region(name: &str) -> Option<Region> {
     match name.trim().to_ascii_lowercase().as_str() {
         "us" => Some(Region::Us),
         "eu" => Some(Region::Eu),
@@ -304,7 +373,7 @@ mod tests {
         argv.extend_from_slice(args);
         argv.extend_from_slice(&["parsing", "list"]);
         let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
-        Settings::resolve(&cli.global, None, &FakeEnv(env.iter().copied().collect()))
+        Settings::resolve(&cli.global, None, &FakeEnv(env.iter().copied().collect()), None)
     }
 
     #[test]

@@ -4,14 +4,12 @@ use crate::api::endpoints::BATCH_PROCESSING;
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{BatchProcessingListArgs, GlobalArgs, api_value};
-use crate::commands::{Session, listing, terminal};
-use crate::output::ListStyle;
+use crate::commands::{ListOutput, Session, listing};
 use crate::output::resource::Resource;
 
 pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs) -> anyhow::Result<()> {
-    let terminal = terminal(global);
-    let style = ListStyle::choose(global.format(), terminal)?;
-    let session = Session::open(global, &args.scope, terminal)?;
+    let output = ListOutput::choose(global)?;
+    let session = Session::open(global, &args.scope, output.terminal)?;
     let mut filters = Query::new();
     filters
         .push_opt("directory_id", args.directory_id.clone())
@@ -25,5 +23,5 @@ pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs) -> anyhow::Resu
         start: Start::Offset(args.offset),
         max_items: args.limit_items.get(),
     };
-    listing::run(&session, style, Resource::BatchJob, request)
+    listing::run(&session, output, Resource::BatchJob, request)
 }

@@ -4,14 +4,12 @@ use crate::api::endpoints::BATCHES;
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{BatchesListArgs, GlobalArgs, api_value};
-use crate::commands::{Session, listing, push_created, terminal};
-use crate::output::ListStyle;
+use crate::commands::{ListOutput, Session, listing, push_created};
 use crate::output::resource::Resource;
 
 pub fn list(global: &GlobalArgs, args: &BatchesListArgs) -> anyhow::Result<()> {
-    let terminal = terminal(global);
-    let style = ListStyle::choose(global.format(), terminal)?;
-    let session = Session::open(global, &args.scope, terminal)?;
+    let output = ListOutput::choose(global)?;
+    let session = Session::open(global, &args.scope, output.terminal)?;
     let mut filters = Query::new();
     filters
         .push_opt("status", args.status.as_ref().map(api_value))
@@ -25,5 +23,5 @@ pub fn list(global: &GlobalArgs, args: &BatchesListArgs) -> anyhow::Result<()> {
         start: Start::Cursor(args.paging.page_token.clone()),
         max_items: args.paging.limit.get(),
     };
-    listing::run(&session, style, Resource::Batch, request)
+    listing::run(&session, output, Resource::Batch, request)
 }

@@ -3,19 +3,22 @@
 use std::io::Write as _;
 
 use crate::api::paginate::{ListRequest, Pager};
-use crate::commands::Session;
+use crate::commands::{ListOutput, Session};
 use crate::output::list::{ListEnd, ListWriter};
 use crate::output::progress::Progress;
 use crate::output::resource::Resource;
 use crate::output::{ListStyle, count};
 
-/// Streams a listing to the output in `style`, then reports on stderr where to resume.
+/// Streams a listing to the output as chosen, then reports on stderr where to resume.
 pub fn run(
     session: &Session,
-    style: ListStyle,
+    output: ListOutput,
     resource: Resource,
     request: ListRequest,
 ) -> anyhow::Result<()> {
+    let style = output.style;
+    // JSON and YAML documents carry the resume point themselves, unless --jq reshapes them.
+    let resume_in_document = matches!(style, ListStyle::Json { .. } | ListStyle::Yaml) && output.jq.is_none();
     let mut pager = Pager::new(&session.client, request);
     let mut sink = session.sink()?;
     if style == ListStyle::Raw {
@@ -25,7 +28,7 @@ pub fn run(
     // A count on stderr, unless items are streaming to the same terminal.
     let show_progress = session.terminal.stderr && (style == ListStyle::Table || !session.terminal.stdout);
     let progress = Progress::spinner(show_progress, format!("fetching {}", resource.plural()));
-    let mut writer = ListWriter::new(sink, style, resource, session.look);
+    let mut writer = ListWriter::new(sink, style, resource, session.look, output.jq);
     let outcome = loop {
         match pager.next_page() {
             Ok(Some(page)) => {
@@ -70,7 +73,7 @@ pub fn run(
         )?;
     }
     if let Some(flag) = resume.flag()
-        && !matches!(style, ListStyle::Json { .. })
+        && !resume_in_document
     {
         let shown = count(written, "item");
         writeln!(

@@ -1,8 +1,11 @@
 //! One module per command. A command builds its query from its arguments, asks the API for
 //! pages or a document, and hands them to an output writer.
 
+mod auth;
 mod batch_processing;
 mod batches;
+mod config;
+mod docs;
 mod listing;
 mod parsing;
 mod wait;
@@ -12,12 +15,14 @@ use std::path::PathBuf;
 use crate::api::client::Client;
 use crate::api::query::Query;
 use crate::cli::{
-    BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs, ParsingCommand, ScopeArgs,
+    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs,
+    ParsingCommand, ScopeArgs,
 };
-use crate::output::Terminal;
+use crate::output::jq::Jq;
 use crate::output::look::Look;
 use crate::output::sink::Sink;
-use crate::settings::{ProcessEnv, Settings};
+use crate::output::{ListStyle, Terminal, jq_filter};
+use crate::settings::Settings;
 
 /// Runs the command the user asked for.
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
@@ -27,6 +32,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
         Command::Parsing(ParsingCommand::Get(args)) => parsing::get(global, args),
         Command::Batches(BatchesCommand::List(args)) => batches::list(global, args),
         Command::BatchProcessing(BatchProcessingCommand::List(args)) => batch_processing::list(global, args),
+        Command::Config(command) => config::run(global, command),
+        Command::Auth(AuthCommand::Status) => auth::status(global),
+        Command::Completions { shell } => docs::completions(*shell),
+        Command::GenerateDocs { dir } => docs::generate(dir),
     }
 }
 
@@ -42,7 +51,7 @@ pub struct Session {
 impl Session {
     /// Resolves settings and builds the client; fails before any request without a key.
     pub fn open(global: &GlobalArgs, scope: &ScopeArgs, terminal: Terminal) -> anyhow::Result<Self> {
-        let settings = Settings::resolve(global, Some(scope), &ProcessEnv)?;
+        let settings = Settings::load(global, Some(scope))?;
         let client = Client::new(&settings)?;
         let look = Look::detect(global.color, terminal);
         Ok(Session {
@@ -57,13 +66,36 @@ impl Session {
     /// Adds `project_id` and `organization_id` when they are set.
     pub fn scope(&self, query: &mut Query) {
         query
-            .push_opt("project_id", self.settings.project_id.clone())
-            .push_opt("organization_id", self.settings.organization_id.clone());
+            .push_opt(
+                "project_id",
+                self.settings.project_id.as_ref().map(|s| s.value.clone()),
+            )
+            .push_opt(
+                "organization_id",
+                self.settings.organization_id.as_ref().map(|s| s.value.clone()),
+            );
     }
 
     /// Where the output goes: stdout, or the `-o` file.
     pub fn sink(&self) -> anyhow::Result<Sink> {
         Sink::open(self.output.as_deref())
+    }
+}
+
+/// How a list command writes its output, decided before any request: a bad format or `--jq`
+/// expression is a usage error first.
+pub struct ListOutput {
+    pub terminal: Terminal,
+    pub style: ListStyle,
+    pub jq: Option<Jq>,
+}
+
+impl ListOutput {
+    pub fn choose(global: &GlobalArgs) -> anyhow::Result<Self> {
+        let terminal = terminal(global);
+        let style = ListStyle::choose(global.format(), terminal, global.jq.is_some())?;
+        let jq = jq_filter(global.jq.as_deref(), global.raw_output, terminal)?;
+        Ok(ListOutput { terminal, style, jq })
     }
 }
 

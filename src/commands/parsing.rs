@@ -11,17 +11,17 @@ use crate::api::error::{ApiError, InvalidResponse};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
-use crate::commands::{Session, listing, push_created, terminal, wait};
+use crate::commands::{ListOutput, Session, listing, push_created, terminal, wait};
 use crate::exit::{JobEnded, UsageError};
-use crate::output::ListStyle;
 use crate::output::document::{self, DocStyle};
+use crate::output::jq::Jq;
+use crate::output::jq_filter;
 use crate::output::resource::Resource;
 use crate::output::sanitize::neutralize;
 
 pub fn list(global: &GlobalArgs, args: &ParsingListArgs) -> anyhow::Result<()> {
-    let terminal = terminal(global);
-    let style = ListStyle::choose(global.format(), terminal)?;
-    let session = Session::open(global, &args.scope, terminal)?;
+    let output = ListOutput::choose(global)?;
+    let session = Session::open(global, &args.scope, output.terminal)?;
     let mut filters = Query::new();
     filters
         .push_opt("status", args.status.as_ref().map(api_value))
@@ -38,12 +38,13 @@ pub fn list(global: &GlobalArgs, args: &ParsingListArgs) -> anyhow::Result<()> {
         start: Start::Cursor(args.paging.page_token.clone()),
         max_items: args.paging.limit.get(),
     };
-    listing::run(&session, style, Resource::ParseJob, request)
+    listing::run(&session, output, Resource::ParseJob, request)
 }
 
 pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     let terminal = terminal(global);
-    let style = DocStyle::choose(global.format(), terminal)?;
+    let style = DocStyle::choose(global.format(), terminal, global.jq.is_some())?;
+    let jq = jq_filter(global.jq.as_deref(), global.raw_output, terminal)?;
     let job_id = args.job_id().trim();
     if job_id.is_empty() {
         return Err(UsageError::new("the job id is empty").into());
@@ -79,7 +80,7 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
             ended: None,
         }
     };
-    print_job(&session, style, reply)
+    print_job(&session, style, jq.as_ref(), reply)
 }
 
 /// A job response as the server sent it, and why the job ended badly if waiting saw it do so.
@@ -140,7 +141,7 @@ fn wait_for_job(
 
 /// Writes the job in `style`; a job that ended badly still prints (except as content), then
 /// fails with exit code 6.
-fn print_job(session: &Session, style: DocStyle, reply: JobReply) -> anyhow::Result<()> {
+fn print_job(session: &Session, style: DocStyle, jq: Option<&Jq>, reply: JobReply) -> anyhow::Result<()> {
     let mut sink = session.sink()?;
     let mut failed_pages = Vec::new();
     match style {
@@ -149,7 +150,10 @@ fn print_job(session: &Session, style: DocStyle, reply: JobReply) -> anyhow::Res
         DocStyle::Content(part) => {
             failed_pages = document::write_content(&mut sink, &parse_job(&reply.body)?, part)?
         }
-        _ => document::write_job(&mut sink, style, &parse_job(&reply.body)?, session.look)?,
+        _ => match jq {
+            Some(jq) => jq.run(&parse_job(&reply.body)?, &mut sink)?,
+            None => document::write_job(&mut sink, style, &parse_job(&reply.body)?, session.look)?,
+        },
     }
     if let Some(ended) = reply.ended {
         if !matches!(style, DocStyle::Content(_)) {

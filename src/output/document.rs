@@ -14,7 +14,7 @@ use crate::output::look::Look;
 use crate::output::resource::{Resource, field};
 use crate::output::sanitize::{neutralize, tsv_field};
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
-use crate::output::{ListStyle, Terminal, count};
+use crate::output::{ListStyle, Terminal, count, yaml};
 
 /// How a single job is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,7 @@ pub enum DocStyle {
     Tsv,
     Json { pretty: bool },
     Jsonl,
+    Yaml,
     Raw,
     Content(Part),
 }
@@ -53,15 +54,21 @@ impl Part {
 }
 
 impl DocStyle {
-    pub fn choose(format: Format, terminal: Terminal) -> Result<Self, UsageError> {
+    pub fn choose(format: Format, terminal: Terminal, with_jq: bool) -> Result<Self, UsageError> {
         Ok(match format {
+            Format::Markdown | Format::Text if with_jq => {
+                return Err(UsageError::new(
+                    "--jq filters JSON: use it with --format json (the default) or jsonl",
+                ));
+            }
             Format::Markdown => DocStyle::Content(Part::Markdown),
             Format::Text => DocStyle::Content(Part::Text),
-            other => match ListStyle::choose(other, terminal)? {
+            other => match ListStyle::choose(other, terminal, with_jq)? {
                 ListStyle::Table => DocStyle::Summary,
                 ListStyle::Tsv => DocStyle::Tsv,
                 ListStyle::Json { pretty } => DocStyle::Json { pretty },
                 ListStyle::Jsonl => DocStyle::Jsonl,
+                ListStyle::Yaml => DocStyle::Yaml,
                 ListStyle::Raw => DocStyle::Raw,
             },
         })
@@ -74,6 +81,7 @@ pub fn write_job(out: &mut impl Write, style: DocStyle, response: &Value, look: 
     match style {
         DocStyle::Json { pretty: true } => write_pretty(out, response, "")?,
         DocStyle::Json { pretty: false } | DocStyle::Jsonl => write_compact(out, response)?,
+        DocStyle::Yaml => return yaml::write_document(out, response),
         DocStyle::Tsv => {
             let fields: Vec<String> = Resource::ParseJob
                 .fields()

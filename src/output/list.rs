@@ -3,15 +3,17 @@
 
 use std::io::{self, Write};
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::api::paginate::Resume;
 use crate::output::ListStyle;
+use crate::output::jq::Jq;
 use crate::output::json::{write_compact, write_pretty};
 use crate::output::look::Look;
 use crate::output::resource::{Resource, field};
 use crate::output::sanitize::tsv_field;
 use crate::output::table::Table;
+use crate::output::yaml;
 
 /// How a listing ended, for the closing part of a JSON document.
 #[derive(Debug)]
@@ -26,14 +28,17 @@ pub struct ListWriter<W: Write> {
     style: ListStyle,
     resource: Resource,
     written: u64,
-    /// Whether the JSON document has been opened (nothing is written before the first page,
-    /// so a failing first request leaves stdout empty).
+    /// Whether the document has been opened (nothing is written before the first page, so a
+    /// failing first request leaves stdout empty).
     opened: bool,
     table: Option<Table>,
+    /// `--jq`: run per item (jsonl), or on the whole document (json), whose items are kept.
+    jq: Option<Jq>,
+    kept: Vec<Value>,
 }
 
 impl<W: Write> ListWriter<W> {
-    pub fn new(out: W, style: ListStyle, resource: Resource, look: Look) -> Self {
+    pub fn new(out: W, style: ListStyle, resource: Resource, look: Look, jq: Option<Jq>) -> Self {
         let table = (style == ListStyle::Table).then(|| Table::for_resource(resource, look));
         ListWriter {
             out,
@@ -42,6 +47,8 @@ impl<W: Write> ListWriter<W> {
             written: 0,
             opened: false,
             table,
+            jq,
+            kept: Vec::new(),
         }
     }
 
@@ -64,20 +71,25 @@ impl<W: Write> ListWriter<W> {
     }
 
     fn open(&mut self) -> io::Result<()> {
-        if !self.opened {
-            self.opened = true;
-            if let ListStyle::Json { pretty } = self.style {
-                self.out.write_all(if pretty {
-                    b"{\n  \"items\": ["
-                } else {
-                    b"{\"items\":["
-                })?;
+        if !self.opened && self.jq.is_none() {
+            match self.style {
+                ListStyle::Json { pretty: true } => self.out.write_all(b"{\n  \"items\": [")?,
+                ListStyle::Json { pretty: false } => self.out.write_all(b"{\"items\":[")?,
+                _ => {}
             }
         }
+        self.opened = true;
         Ok(())
     }
 
     fn write_item(&mut self, item: &Value) -> io::Result<()> {
+        if let Some(jq) = &self.jq {
+            if self.style == ListStyle::Jsonl {
+                return jq.run(item, &mut self.out).map_err(io::Error::other);
+            }
+            self.kept.push(item.clone());
+            return Ok(());
+        }
         match self.style {
             ListStyle::Json { pretty: true } => {
                 self.out
@@ -93,6 +105,12 @@ impl<W: Write> ListWriter<W> {
             ListStyle::Jsonl => {
                 write_compact(&mut self.out, item)?;
                 self.out.write_all(b"\n")
+            }
+            ListStyle::Yaml => {
+                if self.written == 0 {
+                    self.out.write_all(b"items:\n")?;
+                }
+                yaml::write_item(&mut self.out, item)
             }
             ListStyle::Tsv => self.write_tsv_row(item),
             ListStyle::Table => {
@@ -117,38 +135,46 @@ impl<W: Write> ListWriter<W> {
         self.out.write_all(b"\n")
     }
 
-    /// Completes the output: closes the JSON document with the resume point, or renders the
-    /// table, and hands back the writer. After a failure, call it only if something was
-    /// written, so that a JSON document that was started is still valid and says where to resume.
+    /// Completes the output: closes the document with the resume point, runs `--jq` on it,
+    /// or renders the table, and hands back the writer. After a failure, call it only if
+    /// something was written, so that a document that was started is still valid and says
+    /// where to resume.
     pub fn finish(mut self, end: &ListEnd<'_>) -> io::Result<W> {
-        match self.style {
-            ListStyle::Json { pretty } => {
+        match (self.style, self.jq.take()) {
+            (ListStyle::Json { .. }, Some(jq)) => {
+                let mut document = Map::new();
+                document.insert("items".into(), Value::Array(std::mem::take(&mut self.kept)));
+                document.extend(end_fields(end).into_iter().map(|(k, v)| (k.to_string(), v)));
+                jq.run(&Value::Object(document), &mut self.out)
+                    .map_err(io::Error::other)?;
+            }
+            (ListStyle::Json { pretty }, None) => {
                 self.open()?;
                 self.write_json_end(pretty, end)?;
             }
-            ListStyle::Table => {
+            (ListStyle::Yaml, _) => {
+                if self.written == 0 {
+                    self.out.write_all(b"items: []\n")?;
+                }
+                let tail: Map<String, Value> = end_fields(end)
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect();
+                yaml::write_document(&mut self.out, &Value::Object(tail))?;
+            }
+            (ListStyle::Table, _) => {
                 if let Some(table) = self.table.take().filter(|t| !t.is_empty()) {
                     table.render(&mut self.out)?;
                 }
             }
-            ListStyle::Tsv | ListStyle::Jsonl | ListStyle::Raw => {}
+            (ListStyle::Tsv | ListStyle::Jsonl | ListStyle::Raw, _) => {}
         }
         self.out.flush()?;
         Ok(self.out)
     }
 
     fn write_json_end(&mut self, pretty: bool, end: &ListEnd<'_>) -> io::Result<()> {
-        let (key, value) = match end.resume {
-            Resume::Cursor(token) => (
-                "next_page_token",
-                token.as_ref().map_or(Value::Null, |t| Value::String(t.clone())),
-            ),
-            Resume::Offset(offset) => ("next_offset", offset.map_or(Value::Null, Value::from)),
-        };
-        let mut fields = vec![(key, value)];
-        if let Some(total) = end.total_size {
-            fields.push(("total_size", total.clone()));
-        }
+        let fields = end_fields(end);
         if pretty {
             self.out
                 .write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
@@ -168,6 +194,20 @@ impl<W: Write> ListWriter<W> {
     }
 }
 
+/// What follows the items: the resume point, and the total when the server sent one.
+fn end_fields(end: &ListEnd<'_>) -> Vec<(&'static str, Value)> {
+    let resume = match end.resume {
+        Resume::Cursor(token) => (
+            "next_page_token",
+            token.as_ref().map_or(Value::Null, |t| Value::String(t.clone())),
+        ),
+        Resume::Offset(offset) => ("next_offset", offset.map_or(Value::Null, Value::from)),
+    };
+    let mut fields = vec![resume];
+    fields.extend(end.total_size.map(|total| ("total_size", total.clone())));
+    fields
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,7 +220,7 @@ mod tests {
             width: 100,
             now: jiff::Timestamp::UNIX_EPOCH,
         };
-        let mut writer = ListWriter::new(&mut out, style, Resource::ParseJob, look);
+        let mut writer = ListWriter::new(&mut out, style, Resource::ParseJob, look, None);
         for page in pages {
             writer.write_page(page).unwrap();
         }

@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or clap.
 
 pub mod document;
+pub mod jq;
 pub mod json;
 pub mod list;
 pub mod look;
@@ -10,6 +11,7 @@ pub mod resource;
 pub mod sanitize;
 pub mod sink;
 pub mod table;
+pub mod yaml;
 
 use std::io::{self, IsTerminal};
 
@@ -47,13 +49,26 @@ pub enum ListStyle {
         pretty: bool,
     },
     Jsonl,
+    Yaml,
     /// One page, the server's bytes.
     Raw,
 }
 
 impl ListStyle {
-    /// Resolves `--format` for a list command.
-    pub fn choose(format: Format, terminal: Terminal) -> Result<Self, UsageError> {
+    /// Resolves `--format` for a list command. With `--jq` the output is JSON: the document, or
+    /// each item with jsonl.
+    pub fn choose(format: Format, terminal: Terminal, with_jq: bool) -> Result<Self, UsageError> {
+        if with_jq {
+            return match format {
+                Format::Auto | Format::Json => Ok(ListStyle::Json {
+                    pretty: terminal.stdout,
+                }),
+                Format::Jsonl => Ok(ListStyle::Jsonl),
+                _ => Err(UsageError::new(
+                    "--jq filters JSON: use it with --format json (the default) or jsonl",
+                )),
+            };
+        }
         Ok(match format {
             Format::Auto if terminal.stdout => ListStyle::Table,
             Format::Auto | Format::Tsv => ListStyle::Tsv,
@@ -62,14 +77,22 @@ impl ListStyle {
                 pretty: terminal.stdout,
             },
             Format::Jsonl => ListStyle::Jsonl,
+            Format::Yaml => ListStyle::Yaml,
             Format::Raw => ListStyle::Raw,
             Format::Markdown | Format::Text => {
                 return Err(UsageError::new(
-                    "--format markdown and --format text are for `parsing get` only; lists support auto, table, tsv, json, jsonl and raw",
+                    "--format markdown and --format text are for `parsing get` only; lists support auto, table, \
+                     tsv, json, jsonl, yaml and raw",
                 ));
             }
         })
     }
+}
+
+/// The `--jq` filter, compiled (a bad expression is a usage error, before any request).
+pub fn jq_filter(expr: Option<&str>, raw: bool, terminal: Terminal) -> Result<Option<jq::Jq>, UsageError> {
+    expr.map(|code| jq::Jq::compile(code, raw, terminal.stdout))
+        .transpose()
 }
 
 /// "1 page", "3 pages", "2 entries".

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real binary, run in a cleared environment against httpmock or the
 //! bundled fake server on loopback.
 
+mod ecosystem;
 mod errors;
 mod fake_server;
 mod harness;

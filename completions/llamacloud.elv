@@ -1,0 +1,588 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[llamacloud] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'llamacloud'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'llamacloud'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand parsing 'Parse jobs'
+            cand batches 'Batches (v2)'
+            cand batch-processing 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+            cand config 'The config file and its profiles'
+            cand auth 'The API key in use'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand generate-docs 'Write the completion scripts, man pages and command reference under DIR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;parsing'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List parse jobs, following every page unless --max-items is given'
+            cand get 'Show one parse job, optionally with its parsed content'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;parsing;list'= {
+            cand --status 'Only jobs with this status'
+            cand --created-at-on-or-after 'Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d'
+            cand --since 'Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d'
+            cand --created-at-on-or-before 'Only items created at or before TIME (same forms as --since)'
+            cand --until 'Only items created at or before TIME (same forms as --since)'
+            cand --job-id 'Only these job ids (repeatable, or comma-separated; sent as job_ids)'
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --page-size 'Items per request'
+            cand --page-token 'Start from this page token (as printed when a listing stopped early)'
+            cand --max-items 'Stop after N items (-1: no limit); the resume point is then printed'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;parsing;get'= {
+            cand --job-id 'The parse job id, as a flag (same as the positional argument)'
+            cand --expand 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)'
+            cand --image-filenames 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)'
+            cand --wait-timeout 'Give up waiting after this long: 90s, 30m, 2h, or seconds'
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --wait 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;parsing;help'= {
+            cand list 'List parse jobs, following every page unless --max-items is given'
+            cand get 'Show one parse job, optionally with its parsed content'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;parsing;help;list'= {
+        }
+        &'llamacloud;parsing;help;get'= {
+        }
+        &'llamacloud;parsing;help;help'= {
+        }
+        &'llamacloud;batches'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List batches, following every page unless --max-items is given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;batches;list'= {
+            cand --status 'Only batches with this status'
+            cand --source-directory-id 'Only batches of this source directory'
+            cand --created-at-on-or-after 'Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d'
+            cand --since 'Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d'
+            cand --created-at-on-or-before 'Only items created at or before TIME (same forms as --since)'
+            cand --until 'Only items created at or before TIME (same forms as --since)'
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --page-size 'Items per request'
+            cand --page-token 'Start from this page token (as printed when a listing stopped early)'
+            cand --max-items 'Stop after N items (-1: no limit); the resume point is then printed'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;batches;help'= {
+            cand list 'List batches, following every page unless --max-items is given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;batches;help;list'= {
+        }
+        &'llamacloud;batches;help;help'= {
+        }
+        &'llamacloud;batch-processing'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;batch-processing;list'= {
+            cand --directory-id 'Only jobs of this directory'
+            cand --job-type 'Only jobs of this type'
+            cand --status 'Only jobs with this status'
+            cand --limit 'Items per request (1-1000; sent as limit)'
+            cand --offset 'Number of jobs to skip before the first one shown'
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --max-items 'Stop after N items (-1: no limit); the resume point is then printed'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;batch-processing;help'= {
+            cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;batch-processing;help;list'= {
+        }
+        &'llamacloud;batch-processing;help;help'= {
+        }
+        &'llamacloud;config'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+            cand get 'Print a setting of the profile in use (the API key masked)'
+            cand list 'Print every profile and its settings (API keys masked)'
+            cand path 'Print where the config file is'
+            cand use 'Make PROFILE the default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;config;set'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;config;get'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;config;list'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;config;path'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;config;use'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;config;help'= {
+            cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+            cand get 'Print a setting of the profile in use (the API key masked)'
+            cand list 'Print every profile and its settings (API keys masked)'
+            cand path 'Print where the config file is'
+            cand use 'Make PROFILE the default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;config;help;set'= {
+        }
+        &'llamacloud;config;help;get'= {
+        }
+        &'llamacloud;config;help;list'= {
+        }
+        &'llamacloud;config;help;path'= {
+        }
+        &'llamacloud;config;help;use'= {
+        }
+        &'llamacloud;config;help;help'= {
+        }
+        &'llamacloud;auth'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;auth;status'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;auth;help'= {
+            cand status 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;auth;help;status'= {
+        }
+        &'llamacloud;auth;help;help'= {
+        }
+        &'llamacloud;completions'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;generate-docs'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'With --jq: print strings without quotes'
+            cand --raw-output 'With --jq: print strings without quotes'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'llamacloud;help'= {
+            cand parsing 'Parse jobs'
+            cand batches 'Batches (v2)'
+            cand batch-processing 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+            cand config 'The config file and its profiles'
+            cand auth 'The API key in use'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand generate-docs 'Write the completion scripts, man pages and command reference under DIR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;help;parsing'= {
+            cand list 'List parse jobs, following every page unless --max-items is given'
+            cand get 'Show one parse job, optionally with its parsed content'
+        }
+        &'llamacloud;help;parsing;list'= {
+        }
+        &'llamacloud;help;parsing;get'= {
+        }
+        &'llamacloud;help;batches'= {
+            cand list 'List batches, following every page unless --max-items is given'
+        }
+        &'llamacloud;help;batches;list'= {
+        }
+        &'llamacloud;help;batch-processing'= {
+            cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+        }
+        &'llamacloud;help;batch-processing;list'= {
+        }
+        &'llamacloud;help;config'= {
+            cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+            cand get 'Print a setting of the profile in use (the API key masked)'
+            cand list 'Print every profile and its settings (API keys masked)'
+            cand path 'Print where the config file is'
+            cand use 'Make PROFILE the default'
+        }
+        &'llamacloud;help;config;set'= {
+        }
+        &'llamacloud;help;config;get'= {
+        }
+        &'llamacloud;help;config;list'= {
+        }
+        &'llamacloud;help;config;path'= {
+        }
+        &'llamacloud;help;config;use'= {
+        }
+        &'llamacloud;help;auth'= {
+            cand status 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
+        }
+        &'llamacloud;help;auth;status'= {
+        }
+        &'llamacloud;help;completions'= {
+        }
+        &'llamacloud;help;generate-docs'= {
+        }
+        &'llamacloud;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

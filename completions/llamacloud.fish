@@ -1,0 +1,616 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_llamacloud_global_optspecs
+    string join \n api-key= base-url= profile= region= format= json jq= r/raw-output o/output= color= timeout= max-retries= allow-insecure-http debug h/help V/version
+end
+
+function __fish_llamacloud_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_llamacloud_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_llamacloud_using_subcommand
+    set -l cmd (__fish_llamacloud_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "parsing" -d 'Parse jobs'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batches" -d 'Batches (v2)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "config" -d 'The config file and its profiles'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "auth" -d 'The API key in use'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l status -d 'Only jobs with this status' -r -f -a "PENDING\t''
+RUNNING\t''
+COMPLETED\t''
+FAILED\t''
+CANCELLED\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l created-at-on-or-after -l since -d 'Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l created-at-on-or-before -l until -d 'Only items created at or before TIME (same forms as --since)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l job-id -d 'Only these job ids (repeatable, or comma-separated; sent as job_ids)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l page-size -d 'Items per request' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l page-token -d 'Start from this page token (as printed when a listing stopped early)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l max-items -d 'Stop after N items (-1: no limit); the resume point is then printed' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l job-id -d 'The parse job id, as a flag (same as the positional argument)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l expand -d 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l image-filenames -d 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l wait-timeout -d 'Give up waiting after this long: 90s, 30m, 2h, or seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l wait -d 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l status -d 'Only batches with this status' -r -f -a "PENDING\t''
+THROTTLED\t''
+RUNNING\t''
+COMPLETED\t''
+FAILED\t''
+CANCELLED\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l source-directory-id -d 'Only batches of this source directory' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l created-at-on-or-after -l since -d 'Only items created at or after TIME: RFC 3339, a date (midnight UTC), or an age such as 90m, 12h, 7d' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l created-at-on-or-before -l until -d 'Only items created at or before TIME (same forms as --since)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l page-size -d 'Items per request' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l page-token -d 'Start from this page token (as printed when a listing stopped early)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l max-items -d 'Stop after N items (-1: no limit); the resume point is then printed' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l directory-id -d 'Only jobs of this directory' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l job-type -d 'Only jobs of this type' -r -f -a "parse\t''
+extract\t''
+classify\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l status -d 'Only jobs with this status' -r -f -a "pending\t''
+running\t''
+dispatched\t''
+completed\t''
+failed\t''
+cancelled\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l limit -d 'Items per request (1-1000; sent as limit)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l offset -d 'Number of jobs to skip before the first one shown' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l max-items -d 'Stop after N items (-1: no limit); the resume point is then printed' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "path" -d 'Print where the config file is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "use" -d 'Make PROFILE the default'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print where the config file is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make PROFILE the default'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s r -l raw-output -d 'With --jq: print strings without quotes'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "parsing" -d 'Parse jobs'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "batches" -d 'Batches (v2)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "config" -d 'The config file and its profiles'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "auth" -d 'The API key in use'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "list" -d 'List batches, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batch-processing" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print where the config file is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make PROFILE the default'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'

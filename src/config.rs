@@ -1,0 +1,300 @@
+//! The config file: where it lives, reading it (errors name the file and line), choosing the
+//! profile, and editing it in place (comments and layout kept) with mode 0600.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use crate::atomic_file::AtomicFile;
+use crate::exit::UsageError;
+use crate::settings::{Environment, Source};
+
+pub const ENV_CONFIG_DIR: &str = "LLAMACLOUD_CONFIG_DIR";
+pub const ENV_PROFILE: &str = "LLAMA_CLOUD_PROFILE";
+const FILE_NAME: &str = "config.toml";
+/// The profile `config set` writes to when none is chosen or set as default.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// The settings a profile can hold, in the order `config list` shows them.
+pub const KEYS: [&str; 5] = ["api_key", "base_url", "region", "project_id", "organization_id"];
+
+/// The file's contents.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// One profile's settings.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub api_key: Option<String>,
+    pub base_url: Option<String>,
+    pub region: Option<String>,
+    pub project_id: Option<String>,
+    pub organization_id: Option<String>,
+}
+
+impl Profile {
+    /// The value of `key` (one of [`KEYS`]).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let value = match key {
+            "api_key" => &self.api_key,
+            "base_url" => &self.base_url,
+            "region" => &self.region,
+            "project_id" => &self.project_id,
+            "organization_id" => &self.organization_id,
+            _ => return None,
+        };
+        value.as_deref().filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// The profile in effect for this run.
+#[derive(Debug, Clone)]
+pub struct ActiveProfile {
+    pub name: String,
+    pub profile: Profile,
+    /// What chose it: `--profile`, `LLAMA_CLOUD_PROFILE`, the file's `default_profile`, or the
+    /// profile named "default".
+    pub chosen_by: Source,
+}
+
+/// Where the config file is: `$LLAMACLOUD_CONFIG_DIR`, else `$XDG_CONFIG_HOME/llamacloud`, else
+/// `~/.config/llamacloud` (macOS too), else the platform's config directory (Windows).
+pub fn path(env: &dyn Environment) -> Option<PathBuf> {
+    if let Some(dir) = env.var(ENV_CONFIG_DIR) {
+        return Some(PathBuf::from(dir).join(FILE_NAME));
+    }
+    if let Some(dir) = env.var("XDG_CONFIG_HOME") {
+        return Some(PathBuf::from(dir).join("llamacloud").join(FILE_NAME));
+    }
+    if cfg!(windows) {
+        return dirs::config_dir().map(|dir| dir.join("llamacloud").join(FILE_NAME));
+    }
+    let home = env.var("HOME").map(PathBuf::from).or_else(dirs::home_dir)?;
+    Some(home.join(".config").join("llamacloud").join(FILE_NAME))
+}
+
+/// Reads the file; a missing file is an empty config. Warns once when others can read it.
+pub fn load(path: &Path) -> anyhow::Result<Config> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(err) => return Err(anyhow::anyhow!("cannot read {}: {err}", path.display())),
+    };
+    warn_if_readable_by_others(path);
+    toml::from_str(&text).map_err(|err| {
+        let at = err
+            .span()
+            .map(|span| line_and_column(&text, span.start))
+            .unwrap_or_default();
+        UsageError::new(format!(
+            "invalid config file {}{at}: {}",
+            path.display(),
+            err.message().trim()
+        ))
+        .into()
+    })
+}
+
+fn line_and_column(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!(", line {line} column {column}")
+}
+
+#[cfg(unix)]
+fn warn_if_readable_by_others(path: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    if let Ok(meta) = fs::metadata(path)
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "warning: {} can be read by other users and may hold an API key; run: chmod 600 {}",
+            path.display(),
+            path.display()
+        );
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_readable_by_others(_path: &Path) {}
+
+/// The profile for this run: `--profile`, else `$LLAMA_CLOUD_PROFILE`, else the file's
+/// `default_profile`, else a profile named "default" if there is one.
+pub fn select(
+    config: &Config,
+    flag: Option<&str>,
+    env: &dyn Environment,
+    path: &Path,
+) -> anyhow::Result<Option<ActiveProfile>> {
+    let chosen = match (flag, env.var(ENV_PROFILE)) {
+        (Some(name), _) => Some((name.to_string(), Source::Flag("--profile"))),
+        (None, Some(name)) => Some((name, Source::Env(ENV_PROFILE))),
+        (None, None) => config
+            .default_profile
+            .clone()
+            .map(|name| (name, Source::File("default_profile"))),
+    };
+    let Some((name, chosen_by)) = chosen else {
+        return Ok(config.profiles.get(DEFAULT_PROFILE).map(|profile| ActiveProfile {
+            name: DEFAULT_PROFILE.to_string(),
+            profile: profile.clone(),
+            chosen_by: Source::Default,
+        }));
+    };
+    match config.profiles.get(&name) {
+        Some(profile) => Ok(Some(ActiveProfile {
+            name,
+            profile: profile.clone(),
+            chosen_by,
+        })),
+        None => {
+            let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+            let known = if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            };
+            Err(UsageError::new(format!(
+                "no profile {name:?} in {} (from {chosen_by}; profiles: {known})",
+                path.display()
+            ))
+            .into())
+        }
+    }
+}
+
+/// Edits the file in place, keeping comments, and writes it back with mode 0600.
+pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut)) -> anyhow::Result<()> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(err) => return Err(anyhow::anyhow!("cannot read {}: {err}", path.display())),
+    };
+    let mut document: DocumentMut = text.parse().map_err(|err: toml_edit::TomlError| {
+        let at = err
+            .span()
+            .map(|span| line_and_column(&text, span.start))
+            .unwrap_or_default();
+        UsageError::new(format!(
+            "invalid config file {}{at}: {}",
+            path.display(),
+            err.message().trim()
+        ))
+    })?;
+    change(&mut document);
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir)?;
+    }
+    let mut file = AtomicFile::create(path, 0o600)?;
+    file.write_all(document.to_string().as_bytes())?;
+    file.persist()
+}
+
+fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))
+}
+
+/// Sets `profiles.<profile>.<key> = value`.
+pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str) {
+    profile_table(document, profile)[key] = value(new);
+}
+
+/// Sets `default_profile`.
+pub fn set_default_profile(document: &mut DocumentMut, profile: &str) {
+    document["default_profile"] = value(profile);
+}
+
+fn profile_table<'d>(document: &'d mut DocumentMut, profile: &str) -> &'d mut Table {
+    let profiles = document.entry("profiles").or_insert_with(|| {
+        let mut table = Table::new();
+        table.set_implicit(true);
+        Item::Table(table)
+    });
+    let profiles = profiles
+        .as_table_mut()
+        .expect("profiles is a table: checked when the file was read");
+    profiles
+        .entry(profile)
+        .or_insert_with(|| Item::Table(Table::new()))
+        .as_table_mut()
+        .expect("a profile is a table: checked when the file was read")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    struct Env(HashMap<&'static str, String>);
+
+    impl Environment for Env {
+        fn var(&self, name: &str) -> Option<String> {
+            self.0.get(name).cloned()
+        }
+    }
+
+    #[test]
+    fn the_file_is_found_in_order() {
+        let env =
+            |pairs: &[(&'static str, &str)]| Env(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect());
+        let all = env(&[(ENV_CONFIG_DIR, "/c"), ("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]);
+        assert_eq!(path(&all), Some(PathBuf::from("/c/config.toml")));
+        let xdg = env(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]);
+        assert_eq!(path(&xdg), Some(PathBuf::from("/x/llamacloud/config.toml")));
+        if !cfg!(windows) {
+            assert_eq!(
+                path(&env(&[("HOME", "/h")])),
+                Some(PathBuf::from("/h/.config/llamacloud/config.toml"))
+            );
+        }
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        assert_eq!(line_and_column("a = 1\nb = \n", 10), ", line 2 column 5");
+    }
+
+    #[test]
+    fn edits_keep_comments_and_create_tables() {
+        let mut document: DocumentMut =
+            "# mine\ndefault_profile = \"work\"\n\n[profiles.work]\nregion = \"eu\" # EU keys\n"
+                .parse()
+                .unwrap();
+        set_value(&mut document, "work", "project_id", "prj-1");
+        set_value(&mut document, "home", "region", "us");
+        set_default_profile(&mut document, "home");
+        let text = document.to_string();
+        assert!(text.starts_with("# mine\ndefault_profile = \"home\"\n"), "{text}");
+        assert!(
+            text.contains("region = \"eu\" # EU keys\nproject_id = \"prj-1\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("[profiles.home]\nregion = \"us\"\n"), "{text}");
+        let config: Config = toml::from_str(&text).unwrap();
+        assert_eq!(config.profiles["work"].get("project_id"), Some("prj-1"));
+    }
+}

@@ -250,10 +250,10 @@ impl Layers<'_> {
                     source: Source::Env(name),
                 })
             })
-            .or_else(|| self.from_profile(key))
+            .or_else(|| self.profile_value(key))
     }
 
-    fn from_profile(&self, key: &str) -> Option<Sourced<String>> {
+    fn profile_value(&self, key: &str) -> Option<Sourced<String>> {
         let active = self.profile?;
         let value = active.profile.get(key)?.to_string();
         Some(Sourced {
@@ -283,9 +283,9 @@ fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> anyhow::Result<
         (url, Source::Env(ENV_BASE_URL))
     } else if let Some(name) = layers.env.var(ENV_REGION) {
         region_of(name, Source::Env(ENV_REGION))?
-    } else if let Some(url) = layers.from_profile("base_url") {
+    } else if let Some(url) = layers.profile_value("base_url") {
         (url.value, url.source)
-    } else if let Some(name) = layers.from_profile("region") {
+    } else if let Some(name) = layers.profile_value("region") {
         region_of(name.value, name.source)?
     } else {
         (US_BASE_URL.to_string(), Source::Default)

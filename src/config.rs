@@ -85,24 +85,32 @@ pub fn path(env: &dyn Environment) -> Option<PathBuf> {
 
 /// Reads the file; a missing file is an empty config. Warns once when others can read it.
 pub fn load(path: &Path) -> anyhow::Result<Config> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(err) => return Err(anyhow::anyhow!("cannot read {}: {err}", path.display())),
+    let Some(text) = read(path)? else {
+        return Ok(Config::default());
     };
     warn_if_readable_by_others(path);
-    toml::from_str(&text).map_err(|err| {
-        let at = err
-            .span()
-            .map(|span| line_and_column(&text, span.start))
-            .unwrap_or_default();
-        UsageError::new(format!(
-            "invalid config file {}{at}: {}",
-            path.display(),
-            err.message().trim()
-        ))
-        .into()
-    })
+    toml::from_str(&text).map_err(|err| invalid(path, &text, err.span(), err.message()).into())
+}
+
+/// The file's text, or `None` when there is no file.
+fn read(path: &Path) -> anyhow::Result<Option<String>> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(anyhow::anyhow!("cannot read {}: {err}", path.display())),
+    }
+}
+
+/// A syntax or schema error, located by line and column.
+fn invalid(path: &Path, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> UsageError {
+    let at = span
+        .map(|span| line_and_column(text, span.start))
+        .unwrap_or_default();
+    UsageError::new(format!(
+        "invalid config file {}{at}: {}",
+        path.display(),
+        message.trim()
+    ))
 }
 
 fn line_and_column(text: &str, offset: usize) -> String {
@@ -177,22 +185,10 @@ pub fn select(
 
 /// Edits the file in place, keeping comments, and writes it back with mode 0600.
 pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut)) -> anyhow::Result<()> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(err) => return Err(anyhow::anyhow!("cannot read {}: {err}", path.display())),
-    };
-    let mut document: DocumentMut = text.parse().map_err(|err: toml_edit::TomlError| {
-        let at = err
-            .span()
-            .map(|span| line_and_column(&text, span.start))
-            .unwrap_or_default();
-        UsageError::new(format!(
-            "invalid config file {}{at}: {}",
-            path.display(),
-            err.message().trim()
-        ))
-    })?;
+    let text = read(path)?.unwrap_or_default();
+    let mut document: DocumentMut = text
+        .parse()
+        .map_err(|err: toml_edit::TomlError| invalid(path, &text, err.span(), err.message()))?;
     change(&mut document);
     if let Some(dir) = path.parent() {
         create_private_dir(dir)?;

@@ -2,14 +2,13 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use httpmock::prelude::*;
 use serde_json::json;
 
-use crate::harness::{TEST_KEY, cli, cursor_page};
-use crate::scripted::{Reply, Scripted};
+use crate::harness::{cli, cursor_page};
+use crate::scripted::{Reply, Scripted, interrupt, spawn_until_requested};
 
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -117,35 +116,23 @@ fn ctrl_c_exits_130_at_once_and_removes_the_temporary_file() {
     let server = Scripted::start(vec![
         Reply::json(200, cursor_page(0..1, None)).delayed(Duration::from_secs(30)),
     ]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_llamacloud"))
-        .env_clear()
-        .env("LLAMA_CLOUD_BASE_URL", &server.url)
-        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
-        .args(["parsing", "list", "-o"])
-        .arg(dir.path().join("out.tsv"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while server.requests().is_empty() && started.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let target = dir.path().join("out.tsv");
+    let child = spawn_until_requested(
+        &server,
+        &[
+            "parsing".as_ref(),
+            "list".as_ref(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+    );
     assert_eq!(
         entries(dir.path()).len(),
         1,
         "the temporary file exists while the request runs"
     );
-    let interrupted = Instant::now();
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130));
-    assert!(
-        interrupted.elapsed() < Duration::from_secs(10),
-        "not waiting for the slow request"
-    );
+    let (code, took) = interrupt(child);
+    assert_eq!(code, Some(130));
+    assert!(took < Duration::from_secs(10), "not waiting for the slow request");
     assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
 }

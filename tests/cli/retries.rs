@@ -271,31 +271,13 @@ fn an_offset_listing_that_fails_names_the_offset_to_resume_from() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
-    use std::process::{Command, Stdio};
-    use std::time::Instant;
     let server = Scripted::start(vec![with_headers(unavailable(), &[("retry-after", "50")])]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_llamacloud"))
-        .env_clear()
-        .env("LLAMA_CLOUD_BASE_URL", &server.url)
-        .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
-        .args(["parsing", "list"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while server.requests().is_empty() && started.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let child = crate::scripted::spawn_until_requested(&server, &["parsing".as_ref(), "list".as_ref()]);
     std::thread::sleep(Duration::from_millis(200));
-    let interrupted = Instant::now();
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert_eq!(child.wait().unwrap().code(), Some(130));
+    let (code, took) = crate::scripted::interrupt(child);
+    assert_eq!(code, Some(130));
     assert!(
-        interrupted.elapsed() < Duration::from_secs(10),
+        took < Duration::from_secs(10),
         "it must not sit out the 50 s wait"
     );
     assert_eq!(server.requests().len(), 1);

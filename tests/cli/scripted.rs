@@ -114,3 +114,36 @@ pub fn http_response(status: u16, body: &str) -> Vec<u8> {
     )
     .into_bytes()
 }
+
+/// Starts `llamacloud ARGS` against `server` and returns once its first request has arrived.
+#[cfg(unix)]
+pub fn spawn_until_requested(server: &Scripted, args: &[&std::ffi::OsStr]) -> std::process::Child {
+    use std::process::{Command, Stdio};
+    use std::time::Instant;
+    let child = Command::new(env!("CARGO_BIN_EXE_llamacloud"))
+        .env_clear()
+        .env("LLAMA_CLOUD_BASE_URL", &server.url)
+        .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn llamacloud");
+    let started = Instant::now();
+    while server.requests().is_empty() && started.elapsed() < Duration::from_secs(20) {
+        thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+/// Sends Ctrl-C (SIGINT) and returns the exit code and how long the program took to stop.
+#[cfg(unix)]
+pub fn interrupt(mut child: std::process::Child) -> (Option<i32>, Duration) {
+    let sent = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    let status = child.wait().expect("wait");
+    (status.code(), sent.elapsed())
+}

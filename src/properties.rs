@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use crate::api::error::ApiError;
 use crate::api::paginate::{Resume, parse_envelope, take_items};
 use crate::output::ListStyle;
-use crate::output::document::{DocStyle, Part, write_content, write_job};
+use crate::output::content::stream_content;
+use crate::output::document::{DocStyle, Part, write_job};
 use crate::output::list::{ListEnd, ListWriter};
 use crate::output::look::Look;
 use crate::output::resource::Resource;
@@ -138,7 +139,8 @@ proptest! {
             }
         }
         for part in [Part::Markdown, Part::Text] {
-            if let Ok(failed) = write_content(&mut Vec::new(), &response, part) {
+            let body = serde_json::to_vec(&response).unwrap();
+            if let Ok(failed) = stream_content(&body[..], &mut Vec::new(), part) {
                 for page in failed {
                     prop_assert!(!has_unsafe(&page.error));
                 }

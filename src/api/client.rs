@@ -6,7 +6,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context as _;
-use reqwest::blocking::Client as HttpClient;
+use reqwest::blocking::{Client as HttpClient, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
 use reqwest::{StatusCode, Url};
 
@@ -45,7 +45,22 @@ pub struct Reply {
 struct Answer {
     status: StatusCode,
     headers: HeaderMap,
-    body: Vec<u8>,
+    body: Body,
+}
+
+/// A response body: read whole, or (for a success streamed to the caller) still unread.
+enum Body {
+    Read(Vec<u8>),
+    Unread(Response),
+}
+
+impl Body {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Read(bytes) => bytes,
+            Body::Unread(_) => &[],
+        }
+    }
 }
 
 impl Client {
@@ -95,13 +110,37 @@ impl Client {
     /// GETs `url`, retrying what is worth retrying. A non-2xx status becomes an `ApiError`, a
     /// transport failure a `TransportError`.
     pub fn get(&self, url: &Url) -> anyhow::Result<Reply> {
+        match self.request(url, false)?.body {
+            Body::Read(body) => Ok(Reply { body }),
+            Body::Unread(response) => Ok(Reply {
+                body: self.read_body(response, url, Instant::now())?,
+            }),
+        }
+    }
+
+    /// Like `get`, but hands back the successful body unread, to be parsed as it arrives:
+    /// memory then does not grow with the size of the document.
+    pub fn get_stream(&self, url: &Url) -> anyhow::Result<impl Read + use<>> {
+        let timeout = self.timeout;
+        let url = url.clone();
+        let response = match self.request(&url, true)?.body {
+            Body::Unread(response) => response,
+            Body::Read(_) => unreachable!("a streamed success is never read ahead"),
+        };
+        Ok(StreamBody {
+            response,
+            url,
+            timeout,
+        })
+    }
+
+    /// Sends `url` until it succeeds, fails for good, or the retries are used up.
+    fn request(&self, url: &Url, stream: bool) -> anyhow::Result<Answer> {
         let mut retries = 0;
         loop {
-            let outcome = self.attempt(url);
+            let outcome = self.attempt(url, stream);
             let (reason, server_wait) = match &outcome {
-                Ok(answer) if answer.status.is_success() => {
-                    return outcome.map(|answer| Reply { body: answer.body });
-                }
+                Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer) if retry::status_is_retryable(answer.status, &answer.headers) => (
                     format!("HTTP {}", answer.status.as_u16()),
                     retry::server_wait(&answer.headers, SystemTime::now()),
@@ -110,8 +149,9 @@ impl Client {
                 _ => (String::new(), None),
             };
             if reason.is_empty() || retries >= self.max_retries {
-                let result = outcome
-                    .and_then(|answer| Err(ApiError::from_response(answer.status, &answer.body).into()));
+                let result = outcome.and_then(|answer| {
+                    Err(ApiError::from_response(answer.status, answer.body.bytes()).into())
+                });
                 return match retries {
                     0 => result,
                     n => result.with_context(|| format!("gave up after {} attempts", n + 1)),
@@ -119,23 +159,23 @@ impl Client {
             }
             let wait = server_wait.unwrap_or_else(|| retry::backoff(retries, fastrand::f64()));
             retries += 1;
+            let asked = if server_wait.is_some() {
+                " (as the server asked)"
+            } else {
+                ""
+            };
             self.log(format_args!(
-                "retry {retries} of {} in {:.2} s: {}{}",
+                "retry {retries} of {} in {:.2} s: {}{asked}",
                 self.max_retries,
                 wait.as_secs_f64(),
                 neutralize(&reason),
-                if server_wait.is_some() {
-                    " (as the server asked)"
-                } else {
-                    ""
-                }
             ));
             thread::sleep(wait);
         }
     }
 
-    /// One request and its whole body.
-    fn attempt(&self, url: &Url) -> anyhow::Result<Answer> {
+    /// One request; its body is read unless it is a success to be streamed.
+    fn attempt(&self, url: &Url, stream: bool) -> anyhow::Result<Answer> {
         self.log(format_args!("> GET {url}"));
         self.log(format_args!("> authorization: Bearer {}", self.api_key.masked()));
         let started = Instant::now();
@@ -148,19 +188,36 @@ impl Client {
             .map_err(|e| self.transport_error(TransportError::new(&e, url, self.timeout), started))?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = read_limited(response, MAX_BODY_BYTES)
-            .map_err(|e| self.transport_error(TransportError::reading(&e, url, self.timeout), started))?
-            .ok_or_else(|| {
-                InvalidResponse(format!(
-                    "the response is larger than {} MiB",
-                    MAX_BODY_BYTES >> 20
-                ))
-            })?;
+        if stream && status.is_success() {
+            self.log(format_args!(
+                "< {} in {} ms, body streamed",
+                status.as_u16(),
+                started.elapsed().as_millis()
+            ));
+            return Ok(Answer {
+                status,
+                headers,
+                body: Body::Unread(response),
+            });
+        }
+        let body = self.read_body(response, url, started)?;
         self.log_response(status, &body, started);
         Ok(Answer {
             status,
             headers,
-            body,
+            body: Body::Read(body),
+        })
+    }
+
+    fn read_body(&self, response: Response, url: &Url, started: Instant) -> anyhow::Result<Vec<u8>> {
+        let body = read_limited(response, MAX_BODY_BYTES)
+            .map_err(|e| self.transport_error(TransportError::reading(&e, url, self.timeout), started))?;
+        body.ok_or_else(|| {
+            InvalidResponse(format!(
+                "the response is larger than {} MiB",
+                MAX_BODY_BYTES >> 20
+            ))
+            .into()
         })
     }
 
@@ -195,6 +252,21 @@ impl Client {
         if self.debug {
             let _ = writeln!(std::io::stderr().lock(), "debug: {}", redact(&line.to_string()));
         }
+    }
+}
+
+/// A streamed success body; read errors are worded like any transport failure.
+struct StreamBody {
+    response: Response,
+    url: Url,
+    timeout: Duration,
+}
+
+impl Read for StreamBody {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.response
+            .read(buf)
+            .map_err(|e| std::io::Error::other(TransportError::reading(&e, &self.url, self.timeout)))
     }
 }
 

@@ -1,7 +1,6 @@
 //! `parsing list` and `parsing get`.
 
 use std::io::Write as _;
-use std::time::Duration;
 
 use reqwest::Url;
 use serde_json::Value;
@@ -13,6 +12,7 @@ use crate::api::query::Query;
 use crate::cli::{GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
 use crate::commands::{ListOutput, Session, listing, push_created, terminal, wait};
 use crate::exit::{JobEnded, UsageError};
+use crate::output::content;
 use crate::output::document::{self, DocStyle};
 use crate::output::jq::Jq;
 use crate::output::jq_filter;
@@ -71,22 +71,53 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     query.sort();
     let url = session.client.url(&endpoints::parse_job(job_id), &query);
 
-    let reply = if args.wait {
+    let mut polled = None;
+    if args.wait {
+        // Poll the bare job; expanded content is asked for once, when the job is done.
         let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
-        wait_for_job(&session, job_id, &poll_url, &url, args.wait_timeout)?
-    } else {
-        JobReply {
-            body: fetch_job(&session, &url)?,
-            ended: None,
+        let (body, last) = wait::until_final(&session, &poll_url, job_id, args.wait_timeout, |url| {
+            let body = fetch_job(&session, url)?;
+            let response = parse_job(&body)?;
+            Ok((body, response))
+        })?;
+        let status = wait::status_of(&last)?;
+        if status != "COMPLETED" {
+            let ended = JobEnded {
+                job_id: neutralize(job_id).into_owned(),
+                status: neutralize(status).into_owned(),
+                message: last
+                    .pointer("/job/error_message")
+                    .and_then(Value::as_str)
+                    .map(|m| neutralize(m).into_owned()),
+            };
+            // The job as it ended is still printed, except where content was asked for.
+            if !matches!(style, DocStyle::Content(_)) {
+                print_job(&session, style, jq.as_ref(), &body)?;
+            }
+            return Err(ended.into());
         }
+        polled = (poll_url == url).then_some(body);
+    }
+    if let DocStyle::Content(part) = style {
+        let mut sink = session.sink()?;
+        let reader = session.client.get_stream(&url).map_err(explain_not_found)?;
+        let failed = content::stream_content(reader, &mut sink, part)?;
+        sink.commit()?;
+        let mut stderr = std::io::stderr().lock();
+        for page in failed {
+            writeln!(
+                stderr,
+                "warning: page {} failed: {}",
+                page.page_number, page.error
+            )?;
+        }
+        return Ok(());
+    }
+    let body = match polled {
+        Some(body) => body,
+        None => fetch_job(&session, &url)?,
     };
-    print_job(&session, style, jq.as_ref(), reply)
-}
-
-/// A job response as the server sent it, and why the job ended badly if waiting saw it do so.
-struct JobReply {
-    body: Vec<u8>,
-    ended: Option<JobEnded>,
+    print_job(&session, style, jq.as_ref(), &body)
 }
 
 fn fetch_job(session: &Session, url: &Url) -> anyhow::Result<Vec<u8>> {
@@ -102,75 +133,15 @@ fn parse_job(body: &[u8]) -> anyhow::Result<Value> {
     Ok(response)
 }
 
-/// Polls the bare job until it is final; expanded content is asked for once, at the end, and
-/// only for a completed job.
-fn wait_for_job(
-    session: &Session,
-    job_id: &str,
-    poll_url: &Url,
-    url: &Url,
-    timeout: Duration,
-) -> anyhow::Result<JobReply> {
-    let (body, last) = wait::until_final(session, poll_url, job_id, timeout, |url| {
-        let body = fetch_job(session, url)?;
-        let response = parse_job(&body)?;
-        Ok((body, response))
-    })?;
-    let status = wait::status_of(&last)?;
-    if status == "COMPLETED" {
-        let body = if url == poll_url {
-            body
-        } else {
-            fetch_job(session, url)?
-        };
-        return Ok(JobReply { body, ended: None });
-    }
-    let ended = JobEnded {
-        job_id: neutralize(job_id).into_owned(),
-        status: neutralize(status).into_owned(),
-        message: last
-            .pointer("/job/error_message")
-            .and_then(Value::as_str)
-            .map(|m| neutralize(m).into_owned()),
-    };
-    Ok(JobReply {
-        body,
-        ended: Some(ended),
-    })
-}
-
-/// Writes the job in `style`; a job that ended badly still prints (except as content), then
-/// fails with exit code 6.
-fn print_job(session: &Session, style: DocStyle, jq: Option<&Jq>, reply: JobReply) -> anyhow::Result<()> {
+/// Writes the job response in a structured style (raw: the server's bytes).
+fn print_job(session: &Session, style: DocStyle, jq: Option<&Jq>, body: &[u8]) -> anyhow::Result<()> {
     let mut sink = session.sink()?;
-    let mut failed_pages = Vec::new();
-    match style {
-        DocStyle::Raw => sink.write_all(&reply.body)?,
-        DocStyle::Content(_) if reply.ended.is_some() => {}
-        DocStyle::Content(part) => {
-            failed_pages = document::write_content(&mut sink, &parse_job(&reply.body)?, part)?
-        }
-        _ => match jq {
-            Some(jq) => jq.run(&parse_job(&reply.body)?, &mut sink)?,
-            None => document::write_job(&mut sink, style, &parse_job(&reply.body)?, session.look)?,
-        },
+    match (style, jq) {
+        (DocStyle::Raw, _) => sink.write_all(body)?,
+        (_, Some(jq)) => jq.run(&parse_job(body)?, &mut sink)?,
+        (_, None) => document::write_job(&mut sink, style, &parse_job(body)?, session.look)?,
     }
-    if let Some(ended) = reply.ended {
-        if !matches!(style, DocStyle::Content(_)) {
-            sink.commit()?;
-        }
-        return Err(ended.into());
-    }
-    sink.commit()?;
-    let mut stderr = std::io::stderr().lock();
-    for page in failed_pages {
-        writeln!(
-            stderr,
-            "warning: page {} failed: {}",
-            page.page_number, page.error
-        )?;
-    }
-    Ok(())
+    sink.commit()
 }
 
 /// A 404 for a job is usually a typo, another region's job, or an expired result.

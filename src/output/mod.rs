@@ -1,6 +1,7 @@
 //! Output: choosing the format, the buffered stdout, and the writers for lists and documents.
 //! Nothing here knows about HTTP or clap.
 
+pub mod content;
 pub mod document;
 pub mod jq;
 pub mod json;

@@ -173,9 +173,9 @@ fn job_with_content() -> Value {
         "job": {"id": "pjb-1", "project_id": "prj-1", "status": "COMPLETED", "name": "Q4.pdf", "tier": "fast",
                 "created_at": "2026-11-01T12:00:00Z", "updated_at": "2026-11-01T12:01:00Z"},
         "markdown": {"pages": [
+            {"page_number": 1, "markdown": "# Q4 report", "success": true, "header": "ACME"},
             {"page_number": 2, "markdown": "## Revenue\n\n| Q | $ |\n|---|---|\n| 4 | 10 |", "success": true},
-            {"page_number": 3, "error": "OCR timeout", "success": false},
-            {"page_number": 1, "markdown": "# Q4 report", "success": true, "header": "ACME"}
+            {"page_number": 3, "error": "OCR timeout", "success": false}
         ]},
         "text": {"pages": [{"page_number": 1, "text": "Q4 report"}, {"page_number": 2, "text": "Revenue"}]},
         "unknown_part": {"kept": true}
@@ -198,6 +198,20 @@ fn markdown_joins_pages_in_order_and_reports_failed_pages() {
         String::from_utf8(output.stderr).unwrap(),
         "warning: page 3 failed: OCR timeout\n"
     );
+}
+
+#[test]
+fn pages_sent_out_of_order_are_written_as_sent_with_a_warning() {
+    let server = serve_job(
+        json!({"job": {"id": "pjb-1", "project_id": "p", "status": "COMPLETED"},
+        "markdown": {"pages": [{"page_number": 2, "markdown": "two"}, {"page_number": 1, "markdown": "one"}]}}),
+    );
+    cli(&server.base_url())
+        .args(["parsing", "get", "pjb-1", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout("two\n\none\n")
+        .stderr("warning: the server sent page(s) 1 out of order; they are written where they came\n");
 }
 
 #[test]

@@ -177,13 +177,12 @@ impl Fake {
             Err(answer) => return answer,
         };
         let job_ids: HashSet<&str> = values(query, "job_ids").collect();
-        let items: Vec<&Value> = self
+        let items = self
             .parse_jobs
             .iter()
             .filter(|job| filters.matches(job))
-            .filter(|job| job_ids.is_empty() || job_ids.contains(str_field(job, "id")))
-            .collect();
-        cursor_page(&items, query)
+            .filter(|job| job_ids.is_empty() || job_ids.contains(str_field(job, "id")));
+        cursor_page(items, query)
     }
 
     fn list_batches(&self, query: &[(String, String)]) -> Answer {
@@ -192,13 +191,12 @@ impl Fake {
             Err(answer) => return answer,
         };
         let directory = first(query, "source_directory_id");
-        let items: Vec<&Value> = self
+        let items = self
             .batches
             .iter()
             .filter(|b| filters.matches(b))
-            .filter(|b| directory.is_none_or(|d| str_field(b, "source_directory_id") == d))
-            .collect();
-        cursor_page(&items, query)
+            .filter(|b| directory.is_none_or(|d| str_field(b, "source_directory_id") == d));
+        cursor_page(items, query)
     }
 
     fn list_batch_jobs(&self, query: &[(String, String)]) -> Answer {
@@ -465,16 +463,17 @@ impl<'q> CommonFilters<'q> {
     }
 
     fn matches(&self, item: &Value) -> bool {
-        let created = str_field(item, "created_at").parse::<Timestamp>().ok();
+        let created = || str_field(item, "created_at").parse::<Timestamp>().ok();
         self.status.is_none_or(|s| str_field(item, "status") == s)
             && self.project.is_none_or(|p| str_field(item, "project_id") == p)
-            && self.after.is_none_or(|a| created.is_some_and(|c| c >= a))
-            && self.before.is_none_or(|b| created.is_some_and(|c| c <= b))
+            && self.after.is_none_or(|a| created().is_some_and(|c| c >= a))
+            && self.before.is_none_or(|b| created().is_some_and(|c| c <= b))
     }
 }
 
-/// Cursor paging: the token is an opaque encoding of the next offset.
-fn cursor_page(items: &[&Value], query: &[(String, String)]) -> Answer {
+/// Cursor paging: the token is an opaque encoding of the next offset. Only the page and one
+/// more item are looked at, so paging through a large listing stays fast.
+fn cursor_page<'a>(items: impl Iterator<Item = &'a Value>, query: &[(String, String)]) -> Answer {
     let size = match number(query, "page_size", DEFAULT_PAGE_SIZE, 1, 1000) {
         Ok(n) => n.min(MAX_PAGE_SIZE),
         Err(answer) => return answer,
@@ -482,15 +481,16 @@ fn cursor_page(items: &[&Value], query: &[(String, String)]) -> Answer {
     let start = match first(query, "page_token") {
         None => 0,
         Some(token) => match decode_token(token) {
-            Some(offset) if offset <= items.len() => offset,
-            _ => return Answer::detail(400, "Invalid page token"),
+            Some(offset) => offset,
+            None => return Answer::detail(400, "Invalid page token"),
         },
     };
-    let page: Vec<&Value> = items.iter().skip(start).take(size).copied().collect();
+    let mut page: Vec<&Value> = items.skip(start).take(size + 1).collect();
+    let more = page.len() > size;
+    page.truncate(size);
     let mut body = json!({ "items": page });
-    let next = start + page.len();
-    if next < items.len() {
-        body["next_page_token"] = json!(encode_token(next));
+    if more {
+        body["next_page_token"] = json!(encode_token(start + size));
     }
     Answer::json(200, &body)
 }

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Benchmark llamacloud against what people would use instead, on one machine, in one run.
+
+    python3 scripts/bench.py [--runs 5] [--no-sdk] [--markdown-mib 50] [--jobs 10000]
+
+It builds the release binary and the bundled fake server, starts the fake with JOBS parse jobs and one
+job whose markdown is MARKDOWN_MIB MiB, and measures wall time and peak RSS (medians over RUNS) of:
+
+  start-up     llamacloud --version            vs curl --version
+  listing      llamacloud parsing list --page-size 100 --format jsonl
+               vs the official Python SDK (llama-cloud, in a throwaway venv), iterating
+                  client.parsing.list(page_size=100) and printing each item as JSON
+               vs a curl | jq loop following next_page_token
+               vs a bare in-process fetch of the same pages (examples/bare-fetch.rs: same HTTP stack,
+                  no per-item work)
+  markdown     llamacloud parsing get ID --format markdown -o FILE
+               vs the SDK (client.parsing.get(ID, expand=["markdown"]), pages joined)
+               vs curl | jq -r joining the pages
+  flat memory  llamacloud listing 100,000 jobs as jsonl (peak RSS)
+
+and prints ratios. Everything runs on loopback; nothing else is contacted (pip reaches PyPI only to
+install the SDK, once).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = "llx-bench-0000000000000000"
+VENV = Path(tempfile.gettempdir()) / "llamacloud-bench-venv"
+
+
+GNU_TIME = shutil.which("time") if os.path.exists("/usr/bin/time") else None
+
+
+def run(cmd, env=None, stdout=subprocess.DEVNULL, shell=False):
+    """Runs cmd once; returns (seconds, peak RSS in MiB).
+
+    Peak RSS comes from GNU time, which forks a small process for the command: measured from this
+    Python process, a child would count the interpreter's own pages it was forked with. For a shell
+    pipeline it is the largest process in it."""
+    with tempfile.NamedTemporaryFile("r") as rss_file:
+        argv = ["sh", "-c", cmd] if shell else list(cmd)
+        if GNU_TIME:
+            argv = [GNU_TIME, "-f", "%M", "-o", rss_file.name] + argv
+        started = time.perf_counter()
+        proc = subprocess.run(argv, env=env, stdout=stdout, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise SystemExit(f"failed ({proc.returncode}): {cmd}\n{proc.stderr.decode(errors='replace')}")
+        text = rss_file.read().strip()
+        rss = int(text.splitlines()[-1]) / 1024 if GNU_TIME and text else float("nan")
+    return elapsed, rss
+
+
+def measure(name, cmd, runs, **kwargs):
+    samples = [run(cmd, **kwargs) for _ in range(runs)]
+    wall = statistics.median(s[0] for s in samples)
+    rss = statistics.median(s[1] for s in samples)
+    print(f"  {name:<28} {wall * 1000:9.1f} ms  {rss:8.1f} MiB", flush=True)
+    return {"name": name, "wall_s": wall, "rss_mib": rss, "runs": runs}
+
+
+def start_fake(jobs, markdown_mib):
+    fake = ROOT / "target" / "release" / "examples" / "fake-server"
+    args = [str(fake), "--port", "0", "--parse-jobs", str(jobs)]
+    if markdown_mib:
+        args += ["--markdown-mib", str(markdown_mib)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    url = line.strip().rsplit(" ", 1)[-1]
+    if not url.startswith("http://127.0.0.1:"):
+        raise SystemExit(f"fake server did not start: {line!r}")
+    return proc, url
+
+
+def ensure_sdk():
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    check = subprocess.run([str(python), "-c", "import llama_cloud"], capture_output=True)
+    if check.returncode != 0:
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "llama-cloud"], check=True)
+    version = subprocess.run([str(python), "-c", "import llama_cloud; print(llama_cloud.__version__)"],
+                             capture_output=True, text=True).stdout.strip()
+    return str(python), version
+
+
+SDK_LIST = """
+import sys, os
+from llama_cloud import LlamaCloud
+client = LlamaCloud(api_key=os.environ["KEY"], base_url=os.environ["URL"], max_retries=0)
+out = sys.stdout
+for job in client.parsing.list(page_size=100):
+    out.write(job.to_json(indent=None) + "\\n")
+"""
+
+SDK_MARKDOWN = """
+import os
+from llama_cloud import LlamaCloud
+client = LlamaCloud(api_key=os.environ["KEY"], base_url=os.environ["URL"], max_retries=0, timeout=600)
+result = client.parsing.get(os.environ["JOB"], expand=["markdown"])
+pages = [p.markdown for p in result.markdown.pages if getattr(p, "markdown", None) is not None]
+with open(os.environ["OUT"], "w") as f:
+    f.write("\\n\\n".join(pages) + "\\n")
+"""
+
+CURL_JQ_LIST = r"""
+token=""
+while :; do
+  if [ -n "$token" ]; then q="page_size=100&page_token=$token"; else q="page_size=100"; fi
+  page=$(curl -sf --compressed -H "Authorization: Bearer $KEY" "$URL/api/v2/parse?$q") || exit 1
+  printf '%s' "$page" | jq -c '.items[]'
+  token=$(printf '%s' "$page" | jq -r '.next_page_token // empty')
+  [ -n "$token" ] || break
+done
+"""
+
+CURL_JQ_MARKDOWN = r"""
+curl -sf --compressed -H "Authorization: Bearer $KEY" "$URL/api/v2/parse/$JOB?expand=markdown" \
+  | jq -r '.markdown.pages | map(select(.markdown != null) | .markdown) | join("\n\n")' > "$OUT"
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=10000)
+    parser.add_argument("--markdown-mib", type=int, default=50)
+    parser.add_argument("--flat-jobs", type=int, default=100000)
+    parser.add_argument("--no-sdk", action="store_true", help="skip the Python SDK")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    for tool in ["curl", "jq"]:
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is needed (apt-get install {tool})")
+    if not GNU_TIME:
+        print("note: /usr/bin/time (GNU time, apt-get install time) is missing: no peak RSS", flush=True)
+    print("building (release)…", flush=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "llamacloud",
+                    "--example", "fake-server", "--example", "bare-fetch"], cwd=ROOT, check=True)
+    cli = str(ROOT / "target" / "release" / "llamacloud")
+    bare = str(ROOT / "target" / "release" / "examples" / "bare-fetch")
+    sdk = None if args.no_sdk else ensure_sdk()
+
+    results = {"machine": machine(), "runs": args.runs, "sdk": sdk[1] if sdk else None}
+    fake, url = start_fake(args.jobs, args.markdown_mib)
+    try:
+        env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY, URL=url, KEY=KEY)
+        job = subprocess.run([cli, "parsing", "list", "--max-items", "1"], env=env, capture_output=True,
+                             text=True, check=True).stdout.split("\t")[0]
+        count = int(subprocess.run([cli, "parsing", "list", "--page-size", "100", "--jq", ".items | length"],
+                                   env=env, capture_output=True, text=True, check=True).stdout)
+        print(f"fake server {url}: {count} parse jobs, job {job} has {args.markdown_mib} MiB of markdown")
+
+        print("start-up")
+        startup = [measure("llamacloud --version", [cli, "--version"], args.runs * 4),
+                   measure("curl --version", ["curl", "--version"], args.runs * 4)]
+        print(f"listing {count} jobs as jsonl, page size 100")
+        listing = [measure("llamacloud", [cli, "parsing", "list", "--page-size", "100", "--format", "jsonl"],
+                           args.runs, env=env),
+                   measure("bare fetch (reqwest)", [bare, url, KEY, "100"], args.runs, env=env),
+                   measure("curl | jq loop", CURL_JQ_LIST, args.runs, env=env, shell=True)]
+        if sdk:
+            listing.append(measure(f"python SDK {sdk[1]}", [sdk[0], "-c", SDK_LIST], args.runs, env=env))
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "doc.md")
+            menv = dict(env, JOB=job, OUT=out)
+            print(f"writing the {args.markdown_mib} MiB markdown to a file")
+            markdown = [measure("llamacloud", [cli, "parsing", "get", job, "--format", "markdown", "-o", out],
+                                args.runs, env=menv)]
+            size = os.path.getsize(out) / (1 << 20)
+            markdown.append(measure("curl | jq -r", CURL_JQ_MARKDOWN, args.runs, env=menv, shell=True))
+            if sdk:
+                markdown.append(measure(f"python SDK {sdk[1]}", [sdk[0], "-c", SDK_MARKDOWN], args.runs, env=menv))
+    finally:
+        fake.terminate()
+        fake.wait()
+
+    print(f"listing {args.flat_jobs} jobs as jsonl (memory must stay flat)")
+    fake, url = start_fake(args.flat_jobs, 0)
+    try:
+        env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY)
+        flat = measure("llamacloud", [cli, "parsing", "list", "--page-size", "100", "--format", "jsonl"], 1, env=env)
+    finally:
+        fake.terminate()
+        fake.wait()
+
+    def ratio(rows, base, other):
+        a = next(r for r in rows if r["name"] == base)
+        b = next(r for r in rows if r["name"].startswith(other))
+        return b["wall_s"] / a["wall_s"]
+
+    print("\nratios (how many times longer the other takes than llamacloud; < 1 means llamacloud is slower)")
+    print(f"  start-up:  curl --version / llamacloud --version    {ratio(startup, 'llamacloud --version', 'curl'):6.2f}")
+    print(f"  listing:   curl | jq loop / llamacloud              {ratio(listing, 'llamacloud', 'curl'):6.2f}")
+    if sdk:
+        print(f"  listing:   python SDK / llamacloud                  {ratio(listing, 'llamacloud', 'python'):6.2f}")
+    print(f"  listing:   llamacloud / bare fetch                  {1 / ratio(listing, 'llamacloud', 'bare'):6.2f}  (target ≤ 1.5)")
+    print(f"  markdown:  curl | jq -r / llamacloud                {ratio(markdown, 'llamacloud', 'curl'):6.2f}")
+    if sdk:
+        print(f"  markdown:  python SDK / llamacloud                  {ratio(markdown, 'llamacloud', 'python'):6.2f}")
+    md_rss = markdown[0]["rss_mib"]
+    print(f"  markdown:  llamacloud peak RSS / document size      {md_rss / size:6.2f}  ({md_rss:.1f} MiB for {size:.1f} MiB; target ≤ 1.5)")
+    print(f"  memory:    peak RSS listing {args.flat_jobs} jobs    {flat['rss_mib']:6.1f} MiB (target < 30)")
+
+    results.update(startup=startup, listing=listing, markdown=markdown, markdown_mib=size, flat=flat)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": sys.version.split()[0]}
+
+
+if __name__ == "__main__":
+    main()

@@ -7,7 +7,8 @@ use reqwest::StatusCode;
 use serde_json::{Map, Value};
 
 use crate::api::error::ApiError;
-use crate::api::paginate::{Resume, parse_envelope, take_items};
+use crate::api::page::Page;
+use crate::api::paginate::Resume;
 use crate::output::ListStyle;
 use crate::output::content::stream_content;
 use crate::output::document::{DocStyle, Part, write_job};
@@ -81,16 +82,14 @@ proptest! {
 
     #[test]
     fn the_page_parser_takes_any_bytes(body in vec(any::<u8>(), 0..256)) {
-        if let Ok(mut envelope) = parse_envelope(&body) {
-            let _ = take_items(&mut envelope);
-        }
+        let _ = Page::parse(body);
     }
 
     #[test]
     fn the_page_parser_takes_any_json(page in json_value()) {
         let body = serde_json::to_vec(&page).unwrap();
-        if let Ok(mut envelope) = parse_envelope(&body) {
-            let _ = take_items(&mut envelope);
+        if let Ok(envelope) = Page::parse(body) {
+            prop_assert_eq!(envelope.page.items().count(), page["items"].as_array().map_or(0, Vec::len));
         }
     }
 
@@ -99,7 +98,8 @@ proptest! {
         for style in [ListStyle::Table, ListStyle::Tsv, ListStyle::Json { pretty: true }, ListStyle::Json { pretty: false }, ListStyle::Jsonl, ListStyle::Yaml] {
             let mut out = Vec::new();
             let mut writer = ListWriter::new(&mut out, style, resource, look(), None);
-            writer.write_page(&items).unwrap();
+            let body = serde_json::to_vec(&serde_json::json!({ "items": items })).unwrap();
+            writer.write_page(&Page::parse(body).unwrap().page).unwrap();
             writer.finish(&ListEnd { resume: &Resume::Cursor(None), total_size: None }).unwrap();
             let text = String::from_utf8(out).unwrap();
             match style {

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod endpoints;
 pub mod error;
+pub mod page;
 pub mod paginate;
 pub mod query;
 pub mod retry;

@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::api::client::Client;
 use crate::api::endpoints::{ListEndpoint, Paging};
 use crate::api::error::{ApiError, InvalidResponse};
+use crate::api::page::{Envelope, Page};
 use crate::api::query::Query;
 
 /// When the user set no page size but a `--max-items`, requests ask for at most this many
@@ -87,12 +88,6 @@ pub struct Pager<'c> {
     total_size: Option<Value>,
 }
 
-/// One page's items, in server order.
-#[derive(Debug)]
-pub struct Page {
-    pub items: Vec<Value>,
-}
-
 impl<'c> Pager<'c> {
     pub fn new(client: &'c Client, request: ListRequest) -> Self {
         let next = request.start.clone();
@@ -153,22 +148,25 @@ impl<'c> Pager<'c> {
         let query = self.query(asked);
         let url = self.client.url(self.request.endpoint.segments, &query);
         let reply = self.client.get(&url).map_err(|err| self.explain(err))?;
-        let mut envelope = parse_envelope(&reply.body)?;
-        let mut items = take_items(&mut envelope)?;
-        if let Some(total) = envelope.remove("total_size").filter(|v| !v.is_null()) {
+        let Envelope {
+            mut page,
+            next_page_token,
+            total_size,
+        } = Page::parse(reply.body)?;
+        if let Some(total) = total_size.filter(|v| !v.is_null()) {
             self.total_size = Some(total);
         }
-        let received = items.len() as u64;
+        let received = page.len() as u64;
         let kept = match self.remaining() {
             Some(remaining) if received > remaining => {
-                items.truncate(remaining as usize);
+                page.truncate(remaining as usize);
                 remaining
             }
             _ => received,
         };
         match self.request.endpoint.paging {
             Paging::Cursor => {
-                self.advance_cursor(&mut envelope, received)?;
+                self.advance_cursor(next_page_token, received)?;
                 // The token points past the whole page: the dropped items cannot be resumed.
                 self.inexact |= kept < received && !self.exhausted;
             }
@@ -179,7 +177,7 @@ impl<'c> Pager<'c> {
         if self.remaining() == Some(0) {
             self.done = true;
         }
-        Ok(Some(Page { items }))
+        Ok(Some(page))
     }
 
     /// The first page's body exactly as the server sent it (`--format raw`: no paging).
@@ -226,8 +224,8 @@ impl<'c> Pager<'c> {
         query
     }
 
-    fn advance_cursor(&mut self, envelope: &mut Map<String, Value>, received: u64) -> anyhow::Result<()> {
-        let token = match envelope.remove("next_page_token") {
+    fn advance_cursor(&mut self, next_page_token: Option<Value>, received: u64) -> anyhow::Result<()> {
+        let token = match next_page_token {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.is_empty() => None,
             Some(Value::String(s)) => Some(s),
@@ -283,36 +281,6 @@ impl<'c> Pager<'c> {
             api.hint = Some(hint.to_string());
         }
         err
-    }
-}
-
-/// Parses a page envelope: a JSON object.
-pub(crate) fn parse_envelope(body: &[u8]) -> anyhow::Result<Map<String, Value>> {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(other) => {
-            Err(InvalidResponse(format!("expected a JSON object with items, got {}", kind(&other))).into())
-        }
-        Err(err) => Err(InvalidResponse(format!("the body is not JSON ({err})")).into()),
-    }
-}
-
-pub(crate) fn take_items(envelope: &mut Map<String, Value>) -> anyhow::Result<Vec<Value>> {
-    match envelope.remove("items") {
-        Some(Value::Array(items)) => Ok(items),
-        Some(Value::Null) | None => Err(InvalidResponse("the page has no items list".into()).into()),
-        Some(other) => Err(InvalidResponse(format!("items is {}, not a list", kind(&other))).into()),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 

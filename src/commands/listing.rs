@@ -32,7 +32,7 @@ pub fn run(
     let outcome = loop {
         match pager.next_page() {
             Ok(Some(page)) => {
-                writer.write_page(&page.items)?;
+                writer.write_page(&page)?;
                 progress.set_message(format!("fetched {} {}", writer.written(), resource.plural()));
             }
             Ok(None) => break Ok(()),

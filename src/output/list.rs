@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
+use crate::api::page::Page;
 use crate::api::paginate::Resume;
 use crate::output::ListStyle;
 use crate::output::jq::Jq;
@@ -58,10 +59,10 @@ impl<W: Write> ListWriter<W> {
     }
 
     /// Writes one page's items and flushes them (except for the table, written at the end).
-    pub fn write_page(&mut self, items: &[Value]) -> io::Result<()> {
+    pub fn write_page(&mut self, page: &Page) -> io::Result<()> {
         self.open()?;
-        for item in items {
-            self.write_item(item)?;
+        for item in page.items() {
+            self.write_raw_item(item)?;
             self.written += 1;
         }
         if self.table.is_none() {
@@ -80,6 +81,28 @@ impl<W: Write> ListWriter<W> {
         }
         self.opened = true;
         Ok(())
+    }
+
+    /// Compact JSON passes the server's text through untouched when it is one line; every
+    /// other style parses the item.
+    fn write_raw_item(&mut self, item: &str) -> io::Result<()> {
+        let one_line = !item.contains(['\n', '\r']);
+        match self.style {
+            ListStyle::Jsonl if self.jq.is_none() && one_line => {
+                self.out.write_all(item.as_bytes())?;
+                self.out.write_all(b"\n")
+            }
+            ListStyle::Json { pretty: false } if self.jq.is_none() && one_line => {
+                if self.written > 0 {
+                    self.out.write_all(b",")?;
+                }
+                self.out.write_all(item.as_bytes())
+            }
+            _ => {
+                let value: Value = serde_json::from_str(item).map_err(io::Error::other)?;
+                self.write_item(&value)
+            }
+        }
     }
 
     fn write_item(&mut self, item: &Value) -> io::Result<()> {
@@ -221,8 +244,9 @@ mod tests {
             now: jiff::Timestamp::UNIX_EPOCH,
         };
         let mut writer = ListWriter::new(&mut out, style, Resource::ParseJob, look, None);
-        for page in pages {
-            writer.write_page(page).unwrap();
+        for items in pages {
+            let body = serde_json::to_vec(&json!({ "items": items })).unwrap();
+            writer.write_page(&Page::parse(body).unwrap().page).unwrap();
         }
         writer
             .finish(&ListEnd {

@@ -5,8 +5,15 @@ use serde_json::{Value, json};
 
 use crate::harness::cli;
 
-/// The server's page, with fields this program does not know, nulls, escapes and big numbers.
-const FIDELITY_PAGE: &str = r#"{"items":[{"id":"pjb-1","project_id":"prj-1","status":"FAILED","created_at":"2026-11-01T12:00:00.117Z","name":"tab\there \"quoted\" \\ \u001b[31mred\u2028","error_message":null,"tier":"fast","future_field":{"nested":[1,2.50,-0.0,1.5e-07,null,true]},"credits":123456789012345678901234567890,"ratio":0.10000000000000000001}],"next_page_token":null,"total_size":1}"#;
+/// An item with fields this program does not know, nulls, escapes and big numbers.
+const FIDELITY_ITEM: &str = r#"{"id":"pjb-1","project_id":"prj-1","status":"FAILED","created_at":"2026-11-01T12:00:00.117Z","name":"tab\there \"quoted\" \\ \u001b[31mred\u2028","error_message":null,"tier":"fast","future_field":{"nested":[1,2.50,-0.0,1.5e-07,null,true]},"credits":123456789012345678901234567890,"ratio":0.10000000000000000001}"#;
+
+/// The server's page around it.
+const FIDELITY_PAGE: &str = concat!(
+    r#"{"items":["#,
+    r#"{"id":"pjb-1","project_id":"prj-1","status":"FAILED","created_at":"2026-11-01T12:00:00.117Z","name":"tab\there \"quoted\" \\ \u001b[31mred\u2028","error_message":null,"tier":"fast","future_field":{"nested":[1,2.50,-0.0,1.5e-07,null,true]},"credits":123456789012345678901234567890,"ratio":0.10000000000000000001}"#,
+    r#"],"next_page_token":null,"total_size":1}"#
+);
 
 fn serve(body: &'static str) -> MockServer {
     let server = MockServer::start();
@@ -29,26 +36,29 @@ fn stdout(server: &MockServer, args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-const FIDELITY_ITEM: &str = r#"{"id":"pjb-1","project_id":"prj-1","status":"FAILED","created_at":"2026-11-01T12:00:00.117Z","name":"tab\there \"quoted\" \\ \u001b[31mred"#;
-const FIDELITY_REST: &str = r#"","error_message":null,"tier":"fast","future_field":{"nested":[1,2.50,-0.0,1.5e-07,null,true]},"credits":123456789012345678901234567890,"ratio":0.10000000000000000001}"#;
-
 #[test]
-fn jsonl_keeps_every_field_and_value_the_server_sent() {
+fn jsonl_passes_each_item_through_byte_for_byte() {
     let server = serve(FIDELITY_PAGE);
-    let expected = format!("{FIDELITY_ITEM}\u{2028}{FIDELITY_REST}\n");
     assert_eq!(
         stdout(&server, &["parsing", "list", "--format", "jsonl"]),
-        expected
+        format!("{FIDELITY_ITEM}\n")
     );
 }
 
 #[test]
 fn json_is_the_page_shape_with_every_item() {
     let server = serve(FIDELITY_PAGE);
-    let expected = format!(
-        "{{\"items\":[{FIDELITY_ITEM}\u{2028}{FIDELITY_REST}],\"next_page_token\":null,\"total_size\":1}}\n"
-    );
+    let expected = format!("{{\"items\":[{FIDELITY_ITEM}],\"next_page_token\":null,\"total_size\":1}}\n");
     assert_eq!(stdout(&server, &["parsing", "list", "--json"]), expected);
+}
+
+#[test]
+fn items_spread_over_lines_are_made_compact() {
+    let server = serve("{\"items\":[{\n  \"id\": \"pjb-1\",\n  \"n\": [1, 2]\n}]}");
+    assert_eq!(
+        stdout(&server, &["parsing", "list", "--format", "jsonl"]),
+        "{\"id\":\"pjb-1\",\"n\":[1,2]}\n"
+    );
 }
 
 #[test]

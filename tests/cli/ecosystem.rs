@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::harness::{TEST_KEY, bare, cli, cursor_page};
+use crate::harness::{TEST_KEY, bare, cli, cursor_page, success_stdout};
 
 /// `llamacloud` with a config directory of its own.
 fn with_config(dir: &Path) -> assert_cmd::Command {
@@ -323,15 +323,7 @@ fn jq_filters_the_document_or_each_item() {
         when.path("/api/v2/parse");
         then.status(200).json_body(cursor_page(0..3, None));
     });
-    let run = |args: &[&str]| {
-        let output = cli(&server.base_url()).args(args).output().unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |args: &[&str]| success_stdout(cli(&server.base_url()).args(args));
     assert_eq!(run(&["parsing", "list", "--jq", ".items | length"]), "3\n");
     assert_eq!(
         run(&["parsing", "list", "--jq", ".items[].id", "-r"]),

@@ -9,7 +9,7 @@ mod http;
 
 use serde_json::Value;
 
-use crate::harness::cli;
+use crate::harness::{cli, success_stdout};
 
 fn start(config: fake::Config) -> String {
     let addr = http::spawn(fake::Fake::new(config), 0).expect("fake server");
@@ -17,14 +17,7 @@ fn start(config: fake::Config) -> String {
 }
 
 fn lines(base_url: &str, args: &[&str]) -> Vec<String> {
-    let output = cli(base_url).args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
+    success_stdout(cli(base_url).args(args))
         .lines()
         .map(str::to_string)
         .collect()

@@ -83,3 +83,14 @@ pub fn ids(stdout: &[u8]) -> Vec<String> {
 pub fn expected_ids(range: std::ops::Range<usize>) -> Vec<String> {
     range.map(|n| format!("pjb-{n:04}")).collect()
 }
+
+/// Runs `cmd`, asserts that it succeeded (showing its stderr if not) and returns its stdout.
+pub fn success_stdout(cmd: &mut Command) -> String {
+    let output = cmd.output().expect("run llamacloud");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}

@@ -4,7 +4,7 @@
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::harness::cli;
+use crate::harness::{cli, success_stdout};
 
 fn jobs() -> Value {
     json!({"items": [
@@ -30,13 +30,7 @@ fn table(path: &str, body: Value, width: &str, extra_env: &[(&str, &str)], args:
     for (key, value) in extra_env {
         cmd.env(key, value);
     }
-    let output = cmd.args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    success_stdout(cmd.args(args))
 }
 
 #[test]

@@ -1,7 +1,5 @@
-//! Settings resolved once from flags > environment > built-in defaults, each remembering its source.
-//!
-//! The config-file profiles of a later release slot in as one more `Source` between the
-//! environment and the defaults; nothing else reads the environment.
+//! Settings resolved once from flags > environment > config-file profile > built-in defaults,
+//! each remembering where it came from (for `auth status`).
 
 use std::fmt;
 use std::net::IpAddr;

@@ -1,5 +1,5 @@
-//! Writing one parse job (`parsing get`): as JSON, as a tsv row, as a summary for people, or
-//! as the document's own markdown or text with its pages joined in order.
+//! Writing one parse job (`parsing get`): as JSON, YAML, a tsv row or a summary for people.
+//! Its markdown or text is streamed by `content`.
 
 use std::io::{self, Write};
 

@@ -28,6 +28,7 @@ Exit codes: 0 ok, 1 network or invalid response, 2 usage, 3 not found, 4 authent
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)
     #[arg(long, global = true, value_name = "KEY")]

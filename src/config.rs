@@ -184,12 +184,15 @@ pub fn select(
 }
 
 /// Edits the file in place, keeping comments, and writes it back with mode 0600.
-pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut)) -> anyhow::Result<()> {
+pub fn edit(
+    path: &Path,
+    change: impl FnOnce(&mut DocumentMut) -> Result<(), UsageError>,
+) -> anyhow::Result<()> {
     let text = read(path)?.unwrap_or_default();
     let mut document: DocumentMut = text
         .parse()
         .map_err(|err: toml_edit::TomlError| invalid(path, &text, err.span(), err.message()))?;
-    change(&mut document);
+    change(&mut document)?;
     if let Some(dir) = path.parent() {
         create_private_dir(dir)?;
     }
@@ -214,30 +217,27 @@ fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
         .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))
 }
 
-/// Sets `profiles.<profile>.<key> = value`.
-pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str) {
-    profile_table(document, profile)[key] = value(new);
-}
-
-/// Sets `default_profile`.
-pub fn set_default_profile(document: &mut DocumentMut, profile: &str) {
-    document["default_profile"] = value(profile);
-}
-
-fn profile_table<'d>(document: &'d mut DocumentMut, profile: &str) -> &'d mut Table {
+/// Sets `profiles.<profile>.<key> = value`, in a `[profiles.<profile>]` table or an inline one.
+pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str) -> Result<(), UsageError> {
     let profiles = document.entry("profiles").or_insert_with(|| {
         let mut table = Table::new();
         table.set_implicit(true);
         Item::Table(table)
     });
-    let profiles = profiles
-        .as_table_mut()
-        .expect("profiles is a table: checked when the file was read");
-    profiles
+    let profile_table = profiles
+        .as_table_like_mut()
+        .ok_or_else(|| UsageError::new("`profiles` in the config file is not a table"))?
         .entry(profile)
-        .or_insert_with(|| Item::Table(Table::new()))
-        .as_table_mut()
-        .expect("a profile is a table: checked when the file was read")
+        .or_insert(Item::Table(Table::new()))
+        .as_table_like_mut()
+        .ok_or_else(|| UsageError::new(format!("profile {profile:?} in the config file is not a table")))?;
+    profile_table.insert(key, value(new));
+    Ok(())
+}
+
+/// Sets `default_profile`.
+pub fn set_default_profile(document: &mut DocumentMut, profile: &str) {
+    document["default_profile"] = value(profile);
 }
 
 #[cfg(test)]
@@ -270,6 +270,15 @@ mod tests {
     }
 
     #[test]
+    fn inline_profiles_are_edited_too() {
+        let mut document: DocumentMut = "[profiles]\nwork = { region = \"eu\" }\n".parse().unwrap();
+        set_value(&mut document, "work", "project_id", "prj-1").unwrap();
+        let config: Config = toml::from_str(&document.to_string()).unwrap();
+        assert_eq!(config.profiles["work"].get("project_id"), Some("prj-1"));
+        assert_eq!(config.profiles["work"].get("region"), Some("eu"));
+    }
+
+    #[test]
     fn errors_name_the_line() {
         assert_eq!(line_and_column("a = 1\nb = \n", 10), ", line 2 column 5");
     }
@@ -280,8 +289,8 @@ mod tests {
             "# mine\ndefault_profile = \"work\"\n\n[profiles.work]\nregion = \"eu\" # EU keys\n"
                 .parse()
                 .unwrap();
-        set_value(&mut document, "work", "project_id", "prj-1");
-        set_value(&mut document, "home", "region", "us");
+        set_value(&mut document, "work", "project_id", "prj-1").unwrap();
+        set_value(&mut document, "home", "region", "us").unwrap();
         set_default_profile(&mut document, "home");
         let text = document.to_string();
         assert!(text.starts_with("# mine\ndefault_profile = \"home\"\n"), "{text}");

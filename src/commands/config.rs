@@ -65,10 +65,11 @@ fn set(global: &GlobalArgs, path: &Path, key: ConfigKey, value: Option<&str>) ->
     let profile = target_profile(global, &file);
     let make_default = file.default_profile.is_none();
     config::edit(path, |document| {
-        config::set_value(document, &profile, &name, &value);
+        config::set_value(document, &profile, &name, &value)?;
         if make_default {
             config::set_default_profile(document, &profile);
         }
+        Ok(())
     })?;
     let shown = if key == ConfigKey::ApiKey {
         ApiKey::new(value).masked()
@@ -202,7 +203,10 @@ fn use_profile(path: &Path, profile: &str) -> anyhow::Result<()> {
         ))
         .into());
     }
-    config::edit(path, |document| config::set_default_profile(document, profile))?;
+    config::edit(path, |document| {
+        config::set_default_profile(document, profile);
+        Ok(())
+    })?;
     writeln!(io::stderr(), "Default profile is now {profile}")?;
     Ok(())
 }

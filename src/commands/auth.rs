@@ -10,6 +10,7 @@ use crate::api::endpoints::PARSE_JOBS;
 use crate::api::error::ApiError;
 use crate::api::query::Query;
 use crate::cli::{Format, GlobalArgs, api_value};
+use crate::commands::push_scope;
 use crate::output::sanitize::neutralize;
 use crate::settings::Settings;
 
@@ -85,16 +86,8 @@ pub fn status(global: &GlobalArgs) -> anyhow::Result<()> {
 fn check_key(settings: &Settings) -> anyhow::Result<u128> {
     let client = Client::new(settings)?;
     let mut query = Query::new();
-    query
-        .push("page_size", "1")
-        .push_opt(
-            "project_id",
-            settings.project_id.as_ref().map(|s| s.value.clone()),
-        )
-        .push_opt(
-            "organization_id",
-            settings.organization_id.as_ref().map(|s| s.value.clone()),
-        );
+    query.push("page_size", "1");
+    push_scope(&mut query, settings);
     query.sort();
     let started = Instant::now();
     client.get(&client.url(PARSE_JOBS.segments, &query))?;

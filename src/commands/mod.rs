@@ -65,15 +65,7 @@ impl Session {
 
     /// Adds `project_id` and `organization_id` when they are set.
     pub fn scope(&self, query: &mut Query) {
-        query
-            .push_opt(
-                "project_id",
-                self.settings.project_id.as_ref().map(|s| s.value.clone()),
-            )
-            .push_opt(
-                "organization_id",
-                self.settings.organization_id.as_ref().map(|s| s.value.clone()),
-            );
+        push_scope(query, &self.settings);
     }
 
     /// Where the output goes: stdout, or the `-o` file.
@@ -107,6 +99,15 @@ fn terminal(global: &GlobalArgs) -> Terminal {
             .as_deref()
             .is_some_and(|p| p != std::path::Path::new("-")),
     )
+}
+
+/// Adds `project_id` and `organization_id` from `settings` when they are set.
+fn push_scope(query: &mut Query, settings: &Settings) {
+    let value =
+        |setting: &Option<crate::settings::Sourced<String>>| setting.as_ref().map(|s| s.value.clone());
+    query
+        .push_opt("project_id", value(&settings.project_id))
+        .push_opt("organization_id", value(&settings.organization_id));
 }
 
 /// Adds the `created_at_on_or_after/before` filters, as RFC 3339 UTC.

@@ -339,19 +339,17 @@ fn offset_max_items_is_exact_and_resumable() {
     let server = MockServer::start();
     let first = batch_page(&server, "limit=4&offset=10", offset_page(10..14, Some(100)));
     let last = batch_page(&server, "limit=2&offset=14", offset_page(14..16, Some(100)));
-    let output = cli(&server.base_url())
-        .args([
-            "batch-processing",
-            "list",
-            "--limit",
-            "4",
-            "--offset",
-            "10",
-            "--max-items",
-            "6",
-        ])
-        .output()
-        .unwrap();
+    let args = [
+        "batch-processing",
+        "list",
+        "--limit",
+        "4",
+        "--offset",
+        "10",
+        "--max-items",
+        "6",
+    ];
+    let output = cli(&server.base_url()).args(args).output().unwrap();
     assert_eq!(ids(&output.stdout), batch_ids(10..16));
     assert_eq!(
         stderr_of(&output),
@@ -360,20 +358,7 @@ fn offset_max_items_is_exact_and_resumable() {
     first.assert_calls(1);
     last.assert_calls(1);
 
-    let output = cli(&server.base_url())
-        .args([
-            "batch-processing",
-            "list",
-            "--limit",
-            "4",
-            "--offset",
-            "10",
-            "--max-items",
-            "6",
-            "--json",
-        ])
-        .output()
-        .unwrap();
+    let output = cli(&server.base_url()).args(args).arg("--json").output().unwrap();
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(document["next_offset"], 16);
     assert_eq!(document["total_size"], 100);

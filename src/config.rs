@@ -10,8 +10,9 @@ use serde::Deserialize;
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::atomic_file::AtomicFile;
-use crate::exit::UsageError;
-use crate::settings::{Environment, Source};
+use crate::context::{Env, Stderr};
+use crate::error::Error;
+use crate::settings::Source;
 
 pub const ENV_CONFIG_DIR: &str = "LLAMACLOUD_CONFIG_DIR";
 pub const ENV_PROFILE: &str = "LLAMA_CLOUD_PROFILE";
@@ -69,44 +70,49 @@ pub struct ActiveProfile {
 
 /// Where the config file is: `$LLAMACLOUD_CONFIG_DIR`, else `$XDG_CONFIG_HOME/llamacloud`, else
 /// `~/.config/llamacloud` (macOS too), else the platform's config directory (Windows).
-pub fn path(env: &dyn Environment) -> Option<PathBuf> {
+pub fn path(env: &dyn Env) -> Option<PathBuf> {
     if let Some(dir) = env.var(ENV_CONFIG_DIR) {
         return Some(PathBuf::from(dir).join(FILE_NAME));
     }
-    if let Some(dir) = env.var("XDG_CONFIG_HOME") {
-        return Some(PathBuf::from(dir).join("llamacloud").join(FILE_NAME));
+    // The XDG rules: a relative XDG_CONFIG_HOME is ignored.
+    if let Some(dir) = env
+        .var("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute())
+    {
+        return Some(dir.join("llamacloud").join(FILE_NAME));
     }
     if cfg!(windows) {
         return dirs::config_dir().map(|dir| dir.join("llamacloud").join(FILE_NAME));
     }
-    let home = env.var("HOME").map(PathBuf::from).or_else(dirs::home_dir)?;
+    let home = env.home_dir()?;
     Some(home.join(".config").join("llamacloud").join(FILE_NAME))
 }
 
 /// Reads the file; a missing file is an empty config. Warns once when others can read it.
-pub fn load(path: &Path) -> anyhow::Result<Config> {
+pub fn load(path: &Path, stderr: &Stderr) -> Result<Config, Error> {
     let Some(text) = read(path)? else {
         return Ok(Config::default());
     };
-    warn_if_readable_by_others(path);
-    toml::from_str(&text).map_err(|err| invalid(path, &text, err.span(), err.message()).into())
+    warn_if_readable_by_others(path, stderr);
+    toml::from_str(&text).map_err(|err| invalid(path, &text, err.span(), err.message()))
 }
 
 /// The file's text, or `None` when there is no file.
-fn read(path: &Path) -> anyhow::Result<Option<String>> {
+fn read(path: &Path) -> Result<Option<String>, Error> {
     match fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(anyhow::anyhow!("cannot read {}: {err}", path.display())),
+        Err(err) => Err(Error::failure(format!("cannot read {}: {err}", path.display()))),
     }
 }
 
 /// A syntax or schema error, located by line and column.
-fn invalid(path: &Path, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> UsageError {
+fn invalid(path: &Path, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Error {
     let at = span
         .map(|span| line_and_column(text, span.start))
         .unwrap_or_default();
-    UsageError::new(format!(
+    Error::usage(format!(
         "invalid config file {}{at}: {}",
         path.display(),
         message.trim()
@@ -121,31 +127,30 @@ fn line_and_column(text: &str, offset: usize) -> String {
 }
 
 #[cfg(unix)]
-fn warn_if_readable_by_others(path: &Path) {
+fn warn_if_readable_by_others(path: &Path, stderr: &Stderr) {
     use std::os::unix::fs::PermissionsExt as _;
     if let Ok(meta) = fs::metadata(path)
         && meta.permissions().mode() & 0o077 != 0
     {
-        let _ = writeln!(
-            io::stderr(),
+        stderr.line(&format!(
             "warning: {} can be read by other users and may hold an API key; run: chmod 600 {}",
             path.display(),
             path.display()
-        );
+        ));
     }
 }
 
 #[cfg(not(unix))]
-fn warn_if_readable_by_others(_path: &Path) {}
+fn warn_if_readable_by_others(_path: &Path, _stderr: &Stderr) {}
 
 /// The profile for this run: `--profile`, else `$LLAMA_CLOUD_PROFILE`, else the file's
 /// `default_profile`, else a profile named "default" if there is one.
 pub fn select(
     config: &Config,
     flag: Option<&str>,
-    env: &dyn Environment,
+    env: &dyn Env,
     path: &Path,
-) -> anyhow::Result<Option<ActiveProfile>> {
+) -> Result<Option<ActiveProfile>, Error> {
     let chosen = match (flag, env.var(ENV_PROFILE)) {
         (Some(name), _) => Some((name.to_string(), Source::Flag("--profile"))),
         (None, Some(name)) => Some((name, Source::Env(ENV_PROFILE))),
@@ -174,20 +179,16 @@ pub fn select(
             } else {
                 known.join(", ")
             };
-            Err(UsageError::new(format!(
+            Err(Error::usage(format!(
                 "no profile {name:?} in {} (from {chosen_by}; profiles: {known})",
                 path.display()
-            ))
-            .into())
+            )))
         }
     }
 }
 
 /// Edits the file in place, keeping comments, and writes it back with mode 0600.
-pub fn edit(
-    path: &Path,
-    change: impl FnOnce(&mut DocumentMut) -> Result<(), UsageError>,
-) -> anyhow::Result<()> {
+pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut) -> Result<(), Error>) -> Result<(), Error> {
     let text = read(path)?.unwrap_or_default();
     let mut document: DocumentMut = text
         .parse()
@@ -196,12 +197,13 @@ pub fn edit(
     if let Some(dir) = path.parent() {
         create_private_dir(dir)?;
     }
+    // Through a symlink (dotfile managers), the target is edited and the link kept.
     let mut file = AtomicFile::create(path, 0o600)?;
     file.write_all(document.to_string().as_bytes())?;
-    file.persist()
+    Ok(file.persist()?)
 }
 
-fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+fn create_private_dir(dir: &Path) -> Result<(), Error> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -214,11 +216,11 @@ fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
     }
     builder
         .create(dir)
-        .map_err(|err| anyhow::anyhow!("cannot create {}: {err}", dir.display()))
+        .map_err(|err| Error::failure(format!("cannot create {}: {err}", dir.display())))
 }
 
 /// Sets `profiles.<profile>.<key> = value`, in a `[profiles.<profile>]` table or an inline one.
-pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str) -> Result<(), UsageError> {
+pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str) -> Result<(), Error> {
     let profiles = document.entry("profiles").or_insert_with(|| {
         let mut table = Table::new();
         table.set_implicit(true);
@@ -226,11 +228,11 @@ pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str
     });
     let profile_table = profiles
         .as_table_like_mut()
-        .ok_or_else(|| UsageError::new("`profiles` in the config file is not a table"))?
+        .ok_or_else(|| Error::usage("`profiles` in the config file is not a table"))?
         .entry(profile)
         .or_insert(Item::Table(Table::new()))
         .as_table_like_mut()
-        .ok_or_else(|| UsageError::new(format!("profile {profile:?} in the config file is not a table")))?;
+        .ok_or_else(|| Error::usage(format!("profile {profile:?} in the config file is not a table")))?;
     profile_table.insert(key, value(new));
     Ok(())
 }
@@ -243,24 +245,22 @@ pub fn set_default_profile(document: &mut DocumentMut, profile: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    struct Env(HashMap<&'static str, String>);
-
-    impl Environment for Env {
-        fn var(&self, name: &str) -> Option<String> {
-            self.0.get(name).cloned()
-        }
-    }
+    use crate::context::MapEnv;
 
     #[test]
     fn the_file_is_found_in_order() {
-        let env =
-            |pairs: &[(&'static str, &str)]| Env(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect());
+        let env = |pairs: &[(&'static str, &'static str)]| MapEnv::new(pairs.iter().copied());
         let all = env(&[(ENV_CONFIG_DIR, "/c"), ("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]);
         assert_eq!(path(&all), Some(PathBuf::from("/c/config.toml")));
         let xdg = env(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]);
         assert_eq!(path(&xdg), Some(PathBuf::from("/x/llamacloud/config.toml")));
+        let relative_xdg = env(&[("XDG_CONFIG_HOME", "x"), ("HOME", "/h")]);
+        if !cfg!(windows) {
+            assert_eq!(
+                path(&relative_xdg),
+                Some(PathBuf::from("/h/.config/llamacloud/config.toml"))
+            );
+        }
         if !cfg!(windows) {
             assert_eq!(
                 path(&env(&[("HOME", "/h")])),

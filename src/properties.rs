@@ -6,16 +6,14 @@ use proptest::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{Map, Value};
 
-use crate::api::error::ApiError;
+use crate::api;
 use crate::api::page::Page;
-use crate::api::paginate::Resume;
-use crate::output::ListStyle;
 use crate::output::content::stream_content;
-use crate::output::document::{DocStyle, Part, write_job};
-use crate::output::list::{ListEnd, ListWriter};
+use crate::output::job::{Job, Part};
 use crate::output::look::Look;
 use crate::output::resource::Resource;
-use crate::output::sanitize::{neutralize, tsv_field};
+use crate::output::{ListEnd, Style};
+use crate::text::{neutralize, tsv_field};
 
 /// Keys the code looks for, mixed with anything, so that the interesting paths are reached.
 fn key() -> impl Strategy<Value = String> {
@@ -82,66 +80,73 @@ proptest! {
 
     #[test]
     fn the_page_parser_takes_any_bytes(body in vec(any::<u8>(), 0..256)) {
-        let _ = Page::parse(body);
+        let _ = Page::parse(StatusCode::OK, body);
     }
 
     #[test]
     fn the_page_parser_takes_any_json(page in json_value()) {
         let body = serde_json::to_vec(&page).unwrap();
-        if let Ok(envelope) = Page::parse(body) {
+        if let Ok(envelope) = Page::parse(StatusCode::OK, body) {
             prop_assert_eq!(envelope.page.items().count(), page["items"].as_array().map_or(0, Vec::len));
         }
     }
 
     #[test]
     fn every_list_style_takes_any_items(items in vec(json_value(), 0..8), resource in prop::sample::select(vec![Resource::ParseJob, Resource::Batch, Resource::BatchJob])) {
-        for style in [ListStyle::Table, ListStyle::Tsv, ListStyle::Json { pretty: true }, ListStyle::Json { pretty: false }, ListStyle::Jsonl, ListStyle::Yaml] {
+        for style in [Style::Table, Style::Tsv, Style::Json { pretty: true }, Style::Json { pretty: false }, Style::Jsonl, Style::Yaml] {
             let mut out = Vec::new();
-            let mut writer = ListWriter::new(&mut out, style, resource, look(), None);
+            let mut printer = style.printer(Some(resource), look(), None);
             let body = serde_json::to_vec(&serde_json::json!({ "items": items })).unwrap();
-            writer.write_page(&Page::parse(body).unwrap().page).unwrap();
-            writer.finish(&ListEnd { resume: &Resume::Cursor(None), total_size: None }).unwrap();
+            for item in Page::parse(StatusCode::OK, body).unwrap().page.items() {
+                printer.item(&mut out, item).unwrap();
+            }
+            let end = ListEnd { extra: Vec::new(), resume: ("next_page_token", "null".into()), total_size: None };
+            printer.finish_list(&mut out, &end).unwrap();
             let text = String::from_utf8(out).unwrap();
             match style {
-                ListStyle::Tsv => {
+                Style::Tsv => {
                     prop_assert_eq!(text.lines().count(), items.len());
                     for line in text.lines() {
                         prop_assert_eq!(line.matches('\t').count(), resource.fields().len() - 1);
                         prop_assert!(!has_unsafe(line), "{:?}", line);
                     }
                 }
-                ListStyle::Table => prop_assert!(!has_unsafe(&text), "{:?}", text),
-                ListStyle::Json { .. } => {
+                Style::Table => prop_assert!(!has_unsafe(&text), "{:?}", text),
+                Style::Json { .. } => {
+                    prop_assert!(!has_unsafe(&text), "{:?}", text);
                     let document: Value = serde_json::from_str(&text).unwrap();
                     prop_assert_eq!(&document["items"], &Value::Array(items.clone()));
                 }
-                ListStyle::Jsonl => {
+                Style::Jsonl => {
                     let back: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
                     prop_assert_eq!(&back, &items);
                 }
-                ListStyle::Yaml => {
+                Style::Yaml => {
                     let document: Value = serde_saphyr::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
                     prop_assert_eq!(document["items"].as_array().map_or(0, Vec::len), items.len());
                 }
-                ListStyle::Raw => {}
+                Style::Raw | Style::Plain => {}
             }
         }
     }
 
     #[test]
-    fn every_document_style_takes_any_response(response in json_value()) {
-        for style in [DocStyle::Summary, DocStyle::Tsv, DocStyle::Json { pretty: true }, DocStyle::Jsonl] {
-            let mut out = Vec::new();
-            write_job(&mut out, style, &response, look()).unwrap();
-            let text = String::from_utf8(out).unwrap();
-            if matches!(style, DocStyle::Summary | DocStyle::Tsv) {
+    fn every_record_style_takes_any_response(response in json_value()) {
+        let body = serde_json::to_vec(&response).unwrap();
+        if let Ok(job) = Job::parse(StatusCode::OK, body.clone()) {
+            for style in [Style::Table, Style::Tsv, Style::Json { pretty: true }, Style::Jsonl, Style::Yaml] {
+                let mut out = Vec::new();
+                style.printer(None, look(), None).record(&mut out, &job).unwrap();
+                let text = String::from_utf8(out).unwrap();
                 prop_assert!(!has_unsafe(&text), "{:?}", text);
+                if let Style::Json { .. } | Style::Jsonl = style {
+                    prop_assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), response.clone());
+                }
             }
         }
         for part in [Part::Markdown, Part::Text] {
-            let body = serde_json::to_vec(&response).unwrap();
-            if let Ok(failed) = stream_content(&body[..], &mut Vec::new(), part) {
-                for page in failed {
+            if let Ok(streamed) = stream_content(&body[..], &mut Vec::new(), part, false) {
+                for page in streamed.failed {
                     prop_assert!(!has_unsafe(&page.error));
                 }
             }
@@ -150,14 +155,14 @@ proptest! {
 
     #[test]
     fn error_messages_are_one_safe_line(status in 400u16..600, body in vec(any::<u8>(), 0..300)) {
-        let message = ApiError::from_response(StatusCode::from_u16(status).unwrap(), &body).to_string();
+        let message = api::Error::status(StatusCode::from_u16(status).unwrap(), &body).to_string();
         prop_assert!(!message.contains('\n') && !has_unsafe(&message), "{:?}", message);
     }
 
     #[test]
     fn error_messages_from_json_are_one_safe_line(body in json_value()) {
         let bytes = serde_json::to_vec(&body).unwrap();
-        let message = ApiError::from_response(StatusCode::BAD_REQUEST, &bytes).to_string();
+        let message = api::Error::status(StatusCode::BAD_REQUEST, &bytes).to_string();
         prop_assert!(!message.contains('\n') && !has_unsafe(&message), "{:?}", message);
     }
 

@@ -6,11 +6,16 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use reqwest::Url;
 
+use crate::api::client::{Client, ClientConfig};
 use crate::cli::{GlobalArgs, Region, ScopeArgs};
 use crate::config::{self, ActiveProfile};
-use crate::exit::{MissingKey, UsageError};
+use crate::context::{Clock, Env, Stderr};
+use crate::error::Error;
+use crate::secret::ApiKey;
 
 pub const ENV_API_KEY: &str = "LLAMA_CLOUD_API_KEY";
 pub const ENV_PARSE_API_KEY: &str = "LLAMA_PARSE_API_KEY";
@@ -34,6 +39,19 @@ pub enum Source {
     Default,
 }
 
+impl Source {
+    /// The place the user set the value, as they would name it: `LLAMA_CLOUD_API_KEY`,
+    /// `--api-key`, `api_key of profile work`.
+    pub fn as_setting(&self) -> String {
+        match self {
+            Source::Flag(name) | Source::Env(name) => name.to_string(),
+            Source::Profile(name) => format!("api_key of profile {name}"),
+            Source::File(key) => format!("{key} in the config file"),
+            Source::Default => "the API key".to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -53,80 +71,6 @@ pub struct Sourced<T> {
     pub source: Source,
 }
 
-/// An API key. It never prints in full: `Debug` and `masked()` show `llx-…abcd` at most.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
-
-impl ApiKey {
-    pub fn new(key: impl Into<String>) -> Self {
-        ApiKey(key.into())
-    }
-
-    /// The key itself, for the Authorization header only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// The key with all but a short prefix and suffix hidden. Short keys show no suffix at all,
-    /// so that at most a quarter of any key is ever visible.
-    pub fn masked(&self) -> String {
-        let chars: Vec<char> = self.0.chars().collect();
-        let prefix: String = if chars.len() >= 8 {
-            chars[..4].iter().collect()
-        } else {
-            String::new()
-        };
-        let suffix: String = if chars.len() >= 16 {
-            chars[chars.len() - 4..].iter().collect()
-        } else {
-            String::new()
-        };
-        format!("{prefix}…{suffix}")
-    }
-}
-
-/// The key in use, so that text about to be shown can be scrubbed of it (a server that echoes
-/// the key back in an error must not get it printed).
-static KEY_IN_USE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-impl ApiKey {
-    /// Marks this key as the one to scrub from everything shown to the user.
-    pub fn register(&self) {
-        let _ = KEY_IN_USE.set(self.0.clone());
-    }
-}
-
-/// `text` with the key in use replaced by its masked form.
-pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
-    match KEY_IN_USE
-        .get()
-        .filter(|key| key.len() >= 4 && text.contains(key.as_str()))
-    {
-        Some(key) => std::borrow::Cow::Owned(text.replace(key.as_str(), &ApiKey::new(key.clone()).masked())),
-        None => std::borrow::Cow::Borrowed(text),
-    }
-}
-
-impl fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ApiKey({})", self.masked())
-    }
-}
-
-/// Reads environment variables; empty values count as unset, as in most CLIs.
-pub trait Environment {
-    fn var(&self, name: &str) -> Option<String>;
-}
-
-/// The process environment.
-pub struct ProcessEnv;
-
-impl Environment for ProcessEnv {
-    fn var(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-    }
-}
-
 /// Everything a command needs to talk to the API, resolved once.
 #[derive(Debug)]
 pub struct Settings {
@@ -144,15 +88,19 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Resolves the settings of this process: its flags, its environment and its config file.
-    pub fn load(global: &GlobalArgs, scope: Option<&ScopeArgs>) -> anyhow::Result<Settings> {
-        let env = ProcessEnv;
-        let config_path = config::path(&env);
+    /// Resolves the settings of a run: its flags, its environment and its config file.
+    pub fn load(
+        global: &GlobalArgs,
+        scope: Option<&ScopeArgs>,
+        env: &dyn Env,
+        stderr: &Stderr,
+    ) -> Result<Settings, Error> {
+        let config_path = config::path(env);
         let profile = match &config_path {
-            Some(path) => config::select(&config::load(path)?, global.profile.as_deref(), &env, path)?,
+            Some(path) => config::select(&config::load(path, stderr)?, global.profile.as_deref(), env, path)?,
             None => None,
         };
-        let mut settings = Settings::resolve(global, scope, &env, profile)?;
+        let mut settings = Settings::resolve(global, scope, env, profile)?;
         settings.config_path = config_path;
         Ok(settings)
     }
@@ -162,9 +110,9 @@ impl Settings {
     pub fn resolve(
         global: &GlobalArgs,
         scope: Option<&ScopeArgs>,
-        env: &dyn Environment,
+        env: &dyn Env,
         profile: Option<ActiveProfile>,
-    ) -> anyhow::Result<Settings> {
+    ) -> Result<Settings, Error> {
         let layers = Layers {
             env,
             profile: profile.as_ref(),
@@ -208,8 +156,27 @@ impl Settings {
     }
 
     /// The API key, or the error that tells the user how to provide one (exit 4).
-    pub fn require_api_key(&self) -> Result<&ApiKey, MissingKey> {
-        self.api_key.as_ref().map(|k| &k.value).ok_or(MissingKey)
+    pub fn require_api_key(&self) -> Result<&Sourced<ApiKey>, Error> {
+        self.api_key.as_ref().ok_or_else(|| {
+            Error::Auth(format!(
+                "no API key: set {ENV_API_KEY} (or {ENV_PARSE_API_KEY}), or pass --api-key"
+            ))
+        })
+    }
+
+    /// An authenticated client; fails before any request when no key is configured.
+    pub fn client(&self, clock: Arc<dyn Clock>, stderr: &Stderr) -> Result<Client, Error> {
+        let key = self.require_api_key()?;
+        Client::new(ClientConfig {
+            base_url: self.base_url.value.clone(),
+            api_key: key.value.clone(),
+            key_source: key.source.as_setting(),
+            timeout: self.timeout,
+            max_retries: self.max_retries,
+            debug_log: self.debug.then(|| stderr.clone()),
+            clock,
+        })
+        .map_err(Error::Usage)
     }
 
     /// The region the base URL belongs to, if it is one of LlamaCloud's.
@@ -222,7 +189,7 @@ impl Settings {
 
 /// The environment and the profile, the layers below the flags.
 struct Layers<'a> {
-    env: &'a dyn Environment,
+    env: &'a dyn Env,
     profile: Option<&'a ActiveProfile>,
 }
 
@@ -263,12 +230,12 @@ impl Layers<'_> {
 
 /// `--base-url` and `--region` are one setting seen two ways: the most specific level wins,
 /// and at the same level an explicit URL beats a region.
-fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> anyhow::Result<Sourced<Url>> {
+fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> Result<Sourced<Url>, Error> {
     let region_of = |name: String, source: Source| {
         parse_region(&name)
             .map(|region| (region_url(region).to_string(), source.clone()))
             .ok_or_else(|| {
-                UsageError::new(format!(
+                Error::usage(format!(
                     "region {name:?} (from {source}) is not a region; expected us or eu"
                 ))
             })
@@ -289,7 +256,7 @@ fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> anyhow::Result<
         (US_BASE_URL.to_string(), Source::Default)
     };
     let value = normalize_base_url(&raw)
-        .map_err(|why| UsageError::new(format!("invalid base URL {raw:?} (from {source}): {why}")))?;
+        .map_err(|why| Error::usage(format!("invalid base URL {raw:?} (from {source}): {why}")))?;
     Ok(Sourced { value, source })
 }
 
@@ -333,11 +300,11 @@ pub fn normalize_base_url(raw: &str) -> Result<Url, String> {
 }
 
 /// Refuses to send the key in clear text to anything but this machine.
-fn check_transport(url: &Url, allow_insecure_http: bool) -> Result<(), UsageError> {
+fn check_transport(url: &Url, allow_insecure_http: bool) -> Result<(), Error> {
     if url.scheme() == "https" || allow_insecure_http || is_loopback(url) {
         return Ok(());
     }
-    Err(UsageError::new(format!(
+    Err(Error::usage(format!(
         "refusing to send the API key over plain http:// to {}; use https:// or pass --allow-insecure-http",
         url.host_str().unwrap_or_default()
     )))
@@ -356,22 +323,15 @@ fn is_loopback(url: &Url) -> bool {
 mod tests {
     use super::*;
     use clap::Parser;
-    use std::collections::HashMap;
 
-    struct FakeEnv(HashMap<&'static str, &'static str>);
+    use crate::context::MapEnv;
 
-    impl Environment for FakeEnv {
-        fn var(&self, name: &str) -> Option<String> {
-            self.0.get(name).map(|v| v.to_string()).filter(|v| !v.is_empty())
-        }
-    }
-
-    fn resolve(args: &[&str], env: &[(&'static str, &'static str)]) -> anyhow::Result<Settings> {
+    fn resolve(args: &[&str], env: &[(&'static str, &'static str)]) -> Result<Settings, Error> {
         let mut argv = vec!["llamacloud"];
         argv.extend_from_slice(args);
         argv.extend_from_slice(&["parsing", "list"]);
         let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
-        Settings::resolve(&cli.global, None, &FakeEnv(env.iter().copied().collect()), None)
+        Settings::resolve(&cli.global, None, &MapEnv::new(env.iter().copied()), None)
     }
 
     #[test]
@@ -427,13 +387,5 @@ mod tests {
             )
             .is_ok()
         );
-    }
-
-    #[test]
-    fn masked_keys_show_at_most_a_prefix_and_a_short_suffix() {
-        assert_eq!(ApiKey::new("llx-0123456789abcdef").masked(), "llx-…cdef");
-        assert_eq!(ApiKey::new("llx-test").masked(), "llx-…");
-        assert_eq!(ApiKey::new("abc").masked(), "…");
-        assert!(!format!("{:?}", ApiKey::new("llx-secret-secret")).contains("secret-sec"));
     }
 }

@@ -1,43 +1,53 @@
 //! The one HTTP client: base URL, auth, headers, timeouts, gzip, retries, and `--debug` logging.
 //! One `reqwest` connection pool serves every page of a listing.
 
-use std::io::{Read, Write as _};
-use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::io::Read;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
 use reqwest::blocking::{Client as HttpClient, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
 use reqwest::{StatusCode, Url};
 
-use crate::api::error::{ApiError, InvalidResponse, TransportError};
+use crate::api::error::{self, Error};
 use crate::api::query::Query;
 use crate::api::retry;
-use crate::exit::UsageError;
-use crate::output::sanitize::neutralize;
-use crate::settings::{ApiKey, Settings, redact};
+use crate::context::{Clock, Stderr};
+use crate::secret::{ApiKey, redact};
+use crate::text::neutralize;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
 /// How much of each response body `--debug` shows.
 const DEBUG_BODY_BYTES: usize = 2048;
-/// The largest response accepted. Parsed documents of tens of MiB are normal; a server that
+/// The largest response read whole. Parsed documents of tens of MiB are normal; a server that
 /// sends without end is not.
 const MAX_BODY_BYTES: u64 = 1 << 30;
+
+/// What the client needs to know, resolved by the caller.
+pub struct ClientConfig {
+    pub base_url: Url,
+    pub api_key: ApiKey,
+    /// Where the key came from, as the user would set it (`LLAMA_CLOUD_API_KEY`, `--api-key`,
+    /// `api_key of profile work`), for the hint on a 401.
+    pub key_source: String,
+    pub timeout: Duration,
+    pub max_retries: u32,
+    /// Where `--debug` logs go, when it is on.
+    pub debug_log: Option<Stderr>,
+    pub clock: Arc<dyn Clock>,
+}
 
 /// An authenticated client for one base URL.
 pub struct Client {
     http: HttpClient,
-    base_url: Url,
-    api_key: ApiKey,
+    config: ClientConfig,
     authorization: HeaderValue,
-    timeout: Duration,
-    max_retries: u32,
-    debug: bool,
 }
 
-/// A successful (2xx) answer.
+/// A successful (2xx) answer, read whole.
 pub struct Reply {
+    pub status: StatusCode,
     pub body: Vec<u8>,
 }
 
@@ -54,47 +64,32 @@ enum Body {
     Unread(Response),
 }
 
-impl Body {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Body::Read(bytes) => bytes,
-            Body::Unread(_) => &[],
-        }
-    }
-}
-
 impl Client {
-    /// Builds the client; fails (exit 4) before any request when no key is configured.
-    pub fn new(settings: &Settings) -> anyhow::Result<Self> {
-        let api_key = settings.require_api_key()?.clone();
-        api_key.register();
-        let mut authorization =
-            HeaderValue::from_str(&format!("Bearer {}", api_key.expose())).map_err(|_| {
-                UsageError::new("the API key contains characters that cannot be sent in a header")
-            })?;
+    /// Builds the client. The key must be sendable in a header.
+    pub fn new(config: ClientConfig) -> Result<Self, String> {
+        config.api_key.register();
+        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", config.api_key.expose()))
+            .map_err(|_| "the API key contains characters that cannot be sent in a header".to_string())?;
         authorization.set_sensitive(true);
         // Redirects are followed; reqwest drops the Authorization header on any redirect to
         // another host, port or scheme, so the key only ever goes to the base URL.
         let http = HttpClient::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(settings.timeout)
+            .timeout(config.timeout)
             .gzip(true)
-            .build()?;
+            .build()
+            .map_err(|e| format!("cannot set up HTTP: {e}"))?;
         Ok(Client {
             http,
-            base_url: settings.base_url.value.clone(),
-            api_key,
+            config,
             authorization,
-            timeout: settings.timeout,
-            max_retries: settings.max_retries,
-            debug: settings.debug,
         })
     }
 
     /// The full URL for an API path (given as segments, each percent-encoded) and query.
     pub fn url(&self, segments: &[&str], query: &Query) -> Url {
-        let mut url = self.base_url.clone();
+        let mut url = self.config.base_url.clone();
         if let Ok(mut path) = url.path_segments_mut() {
             path.pop_if_empty().extend(segments);
         }
@@ -107,56 +102,66 @@ impl Client {
         url
     }
 
-    /// GETs `url`, retrying what is worth retrying. A non-2xx status becomes an `ApiError`, a
-    /// transport failure a `TransportError`.
-    pub fn get(&self, url: &Url) -> anyhow::Result<Reply> {
-        match self.request(url, false)?.body {
-            Body::Read(body) => Ok(Reply { body }),
-            Body::Unread(response) => Ok(Reply {
-                body: self.read_body(response, url, Instant::now())?,
-            }),
-        }
+    /// GETs `url`, retrying what is worth retrying, and reads the body.
+    pub fn get(&self, url: &Url) -> Result<Reply, Error> {
+        let answer = self.request(url, false)?;
+        let body = match answer.body {
+            Body::Read(body) => body,
+            Body::Unread(response) => self.read_body(response, url, Instant::now())?,
+        };
+        Ok(Reply {
+            status: answer.status,
+            body,
+        })
     }
 
     /// Like `get`, but hands back the successful body unread, to be parsed as it arrives:
     /// memory then does not grow with the size of the document.
-    pub fn get_stream(&self, url: &Url) -> anyhow::Result<impl Read + use<>> {
-        let timeout = self.timeout;
-        let url = url.clone();
-        let response = match self.request(&url, true)?.body {
+    pub fn get_stream(&self, url: &Url) -> Result<(StatusCode, impl Read + use<>), Error> {
+        let answer = self.request(url, true)?;
+        let response = match answer.body {
             Body::Unread(response) => response,
-            Body::Read(_) => unreachable!("a streamed success is never read ahead"),
+            Body::Read(body) => return Ok((answer.status, StreamBody::Buffered(std::io::Cursor::new(body)))),
         };
-        Ok(StreamBody {
-            response,
-            url,
-            timeout,
-        })
+        Ok((
+            answer.status,
+            StreamBody::Response {
+                response: Box::new(response),
+                url: url.clone(),
+                timeout: self.config.timeout,
+            },
+        ))
     }
 
     /// Sends `url` until it succeeds, fails for good, or the retries are used up.
-    fn request(&self, url: &Url, stream: bool) -> anyhow::Result<Answer> {
+    fn request(&self, url: &Url, stream: bool) -> Result<Answer, Error> {
         let mut retries = 0;
         loop {
             let outcome = self.attempt(url, stream);
             let (reason, server_wait) = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer) if retry::status_is_retryable(answer.status, &answer.headers) => (
-                    format!("HTTP {}", answer.status.as_u16()),
-                    retry::server_wait(&answer.headers, SystemTime::now()),
+                    Some(format!("HTTP {}", answer.status.as_u16())),
+                    retry::server_wait(&answer.headers, self.config.clock.now()),
                 ),
-                Err(err) if err.is::<TransportError>() => (err.to_string(), None),
-                _ => (String::new(), None),
+                Ok(_) => (None, None),
+                Err(Error::Transport(message)) => (Some(message.clone()), None),
+                Err(Error::Status(_) | Error::InvalidResponse(_) | Error::GaveUp { .. }) => (None, None),
             };
-            if reason.is_empty() || retries >= self.max_retries {
-                let result = outcome.and_then(|answer| {
-                    Err(ApiError::from_response(answer.status, answer.body.bytes()).into())
-                });
-                return match retries {
-                    0 => result,
-                    n => result.with_context(|| format!("gave up after {} attempts", n + 1)),
+            let last_try = retries >= self.config.max_retries;
+            let Some(reason) = reason.filter(|_| !last_try) else {
+                let error = match outcome {
+                    Ok(answer) => self.status_error(answer),
+                    Err(err) => err,
                 };
-            }
+                return Err(match retries {
+                    0 => error,
+                    n => Error::GaveUp {
+                        attempts: n + 1,
+                        last: Box::new(error),
+                    },
+                });
+            };
             let wait = server_wait.unwrap_or_else(|| retry::backoff(retries, fastrand::f64()));
             retries += 1;
             let asked = if server_wait.is_some() {
@@ -166,18 +171,37 @@ impl Client {
             };
             self.log(format_args!(
                 "retry {retries} of {} in {:.2} s: {}{asked}",
-                self.max_retries,
+                self.config.max_retries,
                 wait.as_secs_f64(),
                 neutralize(&reason),
             ));
-            thread::sleep(wait);
+            self.config.clock.sleep(wait);
         }
     }
 
+    /// The error for a non-success answer, with the hint that fits this client.
+    fn status_error(&self, answer: Answer) -> Error {
+        let body = match &answer.body {
+            Body::Read(bytes) => bytes.as_slice(),
+            Body::Unread(_) => &[],
+        };
+        let err = Error::status(answer.status, body);
+        err.with_hint(
+            &[401],
+            &format!(
+                "check {} and the region: a key works only in the region it was created in",
+                self.config.key_source
+            ),
+        )
+    }
+
     /// One request; its body is read unless it is a success to be streamed.
-    fn attempt(&self, url: &Url, stream: bool) -> anyhow::Result<Answer> {
+    fn attempt(&self, url: &Url, stream: bool) -> Result<Answer, Error> {
         self.log(format_args!("> GET {url}"));
-        self.log(format_args!("> authorization: Bearer {}", self.api_key.masked()));
+        self.log(format_args!(
+            "> authorization: Bearer {}",
+            self.config.api_key.masked()
+        ));
         let started = Instant::now();
         let response = self
             .http
@@ -185,7 +209,7 @@ impl Client {
             .header(ACCEPT, "application/json")
             .header(AUTHORIZATION, self.authorization.clone())
             .send()
-            .map_err(|e| self.transport_error(TransportError::new(&e, url, self.timeout), started))?;
+            .map_err(|e| self.failed(error::transport(&e, url, self.config.timeout), started))?;
         let status = response.status();
         let headers = response.headers().clone();
         if stream && status.is_success() {
@@ -209,19 +233,18 @@ impl Client {
         })
     }
 
-    fn read_body(&self, response: Response, url: &Url, started: Instant) -> anyhow::Result<Vec<u8>> {
+    fn read_body(&self, response: Response, url: &Url, started: Instant) -> Result<Vec<u8>, Error> {
         let body = read_limited(response, MAX_BODY_BYTES)
-            .map_err(|e| self.transport_error(TransportError::reading(&e, url, self.timeout), started))?;
+            .map_err(|e| self.failed(error::reading(&e, url, self.config.timeout), started))?;
         body.ok_or_else(|| {
-            InvalidResponse(format!(
+            Error::InvalidResponse(format!(
                 "the response is larger than {} MiB",
                 MAX_BODY_BYTES >> 20
             ))
-            .into()
         })
     }
 
-    fn transport_error(&self, error: TransportError, started: Instant) -> TransportError {
+    fn failed(&self, error: Error, started: Instant) -> Error {
         self.log(format_args!(
             "< failed after {} ms: {error}",
             started.elapsed().as_millis()
@@ -230,7 +253,7 @@ impl Client {
     }
 
     fn log_response(&self, status: StatusCode, body: &[u8], started: Instant) {
-        if !self.debug {
+        if self.config.debug_log.is_none() {
             return;
         }
         self.log(format_args!(
@@ -249,24 +272,34 @@ impl Client {
     }
 
     fn log(&self, line: std::fmt::Arguments<'_>) {
-        if self.debug {
-            let _ = writeln!(std::io::stderr().lock(), "debug: {}", redact(&line.to_string()));
+        if let Some(log) = &self.config.debug_log {
+            log.line(&format!("debug: {}", redact(&line.to_string())));
         }
     }
 }
 
 /// A streamed success body; read errors are worded like any transport failure.
-struct StreamBody {
-    response: Response,
-    url: Url,
-    timeout: Duration,
+enum StreamBody {
+    Response {
+        response: Box<Response>,
+        url: Url,
+        timeout: Duration,
+    },
+    Buffered(std::io::Cursor<Vec<u8>>),
 }
 
 impl Read for StreamBody {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.response
-            .read(buf)
-            .map_err(|e| std::io::Error::other(TransportError::reading(&e, &self.url, self.timeout)))
+        match self {
+            StreamBody::Response {
+                response,
+                url,
+                timeout,
+            } => response
+                .read(buf)
+                .map_err(|e| std::io::Error::other(error::reading(&e, url, *timeout))),
+            StreamBody::Buffered(cursor) => cursor.read(buf),
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! What can go wrong talking to the API, worded for the user, and which exit code each gets.
+//! What can go wrong talking to the API, worded for the user. No exit codes here: the
+//! program's entry point decides those.
 
 use std::fmt;
 use std::time::Duration;
@@ -6,29 +7,43 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::exit::Exit;
-use crate::output::sanitize::neutralize;
+use crate::text::one_line;
 
-/// How much of a non-JSON error body is quoted in the one-line message.
-const BODY_EXCERPT_CHARS: usize = 200;
+/// How much of the server's message goes into the one-line error.
+const DETAIL_CHARS: usize = 300;
+/// How much of a body that is not JSON is quoted.
+const BODY_EXCERPT_CHARS: usize = 120;
 
-/// The API answered with a non-success status.
+/// A failed API call.
 #[derive(Debug)]
-pub struct ApiError {
+pub enum Error {
+    /// The API answered with a non-success status.
+    Status(Box<StatusError>),
+    /// No usable HTTP answer: connection, TLS, timeout or a body that could not be read.
+    Transport(String),
+    /// A success status with a body this program cannot use.
+    InvalidResponse(String),
+    /// The last of several attempts failed.
+    GaveUp { attempts: u32, last: Box<Error> },
+}
+
+/// A non-success answer.
+#[derive(Debug)]
+pub struct StatusError {
     pub status: StatusCode,
-    /// The server's `detail` (or the start of the body), already made one line and printable.
+    /// The server's `detail` (or the start of the body): one line, printable, bounded.
     pub detail: String,
     /// The body as JSON when it is JSON, else as text; `None` when empty.
     pub body: Option<Value>,
     pub hint: Option<String>,
 }
 
-impl ApiError {
-    /// Builds the error from the status and the raw body of a response.
-    pub fn from_response(status: StatusCode, body: &[u8]) -> Self {
+impl Error {
+    /// The error for a non-success answer with this status and body.
+    pub fn status(status: StatusCode, body: &[u8]) -> Self {
         let json = serde_json::from_slice::<Value>(body).ok();
         let detail = match &json {
-            Some(value) => detail_of(value),
+            Some(value) => one_line(&detail_of(value), DETAIL_CHARS),
             None => text_excerpt(body),
         };
         let body = match json {
@@ -36,25 +51,62 @@ impl ApiError {
             None if body.is_empty() => None,
             None => Some(Value::String(String::from_utf8_lossy(body).into_owned())),
         };
-        ApiError {
+        Error::Status(Box::new(StatusError {
             status,
             detail,
             body,
             hint: default_hint(status).map(str::to_string),
+        }))
+    }
+
+    /// A success answer whose body is not JSON: says so with the status and how it starts.
+    pub fn not_json(status: StatusCode, why: impl fmt::Display, body: &[u8]) -> Self {
+        Error::InvalidResponse(format!(
+            "the body is not JSON (HTTP {status}; {why}): {}",
+            text_excerpt(body)
+        ))
+    }
+
+    /// The non-success answer behind this error, if it is one.
+    pub fn status_error(&self) -> Option<&StatusError> {
+        match self {
+            Error::Status(status) => Some(status),
+            Error::GaveUp { last, .. } => last.status_error(),
+            Error::Transport(_) | Error::InvalidResponse(_) => None,
         }
     }
 
-    /// The exit code for this status (README "Exit codes").
-    pub fn exit(&self) -> Exit {
-        match self.status.as_u16() {
-            401 | 403 => Exit::Auth,
-            404 | 410 => Exit::NotFound,
-            _ => Exit::Api,
+    /// Replaces the hint of a non-success answer with one of `statuses`.
+    pub fn with_hint(mut self, statuses: &[u16], hint: &str) -> Self {
+        let target = match &mut self {
+            Error::Status(status) => Some(status),
+            Error::GaveUp { last, .. } => match last.as_mut() {
+                Error::Status(status) => Some(status),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(status) = target
+            && statuses.contains(&status.status.as_u16())
+        {
+            status.hint = Some(hint.to_string());
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Status(status) => status.fmt(f),
+            Error::Transport(message) => f.write_str(message),
+            Error::InvalidResponse(message) => write!(f, "invalid response: {message}"),
+            Error::GaveUp { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
         }
     }
 }
 
-impl fmt::Display for ApiError {
+impl fmt::Display for StatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let reason = self.status.canonical_reason().unwrap_or("error");
         write!(f, "HTTP {} {reason}: {}", self.status.as_u16(), self.detail)?;
@@ -65,11 +117,11 @@ impl fmt::Display for ApiError {
     }
 }
 
-impl std::error::Error for ApiError {}
+impl std::error::Error for Error {}
 
 fn default_hint(status: StatusCode) -> Option<&'static str> {
     Some(match status.as_u16() {
-        401 => "check LLAMA_CLOUD_API_KEY and the region: a key works only in the region it was created in",
+        401 => "check the API key and the region: a key works only in the region it was created in",
         402 => "the organization is out of credits",
         403 => "the key's project cannot see this resource; check --project-id and --organization-id",
         429 => "rate limited; wait a moment and try again",
@@ -86,7 +138,7 @@ fn detail_of(body: &Value) -> String {
         .or_else(|| body.get("details"))
         .or_else(|| body.get("message"))
         .or_else(|| body.get("error"));
-    let text = match detail {
+    match detail {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Array(entries)) => entries
             .iter()
@@ -99,8 +151,7 @@ fn detail_of(body: &Value) -> String {
         },
         Some(other) => other.to_string(),
         None => body.to_string(),
-    };
-    one_line(&text, usize::MAX)
+    }
 }
 
 /// `query.page_size: Input should be greater than 0`.
@@ -122,8 +173,10 @@ fn validation_entry(entry: &Value) -> String {
     }
 }
 
+/// The start of a body, one line; "empty response body" when there is nothing.
 fn text_excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+    let start = &body[..body.len().min(BODY_EXCERPT_CHARS * 4)];
+    let text = String::from_utf8_lossy(start);
     if text.trim().is_empty() {
         "empty response body".to_string()
     } else {
@@ -131,54 +184,34 @@ fn text_excerpt(body: &[u8]) -> String {
     }
 }
 
-/// Collapses whitespace, neutralises control characters and cuts to `max` characters.
-fn one_line(text: &str, max: usize) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = collapsed.chars().take(max).collect();
-    if collapsed.chars().count() > max {
-        out.push('…');
-    }
-    neutralize(&out).into_owned()
+/// A failure of the request to `url`, worded for the user.
+pub fn transport(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Error {
+    let host = host_of(err.url().unwrap_or(url));
+    let cause = root_cause(err);
+    Error::Transport(if err.is_timeout() {
+        timed_out(&host, timeout)
+    } else if err.is_connect() {
+        format!("could not connect to {host}: {cause}")
+    } else if err.is_body() || err.is_decode() {
+        format!("reading the response from {host} failed: {cause}")
+    } else if err.is_redirect() {
+        format!("too many redirects from {host}: {cause}")
+    } else {
+        format!("request to {host} failed: {cause}")
+    })
 }
 
-/// The request never got a usable HTTP answer: connection, TLS, timeout or body read failure.
-#[derive(Debug)]
-pub struct TransportError {
-    message: String,
-}
-
-impl TransportError {
-    /// A failure of the request to `url`.
-    pub fn new(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Self {
-        let host = host_of(err.url().unwrap_or(url));
-        let cause = root_cause(err);
-        let message = if err.is_timeout() {
-            timed_out(&host, timeout)
-        } else if err.is_connect() {
-            format!("could not connect to {host}: {cause}")
-        } else if err.is_body() || err.is_decode() {
-            format!("reading the response from {host} failed: {cause}")
-        } else if err.is_redirect() {
-            format!("too many redirects from {host}: {cause}")
-        } else {
-            format!("request to {host} failed: {cause}")
-        };
-        TransportError { message }
+/// A failure while reading a response body.
+pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> Error {
+    if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
+        return transport(inner, url, timeout);
     }
-
-    /// A failure while reading a response body.
-    pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> Self {
-        if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
-            return TransportError::new(inner, url, timeout);
-        }
-        let host = host_of(url);
-        let message = if err.kind() == std::io::ErrorKind::TimedOut {
-            timed_out(&host, timeout)
-        } else {
-            format!("reading the response from {host} failed: {err}")
-        };
-        TransportError { message }
-    }
+    let host = host_of(url);
+    Error::Transport(if err.kind() == std::io::ErrorKind::TimedOut {
+        timed_out(&host, timeout)
+    } else {
+        format!("reading the response from {host} failed: {err}")
+    })
 }
 
 fn host_of(url: &reqwest::Url) -> String {
@@ -195,20 +228,12 @@ fn timed_out(host: &str, timeout: Duration) -> String {
     )
 }
 
-impl fmt::Display for TransportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for TransportError {}
-
 fn root_cause(err: &reqwest::Error) -> String {
     let mut cause: &dyn std::error::Error = err;
     while let Some(next) = cause.source() {
         cause = next;
     }
-    cause.to_string()
+    one_line(&cause.to_string(), DETAIL_CHARS)
 }
 
 fn seconds(d: Duration) -> String {
@@ -220,31 +245,20 @@ fn seconds(d: Duration) -> String {
     }
 }
 
-/// The API answered 2xx with a body this program cannot use.
-#[derive(Debug)]
-pub struct InvalidResponse(pub String);
-
-impl fmt::Display for InvalidResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid response: {}", self.0)
-    }
-}
-
-impl std::error::Error for InvalidResponse {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn err(status: u16, body: &str) -> ApiError {
-        ApiError::from_response(StatusCode::from_u16(status).unwrap(), body.as_bytes())
+    fn err(status: u16, body: &str) -> Error {
+        Error::status(StatusCode::from_u16(status).unwrap(), body.as_bytes())
     }
 
     #[test]
     fn detail_as_a_string() {
-        let e = err(404, r#"{"detail":"Job not found"}"#);
-        assert_eq!(e.to_string(), "HTTP 404 Not Found: Job not found");
-        assert_eq!(e.exit(), Exit::NotFound);
+        assert_eq!(
+            err(404, r#"{"detail":"Job not found"}"#).to_string(),
+            "HTTP 404 Not Found: Job not found"
+        );
     }
 
     #[test]
@@ -257,11 +271,10 @@ mod tests {
             e.to_string(),
             "HTTP 422 Unprocessable Entity: query.page_size: Input should be greater than 0; query.0: bad"
         );
-        assert_eq!(e.exit(), Exit::Api);
     }
 
     #[test]
-    fn html_and_empty_bodies() {
+    fn html_empty_and_huge_bodies() {
         let e = err(
             502,
             "<html>\n<head><title>502 Bad Gateway</title></head>\n</html>",
@@ -271,37 +284,35 @@ mod tests {
                 .starts_with("HTTP 502 Bad Gateway: <html> <head><title>502 Bad Gateway</title>")
         );
         assert_eq!(
-            e.body,
+            e.status_error().unwrap().body,
             Some(Value::String(
                 "<html>\n<head><title>502 Bad Gateway</title></head>\n</html>".into()
             ))
         );
-        let e = err(503, "");
         assert!(
-            e.to_string()
+            err(503, "")
+                .to_string()
                 .starts_with("HTTP 503 Service Unavailable: empty response body")
         );
-        assert_eq!(e.body, None);
+        let huge = serde_json::json!({"detail": "x".repeat(3_000_000)}).to_string();
+        assert!(err(400, &huge).to_string().len() < 400);
     }
 
     #[test]
-    fn statuses_map_to_exit_codes_and_hints() {
-        assert_eq!(err(401, "{}").exit(), Exit::Auth);
-        assert!(err(401, "{}").to_string().contains("LLAMA_CLOUD_API_KEY"));
-        assert_eq!(err(403, "{}").exit(), Exit::Auth);
-        assert_eq!(err(410, "{}").exit(), Exit::NotFound);
-        assert!(
-            err(402, r#"{"detail":"Payment required"}"#)
-                .to_string()
-                .contains("out of credits")
-        );
-        assert_eq!(err(500, "{}").exit(), Exit::Api);
-        assert_eq!(err(400, "{}").exit(), Exit::Api);
+    fn hints_can_be_replaced_for_some_statuses() {
+        assert!(err(402, "{}").to_string().contains("out of credits"));
+        let e = err(404, "{}").with_hint(&[404, 410], "check the id");
+        assert_eq!(e.to_string(), "HTTP 404 Not Found: {} (check the id)");
+        let e = err(400, "{}").with_hint(&[404], "check the id");
+        assert!(!e.to_string().contains("check the id"));
     }
 
     #[test]
     fn control_characters_in_details_are_neutralised() {
-        let e = err(400, "{\"detail\":\"bad \\u001b[31mred\"}");
-        assert!(!e.to_string().contains('\u{1b}'));
+        assert!(
+            !err(400, "{\"detail\":\"bad \\u001b[31mred\"}")
+                .to_string()
+                .contains('\u{1b}')
+        );
     }
 }

@@ -7,3 +7,4 @@ pub mod page;
 pub mod paginate;
 pub mod query;
 pub mod retry;
+pub use error::Error;

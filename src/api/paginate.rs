@@ -2,14 +2,17 @@
 //! always knowing the exact point to resume from.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
+use reqwest::Url;
 use serde_json::Value;
 
-use crate::api::client::Client;
+use crate::api::client::{Client, Reply};
 use crate::api::endpoints::{ListEndpoint, Paging};
-use crate::api::error::{ApiError, InvalidResponse};
+use crate::api::error::Error;
 use crate::api::page::{Envelope, Page};
 use crate::api::query::Query;
+use crate::text::shell_quote;
 
 /// When the user set no page size but a `--max-items`, requests ask for at most this many
 /// (cursor endpoints document no maximum; 100 is what servers of this kind accept).
@@ -56,22 +59,9 @@ impl Resume {
     }
 }
 
-/// Quotes a token for a POSIX shell when it needs it, so the printed flag can be pasted.
-fn shell_quote(token: &str) -> String {
-    let plain = !token.is_empty()
-        && token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.=:/+@%,".contains(c));
-    if plain {
-        token.to_string()
-    } else {
-        format!("'{}'", token.replace('\'', r"'\''"))
-    }
-}
-
 /// Fetches a listing page by page.
-pub struct Pager<'c> {
-    client: &'c Client,
+pub struct Pager {
+    client: Arc<Client>,
     request: ListRequest,
     /// The token or offset for the next request (also the resume point if it fails).
     next: Start,
@@ -88,8 +78,8 @@ pub struct Pager<'c> {
     total_size: Option<Value>,
 }
 
-impl<'c> Pager<'c> {
-    pub fn new(client: &'c Client, request: ListRequest) -> Self {
+impl Pager {
+    pub fn new(client: Arc<Client>, request: ListRequest) -> Self {
         let next = request.start.clone();
         let mut seen_tokens = HashSet::new();
         if let Start::Cursor(Some(token)) = &next {
@@ -140,19 +130,28 @@ impl<'c> Pager<'c> {
     }
 
     /// The next page, or `None` when the listing is complete or `--max-items` is reached.
-    pub fn next_page(&mut self) -> anyhow::Result<Option<Page>> {
+    pub fn next_page(&mut self) -> Result<Option<Page>, Error> {
+        self.next_page_with(|client, url| Ok::<_, Error>(client.get(&url)))
+    }
+
+    /// Like `next_page`, with the request made by `get` (which may run it on another thread,
+    /// or give up on it with an error of its own).
+    pub fn next_page_with<E: From<Error>>(
+        &mut self,
+        get: impl FnOnce(Arc<Client>, Url) -> Result<Result<Reply, Error>, E>,
+    ) -> Result<Option<Page>, E> {
         if self.done {
             return Ok(None);
         }
         let asked = self.page_size_to_ask();
         let query = self.query(asked);
         let url = self.client.url(self.request.endpoint.segments, &query);
-        let reply = self.client.get(&url).map_err(|err| self.explain(err))?;
+        let reply = get(Arc::clone(&self.client), url)?.map_err(|err| self.explain(err))?;
         let Envelope {
             mut page,
             next_page_token,
             total_size,
-        } = Page::parse(reply.body)?;
+        } = Page::parse(reply.status, reply.body)?;
         if let Some(total) = total_size.filter(|v| !v.is_null()) {
             self.total_size = Some(total);
         }
@@ -181,7 +180,7 @@ impl<'c> Pager<'c> {
     }
 
     /// The first page's body exactly as the server sent it (`--format raw`: no paging).
-    pub fn first_page_raw(&mut self) -> anyhow::Result<Vec<u8>> {
+    pub fn first_page_raw(&mut self) -> Result<Vec<u8>, Error> {
         let query = self.query(self.page_size_to_ask());
         let url = self.client.url(self.request.endpoint.segments, &query);
         let reply = self.client.get(&url).map_err(|err| self.explain(err))?;
@@ -224,13 +223,15 @@ impl<'c> Pager<'c> {
         query
     }
 
-    fn advance_cursor(&mut self, next_page_token: Option<Value>, received: u64) -> anyhow::Result<()> {
+    fn advance_cursor(&mut self, next_page_token: Option<Value>, received: u64) -> Result<(), Error> {
         let token = match next_page_token {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.is_empty() => None,
             Some(Value::String(s)) => Some(s),
             Some(other) => {
-                return Err(InvalidResponse(format!("next_page_token is not a string: {other}")).into());
+                return Err(Error::InvalidResponse(format!(
+                    "next_page_token is not a string: {other}"
+                )));
             }
         };
         if received == 0 || token.is_none() {
@@ -245,11 +246,10 @@ impl<'c> Pager<'c> {
             // Nothing sensible to resume from: the server is looping.
             self.exhausted = true;
             self.done = true;
-            return Err(InvalidResponse(format!(
+            return Err(Error::InvalidResponse(format!(
                 "page {} repeated the page token {token:?}; stopping instead of looping",
                 self.pages + 1
-            ))
-            .into());
+            )));
         }
         self.next = Start::Cursor(token);
         Ok(())
@@ -274,13 +274,11 @@ impl<'c> Pager<'c> {
     }
 
     /// Adds the endpoint's advice to a 404/410 that means the endpoint itself is gone.
-    fn explain(&self, mut err: anyhow::Error) -> anyhow::Error {
-        if let (Some(api), Some(hint)) = (err.downcast_mut::<ApiError>(), self.request.endpoint.gone_hint)
-            && matches!(api.status.as_u16(), 404 | 410)
-        {
-            api.hint = Some(hint.to_string());
+    fn explain(&self, err: Error) -> Error {
+        match self.request.endpoint.gone_hint {
+            Some(hint) => err.with_hint(&[404, 410], hint),
+            None => err,
         }
-        err
     }
 }
 

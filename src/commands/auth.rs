@@ -1,68 +1,67 @@
 //! `auth status`: which settings are in use, where each came from, and whether the key works.
 
-use std::io::{self, Write as _};
+use std::borrow::Cow;
+use std::io::{self, Write};
 use std::time::Instant;
 
 use serde_json::json;
 
-use crate::api::client::Client;
 use crate::api::endpoints::PARSE_JOBS;
-use crate::api::error::ApiError;
 use crate::api::query::Query;
-use crate::cli::{Format, GlobalArgs, api_value};
-use crate::commands::push_scope;
-use crate::output::sanitize::neutralize;
+use crate::cli::{GlobalArgs, api_value};
+use crate::commands::{Output, push_scope};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::look::Look;
+use crate::output::{Record, Shape};
 use crate::settings::Settings;
+use crate::text::{neutralize, tsv_field};
 
-pub fn status(global: &GlobalArgs) -> anyhow::Result<()> {
-    let settings = Settings::load(global, None)?;
+pub fn status(global: &GlobalArgs, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(global, ctx, Shape::Record { raw: false }, "auth status", &[])?;
+    let settings = Settings::load(global, None, ctx.env.as_ref(), &ctx.io.stderr)?;
     let key = settings.api_key.as_ref();
     let region = settings
         .region()
         .map_or_else(|| "custom".to_string(), |r| api_value(&r));
     let profile = settings.profile.as_ref();
-    let rows = [
-        (
-            "base URL",
-            format!(
-                "{} (from {})",
-                settings.base_url.value.as_str().trim_end_matches('/'),
-                settings.base_url.source
-            ),
-        ),
-        ("region", region.clone()),
-        (
-            "profile",
-            profile.map_or_else(
-                || "none".to_string(),
-                |p| format!("{} (from {})", neutralize(&p.name), p.chosen_by),
-            ),
-        ),
-        (
-            "API key",
-            key.map_or_else(
-                || "not set".to_string(),
-                |k| format!("{} (from {})", k.value.masked(), k.source),
-            ),
-        ),
-    ];
-    let check = settings
-        .require_api_key()
-        .map_err(anyhow::Error::from)
-        .and_then(|_| check_key(&settings));
+    let base_url = settings.base_url.value.as_str().trim_end_matches('/').to_string();
+    let check = check_key(&settings, ctx);
     let check_line = match &check {
         Ok(ms) => format!("ok: the key can list parse jobs ({ms} ms)"),
-        Err(err) => match err.downcast_ref::<ApiError>() {
-            Some(api) if matches!(api.status.as_u16(), 401 | 403) => {
-                format!("rejected: HTTP {}", api.status.as_u16())
-            }
+        Err(err) => match err.root() {
+            Error::Api(api) => match api.status_error().map(|s| s.status.as_u16()) {
+                Some(code @ (401 | 403)) => format!("rejected: HTTP {code}"),
+                _ => "failed".to_string(),
+            },
             _ => "failed".to_string(),
         },
     };
-    let mut out = io::stdout().lock();
-    if matches!(global.format(), Format::Json | Format::Jsonl) {
-        let document = json!({
-            "base_url": settings.base_url.value.as_str().trim_end_matches('/'),
+    let status = Status {
+        rows: vec![
+            (
+                "base URL",
+                format!("{base_url} (from {})", settings.base_url.source),
+            ),
+            ("region", region.clone()),
+            (
+                "profile",
+                profile.map_or_else(
+                    || "none".to_string(),
+                    |p| format!("{} (from {})", neutralize(&p.name), p.chosen_by),
+                ),
+            ),
+            (
+                "API key",
+                key.map_or_else(
+                    || "not set".to_string(),
+                    |k| format!("{} (from {})", k.value.masked(), k.source),
+                ),
+            ),
+            ("check", check_line.clone()),
+        ],
+        json: json!({
+            "base_url": base_url,
             "base_url_source": settings.base_url.source.to_string(),
             "region": region,
             "profile": profile.map(|p| &p.name),
@@ -70,21 +69,42 @@ pub fn status(global: &GlobalArgs) -> anyhow::Result<()> {
             "api_key": key.map(|k| k.value.masked()),
             "api_key_source": key.map(|k| k.source.to_string()),
             "check": {"ok": check.is_ok(), "result": check_line},
-        });
-        writeln!(out, "{document}")?;
-    } else {
-        for (label, value) in rows {
-            writeln!(out, "{label:<9} {value}")?;
-        }
-        writeln!(out, "{:<9} {check_line}", "check")?;
-    }
-    out.flush()?;
+        })
+        .to_string(),
+    };
+    output.print(ctx, &status)?;
     check.map(drop)
 }
 
+/// The settings in use, as label and value.
+struct Status {
+    rows: Vec<(&'static str, String)>,
+    json: String,
+}
+
+impl Record for Status {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.json)
+    }
+
+    fn human(&self, out: &mut dyn Write, _look: &Look) -> io::Result<()> {
+        for (label, value) in &self.rows {
+            writeln!(out, "{label:<9} {value}")?;
+        }
+        Ok(())
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (label, value) in &self.rows {
+            writeln!(out, "{label}\t{}", tsv_field(value))?;
+        }
+        Ok(())
+    }
+}
+
 /// One request for a single parse job; returns how long it took.
-fn check_key(settings: &Settings) -> anyhow::Result<u128> {
-    let client = Client::new(settings)?;
+fn check_key(settings: &Settings, ctx: &Context) -> Result<u128, Error> {
+    let client = settings.client(ctx.clock.clone(), &ctx.io.stderr)?;
     let mut query = Query::new();
     query.push("page_size", "1");
     push_scope(&mut query, settings);

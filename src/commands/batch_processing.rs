@@ -4,12 +4,21 @@ use crate::api::endpoints::BATCH_PROCESSING;
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{BatchProcessingListArgs, GlobalArgs, api_value};
-use crate::commands::{ListOutput, Session, listing};
+use crate::commands::{Output, Session, listing};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::Shape;
 use crate::output::resource::Resource;
 
-pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs) -> anyhow::Result<()> {
-    let output = ListOutput::choose(global)?;
-    let session = Session::open(global, &args.scope, output.terminal)?;
+pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(
+        global,
+        ctx,
+        Shape::List(Resource::BatchJob),
+        "batch-processing list",
+        &[],
+    )?;
+    let session = Session::open(global, &args.scope, ctx)?;
     let mut filters = Query::new();
     filters
         .push_opt("directory_id", args.directory_id.clone())
@@ -23,5 +32,5 @@ pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs) -> anyhow::Resu
         start: Start::Offset(args.offset),
         max_items: args.limit_items.get(),
     };
-    listing::run(&session, output, Resource::BatchJob, request)
+    listing::run(&session, output, Resource::BatchJob, request, ctx)
 }

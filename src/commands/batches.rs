@@ -4,12 +4,15 @@ use crate::api::endpoints::BATCHES;
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{BatchesListArgs, GlobalArgs, api_value};
-use crate::commands::{ListOutput, Session, listing, push_created};
+use crate::commands::{Output, Session, listing, push_created};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::Shape;
 use crate::output::resource::Resource;
 
-pub fn list(global: &GlobalArgs, args: &BatchesListArgs) -> anyhow::Result<()> {
-    let output = ListOutput::choose(global)?;
-    let session = Session::open(global, &args.scope, output.terminal)?;
+pub fn list(global: &GlobalArgs, args: &BatchesListArgs, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(global, ctx, Shape::List(Resource::Batch), "batches list", &[])?;
+    let session = Session::open(global, &args.scope, ctx)?;
     let mut filters = Query::new();
     filters
         .push_opt("status", args.status.as_ref().map(api_value))
@@ -23,5 +26,5 @@ pub fn list(global: &GlobalArgs, args: &BatchesListArgs) -> anyhow::Result<()> {
         start: Start::Cursor(args.paging.page_token.clone()),
         max_items: args.paging.limit.get(),
     };
-    listing::run(&session, output, Resource::Batch, request)
+    listing::run(&session, output, Resource::Batch, request, ctx)
 }

@@ -1,68 +1,120 @@
 //! `config set|get|list|path|use`: the config file, edited in place.
 
-use std::io::{self, IsTerminal, Read, Write as _};
+use std::borrow::Cow;
+use std::io::{self, Read as _, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use crate::cli::{ConfigCommand, ConfigKey, Format, GlobalArgs, api_value};
+use crate::cli::{ConfigCommand, ConfigKey, GlobalArgs, api_value};
+use crate::commands::Output;
 use crate::config::{self, Config, DEFAULT_PROFILE, ENV_PROFILE, KEYS};
-use crate::exit::UsageError;
-use crate::output::sanitize::neutralize;
-use crate::settings::{ApiKey, Environment, ProcessEnv, normalize_base_url, parse_region};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::look::Look;
+use crate::output::{Record, Shape, Style};
+use crate::secret::ApiKey;
+use crate::settings::{normalize_base_url, parse_region};
+use crate::text::{neutralize, tsv_field};
 
-pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<()> {
-    let path = config_path()?;
+pub fn run(global: &GlobalArgs, command: &ConfigCommand, ctx: &mut Context) -> Result<(), Error> {
+    let record = Shape::Record { raw: false };
     match command {
         ConfigCommand::Path => {
-            writeln!(io::stdout(), "{}", path.display())?;
-            Ok(())
+            let output = Output::choose(global, ctx, record, "config path", &[])?;
+            let path = config_path(ctx)?;
+            output.print(ctx, &Line::new("path", path.display().to_string()))
         }
-        ConfigCommand::Set { key, value } => set(global, &path, *key, value.as_deref()),
-        ConfigCommand::Get { key } => get(global, &path, *key),
-        ConfigCommand::List => list(global, &path),
-        ConfigCommand::Use { profile } => use_profile(&path, profile),
+        ConfigCommand::Set { key, value } => {
+            Output::refuse(global, "config set")?;
+            set(global, &config_path(ctx)?, *key, value.as_deref(), ctx)
+        }
+        ConfigCommand::Get { key } => {
+            let output = Output::choose(global, ctx, record, "config get", &[])?;
+            get(global, &config_path(ctx)?, *key, output, ctx)
+        }
+        ConfigCommand::List => {
+            let output = Output::choose(global, ctx, record, "config list", &[])?;
+            list(&config_path(ctx)?, output, ctx)
+        }
+        ConfigCommand::Use { profile } => {
+            Output::refuse(global, "config use")?;
+            use_profile(&config_path(ctx)?, profile, ctx)
+        }
     }
 }
 
-fn config_path() -> anyhow::Result<PathBuf> {
-    config::path(&ProcessEnv).ok_or_else(|| {
-        UsageError::new(format!(
+fn config_path(ctx: &Context) -> Result<PathBuf, Error> {
+    config::path(ctx.env.as_ref()).ok_or_else(|| {
+        Error::usage(format!(
             "cannot find a config directory: set {} or HOME",
             config::ENV_CONFIG_DIR
         ))
-        .into()
     })
 }
 
+/// One value: its text for people and scripts, and `{"<key>": value}` as JSON.
+struct Line {
+    value: String,
+    json: String,
+}
+
+impl Line {
+    fn new(key: &'static str, value: String) -> Self {
+        let json = json!({ key: value }).to_string();
+        Line { value, json }
+    }
+}
+
+impl Record for Line {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.json)
+    }
+
+    fn human(&self, out: &mut dyn Write, _look: &Look) -> io::Result<()> {
+        writeln!(out, "{}", neutralize(&self.value))
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", tsv_field(&self.value))
+    }
+}
+
 /// The profile `set` writes to: the chosen one, else the default one, else "default".
-fn target_profile(global: &GlobalArgs, file: &Config) -> String {
+fn target_profile(global: &GlobalArgs, file: &Config, ctx: &Context) -> String {
     global
         .profile
         .clone()
-        .or_else(|| ProcessEnv.var(ENV_PROFILE))
+        .or_else(|| ctx.env.var(ENV_PROFILE))
         .or_else(|| file.default_profile.clone())
         .unwrap_or_else(|| DEFAULT_PROFILE.to_string())
 }
 
-fn set(global: &GlobalArgs, path: &Path, key: ConfigKey, value: Option<&str>) -> anyhow::Result<()> {
+fn set(
+    global: &GlobalArgs,
+    path: &Path,
+    key: ConfigKey,
+    value: Option<&str>,
+    ctx: &mut Context,
+) -> Result<(), Error> {
     let name = api_value(&key);
     let value = match (key, value) {
         (ConfigKey::ApiKey, Some(_)) => {
-            return Err(UsageError::new(
+            return Err(Error::usage(
                 "the API key is not taken from the command line, where it would stay in your shell history; \
                  run `llamacloud config set api_key` and paste it, or pipe it in",
-            )
-            .into());
+            ));
         }
-        (ConfigKey::ApiKey, None) => read_api_key()?,
+        (ConfigKey::ApiKey, None) => read_api_key(ctx)?,
         (_, None) => {
-            return Err(UsageError::new(format!("give a value: llamacloud config set {name} VALUE")).into());
+            return Err(Error::usage(format!(
+                "give a value: llamacloud config set {name} VALUE"
+            )));
         }
         (_, Some(value)) => checked(key, value.trim())?,
     };
-    let file = config::load(path)?;
-    let profile = target_profile(global, &file);
+    let file = config::load(path, &ctx.io.stderr)?;
+    let profile = target_profile(global, &file, ctx);
     let make_default = file.default_profile.is_none();
     config::edit(path, |document| {
         config::set_value(document, &profile, &name, &value)?;
@@ -76,137 +128,186 @@ fn set(global: &GlobalArgs, path: &Path, key: ConfigKey, value: Option<&str>) ->
     } else {
         value
     };
-    writeln!(
-        io::stderr(),
+    ctx.io.stderr.line(&format!(
         "Set {name} = {shown} in profile {profile} ({})",
         path.display()
-    )?;
+    ));
     Ok(())
 }
 
 /// Region and base URL are checked now, not when they are first used.
-fn checked(key: ConfigKey, value: &str) -> anyhow::Result<String> {
+fn checked(key: ConfigKey, value: &str) -> Result<String, Error> {
     if value.is_empty() {
-        return Err(UsageError::new("the value is empty").into());
+        return Err(Error::usage("the value is empty"));
     }
     match key {
-        ConfigKey::Region if parse_region(value).is_none() => {
-            Err(UsageError::new(format!("{value:?} is not a region; expected us or eu")).into())
-        }
+        ConfigKey::Region if parse_region(value).is_none() => Err(Error::usage(format!(
+            "{value:?} is not a region; expected us or eu"
+        ))),
         ConfigKey::Region => Ok(value.to_ascii_lowercase()),
         ConfigKey::BaseUrl => normalize_base_url(value)
             .map(|_| value.to_string())
-            .map_err(|why| UsageError::new(format!("invalid base URL {value:?}: {why}")).into()),
+            .map_err(|why| Error::usage(format!("invalid base URL {value:?}: {why}"))),
         _ => Ok(value.to_string()),
     }
 }
 
 /// From a hidden prompt on a terminal, else the first line of stdin.
-fn read_api_key() -> anyhow::Result<String> {
-    let key = if io::stdin().is_terminal() {
+fn read_api_key(ctx: &mut Context) -> Result<String, Error> {
+    let key = if ctx.io.terminals.stdin {
         rpassword::prompt_password("LlamaCloud API key: ")?
     } else {
         let mut input = String::new();
-        io::stdin().read_to_string(&mut input)?;
+        ctx.io.stdin.read_to_string(&mut input)?;
         input.lines().next().unwrap_or_default().to_string()
     };
     let key = key.trim().to_string();
     if key.is_empty() {
-        return Err(UsageError::new("no API key given on stdin").into());
+        return Err(Error::usage("no API key given on stdin"));
     }
     if key.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(UsageError::new("the API key has spaces or control characters in it").into());
+        return Err(Error::usage("the API key has spaces or control characters in it"));
     }
     Ok(key)
 }
 
-fn get(global: &GlobalArgs, path: &Path, key: ConfigKey) -> anyhow::Result<()> {
-    let file = config::load(path)?;
+fn get(
+    global: &GlobalArgs,
+    path: &Path,
+    key: ConfigKey,
+    output: Output,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let file = config::load(path, &ctx.io.stderr)?;
     let name = api_value(&key);
-    let active = config::select(&file, global.profile.as_deref(), &ProcessEnv, path)?;
+    let active = config::select(&file, global.profile.as_deref(), ctx.env.as_ref(), path)?;
     let value = active.as_ref().and_then(|a| a.profile.get(&name));
     match (value, &active) {
         (Some(value), _) => {
             let shown = if key == ConfigKey::ApiKey {
                 ApiKey::new(value).masked()
             } else {
-                neutralize(value).into_owned()
+                value.to_string()
             };
-            writeln!(io::stdout(), "{shown}")?;
-            Ok(())
+            let line = Line {
+                json: json!({"key": name, "value": shown, "profile": active.as_ref().map(|a| &a.name)})
+                    .to_string(),
+                value: shown,
+            };
+            output.print(ctx, &line)
         }
-        (None, Some(active)) => anyhow::bail!("{name} is not set in profile {}", active.name),
-        (None, None) => anyhow::bail!("{name} is not set: no profile in {}", path.display()),
+        (None, Some(active)) => Err(Error::failure(format!(
+            "{name} is not set in profile {}",
+            active.name
+        ))),
+        (None, None) => Err(Error::failure(format!(
+            "{name} is not set: no profile in {}",
+            path.display()
+        ))),
     }
 }
 
-fn list(global: &GlobalArgs, path: &Path) -> anyhow::Result<()> {
-    let file = config::load(path)?;
+/// The profiles of the config file, keys masked where they are secret.
+struct Profiles {
+    default: Option<String>,
+    /// Profile name, and its keys and shown values.
+    profiles: Vec<(String, Vec<(&'static str, String)>)>,
+    json: String,
+}
+
+impl Record for Profiles {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.json)
+    }
+
+    fn human(&self, out: &mut dyn Write, _look: &Look) -> io::Result<()> {
+        for (i, (name, keys)) in self.profiles.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            let default = if self.default.as_deref() == Some(name) {
+                " (default)"
+            } else {
+                ""
+            };
+            writeln!(out, "[{}]{default}", neutralize(name))?;
+            for (key, value) in keys {
+                writeln!(out, "{key} = {}", neutralize(value))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (name, keys) in &self.profiles {
+            for (key, value) in keys {
+                writeln!(out, "{}\t{key}\t{}", tsv_field(name), tsv_field(value))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn list(path: &Path, output: Output, ctx: &mut Context) -> Result<(), Error> {
+    let file = config::load(path, &ctx.io.stderr)?;
     let shown = |key: &str, value: &str| {
         if key == "api_key" {
             ApiKey::new(value).masked()
         } else {
-            neutralize(value).into_owned()
+            value.to_string()
         }
     };
-    let mut out = io::stdout().lock();
-    if matches!(global.format(), Format::Json | Format::Jsonl) {
-        let profiles: Map<String, Value> = file
-            .profiles
-            .iter()
-            .map(|(name, profile)| {
-                let keys = KEYS
-                    .iter()
-                    .filter_map(|k| profile.get(k).map(|v| (k.to_string(), Value::from(shown(k, v)))));
-                (name.clone(), Value::Object(keys.collect()))
-            })
-            .collect();
-        let document = json!({"path": path, "default_profile": file.default_profile, "profiles": profiles});
-        writeln!(out, "{document}")?;
-        return Ok(());
-    }
-    if file.profiles.is_empty() {
-        writeln!(
-            io::stderr(),
+    let profiles: Vec<(String, Vec<(&'static str, String)>)> = file
+        .profiles
+        .iter()
+        .map(|(name, profile)| {
+            let keys = KEYS
+                .iter()
+                .filter_map(|k| profile.get(k).map(|v| (*k, shown(k, v))))
+                .collect();
+            (name.clone(), keys)
+        })
+        .collect();
+    let json_profiles: Map<String, Value> = profiles
+        .iter()
+        .map(|(name, keys)| {
+            let keys = keys.iter().map(|(k, v)| (k.to_string(), Value::from(v.as_str())));
+            (name.clone(), Value::Object(keys.collect()))
+        })
+        .collect();
+    let document = json!({"path": path, "default_profile": file.default_profile, "profiles": json_profiles});
+    if profiles.is_empty() && output.style == Style::Table {
+        ctx.io.stderr.line(&format!(
             "No profiles in {}; add one with: llamacloud config set api_key",
             path.display()
-        )?;
-        return Ok(());
+        ));
     }
-    for (i, (name, profile)) in file.profiles.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        let default = if file.default_profile.as_deref() == Some(name) {
-            " (default)"
-        } else {
-            ""
-        };
-        writeln!(out, "[{}]{default}", neutralize(name))?;
-        for key in KEYS {
-            if let Some(value) = profile.get(key) {
-                writeln!(out, "{key} = {}", shown(key, value))?;
-            }
-        }
-    }
-    Ok(())
+    let record = Profiles {
+        default: file.default_profile.clone(),
+        profiles,
+        json: document.to_string(),
+    };
+    output.print(ctx, &record)
 }
 
-fn use_profile(path: &Path, profile: &str) -> anyhow::Result<()> {
-    let file = config::load(path)?;
+fn use_profile(path: &Path, profile: &str, ctx: &mut Context) -> Result<(), Error> {
+    let file = config::load(path, &ctx.io.stderr)?;
     if !file.profiles.contains_key(profile) {
         let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
-        return Err(UsageError::new(format!(
+        return Err(Error::usage(format!(
             "no profile {profile:?} in {} (profiles: {}); create it with: llamacloud --profile {profile} config set KEY VALUE",
             path.display(),
-            if known.is_empty() { "none".to_string() } else { known.join(", ") }
-        ))
-        .into());
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )));
     }
     config::edit(path, |document| {
         config::set_default_profile(document, profile);
         Ok(())
     })?;
-    writeln!(io::stderr(), "Default profile is now {profile}")?;
+    ctx.io.stderr.line(&format!("Default profile is now {profile}"));
     Ok(())
 }

@@ -1,14 +1,20 @@
 //! Shell completions, man pages and the command reference, all generated from the clap tree.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::Path;
 
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, GlobalArgs};
+use crate::commands::Output;
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::look::Look;
+use crate::output::{Record, Shape};
 
 const BIN: &str = "llamacloud";
 const SHELLS: [Shell; 5] = [
@@ -20,15 +26,37 @@ const SHELLS: [Shell; 5] = [
 ];
 
 /// Prints the completion script for `shell`.
-pub fn completions(shell: Shell) -> anyhow::Result<()> {
+pub fn completions(global: &GlobalArgs, shell: Shell, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(global, ctx, Shape::Script, "completions", &[])?;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), BIN, &mut script);
-    io::stdout().lock().write_all(&script)?;
-    Ok(())
+    output.print(ctx, &Script(script))
+}
+
+/// A script in a language of its own: printed as it is.
+struct Script(Vec<u8>);
+
+impl Record for Script {
+    fn json(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.0)
+    }
+
+    fn human(&self, out: &mut dyn io::Write, _look: &Look) -> io::Result<()> {
+        out.write_all(&self.0)
+    }
+
+    fn tsv(&self, out: &mut dyn io::Write) -> io::Result<()> {
+        out.write_all(&self.0)
+    }
+
+    fn raw(&self) -> Option<&[u8]> {
+        Some(&self.0)
+    }
 }
 
 /// Writes `completions/`, `docs/man/` and `docs/commands.md` under `dir`.
-pub fn generate(dir: &Path) -> anyhow::Result<()> {
+pub fn generate(global: &GlobalArgs, dir: &Path) -> Result<(), Error> {
+    Output::refuse(global, "generate-docs")?;
     let completions = dir.join("completions");
     let man = dir.join("docs").join("man");
     fs::create_dir_all(&completions)?;

@@ -1,39 +1,70 @@
-//! The listing loop shared by every list command: pages in, items out, resume point reported.
+//! The listing loop shared by every list command: pages in, items out through the chosen
+//! printer, the resume point reported. A signal or a failed page still closes what was
+//! started, so a JSON document on stdout stays valid and says where to resume.
 
-use std::io::Write as _;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
 
-use crate::api::paginate::{ListRequest, Pager};
-use crate::commands::{ListOutput, Session};
-use crate::output::list::{ListEnd, ListWriter};
+use reqwest::Url;
+
+use crate::api;
+use crate::api::client::{Client, Reply};
+use crate::api::paginate::{ListRequest, Pager, Resume};
+use crate::commands::{Output, Session};
+use crate::context::Context;
+use crate::error::Error;
 use crate::output::progress::Progress;
 use crate::output::resource::Resource;
-use crate::output::{ListStyle, count};
+use crate::output::{ListEnd, Style};
+use crate::signals::Listener;
+use crate::text::count;
 
-/// Streams a listing to the output as chosen, then reports on stderr where to resume.
+/// How often a request in flight checks for a signal.
+const SIGNAL_POLL: Duration = Duration::from_millis(25);
+
+/// Streams a listing to the output, then reports on stderr where to resume.
 pub fn run(
     session: &Session,
-    output: ListOutput,
+    mut output: Output,
     resource: Resource,
     request: ListRequest,
-) -> anyhow::Result<()> {
+    ctx: &mut Context,
+) -> Result<(), Error> {
     let style = output.style;
     // JSON and YAML documents carry the resume point themselves, unless --jq reshapes them.
-    let resume_in_document = matches!(style, ListStyle::Json { .. } | ListStyle::Yaml) && output.jq.is_none();
-    let mut pager = Pager::new(&session.client, request);
-    let mut sink = session.sink()?;
-    if style == ListStyle::Raw {
+    let resume_in_document = matches!(style, Style::Json { .. } | Style::Yaml) && !output.has_jq();
+    let listener = Listener::start();
+    let mut pager = Pager::new(Arc::clone(&session.client), request);
+    let mut sink = output.open(ctx)?;
+    if style == Style::Raw {
+        use std::io::Write as _;
         sink.write_all(&pager.first_page_raw()?)?;
         return sink.commit();
     }
+    let mut printer = output.printer(Some(resource));
     // A count on stderr, unless items are streaming to the same terminal.
-    let show_progress = session.terminal.stderr && (style == ListStyle::Table || !session.terminal.stdout);
+    let terminals = ctx.io.terminals;
+    let show_progress = terminals.stderr && (style == Style::Table || !output.to_terminal());
     let progress = Progress::spinner(show_progress, format!("fetching {}", resource.plural()));
-    let mut writer = ListWriter::new(sink, style, resource, session.look, output.jq);
+    let mut written = 0u64;
+    let mut extra = Vec::new();
     let outcome = loop {
-        match pager.next_page() {
+        if let Some(signal) = listener.received() {
+            break Err(Error::Interrupted { signal });
+        }
+        match pager.next_page_with(|client, url| fetch(&listener, client, url)) {
             Ok(Some(page)) => {
-                writer.write_page(&page)?;
-                progress.set_message(format!("fetched {} {}", writer.written(), resource.plural()));
+                for item in page.items() {
+                    printer.item(&mut sink, item)?;
+                    written += 1;
+                }
+                extra = page
+                    .extra()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect();
+                sink.progress()?;
+                progress.set_message(format!("fetched {written} {}", resource.plural()));
             }
             Ok(None) => break Ok(()),
             Err(err) => break Err(err),
@@ -41,45 +72,102 @@ pub fn run(
     };
     progress.clear();
     let resume = pager.resume();
-    let written = writer.written();
     let end = ListEnd {
-        resume: &resume,
-        total_size: pager.total_size(),
+        extra,
+        resume: resume_field(&resume),
+        total_size: pager.total_size().map(|v| v.to_string()),
     };
     if let Err(err) = outcome {
-        // Close what was started, so a JSON document on stdout stays valid and carries the
-        // resume point. A file is not committed: it is left as it was.
+        // Close what was started. A file is not committed: it is left as it was.
         if written > 0 {
-            writer.finish(&end)?;
+            printer.finish_list(&mut sink, &end)?;
+            sink.progress()?;
         }
-        return Err(match resume.flag().filter(|_| pager.pages() > 0) {
-            Some(flag) => err.context(format!(
+        let stderr = &ctx.io.stderr;
+        let started = pager.pages() > 0;
+        return Err(match (&err, output.file(), resume.flag().filter(|_| started)) {
+            (Error::Interrupted { .. }, Some(file), _) => {
+                stderr.line(&format!("note: interrupted; {} is unchanged", file.display()));
+                err
+            }
+            (Error::Interrupted { .. }, None, Some(flag)) => {
+                stderr.line(&format!(
+                    "note: interrupted after {} were written; resume with {flag}",
+                    count(written, "item")
+                ));
+                err
+            }
+            (Error::Interrupted { .. }, None, None) => err,
+            (_, Some(file), _) if started => err.context(format!(
+                "page {} failed; {} is unchanged: run the command again",
+                pager.pages() + 1,
+                file.display()
+            )),
+            (_, None, Some(flag)) => err.context(format!(
                 "page {} failed after {written} items were written; resume with {flag}",
                 pager.pages() + 1
             )),
-            None => err,
+            _ => err,
         });
     }
-    writer.finish(&end)?.commit()?;
+    printer.finish_list(&mut sink, &end)?;
+    sink.commit()?;
 
-    let mut stderr = std::io::stderr().lock();
-    if written == 0 && (style == ListStyle::Table || session.terminal.stderr) {
-        writeln!(stderr, "No {} found.", resource.plural())?;
+    let stderr = &ctx.io.stderr;
+    if written == 0 && (style == Style::Table || terminals.stderr) {
+        stderr.line(&format!("No {} found.", resource.plural()));
     }
     if pager.is_inexact() {
-        writeln!(
-            stderr,
-            "warning: the server sent more items than asked for; resuming will skip the rest of the last page"
-        )?;
+        stderr.line(
+            "warning: the server sent more items than asked for; resuming will skip the rest of the last page",
+        );
     }
     if let Some(flag) = resume.flag()
         && !resume_in_document
     {
-        let shown = count(written, "item");
-        writeln!(
-            stderr,
-            "note: {shown} shown; more may be available: continue with {flag}"
-        )?;
+        stderr.line(&format!(
+            "note: {} shown; more may be available: continue with {flag}",
+            count(written, "item")
+        ));
     }
     Ok(())
+}
+
+/// The field that closes a listing document, and its value as JSON text.
+fn resume_field(resume: &Resume) -> (&'static str, String) {
+    match resume {
+        Resume::Cursor(token) => (
+            "next_page_token",
+            token.as_ref().map_or_else(
+                || "null".to_string(),
+                |t| serde_json::Value::from(t.as_str()).to_string(),
+            ),
+        ),
+        Resume::Offset(offset) => (
+            "next_offset",
+            offset.map_or_else(|| "null".to_string(), |n| n.to_string()),
+        ),
+    }
+}
+
+/// Makes the request on a worker thread, so that a signal can end the listing cleanly while
+/// a request is in flight (the request is abandoned).
+fn fetch(listener: &Listener, client: Arc<Client>, url: Url) -> Result<Result<Reply, api::Error>, Error> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(client.get(&url));
+    });
+    loop {
+        match receiver.recv_timeout(SIGNAL_POLL) {
+            Ok(reply) => return Ok(reply),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if let Some(signal) = listener.received() {
+                    return Err(Error::Interrupted { signal });
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(Error::failure("the request thread stopped"));
+            }
+        }
+    }
 }

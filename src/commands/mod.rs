@@ -1,5 +1,6 @@
 //! One module per command. A command builds its query from its arguments, asks the API for
-//! pages or a document, and hands them to an output writer.
+//! pages or a document, and hands them to the printer its `Output` chose. Commands get their
+//! streams, environment and clock from the `Context`, never from the process.
 
 mod auth;
 mod batch_processing;
@@ -10,56 +11,172 @@ mod listing;
 mod parsing;
 mod wait;
 
-use std::path::PathBuf;
+use std::io;
+use std::sync::Arc;
 
 use crate::api::client::Client;
 use crate::api::query::Query;
 use crate::cli::{
-    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, GlobalArgs,
+    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, Format, GlobalArgs,
     ParsingCommand, ScopeArgs,
 };
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::destination::{Destination, Sink};
 use crate::output::jq::Jq;
 use crate::output::look::Look;
-use crate::output::sink::Sink;
-use crate::output::{ListStyle, Terminal, jq_filter};
-use crate::settings::Settings;
+use crate::output::resource::Resource;
+use crate::output::{Printer, Record, Shape, Style};
+use crate::settings::{Settings, Sourced};
 
 /// Runs the command the user asked for.
-pub fn run(cli: &Cli) -> anyhow::Result<()> {
+pub fn run(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
     let global = &cli.global;
     match &cli.command {
-        Command::Parsing(ParsingCommand::List(args)) => parsing::list(global, args),
-        Command::Parsing(ParsingCommand::Get(args)) => parsing::get(global, args),
-        Command::Batches(BatchesCommand::List(args)) => batches::list(global, args),
-        Command::BatchProcessing(BatchProcessingCommand::List(args)) => batch_processing::list(global, args),
-        Command::Config(command) => config::run(global, command),
-        Command::Auth(AuthCommand::Status) => auth::status(global),
-        Command::Completions { shell } => docs::completions(*shell),
-        Command::GenerateDocs { dir } => docs::generate(dir),
+        Command::Parsing(ParsingCommand::List(args)) => parsing::list(global, args, ctx),
+        Command::Parsing(ParsingCommand::Get(args)) => parsing::get(global, args, ctx),
+        Command::Batches(BatchesCommand::List(args)) => batches::list(global, args, ctx),
+        Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
+            batch_processing::list(global, args, ctx)
+        }
+        Command::Config(command) => config::run(global, command, ctx),
+        Command::Auth(AuthCommand::Status) => auth::status(global, ctx),
+        Command::Completions { shell } => docs::completions(global, *shell, ctx),
+        Command::GenerateDocs { dir } => docs::generate(global, dir),
     }
 }
 
-/// What every API command needs: resolved settings, an authenticated client, how output looks.
+/// How and where a command writes its result, decided once, before any request: a format
+/// the command cannot write, or a bad `--jq` expression, is a usage error first.
+pub struct Output {
+    destination: Destination,
+    pub style: Style,
+    pub look: Look,
+    jq: Option<Jq>,
+}
+
+impl Output {
+    /// For `command`, which prints `shape`; `extra` are formats it handles itself.
+    pub fn choose(
+        global: &GlobalArgs,
+        ctx: &Context,
+        shape: Shape,
+        command: &str,
+        extra: &[Format],
+    ) -> Result<Self, Error> {
+        let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
+        let style = Style::choose(
+            global.format(),
+            global.jq.is_some(),
+            shape,
+            &destination,
+            command,
+            extra,
+        )?;
+        let jq = match &global.jq {
+            Some(code) => Some(Jq::compile(code, global.raw_output, destination.to_terminal)?),
+            None => None,
+        };
+        let look = Look::detect(
+            global.color,
+            destination.to_terminal,
+            ctx.env.as_ref(),
+            ctx.clock.now(),
+        );
+        Ok(Output {
+            destination,
+            style,
+            look,
+            jq,
+        })
+    }
+
+    /// For text in a format of its own (a document's markdown): only the destination matters.
+    pub fn plain(global: &GlobalArgs, ctx: &Context, command: &str) -> Result<Self, Error> {
+        if global.jq.is_some() {
+            return Err(Error::usage(format!(
+                "`{command}` with --format {} writes text; --jq filters JSON: use --format json or jsonl",
+                crate::output::format_names(&[global.format()])
+            )));
+        }
+        let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
+        let look = Look::detect(
+            global.color,
+            destination.to_terminal,
+            ctx.env.as_ref(),
+            ctx.clock.now(),
+        );
+        Ok(Output {
+            destination,
+            style: Style::Plain,
+            look,
+            jq: None,
+        })
+    }
+
+    /// A command that writes nothing to stdout refuses `-o`, `--format` and `--jq` instead of
+    /// ignoring them.
+    pub fn refuse(global: &GlobalArgs, command: &str) -> Result<(), Error> {
+        let given = [
+            (global.output.is_some(), "-o/--output"),
+            (global.format.is_some() || global.json, "--format/--json"),
+            (global.jq.is_some(), "--jq"),
+        ];
+        match given.iter().find(|(set, _)| *set) {
+            Some((_, flag)) => Err(Error::usage(format!(
+                "`{command}` prints no result (only a message on stderr); {flag} does not apply"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    pub fn has_jq(&self) -> bool {
+        self.jq.is_some()
+    }
+
+    /// The `-o` file, if there is one.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.destination.file()
+    }
+
+    pub fn to_terminal(&self) -> bool {
+        self.destination.to_terminal
+    }
+
+    /// The printer for this output (it takes the `--jq` filter).
+    pub fn printer(&mut self, resource: Option<Resource>) -> Box<dyn Printer> {
+        self.style.printer(resource, self.look, self.jq.take())
+    }
+
+    /// Opens the destination, taking the run's stdout.
+    pub fn open(&self, ctx: &mut Context) -> Result<Sink, Error> {
+        let stdout = std::mem::replace(&mut ctx.io.stdout, Box::new(io::sink()));
+        self.destination.open(stdout)
+    }
+
+    /// Writes one record and puts the output in place.
+    pub fn print(mut self, ctx: &mut Context, record: &dyn Record) -> Result<(), Error> {
+        let mut printer = self.printer(None);
+        let mut sink = self.open(ctx)?;
+        printer.record(&mut sink, record)?;
+        sink.commit()
+    }
+}
+
+/// What every API command needs: resolved settings and an authenticated client.
 pub struct Session {
     pub settings: Settings,
-    pub client: Client,
-    pub terminal: Terminal,
-    pub look: Look,
-    output: Option<PathBuf>,
+    pub client: Arc<Client>,
 }
 
 impl Session {
     /// Resolves settings and builds the client; fails before any request without a key.
-    pub fn open(global: &GlobalArgs, scope: &ScopeArgs, terminal: Terminal) -> anyhow::Result<Self> {
-        let settings = Settings::load(global, Some(scope))?;
-        let client = Client::new(&settings)?;
-        let look = Look::detect(global.color, terminal);
+    pub fn open(global: &GlobalArgs, scope: &ScopeArgs, ctx: &Context) -> Result<Self, Error> {
+        let settings = Settings::load(global, Some(scope), ctx.env.as_ref(), &ctx.io.stderr)?;
+        let client = settings.client(Arc::clone(&ctx.clock), &ctx.io.stderr)?;
         Ok(Session {
             settings,
-            client,
-            terminal,
-            look,
-            output: global.output.clone(),
+            client: Arc::new(client),
         })
     }
 
@@ -67,44 +184,11 @@ impl Session {
     pub fn scope(&self, query: &mut Query) {
         push_scope(query, &self.settings);
     }
-
-    /// Where the output goes: stdout, or the `-o` file.
-    pub fn sink(&self) -> anyhow::Result<Sink> {
-        Sink::open(self.output.as_deref())
-    }
-}
-
-/// How a list command writes its output, decided before any request: a bad format or `--jq`
-/// expression is a usage error first.
-pub struct ListOutput {
-    pub terminal: Terminal,
-    pub style: ListStyle,
-    pub jq: Option<Jq>,
-}
-
-impl ListOutput {
-    pub fn choose(global: &GlobalArgs) -> anyhow::Result<Self> {
-        let terminal = terminal(global);
-        let style = ListStyle::choose(global.format(), terminal, global.jq.is_some())?;
-        let jq = jq_filter(global.jq.as_deref(), global.raw_output, terminal)?;
-        Ok(ListOutput { terminal, style, jq })
-    }
-}
-
-/// The terminal as seen by a command with these global options.
-fn terminal(global: &GlobalArgs) -> Terminal {
-    Terminal::detect(
-        global
-            .output
-            .as_deref()
-            .is_some_and(|p| p != std::path::Path::new("-")),
-    )
 }
 
 /// Adds `project_id` and `organization_id` from `settings` when they are set.
 fn push_scope(query: &mut Query, settings: &Settings) {
-    let value =
-        |setting: &Option<crate::settings::Sourced<String>>| setting.as_ref().map(|s| s.value.clone());
+    let value = |setting: &Option<Sourced<String>>| setting.as_ref().map(|s| s.value.clone());
     query
         .push_opt("project_id", value(&settings.project_id))
         .push_opt("organization_id", value(&settings.organization_id));

@@ -1,27 +1,27 @@
 //! `parsing list` and `parsing get`.
 
-use std::io::Write as _;
-
 use reqwest::Url;
-use serde_json::Value;
 
+use crate::api;
 use crate::api::endpoints::{self, PARSE_JOBS};
-use crate::api::error::{ApiError, InvalidResponse};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
-use crate::commands::{ListOutput, Session, listing, push_created, terminal, wait};
-use crate::exit::{JobEnded, UsageError};
+use crate::cli::{Format, GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
+use crate::commands::{Output, Session, listing, push_created, wait};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::Shape;
 use crate::output::content;
-use crate::output::document::{self, DocStyle};
-use crate::output::jq::Jq;
-use crate::output::jq_filter;
+use crate::output::job::{Job, Part};
 use crate::output::resource::Resource;
-use crate::output::sanitize::neutralize;
+use crate::text::neutralize;
 
-pub fn list(global: &GlobalArgs, args: &ParsingListArgs) -> anyhow::Result<()> {
-    let output = ListOutput::choose(global)?;
-    let session = Session::open(global, &args.scope, output.terminal)?;
+/// What a 404 for a job usually means.
+const JOB_NOT_FOUND: &str = "check the job id and the region; results of old jobs expire";
+
+pub fn list(global: &GlobalArgs, args: &ParsingListArgs, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(global, ctx, Shape::List(Resource::ParseJob), "parsing list", &[])?;
+    let session = Session::open(global, &args.scope, ctx)?;
     let mut filters = Query::new();
     filters
         .push_opt("status", args.status.as_ref().map(api_value))
@@ -38,18 +38,30 @@ pub fn list(global: &GlobalArgs, args: &ParsingListArgs) -> anyhow::Result<()> {
         start: Start::Cursor(args.paging.page_token.clone()),
         max_items: args.paging.limit.get(),
     };
-    listing::run(&session, output, Resource::ParseJob, request)
+    listing::run(&session, output, Resource::ParseJob, request, ctx)
 }
 
-pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
-    let terminal = terminal(global);
-    let style = DocStyle::choose(global.format(), terminal, global.jq.is_some())?;
-    let jq = jq_filter(global.jq.as_deref(), global.raw_output, terminal)?;
+pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Result<(), Error> {
+    let part = match global.format() {
+        Format::Markdown => Some(Part::Markdown),
+        Format::Text => Some(Part::Text),
+        _ => None,
+    };
+    let output = match part {
+        Some(_) => Output::plain(global, ctx, "parsing get")?,
+        None => Output::choose(
+            global,
+            ctx,
+            Shape::Record { raw: true },
+            "parsing get",
+            &[Format::Markdown, Format::Text],
+        )?,
+    };
     let job_id = args.job_id().trim();
     if job_id.is_empty() {
-        return Err(UsageError::new("the job id is empty").into());
+        return Err(Error::usage("the job id is empty"));
     }
-    let session = Session::open(global, &args.scope, terminal)?;
+    let session = Session::open(global, &args.scope, ctx)?;
 
     let mut expand: Vec<&str> = args
         .expand
@@ -57,7 +69,7 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
         .map(|e| e.trim())
         .filter(|e| !e.is_empty())
         .collect();
-    if let DocStyle::Content(part) = style
+    if let Some(part) = part
         && !expand.contains(&part.expand())
     {
         expand.push(part.expand());
@@ -75,81 +87,60 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs) -> anyhow::Result<()> {
     if args.wait {
         // Poll the bare job; expanded content is asked for once, when the job is done.
         let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
-        let (body, last) = wait::until_final(&session, &poll_url, job_id, args.wait_timeout, |url| {
-            let body = fetch_job(&session, url)?;
-            let response = parse_job(&body)?;
-            Ok((body, response))
-        })?;
-        let status = wait::status_of(&last)?;
+        let last = wait::until_final(ctx, job_id, args.wait_timeout, || fetch_job(&session, &poll_url))?;
+        let status = last.status().unwrap_or_default();
         if status != "COMPLETED" {
-            let ended = JobEnded {
+            let ended = Error::JobEnded {
                 job_id: neutralize(job_id).into_owned(),
                 status: neutralize(status).into_owned(),
                 message: last
+                    .value()
                     .pointer("/job/error_message")
-                    .and_then(Value::as_str)
+                    .and_then(serde_json::Value::as_str)
                     .map(|m| neutralize(m).into_owned()),
             };
             // The job as it ended is still printed, except where content was asked for.
-            if !matches!(style, DocStyle::Content(_)) {
-                print_job(&session, style, jq.as_ref(), &body)?;
+            if part.is_none() {
+                output.print(ctx, &last)?;
             }
-            return Err(ended.into());
+            return Err(ended);
         }
-        polled = (poll_url == url).then_some(body);
+        polled = (poll_url == url).then_some(last);
     }
-    if let DocStyle::Content(part) = style {
-        let mut sink = session.sink()?;
-        let reader = session.client.get_stream(&url).map_err(explain_not_found)?;
-        let failed = content::stream_content(reader, &mut sink, part)?;
+    if let Some(part) = part {
+        let mut sink = output.open(ctx)?;
+        let (_, reader) = session
+            .client
+            .get_stream(&url)
+            .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
+        let streamed = content::stream_content(reader, &mut sink, part, output.to_terminal())?;
         sink.commit()?;
-        let mut stderr = std::io::stderr().lock();
-        for page in failed {
-            writeln!(
-                stderr,
+        let stderr = &ctx.io.stderr;
+        if !streamed.out_of_order.is_empty() {
+            stderr.line(&format!(
+                "warning: the server sent page(s) {} out of order; they are written where they came",
+                streamed.out_of_order.join(", ")
+            ));
+        }
+        for page in streamed.failed {
+            stderr.line(&format!(
                 "warning: page {} failed: {}",
                 page.page_number, page.error
-            )?;
+            ));
         }
         return Ok(());
     }
-    let body = match polled {
-        Some(body) => body,
+    let job = match polled {
+        Some(job) => job,
         None => fetch_job(&session, &url)?,
     };
-    print_job(&session, style, jq.as_ref(), &body)
+    output.print(ctx, &job)
 }
 
-fn fetch_job(session: &Session, url: &Url) -> anyhow::Result<Vec<u8>> {
-    Ok(session.client.get(url).map_err(explain_not_found)?.body)
-}
-
-fn parse_job(body: &[u8]) -> anyhow::Result<Value> {
-    let response: Value = serde_json::from_slice(body)
-        .map_err(|err| InvalidResponse(format!("the body is not JSON ({err})")))?;
-    if !response.is_object() {
-        return Err(InvalidResponse("expected a JSON object with a job".into()).into());
-    }
-    Ok(response)
-}
-
-/// Writes the job response in a structured style (raw: the server's bytes).
-fn print_job(session: &Session, style: DocStyle, jq: Option<&Jq>, body: &[u8]) -> anyhow::Result<()> {
-    let mut sink = session.sink()?;
-    match (style, jq) {
-        (DocStyle::Raw, _) => sink.write_all(body)?,
-        (_, Some(jq)) => jq.run(&parse_job(body)?, &mut sink)?,
-        (_, None) => document::write_job(&mut sink, style, &parse_job(body)?, session.look)?,
-    }
-    sink.commit()
-}
-
-/// A 404 for a job is usually a typo, another region's job, or an expired result.
-fn explain_not_found(mut err: anyhow::Error) -> anyhow::Error {
-    if let Some(api) = err.downcast_mut::<ApiError>()
-        && api.status.as_u16() == 404
-    {
-        api.hint = Some("check the job id and the region; results of old jobs expire".into());
-    }
-    err
+fn fetch_job(session: &Session, url: &Url) -> Result<Job, Error> {
+    let reply = session
+        .client
+        .get(url)
+        .map_err(|err: api::Error| err.with_hint(&[404], JOB_NOT_FOUND))?;
+    Ok(Job::parse(reply.status, reply.body)?)
 }

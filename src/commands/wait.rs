@@ -1,15 +1,13 @@
 //! `parsing get --wait`: poll a job until it is COMPLETED, FAILED or CANCELLED.
 
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use reqwest::Url;
-use serde_json::Value;
-
-use crate::api::error::InvalidResponse;
-use crate::commands::Session;
+use crate::api;
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::job::Job;
 use crate::output::progress::Progress;
-use crate::output::sanitize::neutralize;
+use crate::text::neutralize;
 
 const FIRST_DELAY: Duration = Duration::from_secs(1);
 const MAX_DELAY: Duration = Duration::from_secs(10);
@@ -19,51 +17,46 @@ pub fn is_final(status: &str) -> bool {
     matches!(status, "COMPLETED" | "FAILED" | "CANCELLED")
 }
 
-/// The job's status in a `parsing get` response.
-pub fn status_of(response: &Value) -> anyhow::Result<&str> {
-    response
-        .pointer("/job/status")
-        .and_then(Value::as_str)
-        .ok_or_else(|| InvalidResponse("the response has no job status".into()).into())
-}
-
-/// Polls `url` (the job without expanded content) with a backoff from 1 s to 10 s until the
-/// job's status is final, and returns that last response, as bytes and parsed. A spinner shows
-/// on a terminal.
+/// Polls with `get` (the job without expanded content) with a backoff from 1 s to 10 s until
+/// the job's status is final, and returns that last response. A spinner shows when stderr is a
+/// terminal. Waiting is done by the context's clock.
 pub fn until_final(
-    session: &Session,
-    url: &Url,
+    ctx: &Context,
     job_id: &str,
     timeout: Duration,
-    get: impl Fn(&Url) -> anyhow::Result<(Vec<u8>, Value)>,
-) -> anyhow::Result<(Vec<u8>, Value)> {
-    let started = Instant::now();
+    get: impl Fn() -> Result<Job, Error>,
+) -> Result<Job, Error> {
+    let clock = &ctx.clock;
+    let started = clock.now();
     let spinner = Progress::spinner(
-        session.terminal.stderr,
+        ctx.io.terminals.stderr,
         format!("waiting for {}", neutralize(job_id)),
     );
     let mut delay = FIRST_DELAY;
     loop {
-        let (body, response) = get(url)?;
-        let status = status_of(&response)?;
+        let job = get()?;
+        let Some(status) = job.status() else {
+            return Err(api::Error::InvalidResponse("the response has no job status".into()).into());
+        };
         if is_final(status) {
-            return Ok((body, response));
+            return Ok(job);
         }
         spinner.set_message(format!(
             "waiting for {}: {}",
             neutralize(job_id),
             neutralize(status)
         ));
-        let left = timeout.saturating_sub(started.elapsed());
+        let elapsed = clock.now().duration_since(started).unwrap_or_default();
+        let left = timeout.saturating_sub(elapsed);
         if left.is_zero() {
-            anyhow::bail!(
+            return Err(Error::failure(format!(
                 "gave up waiting after {}: job {} is still {} (raise --wait-timeout)",
                 human_duration(timeout),
                 neutralize(job_id),
                 neutralize(status)
-            );
+            )));
         }
-        thread::sleep(delay.min(left));
+        clock.sleep(delay.min(left));
         delay = (delay * 2).min(MAX_DELAY);
     }
 }

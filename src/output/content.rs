@@ -8,14 +8,17 @@ use serde::Deserialize as _;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::api::error::InvalidResponse;
-use crate::output::document::{FailedPage, MissingContent, Part};
-use crate::output::sanitize::neutralize;
+use crate::api;
+use crate::error::Error;
+use crate::output::job::{FailedPage, MissingContent, Part};
+use crate::text::neutralize;
 
 /// What streaming learned besides the text it wrote.
 struct Stream<'w, W: Write> {
     out: &'w mut W,
     part: Part,
+    /// Flush after every page (a terminal shows the document as it comes).
+    flush_pages: bool,
     failed: Vec<FailedPage>,
     written_any: bool,
     ends_with_newline: bool,
@@ -30,17 +33,28 @@ struct Stream<'w, W: Write> {
     write_error: Option<io::Error>,
 }
 
+/// What streaming learned besides the text it wrote.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// Pages the API could not parse.
+    pub failed: Vec<FailedPage>,
+    /// Page numbers that came after a higher one.
+    pub out_of_order: Vec<String>,
+}
+
 /// Parses a `parsing get` response from `reader` and writes its markdown or text to `out`,
-/// pages in the order the server sends them (page order), joined by a blank line. Returns the
-/// pages that failed, and warns on stderr if the server sent pages out of order.
+/// pages in the order the server sends them, joined by a blank line; with `flush_pages`, each
+/// page is flushed as soon as it is written.
 pub fn stream_content(
     reader: impl Read,
     out: &mut impl Write,
     part: Part,
-) -> anyhow::Result<Vec<FailedPage>> {
+    flush_pages: bool,
+) -> Result<Streamed, Error> {
     let mut stream = Stream {
         out,
         part,
+        flush_pages,
         failed: Vec::new(),
         written_any: false,
         ends_with_newline: true,
@@ -56,35 +70,37 @@ pub fn stream_content(
         .deserialize_map(ResponseVisitor(&mut stream))
         .and_then(|()| de.end());
     if let Some(err) = stream.write_error.take() {
-        return Err(err.into());
+        return Err(Error::Io(err));
     }
     parsed.map_err(|err| match err.classify() {
-        serde_json::error::Category::Io => anyhow::anyhow!("{err}"),
-        _ => InvalidResponse(format!("the body is not a parse job ({err})")).into(),
+        serde_json::error::Category::Io => {
+            Error::Api(api::Error::Transport(format!("reading the response: {err}")))
+        }
+        _ => Error::Api(api::Error::InvalidResponse(format!(
+            "the body is not a parse job ({err})"
+        ))),
     })?;
     if !stream.saw_pages {
         match stream.full.take() {
             Some(full) => stream.write_page(&full)?,
             None => {
-                return Err(MissingContent {
-                    part,
-                    status: stream.status,
-                }
-                .into());
+                return Err(Error::failure(
+                    MissingContent {
+                        part,
+                        status: stream.status,
+                    }
+                    .to_string(),
+                ));
             }
         }
     }
     if !stream.ends_with_newline {
         stream.out.write_all(b"\n")?;
     }
-    if !stream.out_of_order.is_empty() {
-        let _ = writeln!(
-            io::stderr(),
-            "warning: the server sent page(s) {} out of order; they are written where they came",
-            stream.out_of_order.join(", ")
-        );
-    }
-    Ok(stream.failed)
+    Ok(Streamed {
+        failed: stream.failed,
+        out_of_order: stream.out_of_order,
+    })
 }
 
 impl<W: Write> Stream<'_, W> {
@@ -95,6 +111,9 @@ impl<W: Write> Stream<'_, W> {
         self.out.write_all(content.as_bytes())?;
         self.written_any = true;
         self.ends_with_newline = content.is_empty() || content.ends_with('\n');
+        if self.flush_pages {
+            self.out.flush()?;
+        }
         Ok(())
     }
 
@@ -296,11 +315,11 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn stream(response: Value, part: Part) -> anyhow::Result<(String, Vec<FailedPage>)> {
+    fn stream(response: Value, part: Part) -> Result<(String, Vec<FailedPage>), Error> {
         let body = serde_json::to_vec(&response).unwrap();
         let mut out = Vec::new();
-        let failed = stream_content(&body[..], &mut out, part)?;
-        Ok((String::from_utf8(out).unwrap(), failed))
+        let streamed = stream_content(&body[..], &mut out, part, false)?;
+        Ok((String::from_utf8(out).unwrap(), streamed.failed))
     }
 
     #[test]
@@ -349,7 +368,7 @@ mod tests {
     #[test]
     fn bodies_that_are_not_a_job_are_invalid() {
         let mut out = Vec::new();
-        let err = stream_content(&b"[1,2]"[..], &mut out, Part::Markdown).unwrap_err();
+        let err = stream_content(&b"[1,2]"[..], &mut out, Part::Markdown, false).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("invalid response: the body is not a parse job"),
@@ -359,6 +378,7 @@ mod tests {
             &b"{\"markdown\": {\"pages\": [{\"markdown\": \"a\"}"[..],
             &mut out,
             Part::Markdown,
+            false,
         )
         .unwrap_err();
         assert!(err.to_string().starts_with("invalid response"), "{err}");

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 use jaq_core::load::{Arena, File, Loader};
 use jaq_core::{Compiler, Ctx, Vars, data, unwrap_valr};
 use jaq_json::Val;
-use serde_json::Value;
 
-use crate::exit::UsageError;
+use crate::error::Error;
+use crate::output::{ListEnd, Printer, Record};
 
 type Data = data::JustLut<Val>;
 
@@ -22,7 +22,7 @@ pub struct Jq {
 
 impl Jq {
     /// Compiles `code`; a bad expression is a usage error carrying the parser's message.
-    pub fn compile(code: &str, raw: bool, pretty: bool) -> Result<Self, UsageError> {
+    pub fn compile(code: &str, raw: bool, pretty: bool) -> Result<Self, Error> {
         let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
         let funs = jaq_core::funs().chain(jaq_std::funs()).chain(jaq_json::funs());
         let loader = Loader::new(defs);
@@ -63,21 +63,22 @@ impl Jq {
         Ok(Jq { filter, raw, pretty })
     }
 
-    /// Runs the filter on `input` and writes each result on its own line. A runtime error
-    /// (such as indexing a number) is returned after the results before it.
-    pub fn run(&self, input: &Value, out: &mut impl Write) -> anyhow::Result<()> {
-        // Through JSON text, so numbers reach jaq with every digit.
-        let input = jaq_json::read::parse_single(input.to_string().as_bytes())
-            .map_err(|e| anyhow::anyhow!("--jq: cannot read the input: {e}"))?;
+    /// Runs the filter on the JSON text `input` and writes each result on its own line. A
+    /// runtime error (such as indexing a number) is returned after the results before it; an
+    /// error writing stays an I/O error, so that a closed pipe is recognised as one.
+    pub fn run(&self, input: &[u8], out: &mut dyn Write) -> Result<(), Error> {
+        // From the server's text, so numbers reach jaq with every digit.
+        let input = jaq_json::read::parse_single(input)
+            .map_err(|e| Error::failure(format!("--jq: cannot read the input: {e}")))?;
         let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new([]));
         for result in self.filter.id.run((ctx, input)).map(unwrap_valr) {
-            let value = result.map_err(|e| anyhow::anyhow!("--jq: {e}"))?;
+            let value = result.map_err(|e| Error::failure(format!("--jq: {e}")))?;
             self.write(&value, out)?;
         }
         Ok(())
     }
 
-    fn write(&self, value: &Val, out: &mut impl Write) -> io::Result<()> {
+    fn write(&self, value: &Val, out: &mut dyn Write) -> io::Result<()> {
         match value {
             Val::TStr(bytes) if self.raw => out.write_all(bytes)?,
             _ if self.pretty => {
@@ -106,23 +107,78 @@ fn expected(code: &str, what: &str, at: &str) -> String {
     }
 }
 
-fn invalid(code: &str, messages: &[String]) -> UsageError {
-    UsageError::new(format!(
+fn invalid(code: &str, messages: &[String]) -> Error {
+    Error::usage(format!(
         "invalid --jq expression {code:?}: {}",
         messages.join("; ")
     ))
 }
 
+/// `--jq`: with `--format json` the filter runs once on the whole listing document (items and
+/// the fields that close it), which is kept until the end; with `jsonl`, once per item.
+pub struct JqPrinter {
+    jq: Jq,
+    per_item: bool,
+    /// The listing document being built, as JSON text.
+    document: Vec<u8>,
+    items: u64,
+}
+
+impl JqPrinter {
+    pub fn new(jq: Jq, per_item: bool) -> Self {
+        JqPrinter {
+            jq,
+            per_item,
+            document: b"{\"items\":[".to_vec(),
+            items: 0,
+        }
+    }
+}
+
+impl Printer for JqPrinter {
+    fn item(&mut self, out: &mut dyn Write, item: &str) -> Result<(), Error> {
+        if self.per_item {
+            return self.jq.run(item.as_bytes(), out);
+        }
+        if self.items > 0 {
+            self.document.push(b',');
+        }
+        self.document.extend_from_slice(item.as_bytes());
+        self.items += 1;
+        Ok(())
+    }
+
+    fn finish_list(&mut self, out: &mut dyn Write, end: &ListEnd) -> Result<(), Error> {
+        if self.per_item {
+            return Ok(());
+        }
+        let mut document = std::mem::take(&mut self.document);
+        document.push(b']');
+        for (key, value) in end.fields() {
+            document.push(b',');
+            document.extend_from_slice(serde_json::Value::String(key).to_string().as_bytes());
+            document.push(b':');
+            document.extend_from_slice(value.as_bytes());
+        }
+        document.push(b'}');
+        self.jq.run(&document, out)
+    }
+
+    fn record(&mut self, out: &mut dyn Write, record: &dyn Record) -> Result<(), Error> {
+        self.jq.run(record.json().as_bytes(), out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn run(code: &str, raw: bool, input: Value) -> String {
         let mut out = Vec::new();
         Jq::compile(code, raw, false)
             .unwrap()
-            .run(&input, &mut out)
+            .run(input.to_string().as_bytes(), &mut out)
             .unwrap();
         String::from_utf8(out).unwrap()
     }

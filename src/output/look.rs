@@ -1,15 +1,13 @@
 //! How human output looks here: colour or not, how wide, and what "now" is for relative times.
 
-use std::env;
+use std::time::SystemTime;
 
 use comfy_table::Color;
 use jiff::Timestamp;
 
 use crate::cli::ColorChoice;
-use crate::output::Terminal;
+use crate::context::Env;
 
-/// Tests pin the clock with this, so relative times render the same on every run.
-const TEST_NOW: &str = "LLAMACLOUD_TEST_NOW";
 /// Used when the width of the terminal cannot be found.
 const FALLBACK_WIDTH: u16 = 100;
 const MIN_WIDTH: u16 = 20;
@@ -23,44 +21,43 @@ pub struct Look {
 }
 
 impl Look {
-    pub fn detect(choice: Option<ColorChoice>, terminal: Terminal) -> Self {
-        let now = env::var(TEST_NOW)
-            .ok()
-            .and_then(|v| v.parse::<Timestamp>().ok())
-            .unwrap_or_else(Timestamp::now);
+    pub fn detect(
+        choice: Option<ColorChoice>,
+        stdout_terminal: bool,
+        env: &dyn Env,
+        now: SystemTime,
+    ) -> Self {
         Look {
-            color: use_color(choice, terminal.stdout),
-            width: width(),
-            now,
+            color: use_color(choice, stdout_terminal, env),
+            width: width(env),
+            now: Timestamp::try_from(now).unwrap_or(Timestamp::UNIX_EPOCH),
         }
     }
 }
 
 /// `--color always|never` decide; `auto` honours NO_COLOR, then CLICOLOR_FORCE, then TERM=dumb,
-/// then whether stdout is a terminal.
-fn use_color(choice: Option<ColorChoice>, stdout_terminal: bool) -> bool {
+/// then whether the stream is a terminal.
+pub fn use_color(choice: Option<ColorChoice>, terminal: bool, env: &dyn Env) -> bool {
     match choice.unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            let set = |name: &str| env::var_os(name).filter(|v| !v.is_empty());
-            if set("NO_COLOR").is_some() {
+            if env.var("NO_COLOR").is_some() {
                 false
-            } else if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+            } else if env.var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
                 true
-            } else if set("TERM").is_some_and(|v| v == "dumb") {
+            } else if env.var("TERM").is_some_and(|v| v == "dumb") {
                 false
             } else {
-                stdout_terminal
+                terminal
             }
         }
     }
 }
 
 /// `$COLUMNS` when set, else the terminal's width, else a fallback.
-fn width() -> u16 {
-    env::var("COLUMNS")
-        .ok()
+fn width(env: &dyn Env) -> u16 {
+    env.var("COLUMNS")
         .and_then(|v| v.trim().parse::<u16>().ok())
         .or_else(|| comfy_table::Table::new().width())
         .filter(|w| *w >= MIN_WIDTH)

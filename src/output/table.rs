@@ -8,9 +8,11 @@ use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Row, Wi
 use jiff::Timestamp;
 use serde_json::Value;
 
+use crate::error::Error;
 use crate::output::look::{Look, status_color};
 use crate::output::resource::{Resource, Show, field};
-use crate::output::sanitize::neutralize;
+use crate::output::{ListEnd, Printer, Record, parse_item};
+use crate::text::neutralize;
 use crate::time::relative;
 
 /// Spaces between columns.
@@ -71,7 +73,7 @@ impl Table {
     }
 
     /// Renders the table at the terminal's width.
-    pub fn render(self, out: &mut impl Write) -> io::Result<()> {
+    pub fn render(self, out: &mut dyn Write) -> io::Result<()> {
         let mut header = Row::from(self.headers.iter().copied().map(Cell::new).collect::<Vec<_>>());
         header.max_height(1);
         let mut table = new_table(self.look);
@@ -88,6 +90,43 @@ impl Table {
             }
         }
         write_table(&mut table, out)
+    }
+}
+
+/// `--format table` (and `auto` on a terminal): a listing's rows are kept until the end to
+/// size the columns; a record writes its lines for people.
+pub struct TablePrinter {
+    table: Option<Table>,
+    look: Look,
+}
+
+impl TablePrinter {
+    pub fn new(resource: Option<Resource>, look: Look) -> Self {
+        TablePrinter {
+            table: resource.map(|r| Table::for_resource(r, look)),
+            look,
+        }
+    }
+}
+
+impl Printer for TablePrinter {
+    fn item(&mut self, _out: &mut dyn Write, item: &str) -> Result<(), Error> {
+        let value = parse_item(item)?;
+        if let Some(table) = &mut self.table {
+            table.push(&value);
+        }
+        Ok(())
+    }
+
+    fn finish_list(&mut self, out: &mut dyn Write, _end: &ListEnd) -> Result<(), Error> {
+        if let Some(table) = self.table.take().filter(|t| !t.is_empty()) {
+            table.render(out)?;
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, out: &mut dyn Write, record: &dyn Record) -> Result<(), Error> {
+        Ok(record.human(out, &self.look)?)
     }
 }
 
@@ -142,7 +181,7 @@ pub fn new_table(look: Look) -> comfy_table::Table {
 }
 
 /// Writes the table's lines, columns separated by a gap and without trailing blanks.
-pub fn write_table(table: &mut comfy_table::Table, out: &mut impl Write) -> io::Result<()> {
+pub fn write_table(table: &mut comfy_table::Table, out: &mut dyn Write) -> io::Result<()> {
     let columns = table.column_count();
     for column in table.column_iter_mut() {
         let last = column.index + 1 == columns;

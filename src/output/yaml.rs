@@ -4,7 +4,10 @@
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use serde_json::{Number, Value};
+use serde_json::{Map, Number, Value};
+
+use crate::error::Error;
+use crate::output::{ListEnd, Printer, Record, parse_item};
 
 /// A JSON value as plain serde data. With serde_json's arbitrary_precision, a `Number` would
 /// otherwise reach other serializers as a private map.
@@ -58,7 +61,7 @@ fn to_yaml(value: &Value) -> io::Result<String> {
 }
 
 /// Writes `value` as one YAML document.
-pub fn write_document(out: &mut impl Write, value: &Value) -> io::Result<()> {
+pub fn write_document(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     let text = to_yaml(value)?;
     out.write_all(text.as_bytes())?;
     if !text.ends_with('\n') {
@@ -68,7 +71,7 @@ pub fn write_document(out: &mut impl Write, value: &Value) -> io::Result<()> {
 }
 
 /// Writes `item` as one entry of the `items:` sequence.
-pub fn write_item(out: &mut impl Write, item: &Value) -> io::Result<()> {
+pub fn write_item(out: &mut dyn Write, item: &Value) -> io::Result<()> {
     let text = to_yaml(item)?;
     for (i, line) in text.trim_end_matches('\n').split('\n').enumerate() {
         out.write_all(if i == 0 { b"- " } else { b"  " })?;
@@ -76,6 +79,38 @@ pub fn write_item(out: &mut impl Write, item: &Value) -> io::Result<()> {
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// A listing as one document: `items:` grows as pages arrive, then the fields that close it.
+#[derive(Default)]
+pub struct YamlPrinter {
+    items: u64,
+}
+
+impl Printer for YamlPrinter {
+    fn item(&mut self, out: &mut dyn Write, item: &str) -> Result<(), Error> {
+        let value = parse_item(item)?;
+        if self.items == 0 {
+            out.write_all(b"items:\n")?;
+        }
+        self.items += 1;
+        Ok(write_item(out, &value)?)
+    }
+
+    fn finish_list(&mut self, out: &mut dyn Write, end: &ListEnd) -> Result<(), Error> {
+        if self.items == 0 {
+            out.write_all(b"items: []\n")?;
+        }
+        let mut tail = Map::new();
+        for (key, value) in end.fields() {
+            tail.insert(key, parse_item(&value)?);
+        }
+        Ok(write_document(out, &Value::Object(tail))?)
+    }
+
+    fn record(&mut self, out: &mut dyn Write, record: &dyn Record) -> Result<(), Error> {
+        Ok(write_document(out, &parse_item(&record.json())?)?)
+    }
 }
 
 #[cfg(test)]

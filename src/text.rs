@@ -1,5 +1,6 @@
-//! Server data is data: control characters and escape sequences are made visible and harmless
-//! before they reach a terminal, so a job name cannot move the cursor or recolour the screen.
+//! Text for people. Server data is data: control characters and escape sequences are made
+//! visible and harmless before they reach a terminal, so a job name cannot move the cursor or
+//! recolour the screen. Also the small wording helpers every layer uses.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -7,7 +8,7 @@ use std::fmt::Write as _;
 /// Characters that must never reach a terminal raw: C0 and C1 controls, DEL, the Unicode line
 /// and paragraph separators, and the bidirectional overrides that can make text display in a
 /// misleading order.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -64,6 +65,61 @@ pub fn tsv_field(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Collapses whitespace, neutralises control characters and cuts to `max` characters, so that
+/// any text fits on one line of an error message.
+pub fn one_line(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    let mut cut = false;
+    for word in text.split_whitespace() {
+        if chars > 0 {
+            if chars >= max {
+                cut = true;
+                break;
+            }
+            out.push(' ');
+            chars += 1;
+        }
+        for c in word.chars() {
+            if chars >= max {
+                cut = true;
+                break;
+            }
+            out.push(c);
+            chars += 1;
+        }
+        if cut {
+            break;
+        }
+    }
+    if cut {
+        out.push('…');
+    }
+    neutralize(&out).into_owned()
+}
+
+/// "1 page", "3 pages", "2 entries".
+pub fn count(n: u64, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs it, so a printed command can be pasted.
+pub fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.=:/+@%,".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +138,14 @@ mod tests {
         );
         assert_eq!(neutralize("a\u{9b}31m\u{7f}"), "a\\u{9b}31m\\x7f");
         assert_eq!(neutralize("evil\u{202e}fdp.exe"), "evil\\u{202e}fdp.exe");
+    }
+
+    #[test]
+    fn one_line_is_bounded() {
+        assert_eq!(one_line("a\n  b\tc", 10), "a b c");
+        assert_eq!(one_line(&"x".repeat(3_000_000), 5), "xxxxx…");
+        assert_eq!(one_line("ab cd", 3), "ab …");
+        assert_eq!(shell_quote("a b'c"), r"'a b'\''c'");
     }
 
     #[test]

@@ -1,32 +1,19 @@
-//! Writing one parse job (`parsing get`): as JSON, YAML, a tsv row or a summary for people.
-//! Its markdown or text is streamed by `content`.
+//! One parse job (`parsing get`) as a record: the server's JSON as it came, a summary for
+//! people, a tsv row. Its markdown or text is streamed by `content`.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
+use comfy_table::{Cell, ColumnConstraint, Row};
 use serde_json::Value;
 
-use crate::cli::Format;
-use crate::exit::UsageError;
-use crate::output::json::{write_compact, write_pretty};
-use comfy_table::{Cell, ColumnConstraint, Row};
-
+use crate::api;
+use crate::output::Record;
 use crate::output::look::Look;
 use crate::output::resource::{Resource, field};
-use crate::output::sanitize::{neutralize, tsv_field};
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
-use crate::output::{ListStyle, Terminal, count, yaml};
-
-/// How a single job is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocStyle {
-    Summary,
-    Tsv,
-    Json { pretty: bool },
-    Jsonl,
-    Yaml,
-    Raw,
-    Content(Part),
-}
+use crate::output::tsv::write_row;
+use crate::text::{count, neutralize};
 
 /// The parsed content a job can be printed as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,55 +40,63 @@ impl Part {
     }
 }
 
-impl DocStyle {
-    pub fn choose(format: Format, terminal: Terminal, with_jq: bool) -> Result<Self, UsageError> {
-        Ok(match format {
-            Format::Markdown | Format::Text if with_jq => {
-                return Err(UsageError::new(
-                    "--jq filters JSON: use it with --format json (the default) or jsonl",
-                ));
-            }
-            Format::Markdown => DocStyle::Content(Part::Markdown),
-            Format::Text => DocStyle::Content(Part::Text),
-            other => match ListStyle::choose(other, terminal, with_jq)? {
-                ListStyle::Table => DocStyle::Summary,
-                ListStyle::Tsv => DocStyle::Tsv,
-                ListStyle::Json { pretty } => DocStyle::Json { pretty },
-                ListStyle::Jsonl => DocStyle::Jsonl,
-                ListStyle::Yaml => DocStyle::Yaml,
-                ListStyle::Raw => DocStyle::Raw,
-            },
-        })
+/// A `parsing get` response: the server's bytes, and the same parsed.
+pub struct Job {
+    text: String,
+    value: Value,
+}
+
+impl Job {
+    /// Checks that `body` is a JSON object (a job response).
+    pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
+        let text = String::from_utf8(body).map_err(|err| {
+            let why = err.utf8_error();
+            api::Error::not_json(status, why, err.as_bytes())
+        })?;
+        let value: Value =
+            serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
+        if !value.is_object() {
+            return Err(api::Error::InvalidResponse(
+                "expected a JSON object with a job".to_string(),
+            ));
+        }
+        Ok(Job { text, value })
+    }
+
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// The job's status, if the response has one.
+    pub fn status(&self) -> Option<&str> {
+        self.value.pointer("/job/status").and_then(Value::as_str)
+    }
+
+    fn job(&self) -> &Value {
+        self.value.get("job").unwrap_or(&Value::Null)
     }
 }
 
-/// Writes the job response in a structured style (not `Raw` or `Content`).
-pub fn write_job(out: &mut impl Write, style: DocStyle, response: &Value, look: Look) -> io::Result<()> {
-    let job = response.get("job").unwrap_or(&Value::Null);
-    match style {
-        DocStyle::Json { pretty: true } => write_pretty(out, response, "")?,
-        DocStyle::Json { pretty: false } | DocStyle::Jsonl => write_compact(out, response)?,
-        DocStyle::Yaml => return yaml::write_document(out, response),
-        DocStyle::Tsv => {
-            let fields: Vec<String> = Resource::ParseJob
-                .fields()
-                .iter()
-                .map(|path| {
-                    field(job, path)
-                        .map(|v| tsv_field(&v).into_owned())
-                        .unwrap_or_default()
-                })
-                .collect();
-            out.write_all(fields.join("\t").as_bytes())?;
-        }
-        DocStyle::Summary => return write_summary(out, response, job, look),
-        DocStyle::Raw | DocStyle::Content(_) => return Ok(()),
+impl Record for Job {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.text)
     }
-    out.write_all(b"\n")
+
+    fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        write_summary(out, &self.value, self.job(), *look)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_row(out, self.job(), Resource::ParseJob.fields())
+    }
+
+    fn raw(&self) -> Option<&[u8]> {
+        Some(self.text.as_bytes())
+    }
 }
 
 /// Key/value lines for people: the job's fields, its error, and what each expanded part holds.
-fn write_summary(out: &mut impl Write, response: &Value, job: &Value, look: Look) -> io::Result<()> {
+fn write_summary(out: &mut dyn Write, response: &Value, job: &Value, look: Look) -> io::Result<()> {
     let text =
         |key: &str| field(job, &[key]).map_or_else(|| missing_cell(look), |v| Cell::new(neutralize(&v)));
     let time = |key: &str| match field(job, &[key]) {

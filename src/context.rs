@@ -1,0 +1,207 @@
+//! What a run of the program is given from outside: its standard streams (and which of them
+//! are terminals), its environment, and a clock that can sleep. The binary passes the real
+//! ones; tests pass buffers, a map and a clock that only pretends to sleep.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+/// Tests of the binary set this to make stdout count as a terminal (assert_cmd gives a pipe).
+const TEST_STDOUT_TTY: &str = "LLAMACLOUD_TEST_STDOUT_TTY";
+/// Tests of the binary pin the wall clock with this, so relative times render the same.
+const TEST_NOW: &str = "LLAMACLOUD_TEST_NOW";
+
+/// Everything a run reads from or writes to outside the program.
+pub struct Context {
+    pub io: Io,
+    pub env: Arc<dyn Env>,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Context {
+    /// The real process: its streams, its environment, the system clock.
+    pub fn process() -> Self {
+        let env = ProcessEnv;
+        let forced_tty = env.var(TEST_STDOUT_TTY).is_some_and(|v| v == "1");
+        let io = Io {
+            stdin: Box::new(io::stdin()),
+            stdout: Box::new(io::stdout()),
+            stderr: Stderr::new(io::stderr()),
+            terminals: Terminals {
+                stdin: io::stdin().is_terminal(),
+                stdout: forced_tty || io::stdout().is_terminal(),
+                stderr: io::stderr().is_terminal(),
+            },
+        };
+        let pinned = env.var(TEST_NOW).and_then(|v| v.parse::<jiff::Timestamp>().ok());
+        let clock: Arc<dyn Clock> = match pinned {
+            Some(now) => Arc::new(SystemClock::pinned(
+                SystemTime::UNIX_EPOCH
+                    + Duration::from_millis(u64::try_from(now.as_millisecond()).unwrap_or(0)),
+            )),
+            None => Arc::new(SystemClock::default()),
+        };
+        Context {
+            io,
+            env: Arc::new(env),
+            clock,
+        }
+    }
+}
+
+/// The standard streams of a run.
+pub struct Io {
+    pub stdin: Box<dyn Read + Send>,
+    pub stdout: Box<dyn Write + Send>,
+    pub stderr: Stderr,
+    pub terminals: Terminals,
+}
+
+/// Which standard streams are terminals.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminals {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+/// Standard error, shared: diagnostics come from the command and from the HTTP client's
+/// `--debug` log, possibly on another thread. Each line is written whole.
+#[derive(Clone)]
+pub struct Stderr(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl Stderr {
+    pub fn new(out: impl Write + Send + 'static) -> Self {
+        Stderr(Arc::new(Mutex::new(Box::new(out))))
+    }
+
+    /// Writes `text` and a newline in one piece. Errors are ignored: there is nowhere left to
+    /// report them.
+    pub fn line(&self, text: &str) {
+        let mut out = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut line = String::with_capacity(text.len() + 1);
+        line.push_str(text);
+        line.push('\n');
+        let _ = out.write_all(line.as_bytes());
+        let _ = out.flush();
+    }
+
+    /// Writes `bytes` as they are.
+    pub fn write_raw(&self, bytes: &[u8]) {
+        let mut out = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = out.write_all(bytes);
+        let _ = out.flush();
+    }
+}
+
+/// Environment variables. Empty values count as unset, as in most CLIs.
+pub trait Env: Send + Sync {
+    fn var(&self, name: &str) -> Option<String>;
+
+    /// The user's home directory.
+    fn home_dir(&self) -> Option<PathBuf>;
+}
+
+/// The process environment.
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }
+
+    fn home_dir(&self) -> Option<PathBuf> {
+        self.var("HOME").map(PathBuf::from).or_else(dirs::home_dir)
+    }
+}
+
+/// A fixed set of variables (tests, and running the CLI inside another program).
+#[derive(Debug, Clone, Default)]
+pub struct MapEnv(pub HashMap<String, String>);
+
+impl MapEnv {
+    pub fn new<K: Into<String>, V: Into<String>>(vars: impl IntoIterator<Item = (K, V)>) -> Self {
+        MapEnv(vars.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+    }
+}
+
+impl Env for MapEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        self.0.get(name).filter(|v| !v.trim().is_empty()).cloned()
+    }
+
+    fn home_dir(&self) -> Option<PathBuf> {
+        self.var("HOME").map(PathBuf::from)
+    }
+}
+
+/// The wall clock and a way to wait. Retries and `--wait` only ever wait through this.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> SystemTime;
+    fn sleep(&self, duration: Duration);
+}
+
+/// The system clock; its `now` can be pinned (tests of the binary) while `sleep` really sleeps.
+#[derive(Debug, Default)]
+pub struct SystemClock {
+    /// A pinned "now", and when it was pinned, so that it still advances.
+    pinned: Option<(SystemTime, std::time::Instant)>,
+}
+
+impl SystemClock {
+    pub fn pinned(now: SystemTime) -> Self {
+        SystemClock {
+            pinned: Some((now, std::time::Instant::now())),
+        }
+    }
+}
+
+impl Clock for SystemClock {
+    fn now(&self) -> SystemTime {
+        match self.pinned {
+            Some((then, since)) => then + since.elapsed(),
+            None => SystemTime::now(),
+        }
+    }
+
+    fn sleep(&self, duration: Duration) {
+        std::thread::sleep(duration);
+    }
+}
+
+/// A clock that moves only when something sleeps, and remembers every sleep.
+#[derive(Debug)]
+pub struct FakeClock {
+    state: Mutex<(SystemTime, Vec<Duration>)>,
+}
+
+impl FakeClock {
+    pub fn at(now: SystemTime) -> Self {
+        FakeClock {
+            state: Mutex::new((now, Vec::new())),
+        }
+    }
+
+    /// Every sleep so far, in order.
+    pub fn sleeps(&self) -> Vec<Duration> {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .1
+            .clone()
+    }
+}
+
+impl Clock for FakeClock {
+    fn now(&self) -> SystemTime {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0
+    }
+
+    fn sleep(&self, duration: Duration) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.0 += duration;
+        state.1.push(duration);
+    }
+}

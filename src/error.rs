@@ -1,0 +1,114 @@
+//! The program's errors: one type for every command, worded for the user. Which exit code each
+//! gets is decided in one place only, `exit`, which nothing here knows about.
+
+use std::fmt;
+use std::io;
+
+use crate::api;
+
+/// Everything that can end a command early.
+#[derive(Debug)]
+pub enum Error {
+    /// A bad argument or setting, found after argument parsing.
+    Usage(String),
+    /// No key, or the key cannot be used.
+    Auth(String),
+    /// The API call failed.
+    Api(api::Error),
+    /// `--wait` saw the job end FAILED or CANCELLED.
+    JobEnded {
+        job_id: String,
+        status: String,
+        message: Option<String>,
+    },
+    /// A signal stopped the command after it ended its output.
+    Interrupted { signal: i32 },
+    /// Reading or writing a local file or stream.
+    Io(io::Error),
+    /// Anything else that went wrong here, such as a `--jq` runtime error.
+    Failure(String),
+    /// What was being done when `source` happened.
+    Context { message: String, source: Box<Error> },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage(message.into())
+    }
+
+    pub fn failure(message: impl Into<String>) -> Self {
+        Error::Failure(message.into())
+    }
+
+    /// Puts `message` in front of this error.
+    pub fn context(self, message: impl Into<String>) -> Self {
+        Error::Context {
+            message: message.into(),
+            source: Box::new(self),
+        }
+    }
+
+    /// The error beneath any context.
+    pub fn root(&self) -> &Error {
+        match self {
+            Error::Context { source, .. } => source.root(),
+            other => other,
+        }
+    }
+
+    /// True when the error only means that the reader of the output went away (`| head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self.root(), Error::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(message) | Error::Auth(message) | Error::Failure(message) => f.write_str(message),
+            Error::Api(err) => err.fmt(f),
+            Error::JobEnded {
+                job_id,
+                status,
+                message,
+            } => {
+                write!(f, "job {job_id} ended {status}")?;
+                match message {
+                    Some(message) => write!(f, ": {message}"),
+                    None => Ok(()),
+                }
+            }
+            Error::Interrupted { .. } => f.write_str("interrupted"),
+            Error::Io(err) => err.fmt(f),
+            Error::Context { message, source } => write!(f, "{message}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<io::Error> for Error {
+    fn from(err: io::Error) -> Self {
+        Error::Io(err)
+    }
+}
+
+impl From<api::Error> for Error {
+    fn from(err: api::Error) -> Self {
+        Error::Api(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_pipe_is_found_under_context() {
+        let pipe = Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("page 2");
+        assert!(pipe.is_broken_pipe());
+        assert!(!Error::from(io::Error::other("disk full")).is_broken_pipe());
+    }
+}

@@ -1,0 +1,146 @@
+//! `llamacloud`: a command-line client for the LlamaCloud document-parsing API.
+//!
+//! The binary is a thin shell around [`run`], which takes the arguments and a [`Context`] (the
+//! standard streams, the environment and a clock) and returns the exit code. Tests run the
+//! whole program in-process through it. `docs/architecture.md` shows how the modules fit.
+
+pub mod api;
+mod atomic_file;
+pub mod cli;
+mod commands;
+mod config;
+pub mod context;
+pub mod error;
+mod exit;
+pub mod output;
+#[cfg(test)]
+mod properties;
+mod secret;
+mod settings;
+pub mod signals;
+mod text;
+mod time;
+
+use std::ffi::OsString;
+
+use clap::{CommandFactory as _, FromArgMatches as _};
+use serde_json::{Value, json};
+
+use crate::cli::{Cli, ColorChoice, Format};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::look::use_color;
+use crate::secret::redact;
+use crate::text::one_line;
+
+/// The longest error line, in characters: the server's text is cut to fit.
+const ERROR_CHARS: usize = 1000;
+/// The longest response body quoted in the JSON error document, as JSON text.
+const ERROR_BODY_CHARS: usize = 4096;
+
+/// Runs the program with `args` (the program name first) and returns its exit code.
+pub fn run<I, T>(args: I, ctx: &mut Context) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match parse(&args, ctx) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match commands::run(&cli, ctx) {
+        Ok(()) => 0,
+        // The reader of stdout went away (`| head`): that is how pipelines end, not a failure.
+        Err(err) if err.is_broken_pipe() => 0,
+        // The command said where it stopped; the exit code says why.
+        Err(err @ Error::Interrupted { .. }) => exit::code(&err),
+        Err(err) => {
+            report(&err, cli.global.format(), ctx);
+            exit::code(&err)
+        }
+    }
+}
+
+/// Parses the arguments; help and version are printed here, and usage errors reported with
+/// colour only where `--color`, NO_COLOR and the terminal allow it.
+fn parse(args: &[OsString], ctx: &mut Context) -> Result<Cli, u8> {
+    let choice = color_flag(args);
+    let command = Cli::command();
+    let result = command
+        .clone()
+        .color(clap::ColorChoice::Always)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match result {
+        Ok(cli) => Ok(cli),
+        Err(err) => {
+            let (terminal, code) = if err.use_stderr() {
+                (ctx.io.terminals.stderr, exit::Exit::Usage as u8)
+            } else {
+                (ctx.io.terminals.stdout, 0)
+            };
+            let styled = err.render();
+            let text = if use_color(choice, terminal, ctx.env.as_ref()) {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            };
+            if err.use_stderr() {
+                ctx.io.stderr.write_raw(text.as_bytes());
+            } else {
+                // Help goes to stdout; a closed pipe (`--help | head`) is fine.
+                let _ = ctx.io.stdout.write_all(text.as_bytes());
+                let _ = ctx.io.stdout.flush();
+            }
+            Err(code)
+        }
+    }
+}
+
+/// The `--color` value among the arguments, read before they are parsed (to colour the errors
+/// of parsing them).
+fn color_flag(args: &[OsString]) -> Option<ColorChoice> {
+    let mut choice = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None if word == "--" => break,
+            None => None,
+        };
+        if let Some(value) = value {
+            choice = clap::ValueEnum::from_str(&value, true).ok().or(choice);
+        }
+    }
+    choice
+}
+
+/// One `error:` line on stderr, bounded and with any key masked; with a JSON format, also the
+/// error as one JSON line.
+fn report(err: &Error, format: Format, ctx: &Context) {
+    let message = redact(&one_line(&err.to_string(), ERROR_CHARS)).into_owned();
+    ctx.io.stderr.line(&format!("error: {message}"));
+    if matches!(format, Format::Json | Format::Jsonl) {
+        let status = match err.root() {
+            Error::Api(api) => api.status_error(),
+            _ => None,
+        };
+        let body = status.and_then(|s| s.body.as_ref()).map(Value::to_string);
+        let body: Value = match body {
+            Some(text) if text.len() <= ERROR_BODY_CHARS => {
+                serde_json::from_str(&text).unwrap_or(Value::Null)
+            }
+            _ => Value::Null,
+        };
+        let document = json!({
+            "error": {
+                "status": status.map(|s| s.status.as_u16()),
+                "message": message,
+                "body": body,
+            }
+        });
+        ctx.io.stderr.line(&redact(&document.to_string()));
+    }
+}

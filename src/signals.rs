@@ -1,0 +1,120 @@
+//! SIGINT, SIGTERM and SIGHUP: stop with exit code 128+signal, leaving no temporary file
+//! behind. A command that can end its output cleanly (close a JSON document, say where to
+//! resume) listens for the signal and does so; otherwise the program stops at once.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+/// How long a listening command gets to finish its output before the program stops anyway.
+const GRACE: Duration = Duration::from_secs(3);
+
+struct State {
+    /// Temporary files to delete on a signal (destructors do not run on `exit`).
+    temporary_files: Vec<PathBuf>,
+    /// The command that wants to hear of a signal, if one does.
+    listener: Option<Sender<i32>>,
+}
+
+static STATE: Mutex<State> = Mutex::new(State {
+    temporary_files: Vec::new(),
+    listener: None,
+});
+
+fn state() -> std::sync::MutexGuard<'static, State> {
+    STATE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Installs the handler for the three signals. Call once, from the binary.
+#[cfg(unix)]
+pub fn install() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            on_signal(signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+pub fn install() {
+    let _ = ctrlc::set_handler(|| on_signal(2));
+}
+
+fn on_signal(signal: i32) {
+    let listener = state().listener.take();
+    if let Some(listener) = listener
+        && listener.send(signal).is_ok()
+    {
+        // The command ends its output and exits; if it cannot within the grace period (it is
+        // blocked writing to a stalled pipe), stop anyway.
+        std::thread::spawn(move || {
+            std::thread::sleep(GRACE);
+            stop(signal);
+        });
+        return;
+    }
+    stop(signal);
+}
+
+/// Deletes the temporary files, clears a progress line and exits with 128+signal.
+fn stop(signal: i32) -> ! {
+    remove_temporary_files();
+    let mut stderr = std::io::stderr();
+    if stderr.is_terminal() {
+        // Clear a spinner or progress line, if one is drawn.
+        let _ = stderr.write_all(b"\r\x1b[2K");
+    }
+    std::process::exit(128 + signal);
+}
+
+/// Deletes every temporary file still registered.
+pub fn remove_temporary_files() {
+    for path in state().temporary_files.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Deletes `path` if a signal stops the program, until `forget` is called.
+pub fn remove_on_signal(path: &Path) {
+    state().temporary_files.push(path.to_path_buf());
+}
+
+/// Stops tracking `path` (it was renamed into place or deleted).
+pub fn forget(path: &Path) {
+    state().temporary_files.retain(|p| p != path);
+}
+
+/// While the returned value lives, a signal is delivered to it instead of stopping the program.
+pub struct Listener {
+    receiver: Receiver<i32>,
+}
+
+impl Listener {
+    pub fn start() -> Self {
+        let (sender, receiver) = channel();
+        state().listener = Some(sender);
+        Listener { receiver }
+    }
+
+    /// The signal, if one has arrived.
+    pub fn received(&self) -> Option<i32> {
+        self.receiver.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for a signal.
+    pub fn wait(&self, timeout: Duration) -> Option<i32> {
+        self.receiver.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        state().listener = None;
+    }
+}

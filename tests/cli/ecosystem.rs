@@ -239,14 +239,17 @@ fn a_broken_or_exposed_config_file_is_reported() {
 #[test]
 fn the_config_file_is_found_through_xdg_and_home() {
     let home = tempfile::tempdir().unwrap();
-    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_llamacloud"));
-    cmd.env_clear().env("HOME", home.path()).args(["config", "path"]);
+    let mut cmd = bare();
+    cmd.env_remove("XDG_CONFIG_HOME")
+        .env_remove("LLAMACLOUD_CONFIG_DIR")
+        .env("HOME", home.path())
+        .args(["config", "path"]);
     cmd.assert().success().stdout(format!(
         "{}\n",
         home.path().join(".config/llamacloud/config.toml").display()
     ));
-    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_llamacloud"));
-    cmd.env_clear()
+    let mut cmd = bare();
+    cmd.env_remove("LLAMACLOUD_CONFIG_DIR")
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join("xdg"))
         .args(["config", "path"]);

@@ -7,7 +7,7 @@ use std::time::Duration;
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::harness::{TEST_KEY, bare, cli, cursor_page};
+use crate::harness::{TEST_KEY, bare, cli, cursor_page, in_process};
 
 /// Answers `path` with `status` and `body`, runs `args`, returns (exit code, stdout, stderr).
 fn run_against(status: u16, body: &str, path: &str, args: &[&str]) -> (i32, String, String) {
@@ -205,7 +205,7 @@ fn an_unreachable_server_is_exit_1() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
     };
-    let output = cli(&format!("http://127.0.0.1:{port}"))
+    let output = in_process(&format!("http://127.0.0.1:{port}"))
         .args(["parsing", "list"])
         .output()
         .unwrap();
@@ -279,8 +279,7 @@ fn a_closed_stdout_is_a_quiet_success() {
         when.path("/api/v2/parse");
         then.status(200).json_body(json!({"items": items}));
     });
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_llamacloud"))
-        .env_clear()
+    let mut child = crate::harness::command()
         .env("LLAMA_CLOUD_BASE_URL", server.base_url())
         .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
         .args(["parsing", "list"])

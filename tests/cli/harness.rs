@@ -1,9 +1,19 @@
-//! The shared test environment: a hermetic command, exact-query matching, page fixtures.
+//! The shared test environment: a hermetic command (a process, or the program run in-process
+//! with a fake clock), exact-query matching, page fixtures. Every process a test starts is
+//! made by `command` here: a cleared environment with a scratch HOME, XDG and config dir.
 
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::io::{self, Write};
 use std::path::PathBuf;
+use std::process::Output;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
 
 use assert_cmd::Command;
+use assert_cmd::assert::Assert;
 use httpmock::{HttpMockRequest, When};
+use llamacloud::context::{Context, FakeClock, Io, MapEnv, Stderr, Terminals};
 use serde_json::{Value, json};
 
 /// The clock the tests pin, so relative times are stable.
@@ -19,19 +29,162 @@ fn scratch_home() -> PathBuf {
     home
 }
 
-/// `llamacloud` with nothing from the real environment: no HOME, config, key or proxy leaks in.
-pub fn bare() -> Command {
+/// The environment of every test run: nothing from the real one, so no HOME, config, key or
+/// proxy leaks in.
+fn scratch_env() -> Vec<(String, String)> {
     let home = scratch_home();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_llamacloud"));
-    cmd.env_clear()
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("LLAMACLOUD_CONFIG_DIR", home.join("llamacloud"))
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env("LLAMACLOUD_TEST_NOW", TEST_NOW)
-        .env("RUST_BACKTRACE", "0");
+    let path = |p: PathBuf| p.display().to_string();
+    vec![
+        ("HOME".into(), path(home.clone())),
+        ("XDG_CONFIG_HOME".into(), path(home.join(".config"))),
+        ("LLAMACLOUD_CONFIG_DIR".into(), path(home.join("llamacloud"))),
+        ("COLUMNS".into(), "100".into()),
+        ("NO_COLOR".into(), "1".into()),
+        ("LLAMACLOUD_TEST_NOW".into(), TEST_NOW.into()),
+        ("RUST_BACKTRACE".into(), "0".into()),
+    ]
+}
+
+/// The `llamacloud` binary as a process with the scratch environment. The only place tests
+/// start it.
+pub fn command() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_llamacloud"));
+    cmd.env_clear().envs(scratch_env());
     cmd
+}
+
+/// `llamacloud` with nothing from the real environment.
+pub fn bare() -> Command {
+    Command::from_std(command())
+}
+
+/// The test clock's start, `TEST_NOW`.
+pub fn test_now() -> SystemTime {
+    let ms = TEST_NOW.parse::<jiff::Timestamp>().unwrap().as_millisecond();
+    SystemTime::UNIX_EPOCH + Duration::from_millis(ms as u64)
+}
+
+/// The program run in-process, like `bare()` but with a clock that only pretends to sleep:
+/// retries and `--wait` take no real time.
+pub struct InProcess {
+    args: Vec<OsString>,
+    env: BTreeMap<String, String>,
+    stdin: Vec<u8>,
+    terminals: Terminals,
+    clock: Arc<FakeClock>,
+}
+
+/// A writer whose bytes the test reads afterwards.
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    pub fn bytes(&self) -> Vec<u8> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+}
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl InProcess {
+    pub fn new() -> Self {
+        InProcess {
+            args: vec!["llamacloud".into()],
+            env: scratch_env().into_iter().collect(),
+            stdin: Vec::new(),
+            terminals: Terminals::default(),
+            clock: Arc::new(FakeClock::at(test_now())),
+        }
+    }
+
+    pub fn arg(&mut self, arg: impl Into<OsString>) -> &mut Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: Into<OsString>>(&mut self, args: I) -> &mut Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn env(&mut self, key: &str, value: impl Into<String>) -> &mut Self {
+        self.env.insert(key.into(), value.into());
+        self
+    }
+
+    pub fn write_stdin(&mut self, input: impl Into<Vec<u8>>) -> &mut Self {
+        self.stdin = input.into();
+        self
+    }
+
+    /// Runs the program writing stdout to `stdout` (a test can make it fail) and returns the
+    /// exit code and stderr.
+    pub fn run_with(&mut self, stdout: Box<dyn Write + Send>) -> (u8, Vec<u8>) {
+        let stderr = Captured::default();
+        let mut ctx = Context {
+            io: Io {
+                stdin: Box::new(io::Cursor::new(self.stdin.clone())),
+                stdout,
+                stderr: Stderr::new(stderr.clone()),
+                terminals: self.terminals,
+            },
+            env: Arc::new(MapEnv::new(self.env.clone())),
+            clock: self.clock.clone(),
+        };
+        let code = llamacloud::run(self.args.clone(), &mut ctx);
+        (code, stderr.bytes())
+    }
+
+    /// Runs the program and returns what a process would have given (never an error: the
+    /// `Result` is there to read like `std::process::Command`).
+    pub fn output(&mut self) -> io::Result<Output> {
+        let stdout = Captured::default();
+        let (code, stderr) = self.run_with(Box::new(stdout.clone()));
+        Ok(Output {
+            status: exit_status(code),
+            stdout: stdout.bytes(),
+            stderr,
+        })
+    }
+
+    pub fn assert(&mut self) -> Assert {
+        Assert::new(self.output().expect("in-process run"))
+    }
+
+    /// Every sleep of the run so far.
+    pub fn sleeps(&self) -> Vec<Duration> {
+        self.clock.sleeps()
+    }
+}
+
+#[cfg(unix)]
+fn exit_status(code: u8) -> std::process::ExitStatus {
+    std::os::unix::process::ExitStatusExt::from_raw(i32::from(code) << 8)
+}
+
+#[cfg(windows)]
+fn exit_status(code: u8) -> std::process::ExitStatus {
+    std::os::windows::process::ExitStatusExt::from_raw(u32::from(code))
+}
+
+/// The program in-process, pointed at `base_url` with the test key.
+pub fn in_process(base_url: &str) -> InProcess {
+    let mut run = InProcess::new();
+    run.env("LLAMA_CLOUD_BASE_URL", base_url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY);
+    run
 }
 
 /// `llamacloud` pointed at `base_url` with the test key.

@@ -3,7 +3,7 @@
 
 use httpmock::prelude::*;
 
-use crate::harness::{TEST_KEY, cli, cursor_page};
+use crate::harness::{TEST_KEY, cli, cursor_page, in_process};
 use crate::scripted::{RawServer, Reply, Scripted, http_response};
 
 const FORMATS: [&str; 5] = ["tsv", "json", "jsonl", "table", "raw"];
@@ -43,7 +43,7 @@ fn bodies_that_are_not_a_page_are_one_error_line_and_exit_1() {
     for (body, message) in catalogue {
         let server = serve_bytes(body);
         for format in FORMATS {
-            let output = cli(&server.base_url())
+            let output = in_process(&server.base_url())
                 .args(["parsing", "list", "--format", format])
                 .output()
                 .unwrap();
@@ -195,7 +195,7 @@ fn the_key_never_appears_in_any_output() {
         ),
     ];
     for (base, args) in runs {
-        let output = cli(&base)
+        let output = in_process(&base)
             .args(&args)
             .args(["--debug", "--max-retries", "1"])
             .output()
@@ -212,7 +212,7 @@ fn the_key_never_appears_in_any_output() {
         );
     }
     // The echoed key is shown masked instead.
-    let output = cli(&echoing.base_url())
+    let output = in_process(&echoing.base_url())
         .args(["parsing", "list"])
         .output()
         .unwrap();

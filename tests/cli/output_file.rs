@@ -7,7 +7,7 @@ use std::time::Duration;
 use httpmock::prelude::*;
 use serde_json::json;
 
-use crate::harness::{cli, cursor_page};
+use crate::harness::{cli, cursor_page, in_process};
 use crate::scripted::{Reply, Scripted, interrupt, spawn_until_requested};
 
 fn entries(dir: &Path) -> Vec<String> {
@@ -65,7 +65,7 @@ fn a_failure_leaves_an_existing_file_untouched_and_no_temporary_file() {
         when.path("/api/v2/parse").query_param("page_token", "t1");
         then.status(503).json_body(json!({"detail": "down"}));
     });
-    let output = cli(&server.base_url())
+    let output = in_process(&server.base_url())
         .args(["parsing", "list", "--json", "-o"])
         .arg(&target)
         .output()

@@ -5,7 +5,7 @@ use httpmock::prelude::*;
 use httpmock::{Mock, MockServer};
 use serde_json::{Value, json};
 
-use crate::harness::{cli, cursor_page, exact_query, expected_ids, ids, parse_job};
+use crate::harness::{cli, cursor_page, exact_query, expected_ids, ids, in_process, parse_job};
 
 fn page<'s>(server: &'s MockServer, path: &str, query: &str, body: Value) -> Mock<'s> {
     server.mock(|when, then| {
@@ -234,7 +234,7 @@ fn a_failed_page_keeps_what_was_written_and_names_the_resume_point() {
         then.status(500)
             .json_body(json!({"detail": "database unavailable"}));
     });
-    let output = cli(&server.base_url())
+    let output = in_process(&server.base_url())
         .args(["parsing", "list", "--page-size", "2"])
         .output()
         .unwrap();
@@ -246,7 +246,7 @@ fn a_failed_page_keeps_what_was_written_and_names_the_resume_point() {
          gave up after 3 attempts: HTTP 500 Internal Server Error: database unavailable (the service failed; try again later)\n"
     );
 
-    let output = cli(&server.base_url())
+    let output = in_process(&server.base_url())
         .args(["parsing", "list", "--page-size", "2", "--json"])
         .output()
         .unwrap();

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::harness::{cli, cursor_page, expected_ids, ids};
+use crate::harness::{cursor_page, expected_ids, ids, in_process, test_now};
 use crate::scripted::{RawServer, Reply, Scripted, http_response};
 
 fn with_headers(mut reply: Reply, headers: &[(&str, &str)]) -> Reply {
@@ -31,7 +31,10 @@ fn transient_failures_are_retried_until_success() {
         Reply::json(500, ""),
         Reply::json(200, cursor_page(0..2, None)),
     ]);
-    let output = cli(&server.url).args(["parsing", "list"]).output().unwrap();
+    let output = in_process(&server.url)
+        .args(["parsing", "list"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     assert_eq!(ids(&output.stdout), expected_ids(0..2));
     assert_eq!(server.requests().len(), 3);
@@ -44,7 +47,10 @@ fn every_retryable_status_is_retried_and_others_are_not() {
             Reply::json(status, "{}"),
             Reply::json(200, cursor_page(0..1, None)),
         ]);
-        cli(&server.url).args(["parsing", "list"]).assert().success();
+        in_process(&server.url)
+            .args(["parsing", "list"])
+            .assert()
+            .success();
         assert_eq!(server.requests().len(), 2, "{status}");
     }
     for status in [400, 401, 402, 403, 404, 410, 422] {
@@ -52,7 +58,10 @@ fn every_retryable_status_is_retried_and_others_are_not() {
             Reply::json(status, "{}"),
             Reply::json(200, cursor_page(0..1, None)),
         ]);
-        cli(&server.url).args(["parsing", "list"]).assert().failure();
+        in_process(&server.url)
+            .args(["parsing", "list"])
+            .assert()
+            .failure();
         assert_eq!(server.requests().len(), 1, "{status}");
     }
 }
@@ -60,7 +69,7 @@ fn every_retryable_status_is_retried_and_others_are_not() {
 #[test]
 fn retries_stop_at_max_retries_with_the_last_error() {
     let server = Scripted::start(vec![unavailable()]);
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["parsing", "list", "--max-retries", "1"])
         .output()
         .unwrap();
@@ -72,7 +81,7 @@ fn retries_stop_at_max_retries_with_the_last_error() {
     assert_eq!(server.requests().len(), 2);
 
     let server = Scripted::start(vec![unavailable()]);
-    cli(&server.url)
+    in_process(&server.url)
         .args(["parsing", "list", "--max-retries", "0"])
         .assert()
         .code(5);
@@ -81,7 +90,7 @@ fn retries_stop_at_max_retries_with_the_last_error() {
 
 /// The `retry N of M in S s: REASON` line of `--debug`.
 fn retry_lines(server: &Scripted) -> Vec<String> {
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["parsing", "list", "--debug"])
         .output()
         .unwrap();
@@ -114,7 +123,7 @@ fn the_server_s_wait_is_obeyed_in_every_form() {
         ["debug: retry 1 of 2 in 0.25 s: HTTP 503 (as the server asked)"]
     );
 
-    let soon = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
+    let soon = httpdate::fmt_http_date(test_now() + Duration::from_secs(2));
     let server = Scripted::start(vec![
         with_headers(unavailable(), &[("retry-after", &soon)]),
         ok.clone(),
@@ -150,7 +159,7 @@ fn the_server_s_wait_is_obeyed_in_every_form() {
 #[test]
 fn x_should_retry_overrides_the_status() {
     let server = Scripted::start(vec![with_headers(unavailable(), &[("x-should-retry", "false")])]);
-    cli(&server.url).args(["parsing", "list"]).assert().code(5);
+    in_process(&server.url).args(["parsing", "list"]).assert().code(5);
     assert_eq!(server.requests().len(), 1);
 
     let server = Scripted::start(vec![
@@ -160,7 +169,10 @@ fn x_should_retry_overrides_the_status() {
         ),
         Reply::json(200, cursor_page(0..1, None)),
     ]);
-    cli(&server.url).args(["parsing", "list"]).assert().success();
+    in_process(&server.url)
+        .args(["parsing", "list"])
+        .assert()
+        .success();
     assert_eq!(server.requests().len(), 2);
 }
 
@@ -173,7 +185,7 @@ fn a_page_retried_mid_listing_repeats_no_item() {
         Reply::json(502, ""),
         Reply::json(200, cursor_page(5..6, None)),
     ]);
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["parsing", "list", "--format", "jsonl"])
         .output()
         .unwrap();
@@ -201,7 +213,10 @@ fn a_page_retried_mid_listing_repeats_no_item() {
 fn dropped_connections_are_retried() {
     let page = serde_json::to_string(&cursor_page(0..2, None)).unwrap();
     let server = RawServer::start(vec![Vec::new(), Vec::new(), http_response(200, &page)]);
-    let output = cli(&server.url).args(["parsing", "list"]).output().unwrap();
+    let output = in_process(&server.url)
+        .args(["parsing", "list"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     assert_eq!(ids(&output.stdout), expected_ids(0..2));
     assert_eq!(server.connections(), 3);
@@ -213,7 +228,7 @@ fn a_truncated_body_is_retried_then_reported() {
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n".to_vec();
     truncated.extend_from_slice(br#"{"items":[{"id":"pjb-0"#);
     let server = RawServer::start(vec![truncated]);
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["parsing", "list", "--max-retries", "1"])
         .output()
         .unwrap();
@@ -234,7 +249,7 @@ fn a_stall_is_retried_like_any_timeout() {
         Reply::json(200, cursor_page(0..1, None)).delayed(Duration::from_secs(20)),
         Reply::json(200, cursor_page(0..1, None)),
     ]);
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["parsing", "list", "--timeout", "0.5"])
         .output()
         .unwrap();
@@ -255,7 +270,7 @@ fn an_offset_listing_that_fails_names_the_offset_to_resume_from() {
         page(4..8),
         Reply::json(500, json!({"detail": "boom"})),
     ]);
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["batch-processing", "list", "--limit", "4", "--max-retries", "0"])
         .output()
         .unwrap();
@@ -273,7 +288,7 @@ fn an_offset_listing_that_fails_names_the_offset_to_resume_from() {
 fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
     let server = Scripted::start(vec![with_headers(unavailable(), &[("retry-after", "50")])]);
     let child = crate::scripted::spawn_until_requested(&server, &["parsing".as_ref(), "list".as_ref()]);
-    std::thread::sleep(Duration::from_millis(200));
+    std::thread::sleep(Duration::from_millis(50));
     let (code, took) = crate::scripted::interrupt(child);
     assert_eq!(code, Some(130));
     assert!(

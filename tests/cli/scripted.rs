@@ -118,10 +118,9 @@ pub fn http_response(status: u16, body: &str) -> Vec<u8> {
 /// Starts `llamacloud ARGS` against `server` and returns once its first request has arrived.
 #[cfg(unix)]
 pub fn spawn_until_requested(server: &Scripted, args: &[&std::ffi::OsStr]) -> std::process::Child {
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     use std::time::Instant;
-    let child = Command::new(env!("CARGO_BIN_EXE_llamacloud"))
-        .env_clear()
+    let child = crate::harness::command()
         .env("LLAMA_CLOUD_BASE_URL", &server.url)
         .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
         .args(args)

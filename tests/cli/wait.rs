@@ -1,8 +1,10 @@
 //! `parsing get --wait`: transitions to COMPLETED and FAILED, content fetched once, timeouts.
 
+use std::time::Duration;
+
 use serde_json::json;
 
-use crate::harness::cli;
+use crate::harness::in_process;
 use crate::scripted::{Reply, Scripted};
 
 fn job(status: &str) -> Reply {
@@ -26,7 +28,8 @@ fn waits_through_pending_and_running_then_fetches_the_content_once() {
             }),
         ),
     ]);
-    let output = cli(&server.url)
+    let mut run = in_process(&server.url);
+    let output = run
         .args([
             "parsing",
             "get",
@@ -55,6 +58,20 @@ fn waits_through_pending_and_running_then_fetches_the_content_once() {
             "/api/v2/parse/pjb-1?expand=markdown&project_id=prj-1",
         ]
     );
+    // The backoff, on the injected clock: no real time passes.
+    assert_eq!(run.sleeps(), [Duration::from_secs(1), Duration::from_secs(2)]);
+}
+
+#[test]
+fn a_long_wait_backs_off_to_ten_seconds_and_stops_at_the_timeout() {
+    let server = Scripted::start(vec![job("RUNNING")]);
+    let mut run = in_process(&server.url);
+    run.args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "40s"])
+        .assert()
+        .code(1)
+        .stderr("error: gave up waiting after 40s: job pjb-1 is still RUNNING (raise --wait-timeout)\n");
+    let secs: Vec<u64> = run.sleeps().iter().map(Duration::as_secs).collect();
+    assert_eq!(secs, [1, 2, 4, 8, 10, 10, 5]);
 }
 
 #[test]
@@ -67,7 +84,7 @@ fn a_job_that_fails_prints_and_exits_6_with_its_error() {
             "error_message": "Unsupported file \u{1b}[31mtype"}}),
         ),
     ]);
-    let output = cli(&server.url)
+    let output = in_process(&server.url)
         .args(["parsing", "get", "pjb-1", "--wait", "--expand", "text"])
         .output()
         .unwrap();
@@ -90,7 +107,7 @@ fn a_job_that_fails_prints_and_exits_6_with_its_error() {
 #[test]
 fn a_cancelled_job_as_markdown_prints_nothing_and_exits_6() {
     let server = Scripted::start(vec![job("CANCELLED")]);
-    cli(&server.url)
+    in_process(&server.url)
         .args(["parsing", "get", "pjb-1", "--wait", "--format", "markdown"])
         .assert()
         .code(6)
@@ -101,7 +118,7 @@ fn a_cancelled_job_as_markdown_prints_nothing_and_exits_6() {
 #[test]
 fn a_finished_job_without_expand_is_fetched_once() {
     let server = Scripted::start(vec![job("COMPLETED")]);
-    cli(&server.url)
+    in_process(&server.url)
         .args(["parsing", "get", "pjb-1", "--wait", "--json"])
         .assert()
         .success();
@@ -111,23 +128,24 @@ fn a_finished_job_without_expand_is_fetched_once() {
 #[test]
 fn waiting_gives_up_after_the_wait_timeout() {
     let server = Scripted::start(vec![job("RUNNING")]);
-    cli(&server.url)
-        .args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "1s"])
+    let mut run = in_process(&server.url);
+    run.args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "1s"])
         .assert()
         .code(1)
         .stdout("")
         .stderr("error: gave up waiting after 1s: job pjb-1 is still RUNNING (raise --wait-timeout)\n");
     assert_eq!(server.requests().len(), 2, "one poll, a 1 s pause, one more poll");
+    assert_eq!(run.sleeps(), [Duration::from_secs(1)]);
 }
 
 #[test]
 fn wait_timeout_needs_wait_and_a_duration() {
     let server = Scripted::start(vec![job("RUNNING")]);
-    cli(&server.url)
+    in_process(&server.url)
         .args(["parsing", "get", "pjb-1", "--wait-timeout", "5m"])
         .assert()
         .code(2);
-    cli(&server.url)
+    in_process(&server.url)
         .args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "soon"])
         .assert()
         .code(2);

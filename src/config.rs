@@ -2,6 +2,7 @@
 //! profile, and editing it in place (comments and layout kept) with mode 0600.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -12,7 +13,6 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::atomic_file::AtomicFile;
 use crate::context::{Env, Stderr};
 use crate::error::Error;
-use crate::settings::Source;
 
 pub const ENV_CONFIG_DIR: &str = "LLAMACLOUD_CONFIG_DIR";
 pub const ENV_PROFILE: &str = "LLAMA_CLOUD_PROFILE";
@@ -55,6 +55,43 @@ impl Profile {
             _ => return None,
         };
         value.as_deref().filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// Where a setting's value came from (shown by `auth status` and `--debug`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    /// A key of the named profile in the config file.
+    Profile(String),
+    /// A top-level key of the config file.
+    File(&'static str),
+    Default,
+}
+
+impl Source {
+    /// The place the user set the value, as they would name it: `LLAMA_CLOUD_API_KEY`,
+    /// `--api-key`, `api_key of profile work`.
+    pub fn as_setting(&self) -> String {
+        match self {
+            Source::Flag(name) | Source::Env(name) => name.to_string(),
+            Source::Profile(name) => format!("api_key of profile {name}"),
+            Source::File(key) => format!("{key} in the config file"),
+            Source::Default => "the API key".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(name) => write!(f, "flag {name}"),
+            Source::Env(name) => write!(f, "environment variable {name}"),
+            Source::Profile(name) => write!(f, "profile {name}"),
+            Source::File(key) => write!(f, "{key} in the config file"),
+            Source::Default => f.write_str("default"),
+        }
     }
 }
 

@@ -26,7 +26,9 @@ use std::ffi::OsString;
 use clap::{CommandFactory as _, FromArgMatches as _};
 use serde_json::{Value, json};
 
-use crate::cli::{Cli, ColorChoice, Format};
+use crate::cli::{
+    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, ColorChoice, Command, Format, ParsingCommand,
+};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::look::use_color;
@@ -49,7 +51,7 @@ where
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    match commands::run(&cli, ctx) {
+    match dispatch(&cli, ctx) {
         Ok(()) => 0,
         // The reader of stdout went away (`| head`): that is how pipelines end, not a failure.
         Err(err) if err.is_broken_pipe() => 0,
@@ -59,6 +61,23 @@ where
             report(&err, cli.global.format(), ctx);
             exit::code(&err)
         }
+    }
+}
+
+/// Runs the command the user asked for.
+fn dispatch(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
+    let global = &cli.global;
+    match &cli.command {
+        Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
+        Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
+        Command::Batches(BatchesCommand::List(args)) => commands::batches::list(global, args, ctx),
+        Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
+            commands::batch_processing::list(global, args, ctx)
+        }
+        Command::Config(command) => commands::config::run(global, command, ctx),
+        Command::Auth(AuthCommand::Status) => commands::auth::status(global, ctx),
+        Command::Completions { shell } => commands::docs::completions(global, *shell, ctx),
+        Command::GenerateDocs { dir } => commands::docs::generate(global, dir),
     }
 }
 

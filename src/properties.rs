@@ -11,8 +11,9 @@ use crate::api::page::Page;
 use crate::output::content::stream_content;
 use crate::output::job::{Job, Part};
 use crate::output::look::Look;
+use crate::output::printer::ListEnd;
 use crate::output::resource::Resource;
-use crate::output::{ListEnd, Style};
+use crate::output::style::Style;
 use crate::text::{neutralize, tsv_field};
 
 /// Keys the code looks for, mixed with anything, so that the interesting paths are reached.

@@ -1,7 +1,6 @@
 //! Settings resolved once from flags > environment > config-file profile > built-in defaults,
 //! each remembering where it came from (for `auth status`).
 
-use std::fmt;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -12,6 +11,7 @@ use reqwest::Url;
 
 use crate::api::client::{Client, ClientConfig};
 use crate::cli::{GlobalArgs, Region, ScopeArgs};
+pub use crate::config::Source;
 use crate::config::{self, ActiveProfile};
 use crate::context::{Clock, Env, Stderr};
 use crate::error::Error;
@@ -26,43 +26,6 @@ pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
 
 const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
 const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
-
-/// Where a setting's value came from (shown by `auth status` and `--debug`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Flag(&'static str),
-    Env(&'static str),
-    /// A key of the named profile in the config file.
-    Profile(String),
-    /// A top-level key of the config file.
-    File(&'static str),
-    Default,
-}
-
-impl Source {
-    /// The place the user set the value, as they would name it: `LLAMA_CLOUD_API_KEY`,
-    /// `--api-key`, `api_key of profile work`.
-    pub fn as_setting(&self) -> String {
-        match self {
-            Source::Flag(name) | Source::Env(name) => name.to_string(),
-            Source::Profile(name) => format!("api_key of profile {name}"),
-            Source::File(key) => format!("{key} in the config file"),
-            Source::Default => "the API key".to_string(),
-        }
-    }
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Flag(name) => write!(f, "flag {name}"),
-            Source::Env(name) => write!(f, "environment variable {name}"),
-            Source::Profile(name) => write!(f, "profile {name}"),
-            Source::File(key) => write!(f, "{key} in the config file"),
-            Source::Default => f.write_str("default"),
-        }
-    }
-}
 
 /// A value and where it came from.
 #[derive(Debug, Clone)]

@@ -13,7 +13,8 @@ use crate::commands::{Output, push_scope};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::look::Look;
-use crate::output::{Record, Shape};
+use crate::output::printer::Record;
+use crate::output::style::Shape;
 use crate::settings::Settings;
 use crate::text::{neutralize, tsv_field};
 

@@ -7,8 +7,8 @@ use crate::cli::{BatchProcessingListArgs, GlobalArgs, api_value};
 use crate::commands::{Output, Session, listing};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::Shape;
 use crate::output::resource::Resource;
+use crate::output::style::Shape;
 
 pub fn list(global: &GlobalArgs, args: &BatchProcessingListArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(

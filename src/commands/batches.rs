@@ -7,8 +7,8 @@ use crate::cli::{BatchesListArgs, GlobalArgs, api_value};
 use crate::commands::{Output, Session, listing, push_created};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::Shape;
 use crate::output::resource::Resource;
+use crate::output::style::Shape;
 
 pub fn list(global: &GlobalArgs, args: &BatchesListArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::List(Resource::Batch), "batches list", &[])?;

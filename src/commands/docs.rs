@@ -14,7 +14,8 @@ use crate::commands::Output;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::look::Look;
-use crate::output::{Record, Shape};
+use crate::output::printer::Record;
+use crate::output::style::Shape;
 
 const BIN: &str = "llamacloud";
 const SHELLS: [Shell; 5] = [

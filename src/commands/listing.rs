@@ -14,9 +14,10 @@ use crate::api::paginate::{ListRequest, Pager, Resume};
 use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::printer::ListEnd;
 use crate::output::progress::Progress;
 use crate::output::resource::Resource;
-use crate::output::{ListEnd, Style};
+use crate::output::style::Style;
 use crate::signals::Listener;
 use crate::text::count;
 

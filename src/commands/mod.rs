@@ -1,50 +1,31 @@
-//! One module per command. A command builds its query from its arguments, asks the API for
+//! One module per command, and what they share: `Output` and `Session`. A command builds its query from its arguments, asks the API for
 //! pages or a document, and hands them to the printer its `Output` chose. Commands get their
 //! streams, environment and clock from the `Context`, never from the process.
 
-mod auth;
-mod batch_processing;
-mod batches;
-mod config;
-mod docs;
-mod listing;
-mod parsing;
-mod wait;
+pub mod auth;
+pub mod batch_processing;
+pub mod batches;
+pub mod config;
+pub mod docs;
+pub mod listing;
+pub mod parsing;
+pub mod wait;
 
 use std::io;
 use std::sync::Arc;
 
 use crate::api::client::Client;
 use crate::api::query::Query;
-use crate::cli::{
-    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, Command, CreatedRange, Format, GlobalArgs,
-    ParsingCommand, ScopeArgs,
-};
+use crate::cli::{CreatedRange, Format, GlobalArgs, ScopeArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::{Destination, Sink};
 use crate::output::jq::Jq;
 use crate::output::look::Look;
+use crate::output::printer::{Printer, Record};
 use crate::output::resource::Resource;
-use crate::output::{Printer, Record, Shape, Style};
+use crate::output::style::{Shape, Style};
 use crate::settings::{Settings, Sourced};
-
-/// Runs the command the user asked for.
-pub fn run(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
-    let global = &cli.global;
-    match &cli.command {
-        Command::Parsing(ParsingCommand::List(args)) => parsing::list(global, args, ctx),
-        Command::Parsing(ParsingCommand::Get(args)) => parsing::get(global, args, ctx),
-        Command::Batches(BatchesCommand::List(args)) => batches::list(global, args, ctx),
-        Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
-            batch_processing::list(global, args, ctx)
-        }
-        Command::Config(command) => config::run(global, command, ctx),
-        Command::Auth(AuthCommand::Status) => auth::status(global, ctx),
-        Command::Completions { shell } => docs::completions(global, *shell, ctx),
-        Command::GenerateDocs { dir } => docs::generate(global, dir),
-    }
-}
 
 /// How and where a command writes its result, decided once, before any request: a format
 /// the command cannot write, or a bad `--jq` expression, is a usage error first.
@@ -96,7 +77,7 @@ impl Output {
         if global.jq.is_some() {
             return Err(Error::usage(format!(
                 "`{command}` with --format {} writes text; --jq filters JSON: use --format json or jsonl",
-                crate::output::format_names(&[global.format()])
+                crate::output::style::format_names(&[global.format()])
             )));
         }
         let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);

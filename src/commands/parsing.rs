@@ -10,10 +10,10 @@ use crate::cli::{Format, GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value}
 use crate::commands::{Output, Session, listing, push_created, wait};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::Shape;
 use crate::output::content;
 use crate::output::job::{Job, Part};
 use crate::output::resource::Resource;
+use crate::output::style::Shape;
 use crate::text::neutralize;
 
 /// What a 404 for a job usually means.

@@ -8,8 +8,8 @@ use comfy_table::{Cell, ColumnConstraint, Row};
 use serde_json::Value;
 
 use crate::api;
-use crate::output::Record;
 use crate::output::look::Look;
+use crate::output::printer::Record;
 use crate::output::resource::{Resource, field};
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
 use crate::output::tsv::write_row;

@@ -7,7 +7,7 @@ use jaq_core::{Compiler, Ctx, Vars, data, unwrap_valr};
 use jaq_json::Val;
 
 use crate::error::Error;
-use crate::output::{ListEnd, Printer, Record};
+use crate::output::printer::{ListEnd, Printer, Record};
 
 type Data = data::JustLut<Val>;
 

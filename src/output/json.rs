@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::error::Error;
-use crate::output::{ListEnd, Printer, Record};
+use crate::output::printer::{ListEnd, Printer, Record};
 use crate::text::is_unsafe;
 
 /// Writes the valid JSON `text` compact (`indent` = None) or pretty, with nested lines

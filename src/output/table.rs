@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::output::look::{Look, status_color};
+use crate::output::printer::{ListEnd, Printer, Record, parse_item};
 use crate::output::resource::{Resource, Show, field};
-use crate::output::{ListEnd, Printer, Record, parse_item};
 use crate::text::neutralize;
 use crate::time::relative;
 

@@ -6,8 +6,8 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::output::printer::{ListEnd, Printer, Record, parse_item};
 use crate::output::resource::{Resource, field};
-use crate::output::{ListEnd, Printer, Record, parse_item};
 use crate::text::tsv_field;
 
 /// Writes each item's fields, as `resource` lists them.

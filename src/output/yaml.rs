@@ -7,7 +7,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
 
 use crate::error::Error;
-use crate::output::{ListEnd, Printer, Record, parse_item};
+use crate::output::printer::{ListEnd, Printer, Record, parse_item};
 
 /// A JSON value as plain serde data. With serde_json's arbitrary_precision, a `Number` would
 /// otherwise reach other serializers as a private map.

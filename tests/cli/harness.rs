@@ -69,7 +69,6 @@ pub fn test_now() -> SystemTime {
 pub struct InProcess {
     args: Vec<OsString>,
     env: BTreeMap<String, String>,
-    stdin: Vec<u8>,
     terminals: Terminals,
     clock: Arc<FakeClock>,
 }
@@ -103,7 +102,6 @@ impl InProcess {
         InProcess {
             args: vec!["llamacloud".into()],
             env: scratch_env().into_iter().collect(),
-            stdin: Vec::new(),
             terminals: Terminals::default(),
             clock: Arc::new(FakeClock::at(test_now())),
         }
@@ -124,18 +122,13 @@ impl InProcess {
         self
     }
 
-    pub fn write_stdin(&mut self, input: impl Into<Vec<u8>>) -> &mut Self {
-        self.stdin = input.into();
-        self
-    }
-
     /// Runs the program writing stdout to `stdout` (a test can make it fail) and returns the
     /// exit code and stderr.
     pub fn run_with(&mut self, stdout: Box<dyn Write + Send>) -> (u8, Vec<u8>) {
         let stderr = Captured::default();
         let mut ctx = Context {
             io: Io {
-                stdin: Box::new(io::Cursor::new(self.stdin.clone())),
+                stdin: Box::new(io::empty()),
                 stdout,
                 stderr: Stderr::new(stderr.clone()),
                 terminals: self.terminals,

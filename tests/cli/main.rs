@@ -7,6 +7,7 @@ mod fake_server;
 mod harness;
 mod hostile;
 mod human;
+mod imports;
 mod output;
 mod output_file;
 mod pagination;

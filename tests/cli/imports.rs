@@ -1,0 +1,300 @@
+//! The modules of `src/` import each other without a cycle, file by file and top-level module
+//! by top-level module, and the API layer stays below the CLI: it never imports clap types,
+//! output or exit codes. Edges are `crate::` and `super::` paths outside test modules; `mod`
+//! declarations are structure, not imports.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A module path: `["output", "table"]`; the crate root is empty.
+type Module = Vec<String>;
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every module file under `src/` (the binary's `main.rs` aside), by module path.
+fn modules() -> BTreeMap<Module, PathBuf> {
+    let mut found = BTreeMap::new();
+    let mut dirs = vec![src()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("src/main.rs") {
+                continue;
+            }
+            let relative = path.strip_prefix(src()).unwrap().with_extension("");
+            let mut module: Module = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if module.last().is_some_and(|m| m == "mod" || m == "lib") {
+                module.pop();
+            }
+            found.insert(module, path);
+        }
+    }
+    found
+}
+
+/// The code of a file without its test module and its comment lines.
+fn code_of(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    // Test modules (`#[cfg(test)]`, `#[cfg(all(test, unix))]`…) sit at the end of a file.
+    let text = match text.find("\nmod tests {") {
+        Some(at) => &text[..text[..at].rfind("\n#[cfg(").unwrap_or(at)],
+        None => &text,
+    };
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The modules a file declares (`mod name;`), which its code can name without `crate::`.
+fn children(code: &str) -> Vec<String> {
+    code.lines()
+        .filter_map(|line| {
+            let line = line.trim().strip_prefix("pub ").unwrap_or(line.trim());
+            line.strip_prefix("mod ")?.strip_suffix(';').map(str::to_string)
+        })
+        .collect()
+}
+
+/// Every path that starts with `crate::`, `super::` or a declared child module, with `{…}`
+/// groups expanded; the root is `crate`, `super` or `self`.
+fn paths_in(code: &str) -> Vec<(String, Vec<String>)> {
+    let mut paths = Vec::new();
+    let children: Vec<String> = children(code).into_iter().map(|c| format!("{c}::")).collect();
+    let roots = ["crate::".to_string(), "super::".to_string()]
+        .into_iter()
+        .chain(children.iter().cloned());
+    for root in roots {
+        let child = !matches!(root.as_str(), "crate::" | "super::");
+        let mut rest = code;
+        while let Some(at) = rest.find(root.as_str()) {
+            let before = rest[..at].chars().next_back();
+            rest = &rest[at + root.len()..];
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            for path in expand(rest) {
+                match child {
+                    true => paths.push((
+                        "self".into(),
+                        [vec![root.trim_end_matches(':').to_string()], path].concat(),
+                    )),
+                    false => paths.push((root.trim_end_matches(':').to_string(), path)),
+                }
+            }
+        }
+    }
+    paths
+}
+
+/// The paths at the start of `text` (after `crate::`): `a::b::C` or `a::{b, c::D}`.
+fn expand(text: &str) -> Vec<Vec<String>> {
+    let mut prefix = Vec::new();
+    let mut rest = text;
+    loop {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if word.is_empty() {
+            if let Some(group) = rest.strip_prefix('{') {
+                return group_items(group)
+                    .into_iter()
+                    .flat_map(|item| {
+                        expand(item.trim()).into_iter().map({
+                            let prefix = prefix.clone();
+                            move |tail| [prefix.clone(), tail].concat()
+                        })
+                    })
+                    .collect();
+            }
+            return vec![prefix];
+        }
+        rest = &rest[word.len()..];
+        prefix.push(word);
+        match rest.strip_prefix("::") {
+            Some(after) => rest = after,
+            None => return vec![prefix],
+        }
+    }
+}
+
+/// The comma-separated items of a `{…}` group, up to its closing brace.
+fn group_items(text: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(&text[start..i]);
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.retain(|item| !item.trim().is_empty());
+    items
+}
+
+/// The module file a path leads into: the longest prefix that is a module.
+fn resolve(path: &[String], modules: &BTreeMap<Module, PathBuf>) -> Module {
+    (0..=path.len())
+        .rev()
+        .map(|n| path[..n].to_vec())
+        .find(|prefix| modules.contains_key(prefix))
+        .unwrap_or_default()
+}
+
+/// Module-to-module edges, file by file.
+fn edges() -> BTreeSet<(Module, Module)> {
+    let modules = modules();
+    let mut edges = BTreeSet::new();
+    for (module, path) in &modules {
+        for (root, tail) in paths_in(&code_of(path)) {
+            let absolute = match root.as_str() {
+                "crate" => tail,
+                "self" => [module.clone(), tail].concat(),
+                // `super` of a module file is its parent module.
+                _ => [module[..module.len().saturating_sub(1)].to_vec(), tail].concat(),
+            };
+            let target = resolve(&absolute, &modules);
+            if &target != module {
+                edges.insert((module.clone(), target));
+            }
+        }
+    }
+    edges
+}
+
+/// A cycle in the graph, if there is one, as the modules along it.
+fn find_cycle(edges: &BTreeSet<(String, String)>) -> Option<Vec<String>> {
+    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (from, to) in edges {
+        next.entry(from).or_default().push(to);
+    }
+    fn visit<'a>(
+        node: &'a str,
+        next: &BTreeMap<&'a str, Vec<&'a str>>,
+        path: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| *n == node) {
+            let mut cycle: Vec<String> = path[at..].iter().map(|s| s.to_string()).collect();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if !done.insert(node) {
+            return None;
+        }
+        path.push(node);
+        for to in next.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(to, next, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    next.keys()
+        .find_map(|node| visit(node, &next, &mut Vec::new(), &mut done))
+}
+
+fn name(module: &Module) -> String {
+    if module.is_empty() {
+        "crate".into()
+    } else {
+        module.join("::")
+    }
+}
+
+#[test]
+fn modules_import_each_other_without_a_cycle() {
+    let edges = edges();
+    assert!(
+        edges.len() > 50,
+        "the scan found too few edges to be right: {edges:?}"
+    );
+    let files: BTreeSet<(String, String)> = edges.iter().map(|(a, b)| (name(a), name(b))).collect();
+    assert_eq!(find_cycle(&files), None, "a cycle between files");
+    let top: BTreeSet<(String, String)> = edges
+        .iter()
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a[0] != b[0])
+        .map(|(a, b)| (a[0].clone(), b[0].clone()))
+        .collect();
+    assert_eq!(find_cycle(&top), None, "a cycle between top-level modules");
+}
+
+#[test]
+fn the_api_layer_imports_no_cli_output_or_exit_code() {
+    let forbidden: Vec<String> = edges()
+        .into_iter()
+        .filter(|(from, _)| from.first().is_some_and(|m| m == "api"))
+        .filter(|(_, to)| {
+            to.first()
+                .is_some_and(|m| ["cli", "output", "exit", "commands"].contains(&m.as_str()))
+        })
+        .map(|(from, to)| format!("{} -> {}", name(&from), name(&to)))
+        .collect();
+    assert!(forbidden.is_empty(), "{forbidden:?}");
+}
+
+#[test]
+fn exit_codes_are_chosen_only_by_the_entry_point() {
+    let users: Vec<String> = edges()
+        .into_iter()
+        .filter(|(_, to)| to.first().is_some_and(|m| m == "exit"))
+        .map(|(from, _)| name(&from))
+        .collect();
+    assert_eq!(users, ["crate"]);
+}
+
+#[test]
+fn the_scan_sees_grouped_imports_and_cycles() {
+    assert_eq!(
+        expand("output::{printer::{ListEnd, Record}, style::Shape};"),
+        [
+            vec!["output", "printer", "ListEnd"],
+            vec!["output", "printer", "Record"],
+            vec!["output", "style", "Shape"],
+        ]
+    );
+    let cycle: BTreeSet<(String, String)> = [("a", "b"), ("b", "c"), ("c", "a")]
+        .into_iter()
+        .map(|(x, y)| (x.to_string(), y.to_string()))
+        .collect();
+    assert_eq!(find_cycle(&cycle).unwrap(), ["a", "b", "c", "a"]);
+}
+
+#[test]
+fn every_process_the_tests_start_comes_from_the_harness() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    let binary = concat!("CARGO_BIN", "_EXE_llamacloud");
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        if !path.ends_with("harness.rs") {
+            assert!(
+                !text.contains(binary),
+                "{} starts the binary itself; use harness::command()",
+                path.display()
+            );
+        }
+    }
+}

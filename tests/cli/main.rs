@@ -3,6 +3,7 @@
 
 mod ecosystem;
 mod errors;
+mod every_command;
 mod fake_server;
 mod harness;
 mod hostile;

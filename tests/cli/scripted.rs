@@ -137,12 +137,17 @@ pub fn spawn_until_requested(server: &Scripted, args: &[&std::ffi::OsStr]) -> st
 
 /// Sends Ctrl-C (SIGINT) and returns the exit code and how long the program took to stop.
 #[cfg(unix)]
-pub fn interrupt(mut child: std::process::Child) -> (Option<i32>, Duration) {
+pub fn interrupt(child: std::process::Child) -> (Option<i32>, Duration) {
+    send_signal(child, libc::SIGINT)
+}
+
+/// Sends `signal` and returns the exit code and how long the program took to stop.
+#[cfg(unix)]
+pub fn send_signal(mut child: std::process::Child, signal: i32) -> (Option<i32>, Duration) {
     let sent = std::time::Instant::now();
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill");
+    // SAFETY: kill(2) on a child this test started and has not yet waited for.
+    let sent_ok = unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+    assert_eq!(sent_ok, 0, "kill");
     let status = child.wait().expect("wait");
     (status.code(), sent.elapsed())
 }

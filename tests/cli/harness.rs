@@ -117,8 +117,16 @@ impl InProcess {
         self
     }
 
-    pub fn env(&mut self, key: &str, value: impl Into<String>) -> &mut Self {
-        self.env.insert(key.into(), value.into());
+    pub fn env(&mut self, key: impl AsRef<str>, value: impl AsRef<std::ffi::OsStr>) -> &mut Self {
+        self.env.insert(
+            key.as_ref().to_string(),
+            value.as_ref().to_string_lossy().into_owned(),
+        );
+        self
+    }
+
+    pub fn env_remove(&mut self, key: &str) -> &mut Self {
+        self.env.remove(key);
         self
     }
 
@@ -126,12 +134,18 @@ impl InProcess {
     /// exit code and stderr.
     pub fn run_with(&mut self, stdout: Box<dyn Write + Send>) -> (u8, Vec<u8>) {
         let stderr = Captured::default();
+        // What `Context::process` reads from the environment, taken the same way here.
+        let mut terminals = self.terminals;
+        terminals.stdout |= self
+            .env
+            .get("LLAMACLOUD_TEST_STDOUT_TTY")
+            .is_some_and(|v| v == "1");
         let mut ctx = Context {
             io: Io {
                 stdin: Box::new(io::empty()),
                 stdout,
                 stderr: Stderr::new(stderr.clone()),
-                terminals: self.terminals,
+                terminals,
             },
             env: Arc::new(MapEnv::new(self.env.clone())),
             clock: self.clock.clone(),
@@ -180,8 +194,14 @@ pub fn in_process(base_url: &str) -> InProcess {
     run
 }
 
-/// `llamacloud` pointed at `base_url` with the test key.
-pub fn cli(base_url: &str) -> Command {
+/// The program, in-process, pointed at `base_url` with the test key (most tests).
+pub fn cli(base_url: &str) -> InProcess {
+    in_process(base_url)
+}
+
+/// The `llamacloud` process pointed at `base_url` with the test key: for what only a real
+/// process shows (exit by signal, pipes, the binary's own streams).
+pub fn cli_process(base_url: &str) -> Command {
     let mut cmd = bare();
     cmd.env("LLAMA_CLOUD_BASE_URL", base_url)
         .env("LLAMA_CLOUD_API_KEY", TEST_KEY);
@@ -230,9 +250,26 @@ pub fn expected_ids(range: std::ops::Range<usize>) -> Vec<String> {
     range.map(|n| format!("pjb-{n:04}")).collect()
 }
 
+/// A run of the program, as a process or in-process.
+pub trait Run {
+    fn run(&mut self) -> Output;
+}
+
+impl Run for Command {
+    fn run(&mut self) -> Output {
+        self.output().expect("run llamacloud")
+    }
+}
+
+impl Run for InProcess {
+    fn run(&mut self) -> Output {
+        self.output().expect("run llamacloud")
+    }
+}
+
 /// Runs `cmd`, asserts that it succeeded (showing its stderr if not) and returns its stdout.
-pub fn success_stdout(cmd: &mut Command) -> String {
-    let output = cmd.output().expect("run llamacloud");
+pub fn success_stdout(cmd: &mut impl Run) -> String {
+    let output = cmd.run();
     assert!(
         output.status.success(),
         "{}",

@@ -1,5 +1,8 @@
-//! End-to-end tests: the real binary, run in a cleared environment against httpmock or the
-//! bundled fake server on loopback.
+//! End-to-end tests against httpmock, scripted servers or the bundled fake server on loopback.
+//! Most run the whole program in-process (`harness::cli`: streams, environment and a fake
+//! clock injected, so retries and waits take no real time); what only a process shows (pipes,
+//! signals, the binary's own streams, terminals) runs the binary (`harness::command`), always
+//! in a cleared environment with a scratch HOME.
 
 mod ecosystem;
 mod errors;
@@ -12,6 +15,7 @@ mod imports;
 mod output;
 mod output_file;
 mod pagination;
+mod pipes;
 mod query;
 mod retries;
 mod scripted;

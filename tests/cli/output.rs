@@ -3,7 +3,7 @@
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::harness::{cli, success_stdout};
+use crate::harness::{cli, cli_process, success_stdout};
 
 /// An item with fields this program does not know, nulls, escapes and big numbers.
 const FIDELITY_ITEM: &str = r#"{"id":"pjb-1","project_id":"prj-1","status":"FAILED","created_at":"2026-11-01T12:00:00.117Z","name":"tab\there \"quoted\" \\ \u001b[31mred\u2028","error_message":null,"tier":"fast","future_field":{"nested":[1,2.50,-0.0,1.5e-07,null,true]},"credits":123456789012345678901234567890,"ratio":0.10000000000000000001}"#;
@@ -26,8 +26,9 @@ fn serve(body: &'static str) -> MockServer {
     server
 }
 
+/// The real binary's stdout: these tests check its bytes exactly, so they run the process.
 fn stdout(server: &MockServer, args: &[&str]) -> String {
-    success_stdout(cli(&server.base_url()).args(args))
+    success_stdout(cli_process(&server.base_url()).args(args))
 }
 
 #[test]

@@ -326,3 +326,100 @@ fn debug_logs_requests_with_the_key_masked_and_never_leaks_it() {
     );
     assert!(!stderr.contains(TEST_KEY) && !String::from_utf8_lossy(&output.stdout).contains(TEST_KEY));
 }
+
+#[test]
+fn a_huge_detail_is_cut_to_one_bounded_line_and_not_repeated_in_the_json_error() {
+    let detail = "x".repeat(3 * 1024 * 1024);
+    let body = json!({ "detail": detail }).to_string();
+    let (code, _, stderr) = run_against(400, &body, "/api/v2/parse", &["parsing", "list", "--json"]);
+    assert_eq!(code, 5);
+    assert!(stderr.len() < 4000, "{} bytes of stderr", stderr.len());
+    let mut lines = stderr.lines();
+    let first = lines.next().unwrap();
+    assert!(first.starts_with("error: HTTP 400 Bad Request: xxx"), "{first}");
+    assert!(first.ends_with('…'), "{first}");
+    let document: Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(document["error"]["status"], 400);
+    assert_eq!(document["error"]["body"], Value::Null, "too big to repeat");
+    assert_eq!(lines.next(), None);
+}
+
+#[test]
+fn an_html_page_with_a_success_status_shows_the_status_and_how_it_starts() {
+    let (code, _, stderr) = run_against(
+        200,
+        "<html><head><title>Maintenance</title></head><body>We are down</body></html>",
+        "/api/v2/parse",
+        &["parsing", "list"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("error: invalid response: the body is not JSON (HTTP 200 OK; "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("<html><head><title>Maintenance</title>"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn the_401_hint_names_where_the_key_came_from() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/api/v2/parse");
+        then.status(401).json_body(json!({"detail": "Invalid API key"}));
+    });
+    let hint = |stderr: &[u8]| {
+        let stderr = String::from_utf8_lossy(stderr).into_owned();
+        stderr
+            .split(" (check ")
+            .nth(1)
+            .map(|rest| rest.split(" and the region").next().unwrap_or_default().to_string())
+            .unwrap_or_else(|| panic!("no hint: {stderr}"))
+    };
+    let output = cli(&server.base_url()).args(["parsing", "list"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    assert_eq!(hint(&output.stderr), "LLAMA_CLOUD_API_KEY");
+
+    let output = cli(&server.base_url())
+        .args(["parsing", "list", "--api-key", "llx-flag-key-00000000"])
+        .output()
+        .unwrap();
+    assert_eq!(hint(&output.stderr), "--api-key");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[profiles.work]\napi_key = \"llx-profile-key-000000\"\n",
+    )
+    .unwrap();
+    let output = cli(&server.base_url())
+        .env_remove("LLAMA_CLOUD_API_KEY")
+        .env("LLAMACLOUD_CONFIG_DIR", dir.path())
+        .args(["parsing", "list", "--profile", "work"])
+        .output()
+        .unwrap();
+    assert_eq!(hint(&output.stderr), "api_key of profile work");
+}
+
+#[test]
+fn color_never_removes_colour_from_usage_errors() {
+    let run = |color: &str| {
+        let output = bare()
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1")
+            .args(["--color", color, "parsing", "list", "--no-such-flag"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let never = run("never");
+    assert!(never.starts_with("error: unexpected argument '--no-such-flag'"), "{never:?}");
+    assert!(!never.contains('\u{1b}'), "{never:?}");
+    assert!(run("always").contains('\u{1b}'), "the test can see colour");
+    let env_off = bare()
+        .args(["parsing", "list", "--no-such-flag"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&env_off.stderr).contains('\u{1b}'), "NO_COLOR");
+}

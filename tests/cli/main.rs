@@ -19,4 +19,5 @@ mod pipes;
 mod query;
 mod retries;
 mod scripted;
+mod terminal;
 mod wait;

@@ -299,3 +299,47 @@ fn help_and_version_are_successes_on_stdout() {
         assert!(help.contains(flag), "{flag} missing from help:\n{help}");
     }
 }
+
+/// A page with a field this program does not know, a duplicate key, a number beyond f64 and
+/// escapes of characters that would drive a terminal.
+const ODD_PAGE: &str = r#"{"items":[{"id":"pjb-1","d":1,"d":2,"big":1e400,"name":"evil\u202efdp\u2028x"}],"next_page_token":null,"facets":{"status":{"COMPLETED":1}},"total_size":1}"#;
+
+#[test]
+fn json_and_yaml_keep_every_top_level_field_of_the_page() {
+    let server = serve(ODD_PAGE);
+    let compact = stdout(&server, &["parsing", "list", "--json"]);
+    assert_eq!(
+        compact,
+        concat!(
+            r#"{"items":[{"id":"pjb-1","d":1,"d":2,"big":1e400,"name":"evil\u202efdp\u2028x"}],"#,
+            r#""facets":{"status":{"COMPLETED":1}},"next_page_token":null,"total_size":1}"#,
+            "\n"
+        )
+    );
+    let yaml = stdout(&server, &["parsing", "list", "--format", "yaml"]);
+    assert!(yaml.contains("facets:\n  status:\n    COMPLETED: 1\n"), "{yaml}");
+    assert!(yaml.contains("next_page_token: null"), "{yaml}");
+}
+
+#[test]
+fn pretty_json_keeps_what_compact_json_keeps() {
+    let server = serve(ODD_PAGE);
+    let pretty = success_stdout(
+        cli(&server.base_url())
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")
+            .args(["parsing", "list", "--json"]),
+    );
+    assert_eq!(
+        pretty,
+        "{\n  \"items\": [\n    {\n      \"id\": \"pjb-1\",\n      \"d\": 1,\n      \"d\": 2,\n      \
+         \"big\": 1e400,\n      \"name\": \"evil\\u202efdp\\u2028x\"\n    }\n  ],\n  \
+         \"facets\": {\n    \"status\": {\n      \"COMPLETED\": 1\n    }\n  },\n  \
+         \"next_page_token\": null,\n  \"total_size\": 1\n}\n"
+    );
+    // Raw characters that drive a terminal are escaped even when the server sent them raw.
+    let server = serve("{\"items\":[{\"id\":\"a\u{202e}b\u{9b}2J\"}]}");
+    for args in [&["parsing", "list", "--json"][..], &["parsing", "list", "--format", "jsonl"]] {
+        let text = stdout(&server, args);
+        assert!(text.contains(r#""a\u202eb\u009b2J""#), "{args:?}: {text:?}");
+    }
+}

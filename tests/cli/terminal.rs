@@ -1,0 +1,150 @@
+//! What only a terminal on stderr reaches: the progress spinner and its clearing, and Ctrl-C
+//! clearing the line. stderr is the slave side of a pseudo-terminal the test reads. Also Ctrl-C
+//! in the middle of a JSON listing, which must still end the document.
+
+#![cfg(unix)]
+
+use std::fs::File;
+use std::io::Read as _;
+use std::os::fd::{FromRawFd as _, OwnedFd};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::harness::{TEST_KEY, command, cursor_page};
+use crate::scripted::{Reply, Scripted, interrupt};
+
+/// A pseudo-terminal of 80x24: (master, slave).
+fn pty() -> (File, OwnedFd) {
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors into the integers it is given.
+    let made = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(made, 0, "openpty");
+    // SAFETY: both descriptors were just opened and are owned by nobody else.
+    unsafe { (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
+}
+
+/// Starts `args` against `server` with stderr on a terminal; returns the child and a thread
+/// that reads everything the terminal shows.
+fn start_on_terminal(server: &Scripted, args: &[&str]) -> (Child, std::thread::JoinHandle<String>) {
+    let (mut master, slave) = pty();
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", &server.url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("TERM", "xterm")
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .unwrap();
+    // The slave's only copy is now the child's: the reader sees the end when it exits.
+    let reader = std::thread::spawn(move || {
+        let mut shown = Vec::new();
+        let mut chunk = [0u8; 4096];
+        // Linux answers EIO once the last slave is closed.
+        while let Ok(n) = master.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            shown.extend_from_slice(&chunk[..n]);
+        }
+        String::from_utf8_lossy(&shown).into_owned()
+    });
+    (child, reader)
+}
+
+fn wait_for_requests(server: &Scripted, n: usize) {
+    let started = Instant::now();
+    while server.requests().len() < n && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_listing_shows_a_spinner_on_a_terminal_and_clears_it() {
+    let server = Scripted::start(vec![
+        Reply::json(200, cursor_page(0..2, None)).delayed(Duration::from_millis(150)),
+    ]);
+    let (mut child, reader) = start_on_terminal(&server, &["parsing", "list", "--format", "tsv"]);
+    assert!(child.wait().unwrap().success());
+    let shown = reader.join().unwrap();
+    assert!(shown.contains("fetching parse jobs"), "{shown:?}");
+    // indicatif clears its line when done: nothing of the spinner is left on screen.
+    let last_clear = shown.rfind("\u{1b}[2K").expect("the line is cleared");
+    assert!(!shown[last_clear..].contains("fetch"), "{shown:?}");
+}
+
+#[test]
+fn off_a_terminal_there_is_no_spinner() {
+    let server = Scripted::start(vec![Reply::json(200, cursor_page(0..2, None))]);
+    let output = command()
+        .env("LLAMA_CLOUD_BASE_URL", &server.url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(["parsing", "list"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn ctrl_c_while_waiting_clears_the_spinner_line_and_exits_130() {
+    let job = Reply::json(
+        200,
+        r#"{"job": {"id": "pjb-1", "status": "RUNNING", "project_id": "prj-1"}}"#,
+    );
+    let server = Scripted::start(vec![job]);
+    let (child, reader) = start_on_terminal(&server, &["parsing", "get", "pjb-1", "--wait"]);
+    wait_for_requests(&server, 1);
+    std::thread::sleep(Duration::from_millis(100));
+    let (code, _) = interrupt(child);
+    assert_eq!(code, Some(130));
+    let shown = reader.join().unwrap();
+    assert!(shown.contains("waiting for pjb-1"), "{shown:?}");
+    assert!(shown.ends_with("\r\u{1b}[2K"), "{shown:?}");
+}
+
+#[test]
+fn ctrl_c_in_a_json_listing_ends_the_document_and_says_where_to_resume() {
+    let server = Scripted::start(vec![
+        Reply::json(200, cursor_page(0..3, Some("t1"))),
+        Reply::json(200, cursor_page(3..6, None)).delayed(Duration::from_secs(30)),
+    ]);
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", &server.url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(["parsing", "list", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_requests(&server, 2);
+    // SAFETY: kill(2) on our own child, still running.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    let sent = Instant::now();
+    let output = child.wait_with_output().unwrap();
+    assert!(sent.elapsed() < Duration::from_secs(10), "not waiting for the slow page");
+    assert_eq!(output.status.code(), Some(130));
+    let document: Value = serde_json::from_slice(&output.stdout).expect("a closed document");
+    assert_eq!(document["items"].as_array().unwrap().len(), 3);
+    assert_eq!(document["next_page_token"], "t1");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "note: interrupted after 3 items were written; resume with --page-token t1\n"
+    );
+}

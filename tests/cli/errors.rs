@@ -357,7 +357,10 @@ fn an_html_page_with_a_success_status_shows_the_status_and_how_it_starts() {
         stderr.starts_with("error: invalid response: the body is not JSON (HTTP 200 OK; "),
         "{stderr}"
     );
-    assert!(stderr.contains("<html><head><title>Maintenance</title>"), "{stderr}");
+    assert!(
+        stderr.contains("<html><head><title>Maintenance</title>"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1);
 }
 
@@ -373,10 +376,18 @@ fn the_401_hint_names_where_the_key_came_from() {
         stderr
             .split(" (check ")
             .nth(1)
-            .map(|rest| rest.split(" and the region").next().unwrap_or_default().to_string())
+            .map(|rest| {
+                rest.split(" and the region")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
             .unwrap_or_else(|| panic!("no hint: {stderr}"))
     };
-    let output = cli(&server.base_url()).args(["parsing", "list"]).output().unwrap();
+    let output = cli(&server.base_url())
+        .args(["parsing", "list"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(4));
     assert_eq!(hint(&output.stderr), "LLAMA_CLOUD_API_KEY");
 
@@ -414,12 +425,18 @@ fn color_never_removes_colour_from_usage_errors() {
         String::from_utf8_lossy(&output.stderr).into_owned()
     };
     let never = run("never");
-    assert!(never.starts_with("error: unexpected argument '--no-such-flag'"), "{never:?}");
+    assert!(
+        never.starts_with("error: unexpected argument '--no-such-flag'"),
+        "{never:?}"
+    );
     assert!(!never.contains('\u{1b}'), "{never:?}");
     assert!(run("always").contains('\u{1b}'), "the test can see colour");
     let env_off = bare()
         .args(["parsing", "list", "--no-such-flag"])
         .output()
         .unwrap();
-    assert!(!String::from_utf8_lossy(&env_off.stderr).contains('\u{1b}'), "NO_COLOR");
+    assert!(
+        !String::from_utf8_lossy(&env_off.stderr).contains('\u{1b}'),
+        "NO_COLOR"
+    );
 }

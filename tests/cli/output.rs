@@ -338,7 +338,10 @@ fn pretty_json_keeps_what_compact_json_keeps() {
     );
     // Raw characters that drive a terminal are escaped even when the server sent them raw.
     let server = serve("{\"items\":[{\"id\":\"a\u{202e}b\u{9b}2J\"}]}");
-    for args in [&["parsing", "list", "--json"][..], &["parsing", "list", "--format", "jsonl"]] {
+    for args in [
+        &["parsing", "list", "--json"][..],
+        &["parsing", "list", "--format", "jsonl"],
+    ] {
         let text = stdout(&server, args);
         assert!(text.contains(r#""a\u202eb\u009b2J""#), "{args:?}: {text:?}");
     }

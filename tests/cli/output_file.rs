@@ -333,3 +333,20 @@ fn config_set_edits_the_target_of_a_symlinked_config_file() {
     assert!(text.contains("# managed by my dotfiles\n"), "{text}");
     assert!(text.contains("region = \"eu\""), "{text}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn o_dev_stdout_writes_to_the_pipe_it_leads_to() {
+    let server = Scripted::start(vec![Reply::json(200, cursor_page(0..3, None))]);
+    let output = crate::harness::cli_process(&server.url)
+        .args(["parsing", "list", "-o", "/dev/stdout"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 3);
+}

@@ -138,7 +138,10 @@ fn ctrl_c_in_a_json_listing_ends_the_document_and_says_where_to_resume() {
     assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
     let sent = Instant::now();
     let output = child.wait_with_output().unwrap();
-    assert!(sent.elapsed() < Duration::from_secs(10), "not waiting for the slow page");
+    assert!(
+        sent.elapsed() < Duration::from_secs(10),
+        "not waiting for the slow page"
+    );
     assert_eq!(output.status.code(), Some(130));
     let document: Value = serde_json::from_slice(&output.stdout).expect("a closed document");
     assert_eq!(document["items"].as_array().unwrap().len(), 3);
@@ -147,4 +150,46 @@ fn ctrl_c_in_a_json_listing_ends_the_document_and_says_where_to_resume() {
         String::from_utf8_lossy(&output.stderr),
         "note: interrupted after 3 items were written; resume with --page-token t1\n"
     );
+}
+
+/// Records each write that reaches it, as the terminal would see them arrive.
+#[derive(Clone, Default)]
+struct Arrivals(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl std::io::Write for Arrivals {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap()
+            .push(String::from_utf8_lossy(buf).into_owned());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn markdown_reaches_a_terminal_page_by_page_and_a_pipe_in_one_block() {
+    let body = serde_json::json!({
+        "job": {"id": "pjb-1", "status": "COMPLETED"},
+        "markdown": {"pages": [
+            {"page_number": 1, "markdown": "# One", "success": true},
+            {"page_number": 2, "markdown": "# Two", "success": true},
+            {"page_number": 3, "markdown": "# Three", "success": true},
+        ]},
+    });
+    let server = Scripted::start(vec![Reply::json(200, body)]);
+    let arrivals = |tty: &str| {
+        let seen = Arrivals::default();
+        let (code, _) = crate::harness::in_process(&server.url)
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", tty)
+            .args(["parsing", "get", "pjb-1", "--format", "markdown"])
+            .run_with(Box::new(seen.clone()));
+        assert_eq!(code, 0);
+        seen.0.lock().unwrap().clone()
+    };
+    assert_eq!(arrivals("1"), ["# One", "\n\n# Two", "\n\n# Three", "\n"]);
+    assert_eq!(arrivals("0"), ["# One\n\n# Two\n\n# Three\n"]);
 }

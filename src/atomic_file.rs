@@ -182,7 +182,10 @@ fn copy_contents(temp: &Path, target: &Path) -> io::Result<()> {
 
 /// The error with the path in its message, keeping its kind.
 fn annotate(err: io::Error, path: &Path) -> io::Error {
-    io::Error::new(err.kind(), format!("cannot write {}: {err}", path.display()))
+    // tempfile names its own temporary path; the user only knows FILE.
+    let text = err.to_string();
+    let reason = text.split(" at path \"").next().unwrap_or(&text);
+    io::Error::new(err.kind(), format!("cannot write {}: {reason}", path.display()))
 }
 
 impl Drop for AtomicFile {

@@ -229,14 +229,14 @@ fn a_stalled_server_ends_in_a_timeout_that_names_the_flag() {
             .json_body(cursor_page(0..1, None));
     });
     let output = cli(&server.base_url())
-        .args(["parsing", "list", "--timeout", "0.3", "--max-retries", "0"])
+        .args(["parsing", "list", "--timeout", "0.1", "--max-retries", "0"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         format!(
-            "error: no answer from {} within 0.3 s (the --timeout per request)\n",
+            "error: no answer from {} within 0.1 s (the --timeout per request)\n",
             server.address()
         )
     );

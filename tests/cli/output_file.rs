@@ -103,9 +103,12 @@ fn markdown_to_a_file_and_a_missing_directory() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .starts_with(&format!("error: cannot write {}", missing.display()))
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "error: cannot write {}: No such file or directory (os error 2)\n",
+            missing.display()
+        )
     );
 }
 

@@ -193,3 +193,64 @@ fn markdown_reaches_a_terminal_page_by_page_and_a_pipe_in_one_block() {
     assert_eq!(arrivals("1"), ["# One", "\n\n# Two", "\n\n# Three", "\n"]);
     assert_eq!(arrivals("0"), ["# One\n\n# Two\n\n# Three\n"]);
 }
+
+#[test]
+fn config_set_api_key_prompts_on_the_terminal_without_echo() {
+    use std::io::Write as _;
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::process::CommandExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut master, slave) = pty();
+    let slave_fd = slave.as_raw_fd();
+    let mut cmd = command();
+    cmd.env("LLAMACLOUD_CONFIG_DIR", dir.path())
+        .args(["config", "set", "api_key"])
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
+    // controlling terminal is the pty, so the prompt's /dev/tty is the test's terminal.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::setsid();
+            libc::ioctl(slave_fd, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let child = cmd.spawn().unwrap();
+    // Only the child holds the slave now, so reading the master ends when it exits.
+    drop(cmd);
+    drop(slave);
+    let mut shown = Vec::new();
+    let mut chunk = [0u8; 256];
+    while !String::from_utf8_lossy(&shown).contains("API key: ") {
+        let n = master.read(&mut chunk).unwrap();
+        assert!(n > 0, "no prompt: {:?}", String::from_utf8_lossy(&shown));
+        shown.extend_from_slice(&chunk[..n]);
+    }
+    master.write_all(b"llx-typed-at-the-prompt-0000\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        config.contains("api_key = \"llx-typed-at-the-prompt-0000\""),
+        "{config}"
+    );
+    // Echo was off: the key never appeared on the terminal; the confirmation masks it.
+    let mut rest = Vec::new();
+    let _ = master.read_to_end(&mut rest);
+    shown.extend_from_slice(&rest);
+    assert!(
+        !String::from_utf8_lossy(&shown).contains("llx-typed"),
+        "{shown:?}"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).starts_with("Set api_key = llx-…0000 in profile default"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -58,8 +58,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
 
-    /// With --jq: print strings without quotes
-    #[arg(short, long, global = true, requires = "jq")]
+    /// Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)
+    #[arg(short, long, global = true)]
     pub raw_output: bool,
 
     /// Write the output to FILE instead of stdout (atomically: complete or not at all)
@@ -88,6 +88,11 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// The `--jq` filter; `-r` alone means `--jq . -r`, as `llp -r` prints JSON with raw strings.
+    pub fn jq(&self) -> Option<&str> {
+        self.jq.as_deref().or(self.raw_output.then_some("."))
+    }
+
     /// The format the user asked for, `--json` included.
     pub fn format(&self) -> Format {
         if self.json {
@@ -202,7 +207,7 @@ pub struct ParsingListArgs {
     pub created: CreatedRange,
 
     /// Only these job ids (repeatable, or comma-separated; sent as job_ids)
-    #[arg(long = "job-id", value_name = "ID", value_delimiter = ',')]
+    #[arg(long = "job-id", value_name = "ID", value_delimiter = ',', value_parser = non_empty)]
     pub job_ids: Vec<String>,
 
     #[command(flatten)]
@@ -216,20 +221,20 @@ pub struct ParsingListArgs {
 #[command(group = clap::ArgGroup::new("job").required(true).args(["job_id", "job_id_flag"]))]
 pub struct ParsingGetArgs {
     /// The parse job id
-    #[arg(value_name = "JOB_ID")]
+    #[arg(value_name = "JOB_ID", value_parser = non_empty)]
     pub job_id: Option<String>,
 
     /// The parse job id, as a flag (same as the positional argument)
-    #[arg(long = "job-id", value_name = "JOB_ID", conflicts_with = "job_id")]
+    #[arg(long = "job-id", value_name = "JOB_ID", conflicts_with = "job_id", value_parser = non_empty)]
     pub job_id_flag: Option<String>,
 
     /// Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, …
     /// (repeatable, or comma-separated)
-    #[arg(long, value_name = "FIELD", value_delimiter = ',')]
+    #[arg(long, value_name = "FIELD", value_delimiter = ',', value_parser = non_empty)]
     pub expand: Vec<String>,
 
     /// Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)
-    #[arg(long, value_name = "NAMES")]
+    #[arg(long, value_name = "NAMES", value_parser = non_empty)]
     pub image_filenames: Option<String>,
 
     /// Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)
@@ -261,7 +266,7 @@ pub struct BatchesListArgs {
     pub status: Option<BatchStatus>,
 
     /// Only batches of this source directory
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = non_empty)]
     pub source_directory_id: Option<String>,
 
     #[command(flatten)]
@@ -277,7 +282,7 @@ pub struct BatchesListArgs {
 #[derive(Debug, Args)]
 pub struct BatchProcessingListArgs {
     /// Only jobs of this directory
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = non_empty)]
     pub directory_id: Option<String>,
 
     /// Only jobs of this type
@@ -319,11 +324,11 @@ pub struct CreatedRange {
 #[derive(Debug, Args)]
 pub struct ScopeArgs {
     /// Project id (default: $LLAMA_CLOUD_PROJECT_ID)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = non_empty)]
     pub project_id: Option<String>,
 
     /// Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = non_empty)]
     pub organization_id: Option<String>,
 }
 
@@ -335,7 +340,7 @@ pub struct CursorArgs {
     pub page_size: Option<u64>,
 
     /// Start from this page token (as printed when a listing stopped early)
-    #[arg(long, value_name = "TOKEN")]
+    #[arg(long, value_name = "TOKEN", value_parser = non_empty)]
     pub page_token: Option<String>,
 
     #[command(flatten)]
@@ -357,15 +362,25 @@ impl ItemLimit {
     }
 }
 
-/// `--max-items`: a positive count, or -1 for no limit (as `llp` accepts).
+/// `--max-items`: a count (0 prints nothing), or any negative number for no limit (as `llp`
+/// takes them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MaxItems(pub Option<u64>);
 
 fn parse_max_items(value: &str) -> Result<MaxItems, String> {
     match value.trim().parse::<i64>() {
-        Ok(-1) => Ok(MaxItems(None)),
-        Ok(n) if n >= 1 => Ok(MaxItems(Some(n as u64))),
-        _ => Err("expected a positive number, or -1 for no limit".into()),
+        Ok(n) if n < 0 => Ok(MaxItems(None)),
+        Ok(n) => Ok(MaxItems(Some(n as u64))),
+        Err(_) => Err("expected a number of items, or -1 for no limit".into()),
+    }
+}
+
+/// An id or filter value: trimmed, and never empty. An empty `"$ID"` in a script must not
+/// remove the filter and widen what a command reaches.
+fn non_empty(value: &str) -> Result<String, String> {
+    match value.trim() {
+        "" => Err("the value is empty; an empty id or filter would match everything".into()),
+        trimmed => Ok(trimmed.to_string()),
     }
 }
 
@@ -494,11 +509,19 @@ mod tests {
     }
 
     #[test]
-    fn max_items_accepts_minus_one_as_unlimited() {
+    fn max_items_takes_what_llp_takes() {
         assert_eq!(parse_max_items("-1"), Ok(MaxItems(None)));
+        assert_eq!(parse_max_items("-2"), Ok(MaxItems(None)));
         assert_eq!(parse_max_items("7"), Ok(MaxItems(Some(7))));
-        assert!(parse_max_items("0").is_err());
-        assert!(parse_max_items("-2").is_err());
+        assert_eq!(parse_max_items("0"), Ok(MaxItems(Some(0))));
+        assert!(parse_max_items("lots").is_err());
+    }
+
+    #[test]
+    fn ids_and_filters_are_trimmed_and_never_empty() {
+        assert_eq!(non_empty(" pjb-1 "), Ok("pjb-1".to_string()));
+        assert!(non_empty("").is_err());
+        assert!(non_empty(" \t").is_err());
     }
 
     #[test]

@@ -258,8 +258,12 @@ impl Fake {
 
     fn expand_into(&self, response: &mut Map<String, Value>, index: usize, job: &Value, expand: &[&str]) {
         let pages = self.pages(index, job);
+        // The fast tier makes text only (the big benchmark document aside).
+        let text_only =
+            str_field(job, "tier") == "fast" && !(index == 0 && self.config.markdown_mib.is_some());
         for &part in expand {
             let value = match part {
+                "markdown" | "markdown_full" if text_only => continue,
                 "markdown" => json!({ "pages": pages.iter().map(|p| match p {
                     Ok((n, md)) => json!({"markdown": md, "page_number": n, "success": true}),
                     Err(n) => json!({"error": "Page could not be parsed: OCR timeout", "page_number": n, "success": false}),

@@ -35,6 +35,10 @@ pub fn run(
     let style = output.style;
     // JSON and YAML documents carry the resume point themselves, unless --jq reshapes them.
     let resume_in_document = matches!(style, Style::Json { .. } | Style::Yaml) && !output.has_jq();
+    if request.max_items == Some(0) {
+        // `--max-items 0` (as scripts for `llp` use it): no request, no output.
+        return output.open(ctx)?.commit();
+    }
     let listener = Listener::start();
     let mut pager = Pager::new(Arc::clone(&session.client), request);
     let mut sink = output.open(ctx)?;

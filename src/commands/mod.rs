@@ -48,13 +48,13 @@ impl Output {
         let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
         let style = Style::choose(
             global.format(),
-            global.jq.is_some(),
+            global.jq().is_some(),
             shape,
             &destination,
             command,
             extra,
         )?;
-        let jq = match &global.jq {
+        let jq = match global.jq() {
             Some(code) => Some(Jq::compile(code, global.raw_output, destination.to_terminal)?),
             None => None,
         };
@@ -74,7 +74,7 @@ impl Output {
 
     /// For text in a format of its own (a document's markdown): only the destination matters.
     pub fn plain(global: &GlobalArgs, ctx: &Context, command: &str) -> Result<Self, Error> {
-        if global.jq.is_some() {
+        if global.jq().is_some() {
             return Err(Error::usage(format!(
                 "`{command}` with --format {} writes text; --jq filters JSON: use --format json or jsonl",
                 crate::output::style::format_names(&[global.format()])
@@ -101,7 +101,7 @@ impl Output {
         let given = [
             (global.output.is_some(), "-o/--output"),
             (global.format.is_some() || global.json, "--format/--json"),
-            (global.jq.is_some(), "--jq"),
+            (global.jq().is_some(), "--jq/-r"),
         ];
         match given.iter().find(|(set, _)| *set) {
             Some((_, flag)) => Err(Error::usage(format!(

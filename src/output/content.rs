@@ -27,6 +27,7 @@ struct Stream<'w, W: Write> {
     /// The whole-document fallback (`markdown_full`), kept only if there are no pages.
     full: Option<String>,
     status: Option<String>,
+    tier: Option<String>,
     last_page: Option<i64>,
     out_of_order: Vec<String>,
     /// An error writing the output, kept so that a closed pipe stays recognisable.
@@ -61,6 +62,7 @@ pub fn stream_content(
         saw_pages: false,
         full: None,
         status: None,
+        tier: None,
         last_page: None,
         out_of_order: Vec::new(),
         write_error: None,
@@ -88,6 +90,7 @@ pub fn stream_content(
                     MissingContent {
                         part,
                         status: stream.status,
+                        tier: stream.tier,
                     }
                     .to_string(),
                 ));
@@ -190,6 +193,7 @@ impl<'de, W: Write> Visitor<'de> for ResponseVisitor<'_, '_, W> {
             } else if key == "job" {
                 let job: Value = map.next_value()?;
                 self.0.status = job.get("status").and_then(Value::as_str).map(str::to_string);
+                self.0.tier = job.get("tier").and_then(Value::as_str).map(str::to_string);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }

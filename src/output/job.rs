@@ -55,7 +55,7 @@ impl Job {
         })?;
         let value: Value =
             serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
-        if !value.is_object() {
+        if !value.get("job").is_some_and(Value::is_object) {
             return Err(api::Error::InvalidResponse(
                 "expected a JSON object with a job".to_string(),
             ));
@@ -174,6 +174,8 @@ pub struct FailedPage {
 pub struct MissingContent {
     pub part: Part,
     pub status: Option<String>,
+    /// The job's tier: the fast tier makes text only.
+    pub tier: Option<String>,
 }
 
 impl std::fmt::Display for MissingContent {
@@ -189,6 +191,9 @@ impl std::fmt::Display for MissingContent {
             Some(status) if status != "COMPLETED" => {
                 write!(f, "the job is {}: it has no {part}", neutralize(status))
             }
+            _ if self.part == Part::Markdown && self.tier.as_deref() == Some("fast") => f.write_str(
+                "the job ran on the fast tier, which makes text only, no markdown: use --format text",
+            ),
             _ => write!(f, "the response has no {part}"),
         }
     }

@@ -358,10 +358,6 @@ fn jq_filters_the_document_or_each_item() {
         .args(["parsing", "list", "--jq", ".", "--format", "tsv"])
         .assert()
         .code(2);
-    cli(&server.base_url())
-        .args(["parsing", "list", "-r"])
-        .assert()
-        .code(2);
 }
 
 #[test]

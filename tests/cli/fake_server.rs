@@ -182,3 +182,95 @@ fn documents_with_failed_pages_and_the_retired_endpoint() {
     );
     assert!(stderr(&base, &["batch-processing", "list"]).contains("use `llamacloud batches list` instead"));
 }
+
+/// The id of the first listed job that `select` (a jq condition) picks.
+fn first_job(base_url: &str, select: &str) -> String {
+    let code = format!("select({select}) | .id");
+    lines(
+        base_url,
+        &["parsing", "list", "--format", "jsonl", "--jq", &code, "-r"],
+    )
+    .into_iter()
+    .next()
+    .expect("such a job")
+}
+
+#[test]
+fn a_fast_tier_job_has_text_but_no_markdown_and_says_so() {
+    let url = start(fake::Config::default());
+    let id = first_job(&url, r#".tier == "fast" and .status == "COMPLETED""#);
+    let output = cli(&url)
+        .args(["parsing", "get", &id, "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.stdout, b"");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: the job ran on the fast tier, which makes text only, no markdown: use --format text\n"
+    );
+    let text = lines(&url, &["parsing", "get", &id, "--format", "text"]);
+    assert!(text.iter().any(|l| l.starts_with("Page 1 of")), "{text:?}");
+}
+
+#[test]
+fn an_empty_id_or_filter_is_refused_instead_of_matching_everything() {
+    let url = start(fake::Config::default());
+    for args in [
+        &["parsing", "list", "--job-id", ""][..],
+        &["parsing", "list", "--job-id", "  "],
+        &["parsing", "list", "--job-id", "pjb-1,"],
+        &["parsing", "list", "--project-id", ""],
+        &["parsing", "list", "--page-token", ""],
+        &["parsing", "get", ""],
+        &["parsing", "get", "--job-id", " "],
+        &["batches", "list", "--source-directory-id", ""],
+        &["batch-processing", "list", "--directory-id", ""],
+    ] {
+        let output = cli(&url).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(output.stdout, b"", "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("the value is empty"), "{args:?}: {stderr}");
+    }
+    // Spaces around comma-separated ids are trimmed.
+    let ids: Vec<String> = lines(&url, &["parsing", "list", "--max-items", "2"])
+        .iter()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    let spaced = format!(" {} ,  {} ", ids[0], ids[1]);
+    let found: Vec<String> = lines(&url, &["parsing", "list", "--job-id", &spaced])
+        .iter()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(found, ids);
+}
+
+#[test]
+fn max_items_as_llp_scripts_use_it() {
+    let url = start(fake::Config::default());
+    let output = cli(&url)
+        .args(["parsing", "list", "--max-items", "0", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        (output.stdout.as_slice(), output.stderr.as_slice()),
+        (&b""[..], &b""[..])
+    );
+    for negative in ["-1", "-5"] {
+        let all = lines(&url, &["parsing", "list", "--max-items", negative]);
+        assert_eq!(all.len(), 250, "{negative}");
+    }
+}
+
+#[test]
+fn r_without_jq_prints_the_json_with_raw_strings_as_llp_does() {
+    let url = start(fake::Config::default());
+    let text = success_stdout(cli(&url).args(["parsing", "list", "--max-items", "2", "-r"]));
+    let document: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(document["items"].as_array().unwrap().len(), 2);
+    let id = first_job(&url, "true");
+    let raw = success_stdout(cli(&url).args(["parsing", "get", &id, "-r", "--jq", ".job.id"]));
+    assert_eq!(raw, format!("{id}\n"));
+}

@@ -112,6 +112,16 @@ fn job_documents_of_the_wrong_shape() {
             "error: the response has no markdown\n",
         ),
         (
+            br#"{}"#,
+            &["parsing", "get", "pjb-1"],
+            "error: invalid response: expected a JSON object with a job\n",
+        ),
+        (
+            br#"{"job":null,"markdown":{"pages":[]}}"#,
+            &["parsing", "get", "pjb-1", "--format", "yaml"],
+            "error: invalid response: expected a JSON object with a job\n",
+        ),
+        (
             br#"{"job":{"status":5}}"#,
             &["parsing", "get", "pjb-1", "--wait"],
             "error: invalid response: the response has no job status\n",

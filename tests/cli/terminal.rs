@@ -228,6 +228,24 @@ fn config_set_api_key_prompts_on_the_terminal_without_echo() {
         assert!(n > 0, "no prompt: {:?}", String::from_utf8_lossy(&shown));
         shown.extend_from_slice(&chunk[..n]);
     }
+    // Type only once echo is off, as a person would after the prompt appeared.
+    let started = Instant::now();
+    loop {
+        // SAFETY: tcgetattr fills the struct it is given for an open terminal descriptor.
+        let echo = unsafe {
+            let mut mode: libc::termios = std::mem::zeroed();
+            assert_eq!(libc::tcgetattr(master.as_raw_fd(), &mut mode), 0);
+            mode.c_lflag & libc::ECHO != 0
+        };
+        if !echo {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "echo never turned off"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
     master.write_all(b"llx-typed-at-the-prompt-0000\n").unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(

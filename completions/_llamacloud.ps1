@@ -115,7 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'The parse job id, as a flag (same as the positional argument)')
             [CompletionResult]::new('--expand', '--expand', [CompletionResultType]::ParameterName, 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)')
             [CompletionResult]::new('--image-filenames', '--image-filenames', [CompletionResultType]::ParameterName, 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)')
-            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long: 90s, 30m, 2h, or seconds')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
             [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')

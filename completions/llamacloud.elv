@@ -109,7 +109,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --job-id 'The parse job id, as a flag (same as the positional argument)'
             cand --expand 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)'
             cand --image-filenames 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)'
-            cand --wait-timeout 'Give up waiting after this long: 90s, 30m, 2h, or seconds'
+            cand --wait-timeout 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds'
             cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
             cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'

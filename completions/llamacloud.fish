@@ -132,7 +132,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l job-id -d 'The parse job id, as a flag (same as the positional argument)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l expand -d 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l image-filenames -d 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l wait-timeout -d 'Give up waiting after this long: 90s, 30m, 2h, or seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l wait-timeout -d 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r

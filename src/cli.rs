@@ -241,8 +241,8 @@ pub struct ParsingGetArgs {
     #[arg(long)]
     pub wait: bool,
 
-    /// Give up waiting after this long: 90s, 30m, 2h, or seconds
-    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = parse_duration, requires = "wait")]
+    /// Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
     pub wait_timeout: Duration,
 
     #[command(flatten)]

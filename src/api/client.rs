@@ -3,7 +3,7 @@
 
 use std::io::Read;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::blocking::{Client as HttpClient, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
@@ -16,7 +16,7 @@ use crate::context::{Clock, Stderr};
 use crate::secret::{ApiKey, redact};
 use crate::text::neutralize;
 
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
 /// How much of each response body `--debug` shows.
 const DEBUG_BODY_BYTES: usize = 2048;
@@ -104,7 +104,13 @@ impl Client {
 
     /// GETs `url`, retrying what is worth retrying, and reads the body.
     pub fn get(&self, url: &Url) -> Result<Reply, Error> {
-        let answer = self.request(url, false)?;
+        self.get_before(url, None)
+    }
+
+    /// Like `get`, but nothing goes on past `deadline` (by the client's clock): a request in
+    /// flight is cut when it comes, and no retry starts or waits beyond it.
+    pub fn get_before(&self, url: &Url, deadline: Option<SystemTime>) -> Result<Reply, Error> {
+        let answer = self.request(url, false, deadline)?;
         let body = match answer.body {
             Body::Read(body) => body,
             Body::Unread(response) => self.read_body(response, url, Instant::now())?,
@@ -118,7 +124,7 @@ impl Client {
     /// Like `get`, but hands back the successful body unread, to be parsed as it arrives:
     /// memory then does not grow with the size of the document.
     pub fn get_stream(&self, url: &Url) -> Result<(StatusCode, impl Read + use<>), Error> {
-        let answer = self.request(url, true)?;
+        let answer = self.request(url, true, None)?;
         let response = match answer.body {
             Body::Unread(response) => response,
             Body::Read(body) => return Ok((answer.status, StreamBody::Buffered(std::io::Cursor::new(body)))),
@@ -134,10 +140,21 @@ impl Client {
     }
 
     /// Sends `url` until it succeeds, fails for good, or the retries are used up.
-    fn request(&self, url: &Url, stream: bool) -> Result<Answer, Error> {
+    fn request(&self, url: &Url, stream: bool, deadline: Option<SystemTime>) -> Result<Answer, Error> {
         let mut retries = 0;
+        let time_left = || deadline.map(|d| d.duration_since(self.config.clock.now()).unwrap_or_default());
         loop {
-            let outcome = self.attempt(url, stream);
+            let timeout = match time_left() {
+                Some(left) if left.is_zero() => {
+                    return Err(Error::Transport(format!(
+                        "no answer from {} in the time allowed",
+                        url.host_str().unwrap_or("the API")
+                    )));
+                }
+                Some(left) => left.min(self.config.timeout),
+                None => self.config.timeout,
+            };
+            let outcome = self.attempt(url, stream, timeout);
             let (reason, server_wait) = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer) if retry::status_is_retryable(answer.status, &answer.headers) => (
@@ -175,7 +192,9 @@ impl Client {
                 wait.as_secs_f64(),
                 neutralize(&reason),
             ));
-            self.config.clock.sleep(wait);
+            self.config
+                .clock
+                .sleep(time_left().map_or(wait, |left| wait.min(left)));
         }
     }
 
@@ -196,7 +215,7 @@ impl Client {
     }
 
     /// One request; its body is read unless it is a success to be streamed.
-    fn attempt(&self, url: &Url, stream: bool) -> Result<Answer, Error> {
+    fn attempt(&self, url: &Url, stream: bool, timeout: Duration) -> Result<Answer, Error> {
         self.log(format_args!("> GET {url}"));
         self.log(format_args!(
             "> authorization: Bearer {}",
@@ -208,8 +227,9 @@ impl Client {
             .get(url.clone())
             .header(ACCEPT, "application/json")
             .header(AUTHORIZATION, self.authorization.clone())
+            .timeout(timeout)
             .send()
-            .map_err(|e| self.failed(error::transport(&e, url, self.config.timeout), started))?;
+            .map_err(|e| self.failed(error::transport(&e, url, timeout), started))?;
         let status = response.status();
         let headers = response.headers().clone();
         if stream && status.is_success() {

@@ -87,7 +87,9 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
     if args.wait {
         // Poll the bare job; expanded content is asked for once, when the job is done.
         let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
-        let last = wait::until_final(ctx, job_id, args.wait_timeout, || fetch_job(&session, &poll_url))?;
+        let last = wait::until_final(ctx, job_id, args.wait_timeout, |deadline| {
+            fetch_job(&session, &poll_url, Some(deadline))
+        })?;
         let status = last.status().unwrap_or_default();
         if status != "COMPLETED" {
             let ended = Error::JobEnded {
@@ -132,15 +134,15 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
     }
     let job = match polled {
         Some(job) => job,
-        None => fetch_job(&session, &url)?,
+        None => fetch_job(&session, &url, None)?,
     };
     output.print(ctx, &job)
 }
 
-fn fetch_job(session: &Session, url: &Url) -> Result<Job, Error> {
+fn fetch_job(session: &Session, url: &Url, deadline: Option<std::time::SystemTime>) -> Result<Job, Error> {
     let reply = session
         .client
-        .get(url)
+        .get_before(url, deadline)
         .map_err(|err: api::Error| err.with_hint(&[404], JOB_NOT_FOUND))?;
     Ok(Job::parse(reply.status, reply.body)?)
 }

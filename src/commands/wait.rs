@@ -1,6 +1,6 @@
 //! `parsing get --wait`: poll a job until it is COMPLETED, FAILED or CANCELLED.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use crate::api;
 use crate::context::Context;
@@ -9,32 +9,54 @@ use crate::output::job::Job;
 use crate::output::progress::Progress;
 use crate::text::neutralize;
 
+/// The official SDKs' cadence: 1 s after the first poll, one second more each time, up to 5 s.
 const FIRST_DELAY: Duration = Duration::from_secs(1);
-const MAX_DELAY: Duration = Duration::from_secs(10);
+const DELAY_STEP: Duration = Duration::from_secs(1);
+const MAX_DELAY: Duration = Duration::from_secs(5);
 
 /// The statuses a job does not leave.
 pub fn is_final(status: &str) -> bool {
     matches!(status, "COMPLETED" | "FAILED" | "CANCELLED")
 }
 
-/// Polls with `get` (the job without expanded content) with a backoff from 1 s to 10 s until
-/// the job's status is final, and returns that last response. A spinner shows when stderr is a
-/// terminal. Waiting is done by the context's clock.
+/// Polls with `get` (the job without expanded content; it must not go on past the deadline it
+/// is given) as the SDKs do, until the job's status is final, and returns that last response.
+/// `timeout` is a hard bound: a poll in flight at the deadline is cut. A spinner shows when
+/// stderr is a terminal. Waiting is done by the context's clock.
 pub fn until_final(
     ctx: &Context,
     job_id: &str,
     timeout: Duration,
-    get: impl Fn() -> Result<Job, Error>,
+    get: impl Fn(SystemTime) -> Result<Job, Error>,
 ) -> Result<Job, Error> {
     let clock = &ctx.clock;
     let started = clock.now();
+    let deadline = started + timeout;
+    let mut last_status: Option<String> = None;
+    let gave_up = |status: Option<&str>| {
+        let after = human_duration(timeout);
+        let job_id = neutralize(job_id);
+        Error::failure(match status {
+            Some(status) => format!(
+                "gave up waiting after {after}: job {job_id} is still {} (raise --wait-timeout)",
+                neutralize(status)
+            ),
+            None => {
+                format!("gave up waiting after {after}: no answer about job {job_id} (raise --wait-timeout)")
+            }
+        })
+    };
     let spinner = Progress::spinner(
         ctx.io.terminals.stderr,
         format!("waiting for {}", neutralize(job_id)),
     );
     let mut delay = FIRST_DELAY;
     loop {
-        let job = get()?;
+        let job = match get(deadline) {
+            Ok(job) => job,
+            Err(_) if clock.now() >= deadline => return Err(gave_up(last_status.as_deref())),
+            Err(err) => return Err(err),
+        };
         let Some(status) = job.status() else {
             return Err(api::Error::InvalidResponse("the response has no job status".into()).into());
         };
@@ -46,18 +68,13 @@ pub fn until_final(
             neutralize(job_id),
             neutralize(status)
         ));
-        let elapsed = clock.now().duration_since(started).unwrap_or_default();
-        let left = timeout.saturating_sub(elapsed);
+        let left = deadline.duration_since(clock.now()).unwrap_or_default();
         if left.is_zero() {
-            return Err(Error::failure(format!(
-                "gave up waiting after {}: job {} is still {} (raise --wait-timeout)",
-                human_duration(timeout),
-                neutralize(job_id),
-                neutralize(status)
-            )));
+            return Err(gave_up(Some(status)));
         }
+        last_status = Some(status.to_string());
         clock.sleep(delay.min(left));
-        delay = (delay * 2).min(MAX_DELAY);
+        delay = (delay + DELAY_STEP).min(MAX_DELAY);
     }
 }
 

@@ -63,7 +63,7 @@ fn waits_through_pending_and_running_then_fetches_the_content_once() {
 }
 
 #[test]
-fn a_long_wait_backs_off_to_ten_seconds_and_stops_at_the_timeout() {
+fn a_long_wait_polls_as_the_sdk_does_and_stops_at_the_timeout() {
     let server = Scripted::start(vec![job("RUNNING")]);
     let mut run = in_process(&server.url);
     run.args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "40s"])
@@ -71,7 +71,24 @@ fn a_long_wait_backs_off_to_ten_seconds_and_stops_at_the_timeout() {
         .code(1)
         .stderr("error: gave up waiting after 40s: job pjb-1 is still RUNNING (raise --wait-timeout)\n");
     let secs: Vec<u64> = run.sleeps().iter().map(Duration::as_secs).collect();
-    assert_eq!(secs, [1, 2, 4, 8, 10, 10, 5]);
+    // 1 s after the first poll, one more each time, up to 5 s: the official SDKs' cadence.
+    assert_eq!(secs, [1, 2, 3, 4, 5, 5, 5, 5, 5, 5]);
+}
+
+#[test]
+fn the_wait_timeout_cuts_a_poll_in_flight() {
+    let server = Scripted::start(vec![job("RUNNING").delayed(std::time::Duration::from_secs(8))]);
+    let started = std::time::Instant::now();
+    in_process(&server.url)
+        .args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "1"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("error: gave up waiting after 1s: no answer about job pjb-1 (raise --wait-timeout)\n");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(6),
+        "the 8 s answer was not waited for"
+    );
 }
 
 #[test]
@@ -134,7 +151,11 @@ fn waiting_gives_up_after_the_wait_timeout() {
         .code(1)
         .stdout("")
         .stderr("error: gave up waiting after 1s: job pjb-1 is still RUNNING (raise --wait-timeout)\n");
-    assert_eq!(server.requests().len(), 2, "one poll, a 1 s pause, one more poll");
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "one poll, a 1 s pause, and no poll past the deadline"
+    );
     assert_eq!(run.sleeps(), [Duration::from_secs(1)]);
 }
 

@@ -100,6 +100,9 @@ impl Stderr {
 pub trait Env: Send + Sync {
     fn var(&self, name: &str) -> Option<String>;
 
+    /// Every variable, for `--jq`'s `$ENV`.
+    fn vars(&self) -> Vec<(String, String)>;
+
     /// The user's home directory.
     fn home_dir(&self) -> Option<PathBuf>;
 }
@@ -110,6 +113,12 @@ pub struct ProcessEnv;
 impl Env for ProcessEnv {
     fn var(&self, name: &str) -> Option<String> {
         std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }
+
+    fn vars(&self) -> Vec<(String, String)> {
+        std::env::vars_os()
+            .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
+            .collect()
     }
 
     fn home_dir(&self) -> Option<PathBuf> {
@@ -130,6 +139,10 @@ impl MapEnv {
 impl Env for MapEnv {
     fn var(&self, name: &str) -> Option<String> {
         self.0.get(name).filter(|v| !v.trim().is_empty()).cloned()
+    }
+
+    fn vars(&self) -> Vec<(String, String)> {
+        self.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 
     fn home_dir(&self) -> Option<PathBuf> {

@@ -55,7 +55,12 @@ impl Output {
             extra,
         )?;
         let jq = match global.jq() {
-            Some(code) => Some(Jq::compile(code, global.raw_output, destination.to_terminal)?),
+            Some(code) => Some(Jq::compile(
+                code,
+                global.raw_output,
+                destination.to_terminal,
+                &ctx.env.vars(),
+            )?),
             None => None,
         };
         let look = Look::detect(

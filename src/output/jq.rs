@@ -1,5 +1,6 @@
 //! `--jq EXPR`: a built-in jq (the jaq crates), so no external jq is needed.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use jaq_core::load::{Arena, File, Loader};
@@ -18,12 +19,42 @@ pub struct Jq {
     raw: bool,
     /// Indent results (on a terminal).
     pretty: bool,
+    /// `$ENV`.
+    env: Val,
 }
 
+/// What jq users type that jaq's standard library lacks, defined as jq does.
+const PRELUDE: &str = r#"
+def @csv: map(
+    if type == "string" then "\"" + gsub("\""; "\"\"") + "\""
+    elif type == "null" then ""
+    elif type == "boolean" or type == "number" then tojson
+    else error("\(type) (\(tojson)) is not valid in a csv row") end
+  ) | join(",");
+def @tsv: map(
+    if type == "string" then gsub("\\\\"; "\\\\") | gsub("\t"; "\\t") | gsub("\n"; "\\n") | gsub("\r"; "\\r")
+    elif type == "null" then ""
+    elif type == "boolean" or type == "number" then tojson
+    else error("\(type) (\(tojson)) is not valid in a tsv row") end
+  ) | join("\t");
+def ascii: [.] | implode;
+def IN(s): any(s == .; .);
+def IN(src; s): any(src == s; .);
+def env: $ENV;
+"#;
+
+/// Environment variables whose values `$ENV` shows masked.
+const SECRET_VARIABLES: [&str; 2] = ["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY"];
+
 impl Jq {
-    /// Compiles `code`; a bad expression is a usage error carrying the parser's message.
-    pub fn compile(code: &str, raw: bool, pretty: bool) -> Result<Self, Error> {
-        let defs = jaq_core::defs().chain(jaq_std::defs()).chain(jaq_json::defs());
+    /// Compiles `code` with `$ENV` (and `env`) holding `vars`; a bad expression is a usage
+    /// error carrying the parser's message.
+    pub fn compile(code: &str, raw: bool, pretty: bool, vars: &[(String, String)]) -> Result<Self, Error> {
+        let prelude = jaq_core::load::parse(PRELUDE, |p| p.defs()).unwrap_or_default();
+        let defs = jaq_core::defs()
+            .chain(jaq_std::defs())
+            .chain(jaq_json::defs())
+            .chain(prelude);
         let funs = jaq_core::funs().chain(jaq_std::funs()).chain(jaq_json::funs());
         let loader = Loader::new(defs);
         let arena = Arena::default();
@@ -48,6 +79,7 @@ impl Jq {
         })?;
         let filter = Compiler::default()
             .with_funs(funs)
+            .with_global_vars(["$ENV"])
             .compile(modules)
             .map_err(|errors| {
                 let messages: Vec<String> = errors
@@ -60,7 +92,24 @@ impl Jq {
                     .collect();
                 invalid(code, &messages)
             })?;
-        Ok(Jq { filter, raw, pretty })
+        let env: serde_json::Map<String, serde_json::Value> = vars
+            .iter()
+            .map(|(name, value)| {
+                let value = match SECRET_VARIABLES.contains(&name.as_str()) {
+                    true => crate::secret::ApiKey::new(value.as_str()).masked(),
+                    false => value.clone(),
+                };
+                (name.clone(), serde_json::Value::String(value))
+            })
+            .collect();
+        let env = jaq_json::read::parse_single(serde_json::Value::Object(env).to_string().as_bytes())
+            .map_err(|e| Error::failure(format!("--jq: cannot read the environment: {e}")))?;
+        Ok(Jq {
+            filter,
+            raw,
+            pretty,
+            env,
+        })
     }
 
     /// Runs the filter on the JSON text `input` and writes each result on its own line. A
@@ -70,7 +119,7 @@ impl Jq {
         // From the server's text, so numbers reach jaq with every digit.
         let input = jaq_json::read::parse_single(input)
             .map_err(|e| Error::failure(format!("--jq: cannot read the input: {e}")))?;
-        let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new([]));
+        let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new([self.env.clone()]));
         for result in self.filter.id.run((ctx, input)).map(unwrap_valr) {
             let value = result.map_err(|e| Error::failure(format!("--jq: {e}")))?;
             self.write(&value, out)?;
@@ -79,19 +128,67 @@ impl Jq {
     }
 
     fn write(&self, value: &Val, out: &mut dyn Write) -> io::Result<()> {
-        match value {
-            Val::TStr(bytes) if self.raw => out.write_all(bytes)?,
-            _ if self.pretty => {
-                let pp = jaq_json::write::Pp {
-                    indent: Some("  ".to_string()),
-                    ..Default::default()
-                };
-                jaq_json::write::write(out, &pp, 0, value)?;
-            }
-            _ => write!(out, "{value}")?,
+        if let (Val::TStr(bytes), true) = (value, self.raw) {
+            out.write_all(bytes)?;
+            return out.write_all(b"\n");
         }
-        out.write_all(b"\n")
+        let mut text = Vec::new();
+        if self.pretty {
+            let pp = jaq_json::write::Pp {
+                indent: Some("  ".to_string()),
+                ..Default::default()
+            };
+            jaq_json::write::write(&mut text, &pp, 0, value)?;
+        } else {
+            write!(text, "{value}")?;
+        }
+        text.push(b'\n');
+        out.write_all(&as_json_numbers(&text))
     }
+}
+
+/// jaq's `Infinity`, `-Infinity` and `NaN` written as jq writes them, so the output stays JSON:
+/// the largest double, and null.
+fn as_json_numbers(text: &[u8]) -> Cow<'_, [u8]> {
+    if !text.windows(3).any(|w| w == b"Inf" || w == b"NaN") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let (mut i, mut in_string) = (0, false);
+    while i < text.len() {
+        let b = text[i];
+        if in_string {
+            out.push(b);
+            match b {
+                b'\\' => {
+                    if let Some(&next) = text.get(i + 1) {
+                        out.push(next);
+                    }
+                    i += 1;
+                }
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        let rest = &text[i..];
+        let (token, replacement): (&[u8], &[u8]) = if rest.starts_with(b"-Infinity") {
+            (b"-Infinity", b"-1.7976931348623157e+308")
+        } else if rest.starts_with(b"Infinity") {
+            (b"Infinity", b"1.7976931348623157e+308")
+        } else if rest.starts_with(b"NaN") {
+            (b"NaN", b"null")
+        } else {
+            in_string = b == b'"';
+            out.push(b);
+            i += 1;
+            continue;
+        };
+        out.extend_from_slice(replacement);
+        i += token.len();
+    }
+    Cow::Owned(out)
 }
 
 fn expected(code: &str, what: &str, at: &str) -> String {
@@ -176,7 +273,7 @@ mod tests {
 
     fn run(code: &str, raw: bool, input: Value) -> String {
         let mut out = Vec::new();
-        Jq::compile(code, raw, false)
+        Jq::compile(code, raw, false, &[("HOME".into(), "/home/me".into())])
             .unwrap()
             .run(input.to_string().as_bytes(), &mut out)
             .unwrap();
@@ -193,6 +290,61 @@ mod tests {
     }
 
     #[test]
+    fn what_jq_users_type_works() {
+        let row = json!(["a\tb", "say \"hi\"", 1, null, true, "back\\slash"]);
+        assert_eq!(
+            run("@tsv", true, row.clone()),
+            "a\\tb\tsay \"hi\"\t1\t\ttrue\tback\\\\slash\n"
+        );
+        assert_eq!(
+            run("@csv", true, row),
+            "\"a\tb\",\"say \"\"hi\"\"\",1,,true,\"back\\slash\"\n"
+        );
+        assert_eq!(run("$ENV.HOME", true, json!(null)), "/home/me\n");
+        assert_eq!(run("env.HOME", true, json!(null)), "/home/me\n");
+        assert_eq!(run(".s | IN(\"a\", \"b\")", false, json!({"s": "b"})), "true\n");
+        assert_eq!(run("65 | ascii", false, json!(null)), "\"A\"\n");
+        assert_eq!(
+            run("[infinite, -infinite, nan, \"Infinity\"]", false, json!(null)),
+            "[1.7976931348623157e+308,-1.7976931348623157e+308,null,\"Infinity\"]\n"
+        );
+        assert_eq!(
+            run("\"2026-11-01T12:03:00Z\" | fromdateiso8601", false, json!(null)),
+            "1793534580\n"
+        );
+        assert_eq!(
+            run(
+                ".items | map(select(.n > 1)) | map(.id) | to_entries | map(.key)",
+                false,
+                json!({"items": [{"id": "a", "n": 1}, {"id": "b", "n": 2}, {"id": "c", "n": 3}]})
+            ),
+            "[0,1]\n"
+        );
+        assert_eq!(
+            run(
+                "group_by(.s) | map({(.[0].s): length}) | add | keys",
+                false,
+                json!([{"s": "x"}, {"s": "y"}, {"s": "x"}])
+            ),
+            "[\"x\",\"y\"]\n"
+        );
+    }
+
+    #[test]
+    fn env_masks_the_api_key() {
+        let mut out = Vec::new();
+        let vars = [(
+            "LLAMA_CLOUD_API_KEY".to_string(),
+            "llx-0123456789abcdef".to_string(),
+        )];
+        Jq::compile("$ENV.LLAMA_CLOUD_API_KEY", true, false, &vars)
+            .unwrap()
+            .run(b"null", &mut out)
+            .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "llx-…cdef\n");
+    }
+
+    #[test]
     fn big_numbers_keep_their_digits() {
         let input: Value = serde_json::from_str(r#"{"big": 123456789012345678901234567890}"#).unwrap();
         assert_eq!(run(".big", false, input), "123456789012345678901234567890\n");
@@ -200,12 +352,15 @@ mod tests {
 
     #[test]
     fn bad_expressions_say_what_was_expected() {
-        let err = Jq::compile(".items[", false, false).err().unwrap().to_string();
+        let err = Jq::compile(".items[", false, false, &[])
+            .err()
+            .unwrap()
+            .to_string();
         assert!(
             err.starts_with("invalid --jq expression \".items[\": expected"),
             "{err}"
         );
-        let err = Jq::compile("nosuchfn(1)", false, false)
+        let err = Jq::compile("nosuchfn(1)", false, false, &[])
             .err()
             .unwrap()
             .to_string();

@@ -8,8 +8,9 @@ use std::time::Duration;
 use std::sync::Arc;
 
 use reqwest::Url;
+use reqwest::header::{HeaderName, HeaderValue};
 
-use crate::api::client::{Client, ClientConfig};
+use crate::api::client::{Client, ClientConfig, ENV_CUSTOM_HEADERS, custom_headers};
 use crate::cli::{GlobalArgs, Region, ScopeArgs};
 pub use crate::config::Source;
 use crate::config::{self, ActiveProfile};
@@ -48,6 +49,8 @@ pub struct Settings {
     pub timeout: Duration,
     pub max_retries: u32,
     pub debug: bool,
+    /// `LLAMA_CLOUD_CUSTOM_HEADERS`.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 impl Settings {
@@ -105,7 +108,12 @@ impl Settings {
             &[ENV_ORGANIZATION_ID],
             "organization_id",
         );
+        let headers = match env.var(ENV_CUSTOM_HEADERS) {
+            Some(text) => custom_headers(&text).map_err(Error::Usage)?,
+            None => Vec::new(),
+        };
         Ok(Settings {
+            headers,
             api_key,
             base_url,
             project_id,
@@ -138,6 +146,7 @@ impl Settings {
             max_retries: self.max_retries,
             debug_log: self.debug.then(|| stderr.clone()),
             clock,
+            headers: self.headers.clone(),
         })
         .map_err(Error::Usage)
     }

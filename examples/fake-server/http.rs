@@ -60,6 +60,17 @@ pub fn spawn(
                     response
                         .add_header(Header::from_bytes("Content-Encoding", "gzip").expect("static header"));
                 }
+                // Custom request headers (LLAMA_CLOUD_CUSTOM_HEADERS) come back as X-Echo-<name>,
+                // so a client can see what reached the server.
+                for h in request.headers() {
+                    let name = h.field.as_str().as_str().to_ascii_lowercase();
+                    if name.starts_with("x-") && !name.starts_with("x-echo-") {
+                        let echo = format!("X-Echo-{name}");
+                        if let Ok(header) = Header::from_bytes(echo.as_bytes(), h.value.as_str().as_bytes()) {
+                            response.add_header(header);
+                        }
+                    }
+                }
                 let _ = request.respond(response);
             }
         });

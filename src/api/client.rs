@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::blocking::{Client as HttpClient, Response};
-use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{StatusCode, Url};
 
 use crate::api::error::{self, Error};
@@ -36,6 +36,57 @@ pub struct ClientConfig {
     /// Where `--debug` logs go, when it is on.
     pub debug_log: Option<Stderr>,
     pub clock: Arc<dyn Clock>,
+    /// Extra headers for every request (`LLAMA_CLOUD_CUSTOM_HEADERS`), checked by
+    /// `custom_headers`.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// The variable that adds headers to every request, as in the official SDKs and `llp`.
+pub const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
+
+/// Reads `LLAMA_CLOUD_CUSTOM_HEADERS`: newline-separated `Name: value` lines (blank lines
+/// skipped). A line that is not a header, or one that would replace `Authorization`, is an
+/// error naming the line (never its value, which may be a secret).
+pub fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
+    let mut headers = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = |why: &str| format!("{ENV_CUSTOM_HEADERS}, line {}: {why}", n + 1);
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(at("expected `Name: value`"));
+        };
+        let name = HeaderName::from_bytes(name.trim().as_bytes())
+            .map_err(|_| at(&format!("{:?} is not a header name", name.trim())))?;
+        if name == AUTHORIZATION {
+            return Err(at("Authorization cannot be set here; the API key sets it"));
+        }
+        let mut value = HeaderValue::from_str(value.trim())
+            .map_err(|_| at(&format!("the value of {name} cannot be sent in a header")))?;
+        value.set_sensitive(is_secret(name.as_str()));
+        headers.push((name, value));
+    }
+    Ok(headers)
+}
+
+/// Header names whose values `--debug` masks.
+fn is_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["key", "token", "secret", "authorization", "cookie", "password"]
+        .iter()
+        .any(|word| name.contains(word))
+}
+
+/// A header value as `--debug` shows it.
+fn shown_value(name: &str, value: &HeaderValue) -> String {
+    let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+    if is_secret(name) {
+        ApiKey::new(text).masked()
+    } else {
+        neutralize(&text).into_owned()
+    }
 }
 
 /// An authenticated client for one base URL.
@@ -221,11 +272,13 @@ impl Client {
             "> authorization: Bearer {}",
             self.config.api_key.masked()
         ));
+        let mut request = self.http.get(url.clone()).header(ACCEPT, "application/json");
+        for (name, value) in &self.config.headers {
+            self.log(format_args!("> {name}: {}", shown_value(name.as_str(), value)));
+            request = request.header(name, value);
+        }
         let started = Instant::now();
-        let response = self
-            .http
-            .get(url.clone())
-            .header(ACCEPT, "application/json")
+        let response = request
             .header(AUTHORIZATION, self.authorization.clone())
             .timeout(timeout)
             .send()
@@ -238,6 +291,7 @@ impl Client {
                 status.as_u16(),
                 started.elapsed().as_millis()
             ));
+            self.log_headers(&headers);
             return Ok(Answer {
                 status,
                 headers,
@@ -245,7 +299,7 @@ impl Client {
             });
         }
         let body = self.read_body(response, url, started)?;
-        self.log_response(status, &body, started);
+        self.log_response(status, &headers, &body, started);
         Ok(Answer {
             status,
             headers,
@@ -272,7 +326,7 @@ impl Client {
         error
     }
 
-    fn log_response(&self, status: StatusCode, body: &[u8], started: Instant) {
+    fn log_response(&self, status: StatusCode, headers: &HeaderMap, body: &[u8], started: Instant) {
         if self.config.debug_log.is_none() {
             return;
         }
@@ -283,12 +337,22 @@ impl Client {
             started.elapsed().as_millis(),
             body.len()
         ));
+        self.log_headers(headers);
         let shown = &body[..body.len().min(DEBUG_BODY_BYTES)];
         let more = if body.len() > shown.len() { "…" } else { "" };
         self.log(format_args!(
             "< {}{more}",
             neutralize(&String::from_utf8_lossy(shown))
         ));
+    }
+
+    fn log_headers(&self, headers: &HeaderMap) {
+        if self.config.debug_log.is_none() {
+            return;
+        }
+        for (name, value) in headers {
+            self.log(format_args!("< {name}: {}", shown_value(name.as_str(), value)));
+        }
     }
 
     fn log(&self, line: std::fmt::Arguments<'_>) {

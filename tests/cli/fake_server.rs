@@ -331,3 +331,50 @@ fn jq_idioms_work_on_real_listings() {
     );
     assert_eq!(home, ["100"]);
 }
+
+#[test]
+fn custom_headers_reach_the_server_and_secret_ones_stay_masked() {
+    let url = start(fake::Config::default());
+    let output = cli(&url)
+        .env(
+            "LLAMA_CLOUD_CUSTOM_HEADERS",
+            "X-Team: data-eng\n\nX-Tenant-Token: tok-0123456789abcdef\r\n",
+        )
+        .args(["parsing", "list", "--max-items", "1", "--debug"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(log.contains("debug: > x-team: data-eng\n"), "{log}");
+    assert!(log.contains("debug: > x-tenant-token: tok-…cdef\n"), "{log}");
+    // The fake echoes what it received.
+    assert!(log.contains("debug: < x-echo-x-team: data-eng\n"), "{log}");
+    assert!(
+        log.contains("debug: < x-echo-x-tenant-token: tok-…cdef\n"),
+        "{log}"
+    );
+    assert!(!log.contains("0123456789abcdef"), "{log}");
+
+    for (value, message) in [
+        (
+            "X-Team: a\nnot a header line",
+            "error: LLAMA_CLOUD_CUSTOM_HEADERS, line 2: expected `Name: value`\n",
+        ),
+        (
+            "Authorization: Bearer llx-other",
+            "error: LLAMA_CLOUD_CUSTOM_HEADERS, line 1: Authorization cannot be set here; the API key sets it\n",
+        ),
+        (
+            "Bad Name: x",
+            "error: LLAMA_CLOUD_CUSTOM_HEADERS, line 1: \"Bad Name\" is not a header name\n",
+        ),
+    ] {
+        let output = cli(&url)
+            .env("LLAMA_CLOUD_CUSTOM_HEADERS", value)
+            .args(["parsing", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{value:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), message);
+    }
+}

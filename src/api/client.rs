@@ -17,6 +17,8 @@ use crate::secret::{ApiKey, redact};
 use crate::text::neutralize;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Redirects followed before giving up (reqwest's default).
+const MAX_REDIRECTS: usize = 10;
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
 /// How much of each response body `--debug` shows.
 const DEBUG_BODY_BYTES: usize = 2048;
@@ -124,7 +126,22 @@ impl Client {
         authorization.set_sensitive(true);
         // Redirects are followed; reqwest drops the Authorization header on any redirect to
         // another host, port or scheme, so the key only ever goes to the base URL.
+        // Custom headers may carry secrets that reqwest does not know to drop on a redirect to
+        // another host (it drops Authorization and cookies): while any are set, such a redirect
+        // is not followed.
+        let origin = config.base_url.origin();
+        let guard = !config.headers.is_empty();
+        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= MAX_REDIRECTS {
+                attempt.error("too many redirects")
+            } else if guard && attempt.url().origin() != origin {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        });
         let http = HttpClient::builder()
+            .redirect(redirects)
             .user_agent(USER_AGENT)
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(config.timeout)
@@ -255,7 +272,10 @@ impl Client {
             Body::Read(bytes) => bytes.as_slice(),
             Body::Unread(_) => &[],
         };
-        let err = Error::status(answer.status, body);
+        let err = Error::status(answer.status, body).with_hint(
+            &[301, 302, 303, 307, 308],
+            &format!("a redirect to another host is not followed while {ENV_CUSTOM_HEADERS} is set"),
+        );
         err.with_hint(
             &[401],
             &format!(

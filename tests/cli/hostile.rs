@@ -174,6 +174,34 @@ fn a_redirect_to_another_host_does_not_carry_the_key() {
 }
 
 #[test]
+fn custom_headers_stop_a_redirect_to_another_host() {
+    let other = MockServer::start();
+    let anything = other.mock(|when, then| {
+        when.any_request();
+        then.status(200).json_body(cursor_page(0..1, None));
+    });
+    let mut redirect = Reply::json(302, "");
+    redirect.headers = vec![("Location".into(), other.url("/elsewhere"))];
+    let server = Scripted::start(vec![redirect]);
+    let output = cli(&server.url)
+        .env(
+            "LLAMA_CLOUD_CUSTOM_HEADERS",
+            "X-Tenant-Token: tok-0123456789abcdef",
+        )
+        .args(["parsing", "list", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("(a redirect to another host is not followed while LLAMA_CLOUD_CUSTOM_HEADERS is set)"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    anything.assert_calls(0);
+}
+
+#[test]
 fn the_key_never_appears_in_any_output() {
     let echo = format!("{{\"detail\":\"invalid key {TEST_KEY}\"}}");
     let echoing = MockServer::start();

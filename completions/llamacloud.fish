@@ -30,7 +30,7 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -l profile -d 'Confi
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -65,7 +65,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not _
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -108,7 +108,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -141,7 +141,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -172,7 +172,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not _
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -215,7 +215,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -244,7 +244,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -288,7 +288,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -317,7 +317,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -350,7 +350,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -377,7 +377,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -404,7 +404,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -431,7 +431,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -457,7 +457,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -490,7 +490,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fi
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -519,7 +519,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_s
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -548,7 +548,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l pr
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'
@@ -575,7 +575,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
-table\t'aligned columns for people'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
 jsonl\t'one compact JSON object per line'

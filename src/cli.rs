@@ -200,8 +200,8 @@ pub enum BatchProcessingCommand {
 #[derive(Debug, Args)]
 pub struct ParsingListArgs {
     /// Only jobs with this status
-    #[arg(long, value_enum, ignore_case = true)]
-    pub status: Option<ParseJobStatus>,
+    #[arg(long, value_name = "STATUS", value_parser = Lenient::<ParseJobStatus>::parser())]
+    pub status: Option<Lenient<ParseJobStatus>>,
 
     #[command(flatten)]
     pub created: CreatedRange,
@@ -262,8 +262,8 @@ impl ParsingGetArgs {
 #[derive(Debug, Args)]
 pub struct BatchesListArgs {
     /// Only batches with this status
-    #[arg(long, value_enum, ignore_case = true)]
-    pub status: Option<BatchStatus>,
+    #[arg(long, value_name = "STATUS", value_parser = Lenient::<BatchStatus>::parser())]
+    pub status: Option<Lenient<BatchStatus>>,
 
     /// Only batches of this source directory
     #[arg(long, value_name = "ID", value_parser = non_empty)]
@@ -290,8 +290,8 @@ pub struct BatchProcessingListArgs {
     pub job_type: Option<BatchJobType>,
 
     /// Only jobs with this status
-    #[arg(long, value_enum, ignore_case = true)]
-    pub status: Option<BatchJobStatus>,
+    #[arg(long, value_name = "STATUS", value_parser = Lenient::<BatchJobStatus>::parser())]
+    pub status: Option<Lenient<BatchJobStatus>>,
 
     /// Items per request (1-1000; sent as limit)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
@@ -415,12 +415,84 @@ pub enum Region {
     Eu,
 }
 
+/// A value of an enumerated flag: one this version knows (checked in any case, sent in the
+/// API's case, offered by help and completion), or one it does not, sent as given, so that a
+/// value the server adds later is not refused here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lenient<T> {
+    Known(T),
+    Unknown(String),
+}
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> Lenient<T> {
+    fn parser() -> LenientParser<T> {
+        LenientParser(std::marker::PhantomData)
+    }
+
+    /// The value as the API takes it.
+    pub fn api_value(&self) -> String {
+        match self {
+            Lenient::Known(value) => api_value(value),
+            Lenient::Unknown(value) => value.clone(),
+        }
+    }
+
+    /// The values this version knows, for messages: "pending, running, …".
+    pub fn known() -> String {
+        T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+#[derive(Clone)]
+pub struct LenientParser<T>(std::marker::PhantomData<T>);
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> clap::builder::TypedValueParser for LenientParser<T> {
+    type Value = Lenient<T>;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lenient<T>, clap::Error> {
+        let invalid = |kind| clap::Error::new(kind).with_cmd(cmd);
+        let text = value
+            .to_str()
+            .ok_or_else(|| invalid(clap::error::ErrorKind::InvalidUtf8))?
+            .trim();
+        if text.is_empty() {
+            return Err(clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                "the value is empty; an empty filter would match everything\n",
+            )
+            .with_cmd(cmd));
+        }
+        Ok(match T::from_str(text, true) {
+            Ok(known) => Lenient::Known(known),
+            Err(_) => Lenient::Unknown(text.to_string()),
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            T::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
 /// Output formats. `markdown` and `text` apply to `parsing get` only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// table on a terminal, tsv otherwise
     Auto,
-    /// aligned columns for people
+    /// aligned columns for people (also: pretty, as llp calls it)
+    #[value(alias = "pretty")]
     Table,
     /// one tab-separated line per item, no header
     Tsv,

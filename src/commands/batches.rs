@@ -3,8 +3,8 @@
 use crate::api::endpoints::BATCHES;
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{BatchesListArgs, GlobalArgs, api_value};
-use crate::commands::{Output, Session, listing, push_created};
+use crate::cli::{BatchesListArgs, GlobalArgs, Lenient};
+use crate::commands::{Output, Session, listing, push_created, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::resource::Resource;
@@ -12,10 +12,11 @@ use crate::output::style::Shape;
 
 pub fn list(global: &GlobalArgs, args: &BatchesListArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::List(Resource::Batch), "batches list", &[])?;
+    warn_unknown(ctx, "--status", args.status.as_ref());
     let session = Session::open(global, &args.scope, ctx)?;
     let mut filters = Query::new();
     filters
-        .push_opt("status", args.status.as_ref().map(api_value))
+        .push_opt("status", args.status.as_ref().map(Lenient::api_value))
         .push_opt("source_directory_id", args.source_directory_id.clone());
     push_created(&mut filters, &args.created);
     session.scope(&mut filters);

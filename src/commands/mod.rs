@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::api::client::Client;
 use crate::api::query::Query;
-use crate::cli::{CreatedRange, Format, GlobalArgs, ScopeArgs};
+use crate::cli::{CreatedRange, Format, GlobalArgs, Lenient, ScopeArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::{Destination, Sink};
@@ -169,6 +169,22 @@ impl Session {
     /// Adds `project_id` and `organization_id` when they are set.
     pub fn scope(&self, query: &mut Query) {
         push_scope(query, &self.settings);
+    }
+}
+
+/// One warning for a value of an enumerated flag that this version does not know: it is sent
+/// as given, and the server decides.
+fn warn_unknown<T: clap::ValueEnum + Clone + Send + Sync + 'static>(
+    ctx: &Context,
+    flag: &str,
+    value: Option<&Lenient<T>>,
+) {
+    if let Some(Lenient::Unknown(value)) = value {
+        ctx.io.stderr.line(&format!(
+            "warning: {flag} {} is not one this version knows ({}); it is sent as given",
+            crate::text::shell_quote(value),
+            Lenient::<T>::known()
+        ));
     }
 }
 

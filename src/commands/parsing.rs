@@ -6,8 +6,8 @@ use crate::api;
 use crate::api::endpoints::{self, PARSE_JOBS};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{Format, GlobalArgs, ParsingGetArgs, ParsingListArgs, api_value};
-use crate::commands::{Output, Session, listing, push_created, wait};
+use crate::cli::{Format, GlobalArgs, Lenient, ParsingGetArgs, ParsingListArgs};
+use crate::commands::{Output, Session, listing, push_created, wait, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::content;
@@ -21,10 +21,11 @@ const JOB_NOT_FOUND: &str = "check the job id and the region; results of old job
 
 pub fn list(global: &GlobalArgs, args: &ParsingListArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::List(Resource::ParseJob), "parsing list", &[])?;
+    warn_unknown(ctx, "--status", args.status.as_ref());
     let session = Session::open(global, &args.scope, ctx)?;
     let mut filters = Query::new();
     filters
-        .push_opt("status", args.status.as_ref().map(api_value))
+        .push_opt("status", args.status.as_ref().map(Lenient::api_value))
         .push_all(
             "job_ids",
             args.job_ids.iter().filter(|id| !id.is_empty()).cloned(),

@@ -378,3 +378,47 @@ fn custom_headers_reach_the_server_and_secret_ones_stay_masked() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), message);
     }
 }
+
+#[test]
+fn a_status_this_version_does_not_know_is_sent_as_given_with_one_warning() {
+    let url = start(fake::Config::default());
+    let output = cli(&url)
+        .args(["parsing", "list", "--status", "archived"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut said = stderr.lines();
+    assert_eq!(
+        said.next(),
+        Some(
+            "warning: --status archived is not one this version knows \
+             (PENDING, RUNNING, COMPLETED, FAILED, CANCELLED); it is sent as given"
+        )
+    );
+    // The server decides: the fake, like the API, refuses it.
+    assert_eq!(output.status.code(), Some(5), "{stderr}");
+    assert!(said.next().unwrap().starts_with("error: HTTP 422"), "{stderr}");
+    // Known values in any case are sent in the API's case, without a warning.
+    let output = cli(&url)
+        .args([
+            "batch-processing",
+            "list",
+            "--status",
+            "DISPATCHED",
+            "--max-items",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "note: 1 item shown; more may be available: continue with --offset 1\n"
+    );
+    // llp's name for the human rendering.
+    let pretty = lines(
+        &url,
+        &["parsing", "list", "--max-items", "2", "--format", "pretty"],
+    );
+    assert_eq!(pretty[0].split_whitespace().next(), Some("ID"), "{pretty:?}");
+}

@@ -424,7 +424,7 @@ fn batch_job(i: usize, newest: Timestamp) -> Value {
         "total_items": total,
         "processed_items": processed,
         "failed_items": (h >> 16) % 3,
-        "skipped_items": 0,
+        "skipped_items": (h >> 20) % 2,
         "directory_id": fake_id("dir", (h % 4) as usize),
         "created_at": time_before(newest, created),
         "started_at": time_before(newest, created - 1),

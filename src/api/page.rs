@@ -85,13 +85,18 @@ impl Page {
                 _ => extra.push((key.clone(), place(raw))),
             }
         }
-        let Some(items) = items.filter(|raw| raw.get() != "null") else {
+        let Some(items) = items else {
             return Err(Error::InvalidResponse("the page has no items list".into()));
         };
-        let list: Vec<&RawValue> = serde_json::from_str(items.get()).map_err(|_| {
-            let found = serde_json::from_str::<Value>(items.get()).map_or("not a list", |v| kind(&v));
-            Error::InvalidResponse(format!("items is {found}, not a list"))
-        })?;
+        // `"items": null` is an empty (last) page, as the SDKs read it.
+        let list: Vec<&RawValue> = if items.get() == "null" {
+            Vec::new()
+        } else {
+            serde_json::from_str(items.get()).map_err(|_| {
+                let found = serde_json::from_str::<Value>(items.get()).map_or("not a list", |v| kind(&v));
+                Error::InvalidResponse(format!("items is {found}, not a list"))
+            })?
+        };
         let items = list.iter().map(|item| place(item)).collect();
         drop(fields);
         Ok(Envelope {

@@ -76,6 +76,8 @@ pub struct Pager {
     /// which makes the resume point skip those items.
     inexact: bool,
     total_size: Option<Value>,
+    /// The first page's length: with no page size asked, the server's own.
+    first_page_len: Option<u64>,
 }
 
 impl Pager {
@@ -97,6 +99,7 @@ impl Pager {
             done,
             inexact: false,
             total_size: None,
+            first_page_len: None,
         }
     }
 
@@ -263,10 +266,14 @@ impl Pager {
         let offset = offset.unwrap_or(0);
         self.next = Start::Offset(Some(offset + kept));
         let total = self.total_size.as_ref().and_then(Value::as_u64);
+        // Without a size asked, a page shorter than the first shows the server's page size
+        // was not filled: the last page, so no empty page needs to be asked for.
+        let page_size = asked.or(self.first_page_len);
+        self.first_page_len.get_or_insert(received);
         let exhausted = kept == received
             && (received == 0
                 || total.is_some_and(|total| offset + received >= total)
-                || (total.is_none() && asked.is_some_and(|asked| received < asked)));
+                || (total.is_none() && page_size.is_some_and(|size| received < size)));
         if exhausted {
             self.exhausted = true;
             self.done = true;

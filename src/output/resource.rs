@@ -18,13 +18,15 @@ pub type FieldPath = &'static [&'static str];
 /// How a table column shows its value.
 #[derive(Debug, Clone, Copy)]
 pub enum Show {
-    /// An identifier, kept whole when the width allows.
+    /// An identifier: never cut, so that it can be copied.
     Id(&'static [&'static str]),
     /// The text people read first: it gets the room the other columns leave.
     Name(&'static [&'static str]),
     Text(&'static [&'static str]),
-    /// A status, coloured.
+    /// A status, coloured; never cut.
     Status(&'static [&'static str]),
+    /// A short value from a fixed set (tier, type); never cut.
+    Enum(&'static [&'static str]),
     /// A time, shown relative to now.
     Time(&'static [&'static str]),
     /// `processed/total`, and the failed count when there is one.
@@ -46,26 +48,28 @@ const PARSE_JOB_TABLE: &[TableColumn] = &[
     show("ID", Show::Id(&["id"])),
     show("NAME", Show::Name(&["name"])),
     show("STATUS", Show::Status(&["status"])),
-    show("TIER", Show::Text(&["tier"])),
+    show("TIER", Show::Enum(&["tier"])),
     show("CREATED", Show::Time(&["created_at"])),
     show("UPDATED", Show::Time(&["updated_at"])),
+    show("ERROR", Show::Text(&["error_message"])),
 ];
 
 const BATCH_TABLE: &[TableColumn] = &[
     show("ID", Show::Id(&["id"])),
     show("STATUS", Show::Status(&["status"])),
-    show("TYPE", Show::Text(&["config", "job", "type"])),
+    show("TYPE", Show::Enum(&["config", "job", "type"])),
     show("SOURCE DIRECTORY", Show::Text(&["source_directory_id"])),
     show("CREATED", Show::Time(&["created_at"])),
 ];
 
 const BATCH_JOB_TABLE: &[TableColumn] = &[
     show("ID", Show::Id(&["id"])),
-    show("TYPE", Show::Text(&["job_type"])),
+    show("TYPE", Show::Enum(&["job_type"])),
     show("STATUS", Show::Status(&["status"])),
     show("PROGRESS", Show::Progress),
     show("CREATED", Show::Time(&["created_at"])),
     show("COMPLETED", Show::Time(&["completed_at"])),
+    show("ERROR", Show::Text(&["error_message"])),
 ];
 
 const PARSE_JOB_FIELDS: &[FieldPath] = &[
@@ -75,6 +79,7 @@ const PARSE_JOB_FIELDS: &[FieldPath] = &[
     &["tier"],
     &["created_at"],
     &["updated_at"],
+    &["error_message"],
 ];
 
 const BATCH_FIELDS: &[FieldPath] = &[
@@ -94,6 +99,8 @@ const BATCH_JOB_FIELDS: &[FieldPath] = &[
     &["failed_items"],
     &["created_at"],
     &["completed_at"],
+    &["skipped_items"],
+    &["error_message"],
 ];
 
 impl Resource {

@@ -19,8 +19,6 @@ use crate::time::relative;
 const GAP: u16 = 2;
 /// How far a name column shrinks before ids and times give way.
 const NAME_FLOOR: u16 = 12;
-/// How far an id column shrinks before the name gives way further.
-const ID_FLOOR: u16 = 8;
 
 /// A table's rows, collected until it is rendered.
 pub struct Table {
@@ -28,6 +26,8 @@ pub struct Table {
     headers: Vec<&'static str>,
     shows: Vec<Show>,
     rows: Vec<Row>,
+    /// Whether any row has a value in each column.
+    filled: Vec<bool>,
 }
 
 impl Table {
@@ -39,11 +39,23 @@ impl Table {
             headers: columns.iter().map(|c| c.header).collect(),
             shows: columns.iter().map(|c| c.show).collect(),
             rows: Vec::new(),
+            filled: vec![false; columns.len()],
         }
     }
 
     /// Adds one item as a row.
     pub fn push(&mut self, item: &Value) {
+        for (filled, show) in self.filled.iter_mut().zip(&self.shows) {
+            *filled |= match show {
+                Show::Progress => true,
+                Show::Id(path)
+                | Show::Name(path)
+                | Show::Text(path)
+                | Show::Status(path)
+                | Show::Enum(path)
+                | Show::Time(path) => field(item, path).is_some(),
+            };
+        }
         let cells: Vec<Cell> = self.shows.iter().map(|show| self.cell(item, *show)).collect();
         let mut row = Row::from(cells);
         row.max_height(1);
@@ -54,9 +66,12 @@ impl Table {
     fn cell(&self, item: &Value, show: Show) -> Cell {
         let path = match show {
             Show::Progress => return progress(item).map_or_else(|| missing_cell(self.look), Cell::new),
-            Show::Id(path) | Show::Name(path) | Show::Text(path) | Show::Status(path) | Show::Time(path) => {
-                path
-            }
+            Show::Id(path)
+            | Show::Name(path)
+            | Show::Text(path)
+            | Show::Status(path)
+            | Show::Enum(path)
+            | Show::Time(path) => path,
         };
         let Some(text) = field(item, path) else {
             return missing_cell(self.look);
@@ -80,12 +95,23 @@ impl Table {
         table.set_header(header).add_rows(self.rows);
         let natural = table.column_max_content_widths();
         let headers: Vec<u16> = self.headers.iter().map(|h| h.len() as u16).collect();
-        if let Some(widths) = fit(&natural, &headers, &self.shows, self.look.width) {
-            let last = widths.len().saturating_sub(1);
+        // Other text that no row has (no job failed: no ERROR) is not shown at all.
+        let shown: Vec<bool> = self
+            .shows
+            .iter()
+            .zip(&self.filled)
+            .map(|(show, filled)| *filled || !matches!(show, Show::Text(_)))
+            .collect();
+        if let Some(widths) = fit(&natural, &headers, &self.shows, &shown, self.look.width) {
+            let last = widths.iter().rposition(Option::is_some).unwrap_or(0);
             for (index, width) in widths.into_iter().enumerate() {
-                let padded = if index == last { width } else { width + GAP };
+                let constraint = match width {
+                    None => ColumnConstraint::Hidden,
+                    Some(width) if index == last => ColumnConstraint::Absolute(Width::Fixed(width)),
+                    Some(width) => ColumnConstraint::Absolute(Width::Fixed(width + GAP)),
+                };
                 if let Some(column) = table.column_mut(index) {
-                    column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(padded)));
+                    column.set_constraint(constraint);
                 }
             }
         }
@@ -130,35 +156,107 @@ impl Printer for TablePrinter {
     }
 }
 
-/// Which columns give way in one round of fitting.
-type ShrinkRound = fn(&Show) -> bool;
+/// Which columns a step of fitting applies to.
+type Columns = fn(&Show) -> bool;
 
-/// Column widths that fit `width`: other text gives way first, then the name down to a
-/// readable size, then ids, then the name down to its header, and statuses and times last. `None` when even that does not fit (comfy-table then squeezes every column).
-fn fit(natural: &[u16], headers: &[u16], shows: &[Show], width: u16) -> Option<Vec<u16>> {
-    let mut widths: Vec<u16> = natural.iter().zip(headers).map(|(n, h)| (*n).max(*h)).collect();
-    let gaps = GAP * (widths.len() as u16).saturating_sub(1);
-    let total = |w: &[u16]| w.iter().map(|&x| u32::from(x)).sum::<u32>() + u32::from(gaps);
-    let rounds: [(ShrinkRound, u16); 5] = [
-        (|s| matches!(s, Show::Text(_) | Show::Progress), 0),
-        (|s| matches!(s, Show::Name(_)), NAME_FLOOR),
-        (|s| matches!(s, Show::Id(_)), ID_FLOOR),
-        (|s| matches!(s, Show::Name(_)), 0),
-        (|s| matches!(s, Show::Status(_) | Show::Time(_)), 0),
-    ];
-    for (applies, floor) in rounds {
-        // Within a round the widest column gives way first, one character at a time.
-        while total(&widths) > u32::from(width) {
-            let widest = (0..widths.len())
-                .filter(|&i| applies(&shows[i]) && widths[i] > floor.max(headers[i]))
-                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
-            match widest {
-                Some(i) => widths[i] -= 1,
-                None => break,
+/// One step of fitting a table to the width.
+enum Step {
+    /// The widest of these columns gives way, one character at a time, down to a floor (and
+    /// never below its header).
+    Shrink(Columns, u16),
+    /// These columns are left out, last first.
+    LeaveOut(Columns),
+}
+
+const fn text(s: &Show) -> bool {
+    matches!(s, Show::Text(_) | Show::Progress)
+}
+
+const fn name(s: &Show) -> bool {
+    matches!(s, Show::Name(_))
+}
+
+/// How a table gives way, in order, until it fits. Ids, statuses and short enumerated values
+/// (tier, type) are never cut: other text (an error message) gives way first, then the name
+/// down to a readable size; then whole columns are left out (times, then other text), the name
+/// shrinks to its header, and only then is the name, then the enumerated values, left out.
+const STEPS: [Step; 7] = [
+    Step::Shrink(text, 0),
+    Step::Shrink(name, NAME_FLOOR),
+    Step::LeaveOut(|s| matches!(s, Show::Time(_))),
+    Step::LeaveOut(text),
+    Step::Shrink(name, 0),
+    Step::LeaveOut(name),
+    Step::LeaveOut(|s| matches!(s, Show::Enum(_))),
+];
+
+/// Column widths that fit `width`, `None` for a column left out (see `STEPS`) or not `shown`; room freed by
+/// leaving columns out goes back to the name and other text, a character each in turn. `None` when even ids and statuses do not fit
+/// (comfy-table then squeezes).
+fn fit(
+    natural: &[u16],
+    headers: &[u16],
+    shows: &[Show],
+    shown: &[bool],
+    width: u16,
+) -> Option<Vec<Option<u16>>> {
+    let mut widths: Vec<Option<u16>> = natural
+        .iter()
+        .zip(headers)
+        .zip(shown)
+        .map(|((n, h), shown)| shown.then_some((*n).max(*h)))
+        .collect();
+    let total = |w: &[Option<u16>]| {
+        let shown: Vec<u32> = w.iter().flatten().map(|&x| u32::from(x)).collect();
+        shown.iter().sum::<u32>() + u32::from(GAP) * (shown.len() as u32).saturating_sub(1)
+    };
+    let fits = |w: &[Option<u16>]| total(w) <= u32::from(width);
+    for step in STEPS {
+        match step {
+            Step::Shrink(applies, floor) => {
+                while !fits(&widths) {
+                    let widest = (0..widths.len())
+                        .filter(|&i| applies(&shows[i]))
+                        .filter_map(|i| widths[i].filter(|w| *w > floor.max(headers[i])).map(|w| (w, i)))
+                        .max_by_key(|&(w, i)| (w, std::cmp::Reverse(i)));
+                    match widest {
+                        Some((_, i)) => widths[i] = widths[i].map(|w| w - 1),
+                        None => break,
+                    }
+                }
+            }
+            Step::LeaveOut(applies) => {
+                for i in (0..widths.len()).rev() {
+                    if !fits(&widths) && applies(&shows[i]) {
+                        widths[i] = None;
+                    }
+                }
             }
         }
     }
-    (total(&widths) <= u32::from(width)).then_some(widths)
+    if !fits(&widths) {
+        return None;
+    }
+    let mut room = u32::from(width).saturating_sub(total(&widths));
+    let growing: Vec<usize> = (0..widths.len())
+        .filter(|&i| (name(&shows[i]) || text(&shows[i])) && widths[i].is_some())
+        .collect();
+    while room > 0 {
+        let mut grew = false;
+        for &i in &growing {
+            if room > 0
+                && let Some(w) = widths[i].filter(|w| *w < natural[i].max(headers[i]))
+            {
+                widths[i] = Some(w + 1);
+                room -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    Some(widths)
 }
 
 /// A borderless comfy-table fitted to the width, styled only when colour is on.
@@ -182,10 +280,10 @@ pub fn new_table(look: Look) -> comfy_table::Table {
 
 /// Writes the table's lines, columns separated by a gap and without trailing blanks.
 pub fn write_table(table: &mut comfy_table::Table, out: &mut dyn Write) -> io::Result<()> {
-    let columns = table.column_count();
+    let hidden = |c: &comfy_table::Column| matches!(c.constraint(), Some(ColumnConstraint::Hidden));
+    let last = table.column_iter().filter(|c| !hidden(c)).map(|c| c.index).max();
     for column in table.column_iter_mut() {
-        let last = column.index + 1 == columns;
-        column.set_padding((0, if last { 0 } else { GAP }));
+        column.set_padding((0, if Some(column.index) == last { 0 } else { GAP }));
     }
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
@@ -220,15 +318,18 @@ pub fn missing_cell(look: Look) -> Cell {
     }
 }
 
-/// "9/10" or "9/10, 1 failed".
+/// "9/10", or "7/10, 1 failed, 1 skipped" when some were.
 fn progress(item: &Value) -> Option<String> {
     let count = |key: &str| item.get(key).filter(|v| !v.is_null()).map(|v| v.to_string());
     let total = count("total_items")?;
     let processed = count("processed_items").unwrap_or_else(|| "0".into());
-    Some(match count("failed_items").filter(|f| f != "0") {
-        Some(failed) => format!("{processed}/{total}, {failed} failed"),
-        None => format!("{processed}/{total}"),
-    })
+    let mut shown = format!("{processed}/{total}");
+    for (key, word) in [("failed_items", "failed"), ("skipped_items", "skipped")] {
+        if let Some(n) = count(key).filter(|n| n != "0") {
+            shown.push_str(&format!(", {n} {word}"));
+        }
+    }
+    Some(shown)
 }
 
 #[cfg(test)]
@@ -237,29 +338,48 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn the_name_gets_the_room_others_leave() {
+    fn ids_statuses_and_tiers_are_never_cut() {
         let shows = Resource::ParseJob
             .table_columns()
             .iter()
             .map(|c| c.show)
             .collect::<Vec<_>>();
-        let headers = [2, 4, 6, 4, 7, 7];
-        let natural = [40, 30, 9, 14, 11, 11];
-        // Everything fits at 140: natural widths.
-        assert_eq!(fit(&natural, &headers, &shows, 140).unwrap(), natural);
-        // At 100 the tier gives way first, then the name, and the id stays whole.
-        let at_100 = fit(&natural, &headers, &shows, 100).unwrap();
-        assert_eq!(at_100, [40, 15, 9, 4, 11, 11]);
-        assert_eq!(at_100.iter().sum::<u16>() + 10, 100);
-        // At 70 the id gives way too, and statuses and times stay whole.
+        // ID, NAME, STATUS, TIER, CREATED, UPDATED, ERROR
+        let headers = [2, 4, 6, 4, 7, 7, 5];
+        let natural = [40, 30, 9, 12, 11, 13, 25];
+        let all = |w: &[u16]| w.iter().map(|&x| Some(x)).collect::<Vec<_>>();
+        // Everything fits at 160: natural widths.
         assert_eq!(
-            fit(&natural, &headers, &shows, 70).unwrap(),
-            [13, 12, 9, 4, 11, 11]
+            fit(&natural, &headers, &shows, &[true; 7], 160).unwrap(),
+            all(&natural)
         );
-        // At 60 the id and then the name give way before statuses and times.
-        assert_eq!(fit(&natural, &headers, &shows, 60).unwrap(), [8, 7, 9, 4, 11, 11]);
-        // Too narrow for even the headers: comfy-table's own squeezing.
-        assert_eq!(fit(&natural, &headers, &shows, 20), None);
+        // At 140 the error gives way first.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 140).unwrap(),
+            all(&[40, 30, 9, 12, 11, 13, 13])
+        );
+        // At 120 the name gives way down to a readable size.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 120).unwrap(),
+            all(&[40, 18, 9, 12, 11, 13, 5])
+        );
+        // At 100 a time is left out, and the name and the error share the room it leaves.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 100).unwrap(),
+            [Some(40), Some(13), Some(9), Some(12), Some(11), None, Some(5)]
+        );
+        // At 80: no times, no error; the name shrinks before the tier goes.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 80).unwrap(),
+            [Some(40), Some(13), Some(9), Some(12), None, None, None]
+        );
+        // At 60 only what is never cut is left.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 60).unwrap(),
+            [Some(40), None, Some(9), None, None, None, None]
+        );
+        // Too narrow for even the id and the status: comfy-table's own squeezing.
+        assert_eq!(fit(&natural, &headers, &shows, &[true; 7], 40), None);
     }
 
     #[test]
@@ -273,6 +393,13 @@ mod tests {
             "10/10"
         );
         assert_eq!(progress(&json!({"total_items": 3})).unwrap(), "0/3");
+        assert_eq!(
+            progress(
+                &json!({"total_items": 10, "processed_items": 7, "failed_items": 1, "skipped_items": 2})
+            )
+            .unwrap(),
+            "7/10, 1 failed, 2 skipped"
+        );
         assert_eq!(progress(&json!({})), None);
     }
 }

@@ -422,3 +422,38 @@ fn a_status_this_version_does_not_know_is_sent_as_given_with_one_warning() {
     );
     assert_eq!(pretty[0].split_whitespace().next(), Some("ID"), "{pretty:?}");
 }
+
+#[test]
+fn failed_jobs_say_why_and_batch_jobs_count_skipped_items() {
+    let url = start(fake::Config::default());
+    let failed = lines(&url, &["parsing", "list", "--status", "failed"]);
+    assert!(!failed.is_empty());
+    for line in &failed {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 7, "{line}");
+        assert_eq!(
+            fields[6], "Document could not be downloaded: 403 from source",
+            "{line}"
+        );
+    }
+    let table = success_stdout(
+        cli(&url)
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")
+            .env("COLUMNS", "160")
+            .args(["parsing", "list", "--status", "failed", "--max-items", "3"]),
+    );
+    assert!(table.lines().next().unwrap().ends_with("ERROR"), "{table}");
+    assert!(table.contains("Document could not be downloaded"), "{table}");
+
+    let jobs = lines(&url, &["batch-processing", "list", "--format", "tsv"]);
+    let skipped: Vec<&str> = jobs.iter().map(|l| l.split('\t').nth(8).unwrap()).collect();
+    assert!(skipped.contains(&"1") && skipped.contains(&"0"), "{skipped:?}");
+    let table = success_stdout(
+        cli(&url)
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")
+            .env("COLUMNS", "200")
+            .args(["batch-processing", "list"]),
+    );
+    assert!(table.contains(" skipped"), "{table}");
+    assert!(table.contains("Directory was deleted"), "{table}");
+}

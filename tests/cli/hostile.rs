@@ -88,7 +88,7 @@ fn items_of_odd_shapes_pass_through_json_and_print_as_empty_fields() {
     assert!(tsv.status.success());
     assert_eq!(
         String::from_utf8(tsv.stdout).unwrap(),
-        "\t\t\t\t\t\n".repeat(4) + "5\t{\"a\":1}\ttrue\t\t\t\n"
+        "\t\t\t\t\t\t\n".repeat(4) + "5\t{\"a\":1}\ttrue\t\t\t\t\n"
     );
     let table = cli(&server.base_url())
         .args(["parsing", "list", "--format", "table"])

@@ -38,23 +38,23 @@ fn parse_jobs_at_100_columns() {
     assert_eq!(
         table("/api/v2/parse", jobs(), "100", &[], &["parsing", "list"]),
         "\
-ID                                        NAME           STATUS     TIER  CREATED      UPDATED
-pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f  Q4 Financial…  COMPLETED  age…  3 hours ago  2 minutes ago
-pjb-00000000-0000-4000-8000-000000000002  \\x1b]0;owned…  FAILED     fast  7 days ago   -
-pjb-00000000-0000-4000-8000-000000000003  -              RUNNING    -     just now     -
+ID                                        NAME           STATUS     TIER          CREATED      ERROR
+pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f  Q4 Financial…  COMPLETED  agentic_plus  3 hours ago  -
+pjb-00000000-0000-4000-8000-000000000002  \\x1b]0;owned…  FAILED     fast          7 days ago   x
+pjb-00000000-0000-4000-8000-000000000003  -              RUNNING    -             just now     -
 "
     );
 }
 
 #[test]
-fn parse_jobs_at_60_columns() {
+fn parse_jobs_at_60_columns_keep_ids_whole() {
     assert_eq!(
         table("/api/v2/parse", jobs(), "60", &[], &["parsing", "list"]),
         "\
-ID        NAME   STATUS     TIER  CREATED      UPDATED
-pjb-7c1…  Q4 F…  COMPLETED  age…  3 hours ago  2 minutes ago
-pjb-000…  \\x1b…  FAILED     fast  7 days ago   -
-pjb-000…  -      RUNNING    -     just now     -
+ID                                        STATUS
+pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f  COMPLETED
+pjb-00000000-0000-4000-8000-000000000002  FAILED
+pjb-00000000-0000-4000-8000-000000000003  RUNNING
 "
     );
 }

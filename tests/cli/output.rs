@@ -86,7 +86,7 @@ fn tsv_is_one_safe_line_per_item_with_times_unchanged() {
     let server = serve(FIDELITY_PAGE);
     assert_eq!(
         stdout(&server, &["parsing", "list"]),
-        "pjb-1\ttab\\there \"quoted\" \\\\ \\x1b[31mred\\u{2028}\tFAILED\tfast\t2026-11-01T12:00:00.117Z\t\n"
+        "pjb-1\ttab\\there \"quoted\" \\\\ \\x1b[31mred\\u{2028}\tFAILED\tfast\t2026-11-01T12:00:00.117Z\t\t\n"
     );
     assert_eq!(
         stdout(&server, &["parsing", "list", "--format", "TSV"]),
@@ -160,7 +160,7 @@ fn batch_rows_show_the_nested_job_type_and_batch_jobs_their_counts() {
     );
     assert_eq!(
         stdout(&server, &["batch-processing", "list"]),
-        "bjb-1\tparse\tcompleted\t9\t10\t1\t2026-11-01T00:00:00Z\t2026-11-01T01:00:00Z\n"
+        "bjb-1\tparse\tcompleted\t9\t10\t1\t2026-11-01T00:00:00Z\t2026-11-01T01:00:00Z\t\t\n"
     );
 }
 
@@ -249,7 +249,7 @@ fn get_as_json_tsv_raw_and_a_summary() {
     assert_eq!(json_out, job_with_content());
     assert_eq!(
         stdout(&server, &["parsing", "get", "pjb-1"]),
-        "pjb-1\tQ4.pdf\tCOMPLETED\tfast\t2026-11-01T12:00:00Z\t2026-11-01T12:01:00Z\n"
+        "pjb-1\tQ4.pdf\tCOMPLETED\tfast\t2026-11-01T12:00:00Z\t2026-11-01T12:01:00Z\t\n"
     );
     let raw = stdout(&server, &["parsing", "get", "pjb-1", "--format", "raw"]);
     assert_eq!(serde_json::from_str::<Value>(&raw).unwrap(), job_with_content());

@@ -332,6 +332,37 @@ fn offset_paging_without_total_stops_at_a_short_or_empty_page() {
         .unwrap();
     assert_eq!(ids(&output.stdout).len(), 50);
     empty.assert_calls(1);
+
+    // Without --limit, a page shorter than the first is the last: no empty page is asked for.
+    let server = MockServer::start();
+    batch_page(&server, "", offset_page(0..50, None));
+    batch_page(&server, "offset=50", offset_page(50..70, None));
+    let never = batch_page(&server, "offset=70", offset_page(0..0, None));
+    let output = cli(&server.base_url())
+        .args(["batch-processing", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(ids(&output.stdout), batch_ids(0..70));
+    never.assert_calls(0);
+}
+
+#[test]
+fn items_null_is_an_empty_last_page() {
+    let server = MockServer::start();
+    parse_page(&server, "", cursor_page(0..2, Some("t1")));
+    parse_page(
+        &server,
+        "page_token=t1",
+        json!({"items": null, "next_page_token": null}),
+    );
+    let output = cli(&server.base_url())
+        .args(["parsing", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["items"].as_array().unwrap().len(), 2);
+    assert_eq!(document["next_page_token"], Value::Null);
 }
 
 #[test]

@@ -108,7 +108,7 @@ fn a_job_that_fails_prints_and_exits_6_with_its_error() {
     assert_eq!(output.status.code(), Some(6));
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "pjb-1\t\tFAILED\t\t\t\n"
+        "pjb-1\t\tFAILED\t\t\t\tUnsupported file \\x1b[31mtype\n"
     );
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),

@@ -70,8 +70,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -107,8 +105,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;parsing;get' {
@@ -137,8 +133,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;parsing;help' {
@@ -175,8 +169,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, following every page unless --max-items is given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -211,8 +203,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;batches;help' {
@@ -245,8 +235,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batch-processing jobs (offset paging), following every page unless --max-items is given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -278,8 +266,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;batch-processing;help' {
@@ -312,9 +298,8 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove a setting from a profile (the one in use, as for set)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a setting of the profile in use (the API key masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print every profile and its settings (API keys masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the config file is')
@@ -341,8 +326,27 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'llamacloud;config;unset' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'llamacloud;config;get' {
@@ -364,8 +368,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;config;list' {
@@ -387,8 +389,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;config;path' {
@@ -410,8 +410,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;config;use' {
@@ -432,12 +430,11 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;config;help' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove a setting from a profile (the one in use, as for set)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a setting of the profile in use (the API key masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print every profile and its settings (API keys masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the config file is')
@@ -446,6 +443,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;config;help;set' {
+            break
+        }
+        'llamacloud;config;help;unset' {
             break
         }
         'llamacloud;config;help;get' {
@@ -482,8 +482,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -507,8 +505,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;auth;help' {
@@ -541,8 +537,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;generate-docs' {
@@ -564,8 +558,6 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'llamacloud;help' {
@@ -606,6 +598,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         }
         'llamacloud;help;config' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove a setting from a profile (the one in use, as for set)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a setting of the profile in use (the API key masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print every profile and its settings (API keys masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the config file is')
@@ -613,6 +606,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help;config;set' {
+            break
+        }
+        'llamacloud;help;config;unset' {
             break
         }
         'llamacloud;help;config;get' {

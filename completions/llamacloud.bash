@@ -91,6 +91,9 @@ _llamacloud() {
             llamacloud__subcmd__config,set)
                 cmd="llamacloud__subcmd__config__subcmd__set"
                 ;;
+            llamacloud__subcmd__config,unset)
+                cmd="llamacloud__subcmd__config__subcmd__unset"
+                ;;
             llamacloud__subcmd__config,use)
                 cmd="llamacloud__subcmd__config__subcmd__use"
                 ;;
@@ -108,6 +111,9 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__config__subcmd__help,set)
                 cmd="llamacloud__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            llamacloud__subcmd__config__subcmd__help,unset)
+                cmd="llamacloud__subcmd__config__subcmd__help__subcmd__unset"
                 ;;
             llamacloud__subcmd__config__subcmd__help,use)
                 cmd="llamacloud__subcmd__config__subcmd__help__subcmd__use"
@@ -156,6 +162,9 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__help__subcmd__config,set)
                 cmd="llamacloud__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            llamacloud__subcmd__help__subcmd__config,unset)
+                cmd="llamacloud__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
             llamacloud__subcmd__help__subcmd__config,use)
                 cmd="llamacloud__subcmd__help__subcmd__config__subcmd__use"
@@ -249,7 +258,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__auth)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version status help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -349,7 +358,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__auth__subcmd__status)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,7 +416,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batch__subcmd__processing)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version list help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,7 +516,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batch__subcmd__processing__subcmd__list)
-            opts="-r -o -h -V --directory-id --job-type --status --limit --offset --project-id --organization-id --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --directory-id --job-type --status --limit --offset --project-id --organization-id --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,7 +606,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version list help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,7 +706,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches__subcmd__list)
-            opts="-r -o -h -V --status --source-directory-id --since --created-at-on-or-after --until --created-at-on-or-before --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --status --source-directory-id --since --created-at-on-or-after --until --created-at-on-or-before --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -799,7 +808,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__completions)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version bash elvish fish powershell zsh"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,7 +866,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version set get list path use help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help set unset get list path use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -915,7 +924,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__get)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version api_key base_url region project_id organization_id"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,7 +982,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__help)
-            opts="set get list path use help"
+            opts="set unset get list path use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1056,6 +1065,20 @@ _llamacloud() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llamacloud__subcmd__config__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llamacloud__subcmd__config__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1071,7 +1094,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__list)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1129,7 +1152,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__path)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,7 +1210,65 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__set)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version api_key base_url region project_id organization_id"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__config__subcmd__unset)
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1245,7 +1326,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__use)
-            opts="-r -o -h -V --api-key --base-url --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --api-key --base-url --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1299,7 +1380,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__generate__subcmd__docs)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1469,7 +1550,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__config)
-            opts="set get list path use"
+            opts="set unset get list path use"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1525,6 +1606,20 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__config__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1623,7 +1718,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version list get help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,7 +1776,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__get)
-            opts="-r -o -h -V --job-id --expand --image-filenames --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --job-id --expand --image-filenames --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1819,7 +1914,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__list)
-            opts="-r -o -h -V --status --since --created-at-on-or-after --until --created-at-on-or-before --job-id --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version"
+            opts="-r -o -h --status --since --created-at-on-or-after --until --created-at-on-or-before --job-id --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

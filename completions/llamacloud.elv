@@ -66,8 +66,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -102,8 +100,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;parsing;get'= {
             cand --job-id 'The parse job id, as a flag (same as the positional argument)'
@@ -131,8 +127,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;parsing;help'= {
             cand list 'List parse jobs, following every page unless --max-items is given'
@@ -164,8 +158,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List batches, following every page unless --max-items is given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -199,8 +191,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;batches;help'= {
             cand list 'List batches, following every page unless --max-items is given'
@@ -229,8 +219,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -261,8 +249,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;batch-processing;help'= {
             cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
@@ -291,9 +277,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+            cand unset 'Remove a setting from a profile (the one in use, as for set)'
             cand get 'Print a setting of the profile in use (the API key masked)'
             cand list 'Print every profile and its settings (API keys masked)'
             cand path 'Print where the config file is'
@@ -319,8 +304,26 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
+        }
+        &'llamacloud;config;unset'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'llamacloud;config;get'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
@@ -341,8 +344,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;config;list'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
@@ -363,8 +364,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;config;path'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
@@ -385,8 +384,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;config;use'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
@@ -406,11 +403,10 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;config;help'= {
             cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+            cand unset 'Remove a setting from a profile (the one in use, as for set)'
             cand get 'Print a setting of the profile in use (the API key masked)'
             cand list 'Print every profile and its settings (API keys masked)'
             cand path 'Print where the config file is'
@@ -418,6 +414,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llamacloud;config;help;set'= {
+        }
+        &'llamacloud;config;help;unset'= {
         }
         &'llamacloud;config;help;get'= {
         }
@@ -448,8 +446,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand status 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -472,8 +468,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;auth;help'= {
             cand status 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
@@ -502,8 +496,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;generate-docs'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
@@ -524,8 +516,6 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'llamacloud;help'= {
             cand parsing 'Parse jobs'
@@ -557,12 +547,15 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         }
         &'llamacloud;help;config'= {
             cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+            cand unset 'Remove a setting from a profile (the one in use, as for set)'
             cand get 'Print a setting of the profile in use (the API key masked)'
             cand list 'Print every profile and its settings (API keys masked)'
             cand path 'Print where the config file is'
             cand use 'Make PROFILE the default'
         }
         &'llamacloud;help;config;set'= {
+        }
+        &'llamacloud;help;config;unset'= {
         }
         &'llamacloud;help;config;get'= {
         }

@@ -85,7 +85,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not _
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -128,7 +127,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l job-id -d 'The parse job id, as a flag (same as the positional argument)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l expand -d 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l image-filenames -d 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)' -r
@@ -162,7 +160,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -192,7 +189,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not _
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l status -d 'Only batches with this status' -r -f -a "PENDING\t''
@@ -235,7 +231,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
@@ -264,7 +259,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l directory-id -d 'Only jobs of this directory' -r
@@ -308,15 +302,14 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
 table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
@@ -325,25 +318,25 @@ yaml\t'the same document as json, in YAML'
 raw\t'the server\'s bytes for one request, unchanged'
 markdown\t'parsing get: the document\'s markdown'
 text\t'parsing get: the document\'s plain text'"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l json -d 'Shorthand for --format json'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -s V -l version -d 'Print version'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "path" -d 'Print where the config file is'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "use" -d 'Make PROFILE the default'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set get list path use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "unset" -d 'Remove a setting from a profile (the one in use, as for set)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "path" -d 'Print where the config file is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "use" -d 'Make PROFILE the default'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -370,7 +363,32 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -397,7 +415,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -424,7 +441,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -451,7 +467,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
@@ -477,8 +492,8 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a setting from a profile (the one in use, as for set)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print where the config file is'
@@ -510,7 +525,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fi
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
@@ -539,7 +553,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_s
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the base URL, region, profile and key in use and where each came from, then check the key with one request'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
@@ -568,7 +581,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s r 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -595,7 +607,6 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s V -l version -d 'Print version'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "parsing" -d 'Parse jobs'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "batches" -d 'Batches (v2)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parsing batches batch-processing config auth completions generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
@@ -609,6 +620,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_s
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "list" -d 'List batches, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batch-processing" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a setting from a profile (the one in use, as for set)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every profile and its settings (API keys masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print where the config file is'

@@ -12,7 +12,7 @@ use crate::time::parse_time;
 
 /// Command-line client for the LlamaCloud document-parsing API.
 #[derive(Debug, Parser)]
-#[command(name = "llamacloud", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "llamacloud", version, max_term_width = 100)]
 #[command(after_help = EXIT_CODES_HELP)]
 pub struct Cli {
     #[command(flatten)]
@@ -24,7 +24,7 @@ pub struct Cli {
 
 const EXIT_CODES_HELP: &str = "\
 Exit codes: 0 ok, 1 network or invalid response, 2 usage, 3 not found, 4 authentication,
-5 API error, 6 job failed (--wait), 130 interrupted.";
+5 API error, 6 job failed (--wait), 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).";
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Args)]
@@ -145,6 +145,11 @@ pub enum ConfigCommand {
         key: ConfigKey,
         /// The value (not for api_key)
         value: Option<String>,
+    },
+    /// Remove a setting from a profile (the one in use, as for set)
+    Unset {
+        #[arg(value_enum)]
+        key: ConfigKey,
     },
     /// Print a setting of the profile in use (the API key masked)
     Get {
@@ -298,7 +303,7 @@ pub struct BatchProcessingListArgs {
     pub limit: Option<u64>,
 
     /// Number of jobs to skip before the first one shown
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = zero_or_more, allow_negative_numbers = true)]
     pub offset: Option<u64>,
 
     #[command(flatten)]
@@ -336,7 +341,7 @@ pub struct ScopeArgs {
 #[derive(Debug, Args)]
 pub struct CursorArgs {
     /// Items per request
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub page_size: Option<u64>,
 
     /// Start from this page token (as printed when a listing stopped early)
@@ -373,6 +378,22 @@ fn parse_max_items(value: &str) -> Result<MaxItems, String> {
         Ok(n) => Ok(MaxItems(Some(n as u64))),
         Err(_) => Err("expected a number of items, or -1 for no limit".into()),
     }
+}
+
+/// A count of items per request.
+fn at_least_one(value: &str) -> Result<u64, String> {
+    match value.trim().parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of at least 1".into()),
+    }
+}
+
+/// A position in a listing.
+fn zero_or_more(value: &str) -> Result<u64, String> {
+    value
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| "expected a whole number, 0 or more".into())
 }
 
 /// An id or filter value: trimmed, and never empty. An empty `"$ID"` in a script must not

@@ -274,6 +274,16 @@ pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str
     Ok(())
 }
 
+/// Removes `key` from `profile`; returns whether it was there.
+pub fn remove_value(document: &mut DocumentMut, profile: &str, key: &str) -> bool {
+    document
+        .get_mut("profiles")
+        .and_then(Item::as_table_like_mut)
+        .and_then(|profiles| profiles.get_mut(profile))
+        .and_then(Item::as_table_like_mut)
+        .is_some_and(|table| table.remove(key).is_some())
+}
+
 /// Sets `default_profile`.
 pub fn set_default_profile(document: &mut DocumentMut, profile: &str) {
     document["default_profile"] = value(profile);

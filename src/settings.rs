@@ -51,6 +51,8 @@ pub struct Settings {
     pub debug: bool,
     /// `LLAMA_CLOUD_CUSTOM_HEADERS`.
     pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// The base URL was given without a scheme and https:// was assumed.
+    pub https_assumed: bool,
 }
 
 impl Settings {
@@ -62,8 +64,23 @@ impl Settings {
         stderr: &Stderr,
     ) -> Result<Settings, Error> {
         let config_path = config::path(env);
+        // A broken config file stops a command only if the command may need it: with a key
+        // from the flag or the environment and no profile asked for, it is warned about and
+        // left aside.
+        let key_elsewhere = global.api_key.is_some()
+            || [ENV_API_KEY, ENV_PARSE_API_KEY]
+                .iter()
+                .any(|v| env.var(v).is_some());
+        let profile_asked = global.profile.is_some() || env.var(config::ENV_PROFILE).is_some();
         let profile = match &config_path {
-            Some(path) => config::select(&config::load(path, stderr)?, global.profile.as_deref(), env, path)?,
+            Some(path) => match config::load(path, stderr) {
+                Ok(file) => config::select(&file, global.profile.as_deref(), env, path)?,
+                Err(err @ Error::Usage(_)) if key_elsewhere && !profile_asked => {
+                    stderr.line(&format!("warning: {err}; going on without it"));
+                    None
+                }
+                Err(err) => return Err(err),
+            },
             None => None,
         };
         let mut settings = Settings::resolve(global, scope, env, profile)?;
@@ -94,7 +111,7 @@ impl Settings {
                 value: ApiKey::new(s.value.trim()),
                 source: s.source,
             });
-        let base_url = resolve_base_url(global, &layers)?;
+        let (base_url, https_assumed) = resolve_base_url(global, &layers)?;
         check_transport(&base_url.value, global.allow_insecure_http)?;
         let project_id = layers.pick(
             scope.and_then(|s| s.project_id.clone()),
@@ -113,6 +130,7 @@ impl Settings {
             None => Vec::new(),
         };
         Ok(Settings {
+            https_assumed,
             headers,
             api_key,
             base_url,
@@ -147,6 +165,7 @@ impl Settings {
             debug_log: self.debug.then(|| stderr.clone()),
             clock,
             headers: self.headers.clone(),
+            https_assumed: self.https_assumed,
         })
         .map_err(Error::Usage)
     }
@@ -202,7 +221,8 @@ impl Layers<'_> {
 
 /// `--base-url` and `--region` are one setting seen two ways: the most specific level wins,
 /// and at the same level an explicit URL beats a region.
-fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> Result<Sourced<Url>, Error> {
+/// The base URL, and whether its scheme was assumed (`https://`, the user gave none).
+fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> Result<(Sourced<Url>, bool), Error> {
     let region_of = |name: String, source: Source| {
         parse_region(&name)
             .map(|region| (region_url(region).to_string(), source.clone()))
@@ -229,7 +249,7 @@ fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> Result<Sourced<
     };
     let value = normalize_base_url(&raw)
         .map_err(|why| Error::usage(format!("invalid base URL {raw:?} (from {source}): {why}")))?;
-    Ok(Sourced { value, source })
+    Ok((Sourced { value, source }, !raw.contains("://")))
 }
 
 fn region_url(region: Region) -> &'static str {

@@ -19,7 +19,7 @@ pub fn parse_time_at(value: &str, now: Timestamp) -> Result<Timestamp, String> {
             .checked_sub(age)
             .map_err(|_| format!("{value:?} is too far back"))?;
         // Whole seconds: an age is never meant to the nanosecond, and the query stays readable.
-        return Timestamp::from_second(then.as_second()).map_err(|e| e.to_string());
+        return Timestamp::from_second(then.as_second()).map_err(|_| format!("{value:?} is too far back"));
     }
     if let Some(date) = (!value.contains(['T', 't', ' ']))
         .then(|| value.parse::<Date>().ok())
@@ -27,7 +27,7 @@ pub fn parse_time_at(value: &str, now: Timestamp) -> Result<Timestamp, String> {
     {
         return format!("{date}T00:00:00Z")
             .parse::<Timestamp>()
-            .map_err(|e| format!("{value:?}: {e}"));
+            .map_err(|_| format!("{value:?} is out of range: times run from year -9999 to 9999-12-30"));
     }
     match value.parse::<Timestamp>() {
         Ok(ts) => Ok(ts),

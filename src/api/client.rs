@@ -41,6 +41,8 @@ pub struct ClientConfig {
     /// Extra headers for every request (`LLAMA_CLOUD_CUSTOM_HEADERS`), checked by
     /// `custom_headers`.
     pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// The base URL had no scheme and https:// was assumed: a failure to connect then says so.
+    pub https_assumed: bool,
 }
 
 /// The variable that adds headers to every request, as in the official SDKs and `llp`.
@@ -239,6 +241,7 @@ impl Client {
                     Ok(answer) => self.status_error(answer),
                     Err(err) => err,
                 };
+                let error = self.explain_assumed_https(error);
                 return Err(match retries {
                     0 => error,
                     n => Error::GaveUp {
@@ -263,6 +266,25 @@ impl Client {
             self.config
                 .clock
                 .sleep(time_left().map_or(wait, |left| wait.min(left)));
+        }
+    }
+
+    /// A transport failure when https:// was only assumed: the server may not speak TLS.
+    fn explain_assumed_https(&self, error: Error) -> Error {
+        match error {
+            Error::Transport(message) if self.config.https_assumed => {
+                let host = self.config.base_url.host_str().unwrap_or_default();
+                let port = self
+                    .config
+                    .base_url
+                    .port()
+                    .map(|p| format!(":{p}"))
+                    .unwrap_or_default();
+                Error::Transport(format!(
+                    "{message} (no scheme was given, so https:// was assumed; for a server without TLS use http://{host}{port})"
+                ))
+            }
+            other => other,
         }
     }
 

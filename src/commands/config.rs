@@ -30,6 +30,10 @@ pub fn run(global: &GlobalArgs, command: &ConfigCommand, ctx: &mut Context) -> R
             Output::refuse(global, "config set")?;
             set(global, &config_path(ctx)?, *key, value.as_deref(), ctx)
         }
+        ConfigCommand::Unset { key } => {
+            Output::refuse(global, "config unset")?;
+            unset(global, &config_path(ctx)?, *key, ctx)
+        }
         ConfigCommand::Get { key } => {
             let output = Output::choose(global, ctx, record, "config get", &[])?;
             get(global, &config_path(ctx)?, *key, output, ctx)
@@ -133,6 +137,24 @@ fn set(
         "Set {name} = {shown} in profile {profile} ({})",
         path.display()
     ));
+    Ok(())
+}
+
+fn unset(global: &GlobalArgs, path: &Path, key: ConfigKey, ctx: &mut Context) -> Result<(), Error> {
+    let name = api_value(&key);
+    let file = config::load(path, &ctx.io.stderr)?;
+    let profile = target_profile(global, &file, ctx);
+    let mut removed = false;
+    if path.exists() {
+        config::edit(path, |document| {
+            removed = config::remove_value(document, &profile, &name);
+            Ok(())
+        })?;
+    }
+    ctx.io.stderr.line(&match removed {
+        true => format!("Removed {name} from profile {profile} ({})", path.display()),
+        false => format!("{name} was not set in profile {profile}; nothing to remove"),
+    });
     Ok(())
 }
 

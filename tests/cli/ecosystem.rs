@@ -215,6 +215,24 @@ fn a_broken_or_exposed_config_file_is_reported() {
             "error: invalid config file {}, line 3 column 11: string values must be quoted",
             config_file(dir.path()).display()
         )));
+    // With the key and the URL given otherwise, nothing is needed from the file: a warning.
+    let server = server_for_key(TEST_KEY);
+    with_config(dir.path())
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
+        .args(["parsing", "list"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "warning: invalid config file {}, line 3 column 11: string values must be quoted, expected literal string; going on without it\n",
+            config_file(dir.path()).display()
+        )));
+    // A profile asked for cannot be read from a broken file.
+    with_config(dir.path())
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(["parsing", "list", "--profile", "a"])
+        .assert()
+        .code(2);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -436,4 +454,38 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+#[test]
+fn config_unset_removes_a_setting_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    for (key, value) in [("project_id", "prj-1"), ("region", "eu")] {
+        with_config(dir.path())
+            .args(["config", "set", key, value])
+            .assert()
+            .success();
+    }
+    with_config(dir.path())
+        .args(["config", "unset", "project_id"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!(
+            "Removed project_id from profile default ({})\n",
+            config_file(dir.path()).display()
+        ));
+    with_config(dir.path())
+        .args(["config", "get", "project_id"])
+        .assert()
+        .code(1);
+    with_config(dir.path())
+        .args(["config", "get", "region"])
+        .assert()
+        .success()
+        .stdout("eu\n");
+    with_config(dir.path())
+        .args(["config", "unset", "project_id"])
+        .assert()
+        .success()
+        .stderr("project_id was not set in profile default; nothing to remove\n");
 }

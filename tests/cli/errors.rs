@@ -440,3 +440,25 @@ fn color_never_removes_colour_from_usage_errors() {
         "NO_COLOR"
     );
 }
+
+#[test]
+fn a_base_url_without_a_scheme_on_a_plain_http_server_says_https_was_assumed() {
+    // A plain-HTTP server answers a TLS hello with an HTTP error page.
+    let server = crate::scripted::RawServer::start(vec![
+        b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+    ]);
+    let host = server.url.trim_start_matches("http://").to_string();
+    let output = cli(&server.url)
+        .env_remove("LLAMA_CLOUD_BASE_URL")
+        .args(["parsing", "list", "--max-retries", "0", "--base-url", &host])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.ends_with(&format!(
+            "(no scheme was given, so https:// was assumed; for a server without TLS use http://{host})\n"
+        )),
+        "{stderr}"
+    );
+}

@@ -35,6 +35,7 @@ fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
         (vec!["config", "path"], Takes::Result),
         (vec!["config", "set", "project_id", "prj-2"], Takes::Nothing),
         (vec!["config", "use", "default"], Takes::Nothing),
+        (vec!["config", "unset", "project_id"], Takes::Nothing),
         (vec!["auth", "status"], Takes::Result),
         (vec!["completions", "bash"], Takes::Script),
         (vec!["generate-docs", docs.as_str()], Takes::Nothing),

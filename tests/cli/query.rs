@@ -392,3 +392,38 @@ fn plain_http_to_a_host_that_is_not_loopback_is_refused() {
         .stdout("")
         .stderr(predicates::str::contains("--allow-insecure-http"));
 }
+
+#[test]
+fn bad_values_are_explained_in_plain_words() {
+    let said = |args: &[&str]| {
+        let output = crate::harness::bare().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        said(&["parsing", "list", "--page-size", "0"]),
+        "error: invalid value '0' for '--page-size <N>': expected a whole number of at least 1"
+    );
+    assert_eq!(
+        said(&["batch-processing", "list", "--offset", "-1"]),
+        "error: invalid value '-1' for '--offset <N>': expected a whole number, 0 or more"
+    );
+    assert_eq!(
+        said(&["parsing", "list", "--since", "9999-12-31"]),
+        "error: invalid value '9999-12-31' for '--created-at-on-or-after <TIME>': \"9999-12-31\" is out of range: \
+         times run from year -9999 to 9999-12-30"
+    );
+    assert_eq!(
+        said(&["parsing", "list", "-V"]),
+        "error: unexpected argument '-V' found"
+    );
+    crate::harness::bare()
+        .arg("-V")
+        .assert()
+        .success()
+        .stdout(format!("llamacloud {}\n", env!("CARGO_PKG_VERSION")));
+}

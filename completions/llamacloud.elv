@@ -103,7 +103,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         }
         &'llamacloud;parsing;get'= {
             cand --job-id 'The parse job id, as a flag (same as the positional argument)'
-            cand --expand 'Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, … (repeatable, or comma-separated)'
+            cand --expand 'Parts to include (repeatable, or comma-separated): text, markdown, items, metadata, job_metadata, forms, usage (credits), markdown_full, text_full (the whole document as one string), and result-file links: markdown_content_metadata, markdown_full_content_metadata, text_content_metadata, text_full_content_metadata, items_content_metadata, metadata_content_metadata, forms_content_metadata, images_content_metadata, xlsx_content_metadata, output_pdf_content_metadata, raw_words_content_metadata, stripped_markdown_content_metadata, concatenated_stripped_markdown_content_metadata. Values not listed are sent as given'
             cand --image-filenames 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)'
             cand --wait-timeout 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds'
             cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'

@@ -233,8 +233,14 @@ pub struct ParsingGetArgs {
     #[arg(long = "job-id", value_name = "JOB_ID", conflicts_with = "job_id", value_parser = non_empty)]
     pub job_id_flag: Option<String>,
 
-    /// Parts to include: text, markdown, items, metadata, forms, job_metadata, usage, *_content_metadata, …
-    /// (repeatable, or comma-separated)
+    /// Parts to include (repeatable, or comma-separated): text, markdown, items, metadata,
+    /// job_metadata, forms, usage (credits), markdown_full, text_full (the whole document as one
+    /// string), and result-file links: markdown_content_metadata, markdown_full_content_metadata,
+    /// text_content_metadata, text_full_content_metadata, items_content_metadata,
+    /// metadata_content_metadata, forms_content_metadata, images_content_metadata,
+    /// xlsx_content_metadata, output_pdf_content_metadata, raw_words_content_metadata,
+    /// stripped_markdown_content_metadata, concatenated_stripped_markdown_content_metadata. Values not
+    /// listed are sent as given.
     #[arg(long, value_name = "FIELD", value_delimiter = ',', value_parser = non_empty)]
     pub expand: Vec<String>,
 

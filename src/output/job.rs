@@ -111,13 +111,42 @@ fn write_summary(out: &mut dyn Write, response: &Value, job: &Value, look: Look)
             field(job, &["status"]).map_or_else(|| missing_cell(look), |s| status_cell(look, &s)),
         ),
         ("TIER".into(), text("tier")),
+        ("PROJECT".into(), text("project_id")),
         ("CREATED".into(), time("created_at")),
         ("UPDATED".into(), time("updated_at")),
     ];
     if let Some(message) = field(job, &["error_message"]) {
         rows.push(("ERROR".into(), Cell::new(neutralize(&message))));
     }
+    if let Some(credits) = field(job, &["usage", "credits"]) {
+        rows.push(("CREDITS".into(), Cell::new(neutralize(&credits))));
+    }
+    if let Some(tags) = job
+        .get("user_metadata")
+        .and_then(Value::as_object)
+        .filter(|m| !m.is_empty())
+    {
+        let shown: Vec<String> = tags
+            .iter()
+            .map(|(k, v)| {
+                let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                format!("{}={}", neutralize(k), neutralize(&v))
+            })
+            .collect();
+        rows.push(("METADATA".into(), Cell::new(shown.join(", "))));
+    }
     for (key, value) in response.as_object().into_iter().flatten() {
+        if key == "result_content_metadata"
+            && let Some(results) = value.as_object()
+        {
+            for (name, result) in results {
+                rows.push((
+                    format!("RESULT {}", neutralize(&name.to_uppercase())),
+                    Cell::new(describe_result(result)),
+                ));
+            }
+            continue;
+        }
         if key != "job" && !value.is_null() {
             rows.push((
                 neutralize(&key.to_uppercase()).into_owned(),
@@ -135,6 +164,32 @@ fn write_summary(out: &mut dyn Write, response: &Value, job: &Value, look: Look)
         column.set_constraint(ColumnConstraint::ContentWidth);
     }
     write_table(&mut table, out)
+}
+
+/// A result file: "48.2 KiB", or "not available".
+fn describe_result(result: &Value) -> String {
+    if result.get("exists") == Some(&Value::Bool(false)) {
+        return "not available".to_string();
+    }
+    match result.get("size_bytes").and_then(Value::as_u64) {
+        Some(bytes) => human_size(bytes),
+        None => "available".to_string(),
+    }
+}
+
+/// "812 bytes", "48.2 KiB", "3.1 MiB".
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return count(bytes, "byte");
+    }
+    let mut size = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while size >= 1024.0 && unit + 1 < UNITS.len() {
+        size /= 1024.0;
+        unit += 1;
+    }
+    format!("{size:.1} {}", UNITS[unit])
 }
 
 /// "12 pages (1 failed)", "3 images", "48213 characters" or "2 entries".

@@ -457,3 +457,33 @@ fn failed_jobs_say_why_and_batch_jobs_count_skipped_items() {
     assert!(table.contains(" skipped"), "{table}");
     assert!(table.contains("Directory was deleted"), "{table}");
 }
+
+#[test]
+fn the_job_summary_shows_project_credits_tags_and_result_files() {
+    let url = start(fake::Config::default());
+    let id = first_job(&url, ".usage != null");
+    let summary = success_stdout(
+        cli(&url)
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")
+            .env("COLUMNS", "120")
+            .args([
+                "parsing",
+                "get",
+                &id,
+                "--expand",
+                "usage,markdown_content_metadata,text_content_metadata",
+            ]),
+    );
+    let row = |label: &str| {
+        summary
+            .lines()
+            .find(|l| l.starts_with(label))
+            .map(|l| l[label.len()..].trim().to_string())
+            .unwrap_or_else(|| panic!("no {label} in {summary}"))
+    };
+    assert_eq!(row("PROJECT"), "prj-fake0000-0000-4000-8000-000000000001");
+    assert_eq!(row("CREDITS"), "45");
+    assert_eq!(row("METADATA"), "batch=12345678901234567890123, ratio=0.1000");
+    assert!(row("RESULT MARKDOWN").ends_with("KiB"), "{summary}");
+    assert!(row("RESULT TEXT").ends_with("KiB"), "{summary}");
+}

@@ -191,6 +191,7 @@ ID                       pjb-1
 NAME                     scan\\x1b[8m.pdf
 STATUS                   FAILED
 TIER                     fast
+PROJECT                  p
 CREATED                  3 hours ago (2026-11-01T12:00:00Z)
 UPDATED                  -
 ERROR                    Password protected\\nfile

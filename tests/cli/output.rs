@@ -266,6 +266,7 @@ fn get_as_json_tsv_raw_and_a_summary() {
          NAME          Q4.pdf\n\
          STATUS        COMPLETED\n\
          TIER          fast\n\
+         PROJECT       prj-1\n\
          CREATED       3 hours ago (2026-11-01T12:00:00Z)\n\
          UPDATED       3 hours ago (2026-11-01T12:01:00Z)\n\
          MARKDOWN      3 pages (1 failed)\n\

@@ -69,11 +69,12 @@ def measure(name, cmd, runs, **kwargs):
     return {"name": name, "wall_s": wall, "rss_mib": rss, "runs": runs}
 
 
-def start_fake(jobs, markdown_mib):
+def start_fake(jobs, markdown_mib, extra=()):
     fake = ROOT / "target" / "release" / "examples" / "fake-server"
     args = [str(fake), "--port", "0", "--parse-jobs", str(jobs)]
     if markdown_mib:
         args += ["--markdown-mib", str(markdown_mib)]
+    args += list(extra)
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     url = line.strip().rsplit(" ", 1)[-1]
@@ -186,6 +187,34 @@ def main():
         fake.terminate()
         fake.wait()
 
+    # The API's worst cases for memory: one huge page, markdown_full alongside the pages, many
+    # small pages. Peak RSS must not grow with the size of a page or of markdown_full.
+    print(f"the {args.markdown_mib} MiB markdown in other shapes (peak RSS target ≤ 20 MiB)")
+    shapes = [
+        ("pages of 1 MiB + markdown_full", ["--always-full"]),
+        ("one page", ["--page-kib", "0"]),
+        ("one page + markdown_full", ["--page-kib", "0", "--always-full"]),
+        ("pages of 10 KiB", ["--page-kib", "10"]),
+    ]
+    shaped = []
+    for label, extra in shapes:
+        fake, url = start_fake(10, args.markdown_mib, extra)
+        try:
+            env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY, URL=url, KEY=KEY)
+            job = subprocess.run([cli, "parsing", "list", "--max-items", "1"], env=env, capture_output=True,
+                                 text=True, check=True).stdout.split("\t")[0]
+            with tempfile.TemporaryDirectory() as tmp:
+                out = os.path.join(tmp, "doc.md")
+                menv = dict(env, JOB=job, OUT=out)
+                row = measure(f"llamacloud, {label}", [cli, "parsing", "get", job, "--format", "markdown", "-o", out],
+                              args.runs, env=menv)
+                shaped.append(row)
+                if sdk and "markdown_full" in label and "one page" in label:
+                    shaped.append(measure(f"python SDK, {label}", [sdk[0], "-c", SDK_MARKDOWN], args.runs, env=menv))
+        finally:
+            fake.terminate()
+            fake.wait()
+
     print(f"listing {args.flat_jobs} jobs as jsonl (memory must stay flat)")
     fake, url = start_fake(args.flat_jobs, 0)
     try:
@@ -212,8 +241,10 @@ def main():
     md_rss = markdown[0]["rss_mib"]
     print(f"  markdown:  llamacloud peak RSS / document size      {md_rss / size:6.2f}  ({md_rss:.1f} MiB for {size:.1f} MiB; target ≤ 1.5)")
     print(f"  memory:    peak RSS listing {args.flat_jobs} jobs    {flat['rss_mib']:6.1f} MiB (target < 30)")
+    worst = max((r for r in shaped if r["name"].startswith("llamacloud")), key=lambda r: r["rss_mib"])
+    print(f"  markdown:  worst peak RSS over the shapes            {worst['rss_mib']:6.1f} MiB (target ≤ 20; {worst['name']})")
 
-    results.update(startup=startup, listing=listing, markdown=markdown, markdown_mib=size, flat=flat)
+    results.update(startup=startup, listing=listing, markdown=markdown, markdown_mib=size, flat=flat, shapes=shaped)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

@@ -16,6 +16,11 @@ pub struct Config {
     pub batch_jobs: usize,
     /// When set, job 0 carries a markdown document of this many MiB.
     pub markdown_mib: Option<usize>,
+    /// The size of that document's pages in KiB; 0 puts it all in one page.
+    pub page_kib: usize,
+    /// Send `markdown_full` with the markdown pages even when not asked for (the worst case
+    /// for a client's memory).
+    pub always_full: bool,
     /// When set, only this key is accepted; otherwise any key starting with `llx-`.
     pub api_key: Option<String>,
     /// Answer the v1 beta batch-processing endpoint with 404, as newer API versions do.
@@ -29,6 +34,8 @@ impl Default for Config {
             batches: 60,
             batch_jobs: 130,
             markdown_mib: None,
+            page_kib: 1024,
+            always_full: false,
             api_key: None,
             retire_batch_processing: false,
         }
@@ -250,7 +257,10 @@ impl Fake {
         let mut response = Map::new();
         response.insert("job".into(), job.clone());
         if str_field(job, "status") == "COMPLETED" {
-            let expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
+            let mut expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
+            if self.config.always_full && expand.contains(&"markdown") && !expand.contains(&"markdown_full") {
+                expand.push("markdown_full");
+            }
             self.expand_into(&mut response, index, job, &expand);
         }
         Answer::json(200, &Value::Object(response))
@@ -310,7 +320,7 @@ impl Fake {
         if index == 0
             && let Some(mib) = self.config.markdown_mib
         {
-            return big_document(mib);
+            return big_document(mib, self.config.page_kib);
         }
         let count = 1 + index % 5;
         let name = job.get("name").and_then(Value::as_str).unwrap_or("Untitled");
@@ -326,15 +336,15 @@ impl Fake {
     }
 }
 
-/// A large markdown document in pages of at most 1 MiB.
-fn big_document(mib: usize) -> Vec<Result<(usize, String), usize>> {
-    const PAGE: usize = 1 << 20;
+/// A large markdown document in pages of `page_kib` KiB (0: one page).
+fn big_document(mib: usize, page_kib: usize) -> Vec<Result<(usize, String), usize>> {
+    let page_size = if page_kib == 0 { mib << 20 } else { page_kib << 10 };
     let line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.\n";
     let mut pages = Vec::new();
-    let mut remaining = mib * PAGE;
+    let mut remaining = mib << 20;
     let mut n = 1;
     while remaining > 0 {
-        let size = remaining.min(PAGE);
+        let size = remaining.min(page_size);
         let mut page = format!("# Page {n}\n\n");
         while page.len() + line.len() <= size {
             page.push_str(line);

@@ -28,6 +28,12 @@ struct Args {
     /// Give the newest parse job a markdown document of this many MiB
     #[arg(long, value_name = "MIB")]
     markdown_mib: Option<usize>,
+    /// Its pages' size in KiB; 0 puts the whole document in one page
+    #[arg(long, value_name = "KIB", default_value_t = 1024)]
+    page_kib: usize,
+    /// Also send markdown_full whenever markdown is asked for (the worst case for memory)
+    #[arg(long)]
+    always_full: bool,
     /// Accept only this API key (default: any key starting with llx-)
     #[arg(long)]
     api_key: Option<String>,
@@ -43,6 +49,8 @@ fn main() {
         batches: args.batches,
         batch_jobs: args.batch_jobs,
         markdown_mib: args.markdown_mib,
+        page_kib: args.page_kib,
+        always_full: args.always_full,
         api_key: args.api_key,
         retire_batch_processing: args.retire_batch_processing,
     };

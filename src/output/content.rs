@@ -1,38 +1,22 @@
-//! `--format markdown|text` straight from the response as it arrives: each page is written as
-//! soon as it is parsed, so memory stays at one page whatever the size of the document.
+//! `--format markdown|text` straight from the response as it arrives, with a streaming JSON
+//! reader (struson): each page's text is copied to the output as it is read, so memory stays
+//! flat whatever the size of a page or of the document.
+//!
+//! The whole-document string (`markdown_full`, `text_full`) is written only when no pages come
+//! before it, and then pages after it are not written again; when pages come first it is skipped
+//! unread. Either way nothing is held.
 
-use std::fmt;
-use std::io::{self, Read, Write};
+use std::io::{self, BufReader, Read, Write};
 
-use serde::Deserialize as _;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use struson::reader::{JsonReader, JsonStreamReader, ReaderError, ValueType};
 
 use crate::api;
 use crate::error::Error;
 use crate::output::job::{FailedPage, MissingContent, Part};
 use crate::text::neutralize;
 
-/// What streaming learned besides the text it wrote.
-struct Stream<'w, W: Write> {
-    out: &'w mut W,
-    part: Part,
-    /// Flush after every page (a terminal shows the document as it comes).
-    flush_pages: bool,
-    failed: Vec<FailedPage>,
-    written_any: bool,
-    ends_with_newline: bool,
-    /// Whether the response had the part's `pages` at all.
-    saw_pages: bool,
-    /// The whole-document fallback (`markdown_full`), kept only if there are no pages.
-    full: Option<String>,
-    status: Option<String>,
-    tier: Option<String>,
-    last_page: Option<i64>,
-    out_of_order: Vec<String>,
-    /// An error writing the output, kept so that a closed pipe stays recognisable.
-    write_error: Option<io::Error>,
-}
+/// How much of the response is read at a time.
+const READ_BUFFER: usize = 64 * 1024;
 
 /// What streaming learned besides the text it wrote.
 #[derive(Debug, Default)]
@@ -41,6 +25,37 @@ pub struct Streamed {
     pub failed: Vec<FailedPage>,
     /// Page numbers that came after a higher one.
     pub out_of_order: Vec<String>,
+}
+
+/// Why streaming stopped: reading the response, or writing the output (kept apart, so that a
+/// closed pipe stays a closed pipe).
+enum Stop {
+    Read(ReaderError),
+    Write(io::Error),
+}
+
+impl From<ReaderError> for Stop {
+    fn from(err: ReaderError) -> Self {
+        Stop::Read(err)
+    }
+}
+
+/// The state of one streamed document.
+struct Stream<'w, W: Write> {
+    out: &'w mut W,
+    part: Part,
+    flush_pages: bool,
+    /// Something was written (pages are then separated by a blank line).
+    written_any: bool,
+    ends_with_newline: bool,
+    /// The part's `pages` array was seen.
+    saw_pages: bool,
+    /// The whole-document string was written (pages are then not written again).
+    wrote_full: bool,
+    status: Option<String>,
+    tier: Option<String>,
+    last_page: Option<i64>,
+    streamed: Streamed,
 }
 
 /// Parses a `parsing get` response from `reader` and writes its markdown or text to `out`,
@@ -56,268 +71,227 @@ pub fn stream_content(
         out,
         part,
         flush_pages,
-        failed: Vec::new(),
         written_any: false,
         ends_with_newline: true,
         saw_pages: false,
-        full: None,
+        wrote_full: false,
         status: None,
         tier: None,
         last_page: None,
-        out_of_order: Vec::new(),
-        write_error: None,
+        streamed: Streamed::default(),
     };
-    let mut de = serde_json::Deserializer::from_reader(io::BufReader::with_capacity(256 * 1024, reader));
-    let parsed = (&mut de)
-        .deserialize_map(ResponseVisitor(&mut stream))
-        .and_then(|()| de.end());
-    if let Some(err) = stream.write_error.take() {
-        return Err(Error::Io(err));
+    let mut json = JsonStreamReader::new(BufReader::with_capacity(READ_BUFFER, reader));
+    match stream
+        .document(&mut json)
+        .and_then(|()| Ok(json.consume_trailing_whitespace()?))
+    {
+        Ok(()) => {}
+        Err(Stop::Write(err)) => return Err(Error::Io(err)),
+        Err(Stop::Read(err)) => return Err(reading_failed(err)),
     }
-    parsed.map_err(|err| match err.classify() {
-        serde_json::error::Category::Io => {
-            Error::Api(api::Error::Transport(format!("reading the response: {err}")))
-        }
-        _ => Error::Api(api::Error::InvalidResponse(format!(
-            "the body is not a parse job ({err})"
-        ))),
-    })?;
-    if !stream.saw_pages {
-        match stream.full.take() {
-            Some(full) => stream.write_page(&full)?,
-            None => {
-                return Err(Error::failure(
-                    MissingContent {
-                        part,
-                        status: stream.status,
-                        tier: stream.tier,
-                    }
-                    .to_string(),
-                ));
+    if !stream.saw_pages && !stream.wrote_full {
+        return Err(Error::failure(
+            MissingContent {
+                part,
+                status: stream.status,
+                tier: stream.tier,
             }
-        }
+            .to_string(),
+        ));
     }
     if !stream.ends_with_newline {
         stream.out.write_all(b"\n")?;
     }
-    Ok(Streamed {
-        failed: stream.failed,
-        out_of_order: stream.out_of_order,
-    })
+    Ok(stream.streamed)
+}
+
+/// A response that could not be read: the connection failed, or the body is not a job.
+fn reading_failed(err: ReaderError) -> Error {
+    match err {
+        ReaderError::IoError { error, .. } => {
+            Error::Api(api::Error::Transport(format!("reading the response: {error}")))
+        }
+        other => Error::Api(api::Error::InvalidResponse(format!(
+            "the body is not a parse job ({other})"
+        ))),
+    }
 }
 
 impl<W: Write> Stream<'_, W> {
-    fn write_page(&mut self, content: &str) -> io::Result<()> {
-        if self.written_any {
-            self.out.write_all(b"\n\n")?;
+    /// The top-level object: `job.status` and `job.tier`, the part's pages, the whole-document
+    /// string; everything else skipped unread.
+    fn document<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+        let (pages_key, full_key) = self.part.fields();
+        json.begin_object()?;
+        while json.has_next()? {
+            let name = json.next_name_owned()?;
+            let kind = json.peek()?;
+            if name == pages_key && kind == ValueType::Object {
+                self.part_object(json)?;
+            } else if name == full_key && kind == ValueType::String && !self.saw_pages {
+                self.separate()?;
+                self.copy_string(json)?;
+                self.wrote_full = true;
+                self.page_done()?;
+            } else if name == "job" && kind == ValueType::Object {
+                self.job(json)?;
+            } else {
+                json.skip_value()?;
+            }
         }
-        self.out.write_all(content.as_bytes())?;
-        self.written_any = true;
-        self.ends_with_newline = content.is_empty() || content.ends_with('\n');
-        if self.flush_pages {
-            self.out.flush()?;
+        json.end_object()?;
+        Ok(())
+    }
+
+    fn job<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+        json.begin_object()?;
+        while json.has_next()? {
+            let name = json.next_name_owned()?;
+            match (name.as_str(), json.peek()?) {
+                ("status", ValueType::String) => self.status = Some(json.next_string()?),
+                ("tier", ValueType::String) => self.tier = Some(json.next_string()?),
+                _ => json.skip_value()?,
+            }
+        }
+        json.end_object()?;
+        Ok(())
+    }
+
+    /// `{"pages": [...], ...}` of the part.
+    fn part_object<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+        json.begin_object()?;
+        while json.has_next()? {
+            let name = json.next_name_owned()?;
+            if name == "pages" && json.peek()? == ValueType::Array {
+                self.saw_pages = true;
+                json.begin_array()?;
+                while json.has_next()? {
+                    self.page(json)?;
+                }
+                json.end_array()?;
+            } else {
+                json.skip_value()?;
+            }
+        }
+        json.end_object()?;
+        Ok(())
+    }
+
+    /// One page: its text is copied out as it is read (unless the whole document was already
+    /// written); a page without text, or marked `success: false`, is reported.
+    fn page<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+        let (content_key, _) = self.part.fields();
+        let mut number: Option<String> = None;
+        let mut failed = false;
+        let mut error = None;
+        let mut wrote = false;
+        if json.peek()? != ValueType::Object {
+            json.skip_value()?;
+        } else {
+            json.begin_object()?;
+            while json.has_next()? {
+                let name = json.next_name_owned()?;
+                match (name.as_str(), json.peek()?) {
+                    ("page_number", ValueType::Number) => number = Some(json.next_number_as_string()?),
+                    ("page_number", ValueType::String) => {
+                        number = Some(serde_json::Value::String(json.next_string()?).to_string());
+                    }
+                    ("success", ValueType::Boolean) => failed |= !json.next_bool()?,
+                    ("error", ValueType::String) => error = Some(json.next_string()?),
+                    (key, ValueType::String) if key == content_key && !failed && !self.wrote_full => {
+                        self.separate()?;
+                        self.copy_string(json)?;
+                        wrote = true;
+                    }
+                    (key, ValueType::String) if key == content_key && self.wrote_full => {
+                        json.skip_value()?;
+                        wrote = true;
+                    }
+                    _ => json.skip_value()?,
+                }
+            }
+            json.end_object()?;
+        }
+        self.note_order(number.as_deref());
+        if wrote && !self.wrote_full {
+            self.page_done()?;
+        }
+        if failed || !wrote {
+            self.streamed.failed.push(FailedPage {
+                page_number: number.map_or_else(|| "?".into(), |n| neutralize(&n).into_owned()),
+                error: error.map_or_else(
+                    || format!("no {} in the page", self.part.expand()),
+                    |e| neutralize(&e).into_owned(),
+                ),
+            });
         }
         Ok(())
     }
 
-    fn page(&mut self, page: PageView) -> Result<(), io::Error> {
-        let number = page.page_number.as_ref().and_then(Value::as_i64);
+    fn note_order(&mut self, number: Option<&str>) {
+        let number = number.and_then(|n| n.parse::<i64>().ok());
         if let (Some(n), Some(last)) = (number, self.last_page)
             && n < last
         {
-            self.out_of_order.push(n.to_string());
+            self.streamed.out_of_order.push(n.to_string());
         }
         self.last_page = number.or(self.last_page);
-        match page.content {
-            Some(content) if page.success != Some(false) => self.write_page(&content),
-            _ => {
-                self.failed.push(FailedPage {
-                    page_number: page.page_number.map_or_else(|| "?".into(), |n| n.to_string()),
-                    error: page.error.map_or_else(
-                        || format!("no {} in the page", self.part.expand()),
-                        |e| neutralize(&e).into_owned(),
-                    ),
-                });
-                Ok(())
-            }
+    }
+
+    /// The blank line between two pages.
+    fn separate(&mut self) -> Result<(), Stop> {
+        if self.written_any {
+            self.out.write_all(b"\n\n").map_err(Stop::Write)?;
         }
+        self.written_any = true;
+        Ok(())
+    }
+
+    /// Copies the string value at the reader's position to the output, a buffer at a time.
+    fn copy_string<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+        let mut value = json.next_string_reader()?;
+        let mut buffer = [0u8; 16 * 1024];
+        let mut last = None;
+        loop {
+            let n = match value.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(Stop::Read(string_error(err))),
+            };
+            self.out.write_all(&buffer[..n]).map_err(Stop::Write)?;
+            last = Some(buffer[n - 1]);
+        }
+        self.ends_with_newline = last.is_none_or(|b| b == b'\n');
+        Ok(())
+    }
+
+    /// A page is complete: on a terminal, show it now.
+    fn page_done(&mut self) -> Result<(), Stop> {
+        if self.flush_pages {
+            self.out.flush().map_err(Stop::Write)?;
+        }
+        Ok(())
     }
 }
 
-/// Accepts any scalar as "nothing here": a part or pages of the wrong shape count as absent.
-macro_rules! ignore_scalars {
-    () => {
-        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-            Ok(())
-        }
-
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-            Ok(())
-        }
-
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-            Ok(())
-        }
-
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-            Ok(())
-        }
-
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-            Ok(())
-        }
-
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-            Ok(())
-        }
+/// An error while reading a string value: struson reports malformed JSON inside a string as an
+/// I/O error carrying its own error.
+fn string_error(err: io::Error) -> ReaderError {
+    let location = struson::reader::JsonReaderPosition {
+        path: None,
+        line_pos: None,
+        data_pos: None,
     };
-}
-
-/// The top-level object: `job.status`, the part's pages, the `*_full` fallback; the rest skipped.
-struct ResponseVisitor<'s, 'w, W: Write>(&'s mut Stream<'w, W>);
-
-impl<'de, W: Write> Visitor<'de> for ResponseVisitor<'_, '_, W> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object with a job")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let (pages_key, full_key) = self.0.part.fields();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == pages_key {
-                map.next_value_seed(PartSeed(&mut *self.0))?;
-            } else if key == full_key {
-                self.0.full = map.next_value::<Option<String>>().ok().flatten();
-            } else if key == "job" {
-                let job: Value = map.next_value()?;
-                self.0.status = job.get("status").and_then(Value::as_str).map(str::to_string);
-                self.0.tier = job.get("tier").and_then(Value::as_str).map(str::to_string);
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `{"pages": [...]}` of the part; anything else in it (or a part that is not an object) is
-/// treated as "no pages".
-struct PartSeed<'s, 'w, W: Write>(&'s mut Stream<'w, W>);
-
-impl<'de, W: Write> DeserializeSeed<'de> for PartSeed<'_, '_, W> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de, W: Write> Visitor<'de> for PartSeed<'_, '_, W> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object with pages")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "pages" {
-                map.next_value_seed(PagesSeed(&mut *self.0))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
-
-    ignore_scalars!();
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-}
-
-/// The pages array: each page is parsed, written and dropped before the next.
-struct PagesSeed<'s, 'w, W: Write>(&'s mut Stream<'w, W>);
-
-impl<'de, W: Write> DeserializeSeed<'de> for PagesSeed<'_, '_, W> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de, W: Write> Visitor<'de> for PagesSeed<'_, '_, W> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of pages")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.0.saw_pages = true;
-        let field = self.0.part.expand();
-        while let Some(page) = seq.next_element_seed(PageSeed { field })? {
-            if let Err(err) = self.0.page(page) {
-                self.0.write_error = Some(err);
-                return Err(de::Error::custom("the output could not be written"));
-            }
-        }
-        Ok(())
-    }
-
-    ignore_scalars!();
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-}
-
-/// One page, with only the fields used; a page that is not an object has none of them.
-#[derive(Default)]
-struct PageView {
-    page_number: Option<Value>,
-    content: Option<String>,
-    success: Option<bool>,
-    error: Option<String>,
-}
-
-struct PageSeed {
-    field: &'static str,
-}
-
-impl<'de> DeserializeSeed<'de> for PageSeed {
-    type Value = PageView;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<PageView, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        let Value::Object(mut page) = value else {
-            return Ok(PageView::default());
-        };
-        Ok(PageView {
-            page_number: page.remove("page_number"),
-            content: match page.remove(self.field) {
-                Some(Value::String(s)) => Some(s),
-                _ => None,
-            },
-            success: page.get("success").and_then(Value::as_bool),
-            error: match page.remove("error") {
-                Some(Value::String(s)) => Some(s),
-                _ => None,
-            },
-        })
-    }
+    ReaderError::IoError { error: err, location }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    use serde_json::Value;
 
     fn stream(response: Value, part: Part) -> Result<(String, Vec<FailedPage>), Error> {
         let body = serde_json::to_vec(&response).unwrap();

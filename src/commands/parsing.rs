@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::output::content;
 use crate::output::job::{Job, Part};
 use crate::output::resource::Resource;
-use crate::output::style::Shape;
+use crate::output::style::{Shape, Style};
 use crate::text::neutralize;
 
 /// What a 404 for a job usually means.
@@ -133,10 +133,19 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
         }
         return Ok(());
     }
-    let job = match polled {
-        Some(job) => job,
-        None => fetch_job(&session, &url, None)?,
-    };
+    if let Some(job) = polled {
+        return output.print(ctx, &job);
+    }
+    if output.style == Style::Table && !output.has_jq() {
+        // The summary needs only counts: it is built while the response streams in.
+        let (_, reader) = session
+            .client
+            .get_stream(&url)
+            .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
+        let summary = content::summarize(reader)?;
+        return output.print(ctx, &summary);
+    }
+    let job = fetch_job(&session, &url, None)?;
     output.print(ctx, &job)
 }
 

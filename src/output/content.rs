@@ -8,11 +8,13 @@
 
 use std::io::{self, BufReader, Read, Write};
 
+use serde_json::Value;
 use struson::reader::{JsonReader, JsonStreamReader, ReaderError, ValueType};
 
 use crate::api;
 use crate::error::Error;
-use crate::output::job::{FailedPage, MissingContent, Part};
+use crate::output::job::{Described, FailedPage, MissingContent, Part, Summary, describe_pages};
+use crate::text::count;
 use crate::text::neutralize;
 
 /// How much of the response is read at a time.
@@ -286,12 +288,159 @@ fn string_error(err: io::Error) -> ReaderError {
     ReaderError::IoError { error: err, location }
 }
 
+/// Reads a `parsing get` response as it arrives and keeps only what its summary shows: the job
+/// object, and for each other part its size (pages and failed pages, images, characters,
+/// entries). Memory does not grow with the size of the document.
+pub fn summarize(reader: impl Read) -> Result<Summary, Error> {
+    let mut json = JsonStreamReader::new(BufReader::with_capacity(READ_BUFFER, reader));
+    let summary = summary_of(&mut json)
+        .and_then(|summary| Ok((summary, json.consume_trailing_whitespace()?)))
+        .map_err(reading_failed)?
+        .0;
+    if !summary.job.is_object() {
+        return Err(Error::Api(api::Error::InvalidResponse(
+            "expected a JSON object with a job".to_string(),
+        )));
+    }
+    Ok(summary)
+}
+
+fn summary_of<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Summary, ReaderError> {
+    let mut summary = Summary {
+        job: Value::Null,
+        parts: Vec::new(),
+    };
+    json.begin_object()?;
+    while json.has_next()? {
+        let name = json.next_name_owned()?;
+        let kind = json.peek()?;
+        let described = match (name.as_str(), kind) {
+            ("job", _) => {
+                summary.job = small_value(json)?;
+                continue;
+            }
+            (_, ValueType::Null) => {
+                json.skip_value()?;
+                continue;
+            }
+            ("result_content_metadata", _) => Described::Results(small_value(json)?),
+            (_, ValueType::Object) => Described::Size(object_size(json)?),
+            (_, ValueType::Array) => {
+                let mut n = 0;
+                json.begin_array()?;
+                while json.has_next()? {
+                    json.skip_value()?;
+                    n += 1;
+                }
+                json.end_array()?;
+                Described::Size(count(n, "entry"))
+            }
+            (_, ValueType::String) => {
+                let mut chars = 0u64;
+                let mut value = json.next_string_reader()?;
+                let mut buffer = [0u8; 16 * 1024];
+                loop {
+                    let n = value.read(&mut buffer).map_err(string_error)?;
+                    if n == 0 {
+                        break;
+                    }
+                    // Characters are the bytes that do not continue a UTF-8 sequence.
+                    chars += buffer[..n].iter().filter(|b| (**b & 0xC0) != 0x80).count() as u64;
+                }
+                Described::Size(count(chars, "character"))
+            }
+            _ => Described::Size(neutralize(&small_value(json)?.to_string()).into_owned()),
+        };
+        summary.parts.push((name, described));
+    }
+    json.end_object()?;
+    Ok(summary)
+}
+
+/// An expanded part that is an object: its pages (and how many failed), its images, or its
+/// number of entries; page contents are skipped unread.
+fn object_size<R: Read>(json: &mut JsonStreamReader<R>) -> Result<String, ReaderError> {
+    let (mut entries, mut pages, mut images) = (0u64, None, None);
+    json.begin_object()?;
+    while json.has_next()? {
+        let name = json.next_name_owned()?;
+        entries += 1;
+        match (name.as_str(), json.peek()?) {
+            ("pages", ValueType::Array) => {
+                let (mut total, mut failed) = (0u64, 0u64);
+                json.begin_array()?;
+                while json.has_next()? {
+                    total += 1;
+                    if json.peek()? != ValueType::Object {
+                        json.skip_value()?;
+                        continue;
+                    }
+                    json.begin_object()?;
+                    while json.has_next()? {
+                        let key = json.next_name_owned()?;
+                        if key == "success" && json.peek()? == ValueType::Boolean {
+                            failed += u64::from(!json.next_bool()?);
+                        } else {
+                            json.skip_value()?;
+                        }
+                    }
+                    json.end_object()?;
+                }
+                json.end_array()?;
+                pages = Some((total, failed));
+            }
+            ("total_count", ValueType::Number) => images = json.next_number_as_string()?.parse::<u64>().ok(),
+            _ => json.skip_value()?,
+        }
+    }
+    json.end_object()?;
+    Ok(match (pages, images) {
+        (Some((total, failed)), _) => describe_pages(total, failed),
+        (None, Some(images)) => count(images, "image"),
+        (None, None) => count(entries, "entry"),
+    })
+}
+
+/// A value that is small by nature (the job object, result links), read whole.
+fn small_value<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Value, ReaderError> {
+    Ok(match json.peek()? {
+        ValueType::Null => {
+            json.next_null()?;
+            Value::Null
+        }
+        ValueType::Boolean => Value::Bool(json.next_bool()?),
+        ValueType::String => Value::String(json.next_string()?),
+        ValueType::Number => {
+            let text = json.next_number_as_string()?;
+            text.parse::<serde_json::Number>()
+                .map_or(Value::Null, Value::Number)
+        }
+        ValueType::Array => {
+            let mut items = Vec::new();
+            json.begin_array()?;
+            while json.has_next()? {
+                items.push(small_value(json)?);
+            }
+            json.end_array()?;
+            Value::Array(items)
+        }
+        ValueType::Object => {
+            let mut map = serde_json::Map::new();
+            json.begin_object()?;
+            while json.has_next()? {
+                let key = json.next_name_owned()?;
+                map.insert(key, small_value(json)?);
+            }
+            json.end_object()?;
+            Value::Object(map)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    use serde_json::Value;
 
     fn stream(response: Value, part: Part) -> Result<(String, Vec<FailedPage>), Error> {
         let body = serde_json::to_vec(&response).unwrap();
@@ -341,6 +490,45 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "the response has no markdown");
+    }
+
+    #[test]
+    fn a_summary_keeps_counts_not_content() {
+        let body =
+            json!({"job": {"id": "pjb-1", "big": 123456789012345678901234567890u128}, "markdown": {"pages": [
+            {"page_number": 1, "markdown": "x".repeat(100_000), "success": true},
+            {"page_number": 2, "error": "no", "success": false},
+        ]}, "markdown_full": "é".repeat(10), "images_content_metadata": {"total_count": 3, "images": []},
+           "items": [1, 2], "metadata": {"a": 1}, "n": 5, "text": null,
+           "result_content_metadata": {"markdown": {"size_bytes": 10, "exists": true}}})
+            .to_string();
+        let summary = summarize(body.as_bytes()).unwrap();
+        assert_eq!(summary.job["id"], "pjb-1");
+        assert_eq!(summary.job["big"].to_string(), "123456789012345678901234567890");
+        let sizes: Vec<(&str, String)> = summary
+            .parts
+            .iter()
+            .map(|(k, d)| match d {
+                Described::Size(s) => (k.as_str(), s.clone()),
+                Described::Results(v) => (k.as_str(), v.to_string()),
+            })
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                ("markdown", "2 pages (1 failed)".to_string()),
+                ("markdown_full", "10 characters".into()),
+                ("images_content_metadata", "3 images".into()),
+                ("items", "2 entries".into()),
+                ("metadata", "1 entry".into()),
+                ("n", "5".into()),
+                (
+                    "result_content_metadata",
+                    r#"{"markdown":{"size_bytes":10,"exists":true}}"#.into()
+                ),
+            ]
+        );
+        assert!(summarize(&b"{\"markdown\": {}}"[..]).is_err(), "no job");
     }
 
     #[test]

@@ -83,7 +83,15 @@ impl Record for Job {
     }
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        write_summary(out, &self.value, self.job(), *look)
+        let parts: Vec<(String, Described)> = self
+            .value
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(key, value)| *key != "job" && !value.is_null())
+            .map(|(key, value)| (key.clone(), Described::of(key, value)))
+            .collect();
+        write_summary(out, self.job(), &parts, *look)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -95,8 +103,61 @@ impl Record for Job {
     }
 }
 
+/// What the summary says of one expanded part of a job response.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Described {
+    /// "12 pages (1 failed)", "3 images", "48213 characters", "2 entries".
+    Size(String),
+    /// `result_content_metadata`: each result file, listed with its size.
+    Results(Value),
+}
+
+impl Described {
+    fn of(key: &str, value: &Value) -> Self {
+        match key {
+            "result_content_metadata" => Described::Results(value.clone()),
+            _ => Described::Size(describe_part(value)),
+        }
+    }
+}
+
+/// A job response reduced to what its summary shows: the job object and a line per part. Built
+/// while streaming, so a summary of a job with 100 MiB of markdown holds only counts.
+pub struct Summary {
+    pub job: Value,
+    pub parts: Vec<(String, Described)>,
+}
+
+impl Record for Summary {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Owned(serde_json::json!({ "job": self.job }).to_string())
+    }
+
+    fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        write_summary(out, &self.job, &self.parts, *look)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_row(out, &self.job, Resource::ParseJob.fields())
+    }
+}
+
+/// "12 pages (1 failed)".
+pub fn describe_pages(total: u64, failed: u64) -> String {
+    let counted = count(total, "page");
+    match failed {
+        0 => counted,
+        n => format!("{counted} ({n} failed)"),
+    }
+}
+
 /// Key/value lines for people: the job's fields, its error, and what each expanded part holds.
-fn write_summary(out: &mut dyn Write, response: &Value, job: &Value, look: Look) -> io::Result<()> {
+fn write_summary(
+    out: &mut dyn Write,
+    job: &Value,
+    parts: &[(String, Described)],
+    look: Look,
+) -> io::Result<()> {
     let text =
         |key: &str| field(job, &[key]).map_or_else(|| missing_cell(look), |v| Cell::new(neutralize(&v)));
     let time = |key: &str| match field(job, &[key]) {
@@ -135,23 +196,22 @@ fn write_summary(out: &mut dyn Write, response: &Value, job: &Value, look: Look)
             .collect();
         rows.push(("METADATA".into(), Cell::new(shown.join(", "))));
     }
-    for (key, value) in response.as_object().into_iter().flatten() {
-        if key == "result_content_metadata"
-            && let Some(results) = value.as_object()
-        {
-            for (name, result) in results {
+    for (key, described) in parts {
+        match described {
+            Described::Results(results) => {
+                for (name, result) in results.as_object().into_iter().flatten() {
+                    rows.push((
+                        format!("RESULT {}", neutralize(&name.to_uppercase())),
+                        Cell::new(describe_result(result)),
+                    ));
+                }
+            }
+            Described::Size(size) => {
                 rows.push((
-                    format!("RESULT {}", neutralize(&name.to_uppercase())),
-                    Cell::new(describe_result(result)),
+                    neutralize(&key.to_uppercase()).into_owned(),
+                    Cell::new(size.as_str()),
                 ));
             }
-            continue;
-        }
-        if key != "job" && !value.is_null() {
-            rows.push((
-                neutralize(&key.to_uppercase()).into_owned(),
-                Cell::new(describe_part(value)),
-            ));
         }
     }
     let mut table = new_table(look);
@@ -193,14 +253,10 @@ pub fn human_size(bytes: u64) -> String {
 }
 
 /// "12 pages (1 failed)", "3 images", "48213 characters" or "2 entries".
-fn describe_part(value: &Value) -> String {
+pub fn describe_part(value: &Value) -> String {
     if let Some(pages) = value.get("pages").and_then(Value::as_array) {
         let failed = pages.iter().filter(|p| is_failed(p)).count();
-        let counted = count(pages.len() as u64, "page");
-        return match failed {
-            0 => counted,
-            n => format!("{counted} ({n} failed)"),
-        };
+        return describe_pages(pages.len() as u64, failed as u64);
     }
     if let Some(images) = value.get("total_count").and_then(Value::as_u64) {
         return count(images, "image");

@@ -63,18 +63,28 @@ impl Output {
             )?),
             None => None,
         };
+        Ok(Output::new(global, ctx, destination, style, jq))
+    }
+
+    fn new(
+        global: &GlobalArgs,
+        ctx: &Context,
+        destination: Destination,
+        style: Style,
+        jq: Option<Jq>,
+    ) -> Self {
         let look = Look::detect(
             global.color,
             destination.to_terminal,
             ctx.env.as_ref(),
             ctx.clock.now(),
         );
-        Ok(Output {
+        Output {
             destination,
             style,
             look,
             jq,
-        })
+        }
     }
 
     /// For text in a format of its own (a document's markdown): only the destination matters.
@@ -86,18 +96,7 @@ impl Output {
             )));
         }
         let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
-        let look = Look::detect(
-            global.color,
-            destination.to_terminal,
-            ctx.env.as_ref(),
-            ctx.clock.now(),
-        );
-        Ok(Output {
-            destination,
-            style: Style::Plain,
-            look,
-            jq: None,
-        })
+        Ok(Output::new(global, ctx, destination, Style::Plain, None))
     }
 
     /// A command that writes nothing to stdout refuses `-o`, `--format` and `--jq` instead of

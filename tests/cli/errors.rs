@@ -1,7 +1,5 @@
 //! Every exit code, the one-line error for each kind of body, and the key kept secret.
 
-use std::io::Read as _;
-use std::process::Stdio;
 use std::time::Duration;
 
 use httpmock::prelude::*;
@@ -279,20 +277,9 @@ fn a_closed_stdout_is_a_quiet_success() {
         when.path("/api/v2/parse");
         then.status(200).json_body(json!({"items": items}));
     });
-    let mut child = crate::harness::command()
-        .env("LLAMA_CLOUD_BASE_URL", server.base_url())
-        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
-        .args(["parsing", "list"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 64];
-    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    // The read end is dropped here, like `| head -c 64`.
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let (code, stderr) = crate::pipes::closed_early(&server, &["parsing", "list"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(stderr, "");
 }
 
 #[test]

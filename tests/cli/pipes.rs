@@ -38,7 +38,7 @@ fn server() -> MockServer {
 }
 
 /// Runs `args`, reads the first bytes of stdout and closes it, like `| head -c 64`.
-fn closed_early(server: &MockServer, args: &[&str]) -> (Option<i32>, String) {
+pub fn closed_early(server: &MockServer, args: &[&str]) -> (Option<i32>, String) {
     let mut child = command()
         .env("LLAMA_CLOUD_BASE_URL", server.base_url())
         .env("LLAMA_CLOUD_API_KEY", TEST_KEY)

@@ -291,8 +291,22 @@ fn string_error(err: io::Error) -> ReaderError {
 /// Reads a `parsing get` response as it arrives and keeps only what its summary shows: the job
 /// object, and for each other part its size (pages and failed pages, images, characters,
 /// entries). Memory does not grow with the size of the document.
-pub fn summarize(reader: impl Read) -> Result<Summary, Error> {
+pub fn summarize(status: reqwest::StatusCode, reader: impl Read) -> Result<Summary, Error> {
     let mut json = JsonStreamReader::new(BufReader::with_capacity(READ_BUFFER, reader));
+    match json.peek() {
+        Ok(ValueType::Object) => {}
+        Ok(_) => {
+            return Err(Error::Api(api::Error::InvalidResponse(
+                "expected a JSON object with a job".to_string(),
+            )));
+        }
+        Err(ReaderError::SyntaxError(err)) => {
+            return Err(Error::Api(api::Error::InvalidResponse(format!(
+                "the body is not JSON (HTTP {status}; {err})"
+            ))));
+        }
+        Err(err) => return Err(reading_failed(err)),
+    }
     let summary = summary_of(&mut json)
         .and_then(|summary| Ok((summary, json.consume_trailing_whitespace()?)))
         .map_err(reading_failed)?
@@ -502,7 +516,7 @@ mod tests {
            "items": [1, 2], "metadata": {"a": 1}, "n": 5, "text": null,
            "result_content_metadata": {"markdown": {"size_bytes": 10, "exists": true}}})
             .to_string();
-        let summary = summarize(body.as_bytes()).unwrap();
+        let summary = summarize(reqwest::StatusCode::OK, body.as_bytes()).unwrap();
         assert_eq!(summary.job["id"], "pjb-1");
         assert_eq!(summary.job["big"].to_string(), "123456789012345678901234567890");
         let sizes: Vec<(&str, String)> = summary
@@ -528,7 +542,10 @@ mod tests {
                 ),
             ]
         );
-        assert!(summarize(&b"{\"markdown\": {}}"[..]).is_err(), "no job");
+        assert!(
+            summarize(reqwest::StatusCode::OK, &b"{\"markdown\": {}}"[..]).is_err(),
+            "no job"
+        );
     }
 
     #[test]

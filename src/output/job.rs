@@ -2,6 +2,7 @@
 //! people, a tsv row. Its markdown or text is streamed by `content`.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::io::{self, Write};
 
 use comfy_table::{Cell, ColumnConstraint, Row};
@@ -40,10 +41,18 @@ impl Part {
     }
 }
 
-/// A `parsing get` response: the server's bytes, and the same parsed.
+/// A `parsing get` response: the server's bytes, parsed only when a format needs fields (JSON
+/// output passes the text through, so a large document is not also held as a tree).
 pub struct Job {
     text: String,
-    value: Value,
+    value: OnceCell<Value>,
+}
+
+/// The shape a job response must have, checked without building a tree.
+#[derive(serde::Deserialize)]
+struct Shape {
+    #[allow(dead_code)]
+    job: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
 }
 
 impl Job {
@@ -53,27 +62,32 @@ impl Job {
             let why = err.utf8_error();
             api::Error::not_json(status, why, err.as_bytes())
         })?;
-        let value: Value =
-            serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
-        if !value.get("job").is_some_and(Value::is_object) {
+        serde_json::from_str::<serde::de::IgnoredAny>(&text)
+            .map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
+        if serde_json::from_str::<Shape>(&text).is_err() {
             return Err(api::Error::InvalidResponse(
                 "expected a JSON object with a job".to_string(),
             ));
         }
-        Ok(Job { text, value })
+        Ok(Job {
+            text,
+            value: OnceCell::new(),
+        })
     }
 
+    /// The response parsed (on first use).
     pub fn value(&self) -> &Value {
-        &self.value
+        self.value
+            .get_or_init(|| serde_json::from_str(&self.text).unwrap_or(Value::Null))
     }
 
     /// The job's status, if the response has one.
     pub fn status(&self) -> Option<&str> {
-        self.value.pointer("/job/status").and_then(Value::as_str)
+        self.value().pointer("/job/status").and_then(Value::as_str)
     }
 
     fn job(&self) -> &Value {
-        self.value.get("job").unwrap_or(&Value::Null)
+        self.value().get("job").unwrap_or(&Value::Null)
     }
 }
 
@@ -84,7 +98,7 @@ impl Record for Job {
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         let parts: Vec<(String, Described)> = self
-            .value
+            .value()
             .as_object()
             .into_iter()
             .flatten()

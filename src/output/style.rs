@@ -77,10 +77,7 @@ impl Style {
         if !formats.contains(&format) {
             let all: Vec<Format> = formats.iter().chain(extra).copied().collect();
             return Err(Error::usage(match shape {
-                Shape::Script => format!(
-                    "`{command}` writes a {}; it takes no --format, --json or --jq",
-                    "script"
-                ),
+                Shape::Script => format!("`{command}` writes a script; it takes no --format, --json or --jq"),
                 _ => format!(
                     "`{command}` cannot write --format {}; it takes {}",
                     format_names(&[format]),

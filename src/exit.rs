@@ -37,7 +37,7 @@ fn api_code(err: &api::Error) -> Exit {
             _ => Exit::Api,
         },
         api::Error::GaveUp { last, .. } => api_code(last),
-        api::Error::Transport(_) | api::Error::InvalidResponse(_) => Exit::Failure,
+        api::Error::Transport(_) | api::Error::Deadline(_) | api::Error::InvalidResponse(_) => Exit::Failure,
     }
 }
 

@@ -214,17 +214,17 @@ impl Client {
         let mut retries = 0;
         let time_left = || deadline.map(|d| d.duration_since(self.config.clock.now()).unwrap_or_default());
         loop {
-            let timeout = match time_left() {
+            let (timeout, bounded) = match time_left() {
                 Some(left) if left.is_zero() => {
-                    return Err(Error::Transport(format!(
+                    return Err(Error::Deadline(format!(
                         "no answer from {} in the time allowed",
                         url.host_str().unwrap_or("the API")
                     )));
                 }
-                Some(left) => left.min(self.config.timeout),
-                None => self.config.timeout,
+                Some(left) if left < self.config.timeout => (left, true),
+                _ => (self.config.timeout, false),
             };
-            let outcome = self.attempt(url, stream, timeout);
+            let outcome = self.attempt(url, stream, timeout, bounded);
             let (reason, server_wait) = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer) if retry::status_is_retryable(answer.status, &answer.headers) => (
@@ -233,7 +233,9 @@ impl Client {
                 ),
                 Ok(_) => (None, None),
                 Err(Error::Transport(message)) => (Some(message.clone()), None),
-                Err(Error::Status(_) | Error::InvalidResponse(_) | Error::GaveUp { .. }) => (None, None),
+                Err(
+                    Error::Status(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::GaveUp { .. },
+                ) => (None, None),
             };
             let last_try = retries >= self.config.max_retries;
             let Some(reason) = reason.filter(|_| !last_try) else {
@@ -307,8 +309,9 @@ impl Client {
         )
     }
 
-    /// One request; its body is read unless it is a success to be streamed.
-    fn attempt(&self, url: &Url, stream: bool, timeout: Duration) -> Result<Answer, Error> {
+    /// One request; its body is read unless it is a success to be streamed. `bounded`: the
+    /// timeout is the caller's deadline, so running out of it is a `Deadline`.
+    fn attempt(&self, url: &Url, stream: bool, timeout: Duration, bounded: bool) -> Result<Answer, Error> {
         self.log(format_args!("> GET {url}"));
         self.log(format_args!(
             "> authorization: Bearer {}",
@@ -324,7 +327,10 @@ impl Client {
             .header(AUTHORIZATION, self.authorization.clone())
             .timeout(timeout)
             .send()
-            .map_err(|e| self.failed(error::transport(&e, url, timeout), started))?;
+            .map_err(|e| match error::transport(&e, url, timeout) {
+                Error::Transport(message) if bounded && e.is_timeout() => Error::Deadline(message),
+                other => self.failed(other, started),
+            })?;
         let status = response.status();
         let headers = response.headers().clone();
         if stream && status.is_success() {

@@ -21,6 +21,8 @@ pub enum Error {
     Status(Box<StatusError>),
     /// No usable HTTP answer: connection, TLS, timeout or a body that could not be read.
     Transport(String),
+    /// The caller's deadline came before an answer (`--wait-timeout`).
+    Deadline(String),
     /// A success status with a body this program cannot use.
     InvalidResponse(String),
     /// The last of several attempts failed.
@@ -72,7 +74,16 @@ impl Error {
         match self {
             Error::Status(status) => Some(status),
             Error::GaveUp { last, .. } => last.status_error(),
-            Error::Transport(_) | Error::InvalidResponse(_) => None,
+            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) => None,
+        }
+    }
+
+    /// True when the caller's deadline ended the request, on the last attempt or before it.
+    pub fn is_deadline(&self) -> bool {
+        match self {
+            Error::Deadline(_) => true,
+            Error::GaveUp { last, .. } => last.is_deadline(),
+            _ => false,
         }
     }
 
@@ -99,7 +110,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Status(status) => status.fmt(f),
-            Error::Transport(message) => f.write_str(message),
+            Error::Transport(message) | Error::Deadline(message) => f.write_str(message),
             Error::InvalidResponse(message) => write!(f, "invalid response: {message}"),
             Error::GaveUp { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
         }

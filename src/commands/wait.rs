@@ -54,6 +54,7 @@ pub fn until_final(
     loop {
         let job = match get(deadline) {
             Ok(job) => job,
+            Err(Error::Api(err)) if err.is_deadline() => return Err(gave_up(last_status.as_deref())),
             Err(_) if clock.now() >= deadline => return Err(gave_up(last_status.as_deref())),
             Err(err) => return Err(err),
         };

@@ -80,7 +80,16 @@ fn the_wait_timeout_cuts_a_poll_in_flight() {
     let server = Scripted::start(vec![job("RUNNING").delayed(std::time::Duration::from_secs(8))]);
     let started = std::time::Instant::now();
     in_process(&server.url)
-        .args(["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "1"])
+        .args([
+            "parsing",
+            "get",
+            "pjb-1",
+            "--wait",
+            "--wait-timeout",
+            "1",
+            "--max-retries",
+            "0",
+        ])
         .assert()
         .code(1)
         .stdout("")

@@ -240,6 +240,42 @@ pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut) -> Result<(), Err
     Ok(file.persist()?)
 }
 
+/// When the file does not parse because of the line that sets `key`, replaces that line with
+/// `key = new`, so that `config set` can repair the value that broke the file. Returns the line
+/// number repaired, or `None` when the break is elsewhere (or the file parses).
+pub fn repair(path: &Path, key: &str, new: &str) -> Result<Option<usize>, Error> {
+    let Some(text) = read(path)? else {
+        return Ok(None);
+    };
+    let Err(err) = text.parse::<DocumentMut>() else {
+        return Ok(None);
+    };
+    let Some(at) = err.span().map(|span| span.start.min(text.len())) else {
+        return Ok(None);
+    };
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let is_key = text[start..end]
+        .split_once('=')
+        .is_some_and(|(name, _)| name.trim().trim_matches('"') == key);
+    if !is_key {
+        return Ok(None);
+    }
+    let repaired = format!(
+        "{}{key} = {}{}",
+        &text[..start],
+        value(new).to_string().trim(),
+        &text[end..]
+    );
+    if repaired.parse::<DocumentMut>().is_err() {
+        return Ok(None);
+    }
+    let mut file = AtomicFile::create(path, 0o600)?;
+    file.write_all(repaired.as_bytes())?;
+    file.persist()?;
+    Ok(Some(text[..start].matches('\n').count() + 1))
+}
+
 fn create_private_dir(dir: &Path) -> Result<(), Error> {
     if dir.is_dir() {
         return Ok(());

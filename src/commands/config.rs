@@ -118,7 +118,28 @@ fn set(
         }
         (_, Some(value)) => checked(key, value.trim())?,
     };
-    let file = config::load(path, &ctx.io.stderr)?;
+    let shown = |value: &str| {
+        if key == ConfigKey::ApiKey {
+            ApiKey::new(value).masked()
+        } else {
+            value.to_string()
+        }
+    };
+    let file = match config::load(path, &ctx.io.stderr) {
+        Ok(file) => file,
+        // A file broken by the very setting being set is repaired in place.
+        Err(err) => match config::repair(path, &name, &value)? {
+            Some(line) => {
+                ctx.io.stderr.line(&format!(
+                    "Set {name} = {} on line {line} of {}, which did not parse before",
+                    shown(&value),
+                    path.display()
+                ));
+                return Ok(());
+            }
+            None => return Err(err),
+        },
+    };
     let profile = target_profile(global, &file, ctx);
     let make_default = file.default_profile.is_none();
     config::edit(path, |document| {
@@ -128,13 +149,9 @@ fn set(
         }
         Ok(())
     })?;
-    let shown = if key == ConfigKey::ApiKey {
-        ApiKey::new(value).masked()
-    } else {
-        value
-    };
     ctx.io.stderr.line(&format!(
-        "Set {name} = {shown} in profile {profile} ({})",
+        "Set {name} = {} in profile {profile} ({})",
+        shown(&value),
         path.display()
     ));
     Ok(())

@@ -489,3 +489,43 @@ fn config_unset_removes_a_setting_and_keeps_the_rest() {
         .success()
         .stderr("project_id was not set in profile default; nothing to remove\n");
 }
+
+#[test]
+fn config_set_repairs_the_line_that_broke_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        config_file(dir.path()),
+        "# my settings\ndefault_profile = \"a\"\n[profiles.a]\napi_key = \nregion = \"eu\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::set_permissions(config_file(dir.path()), fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    // Another setting cannot be made while the file does not parse: the error says where.
+    with_config(dir.path())
+        .args(["config", "set", "project_id", "prj-1"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("line 4 column 11"));
+    // Setting the broken one repairs it, keeping the rest of the file.
+    with_config(dir.path())
+        .args(["config", "set", "api_key"])
+        .write_stdin("llx-repaired-key-0000\n")
+        .assert()
+        .success()
+        .stderr(format!(
+            "Set api_key = llx-…0000 on line 4 of {}, which did not parse before\n",
+            config_file(dir.path()).display()
+        ));
+    assert_eq!(
+        fs::read_to_string(config_file(dir.path())).unwrap(),
+        "# my settings\ndefault_profile = \"a\"\n[profiles.a]\napi_key = \"llx-repaired-key-0000\"\nregion = \"eu\"\n"
+    );
+    with_config(dir.path())
+        .args(["config", "get", "region"])
+        .assert()
+        .success()
+        .stdout("eu\n");
+}

@@ -487,3 +487,31 @@ fn the_job_summary_shows_project_credits_tags_and_result_files() {
     assert!(row("RESULT MARKDOWN").ends_with("KiB"), "{summary}");
     assert!(row("RESULT TEXT").ends_with("KiB"), "{summary}");
 }
+
+#[test]
+fn markdown_full_beside_the_pages_is_not_written_twice() {
+    let plain = start(fake::Config {
+        markdown_mib: Some(2),
+        ..fake::Config::default()
+    });
+    let doubled = start(fake::Config {
+        markdown_mib: Some(2),
+        always_full: true,
+        ..fake::Config::default()
+    });
+    let newest = |url: &str| first_job(url, "true");
+    let get =
+        |url: &str| success_stdout(cli(url).args(["parsing", "get", &newest(url), "--format", "markdown"]));
+    let expected = get(&plain);
+    assert!(expected.len() > 2_000_000, "{}", expected.len());
+    assert_eq!(get(&doubled), expected);
+    // The summary counts it without holding it.
+    let summary = success_stdout(cli(&doubled).env("LLAMACLOUD_TEST_STDOUT_TTY", "1").args([
+        "parsing",
+        "get",
+        &newest(&doubled),
+        "--expand",
+        "markdown",
+    ]));
+    assert!(summary.contains("MARKDOWN_FULL"), "{summary}");
+}

@@ -21,6 +21,8 @@ pub struct Config {
     /// Send `markdown_full` with the markdown pages even when not asked for (the worst case
     /// for a client's memory).
     pub always_full: bool,
+    /// PENDING and RUNNING jobs move one step toward COMPLETED each time one is fetched again.
+    pub advance_jobs: bool,
     /// When set, only this key is accepted; otherwise any key starting with `llx-`.
     pub api_key: Option<String>,
     /// Answer the v1 beta batch-processing endpoint with 404, as newer API versions do.
@@ -36,6 +38,7 @@ impl Default for Config {
             markdown_mib: None,
             page_kib: 1024,
             always_full: false,
+            advance_jobs: false,
             api_key: None,
             retire_batch_processing: false,
         }
@@ -98,6 +101,8 @@ pub struct Fake {
     parse_jobs: Vec<Value>,
     batches: Vec<Value>,
     batch_jobs: Vec<Value>,
+    /// With `advance_jobs`: how many times each unfinished job has been fetched.
+    polls: std::sync::Mutex<std::collections::HashMap<String, usize>>,
 }
 
 /// A small deterministic hash, so ids and choices are the same on every run.
@@ -135,6 +140,7 @@ impl Fake {
             parse_jobs,
             batches,
             batch_jobs,
+            polls: std::sync::Mutex::new(std::collections::HashMap::new()),
         }
     }
 
@@ -254,6 +260,20 @@ impl Fake {
             .iter()
             .position(|j| std::ptr::eq(j, job))
             .unwrap_or(0);
+        let mut job = job.clone();
+        if self.config.advance_jobs {
+            let stages = ["PENDING", "RUNNING", "COMPLETED"];
+            if let Some(start) = stages.iter().position(|s| *s == str_field(&job, "status")) {
+                let mut polls = self
+                    .polls
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let seen = polls.entry(id.to_string()).or_insert(0);
+                *seen += 1;
+                job["status"] = json!(stages[(start + *seen - 1).min(2)]);
+            }
+        }
+        let job = &job;
         let mut response = Map::new();
         response.insert("job".into(), job.clone());
         if str_field(job, "status") == "COMPLETED" {

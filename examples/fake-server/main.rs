@@ -34,6 +34,10 @@ struct Args {
     /// Also send markdown_full whenever markdown is asked for (the worst case for memory)
     #[arg(long)]
     always_full: bool,
+    /// Keep every job as it is: PENDING and RUNNING jobs otherwise move one step toward
+    /// COMPLETED each time one is fetched again (so --wait can be tried)
+    #[arg(long)]
+    static_jobs: bool,
     /// Accept only this API key (default: any key starting with llx-)
     #[arg(long)]
     api_key: Option<String>,
@@ -51,6 +55,7 @@ fn main() {
         markdown_mib: args.markdown_mib,
         page_kib: args.page_kib,
         always_full: args.always_full,
+        advance_jobs: !args.static_jobs,
         api_key: args.api_key,
         retire_batch_processing: args.retire_batch_processing,
     };

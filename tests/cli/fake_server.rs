@@ -515,3 +515,51 @@ fn markdown_full_beside_the_pages_is_not_written_twice() {
     ]));
     assert!(summary.contains("MARKDOWN_FULL"), "{summary}");
 }
+
+#[test]
+fn waiting_follows_a_job_to_completed_at_the_sdk_cadence() {
+    let url = start(fake::Config {
+        advance_jobs: true,
+        ..fake::Config::default()
+    });
+    let id = first_job(&url, r#".status == "PENDING""#);
+    let mut run = cli(&url);
+    let output = run
+        .args(["parsing", "get", &id, "--wait", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.starts_with("# "), "{markdown}");
+    // PENDING, then RUNNING, then COMPLETED: two pauses, 1 s and 2 s, on the injected clock.
+    assert_eq!(
+        run.sleeps(),
+        [
+            std::time::Duration::from_secs(1),
+            std::time::Duration::from_secs(2)
+        ]
+    );
+
+    let id = first_job(&url, r#".status == "RUNNING""#);
+    let mut run = cli(&url);
+    run.args(["parsing", "get", &id, "--wait", "--wait-timeout", "1"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: gave up waiting after 1s: job {id} is still RUNNING (raise --wait-timeout)\n"
+        ));
+
+    let id = first_job(&url, r#".status == "FAILED""#);
+    cli(&url)
+        .args(["parsing", "get", &id, "--wait", "--format", "tsv"])
+        .assert()
+        .code(6)
+        .stderr(format!(
+            "error: job {id} ended FAILED: Document could not be downloaded: 403 from source\n"
+        ));
+}

@@ -64,11 +64,17 @@ _llamacloud() {
             llamacloud__subcmd__batch__subcmd__processing__subcmd__help,list)
                 cmd="llamacloud__subcmd__batch__subcmd__processing__subcmd__help__subcmd__list"
                 ;;
+            llamacloud__subcmd__batches,get)
+                cmd="llamacloud__subcmd__batches__subcmd__get"
+                ;;
             llamacloud__subcmd__batches,help)
                 cmd="llamacloud__subcmd__batches__subcmd__help"
                 ;;
             llamacloud__subcmd__batches,list)
                 cmd="llamacloud__subcmd__batches__subcmd__list"
+                ;;
+            llamacloud__subcmd__batches__subcmd__help,get)
+                cmd="llamacloud__subcmd__batches__subcmd__help__subcmd__get"
                 ;;
             llamacloud__subcmd__batches__subcmd__help,help)
                 cmd="llamacloud__subcmd__batches__subcmd__help__subcmd__help"
@@ -148,6 +154,9 @@ _llamacloud() {
             llamacloud__subcmd__help__subcmd__batch__subcmd__processing,list)
                 cmd="llamacloud__subcmd__help__subcmd__batch__subcmd__processing__subcmd__list"
                 ;;
+            llamacloud__subcmd__help__subcmd__batches,get)
+                cmd="llamacloud__subcmd__help__subcmd__batches__subcmd__get"
+                ;;
             llamacloud__subcmd__help__subcmd__batches,list)
                 cmd="llamacloud__subcmd__help__subcmd__batches__subcmd__list"
                 ;;
@@ -175,6 +184,9 @@ _llamacloud() {
             llamacloud__subcmd__help__subcmd__parsing,list)
                 cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__list"
                 ;;
+            llamacloud__subcmd__help__subcmd__parsing,versions)
+                cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__versions"
+                ;;
             llamacloud__subcmd__parsing,get)
                 cmd="llamacloud__subcmd__parsing__subcmd__get"
                 ;;
@@ -184,6 +196,9 @@ _llamacloud() {
             llamacloud__subcmd__parsing,list)
                 cmd="llamacloud__subcmd__parsing__subcmd__list"
                 ;;
+            llamacloud__subcmd__parsing,versions)
+                cmd="llamacloud__subcmd__parsing__subcmd__versions"
+                ;;
             llamacloud__subcmd__parsing__subcmd__help,get)
                 cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__get"
                 ;;
@@ -192,6 +207,9 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__parsing__subcmd__help,list)
                 cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__list"
+                ;;
+            llamacloud__subcmd__parsing__subcmd__help,versions)
+                cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__versions"
                 ;;
             *)
                 ;;
@@ -606,7 +624,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -663,9 +681,93 @@ _llamacloud() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        llamacloud__subcmd__batches__subcmd__help)
-            opts="list help"
+        llamacloud__subcmd__batches__subcmd__get)
+            opts="-r -o -h --expand --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --expand)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__batches__subcmd__help)
+            opts="list get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__batches__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1508,8 +1610,22 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__batches)
-            opts="list"
+            opts="list get"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__batches__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1676,7 +1792,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__parsing)
-            opts="list get"
+            opts="list get versions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1717,8 +1833,22 @@ _llamacloud() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llamacloud__subcmd__help__subcmd__parsing__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llamacloud__subcmd__parsing)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1858,7 +1988,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__help)
-            opts="list get help"
+            opts="list get versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1900,6 +2030,20 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__help__subcmd__versions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1961,6 +2105,72 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__versions)
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -188,12 +188,16 @@ pub enum ParsingCommand {
     List(ParsingListArgs),
     /// Show one parse job, optionally with its parsed content
     Get(ParsingGetArgs),
+    /// Show the parsing tiers, the latest version of each and their dated versions
+    Versions(ScopeOnlyArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BatchesCommand {
     /// List batches, following every page unless --max-items is given
     List(BatchesListArgs),
+    /// Show one batch, optionally with the parse job of each of its files
+    Get(BatchesGetArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -288,6 +292,27 @@ pub struct BatchesListArgs {
 
     #[command(flatten)]
     pub paging: CursorArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchesGetArgs {
+    /// The batch id
+    #[arg(value_name = "BATCH_ID", value_parser = non_empty)]
+    pub batch_id: String,
+
+    /// Parts to include: results (the job of each file; repeatable, or comma-separated)
+    #[arg(long, value_name = "FIELD", value_delimiter = ',', value_parser = non_empty)]
+    pub expand: Vec<String>,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+/// Commands that take only the project and organization.
+#[derive(Debug, Args)]
+pub struct ScopeOnlyArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
 }
 
 #[derive(Debug, Args)]

@@ -70,6 +70,8 @@ fn dispatch(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
     match &cli.command {
         Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
+        Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
+        Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),
         Command::Batches(BatchesCommand::List(args)) => commands::batches::list(global, args, ctx),
         Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
             commands::batch_processing::list(global, args, ctx)

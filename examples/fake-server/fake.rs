@@ -163,6 +163,11 @@ impl Fake {
                 Answer::detail(404, "Not Found")
             }
             "/api/v1/beta/batch-processing" => self.list_batch_jobs(&query),
+            "/api/v2/parse/versions" => Answer::json(200, &versions()),
+            other if other.starts_with("/api/v2/batches/") => {
+                let id = other.trim_start_matches("/api/v2/batches/");
+                self.get_batch(id, &query)
+            }
             other => match other.strip_prefix("/api/v2/parse/") {
                 Some(id) if !id.contains('/') => {
                     let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
@@ -249,6 +254,34 @@ impl Fake {
             .collect();
         let page: Vec<&Value> = items.iter().skip(offset).take(limit).copied().collect();
         Answer::json(200, &json!({ "items": page, "total_size": items.len() }))
+    }
+
+    fn get_batch(&self, id: &str, query: &[(String, String)]) -> Answer {
+        let Some(batch) = self.batches.iter().find(|b| str_field(b, "id") == id) else {
+            return Answer::detail(404, "Batch not found");
+        };
+        let mut batch = batch.clone();
+        if values(query, "expand")
+            .flat_map(|v| v.split(','))
+            .any(|e| e == "results")
+        {
+            // Three files, each parsed by one of the parse jobs; the last one failed.
+            let results: Vec<Value> = self
+                .parse_jobs
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(n, job)| {
+                    json!({
+                        "source_directory_file_id": fake_id("dfl", n),
+                        "job_reference": {"type": "parse_v2", "id": str_field(job, "id")},
+                        "error_message": if n == 2 { json!("File is password protected") } else { Value::Null },
+                    })
+                })
+                .collect();
+            batch["results"] = Value::Array(results);
+        }
+        Answer::json(200, &batch)
     }
 
     fn get_parse_job(&self, id: &str, query: &[(String, String)]) -> Answer {
@@ -354,6 +387,17 @@ impl Fake {
             })
             .collect()
     }
+}
+
+/// The parse versions, as `GET /api/v2/parse/versions` lists them.
+fn versions() -> Value {
+    json!({
+        "fast": ["2026-06-15", "2025-12-11"],
+        "cost_effective": ["2026-08-19", "2026-08-11", "2026-03-25"],
+        "agentic": ["2026-08-19", "2026-07-24", "2025-12-11"],
+        "agentic_plus": ["2026-08-19", "2026-07-08"],
+        "latest": {"fast": "2026-06-15", "cost_effective": "2026-08-19", "agentic": "2026-08-19", "agentic_plus": "2026-08-19"}
+    })
 }
 
 /// A large markdown document in pages of `page_kib` KiB (0: one page).

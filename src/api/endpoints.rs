@@ -46,3 +46,11 @@ pub const BATCH_PROCESSING: ListEndpoint = ListEndpoint {
 pub fn parse_job(job_id: &str) -> [&str; 4] {
     ["api", "v2", "parse", job_id]
 }
+
+/// `GET /api/v2/parse/versions`.
+pub const PARSE_VERSIONS: [&str; 4] = ["api", "v2", "parse", "versions"];
+
+/// `GET /api/v2/batches/{batch_id}`.
+pub fn batch(batch_id: &str) -> [&str; 4] {
+    ["api", "v2", "batches", batch_id]
+}

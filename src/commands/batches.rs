@@ -1,12 +1,13 @@
 //! `batches list`.
 
-use crate::api::endpoints::BATCHES;
+use crate::api::endpoints::{self, BATCHES};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{BatchesListArgs, GlobalArgs, Lenient};
+use crate::cli::{BatchesGetArgs, BatchesListArgs, GlobalArgs, Lenient};
 use crate::commands::{Output, Session, listing, push_created, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::batch::Batch;
 use crate::output::resource::Resource;
 use crate::output::style::Shape;
 
@@ -28,4 +29,19 @@ pub fn list(global: &GlobalArgs, args: &BatchesListArgs, ctx: &mut Context) -> R
         max_items: args.paging.limit.get(),
     };
     listing::run(&session, output, Resource::Batch, request, ctx)
+}
+
+pub fn get(global: &GlobalArgs, args: &BatchesGetArgs, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(global, ctx, Shape::Record { raw: true }, "batches get", &[])?;
+    let session = Session::open(global, &args.scope, ctx)?;
+    let mut query = Query::new();
+    session.scope(&mut query);
+    query.push_all("expand", args.expand.iter().cloned());
+    query.sort();
+    let url = session.client.url(&endpoints::batch(&args.batch_id), &query);
+    let reply = session
+        .client
+        .get(&url)
+        .map_err(|err| err.with_hint(&[404], "check the batch id and the region"))?;
+    output.print(ctx, &Batch::parse(reply.status, reply.body)?)
 }

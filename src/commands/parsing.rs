@@ -6,10 +6,11 @@ use crate::api;
 use crate::api::endpoints::{self, PARSE_JOBS};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{Format, GlobalArgs, Lenient, ParsingGetArgs, ParsingListArgs};
+use crate::cli::{Format, GlobalArgs, Lenient, ParsingGetArgs, ParsingListArgs, ScopeOnlyArgs};
 use crate::commands::{Output, Session, listing, push_created, wait, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::batch::Versions;
 use crate::output::content;
 use crate::output::job::{Job, Part};
 use crate::output::resource::Resource;
@@ -180,4 +181,16 @@ fn fetch_job(session: &Session, url: &Url, deadline: Option<std::time::SystemTim
         .get_before(url, deadline)
         .map_err(|err: api::Error| err.with_hint(&[404], JOB_NOT_FOUND))?;
     Ok(Job::parse(reply.status, reply.body)?)
+}
+
+pub fn versions(global: &GlobalArgs, args: &ScopeOnlyArgs, ctx: &mut Context) -> Result<(), Error> {
+    let output = Output::choose(global, ctx, Shape::Record { raw: true }, "parsing versions", &[])?;
+    let session = Session::open(global, &args.scope, ctx)?;
+    let mut query = Query::new();
+    session.scope(&mut query);
+    query.sort();
+    let reply = session
+        .client
+        .get(&session.client.url(&endpoints::PARSE_VERSIONS, &query))?;
+    output.print(ctx, &Versions::parse(reply.status, reply.body)?)
 }

@@ -5,14 +5,14 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ColumnConstraint, Row};
+use comfy_table::Cell;
 use serde_json::Value;
 
 use crate::api;
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::resource::{Resource, field};
-use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
+use crate::output::table::{missing_cell, status_cell, time_cell, write_fields};
 use crate::output::tsv::write_row;
 use crate::text::{count, neutralize};
 
@@ -228,16 +228,7 @@ fn write_summary(
             }
         }
     }
-    let mut table = new_table(look);
-    for (key, value) in rows {
-        let mut row = Row::from(vec![Cell::new(key), value]);
-        row.max_height(1);
-        table.add_row(row);
-    }
-    if let Some(column) = table.column_mut(0) {
-        column.set_constraint(ColumnConstraint::ContentWidth);
-    }
-    write_table(&mut table, out)
+    write_fields(out, rows, look)
 }
 
 /// A result file: "48.2 KiB", or "not available".

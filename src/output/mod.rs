@@ -2,6 +2,7 @@
 //! format behind the `printer` traits, and the pieces they share. Nothing here knows about
 //! HTTP beyond the shapes of the API's documents.
 
+pub mod batch;
 pub mod content;
 pub mod destination;
 pub mod job;

@@ -291,6 +291,28 @@ pub fn write_table(table: &mut comfy_table::Table, out: &mut dyn Write) -> io::R
     Ok(())
 }
 
+/// Label and value lines for one record (a job, a batch), labels aligned.
+pub fn write_fields(out: &mut dyn Write, rows: Vec<(String, Cell)>, look: Look) -> io::Result<()> {
+    let mut table = new_table(look);
+    for (key, value) in rows {
+        let mut row = Row::from(vec![Cell::new(key), value]);
+        row.max_height(1);
+        table.add_row(row);
+    }
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    write_table(&mut table, out)
+}
+
+/// A time as "3 hours ago (2026-11-01T12:00:00Z)", or a dim "-".
+pub fn time_field(look: Look, value: Option<&str>) -> Cell {
+    match value {
+        Some(v) => Cell::new(format!("{} ({})", time_cell(look, v).content(), neutralize(v))),
+        None => missing_cell(look),
+    }
+}
+
 /// A status, coloured when colour is on.
 pub fn status_cell(look: Look, status: &str) -> Cell {
     let cell = Cell::new(neutralize(status));

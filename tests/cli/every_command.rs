@@ -28,6 +28,8 @@ fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
     [
         (vec!["parsing", "list"], Takes::Result),
         (vec!["parsing", "get", "pjb-1"], Takes::Result),
+        (vec!["parsing", "versions"], Takes::Result),
+        (vec!["batches", "get", "bat-1"], Takes::Result),
         (vec!["batches", "list"], Takes::Result),
         (vec!["batch-processing", "list"], Takes::Result),
         (vec!["config", "get", "project_id"], Takes::Result),
@@ -90,6 +92,16 @@ fn server() -> MockServer {
         when.path("/api/v2/batches");
         then.status(200)
             .json_body(json!({"items": [{"id": "bat-1", "status": "completed"}]}));
+    });
+    server.mock(|when, then| {
+        when.path("/api/v2/parse/versions");
+        then.status(200)
+            .json_body(json!({"fast": ["2026-06-15"], "latest": {"fast": "2026-06-15"}}));
+    });
+    server.mock(|when, then| {
+        when.path("/api/v2/batches/bat-1");
+        then.status(200)
+            .json_body(json!({"id": "bat-1", "status": "RUNNING", "project_id": "p"}));
     });
     server.mock(|when, then| {
         when.path("/api/v1/beta/batch-processing");

@@ -563,3 +563,60 @@ fn waiting_follows_a_job_to_completed_at_the_sdk_cadence() {
             "error: job {id} ended FAILED: Document could not be downloaded: 403 from source\n"
         ));
 }
+
+#[test]
+fn parse_versions_in_every_format() {
+    let url = start(fake::Config::default());
+    assert_eq!(
+        lines(&url, &["parsing", "versions"]),
+        [
+            "fast\t2026-06-15\t2026-06-15,2025-12-11",
+            "cost_effective\t2026-08-19\t2026-08-19,2026-08-11,2026-03-25",
+            "agentic\t2026-08-19\t2026-08-19,2026-07-24,2025-12-11",
+            "agentic_plus\t2026-08-19\t2026-08-19,2026-07-08",
+        ]
+    );
+    let table = success_stdout(
+        cli(&url)
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")
+            .args(["parsing", "versions"]),
+    );
+    assert_eq!(table.lines().next(), Some("TIER            LATEST      VERSIONS"));
+    let json: Value =
+        serde_json::from_str(&success_stdout(cli(&url).args(["parsing", "versions", "--json"]))).unwrap();
+    assert_eq!(json["latest"]["fast"], "2026-06-15");
+}
+
+#[test]
+fn a_batch_with_its_results() {
+    let url = start(fake::Config::default());
+    let id = lines(&url, &["batches", "list", "--max-items", "1"])[0]
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let plain = lines(&url, &["batches", "get", &id]);
+    assert_eq!(plain.len(), 1);
+    assert!(plain[0].starts_with(&format!("{id}\t")), "{plain:?}");
+    let with_results = lines(&url, &["batches", "get", &id, "--expand", "results"]);
+    assert_eq!(with_results.len(), 4, "{with_results:?}");
+    assert!(
+        with_results[3].ends_with("\tFile is password protected"),
+        "{with_results:?}"
+    );
+    let summary = success_stdout(
+        cli(&url)
+            .env("LLAMACLOUD_TEST_STDOUT_TTY", "1")
+            .args(["batches", "get", &id, "--expand", "results"]),
+    );
+    assert!(
+        summary.contains("RESULTS           3 files (1 failed)"),
+        "{summary}"
+    );
+    let output = cli(&url).args(["batches", "get", "bat-nope"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: HTTP 404 Not Found: Batch not found (check the batch id and the region)\n"
+    );
+}

@@ -427,3 +427,25 @@ fn bad_values_are_explained_in_plain_words() {
         .success()
         .stdout(format!("llamacloud {}\n", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn batches_get_and_parsing_versions_send_their_paths_and_scope() {
+    assert_request(
+        &[
+            "batches",
+            "get",
+            "bat 1/x",
+            "--expand",
+            "results",
+            "--project-id",
+            "prj-1",
+        ],
+        "/api/v2/batches/bat%201%2Fx",
+        "expand=results&project_id=prj-1",
+    );
+    assert_request(
+        &["parsing", "versions", "--organization-id", "org-1"],
+        "/api/v2/parse/versions",
+        "organization_id=org-1",
+    );
+}

@@ -73,6 +73,8 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -159,10 +161,60 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'llamacloud;parsing;cancel' {
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;parsing;delete' {
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking (needed when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking (needed when not on a terminal)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'llamacloud;parsing;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -173,6 +225,12 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;parsing;help;versions' {
+            break
+        }
+        'llamacloud;parsing;help;cancel' {
+            break
+        }
+        'llamacloud;parsing;help;delete' {
             break
         }
         'llamacloud;parsing;help;help' {
@@ -199,6 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one batch, optionally with the parse job of each of its files')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch that has not ended')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -258,9 +317,33 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'llamacloud;batches;cancel' {
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'llamacloud;batches;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one batch, optionally with the parse job of each of its files')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch that has not ended')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -268,6 +351,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;batches;help;get' {
+            break
+        }
+        'llamacloud;batches;help;cancel' {
             break
         }
         'llamacloud;batches;help;help' {
@@ -632,6 +718,8 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
             break
         }
         'llamacloud;help;parsing;list' {
@@ -643,15 +731,25 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         'llamacloud;help;parsing;versions' {
             break
         }
+        'llamacloud;help;parsing;cancel' {
+            break
+        }
+        'llamacloud;help;parsing;delete' {
+            break
+        }
         'llamacloud;help;batches' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batches, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one batch, optionally with the parse job of each of its files')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch that has not ended')
             break
         }
         'llamacloud;help;batches;list' {
             break
         }
         'llamacloud;help;batches;get' {
+            break
+        }
+        'llamacloud;help;batches;cancel' {
             break
         }
         'llamacloud;help;batch-processing' {

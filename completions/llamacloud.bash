@@ -64,6 +64,9 @@ _llamacloud() {
             llamacloud__subcmd__batch__subcmd__processing__subcmd__help,list)
                 cmd="llamacloud__subcmd__batch__subcmd__processing__subcmd__help__subcmd__list"
                 ;;
+            llamacloud__subcmd__batches,cancel)
+                cmd="llamacloud__subcmd__batches__subcmd__cancel"
+                ;;
             llamacloud__subcmd__batches,get)
                 cmd="llamacloud__subcmd__batches__subcmd__get"
                 ;;
@@ -72,6 +75,9 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__batches,list)
                 cmd="llamacloud__subcmd__batches__subcmd__list"
+                ;;
+            llamacloud__subcmd__batches__subcmd__help,cancel)
+                cmd="llamacloud__subcmd__batches__subcmd__help__subcmd__cancel"
                 ;;
             llamacloud__subcmd__batches__subcmd__help,get)
                 cmd="llamacloud__subcmd__batches__subcmd__help__subcmd__get"
@@ -154,6 +160,9 @@ _llamacloud() {
             llamacloud__subcmd__help__subcmd__batch__subcmd__processing,list)
                 cmd="llamacloud__subcmd__help__subcmd__batch__subcmd__processing__subcmd__list"
                 ;;
+            llamacloud__subcmd__help__subcmd__batches,cancel)
+                cmd="llamacloud__subcmd__help__subcmd__batches__subcmd__cancel"
+                ;;
             llamacloud__subcmd__help__subcmd__batches,get)
                 cmd="llamacloud__subcmd__help__subcmd__batches__subcmd__get"
                 ;;
@@ -178,6 +187,12 @@ _llamacloud() {
             llamacloud__subcmd__help__subcmd__config,use)
                 cmd="llamacloud__subcmd__help__subcmd__config__subcmd__use"
                 ;;
+            llamacloud__subcmd__help__subcmd__parsing,cancel)
+                cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__cancel"
+                ;;
+            llamacloud__subcmd__help__subcmd__parsing,delete)
+                cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__delete"
+                ;;
             llamacloud__subcmd__help__subcmd__parsing,get)
                 cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__get"
                 ;;
@@ -186,6 +201,12 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__help__subcmd__parsing,versions)
                 cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__versions"
+                ;;
+            llamacloud__subcmd__parsing,cancel)
+                cmd="llamacloud__subcmd__parsing__subcmd__cancel"
+                ;;
+            llamacloud__subcmd__parsing,delete)
+                cmd="llamacloud__subcmd__parsing__subcmd__delete"
                 ;;
             llamacloud__subcmd__parsing,get)
                 cmd="llamacloud__subcmd__parsing__subcmd__get"
@@ -198,6 +219,12 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__parsing,versions)
                 cmd="llamacloud__subcmd__parsing__subcmd__versions"
+                ;;
+            llamacloud__subcmd__parsing__subcmd__help,cancel)
+                cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__cancel"
+                ;;
+            llamacloud__subcmd__parsing__subcmd__help,delete)
+                cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__delete"
                 ;;
             llamacloud__subcmd__parsing__subcmd__help,get)
                 cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__get"
@@ -624,12 +651,78 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__batches__subcmd__cancel)
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -752,8 +845,22 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches__subcmd__help)
-            opts="list get help"
+            opts="list get cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__batches__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1610,8 +1717,22 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__batches)
-            opts="list get"
+            opts="list get cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__batches__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1792,8 +1913,36 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__parsing)
-            opts="list get versions"
+            opts="list get versions cancel delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__parsing__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__parsing__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1848,12 +1997,144 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get versions help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get versions cancel delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__cancel)
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__delete)
+            opts="-y -r -o -h --project-id --organization-id --yes --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1988,8 +2269,36 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__help)
-            opts="list get versions help"
+            opts="list get versions cancel delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -69,6 +69,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
+            cand cancel 'Cancel parse jobs that have not ended'
+            cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llamacloud;parsing;list'= {
@@ -151,10 +153,58 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'llamacloud;parsing;cancel'= {
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;parsing;delete'= {
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand -y 'Delete without asking (needed when not on a terminal)'
+            cand --yes 'Delete without asking (needed when not on a terminal)'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'llamacloud;parsing;help'= {
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
+            cand cancel 'Cancel parse jobs that have not ended'
+            cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llamacloud;parsing;help;list'= {
@@ -162,6 +212,10 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;parsing;help;get'= {
         }
         &'llamacloud;parsing;help;versions'= {
+        }
+        &'llamacloud;parsing;help;cancel'= {
+        }
+        &'llamacloud;parsing;help;delete'= {
         }
         &'llamacloud;parsing;help;help'= {
         }
@@ -186,6 +240,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List batches, following every page unless --max-items is given'
             cand get 'Show one batch, optionally with the parse job of each of its files'
+            cand cancel 'Cancel a batch that has not ended'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llamacloud;batches;list'= {
@@ -242,14 +297,39 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'llamacloud;batches;cancel'= {
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'llamacloud;batches;help'= {
             cand list 'List batches, following every page unless --max-items is given'
             cand get 'Show one batch, optionally with the parse job of each of its files'
+            cand cancel 'Cancel a batch that has not ended'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llamacloud;batches;help;list'= {
         }
         &'llamacloud;batches;help;get'= {
+        }
+        &'llamacloud;batches;help;cancel'= {
         }
         &'llamacloud;batches;help;help'= {
         }
@@ -584,6 +664,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
+            cand cancel 'Cancel parse jobs that have not ended'
+            cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
         }
         &'llamacloud;help;parsing;list'= {
         }
@@ -591,13 +673,20 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         }
         &'llamacloud;help;parsing;versions'= {
         }
+        &'llamacloud;help;parsing;cancel'= {
+        }
+        &'llamacloud;help;parsing;delete'= {
+        }
         &'llamacloud;help;batches'= {
             cand list 'List batches, following every page unless --max-items is given'
             cand get 'Show one batch, optionally with the parse job of each of its files'
+            cand cancel 'Cancel a batch that has not ended'
         }
         &'llamacloud;help;batches;list'= {
         }
         &'llamacloud;help;batches;get'= {
+        }
+        &'llamacloud;help;batches;cancel'= {
         }
         &'llamacloud;help;batch-processing'= {
             cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'

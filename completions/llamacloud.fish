@@ -59,12 +59,12 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "auth" -d 'The
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
 table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
@@ -73,22 +73,24 @@ yaml\t'the same document as json, in YAML'
 raw\t'the server\'s bytes for one request, unchanged'
 markdown\t'parsing get: the document\'s markdown'
 text\t'parsing get: the document\'s plain text'"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l json -d 'Shorthand for --format json'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -f -a "versions" -d 'Show the parsing tiers, the latest version of each and their dated versions'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -f -a "versions" -d 'Show the parsing tiers, the latest version of each and their dated versions'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -f -a "cancel" -d 'Cancel parse jobs that have not ended'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -f -a "delete" -d 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get versions cancel delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l status -d 'Only jobs with this status' -r -f -a "PENDING\t''
 RUNNING\t''
 COMPLETED\t''
@@ -189,16 +191,14 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "versions" -d 'Show the parsing tiers, the latest version of each and their dated versions'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
 eu\t''"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
 table\t'aligned columns for people (also: pretty, as llp calls it)'
 tsv\t'one tab-separated line per item, no header'
 json\t'one JSON document (the API\'s page shape, with every item)'
@@ -207,21 +207,83 @@ yaml\t'the same document as json, in YAML'
 raw\t'the server\'s bytes for one request, unchanged'
 markdown\t'parsing get: the document\'s markdown'
 text\t'parsing get: the document\'s plain text'"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l json -d 'Shorthand for --format json'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -f -a "get" -d 'Show one batch, optionally with the parse job of each of its files'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking (needed when not on a terminal)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "versions" -d 'Show the parsing tiers, the latest version of each and their dated versions'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel parse jobs that have not ended'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -f -a "get" -d 'Show one batch, optionally with the parse job of each of its files'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -f -a "cancel" -d 'Cancel a batch that has not ended'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l status -d 'Only batches with this status' -r -f -a "PENDING\t''
 THROTTLED\t''
 RUNNING\t''
@@ -291,8 +353,37 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batches, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one batch, optionally with the parse job of each of its files'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch that has not ended'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
@@ -679,8 +770,11 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fi
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "versions" -d 'Show the parsing tiers, the latest version of each and their dated versions'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "cancel" -d 'Cancel parse jobs that have not ended'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "delete" -d 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "list" -d 'List batches, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "get" -d 'Show one batch, optionally with the parse job of each of its files'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "cancel" -d 'Cancel a batch that has not ended'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batch-processing" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a setting from a profile (the one in use, as for set)'

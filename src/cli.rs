@@ -190,6 +190,10 @@ pub enum ParsingCommand {
     Get(ParsingGetArgs),
     /// Show the parsing tiers, the latest version of each and their dated versions
     Versions(ScopeOnlyArgs),
+    /// Cancel parse jobs that have not ended
+    Cancel(ParsingIdsArgs),
+    /// Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)
+    Delete(ParsingDeleteArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -198,6 +202,8 @@ pub enum BatchesCommand {
     List(BatchesListArgs),
     /// Show one batch, optionally with the parse job of each of its files
     Get(BatchesGetArgs),
+    /// Cancel a batch that has not ended
+    Cancel(BatchesCancelArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -306,6 +312,36 @@ pub struct BatchesGetArgs {
 
     #[command(flatten)]
     pub scope: ScopeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchesCancelArgs {
+    /// The batch id
+    #[arg(value_name = "BATCH_ID", value_parser = non_empty)]
+    pub batch_id: String,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ParsingIdsArgs {
+    /// The parse job ids
+    #[arg(value_name = "JOB_ID", required = true, value_parser = non_empty)]
+    pub job_ids: Vec<String>,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ParsingDeleteArgs {
+    #[command(flatten)]
+    pub ids: ParsingIdsArgs,
+
+    /// Delete without asking (needed when not on a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 /// Commands that take only the project and organization.

@@ -29,6 +29,8 @@ pub enum Error {
     Failure(String),
     /// What was being done when `source` happened.
     Context { message: String, source: Box<Error> },
+    /// A command acting on several ids failed for some: each id with its error.
+    Several { of: usize, errors: Vec<(String, Error)> },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -83,6 +85,7 @@ impl fmt::Display for Error {
             Error::Interrupted { .. } => f.write_str("interrupted"),
             Error::Io(err) => err.fmt(f),
             Error::Context { message, source } => write!(f, "{message}: {source}"),
+            Error::Several { of, errors } => write!(f, "{} of {of} failed", errors.len()),
         }
     }
 }

@@ -20,6 +20,8 @@ pub enum Exit {
 pub fn code(err: &Error) -> u8 {
     match err {
         Error::Context { source, .. } => code(source),
+        // The worst outcome: the highest code among them.
+        Error::Several { errors, .. } => errors.iter().map(|(_, e)| code(e)).max().unwrap_or(1),
         Error::Interrupted { signal } => u8::try_from(128 + signal).unwrap_or(130),
         Error::Usage(_) => Exit::Usage as u8,
         Error::Auth(_) => Exit::Auth as u8,

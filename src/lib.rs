@@ -72,6 +72,9 @@ fn dispatch(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
         Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
         Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),
+        Command::Batches(BatchesCommand::Cancel(args)) => commands::batches::cancel(global, args, ctx),
+        Command::Parsing(ParsingCommand::Cancel(args)) => commands::parsing::cancel(global, args, ctx),
+        Command::Parsing(ParsingCommand::Delete(args)) => commands::parsing::delete(global, args, ctx),
         Command::Batches(BatchesCommand::List(args)) => commands::batches::list(global, args, ctx),
         Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
             commands::batch_processing::list(global, args, ctx)
@@ -141,6 +144,12 @@ fn color_flag(args: &[OsString]) -> Option<ColorChoice> {
 /// One `error:` line on stderr, bounded and with any key masked; with a JSON format, also the
 /// error as one JSON line.
 fn report(err: &Error, format: Format, ctx: &Context) {
+    if let Error::Several { errors, .. } = err {
+        for (id, err) in errors {
+            let message = redact(&one_line(&format!("{id}: {err}"), ERROR_CHARS)).into_owned();
+            ctx.io.stderr.line(&format!("error: {message}"));
+        }
+    }
     let message = redact(&one_line(&err.to_string(), ERROR_CHARS)).into_owned();
     ctx.io.stderr.line(&format!("error: {message}"));
     if matches!(format, Format::Json | Format::Jsonl) {

@@ -103,6 +103,8 @@ pub struct Fake {
     batch_jobs: Vec<Value>,
     /// With `advance_jobs`: how many times each unfinished job has been fetched.
     polls: std::sync::Mutex<std::collections::HashMap<String, usize>>,
+    /// Jobs and batches cancelled or deleted: id → "CANCELLED" or "DELETED".
+    changed: std::sync::Mutex<std::collections::HashMap<String, &'static str>>,
 }
 
 /// A small deterministic hash, so ids and choices are the same on every run.
@@ -141,6 +143,7 @@ impl Fake {
             batches,
             batch_jobs,
             polls: std::sync::Mutex::new(std::collections::HashMap::new()),
+            changed: std::sync::Mutex::new(std::collections::HashMap::new()),
         }
     }
 
@@ -150,11 +153,11 @@ impl Fake {
         let query: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .into_owned()
             .collect();
-        if method != "GET" {
-            return Answer::detail(405, "Method Not Allowed");
-        }
         if let Some(answer) = self.check_key(authorization) {
             return answer;
+        }
+        if method != "GET" {
+            return self.change(method, path.trim_end_matches('/'));
         }
         match path.trim_end_matches('/') {
             "/api/v2/parse" => self.list_parse_jobs(&query),
@@ -256,6 +259,90 @@ impl Fake {
         Answer::json(200, &json!({ "items": page, "total_size": items.len() }))
     }
 
+    /// Cancel and delete: a job is cancelled only while PENDING or RUNNING and deleted only once
+    /// it has ended; a batch is cancelled only while it has not ended.
+    fn change(&self, method: &str, path: &str) -> Answer {
+        let mut changed = self
+            .changed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let decode = |id: &str| {
+            percent_encoding::percent_decode_str(id)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        match (method, parts.as_slice()) {
+            ("POST", ["api", "v2", "parse", id, "cancel"]) => {
+                let id = decode(id);
+                let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
+                    return Answer::detail(404, "Parse job not found");
+                };
+                let status = changed
+                    .get(id.as_str())
+                    .copied()
+                    .unwrap_or(str_field(job, "status"));
+                match status {
+                    "DELETED" => Answer::detail(404, "Parse job not found"),
+                    "PENDING" | "RUNNING" => {
+                        changed.insert(id, "CANCELLED");
+                        let mut job = job.clone();
+                        job["status"] = json!("CANCELLED");
+                        Answer::json(200, &job)
+                    }
+                    ended => Answer::detail(
+                        409,
+                        &format!("The job has already ended ({ended}) and cannot be cancelled"),
+                    ),
+                }
+            }
+            ("DELETE", ["api", "v2", "parse", id]) => {
+                let id = decode(id);
+                let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
+                    return Answer::detail(404, "Parse job not found");
+                };
+                let status = changed
+                    .get(id.as_str())
+                    .copied()
+                    .unwrap_or(str_field(job, "status"));
+                match status {
+                    "DELETED" => Answer::detail(404, "Parse job not found"),
+                    "COMPLETED" | "FAILED" | "CANCELLED" => {
+                        changed.insert(id.clone(), "DELETED");
+                        Answer::json(
+                            200,
+                            &json!({"id": id, "project_id": str_field(job, "project_id")}),
+                        )
+                    }
+                    running => Answer::detail(
+                        409,
+                        &format!("The job is {running}; only a job that has ended can be deleted"),
+                    ),
+                }
+            }
+            ("POST", ["api", "v2", "batches", id, "cancel"]) => {
+                let id = decode(id);
+                let Some(batch) = self.batches.iter().find(|b| str_field(b, "id") == id) else {
+                    return Answer::detail(404, "Batch not found");
+                };
+                let status = changed
+                    .get(id.as_str())
+                    .copied()
+                    .unwrap_or(str_field(batch, "status"));
+                match status {
+                    "PENDING" | "THROTTLED" | "RUNNING" => {
+                        changed.insert(id, "CANCELLED");
+                        let mut batch = batch.clone();
+                        batch["status"] = json!("CANCELLED");
+                        Answer::json(200, &batch)
+                    }
+                    ended => Answer::detail(409, &format!("The batch has already ended ({ended})")),
+                }
+            }
+            _ => Answer::detail(405, "Method Not Allowed"),
+        }
+    }
+
     fn get_batch(&self, id: &str, query: &[(String, String)]) -> Answer {
         let Some(batch) = self.batches.iter().find(|b| str_field(b, "id") == id) else {
             return Answer::detail(404, "Batch not found");
@@ -294,6 +381,16 @@ impl Fake {
             .position(|j| std::ptr::eq(j, job))
             .unwrap_or(0);
         let mut job = job.clone();
+        match self
+            .changed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(id)
+        {
+            Some(&"DELETED") => return Answer::detail(404, "Parse job not found"),
+            Some(status) => job["status"] = json!(status),
+            None => {}
+        }
         if self.config.advance_jobs {
             let stages = ["PENDING", "RUNNING", "COMPLETED"];
             if let Some(start) = stages.iter().position(|s| *s == str_field(&job, "status")) {

@@ -5,6 +5,7 @@ use std::io::Read;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+pub use reqwest::Method;
 use reqwest::blocking::{Client as HttpClient, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{StatusCode, Url};
@@ -100,6 +101,13 @@ pub struct Client {
     authorization: HeaderValue,
 }
 
+/// What one request is: its method, whether its success body is streamed, and its deadline.
+struct Call {
+    method: Method,
+    stream: bool,
+    deadline: Option<SystemTime>,
+}
+
 /// A successful (2xx) answer, read whole.
 pub struct Reply {
     pub status: StatusCode,
@@ -180,7 +188,25 @@ impl Client {
     /// Like `get`, but nothing goes on past `deadline` (by the client's clock): a request in
     /// flight is cut when it comes, and no retry starts or waits beyond it.
     pub fn get_before(&self, url: &Url, deadline: Option<SystemTime>) -> Result<Reply, Error> {
-        let answer = self.request(url, false, deadline)?;
+        self.call(url, Method::GET, deadline)
+    }
+
+    /// Sends a request that changes something on the server (POST, DELETE). It is retried only
+    /// when the server provably did not act on it: the connection failed before the request was
+    /// sent, or the answer was 408, 429 or 503. After anything else (a timeout waiting for the
+    /// answer, a dropped connection, 500, 502, 504) it is not sent again: the caller says what
+    /// may have happened.
+    pub fn send(&self, method: Method, url: &Url) -> Result<Reply, Error> {
+        self.call(url, method, None)
+    }
+
+    fn call(&self, url: &Url, method: Method, deadline: Option<SystemTime>) -> Result<Reply, Error> {
+        let call = Call {
+            method,
+            stream: false,
+            deadline,
+        };
+        let answer = self.request(url, &call)?;
         let body = match answer.body {
             Body::Read(body) => body,
             Body::Unread(response) => self.read_body(response, url, Instant::now())?,
@@ -194,7 +220,12 @@ impl Client {
     /// Like `get`, but hands back the successful body unread, to be parsed as it arrives:
     /// memory then does not grow with the size of the document.
     pub fn get_stream(&self, url: &Url) -> Result<(StatusCode, impl Read + use<>), Error> {
-        let answer = self.request(url, true, None)?;
+        let call = Call {
+            method: Method::GET,
+            stream: true,
+            deadline: None,
+        };
+        let answer = self.request(url, &call)?;
         let response = match answer.body {
             Body::Unread(response) => response,
             Body::Read(body) => return Ok((answer.status, StreamBody::Buffered(std::io::Cursor::new(body)))),
@@ -210,7 +241,10 @@ impl Client {
     }
 
     /// Sends `url` until it succeeds, fails for good, or the retries are used up.
-    fn request(&self, url: &Url, stream: bool, deadline: Option<SystemTime>) -> Result<Answer, Error> {
+    fn request(&self, url: &Url, call: &Call) -> Result<Answer, Error> {
+        let deadline = call.deadline;
+        // A GET can be sent again; a request that changes something only when it provably did not.
+        let repeatable = call.method == Method::GET;
         let mut retries = 0;
         let time_left = || deadline.map(|d| d.duration_since(self.config.clock.now()).unwrap_or_default());
         loop {
@@ -224,15 +258,22 @@ impl Client {
                 Some(left) if left < self.config.timeout => (left, true),
                 _ => (self.config.timeout, false),
             };
-            let outcome = self.attempt(url, stream, timeout, bounded);
+            let mut not_sent = false;
+            let outcome = self.attempt(url, call, timeout, bounded, &mut not_sent);
             let (reason, server_wait) = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
-                Ok(answer) if retry::status_is_retryable(answer.status, &answer.headers) => (
-                    Some(format!("HTTP {}", answer.status.as_u16())),
-                    retry::server_wait(&answer.headers, self.config.clock.now()),
-                ),
+                Ok(answer)
+                    if retry::status_is_retryable(answer.status, &answer.headers)
+                        && (repeatable || retry::server_did_not_act(answer.status, &answer.headers)) =>
+                {
+                    (
+                        Some(format!("HTTP {}", answer.status.as_u16())),
+                        retry::server_wait(&answer.headers, self.config.clock.now()),
+                    )
+                }
                 Ok(_) => (None, None),
-                Err(Error::Transport(message)) => (Some(message.clone()), None),
+                Err(Error::Transport(message)) if repeatable || not_sent => (Some(message.clone()), None),
+                Err(Error::Transport(_)) => (None, None),
                 Err(
                     Error::Status(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::GaveUp { .. },
                 ) => (None, None),
@@ -310,14 +351,26 @@ impl Client {
     }
 
     /// One request; its body is read unless it is a success to be streamed. `bounded`: the
-    /// timeout is the caller's deadline, so running out of it is a `Deadline`.
-    fn attempt(&self, url: &Url, stream: bool, timeout: Duration, bounded: bool) -> Result<Answer, Error> {
-        self.log(format_args!("> GET {url}"));
+    /// timeout is the caller's deadline, so running out of it is a `Deadline`. `not_sent` is set
+    /// when the connection failed before the request could be sent.
+    fn attempt(
+        &self,
+        url: &Url,
+        call: &Call,
+        timeout: Duration,
+        bounded: bool,
+        not_sent: &mut bool,
+    ) -> Result<Answer, Error> {
+        let stream = call.stream;
+        self.log(format_args!("> {} {url}", call.method));
         self.log(format_args!(
             "> authorization: Bearer {}",
             self.config.api_key.masked()
         ));
-        let mut request = self.http.get(url.clone()).header(ACCEPT, "application/json");
+        let mut request = self
+            .http
+            .request(call.method.clone(), url.clone())
+            .header(ACCEPT, "application/json");
         for (name, value) in &self.config.headers {
             self.log(format_args!("> {name}: {}", shown_value(name.as_str(), value)));
             request = request.header(name, value);
@@ -327,6 +380,7 @@ impl Client {
             .header(AUTHORIZATION, self.authorization.clone())
             .timeout(timeout)
             .send()
+            .inspect_err(|e| *not_sent = e.is_connect())
             .map_err(|e| match error::transport(&e, url, timeout) {
                 Error::Transport(message) if bounded && e.is_timeout() => Error::Deadline(message),
                 other => self.failed(other, started),

@@ -25,6 +25,17 @@ pub fn status_is_retryable(status: StatusCode, headers: &HeaderMap) -> bool {
     }
 }
 
+/// Whether an answer shows that the server did not act on a request that changes something,
+/// so that sending it again cannot do the work twice: 408 (it never read the request), 429
+/// (refused before any work) and 503 (not taken in), or `x-should-retry: true`.
+pub fn server_did_not_act(status: StatusCode, headers: &HeaderMap) -> bool {
+    let told = headers
+        .get("x-should-retry")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    told || matches!(status.as_u16(), 408 | 429 | 503)
+}
+
 /// The wait the server asked for: `retry-after-ms`, else `retry-after` in seconds or as an HTTP
 /// date; only when it is more than 0 and at most 60 s.
 pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {

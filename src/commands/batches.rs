@@ -1,9 +1,11 @@
 //! `batches list`.
 
+use crate::api::client::Method;
 use crate::api::endpoints::{self, BATCHES};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{BatchesGetArgs, BatchesListArgs, GlobalArgs, Lenient};
+use crate::cli::{BatchesCancelArgs, BatchesGetArgs, BatchesListArgs, GlobalArgs, Lenient};
+use crate::commands::act;
 use crate::commands::{Output, Session, listing, push_created, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
@@ -44,4 +46,25 @@ pub fn get(global: &GlobalArgs, args: &BatchesGetArgs, ctx: &mut Context) -> Res
         .get(&url)
         .map_err(|err| err.with_hint(&[404], "check the batch id and the region"))?;
     output.print(ctx, &Batch::parse(reply.status, reply.body)?)
+}
+
+pub fn cancel(global: &GlobalArgs, args: &BatchesCancelArgs, ctx: &mut Context) -> Result<(), Error> {
+    let session = act::start(global, &args.scope, "batches cancel", ctx)?;
+    let mut scope = Query::new();
+    session.scope(&mut scope);
+    scope.sort();
+    let url_of = |id: &str| {
+        let [a, b, c, id] = endpoints::batch(id);
+        session.client.url(&[a, b, c, id, "cancel"], &scope)
+    };
+    let check = |id: &str| format!("llamacloud batches get {}", crate::text::shell_quote(id));
+    act::each(
+        ctx,
+        &session,
+        std::slice::from_ref(&args.batch_id),
+        Method::POST,
+        url_of,
+        "Cancelled batch",
+        check,
+    )
 }

@@ -2,6 +2,7 @@
 //! pages or a document, and hands them to the printer its `Output` chose. Commands get their
 //! streams, environment and clock from the `Context`, never from the process.
 
+pub mod act;
 pub mod auth;
 pub mod batch_processing;
 pub mod batches;

@@ -3,10 +3,15 @@
 use reqwest::Url;
 
 use crate::api;
+use crate::api::client::Method;
 use crate::api::endpoints::{self, PARSE_JOBS};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
-use crate::cli::{Format, GlobalArgs, Lenient, ParsingGetArgs, ParsingListArgs, ScopeOnlyArgs};
+use crate::cli::{
+    Format, GlobalArgs, Lenient, ParsingDeleteArgs, ParsingGetArgs, ParsingIdsArgs, ParsingListArgs,
+    ScopeOnlyArgs,
+};
+use crate::commands::act;
 use crate::commands::{Output, Session, listing, push_created, wait, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
@@ -193,4 +198,51 @@ pub fn versions(global: &GlobalArgs, args: &ScopeOnlyArgs, ctx: &mut Context) ->
         .client
         .get(&session.client.url(&endpoints::PARSE_VERSIONS, &query))?;
     output.print(ctx, &Versions::parse(reply.status, reply.body)?)
+}
+
+pub fn cancel(global: &GlobalArgs, args: &ParsingIdsArgs, ctx: &mut Context) -> Result<(), Error> {
+    let session = act::start(global, &args.scope, "parsing cancel", ctx)?;
+    let mut scope = Query::new();
+    session.scope(&mut scope);
+    scope.sort();
+    let url_of = |id: &str| {
+        let [a, b, c, id] = endpoints::parse_job(id);
+        session.client.url(&[a, b, c, id, "cancel"], &scope)
+    };
+    act::each(
+        ctx,
+        &session,
+        &args.job_ids,
+        Method::POST,
+        url_of,
+        "Cancelled",
+        act::check_job,
+    )
+}
+
+pub fn delete(global: &GlobalArgs, args: &ParsingDeleteArgs, ctx: &mut Context) -> Result<(), Error> {
+    let ids = &args.ids.job_ids;
+    let session = act::start(global, &args.ids.scope, "parsing delete", ctx)?;
+    let question = match ids.as_slice() {
+        [one] => format!("Delete parse job {}", neutralize(one)),
+        many => format!(
+            "Delete {} parse jobs ({})",
+            many.len(),
+            neutralize(&many.join(", "))
+        ),
+    };
+    act::confirm(ctx, args.yes, &question)?;
+    let mut scope = Query::new();
+    session.scope(&mut scope);
+    scope.sort();
+    let url_of = |id: &str| session.client.url(&endpoints::parse_job(id), &scope);
+    act::each(
+        ctx,
+        &session,
+        ids,
+        Method::DELETE,
+        url_of,
+        "Deleted",
+        act::check_job,
+    )
 }

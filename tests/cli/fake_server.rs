@@ -620,3 +620,105 @@ fn a_batch_with_its_results() {
         "error: HTTP 404 Not Found: Batch not found (check the batch id and the region)\n"
     );
 }
+
+fn run(url: &str, args: &[&str]) -> (Option<i32>, String) {
+    let output = cli(url).args(args).output().unwrap();
+    assert_eq!(
+        output.stdout, b"",
+        "{args:?}: these commands print nothing on stdout"
+    );
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cancel_acts_once_per_id_and_exits_with_the_worst_outcome() {
+    let url = start(fake::Config::default());
+    let running = first_job(&url, r#".status == "RUNNING""#);
+    let completed = first_job(&url, r#".status == "COMPLETED""#);
+    assert_eq!(
+        run(&url, &["parsing", "cancel", &running]),
+        (Some(0), format!("Cancelled {running}\n"))
+    );
+    let status = lines(&url, &["parsing", "get", &running, "--jq", ".job.status", "-r"]);
+    assert_eq!(status, ["CANCELLED"]);
+    let (code, stderr) = run(&url, &["parsing", "cancel", &running, &completed, "pjb-nope"]);
+    assert_eq!(code, Some(5), "the worst of 5 (refused) and 3 (not found)");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {running}: HTTP 409 Conflict: The job has already ended (CANCELLED) and cannot be cancelled\n\
+             error: {completed}: HTTP 409 Conflict: The job has already ended (COMPLETED) and cannot be cancelled\n\
+             error: pjb-nope: HTTP 404 Not Found: Parse job not found\n\
+             error: 3 of 3 failed\n"
+        )
+    );
+    let batch = lines(
+        &url,
+        &["batches", "list", "--status", "running", "--max-items", "1"],
+    )[0]
+    .split('\t')
+    .next()
+    .unwrap()
+    .to_string();
+    assert_eq!(
+        run(&url, &["batches", "cancel", &batch]),
+        (Some(0), format!("Cancelled batch {batch}\n"))
+    );
+    let (code, stderr) = run(&url, &["batches", "cancel", &batch]);
+    assert_eq!(code, Some(5));
+    assert_eq!(
+        stderr,
+        "error: HTTP 409 Conflict: The batch has already ended (CANCELLED)\n"
+    );
+}
+
+#[test]
+fn delete_asks_first_and_only_takes_jobs_that_have_ended() {
+    let url = start(fake::Config::default());
+    let completed = first_job(&url, r#".status == "COMPLETED""#);
+    let running = first_job(&url, r#".status == "RUNNING""#);
+    // Not on a terminal: --yes is needed, and nothing is sent without it.
+    let (code, stderr) = run(&url, &["parsing", "delete", &completed]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        format!(
+            "error: Delete parse job {completed}: pass --yes to confirm (there is no terminal to ask on)\n"
+        )
+    );
+    // On a terminal, a person is asked; anything but yes deletes nothing.
+    let output = cli(&url)
+        .on_terminal("n\n")
+        .args(["parsing", "delete", &completed])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!("Delete parse job {completed}? [y/N] error: nothing was deleted\n")
+    );
+    let output = cli(&url)
+        .on_terminal("y\n")
+        .args(["parsing", "delete", &completed])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!("Delete parse job {completed}? [y/N] Deleted {completed}\n")
+    );
+    assert_eq!(
+        run(&url, &["parsing", "get", &completed]).0,
+        Some(3),
+        "deleted for good"
+    );
+    let (code, stderr) = run(&url, &["parsing", "delete", &running, "--yes"]);
+    assert_eq!(code, Some(5));
+    assert_eq!(
+        stderr,
+        "error: HTTP 409 Conflict: The job is RUNNING; only a job that has ended can be deleted\n"
+    );
+}

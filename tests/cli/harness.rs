@@ -68,6 +68,7 @@ pub fn test_now() -> SystemTime {
 /// retries and `--wait` take no real time.
 pub struct InProcess {
     args: Vec<OsString>,
+    stdin: Vec<u8>,
     env: BTreeMap<String, String>,
     terminals: Terminals,
     clock: Arc<FakeClock>,
@@ -101,6 +102,7 @@ impl InProcess {
     pub fn new() -> Self {
         InProcess {
             args: vec!["llamacloud".into()],
+            stdin: Vec::new(),
             env: scratch_env().into_iter().collect(),
             terminals: Terminals::default(),
             clock: Arc::new(FakeClock::at(test_now())),
@@ -125,6 +127,14 @@ impl InProcess {
         self
     }
 
+    /// Stdin and stderr are a terminal on which a person types `input`.
+    pub fn on_terminal(&mut self, input: &str) -> &mut Self {
+        self.terminals.stdin = true;
+        self.terminals.stderr = true;
+        self.stdin = input.as_bytes().to_vec();
+        self
+    }
+
     pub fn env_remove(&mut self, key: &str) -> &mut Self {
         self.env.remove(key);
         self
@@ -142,7 +152,7 @@ impl InProcess {
             .is_some_and(|v| v == "1");
         let mut ctx = Context {
             io: Io {
-                stdin: Box::new(io::empty()),
+                stdin: Box::new(io::Cursor::new(self.stdin.clone())),
                 stdout,
                 stderr: Stderr::new(stderr.clone()),
                 terminals,

@@ -297,3 +297,47 @@ fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
     );
     assert_eq!(server.requests().len(), 1);
 }
+
+#[test]
+fn a_cancel_is_sent_again_only_when_the_server_provably_did_not_act() {
+    // 502: the server may have cancelled it; not sent again, and the error says how to check.
+    let server = Scripted::start(vec![
+        Reply::json(502, json!({"detail": "bad gateway"})),
+        Reply::json(200, "{}"),
+    ]);
+    let output = in_process(&server.url)
+        .args(["parsing", "cancel", "pjb-1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5));
+    assert_eq!(server.requests(), ["/api/v2/parse/pjb-1/cancel"]);
+    assert_eq!(
+        stderr_of(&output),
+        "error: HTTP 502 Bad Gateway: bad gateway (it may have been done anyway: check with `llamacloud parsing get pjb-1`)\n"
+    );
+    // A dropped connection after the request was sent: not sent again either.
+    let server = RawServer::start(vec![Vec::new()]);
+    let output = in_process(&server.url)
+        .args(["parsing", "cancel", "pjb-1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(server.connections(), 1);
+    assert!(
+        stderr_of(&output)
+            .ends_with("(it may have been done anyway: check with `llamacloud parsing get pjb-1`)\n")
+    );
+    // 503 and 429 mean it was not taken in: sent again, after the wait the server asks for.
+    for status in [503, 429] {
+        let server = Scripted::start(vec![
+            with_headers(Reply::json(status, "{}"), &[("retry-after-ms", "10")]),
+            Reply::json(200, json!({"job": {"id": "pjb-1"}})),
+        ]);
+        let output = in_process(&server.url)
+            .args(["parsing", "cancel", "pjb-1"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{status}: {}", stderr_of(&output));
+        assert_eq!(server.requests().len(), 2, "{status}");
+    }
+}

@@ -275,13 +275,9 @@ impl Fake {
         match (method, parts.as_slice()) {
             ("POST", ["api", "v2", "parse", id, "cancel"]) => {
                 let id = decode(id);
-                let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
+                let Some((job, status)) = current(&self.parse_jobs, &changed, &id) else {
                     return Answer::detail(404, "Parse job not found");
                 };
-                let status = changed
-                    .get(id.as_str())
-                    .copied()
-                    .unwrap_or(str_field(job, "status"));
                 match status {
                     "DELETED" => Answer::detail(404, "Parse job not found"),
                     "PENDING" | "RUNNING" => {
@@ -298,13 +294,9 @@ impl Fake {
             }
             ("DELETE", ["api", "v2", "parse", id]) => {
                 let id = decode(id);
-                let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
+                let Some((job, status)) = current(&self.parse_jobs, &changed, &id) else {
                     return Answer::detail(404, "Parse job not found");
                 };
-                let status = changed
-                    .get(id.as_str())
-                    .copied()
-                    .unwrap_or(str_field(job, "status"));
                 match status {
                     "DELETED" => Answer::detail(404, "Parse job not found"),
                     "COMPLETED" | "FAILED" | "CANCELLED" => {
@@ -322,13 +314,9 @@ impl Fake {
             }
             ("POST", ["api", "v2", "batches", id, "cancel"]) => {
                 let id = decode(id);
-                let Some(batch) = self.batches.iter().find(|b| str_field(b, "id") == id) else {
+                let Some((batch, status)) = current(&self.batches, &changed, &id) else {
                     return Answer::detail(404, "Batch not found");
                 };
-                let status = changed
-                    .get(id.as_str())
-                    .copied()
-                    .unwrap_or(str_field(batch, "status"));
                 match status {
                     "PENDING" | "THROTTLED" | "RUNNING" => {
                         changed.insert(id, "CANCELLED");
@@ -484,6 +472,17 @@ impl Fake {
             })
             .collect()
     }
+}
+
+/// The item with `id` among `items`, and its status as cancel and delete have left it.
+fn current<'a>(
+    items: &'a [Value],
+    changed: &std::collections::HashMap<String, &'static str>,
+    id: &str,
+) -> Option<(&'a Value, &'a str)> {
+    let item = items.iter().find(|item| str_field(item, "id") == id)?;
+    let status = changed.get(id).copied().unwrap_or(str_field(item, "status"));
+    Some((item, status))
 }
 
 /// The parse versions, as `GET /api/v2/parse/versions` lists them.

@@ -69,6 +69,14 @@ impl Error {
         ))
     }
 
+    /// A success answer's body as text; a body that is not UTF-8 is not JSON either.
+    pub fn body_text(status: StatusCode, body: Vec<u8>) -> Result<String, Self> {
+        String::from_utf8(body).map_err(|err| {
+            let why = format!("invalid UTF-8: {}", err.utf8_error());
+            Error::not_json(status, why, err.as_bytes())
+        })
+    }
+
     /// The non-success answer behind this error, if it is one.
     pub fn status_error(&self) -> Option<&StatusError> {
         match self {

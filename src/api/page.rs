@@ -57,10 +57,7 @@ impl<'de> serde::Deserialize<'de> for Fields<'de> {
 impl Page {
     /// Parses a page body `{"items": [...], ...}` received with `status`.
     pub fn parse(status: StatusCode, body: Vec<u8>) -> Result<Envelope, Error> {
-        let body = String::from_utf8(body).map_err(|err| {
-            let why = format!("invalid UTF-8: {}", err.utf8_error());
-            Error::not_json(status, why, err.as_bytes())
-        })?;
+        let body = Error::body_text(status, body)?;
         // Only objects are pages.
         if !body.trim_start().starts_with('{') {
             return Err(explain(status, &body, None));

@@ -150,7 +150,7 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
         if output.style == Style::Raw {
             // The server's bytes, copied through as they arrive.
             let mut sink = output.open(ctx)?;
-            copy_body(&mut reader, &mut sink)?;
+            content::copy_through(&mut reader, &mut sink)?;
             return sink.commit();
         }
         // The summary needs the job and counts: it is built while the response streams in.
@@ -159,25 +159,6 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
     }
     let job = fetch_job(&session, &url, None)?;
     output.print(ctx, &job)
-}
-
-/// Copies a response body to the output, keeping a failure to read apart from one to write
-/// (a closed pipe must stay recognisable).
-fn copy_body(reader: &mut impl std::io::Read, out: &mut impl std::io::Write) -> Result<(), Error> {
-    let mut buffer = vec![0u8; 64 * 1024];
-    loop {
-        let n = match reader.read(&mut buffer) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(err) => {
-                return Err(Error::Api(api::Error::Transport(format!(
-                    "reading the response: {err}"
-                ))));
-            }
-        };
-        out.write_all(&buffer[..n])?;
-    }
 }
 
 fn fetch_job(session: &Session, url: &Url, deadline: Option<std::time::SystemTime>) -> Result<Job, Error> {

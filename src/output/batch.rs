@@ -17,10 +17,7 @@ use crate::text::{count, neutralize, tsv_field};
 
 /// A response that must be a JSON object: its text, and the same parsed.
 fn object(status: reqwest::StatusCode, body: Vec<u8>, what: &str) -> Result<(String, Value), api::Error> {
-    let text = String::from_utf8(body).map_err(|err| {
-        let why = err.utf8_error();
-        api::Error::not_json(status, why, err.as_bytes())
-    })?;
+    let text = api::Error::body_text(status, body)?;
     let value: Value =
         serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
     if !value.is_object() {

@@ -107,12 +107,30 @@ pub fn stream_content(
     Ok(stream.streamed)
 }
 
+/// Copies a response body to the output as it arrives (`--format raw`), keeping a failure to
+/// read apart from one to write (a closed pipe must stay recognisable).
+pub fn copy_through(reader: &mut impl Read, out: &mut impl Write) -> Result<(), Error> {
+    let mut buffer = vec![0u8; READ_BUFFER];
+    loop {
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(connection_failed(err)),
+        };
+        out.write_all(&buffer[..n])?;
+    }
+}
+
+/// The connection failed while the body was being read.
+fn connection_failed(err: impl std::fmt::Display) -> Error {
+    Error::Api(api::Error::Transport(format!("reading the response: {err}")))
+}
+
 /// A response that could not be read: the connection failed, or the body is not a job.
 fn reading_failed(err: ReaderError) -> Error {
     match err {
-        ReaderError::IoError { error, .. } => {
-            Error::Api(api::Error::Transport(format!("reading the response: {error}")))
-        }
+        ReaderError::IoError { error, .. } => connection_failed(error),
         other => Error::Api(api::Error::InvalidResponse(format!(
             "the body is not a parse job ({other})"
         ))),

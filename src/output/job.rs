@@ -58,10 +58,7 @@ struct Shape {
 impl Job {
     /// Checks that `body` is a JSON object (a job response).
     pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
-        let text = String::from_utf8(body).map_err(|err| {
-            let why = err.utf8_error();
-            api::Error::not_json(status, why, err.as_bytes())
-        })?;
+        let text = api::Error::body_text(status, body)?;
         serde_json::from_str::<serde::de::IgnoredAny>(&text)
             .map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
         if serde_json::from_str::<Shape>(&text).is_err() {

@@ -524,17 +524,7 @@ fn waiting_follows_a_job_to_completed_at_the_sdk_cadence() {
     });
     let id = first_job(&url, r#".status == "PENDING""#);
     let mut run = cli(&url);
-    let output = run
-        .args(["parsing", "get", &id, "--wait", "--format", "markdown"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let markdown = String::from_utf8(output.stdout).unwrap();
+    let markdown = success_stdout(run.args(["parsing", "get", &id, "--wait", "--format", "markdown"]));
     assert!(markdown.starts_with("# "), "{markdown}");
     // PENDING, then RUNNING, then COMPLETED: two pauses, 1 s and 2 s, on the injected clock.
     assert_eq!(
@@ -690,25 +680,30 @@ fn delete_asks_first_and_only_takes_jobs_that_have_ended() {
         )
     );
     // On a terminal, a person is asked; anything but yes deletes nothing.
-    let output = cli(&url)
-        .on_terminal("n\n")
-        .args(["parsing", "delete", &completed])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let typed = |answer: &str| {
+        let output = cli(&url)
+            .on_terminal(answer)
+            .args(["parsing", "delete", &completed])
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        format!("Delete parse job {completed}? [y/N] error: nothing was deleted\n")
+        typed("n\n"),
+        (
+            Some(1),
+            format!("Delete parse job {completed}? [y/N] error: nothing was deleted\n")
+        )
     );
-    let output = cli(&url)
-        .on_terminal("y\n")
-        .args(["parsing", "delete", &completed])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        format!("Delete parse job {completed}? [y/N] Deleted {completed}\n")
+        typed("y\n"),
+        (
+            Some(0),
+            format!("Delete parse job {completed}? [y/N] Deleted {completed}\n")
+        )
     );
     assert_eq!(
         run(&url, &["parsing", "get", &completed]).0,

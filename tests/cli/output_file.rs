@@ -341,15 +341,11 @@ fn config_set_edits_the_target_of_a_symlinked_config_file() {
 #[test]
 fn o_dev_stdout_writes_to_the_pipe_it_leads_to() {
     let server = Scripted::start(vec![Reply::json(200, cursor_page(0..3, None))]);
-    let output = crate::harness::cli_process(&server.url)
-        .args(["parsing", "list", "-o", "/dev/stdout"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 3);
+    let stdout = crate::harness::success_stdout(crate::harness::cli_process(&server.url).args([
+        "parsing",
+        "list",
+        "-o",
+        "/dev/stdout",
+    ]));
+    assert_eq!(stdout.lines().count(), 3);
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::harness::in_process;
+use crate::harness::{in_process, success_stdout};
 use crate::scripted::{Reply, Scripted};
 
 fn job(status: &str) -> Reply {
@@ -29,26 +29,17 @@ fn waits_through_pending_and_running_then_fetches_the_content_once() {
         ),
     ]);
     let mut run = in_process(&server.url);
-    let output = run
-        .args([
-            "parsing",
-            "get",
-            "pjb-1",
-            "--wait",
-            "--format",
-            "markdown",
-            "--project-id",
-            "prj-1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_eq!(String::from_utf8(output.stdout).unwrap(), "# Done\n");
+    let stdout = success_stdout(run.args([
+        "parsing",
+        "get",
+        "pjb-1",
+        "--wait",
+        "--format",
+        "markdown",
+        "--project-id",
+        "prj-1",
+    ]));
+    assert_eq!(stdout, "# Done\n");
     assert_eq!(
         server.requests(),
         [

@@ -143,7 +143,7 @@ fn explain(status: StatusCode, body: &str, err: Option<serde_json::Error>) -> Er
     }
 }
 
-pub fn kind(value: &Value) -> &'static str {
+fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -54,8 +54,10 @@ pub fn until_final(
     loop {
         let job = match get(deadline) {
             Ok(job) => job,
-            Err(Error::Api(err)) if err.is_deadline() => return Err(gave_up(last_status.as_deref())),
-            Err(_) if clock.now() >= deadline => return Err(gave_up(last_status.as_deref())),
+            // Cut by the deadline, or failed after it: either way, out of time.
+            Err(err) if matches!(&err, Error::Api(e) if e.is_deadline()) || clock.now() >= deadline => {
+                return Err(gave_up(last_status.as_deref()));
+            }
             Err(err) => return Err(err),
         };
         let Some(status) = job.status() else {

@@ -51,8 +51,8 @@ pub struct Job {
 /// The shape a job response must have, checked without building a tree.
 #[derive(serde::Deserialize)]
 struct Shape {
-    #[allow(dead_code)]
-    job: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+    #[serde(rename = "job")]
+    _job: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
 }
 
 impl Job {

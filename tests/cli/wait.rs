@@ -172,3 +172,13 @@ fn wait_timeout_needs_wait_and_a_duration() {
         .code(2);
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn the_wait_timeout_defaults_to_two_hours_as_in_the_sdks() {
+    let help = success_stdout(crate::harness::bare().args(["parsing", "get", "--help"]));
+    let flag = help
+        .split("--wait-timeout <DURATION>")
+        .nth(1)
+        .expect("the flag is documented");
+    assert!(flag.contains("[default: 2h]"), "{flag}");
+}

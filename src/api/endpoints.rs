@@ -54,3 +54,13 @@ pub const PARSE_VERSIONS: [&str; 4] = ["api", "v2", "parse", "versions"];
 pub fn batch(batch_id: &str) -> [&str; 4] {
     ["api", "v2", "batches", batch_id]
 }
+
+/// `POST /api/v2/parse/{job_id}/cancel`.
+pub fn cancel_parse_job(job_id: &str) -> [&str; 5] {
+    ["api", "v2", "parse", job_id, "cancel"]
+}
+
+/// `POST /api/v2/batches/{batch_id}/cancel`.
+pub fn cancel_batch(batch_id: &str) -> [&str; 5] {
+    ["api", "v2", "batches", batch_id, "cancel"]
+}

@@ -36,8 +36,7 @@ pub fn list(global: &GlobalArgs, args: &BatchesListArgs, ctx: &mut Context) -> R
 pub fn get(global: &GlobalArgs, args: &BatchesGetArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::Record { raw: true }, "batches get", &[])?;
     let session = Session::open(global, &args.scope, ctx)?;
-    let mut query = Query::new();
-    session.scope(&mut query);
+    let mut query = session.scope_query();
     query.push_all("expand", args.expand.iter().cloned());
     query.sort();
     let url = session.client.url(&endpoints::batch(&args.batch_id), &query);
@@ -50,13 +49,8 @@ pub fn get(global: &GlobalArgs, args: &BatchesGetArgs, ctx: &mut Context) -> Res
 
 pub fn cancel(global: &GlobalArgs, args: &BatchesCancelArgs, ctx: &mut Context) -> Result<(), Error> {
     let session = act::start(global, &args.scope, "batches cancel", ctx)?;
-    let mut scope = Query::new();
-    session.scope(&mut scope);
-    scope.sort();
-    let url_of = |id: &str| {
-        let [a, b, c, id] = endpoints::batch(id);
-        session.client.url(&[a, b, c, id, "cancel"], &scope)
-    };
+    let scope = session.scope_query();
+    let url_of = |id: &str| session.client.url(&endpoints::cancel_batch(id), &scope);
     let check = |id: &str| format!("llamacloud batches get {}", crate::text::shell_quote(id));
     act::each(
         ctx,

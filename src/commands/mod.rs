@@ -170,6 +170,14 @@ impl Session {
     pub fn scope(&self, query: &mut Query) {
         push_scope(query, &self.settings);
     }
+
+    /// A query of `project_id` and `organization_id` alone, in the order the SDK sends them.
+    pub fn scope_query(&self) -> Query {
+        let mut query = Query::new();
+        self.scope(&mut query);
+        query.sort();
+        query
+    }
 }
 
 /// One warning for a value of an enumerated flag that this version does not know: it is sent

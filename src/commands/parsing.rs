@@ -172,24 +172,17 @@ fn fetch_job(session: &Session, url: &Url, deadline: Option<std::time::SystemTim
 pub fn versions(global: &GlobalArgs, args: &ScopeOnlyArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::Record { raw: true }, "parsing versions", &[])?;
     let session = Session::open(global, &args.scope, ctx)?;
-    let mut query = Query::new();
-    session.scope(&mut query);
-    query.sort();
-    let reply = session
+    let url = session
         .client
-        .get(&session.client.url(&endpoints::PARSE_VERSIONS, &query))?;
+        .url(&endpoints::PARSE_VERSIONS, &session.scope_query());
+    let reply = session.client.get(&url)?;
     output.print(ctx, &Versions::parse(reply.status, reply.body)?)
 }
 
 pub fn cancel(global: &GlobalArgs, args: &ParsingIdsArgs, ctx: &mut Context) -> Result<(), Error> {
     let session = act::start(global, &args.scope, "parsing cancel", ctx)?;
-    let mut scope = Query::new();
-    session.scope(&mut scope);
-    scope.sort();
-    let url_of = |id: &str| {
-        let [a, b, c, id] = endpoints::parse_job(id);
-        session.client.url(&[a, b, c, id, "cancel"], &scope)
-    };
+    let scope = session.scope_query();
+    let url_of = |id: &str| session.client.url(&endpoints::cancel_parse_job(id), &scope);
     act::each(
         ctx,
         &session,
@@ -213,9 +206,7 @@ pub fn delete(global: &GlobalArgs, args: &ParsingDeleteArgs, ctx: &mut Context) 
         ),
     };
     act::confirm(ctx, args.yes, &question)?;
-    let mut scope = Query::new();
-    session.scope(&mut scope);
-    scope.sort();
+    let scope = session.scope_query();
     let url_of = |id: &str| session.client.url(&endpoints::parse_job(id), &scope);
     act::each(
         ctx,

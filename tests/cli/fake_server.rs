@@ -278,58 +278,19 @@ fn r_without_jq_prints_the_json_with_raw_strings_as_llp_does() {
 #[test]
 fn jq_idioms_work_on_real_listings() {
     let url = start(fake::Config::default());
-    let rows = lines(
-        &url,
-        &[
-            "parsing",
-            "list",
-            "--max-items",
-            "3",
-            "--jq",
-            ".items[] | [.id, .status, .tier] | @tsv",
-            "-r",
-        ],
-    );
+    let jq =
+        |max: &str, code: &str| lines(&url, &["parsing", "list", "--max-items", max, "--jq", code, "-r"]);
+    let rows = jq("3", ".items[] | [.id, .status, .tier] | @tsv");
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r.split('\t').count() == 3), "{rows:?}");
-    let csv = lines(
-        &url,
-        &[
-            "parsing",
-            "list",
-            "--max-items",
-            "1",
-            "--jq",
-            ".items[] | [.id, .name] | @csv",
-            "-r",
-        ],
-    );
+    let csv = jq("1", ".items[] | [.id, .name] | @csv");
     assert!(csv[0].starts_with("\"pjb-") && csv[0].ends_with('"'), "{csv:?}");
-    let counted = lines(
-        &url,
-        &[
-            "parsing",
-            "list",
-            "--max-items",
-            "20",
-            "--jq",
-            "[.items[] | select(.status | IN(\"COMPLETED\", \"FAILED\"))] | length",
-        ],
+    let counted = jq(
+        "20",
+        "[.items[] | select(.status | IN(\"COMPLETED\", \"FAILED\"))] | length",
     );
     assert!(counted[0].parse::<u32>().unwrap() > 0, "{counted:?}");
-    let home = lines(
-        &url,
-        &[
-            "parsing",
-            "list",
-            "--max-items",
-            "1",
-            "--jq",
-            "$ENV.COLUMNS",
-            "-r",
-        ],
-    );
-    assert_eq!(home, ["100"]);
+    assert_eq!(jq("1", "$ENV.COLUMNS"), ["100"]);
 }
 
 #[test]

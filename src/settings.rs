@@ -10,7 +10,7 @@ use std::sync::Arc;
 use reqwest::Url;
 use reqwest::header::{HeaderName, HeaderValue};
 
-use crate::api::client::{Client, ClientConfig, ENV_CUSTOM_HEADERS, custom_headers};
+use crate::api::client::{CONNECT_TIMEOUT, Client, ClientConfig, ENV_CUSTOM_HEADERS, custom_headers};
 use crate::cli::{GlobalArgs, Region, ScopeArgs};
 pub use crate::config::Source;
 use crate::config::{self, ActiveProfile};
@@ -161,6 +161,7 @@ impl Settings {
             api_key: key.value.clone(),
             key_source: key.source.as_setting(),
             timeout: self.timeout,
+            connect_timeout: CONNECT_TIMEOUT,
             max_retries: self.max_retries,
             debug_log: self.debug.then(|| stderr.clone()),
             clock,

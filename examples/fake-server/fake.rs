@@ -27,6 +27,8 @@ pub struct Config {
     pub api_key: Option<String>,
     /// Answer the v1 beta batch-processing endpoint with 404, as newer API versions do.
     pub retire_batch_processing: bool,
+    /// Answer each request for one parse job only after this long (a slow API).
+    pub job_delay: std::time::Duration,
 }
 
 impl Default for Config {
@@ -41,6 +43,7 @@ impl Default for Config {
             advance_jobs: false,
             api_key: None,
             retire_batch_processing: false,
+            job_delay: std::time::Duration::ZERO,
         }
     }
 }
@@ -115,7 +118,7 @@ fn mix(i: u64, salt: u64) -> u64 {
     x ^ (x >> 29)
 }
 
-fn fake_id(prefix: &str, i: usize) -> String {
+pub fn fake_id(prefix: &str, i: usize) -> String {
     let h = mix(i as u64, prefix.len() as u64 + 7);
     format!(
         "{prefix}-{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
@@ -256,7 +259,10 @@ impl Fake {
             .filter(|j| project.is_none_or(|p| str_field(j, "project_id") == p))
             .collect();
         let page: Vec<&Value> = items.iter().skip(offset).take(limit).copied().collect();
-        Answer::json(200, &json!({ "items": page, "total_size": items.len() }))
+        Answer::json(
+            200,
+            &json!({ "items": items_or_null(&page), "total_size": items.len() }),
+        )
     }
 
     /// Cancel and delete: a job is cancelled only while PENDING or RUNNING and deleted only once
@@ -360,6 +366,7 @@ impl Fake {
     }
 
     fn get_parse_job(&self, id: &str, query: &[(String, String)]) -> Answer {
+        std::thread::sleep(self.config.job_delay);
         let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
             return Answer::detail(404, "Parse job not found");
         };
@@ -662,11 +669,16 @@ fn cursor_page<'a>(items: impl Iterator<Item = &'a Value>, query: &[(String, Str
     let mut page: Vec<&Value> = items.skip(start).take(size + 1).collect();
     let more = page.len() > size;
     page.truncate(size);
-    let mut body = json!({ "items": page });
+    let mut body = json!({ "items": items_or_null(&page) });
     if more {
         body["next_page_token"] = json!(encode_token(start + size));
     }
     Answer::json(200, &body)
+}
+
+/// The items of a page; an empty page says `null`, as the API may (the SDKs read it as empty).
+fn items_or_null(page: &[&Value]) -> Value {
+    if page.is_empty() { Value::Null } else { json!(page) }
 }
 
 fn encode_token(offset: usize) -> String {

@@ -44,6 +44,9 @@ struct Args {
     /// Answer the v1 beta batch-processing endpoint with 404, as newer API versions do
     #[arg(long)]
     retire_batch_processing: bool,
+    /// Answer each request for one parse job only after this many milliseconds (a slow API)
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    job_delay_ms: u64,
 }
 
 fn main() {
@@ -58,6 +61,7 @@ fn main() {
         advance_jobs: !args.static_jobs,
         api_key: args.api_key,
         retire_batch_processing: args.retire_batch_processing,
+        job_delay: std::time::Duration::from_millis(args.job_delay_ms),
     };
     let addr = match http::spawn(fake::Fake::new(config), args.port) {
         Ok(addr) => addr,

@@ -17,7 +17,8 @@ use crate::context::{Clock, Stderr};
 use crate::secret::{ApiKey, redact};
 use crate::text::neutralize;
 
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a connection may take to open, as in the official SDKs.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Redirects followed before giving up (reqwest's default).
 const MAX_REDIRECTS: usize = 10;
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
@@ -35,6 +36,8 @@ pub struct ClientConfig {
     /// `api_key of profile work`), for the hint on a 401.
     pub key_source: String,
     pub timeout: Duration,
+    /// How long opening a connection may take (`CONNECT_TIMEOUT` outside tests).
+    pub connect_timeout: Duration,
     pub max_retries: u32,
     /// Where `--debug` logs go, when it is on.
     pub debug_log: Option<Stderr>,
@@ -153,7 +156,7 @@ impl Client {
         let http = HttpClient::builder()
             .redirect(redirects)
             .user_agent(USER_AGENT)
-            .connect_timeout(CONNECT_TIMEOUT)
+            .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .gzip(true)
             .build()
@@ -382,6 +385,9 @@ impl Client {
             .send()
             .inspect_err(|e| *not_sent = e.is_connect())
             .map_err(|e| match error::transport(&e, url, timeout) {
+                _ if e.is_connect() && e.is_timeout() && timeout > self.config.connect_timeout => {
+                    error::connect_timed_out(url, self.config.connect_timeout)
+                }
                 Error::Transport(message) if bounded && e.is_timeout() => Error::Deadline(message),
                 other => self.failed(other, started),
             })?;
@@ -499,6 +505,83 @@ fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A loopback port whose accept queue is full: a connection to it never opens (the kernel
+    /// drops the handshake), as with an unreachable host. The listener and the connection that
+    /// fills the queue must be kept alive.
+    fn port_that_never_connects() -> (socket2::Socket, std::net::TcpStream, Url) {
+        use socket2::{Domain, Socket, Type};
+        let listener = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+        listener
+            .bind(&"127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap().into())
+            .unwrap();
+        listener.listen(0).unwrap();
+        let addr = listener.local_addr().unwrap().as_socket().unwrap();
+        let filler = std::net::TcpStream::connect(addr).unwrap();
+        (
+            listener,
+            filler,
+            Url::parse(&format!("http://{addr}/api/v1/x")).unwrap(),
+        )
+    }
+
+    fn client(connect_timeout: Duration, clock: Arc<crate::context::FakeClock>) -> Client {
+        Client::new(ClientConfig {
+            base_url: Url::parse("http://127.0.0.1/").unwrap(),
+            api_key: ApiKey::new("llx-test"),
+            key_source: "--api-key".into(),
+            timeout: Duration::from_secs(30),
+            connect_timeout,
+            max_retries: 1,
+            debug_log: None,
+            clock,
+            headers: Vec::new(),
+            https_assumed: false,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_connection_that_does_not_open_gives_up_at_the_connect_timeout_and_is_retried() {
+        let (_listener, _filler, url) = port_that_never_connects();
+        let clock = Arc::new(crate::context::FakeClock::at(SystemTime::UNIX_EPOCH));
+        let client = client(Duration::from_millis(300), clock.clone());
+        for method in [Method::GET, Method::POST] {
+            let started = Instant::now();
+            let Err(err) = client.call(&url, method.clone(), None) else {
+                panic!("{method}: connected")
+            };
+            // Well under the 30 s request timeout: the connect timeout cut each attempt.
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{method}: {:?}",
+                started.elapsed()
+            );
+            let Error::GaveUp { attempts, last } = err else {
+                panic!("{method}: {err:?}")
+            };
+            // Retried even for a POST: the request was never sent.
+            assert_eq!(attempts, 2, "{method}");
+            assert_eq!(
+                last.to_string(),
+                format!(
+                    "could not connect to {}: no connection within 0.3 s",
+                    url.host_str().unwrap().to_string() + ":" + &url.port().unwrap().to_string()
+                ),
+                "{method}"
+            );
+        }
+        assert_eq!(
+            clock.sleeps().len(),
+            2,
+            "one backoff per method, on the injected clock"
+        );
+    }
+
+    #[test]
+    fn the_connect_timeout_is_the_sdks() {
+        assert_eq!(CONNECT_TIMEOUT, Duration::from_secs(5));
+    }
 
     #[test]
     fn bodies_over_the_limit_are_refused() {

@@ -220,6 +220,15 @@ pub fn transport(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) ->
     })
 }
 
+/// The connection to `url` did not open within `limit` (the request was not sent).
+pub fn connect_timed_out(url: &reqwest::Url, limit: Duration) -> Error {
+    Error::Transport(format!(
+        "could not connect to {}: no connection within {} s",
+        host_of(url),
+        limit.as_secs_f64()
+    ))
+}
+
 /// A failure while reading a response body.
 pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> Error {
     if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {

@@ -150,6 +150,52 @@ fn batch_processing_pages_by_offset_to_the_total() {
 }
 
 #[test]
+fn an_empty_page_that_says_items_null_ends_a_listing() {
+    let base = start(fake::Config::default());
+    // 130 batch-processing jobs in pages of 65: the third page, at offset 130, is `null`.
+    let all = lines(&base, &["batch-processing", "list", "--limit", "65"]);
+    assert_eq!(all.len(), 130);
+    // A filter that matches nothing: the only page is `null`.
+    let none = ["parsing", "list", "--job-id", "pjb-none", "--json"];
+    let document: Value = serde_json::from_str(&success_stdout(cli(&base).args(none))).unwrap();
+    assert_eq!(document["items"], serde_json::json!([]));
+    cli(&base)
+        .args(["batch-processing", "list", "--offset", "500"])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn the_wait_timeout_cuts_a_slow_answer_from_the_api() {
+    let base = start(fake::Config {
+        job_delay: std::time::Duration::from_secs(8),
+        ..fake::Config::default()
+    });
+    let started = std::time::Instant::now();
+    cli(&base)
+        .args([
+            "parsing",
+            "get",
+            &fake::fake_id("pjb", 3),
+            "--wait",
+            "--wait-timeout",
+            "1",
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "error: gave up waiting after 1s: no answer about job {} (raise --wait-timeout)\n",
+            fake::fake_id("pjb", 3)
+        ));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(6),
+        "the 8 s answer was not waited for"
+    );
+}
+
+#[test]
 fn batches_list_and_filters() {
     let base = start(fake::Config::default());
     let all = lines(&base, &["batches", "list", "--page-size", "11"]);

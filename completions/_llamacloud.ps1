@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile''s tier)')
             [CompletionResult]::new('parsing', 'parsing', [CompletionResultType]::ParameterValue, 'Parse jobs')
             [CompletionResult]::new('batches', 'batches', [CompletionResultType]::ParameterValue, 'Batches (v2)')
             [CompletionResult]::new('batch-processing', 'batch-processing', [CompletionResultType]::ParameterValue, 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)')
@@ -49,6 +50,40 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts, man pages and command reference under DIR')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'llamacloud;parse' {
+            [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile''s tier (config set tier), else required]')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The tier''s version: latest, or a dated one (see parsing versions) [default: latest]')
+            [CompletionResult]::new('--configuration-id', '--configuration-id', [CompletionResultType]::ParameterName, 'A saved parse configuration to use (then --tier is optional)')
+            [CompletionResult]::new('--target-pages', '--target-pages', [CompletionResultType]::ParameterName, 'Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)')
+            [CompletionResult]::new('--max-pages', '--max-pages', [CompletionResultType]::ParameterName, 'Parse at most this many pages (page_ranges.max_pages)')
+            [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again')
+            [CompletionResult]::new('--client-name', '--client-name', [CompletionResultType]::ParameterName, 'Who made the job (client_name) [default: llamacloud-cli/VERSION]')
+            [CompletionResult]::new('--webhook-configuration-id', '--webhook-configuration-id', [CompletionResultType]::ParameterName, 'A webhook configuration to notify (repeatable, at most 4)')
+            [CompletionResult]::new('--options', '--options', [CompletionResultType]::ParameterName, 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it, unknown keys are sent as given')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long: 90s, 30m, 2h, or seconds')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'llamacloud;parsing' {
@@ -72,6 +107,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
@@ -129,6 +165,45 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
             [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;parsing;create' {
+            [CompletionResult]::new('--source-url', '--source-url', [CompletionResultType]::ParameterName, 'Parse the document at this http(s) URL instead (the API fetches it)')
+            [CompletionResult]::new('--file-id', '--file-id', [CompletionResultType]::ParameterName, 'Parse a file already uploaded to LlamaCloud, by its id')
+            [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile''s tier (config set tier), else required]')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The tier''s version: latest, or a dated one (see parsing versions) [default: latest]')
+            [CompletionResult]::new('--configuration-id', '--configuration-id', [CompletionResultType]::ParameterName, 'A saved parse configuration to use (then --tier is optional)')
+            [CompletionResult]::new('--target-pages', '--target-pages', [CompletionResultType]::ParameterName, 'Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)')
+            [CompletionResult]::new('--max-pages', '--max-pages', [CompletionResultType]::ParameterName, 'Parse at most this many pages (page_ranges.max_pages)')
+            [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again')
+            [CompletionResult]::new('--client-name', '--client-name', [CompletionResultType]::ParameterName, 'Who made the job (client_name) [default: llamacloud-cli/VERSION]')
+            [CompletionResult]::new('--webhook-configuration-id', '--webhook-configuration-id', [CompletionResultType]::ParameterName, 'A webhook configuration to notify (repeatable, at most 4)')
+            [CompletionResult]::new('--options', '--options', [CompletionResultType]::ParameterName, 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it, unknown keys are sent as given')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long: 90s, 30m, 2h, or seconds')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the job has ended, then print it, or its document with --format markdown|text (exit 6 unless it is COMPLETED)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
             [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
@@ -212,6 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         'llamacloud;parsing;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
@@ -222,6 +298,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;parsing;help;get' {
+            break
+        }
+        'llamacloud;parsing;help;create' {
             break
         }
         'llamacloud;parsing;help;versions' {
@@ -704,6 +783,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help' {
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile''s tier)')
             [CompletionResult]::new('parsing', 'parsing', [CompletionResultType]::ParameterValue, 'Parse jobs')
             [CompletionResult]::new('batches', 'batches', [CompletionResultType]::ParameterValue, 'Batches (v2)')
             [CompletionResult]::new('batch-processing', 'batch-processing', [CompletionResultType]::ParameterValue, 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)')
@@ -714,9 +794,13 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
+        'llamacloud;help;parse' {
+            break
+        }
         'llamacloud;help;parsing' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
@@ -726,6 +810,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help;parsing;get' {
+            break
+        }
+        'llamacloud;help;parsing;create' {
             break
         }
         'llamacloud;help;parsing;versions' {

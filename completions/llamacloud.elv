@@ -38,6 +38,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand parse 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile''s tier)'
             cand parsing 'Parse jobs'
             cand batches 'Batches (v2)'
             cand batch-processing 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
@@ -46,6 +47,39 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand generate-docs 'Write the completion scripts, man pages and command reference under DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;parse'= {
+            cand --tier 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile''s tier (config set tier), else required]'
+            cand --version 'The tier''s version: latest, or a dated one (see parsing versions) [default: latest]'
+            cand --configuration-id 'A saved parse configuration to use (then --tier is optional)'
+            cand --target-pages 'Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)'
+            cand --max-pages 'Parse at most this many pages (page_ranges.max_pages)'
+            cand --metadata 'A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again'
+            cand --client-name 'Who made the job (client_name) [default: llamacloud-cli/VERSION]'
+            cand --webhook-configuration-id 'A webhook configuration to notify (repeatable, at most 4)'
+            cand --options 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it, unknown keys are sent as given'
+            cand --wait-timeout 'Give up waiting after this long: 90s, 30m, 2h, or seconds'
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --disable-cache 'Parse again even if the API has a cached result for this document'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'llamacloud;parsing'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
@@ -68,6 +102,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
+            cand create 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
             cand cancel 'Cancel parse jobs that have not ended'
             cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
@@ -123,6 +158,44 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --timeout 'Timeout for each HTTP request, in seconds'
             cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
             cand --wait 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;parsing;create'= {
+            cand --source-url 'Parse the document at this http(s) URL instead (the API fetches it)'
+            cand --file-id 'Parse a file already uploaded to LlamaCloud, by its id'
+            cand --tier 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile''s tier (config set tier), else required]'
+            cand --version 'The tier''s version: latest, or a dated one (see parsing versions) [default: latest]'
+            cand --configuration-id 'A saved parse configuration to use (then --tier is optional)'
+            cand --target-pages 'Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)'
+            cand --max-pages 'Parse at most this many pages (page_ranges.max_pages)'
+            cand --metadata 'A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again'
+            cand --client-name 'Who made the job (client_name) [default: llamacloud-cli/VERSION]'
+            cand --webhook-configuration-id 'A webhook configuration to notify (repeatable, at most 4)'
+            cand --options 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it, unknown keys are sent as given'
+            cand --wait-timeout 'Give up waiting after this long: 90s, 30m, 2h, or seconds'
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --disable-cache 'Parse again even if the API has a cached result for this document'
+            cand -q 'Print only the new job''s id'
+            cand --quiet 'Print only the new job''s id'
+            cand --wait 'Wait until the job has ended, then print it, or its document with --format markdown|text (exit 6 unless it is COMPLETED)'
             cand --json 'Shorthand for --format json'
             cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
             cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
@@ -202,6 +275,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;parsing;help'= {
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
+            cand create 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
             cand cancel 'Cancel parse jobs that have not ended'
             cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
@@ -210,6 +284,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;parsing;help;list'= {
         }
         &'llamacloud;parsing;help;get'= {
+        }
+        &'llamacloud;parsing;help;create'= {
         }
         &'llamacloud;parsing;help;versions'= {
         }
@@ -651,6 +727,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'llamacloud;help'= {
+            cand parse 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile''s tier)'
             cand parsing 'Parse jobs'
             cand batches 'Batches (v2)'
             cand batch-processing 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
@@ -660,9 +737,12 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand generate-docs 'Write the completion scripts, man pages and command reference under DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'llamacloud;help;parse'= {
+        }
         &'llamacloud;help;parsing'= {
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
+            cand create 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
             cand cancel 'Cancel parse jobs that have not ended'
             cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
@@ -670,6 +750,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;help;parsing;list'= {
         }
         &'llamacloud;help;parsing;get'= {
+        }
+        &'llamacloud;help;parsing;create'= {
         }
         &'llamacloud;help;parsing;versions'= {
         }

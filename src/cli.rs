@@ -27,7 +27,7 @@ Exit codes: 0 ok, 1 network or invalid response, 2 usage, 3 not found, 4 authent
 5 API error, 6 job failed (--wait), 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).";
 
 /// Options accepted before or after any subcommand.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)
@@ -105,6 +105,10 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is
+    /// fetched by the API (parsing create --wait --format markdown, with the profile's tier)
+    Parse(ParseArgs),
+
     /// Parse jobs
     #[command(subcommand)]
     Parsing(ParsingCommand),
@@ -173,6 +177,8 @@ pub enum ConfigKey {
     Region,
     ProjectId,
     OrganizationId,
+    /// The default tier of `parsing create` and `parse`
+    Tier,
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,6 +194,9 @@ pub enum ParsingCommand {
     List(ParsingListArgs),
     /// Show one parse job, optionally with its parsed content
     Get(ParsingGetArgs),
+    /// Start a parse job for a local file (uploaded), a URL or an uploaded file's id, and print
+    /// it; with --wait, wait for it and print the result
+    Create(ParsingCreateArgs),
     /// Show the parsing tiers, the latest version of each and their dated versions
     Versions(ScopeOnlyArgs),
     /// Cancel parse jobs that have not ended
@@ -322,6 +331,104 @@ pub struct BatchesCancelArgs {
 
     #[command(flatten)]
     pub scope: ScopeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ParsingCreateArgs {
+    /// A local file to upload and parse
+    #[arg(value_name = "FILE", value_parser = non_empty_path)]
+    pub file: Option<std::path::PathBuf>,
+
+    /// Parse the document at this http(s) URL instead (the API fetches it)
+    #[arg(long, value_name = "URL", value_parser = non_empty, conflicts_with_all = ["file", "file_id"])]
+    pub source_url: Option<String>,
+
+    /// Parse a file already uploaded to LlamaCloud, by its id
+    #[arg(long, value_name = "ID", value_parser = non_empty, conflicts_with = "file")]
+    pub file_id: Option<String>,
+
+    #[command(flatten)]
+    pub job: JobOptions,
+
+    /// Print only the new job's id
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Wait until the job has ended, then print it, or its document with --format markdown|text
+    /// (exit 6 unless it is COMPLETED)
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Give up waiting after this long: 90s, 30m, 2h, or seconds
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
+    pub wait_timeout: Duration,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// A local file to upload, or an http(s):// URL for the API to fetch
+    #[arg(value_name = "FILE|URL", value_parser = non_empty)]
+    pub source: String,
+
+    #[command(flatten)]
+    pub job: JobOptions,
+
+    /// Give up waiting after this long: 90s, 30m, 2h, or seconds
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration)]
+    pub wait_timeout: Duration,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+/// How to parse: the request configuration, as flags and an options file.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Parse options")]
+pub struct JobOptions {
+    /// fast (text only), cost_effective, agentic or agentic_plus; others are sent as given
+    /// [default: the profile's tier (config set tier), else required]
+    #[arg(long, value_name = "TIER", value_parser = Lenient::<Tier>::parser())]
+    pub tier: Option<Lenient<Tier>>,
+
+    /// The tier's version: latest, or a dated one (see parsing versions) [default: latest]
+    #[arg(long, value_name = "VERSION", value_parser = non_empty)]
+    pub version: Option<String>,
+
+    /// A saved parse configuration to use (then --tier is optional)
+    #[arg(long, value_name = "ID", value_parser = non_empty)]
+    pub configuration_id: Option<String>,
+
+    /// Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)
+    #[arg(long, value_name = "PAGES", value_parser = non_empty)]
+    pub target_pages: Option<String>,
+
+    /// Parse at most this many pages (page_ranges.max_pages)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_pages: Option<u64>,
+
+    /// A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again
+    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_metadata)]
+    pub metadata: Vec<(String, String)>,
+
+    /// Who made the job (client_name) [default: llamacloud-cli/VERSION]
+    #[arg(long, value_name = "NAME", value_parser = non_empty)]
+    pub client_name: Option<String>,
+
+    /// Parse again even if the API has a cached result for this document
+    #[arg(long)]
+    pub disable_cache: bool,
+
+    /// A webhook configuration to notify (repeatable, at most 4)
+    #[arg(long, value_name = "ID", value_parser = non_empty)]
+    pub webhook_configuration_id: Vec<String>,
+
+    /// Any other part of the request configuration, as a JSON object in FILE (- for stdin);
+    /// the flags above win over it, unknown keys are sent as given
+    #[arg(long, value_name = "FILE")]
+    pub options: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -472,6 +579,20 @@ fn non_empty(value: &str) -> Result<String, String> {
     }
 }
 
+fn non_empty_path(value: &str) -> Result<std::path::PathBuf, String> {
+    if value.is_empty() {
+        return Err("the path is empty".into());
+    }
+    Ok(std::path::PathBuf::from(value))
+}
+
+fn parse_metadata(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((key, value)) if !key.trim().is_empty() => Ok((key.trim().to_string(), value.to_string())),
+        _ => Err("expected KEY=VALUE with a non-empty KEY".into()),
+    }
+}
+
 fn parse_duration(value: &str) -> Result<Duration, String> {
     crate::time::parse_duration(value).ok_or_else(|| "expected a duration such as 90s, 30m or 2h".to_string())
 }
@@ -596,6 +717,16 @@ pub enum Format {
     Markdown,
     /// parsing get: the document's plain text
     Text,
+}
+
+/// Parsing tiers, sent in snake case as the v2 API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum Tier {
+    Fast,
+    CostEffective,
+    Agentic,
+    AgenticPlus,
 }
 
 /// Parse job statuses, sent upper case as the v2 API expects.

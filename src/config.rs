@@ -21,7 +21,14 @@ const FILE_NAME: &str = "config.toml";
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// The settings a profile can hold, in the order `config list` shows them.
-pub const KEYS: [&str; 5] = ["api_key", "base_url", "region", "project_id", "organization_id"];
+pub const KEYS: [&str; 6] = [
+    "api_key",
+    "base_url",
+    "region",
+    "project_id",
+    "organization_id",
+    "tier",
+];
 
 /// The file's contents.
 #[derive(Debug, Default, Deserialize)]
@@ -41,6 +48,8 @@ pub struct Profile {
     pub region: Option<String>,
     pub project_id: Option<String>,
     pub organization_id: Option<String>,
+    /// The tier `parsing create` and `parse` use when none is given.
+    pub tier: Option<String>,
 }
 
 impl Profile {
@@ -52,6 +61,7 @@ impl Profile {
             "region" => &self.region,
             "project_id" => &self.project_id,
             "organization_id" => &self.organization_id,
+            "tier" => &self.tier,
             _ => return None,
         };
         value.as_deref().filter(|v| !v.trim().is_empty())

@@ -39,6 +39,8 @@ fn api_code(err: &api::Error) -> Exit {
             _ => Exit::Api,
         },
         api::Error::GaveUp { last, .. } => api_code(last),
+        // A request was sent and may have been acted on: an API outcome, not a local failure.
+        api::Error::Unsure(_) => Exit::Api,
         api::Error::Transport(_) | api::Error::Deadline(_) | api::Error::InvalidResponse(_) => Exit::Failure,
     }
 }

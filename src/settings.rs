@@ -24,6 +24,7 @@ pub const ENV_BASE_URL: &str = "LLAMA_CLOUD_BASE_URL";
 pub const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
 pub const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
 pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
+pub const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
 
 const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
 const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
@@ -42,6 +43,8 @@ pub struct Settings {
     pub base_url: Sourced<Url>,
     pub project_id: Option<Sourced<String>>,
     pub organization_id: Option<Sourced<String>>,
+    /// The default tier for new parse jobs (`LLAMA_CLOUD_TIER`, the profile's `tier`).
+    pub tier: Option<Sourced<String>>,
     /// The config file's profile in effect, if any.
     pub profile: Option<ActiveProfile>,
     /// Where the config file is (or would be).
@@ -125,6 +128,7 @@ impl Settings {
             &[ENV_ORGANIZATION_ID],
             "organization_id",
         );
+        let tier = layers.pick(None, "--tier", &[ENV_TIER], "tier");
         let headers = match env.var(ENV_CUSTOM_HEADERS) {
             Some(text) => custom_headers(&text).map_err(Error::Usage)?,
             None => Vec::new(),
@@ -136,6 +140,7 @@ impl Settings {
             base_url,
             project_id,
             organization_id,
+            tier,
             profile,
             config_path: None,
             timeout: global.timeout,

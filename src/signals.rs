@@ -14,12 +14,15 @@ const GRACE: Duration = Duration::from_secs(3);
 struct State {
     /// Temporary files to delete on a signal (destructors do not run on `exit`).
     temporary_files: Vec<PathBuf>,
+    /// What to say if a signal stops the program now.
+    last_words: Option<LastWords>,
     /// The command that wants to hear of a signal, if one does.
     listener: Option<Sender<i32>>,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
     temporary_files: Vec::new(),
+    last_words: None,
     listener: None,
 });
 
@@ -62,7 +65,8 @@ fn on_signal(signal: i32) {
     stop(signal);
 }
 
-/// Deletes the temporary files, clears a progress line and exits with 128+signal.
+/// Deletes the temporary files, clears a progress line, says any last words and exits with
+/// 128+signal.
 fn stop(signal: i32) -> ! {
     remove_temporary_files();
     let mut stderr = std::io::stderr();
@@ -70,7 +74,58 @@ fn stop(signal: i32) -> ! {
         // Clear a spinner or progress line, if one is drawn.
         let _ = stderr.write_all(b"\r\x1b[2K");
     }
+    let last_words = state().last_words.take();
+    if let Some(words) = last_words {
+        words.say();
+    }
     std::process::exit(128 + signal);
+}
+
+/// What a command must not leave unsaid if a signal stops it: a line for its output (stdout,
+/// or the `-o` file) and a note for stderr. `parsing create --wait` leaves the new job's id.
+#[derive(Debug, Clone)]
+pub struct LastWords {
+    /// A line for the output, unless it has already been written.
+    pub output_line: Option<String>,
+    /// The `-o` file; `None` (or `-`) for stdout.
+    pub file: Option<PathBuf>,
+    pub note: String,
+}
+
+impl LastWords {
+    fn say(&self) {
+        let line = match &self.output_line {
+            Some(line) => format!("{line}\n"),
+            None => String::new(),
+        };
+        match self.file.as_deref().filter(|p| *p != Path::new("-")) {
+            _ if line.is_empty() => {}
+            Some(path) => {
+                // A FIFO without a reader must not hold the exit up.
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true).create(true).truncate(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+                if let Ok(mut file) = options.open(path) {
+                    let _ = file.write_all(line.as_bytes());
+                }
+            }
+            None => {
+                let _ = std::io::stdout().write_all(line.as_bytes());
+                let _ = std::io::stdout().flush();
+            }
+        }
+        let _ = std::io::stderr().write_all(format!("{}\n", self.note).as_bytes());
+    }
+}
+
+/// Says `words` if a signal stops the program, until `forget_last_words` is called.
+pub fn leave_last_words(words: LastWords) {
+    state().last_words = Some(words);
+}
+
+pub fn forget_last_words() {
+    state().last_words = None;
 }
 
 /// Deletes every temporary file still registered.

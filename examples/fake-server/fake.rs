@@ -29,6 +29,10 @@ pub struct Config {
     pub retire_batch_processing: bool,
     /// Answer each request for one parse job only after this long (a slow API).
     pub job_delay: std::time::Duration,
+    /// How the first creates are answered, in order: 429 or 503 (nothing created; 429 asks to
+    /// retry after 1 s), 502 (created, then a gateway error), 0 (created, then the answer
+    /// breaks off half-way). Later creates succeed.
+    pub create_faults: Vec<u16>,
 }
 
 impl Default for Config {
@@ -44,6 +48,7 @@ impl Default for Config {
             api_key: None,
             retire_batch_processing: false,
             job_delay: std::time::Duration::ZERO,
+            create_faults: Vec::new(),
         }
     }
 }
@@ -53,6 +58,9 @@ impl Default for Config {
 pub struct Answer {
     pub status: u16,
     pub body: Vec<u8>,
+    pub headers: Vec<(&'static str, String)>,
+    /// Break the answer off half-way through the body.
+    pub cut: bool,
 }
 
 impl Answer {
@@ -60,11 +68,20 @@ impl Answer {
         Answer {
             status,
             body: value.to_string().into_bytes(),
+            headers: Vec::new(),
+            cut: false,
         }
     }
 
     fn detail(status: u16, detail: &str) -> Self {
         Answer::json(status, &json!({ "detail": detail }))
+    }
+
+    fn invalid_body(loc: &str, msg: &str) -> Self {
+        Answer::json(
+            422,
+            &json!({"detail": [{"type": "value_error", "loc": ["body", loc], "msg": msg}]}),
+        )
     }
 
     fn invalid(loc: &str, msg: String, input: &str) -> Self {
@@ -98,6 +115,27 @@ const BATCH_JOB_STATUSES: [&str; 6] = [
 const BATCH_JOB_TYPES: [&str; 3] = ["parse", "extract", "classify"];
 const TIERS: [&str; 4] = ["fast", "cost_effective", "agentic", "agentic_plus"];
 
+/// One request, as the fake sees it.
+pub struct Request<'a> {
+    pub method: &'a str,
+    /// The path with its query string.
+    pub target: &'a str,
+    pub authorization: Option<&'a str>,
+    pub content_type: Option<&'a str>,
+    pub body: &'a mut dyn std::io::Read,
+}
+
+/// A job made by a create, and what its document says.
+struct Made {
+    job: Value,
+    /// The "parsed" document: the start of the uploaded file, or a note on the URL.
+    document: String,
+    /// How many times it was fetched: it moves PENDING → RUNNING → its end over three polls.
+    polls: usize,
+    /// How it ends: COMPLETED, or FAILED (a file named like `fail`).
+    ends: &'static str,
+}
+
 /// The fake's data, generated once from the config.
 pub struct Fake {
     config: Config,
@@ -108,6 +146,10 @@ pub struct Fake {
     polls: std::sync::Mutex<std::collections::HashMap<String, usize>>,
     /// Jobs and batches cancelled or deleted: id → "CANCELLED" or "DELETED".
     changed: std::sync::Mutex<std::collections::HashMap<String, &'static str>>,
+    /// Jobs made by creates, oldest first.
+    made: std::sync::Mutex<Vec<Made>>,
+    /// Creates received (faults included), to pick the fault for each.
+    creates: std::sync::atomic::AtomicUsize,
 }
 
 /// A small deterministic hash, so ids and choices are the same on every run.
@@ -147,17 +189,37 @@ impl Fake {
             batch_jobs,
             polls: std::sync::Mutex::new(std::collections::HashMap::new()),
             changed: std::sync::Mutex::new(std::collections::HashMap::new()),
+            made: std::sync::Mutex::new(Vec::new()),
+            creates: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
-    /// Answers one request. `target` is the path with its query string.
-    pub fn handle(&self, method: &str, target: &str, authorization: Option<&str>) -> Answer {
+    /// The jobs creates have made, oldest first (for tests: nothing is created twice).
+    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
+    pub fn made_jobs(&self) -> Vec<Value> {
+        self.made().iter().map(|m| m.job.clone()).collect()
+    }
+
+    fn made(&self) -> std::sync::MutexGuard<'_, Vec<Made>> {
+        self.made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Answers one request.
+    pub fn handle(&self, request: Request) -> Answer {
+        let (method, target) = (request.method, request.target);
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
         let query: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .into_owned()
             .collect();
-        if let Some(answer) = self.check_key(authorization) {
+        if let Some(answer) = self.check_key(request.authorization) {
             return answer;
+        }
+        match (method, path.trim_end_matches('/')) {
+            ("POST", "/api/v2/parse/upload") => return self.create_from_upload(request),
+            ("POST", "/api/v2/parse") => return self.create_from_json(request),
+            _ => {}
         }
         if method != "GET" {
             return self.change(method, path.trim_end_matches('/'));
@@ -201,9 +263,11 @@ impl Fake {
             Err(answer) => return answer,
         };
         let job_ids: HashSet<&str> = values(query, "job_ids").collect();
-        let items = self
-            .parse_jobs
+        // Jobs made by creates first: they are the newest.
+        let made: Vec<Value> = self.made().iter().rev().map(|m| m.job.clone()).collect();
+        let items = made
             .iter()
+            .chain(&self.parse_jobs)
             .filter(|job| filters.matches(job))
             .filter(|job| job_ids.is_empty() || job_ids.contains(str_field(job, "id")));
         cursor_page(items, query)
@@ -367,6 +431,9 @@ impl Fake {
 
     fn get_parse_job(&self, id: &str, query: &[(String, String)]) -> Answer {
         std::thread::sleep(self.config.job_delay);
+        if let Some(answer) = self.get_made_job(id, query) {
+            return answer;
+        }
         let Some(job) = self.parse_jobs.iter().find(|j| str_field(j, "id") == id) else {
             return Answer::detail(404, "Parse job not found");
         };
@@ -416,48 +483,7 @@ impl Fake {
         // The fast tier makes text only (the big benchmark document aside).
         let text_only =
             str_field(job, "tier") == "fast" && !(index == 0 && self.config.markdown_mib.is_some());
-        for &part in expand {
-            let value = match part {
-                "markdown" | "markdown_full" if text_only => continue,
-                "markdown" => json!({ "pages": pages.iter().map(|p| match p {
-                    Ok((n, md)) => json!({"markdown": md, "page_number": n, "success": true}),
-                    Err(n) => json!({"error": "Page could not be parsed: OCR timeout", "page_number": n, "success": false}),
-                }).collect::<Vec<_>>() }),
-                "text" => {
-                    json!({ "pages": pages.iter().filter_map(|p| p.as_ref().ok()).map(|(n, md)| {
-                    json!({"page_number": n, "text": md.replace('#', "").trim_start()})
-                }).collect::<Vec<_>>() })
-                }
-                "markdown_full" => Value::String(
-                    pages
-                        .iter()
-                        .filter_map(|p| p.as_ref().ok())
-                        .map(|(_, md)| md.as_str())
-                        .collect::<Vec<_>>()
-                        .join("\n\n"),
-                ),
-                "metadata" => json!({ "pages": pages.iter().map(|p| {
-                    let n = match p { Ok((n, _)) => *n, Err(n) => *n };
-                    json!({"page_number": n, "confidence": 0.97, "cost_optimized": false})
-                }).collect::<Vec<_>>() }),
-                "job_metadata" => {
-                    json!({"job_pages": pages.len(), "credits_used": 3 * pages.len(), "parse_mode": "parse_page_with_agent"})
-                }
-                field if field.ends_with("_content_metadata") => {
-                    let name = field.trim_end_matches("_content_metadata");
-                    let entry = json!({"size_bytes": 1024 * pages.len(), "exists": true,
-                        "presigned_url": format!("https://files.example.invalid/{}/{name}.json?sig=fake", str_field(job, "id"))});
-                    response
-                        .entry("result_content_metadata")
-                        .or_insert_with(|| json!({}))
-                        .as_object_mut()
-                        .map(|m| m.insert(name.to_string(), entry));
-                    continue;
-                }
-                _ => continue,
-            };
-            response.insert(part.to_string(), value);
-        }
+        expand_pages(response, job, &pages, text_only, expand);
     }
 
     /// The pages of a completed job: `Ok((number, markdown))`, or `Err(number)` for a failed page.
@@ -478,6 +504,58 @@ impl Fake {
                 }
             })
             .collect()
+    }
+}
+
+/// Puts the parts named in `expand` of a completed job with these pages into `response`.
+fn expand_pages(
+    response: &mut Map<String, Value>,
+    job: &Value,
+    pages: &[Result<(usize, String), usize>],
+    text_only: bool,
+    expand: &[&str],
+) {
+    for &part in expand {
+        let value = match part {
+            "markdown" | "markdown_full" if text_only => continue,
+            "markdown" => json!({ "pages": pages.iter().map(|p| match p {
+                    Ok((n, md)) => json!({"markdown": md, "page_number": n, "success": true}),
+                    Err(n) => json!({"error": "Page could not be parsed: OCR timeout", "page_number": n, "success": false}),
+                }).collect::<Vec<_>>() }),
+            "text" => {
+                json!({ "pages": pages.iter().filter_map(|p| p.as_ref().ok()).map(|(n, md)| {
+                    json!({"page_number": n, "text": md.replace('#', "").trim_start()})
+                }).collect::<Vec<_>>() })
+            }
+            "markdown_full" => Value::String(
+                pages
+                    .iter()
+                    .filter_map(|p| p.as_ref().ok())
+                    .map(|(_, md)| md.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            ),
+            "metadata" => json!({ "pages": pages.iter().map(|p| {
+                    let n = match p { Ok((n, _)) => *n, Err(n) => *n };
+                    json!({"page_number": n, "confidence": 0.97, "cost_optimized": false})
+                }).collect::<Vec<_>>() }),
+            "job_metadata" => {
+                json!({"job_pages": pages.len(), "credits_used": 3 * pages.len(), "parse_mode": "parse_page_with_agent"})
+            }
+            field if field.ends_with("_content_metadata") => {
+                let name = field.trim_end_matches("_content_metadata");
+                let entry = json!({"size_bytes": 1024 * pages.len(), "exists": true,
+                        "presigned_url": format!("https://files.example.invalid/{}/{name}.json?sig=fake", str_field(job, "id"))});
+                response
+                    .entry("result_content_metadata")
+                    .or_insert_with(|| json!({}))
+                    .as_object_mut()
+                    .map(|m| m.insert(name.to_string(), entry));
+                continue;
+            }
+            _ => continue,
+        };
+        response.insert(part.to_string(), value);
     }
 }
 
@@ -738,4 +816,179 @@ fn time(query: &[(String, String)], key: &str) -> Result<Option<Timestamp>, Answ
 
 fn str_field<'v>(item: &'v Value, key: &str) -> &'v str {
     item.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+/// Creates: `POST /api/v2/parse/upload` (multipart) and `POST /api/v2/parse` (JSON), and the
+/// jobs they make.
+impl Fake {
+    fn create_from_upload(&self, request: Request) -> Answer {
+        let content_type = request.content_type.unwrap_or_default();
+        let parts = match super::upload::multipart(content_type, request.body) {
+            Ok(parts) => parts,
+            Err(why) => return Answer::detail(400, &format!("Invalid multipart body: {why}")),
+        };
+        let part = |name: &str| parts.iter().find(|p| p.name == name);
+        let Some(configuration) = part("configuration") else {
+            return Answer::invalid_body("configuration", "Field required");
+        };
+        let Some(file) = part("file").filter(|f| f.filename.is_some()) else {
+            return Answer::invalid_body("file", "Field required (a file with a filename)");
+        };
+        let config = match serde_json::from_slice::<Value>(&configuration.head) {
+            Ok(config @ Value::Object(_)) => config,
+            _ => return Answer::invalid_body("configuration", "Invalid JSON object"),
+        };
+        if let Some(answer) = check_configuration(&config, false) {
+            return answer;
+        }
+        let name = file.filename.clone().unwrap_or_default();
+        let text = String::from_utf8_lossy(&file.head).into_owned();
+        let document = format!(
+            "# {name}\n\n{} bytes, {}.\n\n{}",
+            file.size,
+            file.content_type.as_deref().unwrap_or("no content type"),
+            text.trim_end()
+        );
+        self.create(&config, name, document)
+    }
+
+    fn create_from_json(&self, request: Request) -> Answer {
+        let config = match super::upload::json(request.body) {
+            Ok(config @ Value::Object(_)) => config,
+            Ok(_) => return Answer::invalid_body("body", "Input should be an object"),
+            Err(why) => return Answer::detail(400, &why),
+        };
+        if let Some(answer) = check_configuration(&config, true) {
+            return answer;
+        }
+        let (name, document) = match (config.get("source_url"), config.get("file_id")) {
+            (Some(Value::String(url)), None) => (
+                url.rsplit('/').next().unwrap_or(url).to_string(),
+                format!("# {url}\n\nFetched from {url} and parsed by the fake LlamaCloud."),
+            ),
+            (None, Some(Value::String(id))) => (
+                id.clone(),
+                format!("# File {id}\n\nParsed by the fake LlamaCloud."),
+            ),
+            _ => {
+                return Answer::invalid_body(
+                    "source_url",
+                    "Exactly one of source_url and file_id is required",
+                );
+            }
+        };
+        self.create(&config, name, document)
+    }
+
+    /// Makes a job (unless the configured fault says otherwise) and answers with it, flat.
+    fn create(&self, config: &Value, name: String, document: String) -> Answer {
+        let n = self.creates.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let fault = self.config.create_faults.get(n).copied();
+        match fault {
+            Some(429) => {
+                let mut answer = Answer::detail(429, "Too many requests");
+                answer.headers.push(("Retry-After", "1".into()));
+                return answer;
+            }
+            Some(503) => return Answer::detail(503, "Service unavailable"),
+            _ => {}
+        }
+        let mut made = self.made();
+        let now = Timestamp::now().to_string();
+        let job = json!({
+            "id": fake_id("pjb", 1_000_000 + made.len()),
+            "project_id": PROJECT_ID,
+            "status": "PENDING",
+            "name": name,
+            "tier": config.get("tier").cloned().unwrap_or(json!("configured")),
+            "created_at": now,
+            "updated_at": now,
+            "error_message": null,
+            "user_metadata": config.get("user_metadata").cloned().unwrap_or(Value::Null),
+            "client_name": config.get("client_name").cloned().unwrap_or(Value::Null),
+        });
+        made.push(Made {
+            job: job.clone(),
+            document,
+            polls: 0,
+            ends: if name.contains("fail") {
+                "FAILED"
+            } else {
+                "COMPLETED"
+            },
+        });
+        match fault {
+            Some(502) => Answer::detail(502, "Bad gateway"),
+            Some(0) => {
+                let mut answer = Answer::json(200, &job);
+                answer.cut = true;
+                answer
+            }
+            _ => Answer::json(200, &job),
+        }
+    }
+
+    /// A made job, one step further along each time it is fetched.
+    fn get_made_job(&self, id: &str, query: &[(String, String)]) -> Option<Answer> {
+        let mut made = self.made();
+        let entry = made.iter_mut().find(|m| str_field(&m.job, "id") == id)?;
+        entry.polls += 1;
+        let status = ["PENDING", "RUNNING", entry.ends][(entry.polls - 1).min(2)];
+        entry.job["status"] = json!(status);
+        if status == "FAILED" {
+            entry.job["error_message"] = json!("The document could not be parsed: it is password-protected");
+        }
+        let job = entry.job.clone();
+        let mut response = Map::new();
+        response.insert("job".into(), job.clone());
+        if status == "COMPLETED" {
+            let lines: Vec<&str> = entry.document.lines().collect();
+            let pages: Vec<Result<(usize, String), usize>> = lines
+                .chunks(60)
+                .enumerate()
+                .map(|(i, chunk)| Ok((i + 1, chunk.join("\n"))))
+                .collect();
+            let expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
+            expand_pages(
+                &mut response,
+                &job,
+                &pages,
+                str_field(&job, "tier") == "fast",
+                &expand,
+            );
+        }
+        Some(Answer::json(200, &Value::Object(response)))
+    }
+}
+
+/// A create's configuration: a tier and a version, or a saved configuration.
+fn check_configuration(config: &Value, json_body: bool) -> Option<Answer> {
+    let has = |key: &str| {
+        config
+            .get(key)
+            .is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+    };
+    if !has("configuration_id") {
+        for key in ["tier", "version"] {
+            if !has(key) {
+                return Some(Answer::invalid_body(key, "Field required"));
+            }
+        }
+    }
+    if let Some(tier) = config.get("tier").and_then(Value::as_str)
+        && !TIERS.contains(&tier)
+        && tier != "configured"
+    {
+        return Some(Answer::invalid_body(
+            "tier",
+            &format!("Input should be one of {TIERS:?}"),
+        ));
+    }
+    if !json_body && (config.get("source_url").is_some() || config.get("file_id").is_some()) {
+        return Some(Answer::invalid_body(
+            "configuration",
+            "source_url and file_id do not go with an upload",
+        ));
+    }
+    None
 }

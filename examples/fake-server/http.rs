@@ -8,7 +8,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use tiny_http::{Header, Response, Server};
 
-use super::fake::Fake;
+use super::fake::{Fake, Request};
 
 /// Bodies smaller than this are sent uncompressed, as real servers do.
 const GZIP_MIN_BYTES: usize = 1024;
@@ -17,7 +17,7 @@ const WORKERS: usize = 4;
 /// Binds `127.0.0.1:port` (0 picks a free port) and serves `fake` on a few worker threads.
 /// Returns the address actually bound.
 pub fn spawn(
-    fake: Fake,
+    fake: Arc<Fake>,
     port: u16,
 ) -> Result<std::net::SocketAddr, Box<dyn std::error::Error + Send + Sync>> {
     // Responses go out as a header write and a body write; without TCP_NODELAY, Nagle's
@@ -30,26 +30,45 @@ pub fn spawn(
     socket.listen(128)?;
     let server = Arc::new(Server::from_listener(std::net::TcpListener::from(socket), None)?);
     let addr = server.server_addr().to_ip().ok_or("not an IP listener")?;
-    let fake = Arc::new(fake);
     for _ in 0..WORKERS {
         let server = Arc::clone(&server);
         let fake = Arc::clone(&fake);
         thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let header = |name: &str| {
+            for mut request in server.incoming_requests() {
+                let header = |request: &tiny_http::Request, name: &str| {
                     request
                         .headers()
                         .iter()
                         .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
                         .map(|h| h.value.as_str().to_string())
                 };
-                let answer = fake.handle(
-                    request.method().as_str(),
-                    request.url(),
-                    header("authorization").as_deref(),
-                );
-                let gzip = header("accept-encoding").is_some_and(|v| v.contains("gzip"))
-                    && answer.body.len() >= GZIP_MIN_BYTES;
+                let authorization = header(&request, "authorization");
+                let content_type = header(&request, "content-type");
+                let accepts_gzip = header(&request, "accept-encoding").is_some_and(|v| v.contains("gzip"));
+                let method = request.method().as_str().to_string();
+                let target = request.url().to_string();
+                let answer = fake.handle(Request {
+                    method: &method,
+                    target: &target,
+                    authorization: authorization.as_deref(),
+                    content_type: content_type.as_deref(),
+                    body: request.as_reader(),
+                });
+                if answer.cut {
+                    // The answer breaks off: a chunk of the body, then bytes that cannot be
+                    // the next chunk. The client has sent its request and gets no usable answer.
+                    let half = String::from_utf8_lossy(&answer.body[..answer.body.len() / 2]).into_owned();
+                    let mut writer = request.into_writer();
+                    let _ = write!(
+                        writer,
+                        "HTTP/1.1 {} OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{half}\r\nzz\r\n",
+                        answer.status,
+                        half.len()
+                    );
+                    let _ = writer.flush();
+                    continue;
+                }
+                let gzip = accepts_gzip && answer.body.len() >= GZIP_MIN_BYTES;
                 let body = if gzip { compress(&answer.body) } else { answer.body };
                 let mut response = Response::from_data(body)
                     .with_status_code(answer.status)
@@ -59,6 +78,11 @@ pub fn spawn(
                 if gzip {
                     response
                         .add_header(Header::from_bytes("Content-Encoding", "gzip").expect("static header"));
+                }
+                for (name, value) in &answer.headers {
+                    if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                        response.add_header(header);
+                    }
                 }
                 // Custom request headers (LLAMA_CLOUD_CUSTOM_HEADERS) come back as X-Echo-<name>,
                 // so a client can see what reached the server.

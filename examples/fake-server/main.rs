@@ -6,6 +6,7 @@
 
 mod fake;
 mod http;
+mod upload;
 
 use clap::Parser;
 
@@ -62,8 +63,9 @@ fn main() {
         api_key: args.api_key,
         retire_batch_processing: args.retire_batch_processing,
         job_delay: std::time::Duration::from_millis(args.job_delay_ms),
+        create_faults: Vec::new(),
     };
-    let addr = match http::spawn(fake::Fake::new(config), args.port) {
+    let addr = match http::spawn(std::sync::Arc::new(fake::Fake::new(config)), args.port) {
         Ok(addr) => addr,
         Err(err) => {
             eprintln!("fake-server: cannot listen on 127.0.0.1:{}: {err}", args.port);
@@ -74,6 +76,7 @@ fn main() {
     println!("try:");
     println!("  export LLAMA_CLOUD_BASE_URL=http://{addr} LLAMA_CLOUD_API_KEY=llx-demo");
     println!("  cargo run -- parsing list --max-items 5");
+    println!("  cargo run -- parse README.md");
     loop {
         std::thread::park();
     }

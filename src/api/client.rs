@@ -105,10 +105,26 @@ pub struct Client {
 }
 
 /// What one request is: its method, whether its success body is streamed, and its deadline.
-struct Call {
+struct Call<'a> {
     method: Method,
     stream: bool,
     deadline: Option<SystemTime>,
+    payload: &'a Payload,
+}
+
+/// The body of a request that changes something.
+#[derive(Debug, Clone)]
+pub enum Payload {
+    Empty,
+    /// A JSON document, already serialized.
+    Json(Vec<u8>),
+    /// `multipart/form-data` as the SDK sends it to `/api/v2/parse/upload`: a text part
+    /// `configuration` (JSON), then a part `file` with the file's name and a content type
+    /// guessed from its extension. The file is streamed from disk on every attempt.
+    Upload {
+        configuration: String,
+        file: std::path::PathBuf,
+    },
 }
 
 /// A successful (2xx) answer, read whole.
@@ -191,7 +207,7 @@ impl Client {
     /// Like `get`, but nothing goes on past `deadline` (by the client's clock): a request in
     /// flight is cut when it comes, and no retry starts or waits beyond it.
     pub fn get_before(&self, url: &Url, deadline: Option<SystemTime>) -> Result<Reply, Error> {
-        self.call(url, Method::GET, deadline)
+        self.call(url, Method::GET, deadline, &Payload::Empty)
     }
 
     /// Sends a request that changes something on the server (POST, DELETE). It is retried only
@@ -199,15 +215,22 @@ impl Client {
     /// sent, or the answer was 408, 429 or 503. After anything else (a timeout waiting for the
     /// answer, a dropped connection, 500, 502, 504) it is not sent again: the caller says what
     /// may have happened.
-    pub fn send(&self, method: Method, url: &Url) -> Result<Reply, Error> {
-        self.call(url, method, None)
+    pub fn send(&self, method: Method, url: &Url, payload: &Payload) -> Result<Reply, Error> {
+        self.call(url, method, None, payload)
     }
 
-    fn call(&self, url: &Url, method: Method, deadline: Option<SystemTime>) -> Result<Reply, Error> {
+    fn call(
+        &self,
+        url: &Url,
+        method: Method,
+        deadline: Option<SystemTime>,
+        payload: &Payload,
+    ) -> Result<Reply, Error> {
         let call = Call {
             method,
             stream: false,
             deadline,
+            payload,
         };
         let answer = self.request(url, &call)?;
         let body = match answer.body {
@@ -227,6 +250,7 @@ impl Client {
             method: Method::GET,
             stream: true,
             deadline: None,
+            payload: &Payload::Empty,
         };
         let answer = self.request(url, &call)?;
         let response = match answer.body {
@@ -278,13 +302,19 @@ impl Client {
                 Err(Error::Transport(message)) if repeatable || not_sent => (Some(message.clone()), None),
                 Err(Error::Transport(_)) => (None, None),
                 Err(
-                    Error::Status(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::GaveUp { .. },
+                    Error::Status(_)
+                    | Error::Deadline(_)
+                    | Error::InvalidResponse(_)
+                    | Error::GaveUp { .. }
+                    | Error::Unsure(_),
                 ) => (None, None),
             };
             let last_try = retries >= self.config.max_retries;
             let Some(reason) = reason.filter(|_| !last_try) else {
                 let error = match outcome {
                     Ok(answer) => self.status_error(answer),
+                    // Sent, and the answer lost: the server may have acted.
+                    Err(Error::Transport(message)) if !repeatable && !not_sent => Error::Unsure(message),
                     Err(err) => err,
                 };
                 let error = self.explain_assumed_https(error);
@@ -378,6 +408,31 @@ impl Client {
             self.log(format_args!("> {name}: {}", shown_value(name.as_str(), value)));
             request = request.header(name, value);
         }
+        request = match call.payload {
+            Payload::Empty => request,
+            Payload::Json(body) => {
+                self.log(format_args!(
+                    "> body: {}",
+                    neutralize(&String::from_utf8_lossy(body))
+                ));
+                request
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.clone())
+            }
+            Payload::Upload { configuration, file } => {
+                let part = reqwest::blocking::multipart::Part::file(file)
+                    .map_err(|e| Error::Transport(format!("cannot read {}: {e}", file.display())))?;
+                self.log(format_args!(
+                    "> body: multipart: configuration {}, file {}",
+                    neutralize(configuration),
+                    neutralize(&file.display().to_string())
+                ));
+                let form = reqwest::blocking::multipart::Form::new()
+                    .text("configuration", configuration.clone())
+                    .part("file", part);
+                request.multipart(form)
+            }
+        };
         let started = Instant::now();
         let response = request
             .header(AUTHORIZATION, self.authorization.clone())
@@ -548,7 +603,7 @@ mod tests {
         let client = client(Duration::from_millis(300), clock.clone());
         for method in [Method::GET, Method::POST] {
             let started = Instant::now();
-            let Err(err) = client.call(&url, method.clone(), None) else {
+            let Err(err) = client.call(&url, method.clone(), None, &Payload::Empty) else {
                 panic!("{method}: connected")
             };
             // Well under the 30 s request timeout: the connect timeout cut each attempt.

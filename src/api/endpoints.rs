@@ -47,6 +47,12 @@ pub fn parse_job(job_id: &str) -> [&str; 4] {
     ["api", "v2", "parse", job_id]
 }
 
+/// `POST /api/v2/parse`: a parse job for a URL or an uploaded file's id (JSON body).
+pub const CREATE_PARSE_JOB: [&str; 3] = ["api", "v2", "parse"];
+
+/// `POST /api/v2/parse/upload`: a parse job for a file sent along (multipart body).
+pub const UPLOAD_AND_PARSE: [&str; 4] = ["api", "v2", "parse", "upload"];
+
 /// `GET /api/v2/parse/versions`.
 pub const PARSE_VERSIONS: [&str; 4] = ["api", "v2", "parse", "versions"];
 

@@ -27,6 +27,9 @@ pub enum Error {
     InvalidResponse(String),
     /// The last of several attempts failed.
     GaveUp { attempts: u32, last: Box<Error> },
+    /// A request that changes something was sent and its answer was lost (a timeout, a dropped
+    /// connection): the server may have acted on it.
+    Unsure(String),
 }
 
 /// A non-success answer.
@@ -82,7 +85,33 @@ impl Error {
         match self {
             Error::Status(status) => Some(status),
             Error::GaveUp { last, .. } => last.status_error(),
-            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) => None,
+            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::Unsure(_) => None,
+        }
+    }
+
+    /// True when a request that changes something may have been acted on although it failed:
+    /// its answer was lost, or was 500, 502 or 504.
+    pub fn may_have_acted(&self) -> bool {
+        match self {
+            Error::Unsure(_) => true,
+            Error::Status(status) => matches!(status.status.as_u16(), 500 | 502 | 504),
+            Error::GaveUp { last, .. } => last.may_have_acted(),
+            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) => false,
+        }
+    }
+
+    /// When `may_have_acted`, adds `note` (what may have happened and how to check).
+    pub fn with_unsure_note(self, note: &str) -> Self {
+        if !self.may_have_acted() {
+            return self;
+        }
+        match self {
+            Error::Unsure(message) => Error::Unsure(format!("{message} ({note})")),
+            Error::GaveUp { attempts, last } => Error::GaveUp {
+                attempts,
+                last: Box::new(last.with_unsure_note(note)),
+            },
+            other => other.with_hint(&[500, 502, 504], note),
         }
     }
 
@@ -118,7 +147,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Status(status) => status.fmt(f),
-            Error::Transport(message) | Error::Deadline(message) => f.write_str(message),
+            Error::Transport(message) | Error::Deadline(message) | Error::Unsure(message) => {
+                f.write_str(message)
+            }
             Error::InvalidResponse(message) => write!(f, "invalid response: {message}"),
             Error::GaveUp { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
         }

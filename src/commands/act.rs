@@ -7,7 +7,7 @@ use std::io::Read as _;
 use reqwest::Url;
 
 use crate::api;
-use crate::api::client::Method;
+use crate::api::client::{Method, Payload};
 use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
@@ -25,7 +25,7 @@ pub fn each(
 ) -> Result<(), Error> {
     let mut errors = Vec::new();
     for id in ids {
-        match session.client.send(method.clone(), &url_of(id)) {
+        match session.client.send(method.clone(), &url_of(id), &Payload::Empty) {
             Ok(_) => ctx.io.stderr.line(&format!("{done} {}", neutralize(id))),
             Err(err) => errors.push((neutralize(id).into_owned(), explain(err, &check(id)))),
         }
@@ -43,11 +43,7 @@ pub fn each(
 /// After an answer that does not rule out that the server acted (a timeout, a dropped
 /// connection, 500, 502, 504), says how to find out.
 fn explain(err: api::Error, check: &str) -> Error {
-    let unsure = format!("it may have been done anyway: check with `{check}`");
-    match err {
-        api::Error::Transport(message) => Error::Api(api::Error::Transport(format!("{message} ({unsure})"))),
-        other => Error::Api(other.with_hint(&[500, 502, 504], &unsure)),
-    }
+    Error::Api(err.with_unsure_note(&format!("it may have been done anyway: check with `{check}`")))
 }
 
 /// Asks on the terminal before deleting; without a terminal to ask on, `--yes` is needed.

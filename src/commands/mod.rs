@@ -7,6 +7,7 @@ pub mod auth;
 pub mod batch_processing;
 pub mod batches;
 pub mod config;
+pub mod create;
 pub mod docs;
 pub mod listing;
 pub mod parsing;

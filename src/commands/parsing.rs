@@ -49,28 +49,67 @@ pub fn list(global: &GlobalArgs, args: &ParsingListArgs, ctx: &mut Context) -> R
 }
 
 pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Result<(), Error> {
+    let (output, part) = job_output(global, ctx, "parsing get")?;
+    let job_id = args.job_id().trim();
+    if job_id.is_empty() {
+        return Err(Error::usage("the job id is empty"));
+    }
+    let session = Session::open(global, &args.scope, ctx)?;
+    let view = View {
+        job_id,
+        expand: args.expand.iter().map(String::as_str).collect(),
+        image_filenames: args.image_filenames.as_deref(),
+        wait: args.wait.then_some(args.wait_timeout),
+    };
+    show(&session, output, part, &view, ctx)
+}
+
+/// The output of a command that prints one job: markdown or text (the document, streamed), or
+/// the job response in any other format.
+pub fn job_output(
+    global: &GlobalArgs,
+    ctx: &Context,
+    command: &str,
+) -> Result<(Output, Option<Part>), Error> {
     let part = match global.format() {
         Format::Markdown => Some(Part::Markdown),
         Format::Text => Some(Part::Text),
         _ => None,
     };
     let output = match part {
-        Some(_) => Output::plain(global, ctx, "parsing get")?,
+        Some(_) => Output::plain(global, ctx, command)?,
         None => Output::choose(
             global,
             ctx,
             Shape::Record { raw: true },
-            "parsing get",
+            command,
             &[Format::Markdown, Format::Text],
         )?,
     };
-    let job_id = args.job_id().trim();
-    if job_id.is_empty() {
-        return Err(Error::usage("the job id is empty"));
-    }
-    let session = Session::open(global, &args.scope, ctx)?;
+    Ok((output, part))
+}
 
-    let mut expand: Vec<&str> = args
+/// Which job to show, and how.
+pub struct View<'a> {
+    pub job_id: &'a str,
+    pub expand: Vec<&'a str>,
+    pub image_filenames: Option<&'a str>,
+    /// Wait (at most this long) until the job has ended.
+    pub wait: Option<std::time::Duration>,
+}
+
+/// Fetches the job (after waiting, if asked) and prints it to `output`, or streams its `part`.
+/// A job that ends FAILED or CANCELLED is printed (unless a part was asked for) and is a
+/// `JobEnded` error.
+pub fn show(
+    session: &Session,
+    output: Output,
+    part: Option<Part>,
+    view: &View,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let job_id = view.job_id;
+    let mut expand: Vec<&str> = view
         .expand
         .iter()
         .map(|e| e.trim())
@@ -81,47 +120,33 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
     {
         expand.push(part.expand());
     }
-    let mut scope = Query::new();
-    session.scope(&mut scope);
+    let scope = session.scope_query();
     let mut query = scope.clone();
     query
         .push_all("expand", expand)
-        .push_opt("image_filenames", args.image_filenames.clone());
+        .push_opt("image_filenames", view.image_filenames.map(str::to_string));
     query.sort();
     let url = session.client.url(&endpoints::parse_job(job_id), &query);
 
     let mut polled = None;
-    if args.wait {
-        // Poll the bare job; expanded content is asked for once, when the job is done.
-        let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
-        let last = wait::until_final(ctx, job_id, args.wait_timeout, |deadline| {
-            fetch_job(&session, &poll_url, Some(deadline))
-        })?;
-        let status = last.status().unwrap_or_default();
-        if status != "COMPLETED" {
-            let ended = Error::JobEnded {
-                job_id: neutralize(job_id).into_owned(),
-                status: neutralize(status).into_owned(),
-                message: last
-                    .value()
-                    .pointer("/job/error_message")
-                    .and_then(serde_json::Value::as_str)
-                    .map(|m| neutralize(m).into_owned()),
-            };
+    if let Some(timeout) = view.wait {
+        let last = wait_until_ended(session, job_id, timeout, ctx)?;
+        if let Some(ended) = ended_badly(job_id, &last) {
             // The job as it ended is still printed, except where content was asked for.
             if part.is_none() {
                 output.print(ctx, &last)?;
             }
             return Err(ended);
         }
+        let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
         polled = (poll_url == url).then_some(last);
     }
     if let Some(part) = part {
-        let mut sink = output.open(ctx)?;
         let (_, reader) = session
             .client
             .get_stream(&url)
             .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
+        let mut sink = output.open(ctx)?;
         let streamed = content::stream_content(reader, &mut sink, part, output.to_terminal())?;
         sink.commit()?;
         let stderr = &ctx.io.stderr;
@@ -157,8 +182,37 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
         let summary = content::summarize(status, reader)?;
         return output.print(ctx, &summary);
     }
-    let job = fetch_job(&session, &url, None)?;
+    let job = fetch_job(session, &url, None)?;
     output.print(ctx, &job)
+}
+
+/// Polls the bare job until it has ended; expanded content is asked for once, afterwards.
+pub fn wait_until_ended(
+    session: &Session,
+    job_id: &str,
+    timeout: std::time::Duration,
+    ctx: &Context,
+) -> Result<Job, Error> {
+    let poll_url = session
+        .client
+        .url(&endpoints::parse_job(job_id), &session.scope_query());
+    wait::until_final(ctx, job_id, timeout, |deadline| {
+        fetch_job(session, &poll_url, Some(deadline))
+    })
+}
+
+/// The error for a job that ended other than COMPLETED.
+pub fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
+    let status = last.status().unwrap_or_default();
+    (status != "COMPLETED").then(|| Error::JobEnded {
+        job_id: neutralize(job_id).into_owned(),
+        status: neutralize(status).into_owned(),
+        message: last
+            .value()
+            .pointer("/job/error_message")
+            .and_then(serde_json::Value::as_str)
+            .map(|m| neutralize(m).into_owned()),
+    })
 }
 
 fn fetch_job(session: &Session, url: &Url, deadline: Option<std::time::SystemTime>) -> Result<Job, Error> {

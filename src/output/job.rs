@@ -114,6 +114,53 @@ impl Record for Job {
     }
 }
 
+/// The job a create answers with: the job itself, not wrapped in `job` as `parsing get`'s.
+pub struct Created {
+    text: String,
+    value: Value,
+    id: String,
+}
+
+impl Created {
+    /// Checks that `body` is a job: a JSON object with an id.
+    pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
+        let text = api::Error::body_text(status, body)?;
+        let value: Value =
+            serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
+        let id = match value.get("id").and_then(Value::as_str).map(str::trim) {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => {
+                return Err(api::Error::InvalidResponse(
+                    "expected the new job, a JSON object with an id".to_string(),
+                ));
+            }
+        };
+        Ok(Created { text, value, id })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Record for Created {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.text)
+    }
+
+    fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        write_summary(out, &self.value, &[], *look)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_row(out, &self.value, Resource::ParseJob.fields())
+    }
+
+    fn raw(&self) -> Option<&[u8]> {
+        Some(self.text.as_bytes())
+    }
+}
+
 /// What the summary says of one expanded part of a job response.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Described {

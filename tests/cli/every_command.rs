@@ -25,7 +25,15 @@ enum Takes {
 /// Every command, with arguments that make it succeed, and what it takes.
 fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
     let docs = scratch.join("docs-out").display().to_string();
+    let document = scratch.join("a.pdf");
+    fs::write(&document, b"%PDF-1.4").unwrap();
+    let document = document.display().to_string();
     [
+        (
+            vec!["parsing", "create", document.as_str(), "--tier", "fast"],
+            Takes::Result,
+        ),
+        (vec!["parse", document.as_str(), "--tier", "agentic"], Takes::Result),
         (vec!["parsing", "list"], Takes::Result),
         (vec!["parsing", "get", "pjb-1"], Takes::Result),
         (vec!["parsing", "versions"], Takes::Result),
@@ -88,8 +96,15 @@ fn server() -> MockServer {
     });
     server.mock(|when, then| {
         when.path("/api/v2/parse/pjb-1");
+        then.status(200).json_body(json!({
+            "job": {"id": "pjb-1", "status": "COMPLETED", "name": "a.pdf"},
+            "markdown": {"pages": [{"page_number": 1, "markdown": "# A"}]}
+        }));
+    });
+    server.mock(|when, then| {
+        when.method(httpmock::Method::POST).path("/api/v2/parse/upload");
         then.status(200)
-            .json_body(json!({"job": {"id": "pjb-1", "status": "COMPLETED", "name": "a.pdf"}}));
+            .json_body(json!({"id": "pjb-1", "status": "PENDING", "name": "a.pdf"}));
     });
     server.mock(|when, then| {
         when.path("/api/v2/batches");

@@ -3,17 +3,25 @@
 
 #[path = "../../examples/fake-server/fake.rs"]
 #[allow(dead_code)]
-mod fake;
+pub mod fake;
 #[path = "../../examples/fake-server/http.rs"]
-mod http;
+pub mod http;
+#[path = "../../examples/fake-server/upload.rs"]
+pub mod upload;
 
 use serde_json::Value;
 
 use crate::harness::{cli, success_stdout};
 
 fn start(config: fake::Config) -> String {
-    let addr = http::spawn(fake::Fake::new(config), 0).expect("fake server");
-    format!("http://{addr}")
+    start_shared(config).0
+}
+
+/// The fake on a free port: its base URL, and the fake itself, to see what it was sent.
+pub fn start_shared(config: fake::Config) -> (String, std::sync::Arc<fake::Fake>) {
+    let fake = std::sync::Arc::new(fake::Fake::new(config));
+    let addr = http::spawn(std::sync::Arc::clone(&fake), 0).expect("fake server");
+    (format!("http://{addr}"), fake)
 }
 
 fn lines(base_url: &str, args: &[&str]) -> Vec<String> {

@@ -127,6 +127,12 @@ impl InProcess {
         self
     }
 
+    /// Stdin is a pipe carrying `input`.
+    pub fn stdin(&mut self, input: &str) -> &mut Self {
+        self.stdin = input.as_bytes().to_vec();
+        self
+    }
+
     /// Stdin and stderr are a terminal on which a person types `input`.
     pub fn on_terminal(&mut self, input: &str) -> &mut Self {
         self.terminals.stdin = true;

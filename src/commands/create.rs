@@ -1,0 +1,396 @@
+//! `parsing create` and `parse`: start a parse job for a local file (uploaded as multipart,
+//! streamed from disk), a URL or an uploaded file's id; optionally wait for it and print the
+//! result. A create is never sent twice by accident (see `Client::send`), and once a job exists
+//! its id reaches the output whatever happens next.
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::{Map, Value, json};
+
+use crate::api::client::{Method, Payload};
+use crate::api::endpoints::{CREATE_PARSE_JOB, UPLOAD_AND_PARSE};
+use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs};
+use crate::commands::parsing::{self, View};
+use crate::commands::{Output, Session, warn_unknown};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::destination::Destination;
+use crate::output::job::{Created, Part};
+use crate::output::style::Shape;
+use crate::settings::Sourced;
+use crate::signals::{self, LastWords};
+use crate::text::{neutralize, shell_quote};
+
+/// What a failed create with a lost answer may have left behind, and how to look.
+const MAY_HAVE_BEEN_CREATED: &str =
+    "the job may have been created: check with `llamacloud parsing list --since 10m`";
+
+/// The `client_name` jobs are tagged with unless `--client-name` says otherwise.
+const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
+
+/// The most webhook configurations one job takes.
+const MAX_WEBHOOKS: usize = 4;
+
+/// Where the document comes from.
+enum Source {
+    /// A local file, uploaded with the request.
+    File(PathBuf),
+    /// A URL the API fetches.
+    Url(String),
+    /// A file already uploaded to LlamaCloud.
+    FileId(String),
+}
+
+/// What to do once the job exists.
+struct After {
+    /// Wait at most this long for the job to end.
+    wait: Option<Duration>,
+    /// Print the id alone.
+    quiet: bool,
+    /// Print the document whatever the tier: markdown, or text from the fast tier (which makes
+    /// only text).
+    document: bool,
+}
+
+pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) -> Result<(), Error> {
+    let source = match (&args.file, &args.source_url, &args.file_id) {
+        (Some(path), None, None) => Source::File(path.clone()),
+        (None, Some(url), None) => Source::Url(url.clone()),
+        (None, None, Some(id)) => Source::FileId(id.clone()),
+        (None, None, None) => {
+            return Err(Error::usage(
+                "nothing to parse: give a FILE, --source-url URL or --file-id ID",
+            ));
+        }
+        _ => return Err(Error::usage("give one source: FILE, --source-url or --file-id")),
+    };
+    if args.quiet && (global.format.is_some() || global.json || global.jq().is_some()) {
+        return Err(Error::usage(
+            "-q/--quiet prints the job id alone; it does not take --format, --json or --jq",
+        ));
+    }
+    if !args.wait && matches!(global.format(), Format::Markdown | Format::Text) {
+        return Err(Error::usage(format!(
+            "--format {} needs --wait: the document exists once the job has ended",
+            crate::output::style::format_names(&[global.format()])
+        )));
+    }
+    let after = After {
+        wait: args.wait.then_some(args.wait_timeout),
+        quiet: args.quiet,
+        document: false,
+    };
+    submit(
+        global,
+        &args.job,
+        source,
+        &after,
+        &args.scope,
+        "parsing create",
+        ctx,
+    )
+}
+
+/// `parse FILE|URL`: `parsing create --wait`, printing the markdown unless another format is
+/// asked for.
+pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
+    let source = match args.source.get(..8).map(str::to_ascii_lowercase) {
+        Some(start) if start.starts_with("http://") || start == "https://" => {
+            Source::Url(args.source.clone())
+        }
+        _ => Source::File(PathBuf::from(&args.source)),
+    };
+    let mut global = global.clone();
+    let document = global.format.is_none() && !global.json && global.jq().is_none();
+    if document {
+        global.format = Some(Format::Markdown);
+    }
+    let after = After {
+        wait: Some(args.wait_timeout),
+        quiet: false,
+        document,
+    };
+    submit(&global, &args.job, source, &after, &args.scope, "parse", ctx)
+}
+
+fn submit(
+    global: &GlobalArgs,
+    options: &JobOptions,
+    source: Source,
+    after: &After,
+    scope: &ScopeArgs,
+    command: &str,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let (output, mut part) = if after.quiet {
+        (
+            Output::choose(global, ctx, Shape::Record { raw: true }, command, &[])?,
+            None,
+        )
+    } else {
+        parsing::job_output(global, ctx, command)?
+    };
+    // Everything local is checked before anything is sent.
+    match &source {
+        Source::File(path) => check_file(path)?,
+        Source::Url(url) => check_url(url)?,
+        Source::FileId(_) => {}
+    }
+    let base = match &options.options {
+        Some(path) => read_options(path, ctx)?,
+        None => Map::new(),
+    };
+    if let Some(key) = ["source_url", "file_id"]
+        .into_iter()
+        .find(|k| base.contains_key(*k))
+    {
+        return Err(Error::usage(format!(
+            "--options: give the source as FILE, --source-url or --file-id, not as {key}"
+        )));
+    }
+    let session = Session::open(global, scope, ctx)?;
+    let mut configuration = configuration(options, base, session.settings.tier.as_ref(), ctx)?;
+    if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
+        part = Some(Part::Text);
+    }
+    let query = session.scope_query();
+    let (url, payload) = match source {
+        Source::File(file) => (
+            session.client.url(&UPLOAD_AND_PARSE, &query),
+            Payload::Upload {
+                configuration: Value::Object(configuration).to_string(),
+                file,
+            },
+        ),
+        Source::Url(url) => {
+            configuration.insert("source_url".into(), json!(url));
+            (
+                session.client.url(&CREATE_PARSE_JOB, &query),
+                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
+            )
+        }
+        Source::FileId(id) => {
+            configuration.insert("file_id".into(), json!(id));
+            (
+                session.client.url(&CREATE_PARSE_JOB, &query),
+                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
+            )
+        }
+    };
+    let reply = session
+        .client
+        .send(Method::POST, &url, &payload)
+        .map_err(|err| err.with_unsure_note(MAY_HAVE_BEEN_CREATED))?;
+    let created = Created::parse(reply.status, reply.body).map_err(|err| {
+        // A success status: the job most likely exists, but its id cannot be read.
+        Error::Api(err).context(format!("the answer to the create ({MAY_HAVE_BEEN_CREATED})"))
+    })?;
+    let id = created.id().to_string();
+    if after.quiet {
+        write_id(global, ctx, &id)?;
+    }
+    let Some(timeout) = after.wait else {
+        return if after.quiet {
+            Ok(())
+        } else {
+            output.print(ctx, &created)
+        };
+    };
+    let shown = neutralize(&id).into_owned();
+    let resume = format!("llamacloud parsing get {} --wait", shell_quote(&id));
+    // Before anything else is said: from now on a signal must not lose the id.
+    signals::leave_last_words(LastWords {
+        output_line: (!after.quiet).then(|| id.clone()),
+        file: global.output.clone(),
+        note: format!("interrupted; job {shown} goes on: {resume}"),
+    });
+    ctx.io.stderr.line(&format!("Created parse job {shown}"));
+    let view = View {
+        job_id: &id,
+        expand: Vec::new(),
+        image_filenames: None,
+        wait: Some(timeout),
+    };
+    let shown_ok = if after.quiet {
+        wait_quietly(&session, &view, ctx)
+    } else {
+        parsing::show(&session, output, part, &view, ctx)
+    };
+    signals::forget_last_words();
+    match shown_ok {
+        Ok(()) => Ok(()),
+        // The job, as it ended, was printed.
+        Err(err @ Error::JobEnded { .. }) if part.is_none() || after.quiet => Err(err),
+        Err(err @ Error::JobEnded { .. }) => {
+            write_id(global, ctx, &id)?;
+            Err(err)
+        }
+        Err(err) => {
+            if !after.quiet {
+                write_id(global, ctx, &id)?;
+            }
+            ctx.io
+                .stderr
+                .line(&format!("note: job {shown} was created; to get it: {resume}"));
+            Err(err)
+        }
+    }
+}
+
+/// With `--quiet`: waits for the job without printing it (its id is already out).
+fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(), Error> {
+    let timeout = view.wait.unwrap_or_default();
+    let last = parsing::wait_until_ended(session, view.job_id, timeout, ctx)?;
+    match parsing::ended_badly(view.job_id, &last) {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+/// The request configuration: the `--options` object, under the flags; the profile's tier when
+/// neither gives one; `latest` when a tier has no version.
+fn configuration(
+    flags: &JobOptions,
+    mut config: Map<String, Value>,
+    default_tier: Option<&Sourced<String>>,
+    ctx: &Context,
+) -> Result<Map<String, Value>, Error> {
+    if let Some(tier) = &flags.tier {
+        warn_unknown(ctx, "--tier", Some(tier));
+        config.insert("tier".into(), json!(tier.api_value()));
+    }
+    if let Some(id) = &flags.configuration_id {
+        config.insert("configuration_id".into(), json!(id));
+    }
+    if !config.contains_key("tier") && !config.contains_key("configuration_id") {
+        match default_tier {
+            Some(tier) => {
+                config.insert("tier".into(), json!(tier.value.trim()));
+            }
+            None => {
+                return Err(Error::usage(
+                    "--tier is required: fast, cost_effective, agentic or agentic_plus \
+                     (or set a default with `llamacloud config set tier TIER`)",
+                ));
+            }
+        }
+    }
+    if let Some(version) = &flags.version {
+        config.insert("version".into(), json!(version));
+    } else if config.contains_key("tier") && !config.contains_key("version") {
+        config.insert("version".into(), json!("latest"));
+    }
+    if flags.target_pages.is_some() || flags.max_pages.is_some() {
+        let ranges = object_at(&mut config, "page_ranges")?;
+        if let Some(pages) = &flags.target_pages {
+            ranges.insert("target_pages".into(), json!(pages));
+        }
+        if let Some(max) = flags.max_pages {
+            ranges.insert("max_pages".into(), json!(max));
+        }
+    }
+    if !flags.metadata.is_empty() {
+        let tags = object_at(&mut config, "user_metadata")?;
+        for (key, value) in &flags.metadata {
+            tags.insert(key.clone(), json!(value));
+        }
+    }
+    match &flags.client_name {
+        Some(name) => {
+            config.insert("client_name".into(), json!(name));
+        }
+        None => {
+            config.entry("client_name").or_insert_with(|| json!(CLIENT_NAME));
+        }
+    }
+    if flags.disable_cache {
+        config.insert("disable_cache".into(), json!(true));
+    }
+    if flags.webhook_configuration_id.len() > MAX_WEBHOOKS {
+        return Err(Error::usage(format!(
+            "--webhook-configuration-id: at most {MAX_WEBHOOKS} per job, {} given",
+            flags.webhook_configuration_id.len()
+        )));
+    }
+    if !flags.webhook_configuration_id.is_empty() {
+        config.insert(
+            "webhook_configuration_ids".into(),
+            json!(flags.webhook_configuration_id),
+        );
+    }
+    Ok(config)
+}
+
+/// The object under `key`, made if missing; a usage error if `--options` put something else there.
+fn object_at<'a>(config: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Map<String, Value>, Error> {
+    config
+        .entry(key)
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()
+        .ok_or_else(|| Error::usage(format!("--options: {key} must be a JSON object")))
+}
+
+/// `--options FILE` (or `-`, stdin): a JSON object.
+fn read_options(path: &Path, ctx: &mut Context) -> Result<Map<String, Value>, Error> {
+    let (name, text) = if path == Path::new("-") {
+        let mut text = String::new();
+        ctx.io
+            .stdin
+            .read_to_string(&mut text)
+            .map_err(|err| Error::usage(format!("--options -: cannot read stdin: {err}")))?;
+        ("stdin".to_string(), text)
+    } else {
+        let name = neutralize(&path.display().to_string()).into_owned();
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| Error::usage(format!("--options {name}: {}", describe_io(&err))))?;
+        (name, text)
+    };
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::usage(format!("--options {name}: expected a JSON object"))),
+        Err(err) => Err(Error::usage(format!("--options {name}: not JSON: {err}"))),
+    }
+}
+
+/// A file to upload must be a readable regular file (or something that reads like one).
+fn check_file(path: &Path) -> Result<(), Error> {
+    let name = neutralize(&path.display().to_string()).into_owned();
+    let metadata = std::fs::metadata(path)
+        .map_err(|err| Error::usage(format!("cannot upload {name}: {}", describe_io(&err))))?;
+    if metadata.is_dir() {
+        return Err(Error::usage(format!("cannot upload {name}: it is a directory")));
+    }
+    std::fs::File::open(path)
+        .map_err(|err| Error::usage(format!("cannot upload {name}: {}", describe_io(&err))))?;
+    Ok(())
+}
+
+fn check_url(url: &str) -> Result<(), Error> {
+    match url::Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => Ok(()),
+        _ => Err(Error::usage(format!(
+            "--source-url {}: expected an http:// or https:// URL",
+            neutralize(url)
+        ))),
+    }
+}
+
+/// An I/O error as a short phrase ("no such file", "permission denied").
+fn describe_io(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// Writes the job id as the command's output (stdout or `-o`).
+fn write_id(global: &GlobalArgs, ctx: &mut Context, id: &str) -> Result<(), Error> {
+    let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
+    let stdout = std::mem::replace(&mut ctx.io.stdout, Box::new(std::io::sink()));
+    let mut sink = destination.open(stdout)?;
+    writeln!(sink, "{id}")?;
+    sink.commit()
+}

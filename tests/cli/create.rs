@@ -1,0 +1,495 @@
+//! `parsing create` and `parse`: the exact requests (multipart upload, JSON bodies), the
+//! configuration built from flags, `--options` and the profile, local checks before anything is
+//! sent, never creating twice, and the job's life cycle against the bundled fake.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use httpmock::{HttpMockRequest, Method::POST, MockServer};
+use serde_json::{Value, json};
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{TEST_KEY, cli, in_process, success_stdout};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn scratch_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn created(id: &str) -> Value {
+    json!({"id": id, "project_id": "prj-1", "status": "PENDING", "name": "a.pdf", "tier": "agentic"})
+}
+
+#[test]
+fn a_file_is_uploaded_as_the_sdk_sends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 body\r\n--not a boundary\r\n");
+    let server = MockServer::start();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let keep = Arc::clone(&seen);
+    let upload = server.mock(|when, then| {
+        when.method(POST)
+            .path("/api/v2/parse/upload")
+            .query_param("project_id", "prj-9")
+            .header("authorization", format!("Bearer {TEST_KEY}"))
+            .is_true(move |req: &HttpMockRequest| {
+                keep.lock().unwrap().push((
+                    req.headers()
+                        .get("content-type")
+                        .map(|v| v.to_str().unwrap().to_string())
+                        .unwrap_or_default(),
+                    req.body_vec(),
+                ));
+                true
+            });
+        then.status(200).json_body(created("pjb-1"));
+    });
+    let stdout = success_stdout(cli(&server.base_url()).args([
+        "parsing",
+        "create",
+        file.to_str().unwrap(),
+        "--tier",
+        "AGENTIC",
+        "--max-pages",
+        "2",
+        "--project-id",
+        "prj-9",
+        "--format",
+        "tsv",
+    ]));
+    upload.assert_calls(1);
+    assert!(stdout.starts_with("pjb-1\ta.pdf\tPENDING\tagentic\t"), "{stdout}");
+    let (content_type, body) = seen.lock().unwrap()[0].clone();
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("multipart content type");
+    let expected = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"configuration\"\r\n\r\n\
+         {{\"tier\":\"agentic\",\"version\":\"latest\",\"page_ranges\":{{\"max_pages\":2}},\"client_name\":\"llamacloud-cli/{VERSION}\"}}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n\
+         %PDF-1.4 body\r\n--not a boundary\r\n\r\n--{boundary}--\r\n"
+    );
+    assert_eq!(String::from_utf8(body).unwrap(), expected);
+}
+
+#[test]
+fn urls_and_file_ids_are_sent_as_json_with_every_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = scratch_file(
+        dir.path(),
+        "options.json",
+        br#"{"tier": "fast", "page_ranges": {"target_pages": "9"}, "user_metadata": {"team": "a"},
+            "agentic_options": {"custom_prompt": "tables as markdown"}, "new_in_2027": [1]}"#,
+    );
+    let server = MockServer::start();
+    let by_url = server.mock(|when, then| {
+        when.method(POST)
+            .path("/api/v2/parse")
+            .header("content-type", "application/json")
+            .json_body(json!({
+                "tier": "cost_effective",
+                "version": "2026-08-19",
+                "page_ranges": {"target_pages": "1,3,5-8", "max_pages": 4},
+                "user_metadata": {"team": "b", "run": "42"},
+                "agentic_options": {"custom_prompt": "tables as markdown"},
+                "new_in_2027": [1],
+                "client_name": "nightly",
+                "disable_cache": true,
+                "webhook_configuration_ids": ["wh-1", "wh-2"],
+                "source_url": "https://example.com/a.pdf"
+            }));
+        then.status(200).json_body(created("pjb-2"));
+    });
+    let output = cli(&server.base_url())
+        .args([
+            "parsing",
+            "create",
+            "--source-url",
+            "https://example.com/a.pdf",
+            "--options",
+            options.to_str().unwrap(),
+            "--tier",
+            "cost_effective",
+            "--version",
+            "2026-08-19",
+            "--target-pages",
+            "1,3,5-8",
+            "--max-pages",
+            "4",
+            "--metadata",
+            "team=b",
+            "--metadata",
+            "run=42",
+            "--client-name",
+            "nightly",
+            "--disable-cache",
+            "--webhook-configuration-id",
+            "wh-1",
+            "--webhook-configuration-id",
+            "wh-2",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(String::from_utf8(output.stdout.clone()).unwrap(), "pjb-2\n");
+    by_url.assert_calls(1);
+
+    // A saved configuration needs no tier; options come from stdin with `-`.
+    let by_id = server.mock(|when, then| {
+        when.method(POST).path("/api/v2/parse").json_body(json!({
+            "configuration_id": "cfg-1",
+            "client_name": format!("llamacloud-cli/{VERSION}"),
+            "output_options": {"markdown": {"tables": "html"}},
+            "file_id": "file-7"
+        }));
+        then.status(200).json_body(created("pjb-3"));
+    });
+    let mut run = cli(&server.base_url());
+    let output = run
+        .args([
+            "parsing",
+            "create",
+            "--file-id",
+            "file-7",
+            "--configuration-id",
+            "cfg-1",
+            "--options",
+            "-",
+            "--json",
+        ])
+        .stdin(r#"{"output_options": {"markdown": {"tables": "html"}}}"#)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let job: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(job["id"], "pjb-3", "the created job, as the API answers it");
+    by_id.assert_calls(1);
+}
+
+#[test]
+fn local_problems_are_usage_errors_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let file = file.to_str().unwrap();
+    let missing = dir.path().join("missing.pdf");
+    let missing = missing.to_str().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let bad_options = scratch_file(dir.path(), "o.json", b"[1]");
+    let bad_options = bad_options.to_str().unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (vec!["parsing", "create", "--tier", "fast"], "nothing to parse: give a FILE, --source-url URL or --file-id ID".into()),
+        (vec!["parsing", "create", missing, "--tier", "fast"], format!("cannot upload {missing}: no such file")),
+        (vec!["parse", missing, "--tier", "fast"], format!("cannot upload {missing}: no such file")),
+        (vec!["parsing", "create", folder, "--tier", "fast"], format!("cannot upload {folder}: it is a directory")),
+        (vec!["parsing", "create", file], "--tier is required: fast, cost_effective, agentic or agentic_plus (or set a default with `llamacloud config set tier TIER`)".into()),
+        (vec!["parsing", "create", file, "--tier", "fast", "--format", "markdown"], "--format markdown needs --wait: the document exists once the job has ended".into()),
+        (vec!["parsing", "create", "--source-url", "ftp://x/a.pdf", "--tier", "fast"], "--source-url ftp://x/a.pdf: expected an http:// or https:// URL".into()),
+        (vec!["parsing", "create", file, "--tier", "fast", "--options", bad_options], format!("--options {bad_options}: expected a JSON object")),
+        (
+            vec!["parsing", "create", file, "--tier", "fast", "--webhook-configuration-id", "1", "--webhook-configuration-id", "2", "--webhook-configuration-id", "3", "--webhook-configuration-id", "4", "--webhook-configuration-id", "5"],
+            "--webhook-configuration-id: at most 4 per job, 5 given".into(),
+        ),
+        (vec!["parsing", "create", file, "--tier", "fast", "-q", "--format", "tsv"], "-q/--quiet prints the job id alone; it does not take --format, --json or --jq".into()),
+    ];
+    for (args, message) in cases {
+        let output = cli(&url).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr_of(&output));
+        assert_eq!(stderr_of(&output), format!("error: {message}\n"), "{args:?}");
+        assert!(output.stdout.is_empty());
+    }
+    // clap's own refusals: two sources, an empty path.
+    for args in [
+        vec![
+            "parsing",
+            "create",
+            file,
+            "--source-url",
+            "https://example.com/a.pdf",
+            "--tier",
+            "fast",
+        ],
+        vec!["parsing", "create", "", "--tier", "fast"],
+        vec!["parse", "", "--tier", "fast"],
+        vec!["parsing", "create", file, "--tier", "fast", "--metadata", "=v"],
+    ] {
+        let output = cli(&url).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+    assert!(fake.made_jobs().is_empty(), "nothing was created");
+}
+
+#[test]
+fn a_create_whose_answer_is_lost_is_not_sent_again_and_says_how_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    for (fault, message) in [
+        (0, "reading the response from"),
+        (502, "HTTP 502 Bad Gateway: Bad gateway"),
+    ] {
+        let (url, fake) = start_shared(fake::Config {
+            create_faults: vec![fault],
+            ..fake::Config::default()
+        });
+        let mut run = cli(&url);
+        let output = run
+            .args(["parsing", "create", file.to_str().unwrap(), "--tier", "fast"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(5), "{fault}: {}", stderr_of(&output));
+        let stderr = stderr_of(&output);
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(message),
+            "{fault}: {stderr}"
+        );
+        assert!(
+            stderr.ends_with(
+                "(the job may have been created: check with `llamacloud parsing list --since 10m`)\n"
+            ),
+            "{fault}: {stderr}"
+        );
+        assert_eq!(
+            fake.made_jobs().len(),
+            1,
+            "{fault}: created once, never sent again"
+        );
+        assert!(run.sleeps().is_empty());
+    }
+    // The connection drops once the request is sent: one connection, no second create.
+    let server = crate::scripted::RawServer::start(vec![Vec::new()]);
+    let output = cli(&server.url)
+        .args(["parsing", "create", file.to_str().unwrap(), "--tier", "fast"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
+    assert_eq!(server.connections(), 1);
+    assert!(
+        stderr_of(&output)
+            .ends_with("(the job may have been created: check with `llamacloud parsing list --since 10m`)\n")
+    );
+}
+
+#[test]
+fn a_create_the_server_did_not_take_in_is_sent_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    for (fault, waits) in [(429, vec![Duration::from_secs(1)]), (503, vec![])] {
+        let (url, fake) = start_shared(fake::Config {
+            create_faults: vec![fault],
+            ..fake::Config::default()
+        });
+        let mut run = cli(&url);
+        let stdout = success_stdout(run.args([
+            "parsing",
+            "create",
+            file.to_str().unwrap(),
+            "--tier",
+            "fast",
+            "-q",
+        ]));
+        let made = fake.made_jobs();
+        assert_eq!(made.len(), 1, "{fault}");
+        assert_eq!(stdout, format!("{}\n", made[0]["id"].as_str().unwrap()));
+        let sleeps = run.sleeps();
+        if waits.is_empty() {
+            assert_eq!(sleeps.len(), 1, "{fault}: one backoff");
+        } else {
+            assert_eq!(sleeps, waits, "{fault}: Retry-After obeyed");
+        }
+    }
+}
+
+#[test]
+fn create_and_wait_follows_the_job_to_its_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.txt", b"Quarterly report\nRevenue grew.\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let mut run = cli(&url);
+    let output = run
+        .args([
+            "parsing",
+            "create",
+            file.to_str().unwrap(),
+            "--tier",
+            "agentic",
+            "--metadata",
+            "ci=nightly",
+            "--wait",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let markdown = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(
+        markdown.starts_with("# report.txt\n\n31 bytes, text/plain.\n\nQuarterly report\nRevenue grew."),
+        "{markdown}"
+    );
+    let made = fake.made_jobs();
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0]["user_metadata"], json!({"ci": "nightly"}));
+    assert_eq!(made[0]["client_name"], json!(format!("llamacloud-cli/{VERSION}")));
+    let id = made[0]["id"].as_str().unwrap();
+    assert_eq!(stderr_of(&output), format!("Created parse job {id}\n"));
+    // PENDING, RUNNING, COMPLETED: the SDK's cadence, on the injected clock.
+    assert_eq!(run.sleeps(), [Duration::from_secs(1), Duration::from_secs(2)]);
+
+    // The job is found again by its tags.
+    let listed = success_stdout(cli(&url).args([
+        "parsing",
+        "list",
+        "--max-items",
+        "1",
+        "--jq",
+        ".items[0].user_metadata.ci",
+        "-r",
+    ]));
+    assert_eq!(listed, "nightly\n");
+}
+
+#[test]
+fn parse_is_the_short_form_with_the_profiles_tier() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "notes.md", b"# Notes\n\nline\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let config = dir.path().join("config");
+    let with_config = |run: &mut crate::harness::InProcess| {
+        run.env("LLAMACLOUD_CONFIG_DIR", config.display().to_string());
+    };
+    let mut set = in_process(&url);
+    with_config(&mut set);
+    set.args(["config", "set", "tier", "fast"]).assert().code(0);
+    let mut run = cli(&url);
+    with_config(&mut run);
+    // The fast tier makes text only: `parse` prints the text.
+    let text = success_stdout(run.args(["parse", file.to_str().unwrap()]));
+    assert!(text.starts_with("notes.md\n\n14 bytes, text/markdown."), "{text}");
+    assert_eq!(fake.made_jobs()[0]["tier"], "fast");
+    // A flag wins over the profile; markdown for the other tiers.
+    let mut run = cli(&url);
+    with_config(&mut run);
+    let markdown = success_stdout(run.args(["parse", file.to_str().unwrap(), "--tier", "agentic"]));
+    assert!(markdown.starts_with("# notes.md\n"), "{markdown}");
+    // A URL is fetched by the API.
+    let mut run = cli(&url);
+    with_config(&mut run);
+    let markdown = success_stdout(run.args(["parse", "HTTPS://example.com/paper.pdf", "--tier", "agentic"]));
+    assert!(
+        markdown.starts_with("# HTTPS://example.com/paper.pdf\n"),
+        "{markdown}"
+    );
+    assert_eq!(fake.made_jobs().len(), 3);
+}
+
+#[test]
+fn a_job_that_fails_exits_6_and_its_id_still_reaches_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "will-fail.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = cli(&url)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        String::from_utf8(output.stdout.clone()).unwrap(),
+        format!("{id}\n")
+    );
+    assert_eq!(
+        stderr_of(&output),
+        format!(
+            "Created parse job {id}\nerror: job {id} ended FAILED: The document could not be parsed: it is password-protected\n"
+        )
+    );
+    // In a job format, the job as it ended is the output.
+    let output = cli(&url)
+        .args([
+            "parsing",
+            "create",
+            file.to_str().unwrap(),
+            "--tier",
+            "agentic",
+            "--wait",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6));
+    let job: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(job["job"]["status"], "FAILED");
+
+    // Gave up waiting: the id is printed, and how to go on.
+    let file = scratch_file(dir.path(), "slow.pdf", b"%PDF");
+    let mut run = cli(&url);
+    let output = run
+        .args([
+            "parse",
+            file.to_str().unwrap(),
+            "--tier",
+            "agentic",
+            "--wait-timeout",
+            "2s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let id = fake.made_jobs()[2]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        String::from_utf8(output.stdout.clone()).unwrap(),
+        format!("{id}\n")
+    );
+    assert!(
+        stderr_of(&output).ends_with(&format!(
+            "note: job {id} was created; to get it: llamacloud parsing get {id} --wait\n\
+             error: gave up waiting after 2s: job {id} is still RUNNING (raise --wait-timeout)\n"
+        )),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_waiting_prints_the_id_and_how_to_resume() {
+    use std::io::{BufRead as _, BufReader, Read as _};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    let mut child = crate::harness::command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(first, format!("Created parse job {id}\n"));
+    let mut stdout = child.stdout.take().unwrap();
+    let (code, _) = crate::scripted::interrupt(child);
+    assert_eq!(code, Some(130));
+    let mut out = String::new();
+    stdout.read_to_string(&mut out).unwrap();
+    assert_eq!(out, format!("{id}\n"));
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert_eq!(
+        rest,
+        format!("interrupted; job {id} goes on: llamacloud parsing get {id} --wait\n")
+    );
+}

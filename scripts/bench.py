@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark llamacloud against what people would use instead, on one machine, in one run.
 
-    python3 scripts/bench.py [--runs 5] [--no-sdk] [--markdown-mib 50] [--jobs 10000]
+    python3 scripts/bench.py [--runs 5] [--no-sdk] [--markdown-mib 50] [--jobs 10000] [--only upload]
 
 It builds the release binary and the bundled fake server, starts the fake with JOBS parse jobs and one
 job whose markdown is MARKDOWN_MIB MiB, and measures wall time and peak RSS (medians over RUNS) of:
@@ -17,6 +17,9 @@ job whose markdown is MARKDOWN_MIB MiB, and measures wall time and peak RSS (med
                vs the SDK (client.parsing.get(ID, expand=["markdown"]), pages joined)
                vs curl | jq -r joining the pages
   flat memory  llamacloud listing 100,000 jobs as jsonl (peak RSS)
+  upload       llamacloud parsing create FILE (UPLOAD_MIB MiB, the SDK's multipart to /api/v2/parse/upload)
+               vs curl -F sending the same two parts
+               vs the SDK (client.parsing.create(upload_file=...)), with --sdk-upload
 
 and prints ratios. Everything runs on loopback; nothing else is contacted (pip reaches PyPI only to
 install the SDK, once).
@@ -104,6 +107,21 @@ for job in client.parsing.list(page_size=100):
     out.write(job.to_json(indent=None) + "\\n")
 """
 
+SDK_UPLOAD = """
+import os
+from llama_cloud import LlamaCloud
+client = LlamaCloud(api_key=os.environ["KEY"], base_url=os.environ["URL"], max_retries=0, timeout=600)
+with open(os.environ["FILE"], "rb") as f:
+    job = client.parsing.create(tier="fast", version="latest", upload_file=f)
+print(job.id)
+"""
+
+CURL_UPLOAD = r"""
+curl -sf -H "Authorization: Bearer $KEY" \
+  -F 'configuration={"tier":"fast","version":"latest"}' \
+  -F "file=@$FILE;type=application/pdf" "$URL/api/v2/parse/upload" > /dev/null
+"""
+
 SDK_MARKDOWN = """
 import os
 from llama_cloud import LlamaCloud
@@ -138,7 +156,11 @@ def main():
     parser.add_argument("--markdown-mib", type=int, default=50)
     parser.add_argument("--flat-jobs", type=int, default=100000)
     parser.add_argument("--no-sdk", action="store_true", help="skip the Python SDK")
+    parser.add_argument("--upload-mib", type=int, default=1024, help="size of the uploaded file")
+    parser.add_argument("--sdk-upload", action="store_true",
+                        help="also upload with the SDK (it may hold the whole file in memory)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--only", choices=["upload"], help="run one part of the benchmark")
     args = parser.parse_args()
 
     for tool in ["curl", "jq"]:
@@ -154,6 +176,11 @@ def main():
     sdk = None if args.no_sdk else ensure_sdk()
 
     results = {"machine": machine(), "runs": args.runs, "sdk": sdk[1] if sdk else None}
+    if args.only == "upload":
+        results.update(upload=bench_upload(cli, sdk, args), upload_mib=args.upload_mib)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+        return
     fake, url = start_fake(args.jobs, args.markdown_mib)
     try:
         env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY, URL=url, KEY=KEY)
@@ -224,6 +251,8 @@ def main():
         fake.terminate()
         fake.wait()
 
+    upload = bench_upload(cli, sdk, args)
+
     def ratio(rows, base, other):
         a = next(r for r in rows if r["name"] == base)
         b = next(r for r in rows if r["name"].startswith(other))
@@ -244,9 +273,39 @@ def main():
     worst = max((r for r in shaped if r["name"].startswith("llamacloud")), key=lambda r: r["rss_mib"])
     print(f"  markdown:  worst peak RSS over the shapes            {worst['rss_mib']:6.1f} MiB (target ≤ 20; {worst['name']})")
 
+    results.update(upload=upload, upload_mib=args.upload_mib)
     results.update(startup=startup, listing=listing, markdown=markdown, markdown_mib=size, flat=flat, shapes=shaped)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
+
+
+def bench_upload(cli, sdk, args):
+    print(f"uploading a {args.upload_mib} MiB file (peak RSS target < 30 MiB, speed ≥ 80% of curl -F)")
+    fake, url = start_fake(10, 0)
+    try:
+        env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY, URL=url, KEY=KEY)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "big.pdf")
+            with open(path, "wb") as f:
+                # Incompressible bytes, written once; both tools read them from the page cache.
+                chunk = os.urandom(1 << 20)
+                for _ in range(args.upload_mib):
+                    f.write(chunk)
+            uenv = dict(env, FILE=path)
+            upload = [measure("llamacloud", [cli, "parsing", "create", path, "--tier", "fast", "-q"],
+                              args.runs, env=uenv),
+                      measure("curl -F", CURL_UPLOAD, args.runs, env=uenv, shell=True)]
+            if sdk and args.sdk_upload:
+                upload.append(measure(f"python SDK {sdk[1]}", [sdk[0], "-c", SDK_UPLOAD], 1, env=uenv))
+    finally:
+        fake.terminate()
+        fake.wait()
+
+    up = upload[0]
+    curl = next(r for r in upload if r["name"] == "curl -F")
+    print(f"  upload:    curl -F / llamacloud (speed ratio)           {curl['wall_s'] / up['wall_s']:6.2f}  (target ≥ 0.8)")
+    print(f"  upload:    llamacloud peak RSS for {args.upload_mib} MiB        {up['rss_mib']:6.1f} MiB (target < 30)")
+    return upload
 
 
 def machine():

@@ -28,6 +28,50 @@ const DEBUG_BODY_BYTES: usize = 2048;
 /// sends without end is not.
 const MAX_BODY_BYTES: u64 = 1 << 30;
 
+/// Why an upload failed: before any request (a local problem), or in HTTP.
+enum UploadError {
+    Local(Error),
+    Http(reqwest::Error),
+}
+
+/// Follows redirects (reqwest drops the Authorization header on any redirect to another host,
+/// port or scheme, so the key only ever goes to the base URL). Custom headers may carry
+/// secrets that reqwest does not know to drop: while any are set, a redirect to another host
+/// is not followed.
+fn redirect_policy(config: &ClientConfig) -> reqwest::redirect::Policy {
+    let origin = config.base_url.origin();
+    let guard = !config.headers.is_empty();
+    reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= MAX_REDIRECTS {
+            attempt.error("too many redirects")
+        } else if guard && attempt.url().origin() != origin {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+/// A file as a stream of large pieces, read as the request body is sent (the file is local:
+/// reading it on the runtime's thread is fine).
+fn file_chunks(
+    file: std::fs::File,
+) -> impl futures_util::Stream<Item = std::io::Result<Vec<u8>>> + Send + 'static {
+    const PIECE: usize = 256 * 1024;
+    futures_util::stream::unfold(Some(file), |file| async move {
+        let mut file = file?;
+        let mut piece = vec![0; PIECE];
+        match file.read(&mut piece) {
+            Ok(0) => None,
+            Ok(n) => {
+                piece.truncate(n);
+                Some((Ok(piece), Some(file)))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    })
+}
+
 /// What the client needs to know, resolved by the caller.
 pub struct ClientConfig {
     pub base_url: Url,
@@ -99,6 +143,8 @@ fn shown_value(name: &str, value: &HeaderValue) -> String {
 
 /// An authenticated client for one base URL.
 pub struct Client {
+    /// For uploads: reqwest's async client and a runtime to drive it, made on first use.
+    uploader: std::sync::OnceLock<Result<(tokio::runtime::Runtime, reqwest::Client), String>>,
     http: HttpClient,
     config: ClientConfig,
     authorization: HeaderValue,
@@ -153,24 +199,8 @@ impl Client {
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", config.api_key.expose()))
             .map_err(|_| "the API key contains characters that cannot be sent in a header".to_string())?;
         authorization.set_sensitive(true);
-        // Redirects are followed; reqwest drops the Authorization header on any redirect to
-        // another host, port or scheme, so the key only ever goes to the base URL.
-        // Custom headers may carry secrets that reqwest does not know to drop on a redirect to
-        // another host (it drops Authorization and cookies): while any are set, such a redirect
-        // is not followed.
-        let origin = config.base_url.origin();
-        let guard = !config.headers.is_empty();
-        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() >= MAX_REDIRECTS {
-                attempt.error("too many redirects")
-            } else if guard && attempt.url().origin() != origin {
-                attempt.stop()
-            } else {
-                attempt.follow()
-            }
-        });
         let http = HttpClient::builder()
-            .redirect(redirects)
+            .redirect(redirect_policy(&config))
             .user_agent(USER_AGENT)
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
@@ -181,7 +211,78 @@ impl Client {
             http,
             config,
             authorization,
+            uploader: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The async client for uploads, with the same settings as the blocking one.
+    fn uploader(&self) -> Result<&(tokio::runtime::Runtime, reqwest::Client), Error> {
+        self.uploader
+            .get_or_init(|| {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| format!("cannot set up HTTP: {e}"))?;
+                let http = reqwest::Client::builder()
+                    .redirect(redirect_policy(&self.config))
+                    .user_agent(USER_AGENT)
+                    .connect_timeout(self.config.connect_timeout)
+                    .gzip(true)
+                    .build()
+                    .map_err(|e| format!("cannot set up HTTP: {e}"))?;
+                Ok((runtime, http))
+            })
+            .as_ref()
+            .map_err(|e| Error::Transport(e.clone()))
+    }
+
+    /// Sends an upload: the `configuration` part, then the file, read from disk in large
+    /// pieces as it is sent. Returns the answer, read.
+    fn upload(
+        &self,
+        url: &Url,
+        timeout: Duration,
+        configuration: &str,
+        path: &std::path::Path,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), UploadError> {
+        let (runtime, http) = self.uploader().map_err(UploadError::Local)?;
+        let unreadable = |e: std::io::Error| {
+            UploadError::Local(Error::Transport(format!("cannot read {}: {e}", path.display())))
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let length = file.metadata().map_err(unreadable)?.len();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mime = mime_guess::from_path(path).first_or_octet_stream();
+        let part = reqwest::multipart::Part::stream_with_length(
+            reqwest::Body::wrap_stream(file_chunks(file)),
+            length,
+        )
+        .file_name(name)
+        .mime_str(mime.as_ref())
+        .map_err(UploadError::Http)?;
+        let form = reqwest::multipart::Form::new()
+            .text("configuration", configuration.to_string())
+            .part("file", part);
+        let mut request = http
+            .post(url.clone())
+            .header(ACCEPT, "application/json")
+            .header(AUTHORIZATION, self.authorization.clone())
+            .timeout(timeout);
+        for (name, value) in &self.config.headers {
+            request = request.header(name, value);
+        }
+        runtime
+            .block_on(async move {
+                let response = request.multipart(form).send().await?;
+                let status = response.status();
+                let headers = response.headers().clone();
+                let body = response.bytes().await?;
+                Ok((status, headers, body.to_vec()))
+            })
+            .map_err(UploadError::Http)
     }
 
     /// The full URL for an API path (given as segments, each percent-encoded) and query.
@@ -420,17 +521,26 @@ impl Client {
                     .body(body.clone())
             }
             Payload::Upload { configuration, file } => {
-                let part = reqwest::blocking::multipart::Part::file(file)
-                    .map_err(|e| Error::Transport(format!("cannot read {}: {e}", file.display())))?;
                 self.log(format_args!(
                     "> body: multipart: configuration {}, file {}",
                     neutralize(configuration),
                     neutralize(&file.display().to_string())
                 ));
-                let form = reqwest::blocking::multipart::Form::new()
-                    .text("configuration", configuration.clone())
-                    .part("file", part);
-                request.multipart(form)
+                let started = Instant::now();
+                let (status, headers, body) = match self.upload(url, timeout, configuration, file) {
+                    Ok(answer) => answer,
+                    Err(UploadError::Local(err)) => return Err(err),
+                    Err(UploadError::Http(e)) => {
+                        *not_sent = e.is_connect();
+                        return Err(self.http_error(&e, url, timeout, bounded, started));
+                    }
+                };
+                self.log_response(status, &headers, &body, started);
+                return Ok(Answer {
+                    status,
+                    headers,
+                    body: Body::Read(body),
+                });
             }
         };
         let started = Instant::now();
@@ -439,13 +549,7 @@ impl Client {
             .timeout(timeout)
             .send()
             .inspect_err(|e| *not_sent = e.is_connect())
-            .map_err(|e| match error::transport(&e, url, timeout) {
-                _ if e.is_connect() && e.is_timeout() && timeout > self.config.connect_timeout => {
-                    error::connect_timed_out(url, self.config.connect_timeout)
-                }
-                Error::Transport(message) if bounded && e.is_timeout() => Error::Deadline(message),
-                other => self.failed(other, started),
-            })?;
+            .map_err(|e| self.http_error(&e, url, timeout, bounded, started))?;
         let status = response.status();
         let headers = response.headers().clone();
         if stream && status.is_success() {
@@ -468,6 +572,25 @@ impl Client {
             headers,
             body: Body::Read(body),
         })
+    }
+
+    /// A failed request, worded for the user: a connection that did not open in time, a
+    /// deadline reached, or another transport failure.
+    fn http_error(
+        &self,
+        e: &reqwest::Error,
+        url: &Url,
+        timeout: Duration,
+        bounded: bool,
+        started: Instant,
+    ) -> Error {
+        match error::transport(e, url, timeout) {
+            _ if e.is_connect() && e.is_timeout() && timeout > self.config.connect_timeout => {
+                error::connect_timed_out(url, self.config.connect_timeout)
+            }
+            Error::Transport(message) if bounded && e.is_timeout() => Error::Deadline(message),
+            other => self.failed(other, started),
+        }
     }
 
     fn read_body(&self, response: Response, url: &Url, started: Instant) -> Result<Vec<u8>, Error> {

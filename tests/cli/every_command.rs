@@ -33,7 +33,10 @@ fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
             vec!["parsing", "create", document.as_str(), "--tier", "fast"],
             Takes::Result,
         ),
-        (vec!["parse", document.as_str(), "--tier", "agentic"], Takes::Result),
+        (
+            vec!["parse", document.as_str(), "--tier", "agentic"],
+            Takes::Result,
+        ),
         (vec!["parsing", "list"], Takes::Result),
         (vec!["parsing", "get", "pjb-1"], Takes::Result),
         (vec!["parsing", "versions"], Takes::Result),

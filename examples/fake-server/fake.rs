@@ -866,6 +866,9 @@ impl Fake {
                 url.rsplit('/').next().unwrap_or(url).to_string(),
                 format!("# {url}\n\nFetched from {url} and parsed by the fake LlamaCloud."),
             ),
+            (None, Some(Value::String(id))) if !id.starts_with("file-") => {
+                return Answer::detail(404, &format!("File {id} not found"));
+            }
             (None, Some(Value::String(id))) => (
                 id.clone(),
                 format!("# File {id}\n\nParsed by the fake LlamaCloud."),

@@ -493,3 +493,36 @@ fn ctrl_c_while_waiting_prints_the_id_and_how_to_resume() {
         format!("interrupted; job {id} goes on: llamacloud parsing get {id} --wait\n")
     );
 }
+
+#[test]
+fn what_the_api_refuses_exits_with_its_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    // A tier this version does not know is sent, with a warning; the API refuses it: exit 5.
+    let output = cli(&url)
+        .args(["parsing", "create", file.to_str().unwrap(), "--tier", "turbo"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
+    assert_eq!(
+        stderr_of(&output),
+        "warning: --tier turbo is not one this version knows (fast, cost_effective, agentic, agentic_plus); it is sent as given\n\
+         error: HTTP 422 Unprocessable Entity: body.tier: Input should be one of [\"fast\", \"cost_effective\", \"agentic\", \"agentic_plus\"]\n"
+    );
+    // An uploaded file that does not exist: exit 3.
+    let output = cli(&url)
+        .args(["parsing", "create", "--file-id", "nope", "--tier", "fast"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).starts_with("error: HTTP 404 Not Found: File nope not found"));
+    // A key the API rejects: exit 4, nothing created.
+    let output = cli(&url)
+        .env("LLAMA_CLOUD_API_KEY", "bad-key")
+        .args(["parse", file.to_str().unwrap(), "--tier", "fast"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr_of(&output));
+    assert!(fake.made_jobs().is_empty());
+}

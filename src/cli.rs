@@ -267,13 +267,8 @@ pub struct ParsingGetArgs {
     #[arg(long, value_name = "NAMES", value_parser = non_empty)]
     pub image_filenames: Option<String>,
 
-    /// Wait until the job is COMPLETED, FAILED or CANCELLED, then print it (exit 6 unless COMPLETED)
-    #[arg(long)]
-    pub wait: bool,
-
-    /// Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
-    pub wait_timeout: Duration,
+    #[command(flatten)]
+    pub waiting: WaitArgs,
 
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -354,14 +349,8 @@ pub struct ParsingCreateArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Wait until the job has ended, then print it, or its document with --format markdown|text
-    /// (exit 6 unless it is COMPLETED)
-    #[arg(long)]
-    pub wait: bool,
-
-    /// Give up waiting after this long: 90s, 30m, 2h, or seconds
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
-    pub wait_timeout: Duration,
+    #[command(flatten)]
+    pub waiting: WaitArgs,
 
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -382,6 +371,26 @@ pub struct ParseArgs {
 
     #[command(flatten)]
     pub scope: ScopeArgs,
+}
+
+/// `--wait` and its bound, for the commands that can wait for a parse job.
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with
+    /// --format markdown|text (exit 6 unless COMPLETED)
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
+    pub wait_timeout: Duration,
+}
+
+impl WaitArgs {
+    /// How long to wait, if asked to.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.wait.then_some(self.wait_timeout)
+    }
 }
 
 /// How to parse: the request configuration, as flags and an options file.

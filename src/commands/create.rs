@@ -71,14 +71,14 @@ pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) 
             "-q/--quiet prints the job id alone; it does not take --format, --json or --jq",
         ));
     }
-    if !args.wait && matches!(global.format(), Format::Markdown | Format::Text) {
+    if !args.waiting.wait && matches!(global.format(), Format::Markdown | Format::Text) {
         return Err(Error::usage(format!(
             "--format {} needs --wait: the document exists once the job has ended",
             crate::output::style::format_names(&[global.format()])
         )));
     }
     let after = After {
-        wait: args.wait.then_some(args.wait_timeout),
+        wait: args.waiting.timeout(),
         quiet: args.quiet,
         document: false,
     };

@@ -59,7 +59,7 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
         job_id,
         expand: args.expand.iter().map(String::as_str).collect(),
         image_filenames: args.image_filenames.as_deref(),
-        wait: args.wait.then_some(args.wait_timeout),
+        wait: args.waiting.timeout(),
     };
     show(&session, output, part, &view, ctx)
 }

@@ -342,6 +342,9 @@ impl Fake {
                 .decode_utf8_lossy()
                 .into_owned()
         };
+        if let Some(answer) = self.change_made(method, &parts) {
+            return answer;
+        }
         match (method, parts.as_slice()) {
             ("POST", ["api", "v2", "parse", id, "cancel"]) => {
                 let id = decode(id);
@@ -929,6 +932,42 @@ impl Fake {
             }
             _ => Answer::json(200, &job),
         }
+    }
+
+    /// Cancel and delete of a made job, by the same rules as for the others.
+    fn change_made(&self, method: &str, parts: &[&str]) -> Option<Answer> {
+        let (id, cancel) = match (method, parts) {
+            ("POST", ["api", "v2", "parse", id, "cancel"]) => (*id, true),
+            ("DELETE", ["api", "v2", "parse", id]) => (*id, false),
+            _ => return None,
+        };
+        let mut made = self.made();
+        let at = made.iter().position(|m| str_field(&m.job, "id") == id)?;
+        let status = str_field(&made[at].job, "status").to_string();
+        Some(match (cancel, status.as_str()) {
+            (true, "PENDING" | "RUNNING") => {
+                let entry = &mut made[at];
+                entry.ends = "CANCELLED";
+                entry.polls = 3;
+                entry.job["status"] = json!("CANCELLED");
+                Answer::json(200, &entry.job)
+            }
+            (true, ended) => Answer::detail(
+                409,
+                &format!("The job has already ended ({ended}) and cannot be cancelled"),
+            ),
+            (false, "COMPLETED" | "FAILED" | "CANCELLED") => {
+                let job = made.remove(at).job;
+                Answer::json(
+                    200,
+                    &json!({"id": id, "project_id": str_field(&job, "project_id")}),
+                )
+            }
+            (false, running) => Answer::detail(
+                409,
+                &format!("The job is {running}; only a job that has ended can be deleted"),
+            ),
+        })
     }
 
     /// A made job, one step further along each time it is fetched.

@@ -526,3 +526,39 @@ fn what_the_api_refuses_exits_with_its_code() {
     assert_eq!(output.status.code(), Some(4), "{}", stderr_of(&output));
     assert!(fake.made_jobs().is_empty());
 }
+
+#[test]
+fn a_created_job_can_be_cancelled_and_then_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, _fake) = start_shared(fake::Config::default());
+    let id = success_stdout(cli(&url).args([
+        "parsing",
+        "create",
+        file.to_str().unwrap(),
+        "--tier",
+        "fast",
+        "-q",
+    ]));
+    let id = id.trim();
+    cli(&url)
+        .args(["parsing", "delete", id, "--yes"])
+        .assert()
+        .code(5)
+        .stderr(format!(
+            "error: HTTP 409 Conflict: The job is PENDING; only a job that has ended can be deleted\n"
+        ));
+    cli(&url)
+        .args(["parsing", "cancel", id])
+        .assert()
+        .code(0)
+        .stderr(format!("Cancelled {id}\n"));
+    let status = success_stdout(cli(&url).args(["parsing", "get", id, "--jq", ".job.status", "-r"]));
+    assert_eq!(status, "CANCELLED\n");
+    cli(&url)
+        .args(["parsing", "delete", id, "--yes"])
+        .assert()
+        .code(0)
+        .stderr(format!("Deleted {id}\n"));
+    cli(&url).args(["parsing", "get", id]).assert().code(3);
+}

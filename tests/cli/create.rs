@@ -545,9 +545,7 @@ fn a_created_job_can_be_cancelled_and_then_deleted() {
         .args(["parsing", "delete", id, "--yes"])
         .assert()
         .code(5)
-        .stderr(format!(
-            "error: HTTP 409 Conflict: The job is PENDING; only a job that has ended can be deleted\n"
-        ));
+        .stderr("error: HTTP 409 Conflict: The job is PENDING; only a job that has ended can be deleted\n");
     cli(&url)
         .args(["parsing", "cancel", id])
         .assert()

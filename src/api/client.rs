@@ -131,6 +131,33 @@ fn is_secret(name: &str) -> bool {
         .any(|word| name.contains(word))
 }
 
+/// A request body as `--debug` shows it: values under secret-looking keys (and proxies, whose
+/// URLs may carry a password) masked.
+fn shown_body(json: &str) -> String {
+    fn mask(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    if is_secret(key) || key.to_ascii_lowercase().contains("proxy") {
+                        *value = serde_json::Value::String("…".into());
+                    } else {
+                        mask(value);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(mask),
+            _ => {}
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(mut value) => {
+            mask(&mut value);
+            neutralize(&value.to_string()).into_owned()
+        }
+        Err(_) => format!("{} bytes", json.len()),
+    }
+}
+
 /// A header value as `--debug` shows it.
 fn shown_value(name: &str, value: &HeaderValue) -> String {
     let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
@@ -514,7 +541,7 @@ impl Client {
             Payload::Json(body) => {
                 self.log(format_args!(
                     "> body: {}",
-                    neutralize(&String::from_utf8_lossy(body))
+                    shown_body(&String::from_utf8_lossy(body))
                 ));
                 request
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
@@ -523,7 +550,7 @@ impl Client {
             Payload::Upload { configuration, file } => {
                 self.log(format_args!(
                     "> body: multipart: configuration {}, file {}",
-                    neutralize(configuration),
+                    shown_body(configuration),
                     neutralize(&file.display().to_string())
                 ));
                 let started = Instant::now();
@@ -754,6 +781,17 @@ mod tests {
             2,
             "one backoff per method, on the injected clock"
         );
+    }
+
+    #[test]
+    fn debug_shows_bodies_without_secrets() {
+        assert_eq!(
+            shown_body(
+                r#"{"tier":"fast","http_proxy":"http://u:pw@proxy","input_options":{"api_key":"s"},"n":[{"token":"t"}]}"#
+            ),
+            r#"{"tier":"fast","http_proxy":"…","input_options":{"api_key":"…"},"n":[{"token":"…"}]}"#
+        );
+        assert_eq!(shown_body("not json"), "8 bytes");
     }
 
     #[test]

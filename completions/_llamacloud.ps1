@@ -108,6 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through its presigned link, as it is')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
@@ -150,6 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'The parse job id, as a flag (same as the positional argument)')
             [CompletionResult]::new('--expand', '--expand', [CompletionResultType]::ParameterName, 'Parts to include (repeatable, or comma-separated): text, markdown, items, metadata, job_metadata, forms, usage (credits), markdown_full, text_full (the whole document as one string), and result-file links: markdown_content_metadata, markdown_full_content_metadata, text_content_metadata, text_full_content_metadata, items_content_metadata, metadata_content_metadata, forms_content_metadata, images_content_metadata, xlsx_content_metadata, output_pdf_content_metadata, raw_words_content_metadata, stripped_markdown_content_metadata, concatenated_stripped_markdown_content_metadata. Values not listed are sent as given')
             [CompletionResult]::new('--image-filenames', '--image-filenames', [CompletionResultType]::ParameterName, 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)')
+            [CompletionResult]::new('--images', '--images', [CompletionResultType]::ParameterName, 'Also save the job''s extracted images (those of --image-filenames, or all) into DIR')
             [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
             [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
@@ -204,6 +206,29 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with --format markdown|text (exit 6 unless COMPLETED)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;parsing;download' {
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)')
+            [CompletionResult]::new('--organization-id', '--organization-id', [CompletionResultType]::ParameterName, 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
             [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
@@ -288,6 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through its presigned link, as it is')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
@@ -301,6 +327,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;parsing;help;create' {
+            break
+        }
+        'llamacloud;parsing;help;download' {
             break
         }
         'llamacloud;parsing;help;versions' {
@@ -801,6 +830,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List parse jobs, following every page unless --max-items is given')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one parse job, optionally with its parsed content')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through its presigned link, as it is')
             [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'Show the parsing tiers, the latest version of each and their dated versions')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel parse jobs that have not ended')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)')
@@ -813,6 +843,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help;parsing;create' {
+            break
+        }
+        'llamacloud;help;parsing;download' {
             break
         }
         'llamacloud;help;parsing;versions' {

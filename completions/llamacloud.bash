@@ -202,6 +202,9 @@ _llamacloud() {
             llamacloud__subcmd__help__subcmd__parsing,delete)
                 cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__delete"
                 ;;
+            llamacloud__subcmd__help__subcmd__parsing,download)
+                cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__download"
+                ;;
             llamacloud__subcmd__help__subcmd__parsing,get)
                 cmd="llamacloud__subcmd__help__subcmd__parsing__subcmd__get"
                 ;;
@@ -219,6 +222,9 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__parsing,delete)
                 cmd="llamacloud__subcmd__parsing__subcmd__delete"
+                ;;
+            llamacloud__subcmd__parsing,download)
+                cmd="llamacloud__subcmd__parsing__subcmd__download"
                 ;;
             llamacloud__subcmd__parsing,get)
                 cmd="llamacloud__subcmd__parsing__subcmd__get"
@@ -240,6 +246,9 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__parsing__subcmd__help,delete)
                 cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__delete"
+                ;;
+            llamacloud__subcmd__parsing__subcmd__help,download)
+                cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__download"
                 ;;
             llamacloud__subcmd__parsing__subcmd__help,get)
                 cmd="llamacloud__subcmd__parsing__subcmd__help__subcmd__get"
@@ -1942,7 +1951,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__parsing)
-            opts="list get create versions cancel delete"
+            opts="list get create download versions cancel delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1984,6 +1993,20 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__parsing__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__parsing__subcmd__download)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2146,7 +2169,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get create versions cancel delete help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help list get create download versions cancel delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2449,8 +2472,74 @@ _llamacloud() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llamacloud__subcmd__parsing__subcmd__download)
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llamacloud__subcmd__parsing__subcmd__get)
-            opts="-r -o -h --job-id --expand --image-filenames --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-r -o -h --job-id --expand --image-filenames --images --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2465,6 +2554,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --image-filenames)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --images)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2532,7 +2625,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__help)
-            opts="list get create versions cancel delete help"
+            opts="list get create download versions cancel delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2574,6 +2667,20 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__parsing__subcmd__help__subcmd__download)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

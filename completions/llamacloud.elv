@@ -103,6 +103,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand create 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result'
+            cand download 'Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through its presigned link, as it is'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
             cand cancel 'Cancel parse jobs that have not ended'
             cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
@@ -143,6 +144,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --job-id 'The parse job id, as a flag (same as the positional argument)'
             cand --expand 'Parts to include (repeatable, or comma-separated): text, markdown, items, metadata, job_metadata, forms, usage (credits), markdown_full, text_full (the whole document as one string), and result-file links: markdown_content_metadata, markdown_full_content_metadata, text_content_metadata, text_full_content_metadata, items_content_metadata, metadata_content_metadata, forms_content_metadata, images_content_metadata, xlsx_content_metadata, output_pdf_content_metadata, raw_words_content_metadata, stripped_markdown_content_metadata, concatenated_stripped_markdown_content_metadata. Values not listed are sent as given'
             cand --image-filenames 'Only these image files, as one comma-separated string (e.g. image_0.png,image_1.jpg)'
+            cand --images 'Also save the job''s extracted images (those of --image-filenames, or all) into DIR'
             cand --wait-timeout 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds'
             cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
             cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
@@ -196,6 +198,28 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand -q 'Print only the new job''s id'
             cand --quiet 'Print only the new job''s id'
             cand --wait 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with --format markdown|text (exit 6 unless COMPLETED)'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;parsing;download'= {
+            cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
+            cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
             cand --json 'Shorthand for --format json'
             cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
             cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
@@ -276,6 +300,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand create 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result'
+            cand download 'Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through its presigned link, as it is'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
             cand cancel 'Cancel parse jobs that have not ended'
             cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
@@ -286,6 +311,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;parsing;help;get'= {
         }
         &'llamacloud;parsing;help;create'= {
+        }
+        &'llamacloud;parsing;help;download'= {
         }
         &'llamacloud;parsing;help;versions'= {
         }
@@ -743,6 +770,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand list 'List parse jobs, following every page unless --max-items is given'
             cand get 'Show one parse job, optionally with its parsed content'
             cand create 'Start a parse job for a local file (uploaded), a URL or an uploaded file''s id, and print it; with --wait, wait for it and print the result'
+            cand download 'Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through its presigned link, as it is'
             cand versions 'Show the parsing tiers, the latest version of each and their dated versions'
             cand cancel 'Cancel parse jobs that have not ended'
             cand delete 'Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)'
@@ -752,6 +780,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;help;parsing;get'= {
         }
         &'llamacloud;help;parsing;create'= {
+        }
+        &'llamacloud;help;parsing;download'= {
         }
         &'llamacloud;help;parsing;versions'= {
         }

@@ -197,6 +197,9 @@ pub enum ParsingCommand {
     /// Start a parse job for a local file (uploaded), a URL or an uploaded file's id, and print
     /// it; with --wait, wait for it and print the result
     Create(ParsingCreateArgs),
+    /// Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through
+    /// its presigned link, as it is
+    Download(ParsingDownloadArgs),
     /// Show the parsing tiers, the latest version of each and their dated versions
     Versions(ScopeOnlyArgs),
     /// Cancel parse jobs that have not ended
@@ -267,6 +270,10 @@ pub struct ParsingGetArgs {
     #[arg(long, value_name = "NAMES", value_parser = non_empty)]
     pub image_filenames: Option<String>,
 
+    /// Also save the job's extracted images (those of --image-filenames, or all) into DIR
+    #[arg(long, value_name = "DIR", value_parser = non_empty_path)]
+    pub images: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub waiting: WaitArgs,
 
@@ -323,6 +330,21 @@ pub struct BatchesCancelArgs {
     /// The batch id
     #[arg(value_name = "BATCH_ID", value_parser = non_empty)]
     pub batch_id: String,
+
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ParsingDownloadArgs {
+    /// The parse job id
+    #[arg(value_name = "JOB_ID", value_parser = non_empty)]
+    pub job_id: String,
+
+    /// The result file: markdown, markdown_full, text, text_full, items, metadata, forms, xlsx,
+    /// output_pdf, raw_words, stripped_markdown, … (the KIND of KIND_content_metadata)
+    #[arg(value_name = "KIND", value_parser = non_empty)]
+    pub kind: String,
 
     #[command(flatten)]
     pub scope: ScopeArgs,

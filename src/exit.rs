@@ -41,6 +41,8 @@ fn api_code(err: &api::Error) -> Exit {
         api::Error::GaveUp { last, .. } => api_code(last),
         // A request was sent and may have been acted on: an API outcome, not a local failure.
         api::Error::Unsure(_) => Exit::Api,
+        // A result file or image link that failed or expired: an API outcome, whatever its status.
+        api::Error::Presigned(_) => Exit::Api,
         api::Error::Transport(_) | api::Error::Deadline(_) | api::Error::InvalidResponse(_) => Exit::Failure,
     }
 }

@@ -68,6 +68,20 @@ pub fn spawn(
                     let _ = writer.flush();
                     continue;
                 }
+                if let Some(length) = answer.generated {
+                    // A large file, generated as it is sent.
+                    let pattern = b"# Large result\n\nThe same line, again and again, to fill the file.\n";
+                    let reader = std::io::Read::take(Pattern { pattern, at: 0 }, length);
+                    let response = Response::new(
+                        tiny_http::StatusCode(answer.status),
+                        vec![Header::from_bytes("Content-Type", "text/markdown").expect("static header")],
+                        reader,
+                        Some(length as usize),
+                        None,
+                    );
+                    let _ = request.respond(response);
+                    continue;
+                }
                 let gzip = accepts_gzip && answer.body.len() >= GZIP_MIN_BYTES;
                 let body = if gzip { compress(&answer.body) } else { answer.body };
                 let mut response = Response::from_data(body)
@@ -100,6 +114,22 @@ pub fn spawn(
         });
     }
     Ok(addr)
+}
+
+/// `pattern` repeated without end.
+struct Pattern {
+    pattern: &'static [u8],
+    at: usize,
+}
+
+impl std::io::Read for Pattern {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        for byte in buf.iter_mut() {
+            *byte = self.pattern[self.at];
+            self.at = (self.at + 1) % self.pattern.len();
+        }
+        Ok(buf.len())
+    }
 }
 
 fn compress(body: &[u8]) -> Vec<u8> {

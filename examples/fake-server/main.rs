@@ -48,6 +48,13 @@ struct Args {
     /// Answer each request for one parse job only after this many milliseconds (a slow API)
     #[arg(long, value_name = "MS", default_value_t = 0)]
     job_delay_ms: u64,
+    /// Make the newest job's markdown result file (downloaded through its presigned link) this
+    /// many MiB
+    #[arg(long, value_name = "MIB")]
+    result_mib: Option<u64>,
+    /// Answer every presigned link with 403, as expired links are
+    #[arg(long)]
+    expired_links: bool,
 }
 
 fn main() {
@@ -64,14 +71,22 @@ fn main() {
         retire_batch_processing: args.retire_batch_processing,
         job_delay: std::time::Duration::from_millis(args.job_delay_ms),
         create_faults: Vec::new(),
+        links_expire: args.expired_links,
+        result_mib: args.result_mib,
     };
-    let addr = match http::spawn(std::sync::Arc::new(fake::Fake::new(config)), args.port) {
+    let fake = std::sync::Arc::new(fake::Fake::new(config));
+    let addr = match http::spawn(std::sync::Arc::clone(&fake), args.port) {
         Ok(addr) => addr,
         Err(err) => {
             eprintln!("fake-server: cannot listen on 127.0.0.1:{}: {err}", args.port);
             std::process::exit(1);
         }
     };
+    // Presigned links are served from a second origin, as S3 is another host than the API.
+    match http::spawn(std::sync::Arc::clone(&fake), 0) {
+        Ok(files) => fake.serve_files_at(format!("http://{files}")),
+        Err(err) => eprintln!("fake-server: no origin for presigned links: {err}"),
+    }
     println!("fake LlamaCloud listening on http://{addr}");
     println!("try:");
     println!("  export LLAMA_CLOUD_BASE_URL=http://{addr} LLAMA_CLOUD_API_KEY=llx-demo");

@@ -183,6 +183,8 @@ struct Call<'a> {
     stream: bool,
     deadline: Option<SystemTime>,
     payload: &'a Payload,
+    /// A presigned URL: sent without the API key or custom headers, whatever its host.
+    anonymous: bool,
 }
 
 /// The body of a request that changes something.
@@ -359,6 +361,7 @@ impl Client {
             stream: false,
             deadline,
             payload,
+            anonymous: false,
         };
         let answer = self.request(url, &call)?;
         let body = match answer.body {
@@ -379,8 +382,33 @@ impl Client {
             stream: true,
             deadline: None,
             payload: &Payload::Empty,
+            anonymous: false,
         };
-        let answer = self.request(url, &call)?;
+        self.stream(url, &call)
+    }
+
+    /// Streams a presigned URL's body (a result file, an image): no API key, no custom headers,
+    /// whatever its host. Returns the body's length when the server says it.
+    pub fn download(&self, url: &Url) -> Result<(Option<u64>, impl Read + use<>), Error> {
+        let call = Call {
+            method: Method::GET,
+            stream: true,
+            deadline: None,
+            payload: &Payload::Empty,
+            anonymous: true,
+        };
+        let (_, body) = self
+            .stream(url, &call)
+            .map_err(|err| Error::Presigned(Box::new(err)))?;
+        let length = match &body {
+            StreamBody::Response { response, .. } => response.content_length(),
+            StreamBody::Buffered(bytes) => Some(bytes.get_ref().len() as u64),
+        };
+        Ok((length, body))
+    }
+
+    fn stream(&self, url: &Url, call: &Call) -> Result<(StatusCode, StreamBody), Error> {
+        let answer = self.request(url, call)?;
         let response = match answer.body {
             Body::Unread(response) => response,
             Body::Read(body) => return Ok((answer.status, StreamBody::Buffered(std::io::Cursor::new(body)))),
@@ -434,7 +462,8 @@ impl Client {
                     | Error::Deadline(_)
                     | Error::InvalidResponse(_)
                     | Error::GaveUp { .. }
-                    | Error::Unsure(_),
+                    | Error::Unsure(_)
+                    | Error::Presigned(_),
                 ) => (None, None),
             };
             let last_try = retries >= self.config.max_retries;
@@ -523,6 +552,21 @@ impl Client {
         not_sent: &mut bool,
     ) -> Result<Answer, Error> {
         let stream = call.stream;
+        if call.anonymous {
+            // A presigned URL's query is its signature: not for logs.
+            let mut shown = url.clone();
+            shown.set_query(url.query().map(|_| "…"));
+            self.log(format_args!("> {} {shown} (presigned: no API key)", call.method));
+            let started = Instant::now();
+            let response = self
+                .http
+                .request(call.method.clone(), url.clone())
+                .timeout(timeout)
+                .send()
+                .inspect_err(|e| *not_sent = e.is_connect())
+                .map_err(|e| self.http_error(&e, url, timeout, bounded, started))?;
+            return self.answer(response, url, stream, started);
+        }
         self.log(format_args!("> {} {url}", call.method));
         self.log(format_args!(
             "> authorization: Bearer {}",
@@ -577,6 +621,11 @@ impl Client {
             .send()
             .inspect_err(|e| *not_sent = e.is_connect())
             .map_err(|e| self.http_error(&e, url, timeout, bounded, started))?;
+        self.answer(response, url, stream, started)
+    }
+
+    /// The answer to a request: its body read, unless it is a success to be streamed.
+    fn answer(&self, response: Response, url: &Url, stream: bool, started: Instant) -> Result<Answer, Error> {
         let status = response.status();
         let headers = response.headers().clone();
         if stream && status.is_success() {

@@ -30,6 +30,8 @@ pub enum Error {
     /// A request that changes something was sent and its answer was lost (a timeout, a dropped
     /// connection): the server may have acted on it.
     Unsure(String),
+    /// Downloading from a presigned URL (a result file, an image) failed.
+    Presigned(Box<Error>),
 }
 
 /// A non-success answer.
@@ -85,7 +87,11 @@ impl Error {
         match self {
             Error::Status(status) => Some(status),
             Error::GaveUp { last, .. } => last.status_error(),
-            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::Unsure(_) => None,
+            Error::Transport(_)
+            | Error::Deadline(_)
+            | Error::InvalidResponse(_)
+            | Error::Unsure(_)
+            | Error::Presigned(_) => None,
         }
     }
 
@@ -96,7 +102,9 @@ impl Error {
             Error::Unsure(_) => true,
             Error::Status(status) => matches!(status.status.as_u16(), 500 | 502 | 504),
             Error::GaveUp { last, .. } => last.may_have_acted(),
-            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) => false,
+            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::Presigned(_) => {
+                false
+            }
         }
     }
 
@@ -152,6 +160,25 @@ impl fmt::Display for Error {
             }
             Error::InvalidResponse(message) => write!(f, "invalid response: {message}"),
             Error::GaveUp { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
+            Error::Presigned(inner) => {
+                f.write_str("downloading from the presigned link failed: ")?;
+                let mut inner = inner.as_ref();
+                if let Error::GaveUp { attempts, last } = inner {
+                    write!(f, "gave up after {attempts} attempts: ")?;
+                    inner = last;
+                }
+                match inner {
+                    // The API's hints are about the API key, which is not sent here.
+                    Error::Status(status) => write!(
+                        f,
+                        "HTTP {} {}: {} (links expire: run the command again for a fresh one)",
+                        status.status.as_u16(),
+                        status.status.canonical_reason().unwrap_or("error"),
+                        status.detail
+                    ),
+                    other => other.fmt(f),
+                }
+            }
         }
     }
 }

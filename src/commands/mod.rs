@@ -9,6 +9,7 @@ pub mod batches;
 pub mod config;
 pub mod create;
 pub mod docs;
+pub mod download;
 pub mod listing;
 pub mod parsing;
 pub mod wait;

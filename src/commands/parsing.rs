@@ -11,8 +11,8 @@ use crate::cli::{
     Format, GlobalArgs, Lenient, ParsingDeleteArgs, ParsingGetArgs, ParsingIdsArgs, ParsingListArgs,
     ScopeOnlyArgs,
 };
-use crate::commands::act;
 use crate::commands::{Output, Session, listing, push_created, wait, warn_unknown};
+use crate::commands::{act, download};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::batch::Versions;
@@ -61,7 +61,11 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
         image_filenames: args.image_filenames.as_deref(),
         wait: args.waiting.timeout(),
     };
-    show(&session, output, part, &view, ctx)
+    show(&session, output, part, &view, ctx)?;
+    match &args.images {
+        Some(dir) => download::images(&session, job_id, args.image_filenames.as_deref(), dir, ctx),
+        None => Ok(()),
+    }
 }
 
 /// The output of a command that prints one job: markdown or text (the document, streamed), or

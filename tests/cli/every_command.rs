@@ -37,6 +37,7 @@ fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
             vec!["parse", document.as_str(), "--tier", "agentic"],
             Takes::Result,
         ),
+        (vec!["parsing", "download", "pjb-1", "markdown"], Takes::Script),
         (vec!["parsing", "list"], Takes::Result),
         (vec!["parsing", "get", "pjb-1"], Takes::Result),
         (vec!["parsing", "versions"], Takes::Result),
@@ -93,6 +94,20 @@ fn timeless(text: &str) -> String {
 
 fn server() -> MockServer {
     let server = MockServer::start();
+    // The more specific mocks first: the first that matches answers.
+    let file_url = server.url("/files/pjb-1/markdown?sig=x");
+    server.mock(|when, then| {
+        when.path("/api/v2/parse/pjb-1")
+            .query_param("expand", "markdown_content_metadata");
+        then.status(200).json_body(json!({
+            "job": {"id": "pjb-1", "status": "COMPLETED"},
+            "result_content_metadata": {"markdown": {"size_bytes": 3, "exists": true, "presigned_url": file_url}}
+        }));
+    });
+    server.mock(|when, then| {
+        when.path("/files/pjb-1/markdown");
+        then.status(200).body("# A");
+    });
     server.mock(|when, then| {
         when.path("/api/v2/parse");
         then.status(200).json_body(cursor_page(0..2, None));

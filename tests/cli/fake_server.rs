@@ -21,6 +21,8 @@ fn start(config: fake::Config) -> String {
 pub fn start_shared(config: fake::Config) -> (String, std::sync::Arc<fake::Fake>) {
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     let addr = http::spawn(std::sync::Arc::clone(&fake), 0).expect("fake server");
+    let files = http::spawn(std::sync::Arc::clone(&fake), 0).expect("fake files origin");
+    fake.serve_files_at(format!("http://{files}"));
     (format!("http://{addr}"), fake)
 }
 

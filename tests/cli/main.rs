@@ -5,6 +5,7 @@
 //! in a cleared environment with a scratch HOME.
 
 mod create;
+mod download;
 mod ecosystem;
 mod errors;
 mod every_command;

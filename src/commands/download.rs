@@ -1,0 +1,193 @@
+//! Result files and images through their presigned links: `parsing download JOB_ID KIND` and
+//! `parsing get --images DIR`. The bytes are copied through as they arrive (memory does not
+//! grow with the file), to stdout or atomically to a file; the API key never goes with them.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use reqwest::Url;
+use serde_json::Value;
+
+use crate::api;
+use crate::api::endpoints;
+use crate::atomic_file::AtomicFile;
+use crate::cli::{GlobalArgs, ParsingDownloadArgs};
+use crate::commands::{Output, Session};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::job::human_size;
+use crate::text::neutralize;
+
+/// Files at least this large get a progress bar on a terminal.
+const PROGRESS_FROM_BYTES: u64 = 8 << 20;
+const COPY_BUFFER: usize = 256 * 1024;
+const SUFFIX: &str = "_content_metadata";
+
+pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Context) -> Result<(), Error> {
+    if global.format.is_some() || global.json {
+        return Err(Error::usage(
+            "`parsing download` writes the file as it is; --format/--json does not apply",
+        ));
+    }
+    let output = Output::plain(global, ctx, "parsing download")?;
+    let kind = args.kind.trim_end_matches(SUFFIX);
+    let session = Session::open(global, &args.scope, ctx)?;
+    let mut query = session.scope_query();
+    query.push_all("expand", [format!("{kind}{SUFFIX}")]);
+    query.sort();
+    let url = session.client.url(&endpoints::parse_job(&args.job_id), &query);
+    let reply = session.client.get(&url).map_err(|err| {
+        err.with_hint(
+            &[404],
+            "check the job id and the region; results of old jobs expire",
+        )
+    })?;
+    let value: Value = serde_json::from_slice(&reply.body)
+        .map_err(|err| api::Error::not_json(reply.status, err, &reply.body))?;
+    let entry = value.pointer(&format!("/result_content_metadata/{kind}"));
+    let link = entry
+        .filter(|e| e.get("exists").and_then(Value::as_bool) != Some(false))
+        .and_then(|e| e.get("presigned_url"))
+        .and_then(Value::as_str);
+    let Some(link) = link else {
+        let status = value
+            .pointer("/job/status")
+            .and_then(Value::as_str)
+            .unwrap_or("?");
+        return Err(Error::failure(format!(
+            "job {} ({}) has no {} result file{}",
+            neutralize(&args.job_id),
+            neutralize(status),
+            neutralize(kind),
+            if status == "COMPLETED" {
+                " (the fast tier makes no markdown; result files are kept for a limited time)"
+            } else {
+                ": it has not completed"
+            }
+        )));
+    };
+    let link = presigned(link)?;
+    let (length, mut body) = session.client.download(&link)?;
+    let bar = progress(ctx, length, &format!("{kind} of {}", neutralize(&args.job_id)));
+    let mut sink = output.open(ctx)?;
+    copy(&mut body, &mut sink, &bar)?;
+    sink.commit()?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// `parsing get --images DIR`: each image of the job (or those named) into DIR, atomically,
+/// one stderr line each.
+pub fn images(
+    session: &Session,
+    job_id: &str,
+    names: Option<&str>,
+    dir: &Path,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let mut query = session.scope_query();
+    query
+        .push_all("expand", ["images_content_metadata".to_string()])
+        .push_opt("image_filenames", names.map(str::to_string));
+    query.sort();
+    let url = session.client.url(&endpoints::parse_job(job_id), &query);
+    let reply = session.client.get(&url)?;
+    let value: Value = serde_json::from_slice(&reply.body)
+        .map_err(|err| api::Error::not_json(reply.status, err, &reply.body))?;
+    let images = value
+        .pointer("/images_content_metadata/images")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    if images.is_empty() {
+        ctx.io
+            .stderr
+            .line(&format!("note: job {} has no images", neutralize(job_id)));
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|err| Error::Io(err).context(format!("cannot create {}", dir.display())))?;
+    for image in images {
+        let name = image.get("filename").and_then(Value::as_str).unwrap_or_default();
+        // The server names the file: only its last component, and never `..`, is used.
+        let Some(file_name) = Path::new(name).file_name().filter(|n| *n != "..") else {
+            ctx.io.stderr.line(&format!(
+                "warning: skipped an image with an unusable name {:?}",
+                neutralize(name)
+            ));
+            continue;
+        };
+        let Some(link) = image.get("presigned_url").and_then(Value::as_str) else {
+            ctx.io
+                .stderr
+                .line(&format!("warning: image {} has no link", neutralize(name)));
+            continue;
+        };
+        let (_, mut body) = session.client.download(&presigned(link)?)?;
+        let path = dir.join(file_name);
+        let mut file = AtomicFile::create(&path, 0o644)?;
+        let copied = copy(&mut body, &mut file, &ProgressBar::hidden())?;
+        file.persist()?;
+        ctx.io.stderr.line(&format!(
+            "Saved {} ({})",
+            neutralize(&path.display().to_string()),
+            human_size(copied)
+        ));
+    }
+    Ok(())
+}
+
+fn presigned(link: &str) -> Result<Url, Error> {
+    Url::parse(link)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .ok_or_else(|| api::Error::InvalidResponse("a presigned link is not an http(s) URL".into()).into())
+}
+
+/// A progress bar on stderr for a large download to a person; hidden otherwise.
+fn progress(ctx: &Context, length: Option<u64>, what: &str) -> ProgressBar {
+    match length {
+        Some(total) if ctx.io.terminals.stderr && total >= PROGRESS_FROM_BYTES => {
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+            {
+                bar.set_style(style);
+            }
+            bar.set_message(what.to_string());
+            bar
+        }
+        _ => ProgressBar::hidden(),
+    }
+}
+
+/// A download that broke off is a failed presigned link (exit 5), not a local I/O error.
+fn broken_off(err: std::io::Error) -> Error {
+    if !err.get_ref().is_some_and(|e| e.is::<api::Error>()) {
+        return Error::Io(err);
+    }
+    let kind = err.kind();
+    match err.into_inner().map(|inner| inner.downcast::<api::Error>()) {
+        Some(Ok(api_error)) => api::Error::Presigned(api_error).into(),
+        _ => Error::Io(std::io::Error::from(kind)),
+    }
+}
+
+/// Copies `from` to `to` through one buffer; returns the bytes copied.
+fn copy(from: &mut impl Read, to: &mut impl Write, bar: &ProgressBar) -> Result<u64, Error> {
+    let mut buffer = vec![0; COPY_BUFFER];
+    let mut total = 0;
+    loop {
+        let n = match from.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(broken_off(err)),
+        };
+        to.write_all(&buffer[..n])?;
+        total += n as u64;
+        bar.inc(n as u64);
+    }
+    Ok(total)
+}

@@ -41,7 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile''s tier)')
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile''s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API')
             [CompletionResult]::new('parsing', 'parsing', [CompletionResultType]::ParameterValue, 'Parse jobs')
             [CompletionResult]::new('batches', 'batches', [CompletionResultType]::ParameterValue, 'Batches (v2)')
             [CompletionResult]::new('batch-processing', 'batch-processing', [CompletionResultType]::ParameterValue, 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)')
@@ -53,6 +53,12 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;parse' {
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Write each result to DIR/<its path>.md (.txt for text, .json for --format json), and keep DIR/.llamacloud-manifest.jsonl so that a second run resumes instead of starting over')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Parse every file under DIR (repeatable); results keep their path relative to DIR')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'With --recursive: leave out files whose relative path matches GLOB (repeatable)')
+            [CompletionResult]::new('--from-list', '--from-list', [CompletionResultType]::ParameterName, 'Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Documents uploaded and waited for at once')
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile''s tier (config set tier), else required]')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The tier''s version: latest, or a dated one (see parsing versions) [default: latest]')
             [CompletionResult]::new('--configuration-id', '--configuration-id', [CompletionResultType]::ParameterName, 'A saved parse configuration to use (then --tier is optional)')
@@ -76,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
             [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again documents the manifest says are done')
             [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
@@ -179,6 +186,12 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         'llamacloud;parsing;create' {
             [CompletionResult]::new('--source-url', '--source-url', [CompletionResultType]::ParameterName, 'Parse the document at this http(s) URL instead (the API fetches it)')
             [CompletionResult]::new('--file-id', '--file-id', [CompletionResultType]::ParameterName, 'Parse a file already uploaded to LlamaCloud, by its id')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Write each result to DIR/<its path>.md (.txt for text, .json for --format json), and keep DIR/.llamacloud-manifest.jsonl so that a second run resumes instead of starting over')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Parse every file under DIR (repeatable); results keep their path relative to DIR')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'With --recursive: leave out files whose relative path matches GLOB (repeatable)')
+            [CompletionResult]::new('--from-list', '--from-list', [CompletionResultType]::ParameterName, 'Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Documents uploaded and waited for at once')
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile''s tier (config set tier), else required]')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The tier''s version: latest, or a dated one (see parsing versions) [default: latest]')
             [CompletionResult]::new('--configuration-id', '--configuration-id', [CompletionResultType]::ParameterName, 'A saved parse configuration to use (then --tier is optional)')
@@ -202,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
             [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again documents the manifest says are done')
             [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
@@ -812,7 +826,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help' {
-            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile''s tier)')
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile''s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API')
             [CompletionResult]::new('parsing', 'parsing', [CompletionResultType]::ParameterValue, 'Parse jobs')
             [CompletionResult]::new('batches', 'batches', [CompletionResultType]::ParameterValue, 'Batches (v2)')
             [CompletionResult]::new('batch-processing', 'batch-processing', [CompletionResultType]::ParameterValue, 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)')

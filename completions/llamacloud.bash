@@ -2063,12 +2063,36 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parse)
-            opts="-r -o -h --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-r -o -h --output-dir --recursive --include --exclude --from-list --concurrency --force --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recursive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tier)
                     COMPREPLY=($(compgen -W "fast cost_effective agentic agentic_plus" -- "${cur}"))
                     return 0
@@ -2293,7 +2317,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__create)
-            opts="-q -r -o -h --source-url --file-id --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --quiet --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --force --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --quiet --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2304,6 +2328,30 @@ _llamacloud() {
                     return 0
                     ;;
                 --file-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recursive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

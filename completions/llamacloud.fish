@@ -51,7 +51,7 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -l allow-insecure-ht
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -s V -l version -d 'Print version'
-complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "parse" -d 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile\'s tier)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "parse" -d 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile\'s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "parsing" -d 'Parse jobs'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batches" -d 'Batches (v2)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
@@ -60,6 +60,12 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "auth" -d 'The
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l output-dir -d 'Write each result to DIR/<its path>.md (.txt for text, .json for --format json), and keep DIR/.llamacloud-manifest.jsonl so that a second run resumes instead of starting over' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l recursive -d 'Parse every file under DIR (repeatable); results keep their path relative to DIR' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l include -d 'With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l exclude -d 'With --recursive: leave out files whose relative path matches GLOB (repeatable)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l from-list -d 'Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l concurrency -d 'Documents uploaded and waited for at once' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l tier -d 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile\'s tier (config set tier), else required]' -r -f -a "fast\t''
 cost_effective\t''
 agentic\t''
@@ -96,6 +102,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l force -d 'Parse again documents the manifest says are done'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l json -d 'Shorthand for --format json'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
@@ -211,6 +218,12 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l source-url -d 'Parse the document at this http(s) URL instead (the API fetches it)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l file-id -d 'Parse a file already uploaded to LlamaCloud, by its id' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l output-dir -d 'Write each result to DIR/<its path>.md (.txt for text, .json for --format json), and keep DIR/.llamacloud-manifest.jsonl so that a second run resumes instead of starting over' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l recursive -d 'Parse every file under DIR (repeatable); results keep their path relative to DIR' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l include -d 'With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l exclude -d 'With --recursive: leave out files whose relative path matches GLOB (repeatable)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l from-list -d 'Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l concurrency -d 'Documents uploaded and waited for at once' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l tier -d 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile\'s tier (config set tier), else required]' -r -f -a "fast\t''
 cost_effective\t''
 agentic\t''
@@ -247,6 +260,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l force -d 'Parse again documents the manifest says are done'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the new job\'s id'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l wait -d 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with --format markdown|text (exit 6 unless COMPLETED)'
@@ -881,7 +895,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "parse" -d 'Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is fetched by the API (parsing create --wait --format markdown, with the profile\'s tier)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "parse" -d 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile\'s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "parsing" -d 'Parse jobs'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "batches" -d 'Batches (v2)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'

@@ -105,9 +105,10 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse a document and print its markdown: a local FILE is uploaded, an http(s) URL is
-    /// fetched by the API (parsing create --wait --format markdown, with the profile's tier)
-    Parse(ParseArgs),
+    /// Parse documents: one is printed as markdown (parsing create --wait --format markdown, with
+    /// the profile's tier); several, --recursive or --from-list go into --output-dir, resumably.
+    /// A local FILE is uploaded, an http(s) URL is fetched by the API
+    Parse(Box<ParseArgs>),
 
     /// Parse jobs
     #[command(subcommand)]
@@ -196,7 +197,7 @@ pub enum ParsingCommand {
     Get(ParsingGetArgs),
     /// Start a parse job for a local file (uploaded), a URL or an uploaded file's id, and print
     /// it; with --wait, wait for it and print the result
-    Create(ParsingCreateArgs),
+    Create(Box<ParsingCreateArgs>),
     /// Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through
     /// its presigned link, as it is
     Download(ParsingDownloadArgs),
@@ -352,17 +353,20 @@ pub struct ParsingDownloadArgs {
 
 #[derive(Debug, Args)]
 pub struct ParsingCreateArgs {
-    /// A local file to upload and parse
+    /// Local files to upload and parse (several, or any bulk option, need --wait and --output-dir)
     #[arg(value_name = "FILE", value_parser = non_empty_path)]
-    pub file: Option<std::path::PathBuf>,
+    pub files: Vec<std::path::PathBuf>,
 
     /// Parse the document at this http(s) URL instead (the API fetches it)
-    #[arg(long, value_name = "URL", value_parser = non_empty, conflicts_with_all = ["file", "file_id"])]
+    #[arg(long, value_name = "URL", value_parser = non_empty, conflicts_with_all = ["files", "file_id"])]
     pub source_url: Option<String>,
 
     /// Parse a file already uploaded to LlamaCloud, by its id
-    #[arg(long, value_name = "ID", value_parser = non_empty, conflicts_with = "file")]
+    #[arg(long, value_name = "ID", value_parser = non_empty, conflicts_with = "files")]
     pub file_id: Option<String>,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 
     #[command(flatten)]
     pub job: JobOptions,
@@ -380,9 +384,12 @@ pub struct ParsingCreateArgs {
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// A local file to upload, or an http(s):// URL for the API to fetch
+    /// Local files to upload, or http(s):// URLs for the API to fetch (several need --output-dir)
     #[arg(value_name = "FILE|URL", value_parser = non_empty)]
-    pub source: String,
+    pub sources: Vec<String>,
+
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 
     #[command(flatten)]
     pub job: JobOptions,
@@ -393,6 +400,47 @@ pub struct ParseArgs {
 
     #[command(flatten)]
     pub scope: ScopeArgs,
+}
+
+/// Parsing many documents into a directory.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Many documents")]
+pub struct BulkArgs {
+    /// Write each result to DIR/<its path>.md (.txt for text, .json for --format json), and keep
+    /// DIR/.llamacloud-manifest.jsonl so that a second run resumes instead of starting over
+    #[arg(long, value_name = "DIR", value_parser = non_empty_path)]
+    pub output_dir: Option<std::path::PathBuf>,
+
+    /// Parse every file under DIR (repeatable); results keep their path relative to DIR
+    #[arg(long, value_name = "DIR", value_parser = non_empty_path)]
+    pub recursive: Vec<std::path::PathBuf>,
+
+    /// With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)
+    #[arg(long, value_name = "GLOB", value_parser = non_empty)]
+    pub include: Vec<String>,
+
+    /// With --recursive: leave out files whose relative path matches GLOB (repeatable)
+    #[arg(long, value_name = "GLOB", value_parser = non_empty)]
+    pub exclude: Vec<String>,
+
+    /// Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)
+    #[arg(long, value_name = "FILE", value_parser = non_empty_path)]
+    pub from_list: Option<std::path::PathBuf>,
+
+    /// Documents uploaded and waited for at once
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+
+    /// Parse again documents the manifest says are done
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl BulkArgs {
+    /// Whether any option of bulk parsing was given.
+    pub fn any(&self) -> bool {
+        self.output_dir.is_some() || !self.recursive.is_empty() || self.from_list.is_some()
+    }
 }
 
 /// `--wait` and its bound, for the commands that can wait for a parse job.

@@ -70,8 +70,8 @@ fn dispatch(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
     match &cli.command {
         Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
-        Command::Parsing(ParsingCommand::Create(args)) => commands::create::create(global, args, ctx),
-        Command::Parse(args) => commands::create::parse(global, args, ctx),
+        Command::Parsing(ParsingCommand::Create(args)) => commands::bulk::create_many(global, args, ctx),
+        Command::Parse(args) => commands::bulk::parse(global, args, ctx),
         Command::Parsing(ParsingCommand::Download(args)) => commands::download::download(global, args, ctx),
         Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
         Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),

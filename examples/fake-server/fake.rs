@@ -35,6 +35,14 @@ pub struct Config {
     pub create_faults: Vec<u16>,
     /// Presigned links answer 403, as expired S3 links do.
     pub links_expire: bool,
+    /// Each create takes this long to answer (a slow upload or a busy API).
+    pub create_delay: std::time::Duration,
+    /// This share of the files (in percent, chosen by name) has its first create answered 429
+    /// with `Retry-After: 1`.
+    pub throttle_percent: u8,
+    /// Created jobs end this long after they were made (PENDING for the first third), instead
+    /// of over three polls.
+    pub job_time: Option<std::time::Duration>,
     /// When set, job 0's `markdown` result file (through its presigned link) is this many MiB.
     pub result_mib: Option<u64>,
 }
@@ -55,6 +63,9 @@ impl Default for Config {
             create_faults: Vec::new(),
             links_expire: false,
             result_mib: None,
+            create_delay: std::time::Duration::ZERO,
+            throttle_percent: 0,
+            job_time: None,
         }
     }
 }
@@ -143,6 +154,7 @@ struct Made {
     polls: usize,
     /// How it ends: COMPLETED, or FAILED (a file named like `fail`).
     ends: &'static str,
+    born: std::time::Instant,
 }
 
 /// The fake's data, generated once from the config.
@@ -159,6 +171,8 @@ pub struct Fake {
     made: std::sync::Mutex<Vec<Made>>,
     /// Creates received (faults included), to pick the fault for each.
     creates: std::sync::atomic::AtomicUsize,
+    /// Files whose create has been answered 429 once already.
+    throttled: std::sync::Mutex<HashSet<String>>,
     /// The second origin that serves presigned links (result files, images), once it listens.
     files_url: std::sync::OnceLock<String>,
     /// Each request to a presigned link: its path, and whether it carried an Authorization header.
@@ -204,6 +218,7 @@ impl Fake {
             changed: std::sync::Mutex::new(std::collections::HashMap::new()),
             made: std::sync::Mutex::new(Vec::new()),
             creates: std::sync::atomic::AtomicUsize::new(0),
+            throttled: std::sync::Mutex::new(HashSet::new()),
             files_url: std::sync::OnceLock::new(),
             file_requests: std::sync::Mutex::new(Vec::new()),
         }
@@ -921,6 +936,19 @@ impl Fake {
 
     /// Makes a job (unless the configured fault says otherwise) and answers with it, flat.
     fn create(&self, config: &Value, name: String, document: String) -> Answer {
+        std::thread::sleep(self.config.create_delay);
+        let share = mix(name.bytes().map(u64::from).sum(), name.len() as u64) % 100;
+        if share < u64::from(self.config.throttle_percent)
+            && self
+                .throttled
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(name.clone())
+        {
+            let mut answer = Answer::detail(429, "Too many requests");
+            answer.headers.push(("Retry-After", "1".into()));
+            return answer;
+        }
         let n = self.creates.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let fault = self.config.create_faults.get(n).copied();
         match fault {
@@ -955,6 +983,7 @@ impl Fake {
             } else {
                 "COMPLETED"
             },
+            born: std::time::Instant::now(),
         });
         match fault {
             Some(502) => Answer::detail(502, "Bad gateway"),
@@ -1008,7 +1037,14 @@ impl Fake {
         let mut made = self.made();
         let entry = made.iter_mut().find(|m| str_field(&m.job, "id") == id)?;
         entry.polls += 1;
-        let status = ["PENDING", "RUNNING", entry.ends][(entry.polls - 1).min(2)];
+        let stage = match self.config.job_time {
+            Some(time) if entry.ends != "CANCELLED" => {
+                let age = entry.born.elapsed();
+                usize::from(age >= time / 3) + usize::from(age >= time)
+            }
+            _ => (entry.polls - 1).min(2),
+        };
+        let status = ["PENDING", "RUNNING", entry.ends][stage];
         entry.job["status"] = json!(status);
         if status == "FAILED" {
             entry.job["error_message"] = json!("The document could not be parsed: it is password-protected");

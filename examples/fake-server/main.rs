@@ -55,6 +55,15 @@ struct Args {
     /// Answer every presigned link with 403, as expired links are
     #[arg(long)]
     expired_links: bool,
+    /// Each create takes this many milliseconds to answer
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    create_delay_ms: u64,
+    /// Answer the first create of this percentage of files 429 with Retry-After: 1
+    #[arg(long, value_name = "PERCENT", default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=100))]
+    throttle_percent: u8,
+    /// Created jobs end this many milliseconds after they were made (instead of over 3 polls)
+    #[arg(long, value_name = "MS")]
+    job_ms: Option<u64>,
 }
 
 fn main() {
@@ -73,6 +82,9 @@ fn main() {
         create_faults: Vec::new(),
         links_expire: args.expired_links,
         result_mib: args.result_mib,
+        create_delay: std::time::Duration::from_millis(args.create_delay_ms),
+        throttle_percent: args.throttle_percent,
+        job_time: args.job_ms.map(std::time::Duration::from_millis),
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     let addr = match http::spawn(std::sync::Arc::clone(&fake), args.port) {

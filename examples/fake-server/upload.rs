@@ -41,7 +41,11 @@ pub fn multipart(content_type: &str, body: &mut dyn Read) -> Result<Vec<Part>, S
     let mut parts = Vec::new();
     loop {
         match stream.take(2)?.as_slice() {
-            b"--" => return Ok(parts),
+            b"--" => {
+                // The epilogue (a CRLF, usually) is read too, so the connection can go on.
+                let _ = std::io::copy(stream.body, &mut std::io::sink());
+                return Ok(parts);
+            }
             b"\r\n" => {}
             _ => return Err("malformed multipart delimiter".into()),
         }

@@ -28,6 +28,44 @@ const DEBUG_BODY_BYTES: usize = 2048;
 /// sends without end is not.
 const MAX_BODY_BYTES: u64 = 1 << 30;
 
+/// What the workers of a bulk run share: when one request is answered 429, every request waits
+/// until the time the server asked for has passed.
+#[derive(Debug, Default)]
+pub struct Throttle {
+    until: std::sync::Mutex<Option<SystemTime>>,
+    hits: std::sync::atomic::AtomicU32,
+}
+
+impl Throttle {
+    /// Holds every request back until `until`.
+    fn hold(&self, until: SystemTime) {
+        let mut held = self
+            .until
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if held.is_none_or(|t| t < until) {
+            *held = Some(until);
+        }
+        self.hits.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Waits while requests are held back (no longer than `at_most`).
+    fn wait(&self, clock: &dyn Clock, at_most: Option<Duration>) {
+        let until = *self
+            .until
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(left) = until.and_then(|t| t.duration_since(clock.now()).ok()) {
+            clock.sleep(at_most.map_or(left, |most| left.min(most)));
+        }
+    }
+
+    /// How many 429s have been seen.
+    pub fn hits(&self) -> u32 {
+        self.hits.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
 /// Why an upload failed: before any request (a local problem), or in HTTP.
 enum UploadError {
     Local(Error),
@@ -170,6 +208,8 @@ fn shown_value(name: &str, value: &HeaderValue) -> String {
 
 /// An authenticated client for one base URL.
 pub struct Client {
+    /// Shared with other clients' users (the workers of a bulk run): a 429 pauses every request.
+    throttle: Option<Arc<Throttle>>,
     /// For uploads: reqwest's async client and a runtime to drive it, made on first use.
     uploader: std::sync::OnceLock<Result<(tokio::runtime::Runtime, reqwest::Client), String>>,
     http: HttpClient,
@@ -241,18 +281,29 @@ impl Client {
             config,
             authorization,
             uploader: std::sync::OnceLock::new(),
+            throttle: None,
         })
+    }
+
+    /// From now on, a 429 to any request holds back every request through `throttle`.
+    pub fn share_throttle(&mut self, throttle: Arc<Throttle>) {
+        self.throttle = Some(throttle);
     }
 
     /// The async client for uploads, with the same settings as the blocking one.
     fn uploader(&self) -> Result<&(tokio::runtime::Runtime, reqwest::Client), Error> {
         self.uploader
             .get_or_init(|| {
-                let runtime = tokio::runtime::Builder::new_current_thread()
+                // Its own threads drive the connections, so several threads can upload at once.
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
                     .enable_all()
                     .build()
                     .map_err(|e| format!("cannot set up HTTP: {e}"))?;
+                // One connection per upload: reuse saves nothing next to a file's transfer, and a
+                // connection left idle between runtimes' threads has been seen to stall.
                 let http = reqwest::Client::builder()
+                    .pool_max_idle_per_host(0)
                     .redirect(redirect_policy(&self.config))
                     .user_agent(USER_AGENT)
                     .connect_timeout(self.config.connect_timeout)
@@ -441,8 +492,19 @@ impl Client {
                 Some(left) if left < self.config.timeout => (left, true),
                 _ => (self.config.timeout, false),
             };
+            if let Some(throttle) = &self.throttle {
+                throttle.wait(self.config.clock.as_ref(), time_left());
+            }
             let mut not_sent = false;
             let outcome = self.attempt(url, call, timeout, bounded, &mut not_sent);
+            if let (Some(throttle), Ok(answer)) = (&self.throttle, &outcome)
+                && answer.status == StatusCode::TOO_MANY_REQUESTS
+            {
+                let now = self.config.clock.now();
+                let wait = retry::server_wait(&answer.headers, now)
+                    .unwrap_or_else(|| retry::backoff(retries, fastrand::f64()));
+                throttle.hold(now + wait);
+            }
             let (reason, server_wait) = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,
                 Ok(answer)

@@ -34,13 +34,35 @@ const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
 const MAX_WEBHOOKS: usize = 4;
 
 /// Where the document comes from.
-enum Source {
+#[derive(Debug, Clone)]
+pub enum Source {
     /// A local file, uploaded with the request.
     File(PathBuf),
     /// A URL the API fetches.
     Url(String),
     /// A file already uploaded to LlamaCloud.
     FileId(String),
+}
+
+impl Source {
+    /// An argument of `parse`: an http(s) URL, or a local path.
+    pub fn of_argument(text: &str) -> Source {
+        match text.get(..8).map(str::to_ascii_lowercase) {
+            Some(start) if start.starts_with("http://") || start == "https://" => {
+                Source::Url(text.to_string())
+            }
+            _ => Source::File(PathBuf::from(text)),
+        }
+    }
+
+    /// Checks what can be checked here: a readable file, an http(s) URL.
+    pub fn check(&self) -> Result<(), Error> {
+        match self {
+            Source::File(path) => check_file(path),
+            Source::Url(url) => check_url(url),
+            Source::FileId(_) => Ok(()),
+        }
+    }
 }
 
 /// What to do once the job exists.
@@ -55,7 +77,7 @@ struct After {
 }
 
 pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) -> Result<(), Error> {
-    let source = match (&args.file, &args.source_url, &args.file_id) {
+    let source = match (args.files.first(), &args.source_url, &args.file_id) {
         (Some(path), None, None) => Source::File(path.clone()),
         (None, Some(url), None) => Source::Url(url.clone()),
         (None, None, Some(id)) => Source::FileId(id.clone()),
@@ -93,14 +115,14 @@ pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) 
     )
 }
 
-/// `parse FILE|URL`: `parsing create --wait`, printing the markdown unless another format is
-/// asked for.
+/// `parse FILE|URL` (one document; `bulk::parse` takes many): `parsing create --wait`, printing
+/// the markdown unless another format is asked for.
 pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
-    let source = match args.source.get(..8).map(str::to_ascii_lowercase) {
-        Some(start) if start.starts_with("http://") || start == "https://" => {
-            Source::Url(args.source.clone())
-        }
-        _ => Source::File(PathBuf::from(&args.source)),
+    let mut sources: Vec<Source> = args.sources.iter().map(|s| Source::of_argument(s)).collect();
+    let Some(source) = sources.pop() else {
+        return Err(Error::usage(
+            "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
+        ));
     };
     let mut global = global.clone();
     let document = global.format.is_none() && !global.json && global.jq().is_none();
@@ -133,60 +155,14 @@ fn submit(
         parsing::job_output(global, ctx, command)?
     };
     // Everything local is checked before anything is sent.
-    match &source {
-        Source::File(path) => check_file(path)?,
-        Source::Url(url) => check_url(url)?,
-        Source::FileId(_) => {}
-    }
-    let base = match &options.options {
-        Some(path) => read_options(path, ctx)?,
-        None => Map::new(),
-    };
-    if let Some(key) = ["source_url", "file_id"]
-        .into_iter()
-        .find(|k| base.contains_key(*k))
-    {
-        return Err(Error::usage(format!(
-            "--options: give the source as FILE, --source-url or --file-id, not as {key}"
-        )));
-    }
+    source.check()?;
+    let base = read_base_options(options, ctx)?;
     let session = Session::open(global, scope, ctx)?;
-    let mut configuration = configuration(options, base, session.settings.tier.as_ref(), ctx)?;
+    let configuration = configuration(options, base, session.settings.tier.as_ref(), ctx)?;
     if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
         part = Some(Part::Text);
     }
-    let query = session.scope_query();
-    let (url, payload) = match source {
-        Source::File(file) => (
-            session.client.url(&UPLOAD_AND_PARSE, &query),
-            Payload::Upload {
-                configuration: Value::Object(configuration).to_string(),
-                file,
-            },
-        ),
-        Source::Url(url) => {
-            configuration.insert("source_url".into(), json!(url));
-            (
-                session.client.url(&CREATE_PARSE_JOB, &query),
-                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
-            )
-        }
-        Source::FileId(id) => {
-            configuration.insert("file_id".into(), json!(id));
-            (
-                session.client.url(&CREATE_PARSE_JOB, &query),
-                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
-            )
-        }
-    };
-    let reply = session
-        .client
-        .send(Method::POST, &url, &payload)
-        .map_err(|err| err.with_unsure_note(MAY_HAVE_BEEN_CREATED))?;
-    let created = Created::parse(reply.status, reply.body).map_err(|err| {
-        // A success status: the job most likely exists, but its id cannot be read.
-        Error::Api(err).context(format!("the answer to the create ({MAY_HAVE_BEEN_CREATED})"))
-    })?;
+    let created = send_create(&session, &configuration, source)?;
     let id = created.id().to_string();
     if after.quiet {
         write_id(global, ctx, &id)?;
@@ -239,6 +215,65 @@ fn submit(
     }
 }
 
+/// The `--options` object, checked: no source in it.
+pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<String, Value>, Error> {
+    let base = match &options.options {
+        Some(path) => read_options(path, ctx)?,
+        None => Map::new(),
+    };
+    if let Some(key) = ["source_url", "file_id"]
+        .into_iter()
+        .find(|k| base.contains_key(*k))
+    {
+        return Err(Error::usage(format!(
+            "--options: give the source as FILE, --source-url or --file-id, not as {key}"
+        )));
+    }
+    Ok(base)
+}
+
+/// Creates one job for `source` with `configuration`: sent once, unless the server provably did
+/// not take it in.
+pub fn send_create(
+    session: &Session,
+    configuration: &Map<String, Value>,
+    source: Source,
+) -> Result<Created, Error> {
+    let query = session.scope_query();
+    let mut configuration = configuration.clone();
+    let (url, payload) = match source {
+        Source::File(file) => (
+            session.client.url(&UPLOAD_AND_PARSE, &query),
+            Payload::Upload {
+                configuration: Value::Object(configuration).to_string(),
+                file,
+            },
+        ),
+        Source::Url(url) => {
+            configuration.insert("source_url".into(), json!(url));
+            (
+                session.client.url(&CREATE_PARSE_JOB, &query),
+                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
+            )
+        }
+        Source::FileId(id) => {
+            configuration.insert("file_id".into(), json!(id));
+            (
+                session.client.url(&CREATE_PARSE_JOB, &query),
+                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
+            )
+        }
+    };
+    let reply = session
+        .client
+        .send(Method::POST, &url, &payload)
+        .map_err(|err| err.with_unsure_note(MAY_HAVE_BEEN_CREATED))?;
+    Created::parse(reply.status, reply.body).map_err(|err| {
+        // A success status: the job most likely exists, but its id cannot be read.
+        Error::Api(err).context(format!("the answer to the create ({MAY_HAVE_BEEN_CREATED})"))
+    })
+}
+
 /// With `--quiet`: waits for the job without printing it (its id is already out).
 fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(), Error> {
     let timeout = view.wait.unwrap_or_default();
@@ -251,7 +286,7 @@ fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(),
 
 /// The request configuration: the `--options` object, under the flags; the profile's tier when
 /// neither gives one; `latest` when a tier has no version.
-fn configuration(
+pub fn configuration(
     flags: &JobOptions,
     mut config: Map<String, Value>,
     default_tier: Option<&Sourced<String>>,

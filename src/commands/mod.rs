@@ -6,6 +6,7 @@ pub mod act;
 pub mod auth;
 pub mod batch_processing;
 pub mod batches;
+pub mod bulk;
 pub mod config;
 pub mod create;
 pub mod docs;

@@ -10,9 +10,9 @@ use crate::output::progress::Progress;
 use crate::text::neutralize;
 
 /// The official SDKs' cadence: 1 s after the first poll, one second more each time, up to 5 s.
-const FIRST_DELAY: Duration = Duration::from_secs(1);
-const DELAY_STEP: Duration = Duration::from_secs(1);
-const MAX_DELAY: Duration = Duration::from_secs(5);
+pub const FIRST_DELAY: Duration = Duration::from_secs(1);
+pub const DELAY_STEP: Duration = Duration::from_secs(1);
+pub const MAX_DELAY: Duration = Duration::from_secs(5);
 
 /// The statuses a job does not leave.
 pub fn is_final(status: &str) -> bool {

@@ -1,0 +1,316 @@
+//! Parsing many documents into a directory against the fake: include/exclude over a tree, a
+//! failing document among good ones, 429 storms, resuming after a kill without paying twice.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{TEST_KEY, cli};
+
+fn tree(root: &Path, files: &[&str]) {
+    for file in files {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, format!("Contents of {file}\n")).unwrap();
+    }
+}
+
+fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn events(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn made_names(fake: &fake::Fake) -> Vec<String> {
+    fake.made_jobs()
+        .iter()
+        .map(|j| j["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_tree_is_parsed_with_include_and_exclude_and_a_failure_does_not_stop_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    tree(
+        &docs,
+        &[
+            "a.pdf",
+            "b.txt",
+            "sub/c.pdf",
+            "sub/fail.pdf",
+            "sub/skip.pdf",
+            "notes.md",
+            ".hidden.pdf",
+        ],
+    );
+    let out = dir.path().join("out");
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = cli(&url)
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(&docs)
+        .args([
+            "--include",
+            "**/*.pdf",
+            "--include",
+            "*.txt",
+            "--exclude",
+            "sub/skip*",
+            "--output-dir",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
+    let mut names = made_names(&fake);
+    names.sort();
+    assert_eq!(
+        names,
+        ["a.pdf", "b.txt", "c.pdf", "fail.pdf"],
+        "notes.md, hidden and excluded files left out"
+    );
+    let events = events(&output.stdout);
+    assert_eq!(events.len(), 4);
+    let completed: HashSet<&str> = events
+        .iter()
+        .filter(|e| e["status"] == "COMPLETED")
+        .map(|e| e["output"].as_str().unwrap())
+        .collect();
+    let expected: HashSet<String> = ["a.pdf.md", "b.txt.md", "sub/c.pdf.md"]
+        .iter()
+        .map(|f| out.join(f).display().to_string())
+        .collect();
+    assert_eq!(completed, expected.iter().map(String::as_str).collect());
+    let c = std::fs::read_to_string(out.join("sub/c.pdf.md")).unwrap();
+    assert!(
+        c.starts_with("# c.pdf\n") && c.contains("Contents of sub/c.pdf"),
+        "{c}"
+    );
+    let failed = events.iter().find(|e| e["status"] == "FAILED").unwrap();
+    assert!(failed["error"].as_str().unwrap().ends_with("password-protected"));
+    assert!(failed["job_id"].is_string());
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("4 documents in ")
+            && stderr.contains(": 3 parsed, 0 already done, 1 failed; results in "),
+        "{stderr}"
+    );
+    // With --format jsonl the error also comes as a JSON line.
+    assert!(
+        stderr.ends_with("error: 1 of 4 failed\n{\"error\":{\"status\":null,\"message\":\"1 of 4 failed\",\"body\":null}}\n"),
+        "{stderr}"
+    );
+
+    // Run again: nothing done is paid for twice; the failed one is tried again.
+    let again = cli(&url)
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(&docs)
+        .args([
+            "--include",
+            "**/*.pdf",
+            "--include",
+            "*.txt",
+            "--exclude",
+            "sub/skip*",
+            "--output-dir",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(6));
+    let statuses: Vec<String> = events_of(&again)
+        .iter()
+        .map(|e| e["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| *s == "SKIPPED").count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        fake.made_jobs().len(),
+        5,
+        "only the failed document was created again"
+    );
+}
+
+fn events_of(output: &std::process::Output) -> Vec<Value> {
+    events(&output.stdout)
+}
+
+#[test]
+fn a_429_storm_slows_the_run_but_every_document_is_parsed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let files: Vec<String> = (0..12).map(|i| format!("doc-{i}.pdf")).collect();
+    tree(&docs, &files.iter().map(String::as_str).collect::<Vec<_>>());
+    let (url, fake) = start_shared(fake::Config {
+        throttle_percent: 100,
+        ..fake::Config::default()
+    });
+    let mut run = cli(&url);
+    let output = run
+        .args([
+            "parse",
+            "--tier",
+            "fast",
+            "--concurrency",
+            "6",
+            "--timeout",
+            "5",
+            "--recursive",
+        ])
+        .arg(&docs)
+        .arg("--output-dir")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let mut names = made_names(&fake);
+    names.sort();
+    let mut expected = files.clone();
+    expected.sort();
+    assert_eq!(names, expected, "every document exactly once");
+    assert!(
+        run.sleeps().iter().any(|s| *s == Duration::from_secs(1)),
+        "Retry-After was obeyed: {:?}",
+        run.sleeps()
+    );
+    // The fast tier: text files.
+    assert!(dir.path().join("out/doc-3.pdf.txt").exists());
+}
+
+#[test]
+fn lists_urls_and_local_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), &["here.pdf"]);
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "# documents\n{}\nhttps://example.com/papers/x.pdf\n\n{}\n",
+            dir.path().join("here.pdf").display(),
+            dir.path().join("missing.pdf").display()
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = cli(&url)
+        .args(["parse", "--tier", "agentic", "--from-list"])
+        .arg(&list)
+        .arg("--output-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    assert_eq!(fake.made_jobs().len(), 2);
+    assert!(out.join("example.com/papers/x.pdf.md").exists());
+    let here = out
+        .join(dir.path().strip_prefix("/").unwrap())
+        .join("here.pdf.md");
+    assert!(here.exists(), "{}", here.display());
+    assert!(
+        stderr_of(&output).contains("missing.pdf: cannot upload"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // Several documents need a directory; so do the bulk options of parsing create.
+    let a = dir.path().join("here.pdf");
+    cli(&url)
+        .args(["parse", "--tier", "fast"])
+        .arg(&a)
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr("error: several documents need --output-dir DIR (each result is written there)\n");
+    cli(&url)
+        .args(["parsing", "create", "--tier", "fast", "--output-dir", "x"])
+        .arg(&a)
+        .assert()
+        .code(2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_run_killed_half_way_resumes_without_paying_twice() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    tree(&docs, &["done-1.pdf", "done-2.pdf"]);
+    let out = dir.path().join("out");
+    // Jobs end 1.5 s after they are made (real time), so a run can be killed while they run.
+    let (url, fake) = start_shared(fake::Config {
+        job_time: Some(Duration::from_millis(1500)),
+        ..fake::Config::default()
+    });
+    let run = |extra: &[&str]| {
+        let mut command = crate::harness::command();
+        command
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+            .arg(&docs)
+            .arg("--output-dir")
+            .arg(&out)
+            .args(extra);
+        command
+    };
+    let first = run(&[]).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let done_at = std::fs::metadata(out.join("done-1.pdf.md"))
+        .unwrap()
+        .modified()
+        .unwrap();
+
+    tree(&docs, &["new-1.pdf", "new-2.pdf", "new-3.pdf"]);
+    let mut child = run(&[])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let manifest = out.join(".llamacloud-manifest.jsonl");
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(&manifest).unwrap().lines().count() < 4 + 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the new jobs were not recorded"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(fake.made_jobs().len(), 5);
+
+    let second = run(&[]).output().unwrap();
+    assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
+    assert_eq!(fake.made_jobs().len(), 5, "no job was created twice");
+    let events = events(&second.stdout);
+    let status = |name: &str| {
+        events
+            .iter()
+            .find(|e| e["source"].as_str().unwrap().ends_with(name))
+            .map(|e| e["status"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(status("done-1.pdf"), "SKIPPED");
+    assert_eq!(status("new-2.pdf"), "COMPLETED");
+    assert_eq!(
+        std::fs::metadata(out.join("done-1.pdf.md"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        done_at,
+        "a result already written is not downloaded again"
+    );
+    assert!(out.join("new-3.pdf.md").exists());
+}

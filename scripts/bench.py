@@ -20,6 +20,10 @@ job whose markdown is MARKDOWN_MIB MiB, and measures wall time and peak RSS (med
   upload       llamacloud parsing create FILE (UPLOAD_MIB MiB, the SDK's multipart to /api/v2/parse/upload)
                vs curl -F sending the same two parts
                vs the SDK (client.parsing.create(upload_file=...)), with --sdk-upload
+  bulk         llamacloud parse --recursive DIR --output-dir OUT --concurrency 8 over 200 files of 100 KiB,
+               the fake taking 100 ms per create and finishing each job 1 s after it is made
+               vs the SDK's sequential client.parsing.parse() loop over the same files
+               and again with 30% of the files' first create answered 429 (each parsed exactly once?)
 
 and prints ratios. Everything runs on loopback; nothing else is contacted (pip reaches PyPI only to
 install the SDK, once).
@@ -116,6 +120,19 @@ with open(os.environ["FILE"], "rb") as f:
 print(job.id)
 """
 
+SDK_BULK = """
+import os, pathlib
+from llama_cloud import LlamaCloud
+client = LlamaCloud(api_key=os.environ["KEY"], base_url=os.environ["URL"], max_retries=2, timeout=600)
+out = pathlib.Path(os.environ["OUT"])
+out.mkdir(parents=True, exist_ok=True)
+for path in sorted(pathlib.Path(os.environ["DOCS"]).iterdir()):
+    with open(path, "rb") as f:
+        result = client.parsing.parse(tier="agentic", version="latest", upload_file=f, expand=["markdown"])
+    pages = [p.markdown for p in result.markdown.pages if getattr(p, "markdown", None) is not None]
+    (out / (path.name + ".md")).write_text("\\n\\n".join(pages))
+"""
+
 CURL_UPLOAD = r"""
 curl -sf -H "Authorization: Bearer $KEY" \
   -F 'configuration={"tier":"fast","version":"latest"}' \
@@ -160,7 +177,8 @@ def main():
     parser.add_argument("--sdk-upload", action="store_true",
                         help="also upload with the SDK (it may hold the whole file in memory)")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--only", choices=["upload"], help="run one part of the benchmark")
+    parser.add_argument("--only", choices=["upload", "bulk", "download"], help="run one part of the benchmark")
+    parser.add_argument("--bulk-docs", type=int, default=200)
     args = parser.parse_args()
 
     for tool in ["curl", "jq"]:
@@ -176,6 +194,16 @@ def main():
     sdk = None if args.no_sdk else ensure_sdk()
 
     results = {"machine": machine(), "runs": args.runs, "sdk": sdk[1] if sdk else None}
+    if args.only == "download":
+        results.update(download=bench_download(cli, args))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+        return
+    if args.only == "bulk":
+        results.update(bulk=bench_bulk(cli, sdk, args))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+        return
     if args.only == "upload":
         results.update(upload=bench_upload(cli, sdk, args), upload_mib=args.upload_mib)
         if args.json:
@@ -306,6 +334,67 @@ def bench_upload(cli, sdk, args):
     print(f"  upload:    curl -F / llamacloud (speed ratio)           {curl['wall_s'] / up['wall_s']:6.2f}  (target ≥ 0.8)")
     print(f"  upload:    llamacloud peak RSS for {args.upload_mib} MiB        {up['rss_mib']:6.1f} MiB (target < 30)")
     return upload
+
+
+def bench_download(cli, args):
+    print(f"downloading a {args.upload_mib} MiB result file through its presigned link (peak RSS target < 30 MiB)")
+    fake, url = start_fake(10, 0, ["--result-mib", str(args.upload_mib)])
+    try:
+        env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY)
+        job = subprocess.run([cli, "parsing", "list", "--max-items", "1"], env=env, capture_output=True,
+                             text=True, check=True).stdout.split("\t")[0]
+        link = subprocess.run([cli, "parsing", "get", job, "--expand", "markdown_content_metadata", "--jq",
+                               ".result_content_metadata.markdown.presigned_url", "-r"], env=env,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "big.md")
+            rows = [measure("llamacloud", [cli, "parsing", "download", job, "markdown", "-o", out], args.runs, env=env),
+                    measure("curl", ["curl", "-sf", "-o", out, link], args.runs)]
+    finally:
+        fake.terminate()
+        fake.wait()
+    print(f"  download:  llamacloud peak RSS                       {rows[0]['rss_mib']:6.1f} MiB (target < 30)")
+    return rows
+
+
+def bench_bulk(cli, sdk, args):
+    docs_count, concurrency, create_s, job_s = args.bulk_docs, 8, 0.1, 1.0
+    print(f"parsing {docs_count} files of 100 KiB (create {create_s * 1000:.0f} ms, jobs end after {job_s:.0f} s)")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        for i in range(docs_count):
+            (docs / f"doc-{i:03}.pdf").write_bytes(os.urandom(100 * 1024))
+        for label, extra in [("llamacloud", []), ("llamacloud, 30% of creates 429", ["--throttle-percent", "30"])]:
+            fake, url = start_fake(10, 0, ["--create-delay-ms", str(int(create_s * 1000)),
+                                           "--job-ms", str(int(job_s * 1000))] + extra)
+            try:
+                env = dict(os.environ, LLAMA_CLOUD_BASE_URL=url, LLAMA_CLOUD_API_KEY=KEY, URL=url, KEY=KEY)
+                out = Path(tmp) / ("out-" + str(len(rows)))
+                rows.append(measure(label, [cli, "parse", "--recursive", str(docs), "--output-dir", str(out),
+                                            "--tier", "agentic", "--concurrency", str(concurrency)], 1, env=env))
+                names = subprocess.run([cli, "parsing", "list", "--since", "1d", "--format", "jsonl",
+                                        "--jq", ".name", "-r"], env=env, capture_output=True, text=True,
+                                       check=True).stdout.split()
+                written = len(list(out.glob("*.md")))
+                print(f"    {len(names)} jobs for {len(set(names))} files, {written} results written")
+                rows[-1].update(jobs=len(names), files=len(set(names)), written=written)
+                if sdk and not extra:
+                    senv = dict(env, DOCS=str(docs), OUT=str(Path(tmp) / "sdk-out"))
+                    rows.append(measure(f"python SDK {sdk[1]}, sequential parse()", [sdk[0], "-c", SDK_BULK], 1,
+                                        env=senv))
+            finally:
+                fake.terminate()
+                fake.wait()
+    ideal = -(-docs_count // concurrency) * (create_s + job_s)
+    ours = rows[0]["wall_s"]
+    print(f"  bulk:      ideal for concurrency {concurrency}: {ideal:.1f} s; llamacloud / ideal {ours / ideal:6.2f}  (target ≤ 1.5)")
+    sdk_row = next((r for r in rows if r["name"].startswith("python")), None)
+    if sdk_row:
+        print(f"  bulk:      SDK loop / llamacloud                     {sdk_row['wall_s'] / ours:6.2f}  (target ≥ 6)")
+    print(f"  bulk:      llamacloud peak RSS                       {rows[0]['rss_mib']:6.1f} MiB (target < 40)")
+    return rows
 
 
 def machine():

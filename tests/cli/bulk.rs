@@ -313,4 +313,37 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
         "a result already written is not downloaded again"
     );
     assert!(out.join("new-3.pdf.md").exists());
+
+    // Ctrl-C: no new document is started, the running ones are left in the manifest, and the
+    // command says so and exits 130; the next run finishes them without creating them again.
+    tree(&docs, &["late-1.pdf", "late-2.pdf"]);
+    let mut child = run(&["--concurrency", "1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(&manifest).unwrap().lines().count() < 4 + 3 + 3 + 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the late job was not recorded"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut stderr = child.stderr.take().unwrap();
+    let (code, _) = crate::scripted::interrupt(child);
+    assert_eq!(code, Some(130));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+    assert!(
+        text.ends_with(
+            "interrupted: 2 done, 1 running (their jobs are in the manifest), 4 not started; \
+             run the same command again to go on\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(fake.made_jobs().len(), 6, "the second late file was not started");
+    let last = run(&[]).output().unwrap();
+    assert_eq!(last.status.code(), Some(0), "{}", stderr_of(&last));
+    assert_eq!(fake.made_jobs().len(), 7);
 }

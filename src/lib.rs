@@ -51,7 +51,7 @@ where
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    match dispatch(&cli, ctx) {
+    match dispatch(&cli, &args, ctx) {
         Ok(()) => 0,
         // The reader of stdout went away (`| head`): that is how pipelines end, not a failure.
         Err(err) if err.is_broken_pipe() => 0,
@@ -64,14 +64,28 @@ where
     }
 }
 
+/// The command line as the user would type it again (to resume a bulk run).
+fn again(args: &[OsString]) -> String {
+    std::iter::once("llamacloud".to_string())
+        .chain(
+            args.iter()
+                .skip(1)
+                .map(|a| text::shell_quote(&a.to_string_lossy())),
+        )
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Runs the command the user asked for.
-fn dispatch(cli: &Cli, ctx: &mut Context) -> Result<(), Error> {
+fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error> {
     let global = &cli.global;
     match &cli.command {
         Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
-        Command::Parsing(ParsingCommand::Create(args)) => commands::bulk::create_many(global, args, ctx),
-        Command::Parse(args) => commands::bulk::parse(global, args, ctx),
+        Command::Parsing(ParsingCommand::Create(create)) => {
+            commands::bulk::create_many(global, create, &again(args), ctx)
+        }
+        Command::Parse(parse) => commands::bulk::parse(global, parse, &again(args), ctx),
         Command::Parsing(ParsingCommand::Download(args)) => commands::download::download(global, args, ctx),
         Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
         Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),

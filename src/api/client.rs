@@ -616,8 +616,10 @@ impl Client {
         let stream = call.stream;
         if call.anonymous {
             // A presigned URL's query is its signature: not for logs.
-            let mut shown = url.clone();
-            shown.set_query(url.query().map(|_| "…"));
+            let shown = match url.query() {
+                Some(_) => format!("{}?…", &url[..url::Position::AfterPath]),
+                None => url.to_string(),
+            };
             self.log(format_args!("> {} {shown} (presigned: no API key)", call.method));
             let started = Instant::now();
             let response = self

@@ -27,7 +27,7 @@ use crate::commands::wait::{self, is_final};
 use crate::context::{Clock, Context};
 use crate::error::Error;
 use crate::output::content;
-use crate::output::job::{Job, Part};
+use crate::output::job::{Job, Part, human_size};
 use crate::settings::Settings;
 use crate::signals::Listener;
 use crate::text::neutralize;
@@ -75,6 +75,9 @@ struct Outcome {
     error: Option<String>,
     #[serde(skip)]
     failure: Option<Error>,
+    /// Bytes uploaded for it in this run.
+    #[serde(skip)]
+    uploaded: u64,
 }
 
 /// The result file's kind.
@@ -101,25 +104,28 @@ struct Shared<'a> {
 }
 
 /// `parse`: many documents (or any bulk option) here, one by `create::parse`.
-pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
+/// `again` is the command line, to say how to resume.
+pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Context) -> Result<(), Error> {
     if args.sources.len() > 1 || args.bulk.any() {
         let sources = args.sources.iter().map(|s| Source::of_argument(s)).collect();
-        return run(
-            global,
-            &args.job,
-            &args.bulk,
-            sources,
-            args.wait_timeout,
-            &args.scope,
-            ctx,
-        );
+        let run_args = Run {
+            bulk: &args.bulk,
+            timeout: args.wait_timeout,
+            again,
+        };
+        return run(global, &args.job, &run_args, sources, &args.scope, ctx);
     }
     create::parse(global, args, ctx)
 }
 
 /// `parsing create`: several files (or any bulk option, with --wait) here, one by
 /// `create::create`.
-pub fn create_many(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) -> Result<(), Error> {
+pub fn create_many(
+    global: &GlobalArgs,
+    args: &ParsingCreateArgs,
+    again: &str,
+    ctx: &mut Context,
+) -> Result<(), Error> {
     if args.files.len() <= 1 && !args.bulk.any() {
         return create::create(global, args, ctx);
     }
@@ -130,19 +136,32 @@ pub fn create_many(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Cont
         ));
     }
     let sources = args.files.iter().map(|f| Source::File(f.clone())).collect();
-    let timeout = args.waiting.wait_timeout;
-    run(global, &args.job, &args.bulk, sources, timeout, &args.scope, ctx)
+    let run_args = Run {
+        bulk: &args.bulk,
+        timeout: args.waiting.wait_timeout,
+        again,
+    };
+    run(global, &args.job, &run_args, sources, &args.scope, ctx)
+}
+
+/// How a bulk run goes.
+struct Run<'a> {
+    bulk: &'a BulkArgs,
+    /// How long to wait for each job.
+    timeout: Duration,
+    /// The command line, to say how to resume.
+    again: &'a str,
 }
 
 fn run(
     global: &GlobalArgs,
     options: &JobOptions,
-    bulk: &BulkArgs,
+    run: &Run,
     arguments: Vec<Source>,
-    timeout: Duration,
     scope: &ScopeArgs,
     ctx: &mut Context,
 ) -> Result<(), Error> {
+    let (bulk, timeout) = (run.bulk, run.timeout);
     let Some(dir) = &bulk.output_dir else {
         return Err(Error::usage(
             "several documents need --output-dir DIR (each result is written there)",
@@ -216,10 +235,10 @@ fn run(
         loop {
             match receiver.recv_timeout(Duration::from_millis(100)) {
                 Ok(outcome) => {
-                    if written.is_ok() {
-                        written = report(ctx, &outcome, jsonl, &bar);
-                    }
                     outcomes.push(outcome);
+                    if written.is_ok() {
+                        written = report(ctx, &outcomes, jsonl, &bar);
+                    }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -236,7 +255,14 @@ fn run(
     drop(listener);
     bar.finish_and_clear();
     written?;
-    summarize(ctx, outcomes, documents.len(), dir, started.elapsed(), signal)
+    let end = End {
+        total: documents.len(),
+        dir,
+        took: started.elapsed(),
+        signal,
+        again: run.again,
+    };
+    summarize(ctx, outcomes, &end)
 }
 
 /// Every document of the run, in order: arguments, then each `--recursive` tree, then the list.
@@ -533,6 +559,7 @@ fn parse_one(shared: &Shared, document: &Document) -> Outcome {
         output: None,
         error: None,
         failure: None,
+        uploaded: 0,
     };
     let previous = shared
         .previous
@@ -552,7 +579,11 @@ fn parse_one(shared: &Shared, document: &Document) -> Outcome {
         .and_then(|r| r.job_id.clone());
     let result = match resumed {
         Some(id) => Ok(id),
-        None => create_job(shared, document),
+        None => create_job(shared, document).inspect(|_| {
+            if let Source::File(path) = &document.source {
+                outcome.uploaded = std::fs::metadata(path).map_or(0, |m| m.len());
+            }
+        }),
     };
     let job_id = match result {
         Ok(id) => id,
@@ -768,8 +799,17 @@ fn progress(ctx: &Context, total: u64) -> ProgressBar {
 
 /// Says what became of one document: a jsonl line on stdout, and for people a line on stderr
 /// (above the progress bar on a terminal).
-fn report(ctx: &mut Context, outcome: &Outcome, jsonl: bool, bar: &ProgressBar) -> Result<(), Error> {
+fn report(ctx: &mut Context, outcomes: &[Outcome], jsonl: bool, bar: &ProgressBar) -> Result<(), Error> {
+    let Some(outcome) = outcomes.last() else {
+        return Ok(());
+    };
     bar.inc(1);
+    let failed = outcomes
+        .iter()
+        .filter(|o| !matches!(o.status.as_str(), "COMPLETED" | "SKIPPED" | "RUNNING"))
+        .count();
+    let uploaded: u64 = outcomes.iter().map(|o| o.uploaded).sum();
+    bar.set_message(format!("{failed} failed, {} uploaded", human_size(uploaded)));
     if jsonl {
         let line = serde_json::to_string(outcome).map_err(|e| Error::failure(e.to_string()))?;
         ctx.io.stdout.write_all(format!("{line}\n").as_bytes())?;
@@ -786,24 +826,28 @@ fn report(ctx: &mut Context, outcome: &Outcome, jsonl: bool, bar: &ProgressBar) 
 }
 
 /// The closing lines, and the exit: 0 when every document is done, else that of the worst.
-fn summarize(
-    ctx: &mut Context,
-    outcomes: Vec<Outcome>,
+/// How the run ended.
+struct End<'a> {
     total: usize,
-    dir: &Path,
+    dir: &'a Path,
     took: Duration,
     signal: Option<i32>,
-) -> Result<(), Error> {
+    again: &'a str,
+}
+
+fn summarize(ctx: &mut Context, outcomes: Vec<Outcome>, end: &End) -> Result<(), Error> {
+    let (total, took) = (end.total, end.took);
     let count = |status: &str| outcomes.iter().filter(|o| o.status == status).count();
     let (completed, skipped, running) = (count("COMPLETED"), count("SKIPPED"), count("RUNNING"));
     let failed = outcomes.len() - completed - skipped - running;
-    let dir = neutralize(&dir.display().to_string()).into_owned();
-    if let Some(signal) = signal {
+    let dir = neutralize(&end.dir.display().to_string()).into_owned();
+    if let Some(signal) = end.signal {
         ctx.io.stderr.line(&format!(
             "interrupted: {} done, {running} running (their jobs are in the manifest), {} not started; \
-             run the same command again to go on",
+             to go on: {}",
             completed + skipped,
-            total - outcomes.len()
+            total - outcomes.len(),
+            neutralize(end.again)
         ));
         return Err(Error::Interrupted { signal });
     }

@@ -67,8 +67,10 @@ pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Conte
             }
         )));
     };
+    let size = entry.and_then(|e| e.get("size_bytes")).and_then(Value::as_u64);
     let link = presigned(link)?;
     let (length, mut body) = session.client.download(&link)?;
+    let length = length.or(size);
     let bar = progress(ctx, length, &format!("{kind} of {}", neutralize(&args.job_id)));
     let mut sink = output.open(ctx)?;
     copy(&mut body, &mut sink, &bar)?;
@@ -156,6 +158,8 @@ fn progress(ctx: &Context, length: Option<u64>, what: &str) -> ProgressBar {
                 bar.set_style(style);
             }
             bar.set_message(what.to_string());
+            // Drawn at once, not only at the next tick.
+            bar.tick();
             bar
         }
         _ => ProgressBar::hidden(),

@@ -42,9 +42,14 @@ fn pty() -> (File, OwnedFd) {
 /// Starts `args` against `server` with stderr on a terminal; returns the child and a thread
 /// that reads everything the terminal shows.
 fn start_on_terminal(server: &Scripted, args: &[&str]) -> (Child, std::thread::JoinHandle<String>) {
+    start_on_terminal_at(&server.url, args)
+}
+
+/// Like `start_on_terminal`, for any base URL.
+fn start_on_terminal_at(url: &str, args: &[&str]) -> (Child, std::thread::JoinHandle<String>) {
     let (mut master, slave) = pty();
     let child = command()
-        .env("LLAMA_CLOUD_BASE_URL", &server.url)
+        .env("LLAMA_CLOUD_BASE_URL", url)
         .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
         .env("TERM", "xterm")
         .args(args)
@@ -271,4 +276,59 @@ fn config_set_api_key_prompts_on_the_terminal_without_echo() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+#[test]
+fn bulk_parsing_and_big_downloads_show_progress_on_a_terminal() {
+    use crate::fake_server::{fake, start_shared};
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    for name in ["a.pdf", "b.pdf", "c-fail.pdf"] {
+        std::fs::write(docs.join(name), vec![b'x'; 3000]).unwrap();
+    }
+    let (url, _fake) = start_shared(fake::Config {
+        result_mib: Some(16),
+        ..fake::Config::default()
+    });
+    let (docs_arg, out_arg) = (
+        docs.display().to_string(),
+        dir.path().join("out").display().to_string(),
+    );
+    let (mut child, reader) = start_on_terminal_at(
+        &url,
+        &[
+            "parse",
+            "--tier",
+            "agentic",
+            "--recursive",
+            &docs_arg,
+            "--output-dir",
+            &out_arg,
+        ],
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(6));
+    let shown = reader.join().unwrap();
+    assert!(shown.contains("/3 documents"), "{shown:?}");
+    assert!(shown.contains("1 failed, 8.8 KiB uploaded"), "{shown:?}");
+    assert!(
+        shown.contains("COMPLETED ") && shown.contains("FAILED "),
+        "{shown:?}"
+    );
+    let last_clear = shown.rfind("\u{1b}[2K").expect("the bar is cleared");
+    assert!(!shown[last_clear..].contains('█'), "{shown:?}");
+
+    // A 16 MiB result file: a bar with bytes while it downloads.
+    // The fake's newest generated job (created ones are listed before it) has the big file.
+    let id = fake::fake_id("pjb", 0);
+    let out = dir.path().join("big.md").display().to_string();
+    let (mut child, reader) =
+        start_on_terminal_at(&url, &["parsing", "download", id.trim(), "markdown", "-o", &out]);
+    assert!(child.wait().unwrap().success());
+    let shown = reader.join().unwrap();
+    assert!(
+        shown.contains(&format!("markdown of {id}")) && shown.contains("16.00 MiB"),
+        "{shown:?}"
+    );
+    assert_eq!(std::fs::metadata(&out).unwrap().len(), 16 << 20);
 }

@@ -53,6 +53,20 @@ pub fn command() -> std::process::Command {
     cmd
 }
 
+/// `cargo run --example try` (the fake in-process), built by `cargo test` beside the test
+/// binary, with the same scratch environment as `command()`.
+pub fn try_example() -> std::process::Command {
+    let examples = std::env::current_exe()
+        .expect("test binary")
+        .parent()
+        .and_then(std::path::Path::parent)
+        .expect("target dir")
+        .join("examples");
+    let mut cmd = std::process::Command::new(examples.join(format!("try{}", std::env::consts::EXE_SUFFIX)));
+    cmd.env_clear().envs(scratch_env());
+    cmd
+}
+
 /// `llamacloud` with nothing from the real environment.
 pub fn bare() -> Command {
     Command::from_std(command())

@@ -23,4 +23,5 @@ mod query;
 mod retries;
 mod scripted;
 mod terminal;
+mod try_example;
 mod wait;

@@ -1,0 +1,78 @@
+//! Try `llamacloud` without an account, in one command:
+//!
+//!     cargo run --example try -- parse README.md
+//!     cargo run --example try -- parsing list --max-items 5
+//!
+//! It starts the bundled fake LlamaCloud in this process on a free loopback port, points the
+//! program at it with a demo key, runs the command through the same library entry point as the
+//! real binary (same output, exit codes and terminal behaviour), and stops when the command ends.
+
+#[path = "../fake-server/fake.rs"]
+mod fake;
+#[path = "../fake-server/http.rs"]
+mod http;
+#[path = "../fake-server/upload.rs"]
+mod upload;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use llamacloud::context::{Context, MapEnv};
+
+/// The variables this example sets; the real ones (a real key above all) are left out.
+const SET: [&str; 4] = [
+    "LLAMA_CLOUD_BASE_URL",
+    "LLAMA_CLOUD_API_KEY",
+    "LLAMA_PARSE_API_KEY",
+    "LLAMA_CLOUD_TIER",
+];
+
+const HELP: &str = "\
+Try llamacloud against a fake LlamaCloud running in this process (no account, nothing leaves
+this machine):
+
+  cargo run --example try -- parse README.md                  a document in, markdown out
+  cargo run --example try -- parsing list --max-items 5       the newest parse jobs
+  cargo run --example try -- parsing list --status failed     why jobs failed
+  cargo run --example try -- parse README.md Cargo.toml --output-dir out   several, into a folder
+  cargo run --example try -- --help                           every command
+
+Jobs you create here go PENDING -> RUNNING -> COMPLETED over three polls; a file whose name
+contains `fail` ends FAILED. The tier defaults to agentic (--tier to change it).";
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    if args.is_empty() {
+        println!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
+    let fake = Arc::new(fake::Fake::new(fake::Config {
+        advance_jobs: true,
+        ..fake::Config::default()
+    }));
+    let api = match http::spawn(Arc::clone(&fake), 0) {
+        Ok(addr) => addr,
+        Err(err) => {
+            eprintln!("try: cannot start the fake LlamaCloud on loopback: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Ok(files) = http::spawn(Arc::clone(&fake), 0) {
+        fake.serve_files_at(format!("http://{files}"));
+    }
+    let mut vars: Vec<(String, String)> = std::env::vars()
+        .filter(|(name, _)| !SET.contains(&name.as_str()))
+        .collect();
+    vars.push(("LLAMA_CLOUD_BASE_URL".into(), format!("http://{api}")));
+    vars.push(("LLAMA_CLOUD_API_KEY".into(), "llx-demo-try-0000".into()));
+    vars.push((
+        "LLAMA_CLOUD_TIER".into(),
+        std::env::var("LLAMA_CLOUD_TIER").unwrap_or_else(|_| "agentic".into()),
+    ));
+    llamacloud::signals::install();
+    let mut ctx = Context::process();
+    ctx.env = Arc::new(MapEnv::new(vars));
+    let argv = std::iter::once(OsString::from("llamacloud")).chain(args);
+    ExitCode::from(llamacloud::run(argv, &mut ctx))
+}

@@ -558,6 +558,16 @@ impl Fake {
     }
 }
 
+/// The whole document: the pages that did not fail, a blank line between them.
+fn joined(pages: &[Result<(usize, String), usize>]) -> String {
+    pages
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .map(|(_, md)| md.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Puts the parts named in `expand` of a completed job with these pages into `response`.
 fn expand_pages(
     response: &mut Map<String, Value>,
@@ -578,14 +588,7 @@ fn expand_pages(
                     json!({"page_number": n, "text": md.replace('#', "").trim_start()})
                 }).collect::<Vec<_>>() })
             }
-            "markdown_full" => Value::String(
-                pages
-                    .iter()
-                    .filter_map(|p| p.as_ref().ok())
-                    .map(|(_, md)| md.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-            ),
+            "markdown_full" => Value::String(joined(pages)),
             "metadata" => json!({ "pages": pages.iter().map(|p| {
                     let n = match p { Ok((n, _)) => *n, Err(n) => *n };
                     json!({"page_number": n, "confidence": 0.97, "cost_optimized": false})
@@ -1166,15 +1169,7 @@ impl Fake {
             return Some(made.document.clone());
         }
         let index = self.parse_jobs.iter().position(|j| str_field(j, "id") == id)?;
-        let pages = self.pages(index, &self.parse_jobs[index]);
-        Some(
-            pages
-                .iter()
-                .filter_map(|p| p.as_ref().ok())
-                .map(|(_, md)| md.as_str())
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        )
+        Some(joined(&self.pages(index, &self.parse_jobs[index])))
     }
 }
 

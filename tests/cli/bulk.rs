@@ -54,21 +54,25 @@ fn a_tree_is_parsed_with_include_and_exclude_and_a_failure_does_not_stop_the_res
     );
     let out = dir.path().join("out");
     let (url, fake) = start_shared(fake::Config::default());
-    let output = cli(&url)
-        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
-        .arg(&docs)
-        .args([
-            "--include",
-            "**/*.pdf",
-            "--include",
-            "*.txt",
-            "--exclude",
-            "sub/skip*",
-            "--output-dir",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = |extra: &[&str]| {
+        cli(&url)
+            .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+            .arg(&docs)
+            .args([
+                "--include",
+                "**/*.pdf",
+                "--include",
+                "*.txt",
+                "--exclude",
+                "sub/skip*",
+            ])
+            .arg("--output-dir")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let output = run(&[]);
     assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
     let mut names = made_names(&fake);
     names.sort();
@@ -110,21 +114,7 @@ fn a_tree_is_parsed_with_include_and_exclude_and_a_failure_does_not_stop_the_res
     );
 
     // Run again: nothing done is paid for twice; the failed one is tried again.
-    let again = cli(&url)
-        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
-        .arg(&docs)
-        .args([
-            "--include",
-            "**/*.pdf",
-            "--include",
-            "*.txt",
-            "--exclude",
-            "sub/skip*",
-            "--output-dir",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let again = run(&[]);
     assert_eq!(again.status.code(), Some(6));
     let statuses: Vec<String> = events_of(&again)
         .iter()
@@ -140,6 +130,18 @@ fn a_tree_is_parsed_with_include_and_exclude_and_a_failure_does_not_stop_the_res
         5,
         "only the failed document was created again"
     );
+
+    // A changed file is parsed again; --force parses everything again.
+    std::fs::write(docs.join("a.pdf"), "Contents of a.pdf, second edition\n").unwrap();
+    run(&[]);
+    assert_eq!(fake.made_jobs().len(), 7, "a.pdf (changed) and fail.pdf");
+    assert!(
+        std::fs::read_to_string(out.join("a.pdf.md"))
+            .unwrap()
+            .contains("second edition")
+    );
+    run(&["--force"]);
+    assert_eq!(fake.made_jobs().len(), 11);
 }
 
 fn events_of(output: &std::process::Output) -> Vec<Value> {

@@ -169,6 +169,32 @@ fn is_secret(name: &str) -> bool {
         .any(|word| name.contains(word))
 }
 
+/// A response body as `--debug` shows it: the query (the signature) of every presigned link cut.
+fn without_signatures(text: &str) -> std::borrow::Cow<'_, str> {
+    const KEY: &str = "\"presigned_url\":\"";
+    if !text.contains(KEY) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(KEY) {
+        let start = at + KEY.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match rest[..end].find('?') {
+            Some(query) => {
+                out.push_str(&rest[..query]);
+                out.push_str("?…");
+            }
+            None => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A request body as `--debug` shows it: values under secret-looking keys (and proxies, whose
 /// URLs may carry a password) masked.
 fn shown_body(json: &str) -> String {
@@ -768,7 +794,7 @@ impl Client {
         let more = if body.len() > shown.len() { "…" } else { "" };
         self.log(format_args!(
             "< {}{more}",
-            neutralize(&String::from_utf8_lossy(shown))
+            neutralize(&without_signatures(&String::from_utf8_lossy(shown)))
         ));
     }
 
@@ -893,6 +919,16 @@ mod tests {
             clock.sleeps().len(),
             2,
             "one backoff per method, on the injected clock"
+        );
+    }
+
+    #[test]
+    fn debug_shows_presigned_links_without_their_signature() {
+        assert_eq!(
+            without_signatures(
+                r#"{"a":{"presigned_url":"https://s3/x.md?X-Amz-Signature=s&e=1"},"presigned_url":"https://h/p"}"#
+            ),
+            r#"{"a":{"presigned_url":"https://s3/x.md?…"},"presigned_url":"https://h/p"}"#
         );
     }
 

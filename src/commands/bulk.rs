@@ -404,8 +404,8 @@ impl Filter {
     }
 }
 
-/// The files under `dir` (symlinked directories are not followed; the output directory and
-/// hidden entries are left out).
+/// The files under `dir` (symlinked directories are not followed; output directories and hidden
+/// entries are left out).
 fn walk(
     root: &Path,
     dir: &Path,
@@ -426,7 +426,11 @@ fn walk(
         }
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
-            if output_dir.is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o)) {
+            // Results are not documents: this run's output directory, and any other that holds
+            // a manifest, are left out.
+            if output_dir.is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
+                || path.join(MANIFEST).exists()
+            {
                 continue;
             }
             walk(root, &path, output_dir, filter, out)?;

@@ -350,3 +350,55 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
     assert_eq!(last.status.code(), Some(0), "{}", stderr_of(&last));
     assert_eq!(fake.made_jobs().len(), 7);
 }
+
+#[test]
+fn results_as_text_or_json_and_the_output_directory_inside_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    tree(&docs, &["a.pdf", "b/c.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    // Text into a directory inside the tree (run twice: the results are not parsed), then JSON.
+    let inside = docs.join("out");
+    let outside = dir.path().join("out-json");
+    let runs = [
+        ("text", "txt", &inside),
+        ("text", "txt", &inside),
+        ("json", "json", &outside),
+    ];
+    for (format, extension, out) in runs {
+        let output = cli(&url)
+            .args(["parse", "--tier", "agentic", "--format", format, "--recursive"])
+            .arg(&docs)
+            .arg("--output-dir")
+            .arg(out)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        let text = std::fs::read_to_string(out.join(format!("b/c.pdf.{extension}"))).unwrap();
+        match format {
+            "json" => {
+                let job: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(job["job"]["status"], "COMPLETED");
+                assert!(job["markdown"]["pages"].is_array() && job["text"]["pages"].is_array());
+            }
+            _ => assert!(text.starts_with("c.pdf\n") && !text.contains('#'), "{text}"),
+        }
+    }
+    let mut names = made_names(&fake);
+    names.sort();
+    assert_eq!(
+        names,
+        ["a.pdf", "a.pdf", "c.pdf", "c.pdf"],
+        "once as text (the second run skipped them and never parsed the results), once as JSON"
+    );
+
+    // A document the API refuses: exit 5.
+    let output = cli(&url)
+        .args(["parse", "--tier", "turbo", "--recursive"])
+        .arg(&docs)
+        .args(["--include", "a.pdf", "--output-dir"])
+        .arg(dir.path().join("refused"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
+}

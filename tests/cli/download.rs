@@ -44,8 +44,21 @@ fn a_result_file_is_streamed_from_its_link_without_the_key() {
         .stdout("");
     assert!(!std::fs::read_to_string(&out).unwrap().contains('#'));
 
+    // --debug shows the link without its signature.
+    let debug = cli(&url)
+        .args(["parsing", "download", &id, "markdown", "--debug", "-o"])
+        .arg(dir.path().join("again.md"))
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&debug.stderr);
+    assert!(
+        log.contains(&format!("/files/{id}/markdown?… (presigned: no API key)")),
+        "{log}"
+    );
+    assert!(!log.contains("X-Amz-Signature"), "{log}");
+
     let requests = fake.file_requests();
-    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(requests.len(), 3, "{requests:?}");
     assert_eq!(requests[0].0, format!("{id}/markdown"));
     assert!(
         requests.iter().all(|(_, with_key)| !with_key),

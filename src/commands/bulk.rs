@@ -238,6 +238,10 @@ fn run(
                     outcomes.push(outcome);
                     if written.is_ok() {
                         written = report(ctx, &outcomes, jsonl, &bar);
+                        if written.is_err() {
+                            // Nobody reads the output any more (`| head`): start nothing new.
+                            shared.stop.store(true, Ordering::SeqCst);
+                        }
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
@@ -856,7 +860,8 @@ fn summarize(ctx: &mut Context, outcomes: Vec<Outcome>, end: &End) -> Result<(),
         return Err(Error::Interrupted { signal });
     }
     ctx.io.stderr.line(&format!(
-        "{total} documents in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed; results in {dir}",
+        "{total} document{} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed; results in {dir}",
+        if total == 1 { "" } else { "s" },
         took.as_secs_f64()
     ));
     let errors: Vec<(String, Error)> = outcomes

@@ -402,3 +402,49 @@ fn results_as_text_or_json_and_the_output_directory_inside_the_tree() {
         .unwrap();
     assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stops_new_documents_quietly() {
+    use std::io::BufRead as _;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let files: Vec<String> = (0..8).map(|i| format!("doc-{i}.pdf")).collect();
+    tree(&docs, &files.iter().map(String::as_str).collect::<Vec<_>>());
+    // Jobs that end at once, so each document takes a moment.
+    let (url, fake) = start_shared(fake::Config {
+        job_time: Some(Duration::from_millis(1)),
+        ..fake::Config::default()
+    });
+    let mut child = crate::harness::command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args([
+            "parse",
+            "--tier",
+            "fast",
+            "--format",
+            "jsonl",
+            "--concurrency",
+            "1",
+            "--recursive",
+        ])
+        .arg(&docs)
+        .arg("--output-dir")
+        .arg(dir.path().join("out"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `| head -1`: one line read, then the pipe is closed.
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("\"status\":\"COMPLETED\""), "{first}");
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("error"));
+    assert!(fake.made_jobs().len() < 8, "it went on after the reader left");
+}

@@ -310,8 +310,19 @@ impl Fake {
             Err(answer) => return answer,
         };
         let job_ids: HashSet<&str> = values(query, "job_ids").collect();
-        // Jobs made by creates first: they are the newest.
-        let made: Vec<Value> = self.made().iter().rev().map(|m| m.job.clone()).collect();
+        // Jobs made by creates first: they are the newest. Listing them by id is how a client
+        // polls many at once: it moves them along as fetching one does.
+        let made: Vec<Value> = self
+            .made()
+            .iter_mut()
+            .rev()
+            .map(|m| {
+                if job_ids.contains(str_field(&m.job, "id")) {
+                    self.advance(m);
+                }
+                m.job.clone()
+            })
+            .collect();
         let items = made
             .iter()
             .chain(&self.parse_jobs)
@@ -1035,10 +1046,8 @@ impl Fake {
         })
     }
 
-    /// A made job, one step further along each time it is fetched.
-    fn get_made_job(&self, id: &str, query: &[(String, String)]) -> Option<Answer> {
-        let mut made = self.made();
-        let entry = made.iter_mut().find(|m| str_field(&m.job, "id") == id)?;
+    /// A made job, one step further along (each time it is fetched or listed by id); its status.
+    fn advance(&self, entry: &mut Made) -> &'static str {
         entry.polls += 1;
         let stage = match self.config.job_time {
             Some(time) if entry.ends != "CANCELLED" => {
@@ -1052,6 +1061,14 @@ impl Fake {
         if status == "FAILED" {
             entry.job["error_message"] = json!("The document could not be parsed: it is password-protected");
         }
+        status
+    }
+
+    /// A made job, one step further along each time it is fetched.
+    fn get_made_job(&self, id: &str, query: &[(String, String)]) -> Option<Answer> {
+        let mut made = self.made();
+        let entry = made.iter_mut().find(|m| str_field(&m.job, "id") == id)?;
+        let status = self.advance(entry);
         let job = entry.job.clone();
         let mut response = Map::new();
         response.insert("job".into(), job.clone());

@@ -101,6 +101,7 @@ struct Shared<'a> {
     stop: AtomicBool,
     gate: Gate,
     throttle: Arc<Throttle>,
+    poller: Poller,
 }
 
 /// `parse`: many documents (or any bulk option) here, one by `create::parse`.
@@ -216,6 +217,7 @@ fn run(
         stop: AtomicBool::new(false),
         gate: Gate::new(workers),
         throttle,
+        poller: Poller::new(workers),
     };
 
     let started = Instant::now();
@@ -229,8 +231,13 @@ fn run(
         for _ in 0..workers {
             let sender = sender.clone();
             let (shared, documents) = (&shared, &documents);
-            scope.spawn(move || work(shared, documents, &sender));
+            scope.spawn(move || {
+                work(shared, documents, &sender);
+                shared.poller.worker_done();
+            });
         }
+        let shared_ref = &shared;
+        scope.spawn(move || shared_ref.poller.run(shared_ref));
         drop(sender);
         loop {
             match receiver.recv_timeout(Duration::from_millis(100)) {
@@ -531,16 +538,6 @@ impl Shared<'_> {
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }
-
-    /// Sleeps `duration`, in slices so a stop is seen soon.
-    fn nap(&self, duration: Duration) {
-        let mut left = duration;
-        while !left.is_zero() && !self.stopped() {
-            let slice = left.min(STOP_CHECK);
-            self.clock.sleep(slice);
-            left -= slice;
-        }
-    }
 }
 
 /// A worker: takes the next document until there are none or the run is stopped.
@@ -687,33 +684,187 @@ fn create_job(shared: &Shared, document: &Document) -> Result<String, Error> {
     }
 }
 
-/// Polls the job as the SDKs do until it has ended; `None` when the run is stopped first.
+/// Waits for the shared poller to see the job end; `None` when the run is stopped first.
 fn wait_for(shared: &Shared, job_id: &str) -> Result<Option<Job>, Error> {
-    let url = shared
-        .session
-        .client
-        .url(&endpoints::parse_job(job_id), &shared.session.scope_query());
+    let (sender, receiver) = mpsc::channel();
+    shared.poller.register(job_id, sender, shared.clock.now());
     let deadline = shared.clock.now() + shared.timeout;
-    let mut delay = wait::FIRST_DELAY;
-    loop {
+    let outcome = loop {
         if shared.stopped() {
-            return Ok(None);
+            break Ok(None);
         }
-        let reply = shared.session.client.get_before(&url, Some(deadline))?;
-        let job = Job::parse(reply.status, reply.body)?;
-        if job.status().is_some_and(is_final) {
-            return Ok(Some(job));
+        match receiver.recv_timeout(STOP_CHECK) {
+            Ok(Ok(job)) => break Ok(Some(job)),
+            Ok(Err(message)) => break Err(Error::failure(message)),
+            Err(RecvTimeoutError::Timeout) if shared.clock.now() >= deadline => {
+                break Err(Error::failure(format!(
+                    "gave up waiting after {}: job {} has not ended",
+                    wait::human_duration(shared.timeout),
+                    neutralize(job_id)
+                )));
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break Ok(None),
         }
-        let left = deadline.duration_since(shared.clock.now()).unwrap_or_default();
-        if left.is_zero() {
-            return Err(Error::failure(format!(
-                "gave up waiting: job {} is still {}",
-                neutralize(job_id),
-                neutralize(job.status().unwrap_or("?"))
-            )));
+    };
+    shared.poller.forget(job_id);
+    outcome
+}
+
+/// One poller for every job of the run. Each job keeps the SDKs' cadence of its own (first look
+/// 1 s after it is made, then one second more each time, up to 5 s); the jobs due at about the
+/// same time are asked for together, in one listing request per 100
+/// (`GET /api/v2/parse?job_ids=…`), so many jobs cost few requests.
+struct Poller {
+    state: Mutex<Polled>,
+    changed: Condvar,
+}
+
+struct Awaited {
+    sender: Sender<Result<Job, String>>,
+    due: SystemTime,
+    delay: Duration,
+}
+
+#[derive(Default)]
+struct Polled {
+    waiting: HashMap<String, Awaited>,
+    /// Workers still running; the poller ends with the last.
+    workers: usize,
+}
+
+/// Job ids per listing request.
+const POLL_BATCH: usize = 100;
+/// Jobs due within this of the first are asked for in the same round.
+const POLL_WINDOW: Duration = Duration::from_millis(100);
+
+impl Poller {
+    fn new(workers: usize) -> Self {
+        Poller {
+            state: Mutex::new(Polled {
+                workers,
+                ..Polled::default()
+            }),
+            changed: Condvar::new(),
         }
-        shared.nap(delay.min(left));
-        delay = (delay + wait::DELAY_STEP).min(wait::MAX_DELAY);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Polled> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn register(&self, job_id: &str, sender: Sender<Result<Job, String>>, now: SystemTime) {
+        let awaited = Awaited {
+            sender,
+            due: now + wait::FIRST_DELAY,
+            delay: wait::FIRST_DELAY,
+        };
+        self.lock().waiting.insert(job_id.to_string(), awaited);
+        self.changed.notify_all();
+    }
+
+    fn forget(&self, job_id: &str) {
+        self.lock().waiting.remove(job_id);
+    }
+
+    /// A worker has finished.
+    fn worker_done(&self) {
+        let mut state = self.lock();
+        state.workers = state.workers.saturating_sub(1);
+        self.changed.notify_all();
+    }
+
+    /// Polls until every worker has finished (or the run is stopped).
+    fn run(&self, shared: &Shared) {
+        loop {
+            let due: Vec<String> = {
+                let state = self.lock();
+                if state.workers == 0 || shared.stopped() {
+                    return;
+                }
+                if state.waiting.is_empty() {
+                    let _ = self
+                        .changed
+                        .wait_timeout(state, STOP_CHECK)
+                        .unwrap_or_else(PoisonError::into_inner);
+                    continue;
+                }
+                let soon = shared.clock.now() + POLL_WINDOW;
+                state
+                    .waiting
+                    .iter()
+                    .filter(|(_, a)| a.due <= soon)
+                    .map(|(id, _)| id.clone())
+                    .collect()
+            };
+            if due.is_empty() {
+                // Nothing due yet: a short sleep by the run's clock, then look again.
+                shared.clock.sleep(POLL_WINDOW);
+                continue;
+            }
+            for batch in due.chunks(POLL_BATCH) {
+                self.poll(shared, batch);
+            }
+            let now = shared.clock.now();
+            let mut state = self.lock();
+            for id in &due {
+                if let Some(awaited) = state.waiting.get_mut(id) {
+                    awaited.delay = (awaited.delay + wait::DELAY_STEP).min(wait::MAX_DELAY);
+                    awaited.due = now + awaited.delay;
+                }
+            }
+        }
+    }
+
+    /// One listing request for `ids`; the jobs that have ended are handed to their workers.
+    fn poll(&self, shared: &Shared, ids: &[String]) {
+        let mut query = shared.session.scope_query();
+        query
+            .push_all("job_ids", ids.iter().cloned())
+            .push_opt("page_size", Some(POLL_BATCH.to_string()));
+        query.sort();
+        let url = shared.session.client.url(endpoints::PARSE_JOBS.segments, &query);
+        let items = shared
+            .session
+            .client
+            .get(&url)
+            .map_err(|err| err.to_string())
+            .and_then(|reply| {
+                let page: Value =
+                    serde_json::from_slice(&reply.body).map_err(|e| format!("invalid response: {e}"))?;
+                Ok(page
+                    .get("items")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default())
+            });
+        let state = self.lock();
+        match items {
+            Ok(items) => {
+                for item in items {
+                    let Some(id) = item.get("id").and_then(Value::as_str) else {
+                        continue;
+                    };
+                    if !item.get("status").and_then(Value::as_str).is_some_and(is_final) {
+                        continue;
+                    }
+                    let body = serde_json::json!({ "job": item }).to_string().into_bytes();
+                    if let (Some(awaited), Ok(job)) =
+                        (state.waiting.get(id), Job::parse(reqwest::StatusCode::OK, body))
+                    {
+                        let _ = awaited.sender.send(Ok(job));
+                    }
+                }
+            }
+            // The client has retried already: the jobs of this request cannot be followed.
+            Err(message) => {
+                for id in ids {
+                    if let Some(awaited) = state.waiting.get(id) {
+                        let _ = awaited.sender.send(Err(message.clone()));
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -82,7 +82,7 @@ pub fn until_final(
 }
 
 /// "30m", "90s", "1h5m".
-fn human_duration(d: Duration) -> String {
+pub fn human_duration(d: Duration) -> String {
     let s = d.as_secs();
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
     let mut out = String::new();

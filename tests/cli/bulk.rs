@@ -448,3 +448,49 @@ fn a_closed_pipe_stops_new_documents_quietly() {
     assert!(!String::from_utf8_lossy(&output.stderr).contains("error"));
     assert!(fake.made_jobs().len() < 8, "it went on after the reader left");
 }
+
+#[test]
+fn jobs_are_polled_together_in_one_listing_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let files: Vec<String> = (0..6).map(|i| format!("doc-{i}.pdf")).collect();
+    tree(&docs, &files.iter().map(String::as_str).collect::<Vec<_>>());
+    // Jobs that end at once; a real process, so the six are due at about the same real time.
+    let (url, _fake) = start_shared(fake::Config {
+        job_time: Some(Duration::from_millis(1)),
+        ..fake::Config::default()
+    });
+    let output = crate::harness::command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        // A request the in-test fake leaves unanswered now and then is retried after 3 s.
+        .args([
+            "parse",
+            "--tier",
+            "agentic",
+            "--concurrency",
+            "6",
+            "--timeout",
+            "3",
+        ])
+        .args(["--debug", "--recursive"])
+        .arg(&docs)
+        .arg("--output-dir")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let log = stderr_of(&output);
+    let gets: Vec<&str> = log.lines().filter(|l| l.starts_with("debug: > GET ")).collect();
+    // Each job is fetched only for its result; its status comes from listings by id.
+    let single: HashSet<&&str> = gets.iter().filter(|l| l.contains("/api/v2/parse/pjb-")).collect();
+    assert_eq!(single.len(), 6, "{gets:#?}");
+    assert!(single.iter().all(|l| l.contains("?expand=markdown")), "{gets:#?}");
+    let listings: Vec<&&str> = gets.iter().filter(|l| l.contains("/api/v2/parse?")).collect();
+    let asked: usize = listings.iter().map(|l| l.matches("job_ids=").count()).sum();
+    assert_eq!(
+        asked, 6,
+        "each job asked for once, at its first look: {listings:#?}"
+    );
+    assert!(listings.len() <= 3, "{listings:#?}");
+}

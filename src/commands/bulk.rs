@@ -735,7 +735,8 @@ struct Polled {
 
 /// Job ids per listing request.
 const POLL_BATCH: usize = 100;
-/// Jobs due within this of the first are asked for in the same round.
+/// How often the poller looks for jobs whose time has come: those that came due within it are
+/// asked for in the same round.
 const POLL_WINDOW: Duration = Duration::from_millis(100);
 
 impl Poller {
@@ -789,11 +790,13 @@ impl Poller {
                         .unwrap_or_else(PoisonError::into_inner);
                     continue;
                 }
-                let soon = shared.clock.now() + POLL_WINDOW;
+                // Never early: a job is looked at once its time has come; those that came due
+                // during the last short sleep go together.
+                let now = shared.clock.now();
                 state
                     .waiting
                     .iter()
-                    .filter(|(_, a)| a.due <= soon)
+                    .filter(|(_, a)| a.due <= now)
                     .map(|(id, _)| id.clone())
                     .collect()
             };

@@ -66,6 +66,12 @@ impl Throttle {
     }
 }
 
+/// A request to the API, ready to send; or, for an upload, already answered.
+enum ApiRequest {
+    Built(reqwest::blocking::RequestBuilder),
+    Uploaded(Answer),
+}
+
 /// Why an upload failed: before any request (a local problem), or in HTTP.
 enum UploadError {
     Local(Error),
@@ -235,7 +241,7 @@ fn shown_value(name: &str, value: &HeaderValue) -> String {
 /// An authenticated client for one base URL.
 pub struct Client {
     /// Shared with other clients' users (the workers of a bulk run): a 429 pauses every request.
-    throttle: Option<Arc<Throttle>>,
+    throttle: std::sync::OnceLock<Arc<Throttle>>,
     /// For uploads: reqwest's async client and a runtime to drive it, made on first use.
     uploader: std::sync::OnceLock<Result<(tokio::runtime::Runtime, reqwest::Client), String>>,
     http: HttpClient,
@@ -307,13 +313,14 @@ impl Client {
             config,
             authorization,
             uploader: std::sync::OnceLock::new(),
-            throttle: None,
+            throttle: std::sync::OnceLock::new(),
         })
     }
 
-    /// From now on, a 429 to any request holds back every request through `throttle`.
-    pub fn share_throttle(&mut self, throttle: Arc<Throttle>) {
-        self.throttle = Some(throttle);
+    /// From now on, a 429 to any request holds back every request through `throttle` (the
+    /// first one given stays).
+    pub fn share_throttle(&self, throttle: Arc<Throttle>) {
+        let _ = self.throttle.set(throttle);
     }
 
     /// The async client for uploads, with the same settings as the blocking one.
@@ -518,12 +525,12 @@ impl Client {
                 Some(left) if left < self.config.timeout => (left, true),
                 _ => (self.config.timeout, false),
             };
-            if let Some(throttle) = &self.throttle {
+            if let Some(throttle) = self.throttle.get() {
                 throttle.wait(self.config.clock.as_ref(), time_left());
             }
             let mut not_sent = false;
             let outcome = self.attempt(url, call, timeout, bounded, &mut not_sent);
-            if let (Some(throttle), Ok(answer)) = (&self.throttle, &outcome)
+            if let (Some(throttle), Ok(answer)) = (self.throttle.get(), &outcome)
                 && answer.status == StatusCode::TOO_MANY_REQUESTS
             {
                 let now = self.config.clock.now();
@@ -639,24 +646,39 @@ impl Client {
         bounded: bool,
         not_sent: &mut bool,
     ) -> Result<Answer, Error> {
-        let stream = call.stream;
-        if call.anonymous {
-            // A presigned URL's query is its signature: not for logs.
+        let request = if call.anonymous {
+            // A presigned URL: no key, no custom headers; its query is its signature, not for logs.
             let shown = match url.query() {
                 Some(_) => format!("{}?…", &url[..url::Position::AfterPath]),
                 None => url.to_string(),
             };
             self.log(format_args!("> {} {shown} (presigned: no API key)", call.method));
-            let started = Instant::now();
-            let response = self
-                .http
-                .request(call.method.clone(), url.clone())
-                .timeout(timeout)
-                .send()
-                .inspect_err(|e| *not_sent = e.is_connect())
-                .map_err(|e| self.http_error(&e, url, timeout, bounded, started))?;
-            return self.answer(response, url, stream, started);
-        }
+            self.http.request(call.method.clone(), url.clone())
+        } else {
+            match self.api_request(url, call, timeout, bounded, not_sent)? {
+                ApiRequest::Built(request) => request,
+                ApiRequest::Uploaded(answer) => return Ok(answer),
+            }
+        };
+        let started = Instant::now();
+        let response = request
+            .timeout(timeout)
+            .send()
+            .inspect_err(|e| *not_sent = e.is_connect())
+            .map_err(|e| self.http_error(&e, url, timeout, bounded, started))?;
+        self.answer(response, url, call.stream, started)
+    }
+
+    /// A request to the API: the key, custom headers and the payload. An upload is sent here,
+    /// through the async client, and comes back answered.
+    fn api_request(
+        &self,
+        url: &Url,
+        call: &Call,
+        timeout: Duration,
+        bounded: bool,
+        not_sent: &mut bool,
+    ) -> Result<ApiRequest, Error> {
         self.log(format_args!("> {} {url}", call.method));
         self.log(format_args!(
             "> authorization: Bearer {}",
@@ -665,12 +687,13 @@ impl Client {
         let mut request = self
             .http
             .request(call.method.clone(), url.clone())
-            .header(ACCEPT, "application/json");
+            .header(ACCEPT, "application/json")
+            .header(AUTHORIZATION, self.authorization.clone());
         for (name, value) in &self.config.headers {
             self.log(format_args!("> {name}: {}", shown_value(name.as_str(), value)));
             request = request.header(name, value);
         }
-        request = match call.payload {
+        Ok(ApiRequest::Built(match call.payload {
             Payload::Empty => request,
             Payload::Json(body) => {
                 self.log(format_args!(
@@ -697,21 +720,13 @@ impl Client {
                     }
                 };
                 self.log_response(status, &headers, &body, started);
-                return Ok(Answer {
+                return Ok(ApiRequest::Uploaded(Answer {
                     status,
                     headers,
                     body: Body::Read(body),
-                });
+                }));
             }
-        };
-        let started = Instant::now();
-        let response = request
-            .header(AUTHORIZATION, self.authorization.clone())
-            .timeout(timeout)
-            .send()
-            .inspect_err(|e| *not_sent = e.is_connect())
-            .map_err(|e| self.http_error(&e, url, timeout, bounded, started))?;
-        self.answer(response, url, stream, started)
+        }))
     }
 
     /// The answer to a request: its body read, unless it is a success to be streamed.

@@ -28,7 +28,6 @@ use crate::context::{Clock, Context};
 use crate::error::Error;
 use crate::output::content;
 use crate::output::job::{Job, Part, human_size};
-use crate::settings::Settings;
 use crate::signals::Listener;
 use crate::text::neutralize;
 
@@ -72,8 +71,8 @@ struct Outcome {
     /// COMPLETED, FAILED, CANCELLED, SKIPPED (done before), RUNNING (left on a signal) or ERROR.
     status: String,
     output: Option<String>,
-    error: Option<String>,
-    #[serde(skip)]
+    /// Why it did not complete; written as its message.
+    #[serde(rename = "error", serialize_with = "message_of")]
     failure: Option<Error>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
@@ -176,14 +175,9 @@ fn run(
     let jsonl = matches!(global.format, Some(Format::Jsonl));
     let base = create::read_base_options(options, ctx)?;
     // The key and the tier before anything local is read, so a mistake shows at once.
-    let settings = Settings::load(global, Some(scope), ctx.env.as_ref(), &ctx.io.stderr)?;
-    let mut client = settings.client(Arc::clone(&ctx.clock), &ctx.io.stderr)?;
+    let session = Session::open(global, scope, ctx)?;
     let throttle = Arc::new(Throttle::default());
-    client.share_throttle(Arc::clone(&throttle));
-    let session = Session {
-        settings,
-        client: Arc::new(client),
-    };
+    session.client.share_throttle(Arc::clone(&throttle));
     let configuration = create::configuration(options, base, session.settings.tier.as_ref(), ctx)?;
     let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
     let kind = match global.format {
@@ -562,7 +556,6 @@ fn parse_one(shared: &Shared, document: &Document) -> Outcome {
         job_id: None,
         status: "ERROR".into(),
         output: None,
-        error: None,
         failure: None,
         uploaded: 0,
     };
@@ -606,16 +599,8 @@ fn parse_one(shared: &Shared, document: &Document) -> Outcome {
     let status = last.status().unwrap_or_default().to_string();
     outcome.status.clone_from(&status);
     if status != "COMPLETED" {
-        let err = crate::commands::parsing::ended_badly(&job_id, &last);
-        outcome.error = err.as_ref().map(ToString::to_string);
-        outcome.failure = err;
-        let _ = shared.record(&Record {
-            source: document.name.clone(),
-            fingerprint: document.fingerprint.clone(),
-            job_id: Some(job_id),
-            status: Some(status),
-            output: None,
-        });
+        outcome.failure = crate::commands::parsing::ended_badly(&job_id, &last);
+        let _ = shared.record(&document.record(job_id, Some(status), None));
         return outcome;
     }
     if let Err(err) = write_result(shared, &job_id, &document.output) {
@@ -623,20 +608,35 @@ fn parse_one(shared: &Shared, document: &Document) -> Outcome {
         return failed(outcome, err);
     }
     outcome.output = Some(document.output.display().to_string());
-    if let Err(err) = shared.record(&Record {
-        source: document.name.clone(),
-        fingerprint: document.fingerprint.clone(),
-        job_id: Some(job_id),
-        status: Some(status),
-        output: outcome.output.clone(),
-    }) {
+    if let Err(err) = shared.record(&document.record(job_id, Some(status), outcome.output.clone())) {
         return failed(outcome, err);
     }
     outcome
 }
 
+/// `--format jsonl`'s `error`: the failure's message.
+fn message_of<S: serde::Serializer>(failure: &Option<Error>, serializer: S) -> Result<S::Ok, S::Error> {
+    match failure {
+        Some(err) => serializer.serialize_some(&err.to_string()),
+        None => serializer.serialize_none(),
+    }
+}
+
+impl Document {
+    /// The manifest line for this document: its job (`status` once it has ended, `output`
+    /// once the result is written).
+    fn record(&self, job_id: String, status: Option<String>, output: Option<String>) -> Record {
+        Record {
+            source: self.name.clone(),
+            fingerprint: self.fingerprint.clone(),
+            job_id: Some(job_id),
+            status,
+            output,
+        }
+    }
+}
+
 fn failed(mut outcome: Outcome, err: Error) -> Outcome {
-    outcome.error = Some(err.to_string());
     outcome.failure = Some(err);
     outcome
 }
@@ -663,13 +663,7 @@ fn create_job(shared: &Shared, document: &Document) -> Result<String, Error> {
         match result {
             Ok(created) => {
                 let id = created.id().to_string();
-                shared.record(&Record {
-                    source: document.name.clone(),
-                    fingerprint: document.fingerprint.clone(),
-                    job_id: Some(id.clone()),
-                    status: None,
-                    output: None,
-                })?;
+                shared.record(&document.record(id.clone(), None, None))?;
                 return Ok(id);
             }
             Err(Error::Api(err))
@@ -978,8 +972,8 @@ fn report(ctx: &mut Context, outcomes: &[Outcome], jsonl: bool, bar: &ProgressBa
         ctx.io.stdout.flush()?;
     }
     let source = neutralize(&outcome.source);
-    let line = match (&outcome.output, &outcome.error) {
-        (_, Some(error)) => format!("{} {source}: {}", outcome.status, neutralize(error)),
+    let line = match (&outcome.output, &outcome.failure) {
+        (_, Some(error)) => format!("{} {source}: {}", outcome.status, neutralize(&error.to_string())),
         (Some(output), None) => format!("{} {source} → {}", outcome.status, neutralize(output)),
         (None, None) => format!("{} {source}", outcome.status),
     };

@@ -41,6 +41,9 @@ pub const BATCH_PROCESSING: ListEndpoint = ListEndpoint {
     ),
 };
 
+/// What a 404 for one parse job usually means.
+pub const JOB_NOT_FOUND: &str = "check the job id and the region; results of old jobs expire";
+
 /// `GET /api/v2/parse/{job_id}`: the path segments for one job (the id is percent-encoded
 /// as one segment by the client).
 pub fn parse_job(job_id: &str) -> [&str; 4] {

@@ -10,18 +10,18 @@ use reqwest::Url;
 use serde_json::Value;
 
 use crate::api;
-use crate::api::endpoints;
+use crate::api::endpoints::{self, JOB_NOT_FOUND};
 use crate::atomic_file::AtomicFile;
 use crate::cli::{GlobalArgs, ParsingDownloadArgs};
 use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::content;
 use crate::output::job::human_size;
 use crate::text::neutralize;
 
 /// Files at least this large get a progress bar on a terminal.
 const PROGRESS_FROM_BYTES: u64 = 8 << 20;
-const COPY_BUFFER: usize = 256 * 1024;
 const SUFFIX: &str = "_content_metadata";
 
 pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Context) -> Result<(), Error> {
@@ -37,12 +37,10 @@ pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Conte
     query.push_all("expand", [format!("{kind}{SUFFIX}")]);
     query.sort();
     let url = session.client.url(&endpoints::parse_job(&args.job_id), &query);
-    let reply = session.client.get(&url).map_err(|err| {
-        err.with_hint(
-            &[404],
-            "check the job id and the region; results of old jobs expire",
-        )
-    })?;
+    let reply = session
+        .client
+        .get(&url)
+        .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
     let value: Value = serde_json::from_slice(&reply.body)
         .map_err(|err| api::Error::not_json(reply.status, err, &reply.body))?;
     let entry = value.pointer(&format!("/result_content_metadata/{kind}"));
@@ -69,11 +67,11 @@ pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Conte
     };
     let size = entry.and_then(|e| e.get("size_bytes")).and_then(Value::as_u64);
     let link = presigned(link)?;
-    let (length, mut body) = session.client.download(&link)?;
+    let (length, body) = session.client.download(&link)?;
     let length = length.or(size);
     let bar = progress(ctx, length, &format!("{kind} of {}", neutralize(&args.job_id)));
     let mut sink = output.open(ctx)?;
-    copy(&mut body, &mut sink, &bar)?;
+    copy(body, &mut sink, &bar)?;
     sink.commit()?;
     bar.finish_and_clear();
     Ok(())
@@ -126,10 +124,10 @@ pub fn images(
                 .line(&format!("warning: image {} has no link", neutralize(name)));
             continue;
         };
-        let (_, mut body) = session.client.download(&presigned(link)?)?;
+        let (_, body) = session.client.download(&presigned(link)?)?;
         let path = dir.join(file_name);
         let mut file = AtomicFile::create(&path, 0o644)?;
-        let copied = copy(&mut body, &mut file, &ProgressBar::hidden())?;
+        let copied = copy(body, &mut file, &ProgressBar::hidden())?;
         file.persist()?;
         ctx.io.stderr.line(&format!(
             "Saved {} ({})",
@@ -166,32 +164,12 @@ fn progress(ctx: &Context, length: Option<u64>, what: &str) -> ProgressBar {
     }
 }
 
-/// A download that broke off is a failed presigned link (exit 5), not a local I/O error.
-fn broken_off(err: std::io::Error) -> Error {
-    if !err.get_ref().is_some_and(|e| e.is::<api::Error>()) {
-        return Error::Io(err);
-    }
-    let kind = err.kind();
-    match err.into_inner().map(|inner| inner.downcast::<api::Error>()) {
-        Some(Ok(api_error)) => api::Error::Presigned(api_error).into(),
-        _ => Error::Io(std::io::Error::from(kind)),
-    }
-}
-
-/// Copies `from` to `to` through one buffer; returns the bytes copied.
-fn copy(from: &mut impl Read, to: &mut impl Write, bar: &ProgressBar) -> Result<u64, Error> {
-    let mut buffer = vec![0; COPY_BUFFER];
-    let mut total = 0;
-    loop {
-        let n = match from.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(broken_off(err)),
-        };
-        to.write_all(&buffer[..n])?;
-        total += n as u64;
-        bar.inc(n as u64);
-    }
-    Ok(total)
+/// Copies a presigned link's body through (the bar counts it); a body that breaks off is a
+/// failed link (exit 5), not a local failure. Returns the bytes copied.
+fn copy(from: impl Read, to: &mut impl Write, bar: &ProgressBar) -> Result<u64, Error> {
+    content::copy_through(&mut bar.wrap_read(from), to).map_err(|err| match err {
+        Error::Api(err) => api::Error::Presigned(Box::new(err)).into(),
+        other => other,
+    })?;
+    Ok(bar.position())
 }

@@ -4,7 +4,7 @@ use reqwest::Url;
 
 use crate::api;
 use crate::api::client::Method;
-use crate::api::endpoints::{self, PARSE_JOBS};
+use crate::api::endpoints::{self, JOB_NOT_FOUND, PARSE_JOBS};
 use crate::api::paginate::{ListRequest, Start};
 use crate::api::query::Query;
 use crate::cli::{
@@ -21,9 +21,6 @@ use crate::output::job::{Job, Part};
 use crate::output::resource::Resource;
 use crate::output::style::{Shape, Style};
 use crate::text::neutralize;
-
-/// What a 404 for a job usually means.
-const JOB_NOT_FOUND: &str = "check the job id and the region; results of old jobs expire";
 
 pub fn list(global: &GlobalArgs, args: &ParsingListArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::List(Resource::ParseJob), "parsing list", &[])?;

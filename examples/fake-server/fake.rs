@@ -83,14 +83,19 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn json(status: u16, value: &Value) -> Self {
+    /// An answer with `body` as it is.
+    fn bytes(status: u16, body: Vec<u8>) -> Self {
         Answer {
             status,
-            body: value.to_string().into_bytes(),
+            body,
             headers: Vec::new(),
             cut: false,
             generated: None,
         }
+    }
+
+    fn json(status: u16, value: &Value) -> Self {
+        Answer::bytes(status, value.to_string().into_bytes())
     }
 
     fn detail(status: u16, detail: &str) -> Self {
@@ -1142,39 +1147,37 @@ impl Fake {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((path.to_string(), with_key));
         if self.config.links_expire {
-            let mut answer = Answer::json(403, &json!(null));
-            answer.body = b"<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>".to_vec();
-            return answer;
+            return Answer::bytes(
+                403,
+                b"<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>".to_vec(),
+            );
         }
         let parts: Vec<&str> = path.split('/').collect();
         let not_found = || Answer::detail(404, "NoSuchKey");
         match parts.as_slice() {
-            [_, "images", name] => {
-                let mut answer = Answer::json(200, &json!(null));
-                answer.body = format!("\u{89}PNG fake image {name}").into_bytes();
-                answer
-            }
+            [_, "images", name] => Answer::bytes(200, format!("\u{89}PNG fake image {name}").into_bytes()),
             [id, name] => {
                 if *name == "markdown"
                     && let Some(mib) = self.config.result_mib
                     && self.parse_jobs.first().is_some_and(|j| str_field(j, "id") == *id)
                 {
-                    let mut answer = Answer::json(200, &json!(null));
+                    let mut answer = Answer::bytes(200, Vec::new());
                     answer.generated = Some(mib << 20);
                     return answer;
                 }
                 let Some(text) = self.document_of(id) else {
                     return not_found();
                 };
-                let mut answer = Answer::json(200, &json!(null));
-                answer.body = match *name {
-                    "markdown" | "markdown_full" => text.into_bytes(),
-                    "text" | "text_full" => text.replace('#', "").into_bytes(),
-                    other => json!({ "kind": other, "document": text })
-                        .to_string()
-                        .into_bytes(),
-                };
-                answer
+                Answer::bytes(
+                    200,
+                    match *name {
+                        "markdown" | "markdown_full" => text.into_bytes(),
+                        "text" | "text_full" => text.replace('#', "").into_bytes(),
+                        other => json!({ "kind": other, "document": text })
+                            .to_string()
+                            .into_bytes(),
+                    },
+                )
             }
             _ => not_found(),
         }

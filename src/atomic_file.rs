@@ -72,6 +72,24 @@ impl AtomicFile {
         }
     }
 
+    /// Checks that `path` could be written now, writing nothing: a regular file's directory
+    /// takes a new file (one is made and removed again); a FIFO or device is not opened.
+    pub fn check(path: &Path) -> io::Result<()> {
+        let (target, existing) = resolve(path)?;
+        match existing {
+            Some(meta) if meta.is_dir() => Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!("cannot write {}: it is a directory", path.display()),
+            )),
+            Some(meta) if !meta.is_file() => Ok(()),
+            _ => {
+                let temp = temporary_beside(&target, 0o600, false).map_err(|e| annotate(e, path))?;
+                drop(temp);
+                Ok(())
+            }
+        }
+    }
+
     /// Flushes and puts the file in place.
     pub fn persist(mut self) -> io::Result<()> {
         let target = self.target.clone();

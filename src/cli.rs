@@ -249,11 +249,11 @@ pub struct ParsingListArgs {
 #[command(group = clap::ArgGroup::new("job").required(true).args(["job_id", "job_id_flag"]))]
 pub struct ParsingGetArgs {
     /// The parse job id
-    #[arg(value_name = "JOB_ID", value_parser = non_empty)]
+    #[arg(value_name = "JOB_ID", value_parser = id)]
     pub job_id: Option<String>,
 
     /// The parse job id, as a flag (same as the positional argument)
-    #[arg(long = "job-id", value_name = "JOB_ID", conflicts_with = "job_id", value_parser = non_empty)]
+    #[arg(long = "job-id", value_name = "JOB_ID", conflicts_with = "job_id", value_parser = id)]
     pub job_id_flag: Option<String>,
 
     /// Parts to include (repeatable, or comma-separated): text, markdown, items, metadata,
@@ -315,7 +315,7 @@ pub struct BatchesListArgs {
 #[derive(Debug, Args)]
 pub struct BatchesGetArgs {
     /// The batch id
-    #[arg(value_name = "BATCH_ID", value_parser = non_empty)]
+    #[arg(value_name = "BATCH_ID", value_parser = id)]
     pub batch_id: String,
 
     /// Parts to include: results (the job of each file; repeatable, or comma-separated)
@@ -329,7 +329,7 @@ pub struct BatchesGetArgs {
 #[derive(Debug, Args)]
 pub struct BatchesCancelArgs {
     /// The batch id
-    #[arg(value_name = "BATCH_ID", value_parser = non_empty)]
+    #[arg(value_name = "BATCH_ID", value_parser = id)]
     pub batch_id: String,
 
     #[command(flatten)]
@@ -339,7 +339,7 @@ pub struct BatchesCancelArgs {
 #[derive(Debug, Args)]
 pub struct ParsingDownloadArgs {
     /// The parse job id
-    #[arg(value_name = "JOB_ID", value_parser = non_empty)]
+    #[arg(value_name = "JOB_ID", value_parser = id)]
     pub job_id: String,
 
     /// The result file: markdown, markdown_full, text, text_full, items, metadata, forms, xlsx,
@@ -436,6 +436,20 @@ pub struct BulkArgs {
     pub force: bool,
 }
 
+impl ParseArgs {
+    /// Several documents, or any option of bulk parsing.
+    pub fn is_bulk(&self) -> bool {
+        self.sources.len() > 1 || self.bulk.any()
+    }
+}
+
+impl ParsingCreateArgs {
+    /// Several files, or any option of bulk parsing.
+    pub fn is_bulk(&self) -> bool {
+        self.files.len() > 1 || self.bulk.any()
+    }
+}
+
 impl BulkArgs {
     /// Whether any option of bulk parsing was given.
     pub fn any(&self) -> bool {
@@ -513,7 +527,7 @@ pub struct JobOptions {
 #[derive(Debug, Args)]
 pub struct ParsingIdsArgs {
     /// The parse job ids
-    #[arg(value_name = "JOB_ID", required = true, value_parser = non_empty)]
+    #[arg(value_name = "JOB_ID", required = true, value_parser = id)]
     pub job_ids: Vec<String>,
 
     #[command(flatten)]
@@ -658,6 +672,17 @@ fn non_empty(value: &str) -> Result<String, String> {
     }
 }
 
+/// An id that goes into a URL's path: one segment, never `.`, `..` or one holding a `/`
+/// (`parsing delete ..` would otherwise reach `DELETE /api/v2/parse`).
+fn id(value: &str) -> Result<String, String> {
+    let id = non_empty(value)?;
+    match id.as_str() {
+        "." | ".." => Err(format!("{id:?} is not an id")),
+        _ if id.contains('/') => Err("an id holds no /".into()),
+        _ => Ok(id),
+    }
+}
+
 fn non_empty_path(value: &str) -> Result<std::path::PathBuf, String> {
     if value.is_empty() {
         return Err("the path is empty".into());
@@ -672,8 +697,15 @@ fn parse_metadata(value: &str) -> Result<(String, String), String> {
     }
 }
 
+/// The longest wait a duration flag takes: far past any job, well inside what clocks can add.
+const MAX_DURATION: Duration = Duration::from_secs(366 * 24 * 3600);
+
 fn parse_duration(value: &str) -> Result<Duration, String> {
-    crate::time::parse_duration(value).ok_or_else(|| "expected a duration such as 90s, 30m or 2h".to_string())
+    match crate::time::parse_duration(value) {
+        Some(duration) if duration <= MAX_DURATION => Ok(duration),
+        Some(_) => Err("expected a duration of at most 366 days (366d)".into()),
+        None => Err("expected a duration such as 90s, 30m or 2h".into()),
+    }
 }
 
 fn parse_timeout(value: &str) -> Result<Duration, String> {
@@ -892,6 +924,23 @@ mod tests {
         assert_eq!(non_empty(" pjb-1 "), Ok("pjb-1".to_string()));
         assert!(non_empty("").is_err());
         assert!(non_empty(" \t").is_err());
+    }
+
+    #[test]
+    fn ids_are_one_path_segment() {
+        assert_eq!(id(" pjb-1 "), Ok("pjb-1".to_string()));
+        assert_eq!(id("a b?c%"), Ok("a b?c%".to_string()));
+        for bad in ["", ".", "..", " .. ", "a/b", "/", "../x"] {
+            assert!(id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn durations_are_bounded() {
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("366d"), Ok(MAX_DURATION));
+        assert!(parse_duration("367d").is_err());
+        assert!(parse_duration("18446744073709551615").is_err());
     }
 
     #[test]

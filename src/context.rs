@@ -27,7 +27,7 @@ impl Context {
         let forced_tty = env.var(TEST_STDOUT_TTY).is_some_and(|v| v == "1");
         let io = Io {
             stdin: Box::new(io::stdin()),
-            stdout: Box::new(io::stdout()),
+            stdout: Stdout::new(io::stdout()),
             stderr: Stderr::new(io::stderr()),
             terminals: Terminals {
                 stdin: io::stdin().is_terminal(),
@@ -54,7 +54,7 @@ impl Context {
 /// The standard streams of a run.
 pub struct Io {
     pub stdin: Box<dyn Read + Send>,
-    pub stdout: Box<dyn Write + Send>,
+    pub stdout: Stdout,
     pub stderr: Stderr,
     pub terminals: Terminals,
 }
@@ -65,6 +65,35 @@ pub struct Terminals {
     pub stdin: bool,
     pub stdout: bool,
     pub stderr: bool,
+}
+
+/// Standard output, shared: the output destination borrows it as often as a run needs (a
+/// created job's id can still be written after a failed document), and bulk runs write a line
+/// per document from the main thread. Only `output::destination` writes a command's result.
+#[derive(Clone)]
+pub struct Stdout(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl Stdout {
+    pub fn new(out: impl Write + Send + 'static) -> Self {
+        Stdout(Arc::new(Mutex::new(Box::new(out))))
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).flush()
+    }
 }
 
 /// Standard error, shared: diagnostics come from the command and from the HTTP client's

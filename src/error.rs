@@ -99,8 +99,19 @@ impl From<io::Error> for Error {
 }
 
 impl From<api::Error> for Error {
+    /// The API layer says what happened; here it is said which setting to change.
     fn from(err: api::Error) -> Self {
-        Error::Api(err)
+        Error::Api(
+            err.with_timeout_hint("the --timeout per request")
+                .with_default_hint(
+                    &[403],
+                    "the key's project cannot see this resource; check --project-id and --organization-id",
+                )
+                .with_default_hint(
+                    &[301, 302, 303, 307, 308],
+                    "a redirect to another host is not followed while LLAMA_CLOUD_CUSTOM_HEADERS is set",
+                ),
+        )
     }
 }
 

@@ -40,20 +40,26 @@ fn api_code(err: &api::Error) -> Exit {
         },
         api::Error::GaveUp { last, .. } => api_code(last),
         // A request was sent and may have been acted on: an API outcome, not a local failure.
-        api::Error::Unsure(_) => Exit::Api,
+        api::Error::Unsure { .. } => Exit::Api,
+        // An id that cannot be sent: a usage error, found before any request.
+        api::Error::BadArgument(_) => Exit::Usage,
         // A result file or image link that failed or expired: an API outcome, whatever its status.
         api::Error::Presigned(_) => Exit::Api,
-        api::Error::Transport(_) | api::Error::Deadline(_) | api::Error::InvalidResponse(_) => Exit::Failure,
+        api::Error::Transport(_)
+        | api::Error::TimedOut(_)
+        | api::Error::Deadline(_)
+        | api::Error::InvalidResponse(_) => Exit::Failure,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::StatusCode;
-
     fn status(code: u16) -> Error {
-        Error::Api(api::Error::status(StatusCode::from_u16(code).unwrap(), b"{}"))
+        Error::Api(api::Error::status(
+            reqwest::StatusCode::from_u16(code).unwrap(),
+            b"{}",
+        ))
     }
 
     #[test]

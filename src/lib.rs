@@ -82,10 +82,12 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
     match &cli.command {
         Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
-        Command::Parsing(ParsingCommand::Create(create)) => {
-            commands::bulk::create_many(global, create, &again(args), ctx)
+        Command::Parsing(ParsingCommand::Create(create)) if create.is_bulk() => {
+            commands::bulk::create(global, create, &again(args), ctx)
         }
-        Command::Parse(parse) => commands::bulk::parse(global, parse, &again(args), ctx),
+        Command::Parsing(ParsingCommand::Create(create)) => commands::create::create(global, create, ctx),
+        Command::Parse(parse) if parse.is_bulk() => commands::bulk::parse(global, parse, &again(args), ctx),
+        Command::Parse(parse) => commands::create::parse(global, parse, ctx),
         Command::Parsing(ParsingCommand::Download(args)) => commands::download::download(global, args, ctx),
         Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
         Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),
@@ -131,8 +133,9 @@ fn parse(args: &[OsString], ctx: &mut Context) -> Result<Cli, u8> {
                 ctx.io.stderr.write_raw(text.as_bytes());
             } else {
                 // Help goes to stdout; a closed pipe (`--help | head`) is fine.
-                let _ = ctx.io.stdout.write_all(text.as_bytes());
-                let _ = ctx.io.stdout.flush();
+                let mut stdout = ctx.io.stdout.clone();
+                let _ = std::io::Write::write_all(&mut stdout, text.as_bytes());
+                let _ = std::io::Write::flush(&mut stdout);
             }
             Err(code)
         }

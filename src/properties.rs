@@ -7,9 +7,9 @@ use reqwest::StatusCode;
 use serde_json::{Map, Value};
 
 use crate::api;
+use crate::api::models::{Job, Part};
 use crate::api::page::Page;
-use crate::output::content::stream_content;
-use crate::output::job::{Job, Part};
+use crate::output::document::write_document;
 use crate::output::look::Look;
 use crate::output::printer::ListEnd;
 use crate::output::resource::Resource;
@@ -146,7 +146,7 @@ proptest! {
             }
         }
         for part in [Part::Markdown, Part::Text] {
-            if let Ok(streamed) = stream_content(&body[..], &mut Vec::new(), part, false) {
+            if let Ok(streamed) = write_document(&body[..], &mut Vec::new(), part, false) {
                 for page in streamed.failed {
                     prop_assert!(!has_unsafe(&page.error));
                 }

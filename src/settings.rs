@@ -10,7 +10,8 @@ use std::sync::Arc;
 use reqwest::Url;
 use reqwest::header::{HeaderName, HeaderValue};
 
-use crate::api::client::{CONNECT_TIMEOUT, Client, ClientConfig, ENV_CUSTOM_HEADERS, custom_headers};
+use crate::api::Scope;
+use crate::api::client::{CONNECT_TIMEOUT, Client, ClientConfig, ProxyConfig};
 use crate::cli::{GlobalArgs, Region, ScopeArgs};
 pub use crate::config::Source;
 use crate::config::{self, ActiveProfile};
@@ -25,6 +26,8 @@ pub const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
 pub const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
 pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
 pub const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
+/// The variable that adds headers to every request, as in the official SDKs and `llp`.
+pub const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
 
 const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
 const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
@@ -56,6 +59,8 @@ pub struct Settings {
     pub headers: Vec<(HeaderName, HeaderValue)>,
     /// The base URL was given without a scheme and https:// was assumed.
     pub https_assumed: bool,
+    /// The proxy for the base URL's scheme, from the environment.
+    pub proxy: Option<ProxyConfig>,
 }
 
 impl Settings {
@@ -133,7 +138,9 @@ impl Settings {
             Some(text) => custom_headers(&text).map_err(Error::Usage)?,
             None => Vec::new(),
         };
+        let proxy = proxy_for(&base_url.value, env)?;
         Ok(Settings {
+            proxy,
             https_assumed,
             headers,
             api_key,
@@ -171,9 +178,18 @@ impl Settings {
             debug_log: self.debug.then(|| stderr.clone()),
             clock,
             headers: self.headers.clone(),
+            proxy: self.proxy.clone(),
             https_assumed: self.https_assumed,
         })
         .map_err(Error::Usage)
+    }
+
+    /// The project and organization requests are scoped to.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            project_id: self.project_id.as_ref().map(|s| s.value.clone()),
+            organization_id: self.organization_id.as_ref().map(|s| s.value.clone()),
+        }
     }
 
     /// The region the base URL belongs to, if it is one of LlamaCloud's.
@@ -182,6 +198,67 @@ impl Settings {
             .into_iter()
             .find(|r| normalize_base_url(region_url(*r)).is_ok_and(|u| u == self.base_url.value))
     }
+}
+
+/// The proxy variables, in the order curl reads them, for each scheme of the base URL.
+const PROXY_VARS_HTTPS: [&str; 4] = ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"];
+const PROXY_VARS_HTTP: [&str; 4] = ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"];
+
+/// The proxy the environment sets for the base URL's scheme, with `NO_PROXY`. A proxy URL
+/// without a scheme is taken as http://, as curl does.
+fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, Error> {
+    let vars = if base_url.scheme() == "https" {
+        PROXY_VARS_HTTPS
+    } else {
+        PROXY_VARS_HTTP
+    };
+    let Some((name, value)) = vars
+        .iter()
+        .find_map(|name| env.var(name).map(|value| (*name, value.trim().to_string())))
+    else {
+        return Ok(None);
+    };
+    let text = if value.contains("://") {
+        value
+    } else {
+        format!("http://{value}")
+    };
+    let url = Url::parse(&text)
+        .ok()
+        .filter(|u| u.host_str().is_some())
+        .ok_or_else(|| Error::usage(format!("{name} is not a proxy URL")))?;
+    Ok(Some(ProxyConfig {
+        url,
+        source: name.to_string(),
+        no_proxy: env.var("no_proxy").or_else(|| env.var("NO_PROXY")),
+    }))
+}
+
+/// Reads `LLAMA_CLOUD_CUSTOM_HEADERS`: newline-separated `Name: value` lines (blank lines
+/// skipped). A line that is not a header, or one that would replace `Authorization`, is an
+/// error naming the line (never its value, which may be a secret).
+pub fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
+    let mut headers = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = |why: &str| format!("{ENV_CUSTOM_HEADERS}, line {}: {why}", n + 1);
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(at("expected `Name: value`"));
+        };
+        let name = HeaderName::from_bytes(name.trim().as_bytes())
+            .map_err(|_| at(&format!("{:?} is not a header name", name.trim())))?;
+        if name == reqwest::header::AUTHORIZATION {
+            return Err(at("Authorization cannot be set here; the API key sets it"));
+        }
+        let mut value = HeaderValue::from_str(value.trim())
+            .map_err(|_| at(&format!("the value of {name} cannot be sent in a header")))?;
+        value.set_sensitive(crate::api::client::is_secret_header(name.as_str()));
+        headers.push((name, value));
+    }
+    Ok(headers)
 }
 
 /// The environment and the profile, the layers below the flags.

@@ -1,8 +1,8 @@
-//! The one HTTP client: base URL, auth, headers, timeouts, gzip, retries, and `--debug` logging.
-//! One `reqwest` connection pool serves every page of a listing.
+//! The one HTTP client: base URL, auth, headers, timeouts, gzip, proxies, and the retry loop.
+//! One `reqwest` connection pool serves every page of a listing. Uploads (`upload`), the
+//! `--debug` log (`trace`), bodies (`body`) and the shared 429 hold (`throttle`) live beside it.
 
-use std::io::Read;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 pub use reqwest::Method;
@@ -10,11 +10,15 @@ use reqwest::blocking::{Client as HttpClient, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{StatusCode, Url};
 
+use crate::api::body::{MAX_BODY_BYTES, Reply, StreamBody, read_limited};
 use crate::api::error::{self, Error};
 use crate::api::query::Query;
 use crate::api::retry;
+use crate::api::throttle::Throttle;
+use crate::api::trace::{Trace, shown_body, shown_value};
+use crate::api::upload::{UploadError, Uploader};
 use crate::context::{Clock, Stderr};
-use crate::secret::{ApiKey, redact};
+use crate::secret::ApiKey;
 use crate::text::neutralize;
 
 /// How long a connection may take to open, as in the official SDKs.
@@ -22,60 +26,11 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Redirects followed before giving up (reqwest's default).
 const MAX_REDIRECTS: usize = 10;
 const USER_AGENT: &str = concat!("llamacloud/", env!("CARGO_PKG_VERSION"));
-/// How much of each response body `--debug` shows.
-const DEBUG_BODY_BYTES: usize = 2048;
-/// The largest response read whole. Parsed documents of tens of MiB are normal; a server that
-/// sends without end is not.
-const MAX_BODY_BYTES: u64 = 1 << 30;
-
-/// What the workers of a bulk run share: when one request is answered 429, every request waits
-/// until the time the server asked for has passed.
-#[derive(Debug, Default)]
-pub struct Throttle {
-    until: std::sync::Mutex<Option<SystemTime>>,
-    hits: std::sync::atomic::AtomicU32,
-}
-
-impl Throttle {
-    /// Holds every request back until `until`.
-    fn hold(&self, until: SystemTime) {
-        let mut held = self
-            .until
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if held.is_none_or(|t| t < until) {
-            *held = Some(until);
-        }
-        self.hits.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    }
-
-    /// Waits while requests are held back (no longer than `at_most`).
-    fn wait(&self, clock: &dyn Clock, at_most: Option<Duration>) {
-        let until = *self
-            .until
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(left) = until.and_then(|t| t.duration_since(clock.now()).ok()) {
-            clock.sleep(at_most.map_or(left, |most| left.min(most)));
-        }
-    }
-
-    /// How many 429s have been seen.
-    pub fn hits(&self) -> u32 {
-        self.hits.load(std::sync::atomic::Ordering::SeqCst)
-    }
-}
 
 /// A request to the API, ready to send; or, for an upload, already answered.
 enum ApiRequest {
     Built(reqwest::blocking::RequestBuilder),
     Uploaded(Answer),
-}
-
-/// Why an upload failed: before any request (a local problem), or in HTTP.
-enum UploadError {
-    Local(Error),
-    Http(reqwest::Error),
 }
 
 /// Follows redirects (reqwest drops the Authorization header on any redirect to another host,
@@ -96,32 +51,11 @@ fn redirect_policy(config: &ClientConfig) -> reqwest::redirect::Policy {
     })
 }
 
-/// A file as a stream of large pieces, read as the request body is sent (the file is local:
-/// reading it on the runtime's thread is fine).
-fn file_chunks(
-    file: std::fs::File,
-) -> impl futures_util::Stream<Item = std::io::Result<Vec<u8>>> + Send + 'static {
-    const PIECE: usize = 256 * 1024;
-    futures_util::stream::unfold(Some(file), |file| async move {
-        let mut file = file?;
-        let mut piece = vec![0; PIECE];
-        match file.read(&mut piece) {
-            Ok(0) => None,
-            Ok(n) => {
-                piece.truncate(n);
-                Some((Ok(piece), Some(file)))
-            }
-            Err(e) => Some((Err(e), None)),
-        }
-    })
-}
-
 /// What the client needs to know, resolved by the caller.
 pub struct ClientConfig {
     pub base_url: Url,
     pub api_key: ApiKey,
-    /// Where the key came from, as the user would set it (`LLAMA_CLOUD_API_KEY`, `--api-key`,
-    /// `api_key of profile work`), for the hint on a 401.
+    /// Where the key came from, as the user would set it, for the hint on a 401.
     pub key_source: String,
     pub timeout: Duration,
     /// How long opening a connection may take (`CONNECT_TIMEOUT` outside tests).
@@ -130,123 +64,79 @@ pub struct ClientConfig {
     /// Where `--debug` logs go, when it is on.
     pub debug_log: Option<Stderr>,
     pub clock: Arc<dyn Clock>,
-    /// Extra headers for every request (`LLAMA_CLOUD_CUSTOM_HEADERS`), checked by
-    /// `custom_headers`.
+    /// Extra headers for every request.
     pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// The proxy requests go through, if any.
+    pub proxy: Option<ProxyConfig>,
     /// The base URL had no scheme and https:// was assumed: a failure to connect then says so.
     pub https_assumed: bool,
 }
 
-/// The variable that adds headers to every request, as in the official SDKs and `llp`.
-pub const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
-
-/// Reads `LLAMA_CLOUD_CUSTOM_HEADERS`: newline-separated `Name: value` lines (blank lines
-/// skipped). A line that is not a header, or one that would replace `Authorization`, is an
-/// error naming the line (never its value, which may be a secret).
-pub fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
-    let mut headers = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = |why: &str| format!("{ENV_CUSTOM_HEADERS}, line {}: {why}", n + 1);
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(at("expected `Name: value`"));
-        };
-        let name = HeaderName::from_bytes(name.trim().as_bytes())
-            .map_err(|_| at(&format!("{:?} is not a header name", name.trim())))?;
-        if name == AUTHORIZATION {
-            return Err(at("Authorization cannot be set here; the API key sets it"));
-        }
-        let mut value = HeaderValue::from_str(value.trim())
-            .map_err(|_| at(&format!("the value of {name} cannot be sent in a header")))?;
-        value.set_sensitive(is_secret(name.as_str()));
-        headers.push((name, value));
-    }
-    Ok(headers)
+/// Whether `--debug` masks the value of a header with this name.
+pub fn is_secret_header(name: &str) -> bool {
+    crate::api::trace::is_secret(name)
 }
 
-/// Header names whose values `--debug` masks.
-fn is_secret(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    ["key", "token", "secret", "authorization", "cookie", "password"]
-        .iter()
-        .any(|word| name.contains(word))
+/// A proxy, and where its setting came from (for messages).
+#[derive(Debug, Clone)]
+pub struct ProxyConfig {
+    pub url: Url,
+    /// Where the setting came from, as the user would set it.
+    pub source: String,
+    /// Hosts reached directly (comma-separated, as curl reads it).
+    pub no_proxy: Option<String>,
 }
 
-/// A response body as `--debug` shows it: the query (the signature) of every presigned link cut.
-fn without_signatures(text: &str) -> std::borrow::Cow<'_, str> {
-    const KEY: &str = "\"presigned_url\":\"";
-    if !text.contains(KEY) {
-        return std::borrow::Cow::Borrowed(text);
+impl ProxyConfig {
+    /// Whether requests to `host` bypass the proxy: an entry that is `*`, the host, or a domain
+    /// the host is in.
+    fn bypasses(&self, host: &str) -> bool {
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        self.no_proxy
+            .iter()
+            .flat_map(|list| list.split(','))
+            .any(|entry| {
+                let entry = entry.trim().trim_start_matches('.');
+                !entry.is_empty()
+                    && (entry == "*"
+                        || host.eq_ignore_ascii_case(entry)
+                        || host
+                            .to_ascii_lowercase()
+                            .ends_with(&format!(".{}", entry.to_ascii_lowercase())))
+            })
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(KEY) {
-        let start = at + KEY.len();
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        match rest[..end].find('?') {
-            Some(query) => {
-                out.push_str(&rest[..query]);
-                out.push_str("?…");
-            }
-            None => out.push_str(&rest[..end]),
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
 
-/// A request body as `--debug` shows it: values under secret-looking keys (and proxies, whose
-/// URLs may carry a password) masked.
-fn shown_body(json: &str) -> String {
-    fn mask(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, value) in map.iter_mut() {
-                    if is_secret(key) || key.to_ascii_lowercase().contains("proxy") {
-                        *value = serde_json::Value::String("…".into());
-                    } else {
-                        mask(value);
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(mask),
-            _ => {}
+    /// `host:port` of the proxy, without any credentials.
+    fn shown(&self) -> String {
+        let host = self.url.host_str().unwrap_or_default();
+        match self.url.port_or_known_default() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_string(),
         }
     }
-    match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(mut value) => {
-            mask(&mut value);
-            neutralize(&value.to_string()).into_owned()
-        }
-        Err(_) => format!("{} bytes", json.len()),
-    }
-}
 
-/// A header value as `--debug` shows it.
-fn shown_value(name: &str, value: &HeaderValue) -> String {
-    let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
-    if is_secret(name) {
-        ApiKey::new(text).masked()
-    } else {
-        neutralize(&text).into_owned()
+    fn reqwest(&self) -> Result<reqwest::Proxy, String> {
+        let proxy = reqwest::Proxy::all(self.url.as_str()).map_err(|e| {
+            format!(
+                "the proxy {} from {} cannot be used: {e}",
+                self.shown(),
+                self.source
+            )
+        })?;
+        Ok(proxy.no_proxy(self.no_proxy.as_deref().and_then(reqwest::NoProxy::from_string)))
     }
 }
 
 /// An authenticated client for one base URL.
 pub struct Client {
     /// Shared with other clients' users (the workers of a bulk run): a 429 pauses every request.
-    throttle: std::sync::OnceLock<Arc<Throttle>>,
+    throttle: OnceLock<Arc<Throttle>>,
     /// For uploads: reqwest's async client and a runtime to drive it, made on first use.
-    uploader: std::sync::OnceLock<Result<(tokio::runtime::Runtime, reqwest::Client), String>>,
+    uploader: OnceLock<Result<Uploader, String>>,
     http: HttpClient,
     config: ClientConfig,
     authorization: HeaderValue,
+    trace: Trace,
 }
 
 /// What one request is: its method, whether its success body is streamed, and its deadline.
@@ -274,12 +164,6 @@ pub enum Payload {
     },
 }
 
-/// A successful (2xx) answer, read whole.
-pub struct Reply {
-    pub status: StatusCode,
-    pub body: Vec<u8>,
-}
-
 /// One attempt's answer, whatever its status.
 struct Answer {
     status: StatusCode,
@@ -300,20 +184,26 @@ impl Client {
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", config.api_key.expose()))
             .map_err(|_| "the API key contains characters that cannot be sent in a header".to_string())?;
         authorization.set_sensitive(true);
-        let http = HttpClient::builder()
+        let mut builder = HttpClient::builder()
             .redirect(redirect_policy(&config))
             .user_agent(USER_AGENT)
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .gzip(true)
-            .build()
-            .map_err(|e| format!("cannot set up HTTP: {e}"))?;
+            // Proxies come from the settings (and so from the run's environment), never from
+            // reqwest's own look at the process environment.
+            .no_proxy();
+        if let Some(proxy) = &config.proxy {
+            builder = builder.proxy(proxy.reqwest()?);
+        }
+        let http = builder.build().map_err(|e| format!("cannot set up HTTP: {e}"))?;
         Ok(Client {
             http,
+            trace: Trace(config.debug_log.clone()),
             config,
             authorization,
-            uploader: std::sync::OnceLock::new(),
-            throttle: std::sync::OnceLock::new(),
+            uploader: OnceLock::new(),
+            throttle: OnceLock::new(),
         })
     }
 
@@ -324,78 +214,22 @@ impl Client {
     }
 
     /// The async client for uploads, with the same settings as the blocking one.
-    fn uploader(&self) -> Result<&(tokio::runtime::Runtime, reqwest::Client), Error> {
+    fn uploader(&self) -> Result<&Uploader, Error> {
         self.uploader
             .get_or_init(|| {
-                // Its own threads drive the connections, so several threads can upload at once.
-                let runtime = tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(2)
-                    .enable_all()
-                    .build()
-                    .map_err(|e| format!("cannot set up HTTP: {e}"))?;
-                // One connection per upload: reuse saves nothing next to a file's transfer, and a
-                // connection left idle between runtimes' threads has been seen to stall.
-                let http = reqwest::Client::builder()
-                    .pool_max_idle_per_host(0)
+                let mut builder = reqwest::Client::builder()
                     .redirect(redirect_policy(&self.config))
                     .user_agent(USER_AGENT)
                     .connect_timeout(self.config.connect_timeout)
                     .gzip(true)
-                    .build()
-                    .map_err(|e| format!("cannot set up HTTP: {e}"))?;
-                Ok((runtime, http))
+                    .no_proxy();
+                if let Some(proxy) = &self.config.proxy {
+                    builder = builder.proxy(proxy.reqwest()?);
+                }
+                Uploader::new(builder)
             })
             .as_ref()
             .map_err(|e| Error::Transport(e.clone()))
-    }
-
-    /// Sends an upload: the `configuration` part, then the file, read from disk in large
-    /// pieces as it is sent. Returns the answer, read.
-    fn upload(
-        &self,
-        url: &Url,
-        timeout: Duration,
-        configuration: &str,
-        path: &std::path::Path,
-    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), UploadError> {
-        let (runtime, http) = self.uploader().map_err(UploadError::Local)?;
-        let unreadable = |e: std::io::Error| {
-            UploadError::Local(Error::Transport(format!("cannot read {}: {e}", path.display())))
-        };
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        let length = file.metadata().map_err(unreadable)?.len();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mime = mime_guess::from_path(path).first_or_octet_stream();
-        let part = reqwest::multipart::Part::stream_with_length(
-            reqwest::Body::wrap_stream(file_chunks(file)),
-            length,
-        )
-        .file_name(name)
-        .mime_str(mime.as_ref())
-        .map_err(UploadError::Http)?;
-        let form = reqwest::multipart::Form::new()
-            .text("configuration", configuration.to_string())
-            .part("file", part);
-        let mut request = http
-            .post(url.clone())
-            .header(ACCEPT, "application/json")
-            .header(AUTHORIZATION, self.authorization.clone())
-            .timeout(timeout);
-        for (name, value) in &self.config.headers {
-            request = request.header(name, value);
-        }
-        runtime
-            .block_on(async move {
-                let response = request.multipart(form).send().await?;
-                let status = response.status();
-                let headers = response.headers().clone();
-                let body = response.bytes().await?;
-                Ok((status, headers, body.to_vec()))
-            })
-            .map_err(UploadError::Http)
     }
 
     /// The full URL for an API path (given as segments, each percent-encoded) and query.
@@ -460,7 +294,7 @@ impl Client {
 
     /// Like `get`, but hands back the successful body unread, to be parsed as it arrives:
     /// memory then does not grow with the size of the document.
-    pub fn get_stream(&self, url: &Url) -> Result<(StatusCode, impl Read + use<>), Error> {
+    pub fn get_stream(&self, url: &Url) -> Result<(StatusCode, StreamBody), Error> {
         let call = Call {
             method: Method::GET,
             stream: true,
@@ -473,7 +307,7 @@ impl Client {
 
     /// Streams a presigned URL's body (a result file, an image): no API key, no custom headers,
     /// whatever its host. Returns the body's length when the server says it.
-    pub fn download(&self, url: &Url) -> Result<(Option<u64>, impl Read + use<>), Error> {
+    pub fn download(&self, url: &Url) -> Result<StreamBody, Error> {
         let call = Call {
             method: Method::GET,
             stream: true,
@@ -484,11 +318,7 @@ impl Client {
         let (_, body) = self
             .stream(url, &call)
             .map_err(|err| Error::Presigned(Box::new(err)))?;
-        let length = match &body {
-            StreamBody::Response { response, .. } => response.content_length(),
-            StreamBody::Buffered(bytes) => Some(bytes.get_ref().len() as u64),
-        };
-        Ok((length, body))
+        Ok(body)
     }
 
     fn stream(&self, url: &Url, call: &Call) -> Result<(StatusCode, StreamBody), Error> {
@@ -550,14 +380,17 @@ impl Client {
                     )
                 }
                 Ok(_) => (None, None),
-                Err(Error::Transport(message)) if repeatable || not_sent => (Some(message.clone()), None),
-                Err(Error::Transport(_)) => (None, None),
+                Err(err @ (Error::Transport(_) | Error::TimedOut(_))) if repeatable || not_sent => {
+                    (Some(err.to_string()), None)
+                }
+                Err(Error::Transport(_) | Error::TimedOut(_)) => (None, None),
                 Err(
                     Error::Status(_)
                     | Error::Deadline(_)
                     | Error::InvalidResponse(_)
                     | Error::GaveUp { .. }
-                    | Error::Unsure(_)
+                    | Error::Unsure { .. }
+                    | Error::BadArgument(_)
                     | Error::Presigned(_),
                 ) => (None, None),
             };
@@ -566,7 +399,12 @@ impl Client {
                 let error = match outcome {
                     Ok(answer) => self.status_error(answer),
                     // Sent, and the answer lost: the server may have acted.
-                    Err(Error::Transport(message)) if !repeatable && !not_sent => Error::Unsure(message),
+                    Err(err @ (Error::Transport(_) | Error::TimedOut(_))) if !repeatable && !not_sent => {
+                        Error::Unsure {
+                            cause: Box::new(err),
+                            note: None,
+                        }
+                    }
                     Err(err) => err,
                 };
                 let error = self.explain_assumed_https(error);
@@ -585,7 +423,7 @@ impl Client {
             } else {
                 ""
             };
-            self.log(format_args!(
+            self.trace.line(format_args!(
                 "retry {retries} of {} in {:.2} s: {}{asked}",
                 self.config.max_retries,
                 wait.as_secs_f64(),
@@ -616,17 +454,13 @@ impl Client {
         }
     }
 
-    /// The error for a non-success answer, with the hint that fits this client.
+    /// The error for a non-success answer, with the hint that fits this client's key.
     fn status_error(&self, answer: Answer) -> Error {
         let body = match &answer.body {
             Body::Read(bytes) => bytes.as_slice(),
             Body::Unread(_) => &[],
         };
-        let err = Error::status(answer.status, body).with_hint(
-            &[301, 302, 303, 307, 308],
-            &format!("a redirect to another host is not followed while {ENV_CUSTOM_HEADERS} is set"),
-        );
-        err.with_hint(
+        Error::status(answer.status, body).with_hint(
             &[401],
             &format!(
                 "check {} and the region: a key works only in the region it was created in",
@@ -652,7 +486,8 @@ impl Client {
                 Some(_) => format!("{}?…", &url[..url::Position::AfterPath]),
                 None => url.to_string(),
             };
-            self.log(format_args!("> {} {shown} (presigned: no API key)", call.method));
+            self.trace
+                .line(format_args!("> {} {shown} (presigned: no API key)", call.method));
             self.http.request(call.method.clone(), url.clone())
         } else {
             match self.api_request(url, call, timeout, bounded, not_sent)? {
@@ -679,8 +514,8 @@ impl Client {
         bounded: bool,
         not_sent: &mut bool,
     ) -> Result<ApiRequest, Error> {
-        self.log(format_args!("> {} {url}", call.method));
-        self.log(format_args!(
+        self.trace.line(format_args!("> {} {url}", call.method));
+        self.trace.line(format_args!(
             "> authorization: Bearer {}",
             self.config.api_key.masked()
         ));
@@ -690,13 +525,14 @@ impl Client {
             .header(ACCEPT, "application/json")
             .header(AUTHORIZATION, self.authorization.clone());
         for (name, value) in &self.config.headers {
-            self.log(format_args!("> {name}: {}", shown_value(name.as_str(), value)));
+            self.trace
+                .line(format_args!("> {name}: {}", shown_value(name.as_str(), value)));
             request = request.header(name, value);
         }
         Ok(ApiRequest::Built(match call.payload {
             Payload::Empty => request,
             Payload::Json(body) => {
-                self.log(format_args!(
+                self.trace.line(format_args!(
                     "> body: {}",
                     shown_body(&String::from_utf8_lossy(body))
                 ));
@@ -705,21 +541,47 @@ impl Client {
                     .body(body.clone())
             }
             Payload::Upload { configuration, file } => {
-                self.log(format_args!(
+                self.trace.line(format_args!(
                     "> body: multipart: configuration {}, file {}",
                     shown_body(configuration),
                     neutralize(&file.display().to_string())
                 ));
                 let started = Instant::now();
-                let (status, headers, body) = match self.upload(url, timeout, configuration, file) {
+                let uploader = self.uploader()?;
+                let headers = (&self.authorization, self.config.headers.as_slice());
+                let sent = uploader.send(url, headers, timeout, configuration, file);
+                let (status, headers, body) = match sent {
                     Ok(answer) => answer,
                     Err(UploadError::Local(err)) => return Err(err),
                     Err(UploadError::Http(e)) => {
                         *not_sent = e.is_connect();
                         return Err(self.http_error(&e, url, timeout, bounded, started));
                     }
+                    Err(UploadError::Stalled { sent, total, limit }) => {
+                        // The server never had the whole document: it cannot have acted.
+                        *not_sent = true;
+                        return Err(self.failed(
+                            Error::Transport(format!(
+                                "the upload to {} stalled: no progress for {} after {sent} of {total} bytes \
+                                 (the document was not sent in full, so no job was created)",
+                                error::host_of(url),
+                                error::seconds(limit)
+                            )),
+                            started,
+                        ));
+                    }
+                    Err(UploadError::NoAnswer { limit }) => {
+                        return Err(self.failed(
+                            Error::TimedOut(Box::new(error::TimedOut {
+                                host: error::host_of(url),
+                                limit,
+                                hint: None,
+                            })),
+                            started,
+                        ));
+                    }
                 };
-                self.log_response(status, &headers, &body, started);
+                self.trace.response(status, &headers, &body, started);
                 return Ok(ApiRequest::Uploaded(Answer {
                     status,
                     headers,
@@ -734,12 +596,12 @@ impl Client {
         let status = response.status();
         let headers = response.headers().clone();
         if stream && status.is_success() {
-            self.log(format_args!(
+            self.trace.line(format_args!(
                 "< {} in {} ms, body streamed",
                 status.as_u16(),
                 started.elapsed().as_millis()
             ));
-            self.log_headers(&headers);
+            self.trace.headers(&headers);
             return Ok(Answer {
                 status,
                 headers,
@@ -747,7 +609,7 @@ impl Client {
             });
         }
         let body = self.read_body(response, url, started)?;
-        self.log_response(status, &headers, &body, started);
+        self.trace.response(status, &headers, &body, started);
         Ok(Answer {
             status,
             headers,
@@ -765,13 +627,26 @@ impl Client {
         bounded: bool,
         started: Instant,
     ) -> Error {
-        match error::transport(e, url, timeout) {
-            _ if e.is_connect() && e.is_timeout() && timeout > self.config.connect_timeout => {
+        let proxy = self
+            .config
+            .proxy
+            .as_ref()
+            .filter(|proxy| !proxy.bypasses(url.host_str().unwrap_or_default()));
+        let error = match (error::transport(e, url, timeout), proxy) {
+            (_, Some(proxy)) if e.is_connect() => Error::Transport(format!(
+                "could not connect to the proxy {} (from {}) for {}: {}",
+                proxy.shown(),
+                proxy.source,
+                error::host_of(url),
+                error::root_cause(e)
+            )),
+            (_, None) if e.is_connect() && e.is_timeout() && timeout > self.config.connect_timeout => {
                 error::connect_timed_out(url, self.config.connect_timeout)
             }
-            Error::Transport(message) if bounded && e.is_timeout() => Error::Deadline(message),
-            other => self.failed(other, started),
-        }
+            (err @ Error::TimedOut(_), _) if bounded => Error::Deadline(err.to_string()),
+            (other, _) => other,
+        };
+        self.failed(error, started)
     }
 
     fn read_body(&self, response: Response, url: &Url, started: Instant) -> Result<Vec<u8>, Error> {
@@ -786,79 +661,12 @@ impl Client {
     }
 
     fn failed(&self, error: Error, started: Instant) -> Error {
-        self.log(format_args!(
+        self.trace.line(format_args!(
             "< failed after {} ms: {error}",
             started.elapsed().as_millis()
         ));
         error
     }
-
-    fn log_response(&self, status: StatusCode, headers: &HeaderMap, body: &[u8], started: Instant) {
-        if self.config.debug_log.is_none() {
-            return;
-        }
-        self.log(format_args!(
-            "< {} {} in {} ms, {} bytes",
-            status.as_u16(),
-            status.canonical_reason().unwrap_or(""),
-            started.elapsed().as_millis(),
-            body.len()
-        ));
-        self.log_headers(headers);
-        let shown = &body[..body.len().min(DEBUG_BODY_BYTES)];
-        let more = if body.len() > shown.len() { "…" } else { "" };
-        self.log(format_args!(
-            "< {}{more}",
-            neutralize(&without_signatures(&String::from_utf8_lossy(shown)))
-        ));
-    }
-
-    fn log_headers(&self, headers: &HeaderMap) {
-        if self.config.debug_log.is_none() {
-            return;
-        }
-        for (name, value) in headers {
-            self.log(format_args!("< {name}: {}", shown_value(name.as_str(), value)));
-        }
-    }
-
-    fn log(&self, line: std::fmt::Arguments<'_>) {
-        if let Some(log) = &self.config.debug_log {
-            log.line(&format!("debug: {}", redact(&line.to_string())));
-        }
-    }
-}
-
-/// A streamed success body; read errors are worded like any transport failure.
-enum StreamBody {
-    Response {
-        response: Box<Response>,
-        url: Url,
-        timeout: Duration,
-    },
-    Buffered(std::io::Cursor<Vec<u8>>),
-}
-
-impl Read for StreamBody {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            StreamBody::Response {
-                response,
-                url,
-                timeout,
-            } => response
-                .read(buf)
-                .map_err(|e| std::io::Error::other(error::reading(&e, url, *timeout))),
-            StreamBody::Buffered(cursor) => cursor.read(buf),
-        }
-    }
-}
-
-/// Reads all of `reader`, or `None` when it holds more than `limit` bytes.
-fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut body = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut body)?;
-    Ok((body.len() as u64 <= limit).then_some(body))
 }
 
 #[cfg(test)]
@@ -888,13 +696,14 @@ mod tests {
         Client::new(ClientConfig {
             base_url: Url::parse("http://127.0.0.1/").unwrap(),
             api_key: ApiKey::new("llx-test"),
-            key_source: "--api-key".into(),
+            key_source: "the test's key".into(),
             timeout: Duration::from_secs(30),
             connect_timeout,
             max_retries: 1,
             debug_log: None,
             clock,
             headers: Vec::new(),
+            proxy: None,
             https_assumed: false,
         })
         .unwrap()
@@ -938,35 +747,7 @@ mod tests {
     }
 
     #[test]
-    fn debug_shows_presigned_links_without_their_signature() {
-        assert_eq!(
-            without_signatures(
-                r#"{"a":{"presigned_url":"https://s3/x.md?X-Amz-Signature=s&e=1"},"presigned_url":"https://h/p"}"#
-            ),
-            r#"{"a":{"presigned_url":"https://s3/x.md?…"},"presigned_url":"https://h/p"}"#
-        );
-    }
-
-    #[test]
-    fn debug_shows_bodies_without_secrets() {
-        assert_eq!(
-            shown_body(
-                r#"{"tier":"fast","http_proxy":"http://u:pw@proxy","input_options":{"api_key":"s"},"n":[{"token":"t"}]}"#
-            ),
-            r#"{"tier":"fast","http_proxy":"…","input_options":{"api_key":"…"},"n":[{"token":"…"}]}"#
-        );
-        assert_eq!(shown_body("not json"), "8 bytes");
-    }
-
-    #[test]
     fn the_connect_timeout_is_the_sdks() {
         assert_eq!(CONNECT_TIMEOUT, Duration::from_secs(5));
-    }
-
-    #[test]
-    fn bodies_over_the_limit_are_refused() {
-        assert_eq!(read_limited(&b"12345"[..], 5).unwrap(), Some(b"12345".to_vec()));
-        assert_eq!(read_limited(&b"123456"[..], 5).unwrap(), None);
-        assert_eq!(read_limited(&b""[..], 5).unwrap(), Some(Vec::new()));
     }
 }

@@ -1,4 +1,5 @@
-//! The four endpoints: their paths and how each one pages. No HTTP and no printing here.
+//! The endpoints: their paths and how each list pages. Only `parse_jobs` and `batches` use
+//! them; a path segment that comes from the user is checked there (`segment`).
 
 /// How a list endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,38 +15,28 @@ pub enum Paging {
 pub struct ListEndpoint {
     pub segments: &'static [&'static str],
     pub paging: Paging,
-    /// Advice for a 404/410 from this endpoint, when it means the endpoint itself is gone.
-    pub gone_hint: Option<&'static str>,
 }
 
 /// `GET /api/v2/parse`
 pub const PARSE_JOBS: ListEndpoint = ListEndpoint {
     segments: &["api", "v2", "parse"],
     paging: Paging::Cursor,
-    gone_hint: None,
 };
 
 /// `GET /api/v2/batches`
 pub const BATCHES: ListEndpoint = ListEndpoint {
     segments: &["api", "v2", "batches"],
     paging: Paging::Cursor,
-    gone_hint: None,
 };
 
 /// `GET /api/v1/beta/batch-processing`
 pub const BATCH_PROCESSING: ListEndpoint = ListEndpoint {
     segments: &["api", "v1", "beta", "batch-processing"],
     paging: Paging::Offset,
-    gone_hint: Some(
-        "the v1 beta batch-processing endpoint has been retired; use `llamacloud batches list` instead",
-    ),
 };
 
-/// What a 404 for one parse job usually means.
-pub const JOB_NOT_FOUND: &str = "check the job id and the region; results of old jobs expire";
-
-/// `GET /api/v2/parse/{job_id}`: the path segments for one job (the id is percent-encoded
-/// as one segment by the client).
+/// `GET /api/v2/parse/{job_id}` (and `DELETE`): the path segments for one job (the id is
+/// percent-encoded as one segment by the client).
 pub fn parse_job(job_id: &str) -> [&str; 4] {
     ["api", "v2", "parse", job_id]
 }
@@ -72,4 +63,18 @@ pub fn cancel_parse_job(job_id: &str) -> [&str; 5] {
 /// `POST /api/v2/batches/{batch_id}/cancel`.
 pub fn cancel_batch(batch_id: &str) -> [&str; 5] {
     ["api", "v2", "batches", batch_id, "cancel"]
+}
+
+/// An id as one path segment: refused when it is empty, `.` or `..`, or holds a `/` (a URL
+/// would read those as a different path: `DELETE /api/v2/parse/..` is `DELETE /api/v2`).
+pub fn segment<'a>(what: &str, id: &'a str) -> Result<&'a str, crate::api::Error> {
+    match id {
+        "" => Err(crate::api::Error::BadArgument(format!("the {what} is empty"))),
+        "." | ".." => Err(crate::api::Error::BadArgument(format!("{id:?} is not a {what}"))),
+        _ if id.contains('/') => Err(crate::api::Error::BadArgument(format!(
+            "{:?} is not a {what}: an id holds no /",
+            crate::text::neutralize(id)
+        ))),
+        _ => Ok(id),
+    }
 }

@@ -21,17 +21,30 @@ pub enum Error {
     Status(Box<StatusError>),
     /// No usable HTTP answer: connection, TLS, timeout or a body that could not be read.
     Transport(String),
-    /// The caller's deadline came before an answer (`--wait-timeout`).
+    /// No answer within the per-request limit.
+    TimedOut(Box<TimedOut>),
+    /// The caller's deadline came before an answer.
     Deadline(String),
     /// A success status with a body this program cannot use.
     InvalidResponse(String),
     /// The last of several attempts failed.
     GaveUp { attempts: u32, last: Box<Error> },
     /// A request that changes something was sent and its answer was lost (a timeout, a dropped
-    /// connection): the server may have acted on it.
-    Unsure(String),
+    /// connection): the server may have acted on it. `note` says what may have happened.
+    Unsure { cause: Box<Error>, note: Option<String> },
+    /// A request the API layer refuses to send: an id that is not one path segment.
+    BadArgument(String),
     /// Downloading from a presigned URL (a result file, an image) failed.
     Presigned(Box<Error>),
+}
+
+/// No answer from `host` within `limit`.
+#[derive(Debug)]
+pub struct TimedOut {
+    pub host: String,
+    pub limit: Duration,
+    /// What the caller says about the limit (which setting it is).
+    pub hint: Option<String>,
 }
 
 /// A non-success answer.
@@ -88,9 +101,11 @@ impl Error {
             Error::Status(status) => Some(status),
             Error::GaveUp { last, .. } => last.status_error(),
             Error::Transport(_)
+            | Error::TimedOut(_)
             | Error::Deadline(_)
             | Error::InvalidResponse(_)
-            | Error::Unsure(_)
+            | Error::Unsure { .. }
+            | Error::BadArgument(_)
             | Error::Presigned(_) => None,
         }
     }
@@ -99,12 +114,15 @@ impl Error {
     /// its answer was lost, or was 500, 502 or 504.
     pub fn may_have_acted(&self) -> bool {
         match self {
-            Error::Unsure(_) => true,
+            Error::Unsure { .. } => true,
             Error::Status(status) => matches!(status.status.as_u16(), 500 | 502 | 504),
             Error::GaveUp { last, .. } => last.may_have_acted(),
-            Error::Transport(_) | Error::Deadline(_) | Error::InvalidResponse(_) | Error::Presigned(_) => {
-                false
-            }
+            Error::Transport(_)
+            | Error::TimedOut(_)
+            | Error::Deadline(_)
+            | Error::InvalidResponse(_)
+            | Error::BadArgument(_)
+            | Error::Presigned(_) => false,
         }
     }
 
@@ -114,7 +132,10 @@ impl Error {
             return self;
         }
         match self {
-            Error::Unsure(message) => Error::Unsure(format!("{message} ({note})")),
+            Error::Unsure { cause, .. } => Error::Unsure {
+                cause,
+                note: Some(note.to_string()),
+            },
             Error::GaveUp { attempts, last } => Error::GaveUp {
                 attempts,
                 last: Box::new(last.with_unsure_note(note)),
@@ -129,6 +150,33 @@ impl Error {
             Error::Deadline(_) => true,
             Error::GaveUp { last, .. } => last.is_deadline(),
             _ => false,
+        }
+    }
+
+    /// Gives a non-success answer with one of `statuses` this hint, unless it has one.
+    pub fn with_default_hint(self, statuses: &[u16], hint: &str) -> Self {
+        match self.status_error() {
+            Some(status) if status.hint.is_none() => self.with_hint(statuses, hint),
+            _ => self,
+        }
+    }
+
+    /// Says what the per-request limit is, where this error (or its cause) is a timeout.
+    pub fn with_timeout_hint(self, hint: &str) -> Self {
+        match self {
+            Error::TimedOut(mut timed_out) => {
+                timed_out.hint.get_or_insert_with(|| hint.to_string());
+                Error::TimedOut(timed_out)
+            }
+            Error::GaveUp { attempts, last } => Error::GaveUp {
+                attempts,
+                last: Box::new(last.with_timeout_hint(hint)),
+            },
+            Error::Unsure { cause, note } => Error::Unsure {
+                cause: Box::new(cause.with_timeout_hint(hint)),
+                note,
+            },
+            other => other,
         }
     }
 
@@ -155,8 +203,27 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Status(status) => status.fmt(f),
-            Error::Transport(message) | Error::Deadline(message) | Error::Unsure(message) => {
+            Error::Transport(message) | Error::Deadline(message) | Error::BadArgument(message) => {
                 f.write_str(message)
+            }
+            Error::TimedOut(timed_out) => {
+                write!(
+                    f,
+                    "no answer from {} within {}",
+                    timed_out.host,
+                    seconds(timed_out.limit)
+                )?;
+                match &timed_out.hint {
+                    Some(hint) => write!(f, " ({hint})"),
+                    None => Ok(()),
+                }
+            }
+            Error::Unsure { cause, note } => {
+                cause.fmt(f)?;
+                match note {
+                    Some(note) => write!(f, " ({note})"),
+                    None => Ok(()),
+                }
             }
             Error::InvalidResponse(message) => write!(f, "invalid response: {message}"),
             Error::GaveUp { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
@@ -200,7 +267,6 @@ fn default_hint(status: StatusCode) -> Option<&'static str> {
     Some(match status.as_u16() {
         401 => "check the API key and the region: a key works only in the region it was created in",
         402 => "the organization is out of credits",
-        403 => "the key's project cannot see this resource; check --project-id and --organization-id",
         429 => "rate limited; wait a moment and try again",
         500..=599 => "the service failed; try again later",
         _ => return None,
@@ -265,9 +331,10 @@ fn text_excerpt(body: &[u8]) -> String {
 pub fn transport(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Error {
     let host = host_of(err.url().unwrap_or(url));
     let cause = root_cause(err);
-    Error::Transport(if err.is_timeout() {
-        timed_out(&host, timeout)
-    } else if err.is_connect() {
+    if err.is_timeout() {
+        return timed_out(host, timeout);
+    }
+    Error::Transport(if err.is_connect() {
         format!("could not connect to {host}: {cause}")
     } else if err.is_body() || err.is_decode() {
         format!("reading the response from {host} failed: {cause}")
@@ -293,28 +360,30 @@ pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> E
         return transport(inner, url, timeout);
     }
     let host = host_of(url);
-    Error::Transport(if err.kind() == std::io::ErrorKind::TimedOut {
-        timed_out(&host, timeout)
-    } else {
-        format!("reading the response from {host} failed: {err}")
-    })
+    if err.kind() == std::io::ErrorKind::TimedOut {
+        return timed_out(host, timeout);
+    }
+    Error::Transport(format!("reading the response from {host} failed: {err}"))
 }
 
-fn host_of(url: &reqwest::Url) -> String {
+/// `host:port` of `url` (the port only when the URL names one).
+pub fn host_of(url: &reqwest::Url) -> String {
     match url.port() {
         Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
         None => url.host_str().unwrap_or_default().to_string(),
     }
 }
 
-fn timed_out(host: &str, timeout: Duration) -> String {
-    format!(
-        "no answer from {host} within {} (the --timeout per request)",
-        seconds(timeout)
-    )
+fn timed_out(host: String, limit: Duration) -> Error {
+    Error::TimedOut(Box::new(TimedOut {
+        host,
+        limit,
+        hint: None,
+    }))
 }
 
-fn root_cause(err: &reqwest::Error) -> String {
+/// The innermost cause of `err`, one line.
+pub fn root_cause(err: &reqwest::Error) -> String {
     let mut cause: &dyn std::error::Error = err;
     while let Some(next) = cause.source() {
         cause = next;
@@ -322,7 +391,8 @@ fn root_cause(err: &reqwest::Error) -> String {
     one_line(&cause.to_string(), DETAIL_CHARS)
 }
 
-fn seconds(d: Duration) -> String {
+/// "4 s", "0.1 s".
+pub fn seconds(d: Duration) -> String {
     let s = d.as_secs_f64();
     if s.fract() == 0.0 {
         format!("{s:.0} s")

@@ -7,14 +7,14 @@ use std::sync::Arc;
 use reqwest::Url;
 use serde_json::Value;
 
-use crate::api::client::{Client, Reply};
+use crate::api::body::Reply;
+use crate::api::client::Client;
 use crate::api::endpoints::{ListEndpoint, Paging};
 use crate::api::error::Error;
 use crate::api::page::{Envelope, Page};
 use crate::api::query::Query;
-use crate::text::shell_quote;
 
-/// When the user set no page size but a `--max-items`, requests ask for at most this many
+/// When the user set no page size but a limit on items, requests ask for at most this many
 /// (cursor endpoints document no maximum; 100 is what servers of this kind accept).
 const IMPLICIT_PAGE_SIZE: u64 = 100;
 /// The documented maximum `limit` of the offset endpoint.
@@ -26,12 +26,14 @@ pub struct ListRequest {
     pub endpoint: &'static ListEndpoint,
     /// Filters, sent on every page.
     pub filters: Query,
-    /// `--page-size` (cursor) or `--limit` (offset).
+    /// Items per request (`page_size` or `limit`).
     pub page_size: Option<u64>,
-    /// `--page-token` (cursor) or `--offset` (offset).
+    /// The page token or offset to start from.
     pub start: Start,
-    /// `--max-items`.
+    /// The most items to hand out.
     pub max_items: Option<u64>,
+    /// What a 404 or 410 from the endpoint means, when it means the endpoint itself is gone.
+    pub gone_hint: Option<String>,
 }
 
 /// Where a listing starts.
@@ -48,14 +50,15 @@ pub enum Resume {
     Offset(Option<u64>),
 }
 
-impl Resume {
-    /// The flag that continues the listing, e.g. `--page-token abc` or `--offset 200`.
-    pub fn flag(&self) -> Option<String> {
-        match self {
-            Resume::Cursor(Some(token)) => Some(format!("--page-token {}", shell_quote(token))),
-            Resume::Offset(Some(offset)) => Some(format!("--offset {offset}")),
-            _ => None,
-        }
+/// The request for one page, ready to send (from any thread).
+pub struct PageRequest {
+    client: Arc<Client>,
+    url: Url,
+}
+
+impl PageRequest {
+    pub fn send(self) -> Result<Reply, Error> {
+        self.client.get(&self.url)
     }
 }
 
@@ -70,7 +73,7 @@ pub struct Pager {
     pages: u64,
     /// The server said there is nothing more.
     exhausted: bool,
-    /// No more requests will be made (exhausted, or `--max-items` reached).
+    /// No more requests will be made (exhausted, or the item limit reached).
     done: bool,
     /// Set when a server sent more items than asked and the rest of a page had to be dropped,
     /// which makes the resume point skip those items.
@@ -132,16 +135,16 @@ impl Pager {
         self.request.max_items.map(|max| max.saturating_sub(self.emitted))
     }
 
-    /// The next page, or `None` when the listing is complete or `--max-items` is reached.
+    /// The next page, or `None` when the listing is complete or the item limit is reached.
     pub fn next_page(&mut self) -> Result<Option<Page>, Error> {
-        self.next_page_with(|client, url| Ok::<_, Error>(client.get(&url)))
+        self.next_page_with(|request| Ok::<_, Error>(request.send()))
     }
 
-    /// Like `next_page`, with the request made by `get` (which may run it on another thread,
+    /// Like `next_page`, with the request sent by `get` (which may send it on another thread,
     /// or give up on it with an error of its own).
     pub fn next_page_with<E: From<Error>>(
         &mut self,
-        get: impl FnOnce(Arc<Client>, Url) -> Result<Result<Reply, Error>, E>,
+        get: impl FnOnce(PageRequest) -> Result<Result<Reply, Error>, E>,
     ) -> Result<Option<Page>, E> {
         if self.done {
             return Ok(None);
@@ -149,7 +152,11 @@ impl Pager {
         let asked = self.page_size_to_ask();
         let query = self.query(asked);
         let url = self.client.url(self.request.endpoint.segments, &query);
-        let reply = get(Arc::clone(&self.client), url)?.map_err(|err| self.explain(err))?;
+        let request = PageRequest {
+            client: Arc::clone(&self.client),
+            url,
+        };
+        let reply = get(request)?.map_err(|err| self.explain(err))?;
         let Envelope {
             mut page,
             next_page_token,
@@ -182,7 +189,7 @@ impl Pager {
         Ok(Some(page))
     }
 
-    /// The first page's body exactly as the server sent it (`--format raw`: no paging).
+    /// The first page's body exactly as the server sent it (no paging).
     pub fn first_page_raw(&mut self) -> Result<Vec<u8>, Error> {
         let query = self.query(self.page_size_to_ask());
         let url = self.client.url(self.request.endpoint.segments, &query);
@@ -282,28 +289,9 @@ impl Pager {
 
     /// Adds the endpoint's advice to a 404/410 that means the endpoint itself is gone.
     fn explain(&self, err: Error) -> Error {
-        match self.request.endpoint.gone_hint {
+        match &self.request.gone_hint {
             Some(hint) => err.with_hint(&[404, 410], hint),
             None => err,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resume_flags_are_pasteable() {
-        assert_eq!(
-            Resume::Cursor(Some("abc_12-=".into())).flag().unwrap(),
-            "--page-token abc_12-="
-        );
-        assert_eq!(
-            Resume::Cursor(Some("a b'c".into())).flag().unwrap(),
-            r"--page-token 'a b'\''c'"
-        );
-        assert_eq!(Resume::Offset(Some(40)).flag().unwrap(), "--offset 40");
-        assert_eq!(Resume::Offset(None).flag(), None);
     }
 }

@@ -47,6 +47,30 @@ impl Query {
     }
 }
 
+/// The project and organization a request is scoped to, sent as query parameters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub project_id: Option<String>,
+    pub organization_id: Option<String>,
+}
+
+impl Scope {
+    /// Adds `project_id` and `organization_id` when they are set.
+    pub fn push(&self, query: &mut Query) {
+        query
+            .push_opt("project_id", self.project_id.clone())
+            .push_opt("organization_id", self.organization_id.clone());
+    }
+
+    /// A query of the scope alone, in the order the SDK sends it.
+    pub fn query(&self) -> Query {
+        let mut query = Query::new();
+        self.push(&mut query);
+        query.sort();
+        query
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,28 +4,24 @@
 
 use std::io::Read as _;
 
-use reqwest::Url;
-
 use crate::api;
-use crate::api::client::{Method, Payload};
 use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
 use crate::text::{neutralize, shell_quote};
 
-/// Sends `method` to each id's URL; says "<done> <id>" for each success.
+/// Acts on each id with `act` (one request, see `Client::send`); says "<done> <id>" for each
+/// success.
 pub fn each(
     ctx: &Context,
-    session: &Session,
     ids: &[String],
-    method: Method,
-    url_of: impl Fn(&str) -> Url,
+    act: impl Fn(&str) -> Result<(), api::Error>,
     done: &str,
     check: impl Fn(&str) -> String,
 ) -> Result<(), Error> {
     let mut errors = Vec::new();
     for id in ids {
-        match session.client.send(method.clone(), &url_of(id), &Payload::Empty) {
+        match act(id) {
             Ok(_) => ctx.io.stderr.line(&format!("{done} {}", neutralize(id))),
             Err(err) => errors.push((neutralize(id).into_owned(), explain(err, &check(id)))),
         }
@@ -43,7 +39,7 @@ pub fn each(
 /// After an answer that does not rule out that the server acted (a timeout, a dropped
 /// connection, 500, 502, 504), says how to find out.
 fn explain(err: api::Error, check: &str) -> Error {
-    Error::Api(err.with_unsure_note(&format!("it may have been done anyway: check with `{check}`")))
+    Error::from(err.with_unsure_note(&format!("it may have been done anyway: check with `{check}`")))
 }
 
 /// Asks on the terminal before deleting; without a terminal to ask on, `--yes` is needed.

@@ -6,10 +6,9 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use crate::api::endpoints::PARSE_JOBS;
-use crate::api::query::Query;
+use crate::api::parse_jobs;
 use crate::cli::{GlobalArgs, api_value};
-use crate::commands::{Output, push_scope};
+use crate::commands::Output;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::look::Look;
@@ -106,11 +105,7 @@ impl Record for Status {
 /// One request for a single parse job; returns how long it took.
 fn check_key(settings: &Settings, ctx: &Context) -> Result<u128, Error> {
     let client = settings.client(ctx.clock.clone(), &ctx.io.stderr)?;
-    let mut query = Query::new();
-    query.push("page_size", "1");
-    push_scope(&mut query, settings);
-    query.sort();
     let started = Instant::now();
-    client.get(&client.url(PARSE_JOBS.segments, &query))?;
+    parse_jobs::check_access(&client, &settings.scope())?;
     Ok(started.elapsed().as_millis())
 }

@@ -9,15 +9,15 @@ use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use crate::api::client::{Method, Payload};
-use crate::api::endpoints::{CREATE_PARSE_JOB, UPLOAD_AND_PARSE};
+use crate::api::models::{Created, Part};
+use crate::api::parse_jobs;
+pub use crate::api::parse_jobs::Source;
 use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs};
 use crate::commands::parsing::{self, View};
 use crate::commands::{Output, Session, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
-use crate::output::job::{Created, Part};
 use crate::output::style::Shape;
 use crate::settings::Sourced;
 use crate::signals::{self, LastWords};
@@ -33,35 +33,20 @@ const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
 /// The most webhook configurations one job takes.
 const MAX_WEBHOOKS: usize = 4;
 
-/// Where the document comes from.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// A local file, uploaded with the request.
-    File(PathBuf),
-    /// A URL the API fetches.
-    Url(String),
-    /// A file already uploaded to LlamaCloud.
-    FileId(String),
+/// An argument of `parse`: an http(s) URL, or a local path.
+pub fn source_of_argument(text: &str) -> Source {
+    match text.get(..8).map(str::to_ascii_lowercase) {
+        Some(start) if start.starts_with("http://") || start == "https://" => Source::Url(text.to_string()),
+        _ => Source::File(PathBuf::from(text)),
+    }
 }
 
-impl Source {
-    /// An argument of `parse`: an http(s) URL, or a local path.
-    pub fn of_argument(text: &str) -> Source {
-        match text.get(..8).map(str::to_ascii_lowercase) {
-            Some(start) if start.starts_with("http://") || start == "https://" => {
-                Source::Url(text.to_string())
-            }
-            _ => Source::File(PathBuf::from(text)),
-        }
-    }
-
-    /// Checks what can be checked here: a readable file, an http(s) URL.
-    pub fn check(&self) -> Result<(), Error> {
-        match self {
-            Source::File(path) => check_file(path),
-            Source::Url(url) => check_url(url),
-            Source::FileId(_) => Ok(()),
-        }
+/// Checks what can be checked here: a readable file, an http(s) URL.
+pub fn check_source(source: &Source) -> Result<(), Error> {
+    match source {
+        Source::File(path) => check_file(path),
+        Source::Url(url) => check_url(url),
+        Source::FileId(_) => Ok(()),
     }
 }
 
@@ -118,7 +103,7 @@ pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) 
 /// `parse FILE|URL` (one document; `bulk::parse` takes many): `parsing create --wait`, printing
 /// the markdown unless another format is asked for.
 pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
-    let mut sources: Vec<Source> = args.sources.iter().map(|s| Source::of_argument(s)).collect();
+    let mut sources: Vec<Source> = args.sources.iter().map(|s| source_of_argument(s)).collect();
     let Some(source) = sources.pop() else {
         return Err(Error::usage(
             "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
@@ -154,28 +139,47 @@ fn submit(
     } else {
         parsing::job_output(global, ctx, command)?
     };
-    // Everything local is checked before anything is sent.
-    source.check()?;
+    // Everything local is checked before anything is sent, the output included: a job must
+    // not be paid for when its result cannot be written.
+    output.check()?;
+    check_source(&source)?;
     let base = read_base_options(options, ctx)?;
     let session = Session::open(global, scope, ctx)?;
     let configuration = configuration(options, base, session.settings.tier.as_ref(), ctx)?;
     if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
         part = Some(Part::Text);
     }
-    let created = send_create(&session, &configuration, source)?;
+    let created = send_create(&session, &configuration, &source)?;
     let id = created.id().to_string();
-    if after.quiet {
-        write_id(global, ctx, &id)?;
-    }
+    let shown = neutralize(&id).into_owned();
+    // Once the job exists its id reaches the user whatever fails next: on stderr when the
+    // output cannot take it.
+    let note = |ctx: &Context, resume: &str| {
+        ctx.io
+            .stderr
+            .line(&format!("note: job {shown} was created; to get it: {resume}"));
+    };
+    let get = format!("llamacloud parsing get {}", shell_quote(&id));
     let Some(timeout) = after.wait else {
-        return if after.quiet {
-            Ok(())
+        let printed = if after.quiet {
+            write_id(global, ctx, &id)
         } else {
             output.print(ctx, &created)
         };
+        return printed.inspect_err(|err| {
+            if !err.is_broken_pipe() {
+                note(ctx, &get);
+            }
+        });
     };
-    let shown = neutralize(&id).into_owned();
-    let resume = format!("llamacloud parsing get {} --wait", shell_quote(&id));
+    let resume = format!("{get} --wait");
+    if after.quiet {
+        write_id(global, ctx, &id).inspect_err(|err| {
+            if !err.is_broken_pipe() {
+                note(ctx, &resume);
+            }
+        })?;
+    }
     // Before anything else is said: from now on a signal must not lose the id.
     signals::leave_last_words(LastWords {
         output_line: (!after.quiet).then(|| id.clone()),
@@ -197,19 +201,21 @@ fn submit(
     signals::forget_last_words();
     match shown_ok {
         Ok(()) => Ok(()),
-        // The job, as it ended, was printed.
+        // The job, as it ended, was printed (or its id, with --quiet).
         Err(err @ Error::JobEnded { .. }) if part.is_none() || after.quiet => Err(err),
         Err(err @ Error::JobEnded { .. }) => {
-            write_id(global, ctx, &id)?;
+            if write_id(global, ctx, &id).is_err() {
+                note(ctx, &resume);
+            }
             Err(err)
         }
+        Err(err) if err.is_broken_pipe() => Err(err),
         Err(err) => {
             if !after.quiet {
-                write_id(global, ctx, &id)?;
+                // Where it cannot be written, the note below still says it.
+                let _ = write_id(global, ctx, &id);
             }
-            ctx.io
-                .stderr
-                .line(&format!("note: job {shown} was created; to get it: {resume}"));
+            note(ctx, &resume);
             Err(err)
         }
     }
@@ -237,40 +243,17 @@ pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<
 pub fn send_create(
     session: &Session,
     configuration: &Map<String, Value>,
-    source: Source,
+    source: &Source,
 ) -> Result<Created, Error> {
-    let query = session.scope_query();
-    let mut configuration = configuration.clone();
-    let (url, payload) = match source {
-        Source::File(file) => (
-            session.client.url(&UPLOAD_AND_PARSE, &query),
-            Payload::Upload {
-                configuration: Value::Object(configuration).to_string(),
-                file,
-            },
-        ),
-        Source::Url(url) => {
-            configuration.insert("source_url".into(), json!(url));
-            (
-                session.client.url(&CREATE_PARSE_JOB, &query),
-                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
-            )
+    parse_jobs::create(&session.client, &session.scope, source, configuration).map_err(|err| {
+        if err.may_have_acted() {
+            Error::from(err.with_unsure_note(MAY_HAVE_BEEN_CREATED))
+        } else if matches!(err, crate::api::Error::InvalidResponse(_)) {
+            // A success status: the job most likely exists, but its id cannot be read.
+            Error::from(err).context(format!("the answer to the create ({MAY_HAVE_BEEN_CREATED})"))
+        } else {
+            Error::from(err)
         }
-        Source::FileId(id) => {
-            configuration.insert("file_id".into(), json!(id));
-            (
-                session.client.url(&CREATE_PARSE_JOB, &query),
-                Payload::Json(Value::Object(configuration).to_string().into_bytes()),
-            )
-        }
-    };
-    let reply = session
-        .client
-        .send(Method::POST, &url, &payload)
-        .map_err(|err| err.with_unsure_note(MAY_HAVE_BEEN_CREATED))?;
-    Created::parse(reply.status, reply.body).map_err(|err| {
-        // A success status: the job most likely exists, but its id cannot be read.
-        Error::Api(err).context(format!("the answer to the create ({MAY_HAVE_BEEN_CREATED})"))
     })
 }
 
@@ -422,10 +405,9 @@ fn describe_io(err: &std::io::Error) -> String {
 }
 
 /// Writes the job id as the command's output (stdout or `-o`).
-fn write_id(global: &GlobalArgs, ctx: &mut Context, id: &str) -> Result<(), Error> {
+fn write_id(global: &GlobalArgs, ctx: &Context, id: &str) -> Result<(), Error> {
     let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
-    let stdout = std::mem::replace(&mut ctx.io.stdout, Box::new(std::io::sink()));
-    let mut sink = destination.open(stdout)?;
+    let mut sink = destination.open(&ctx.io.stdout)?;
     writeln!(sink, "{id}")?;
     sink.commit()
 }

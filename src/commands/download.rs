@@ -6,17 +6,16 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use reqwest::Url;
 use serde_json::Value;
 
 use crate::api;
-use crate::api::endpoints::{self, JOB_NOT_FOUND};
+use crate::api::parse_jobs::{self, Expand};
 use crate::atomic_file::AtomicFile;
 use crate::cli::{GlobalArgs, ParsingDownloadArgs};
 use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::content;
+use crate::output::document;
 use crate::output::job::human_size;
 use crate::text::neutralize;
 
@@ -33,16 +32,12 @@ pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Conte
     let output = Output::plain(global, ctx, "parsing download")?;
     let kind = args.kind.trim_end_matches(SUFFIX);
     let session = Session::open(global, &args.scope, ctx)?;
-    let mut query = session.scope_query();
-    query.push_all("expand", [format!("{kind}{SUFFIX}")]);
-    query.sort();
-    let url = session.client.url(&endpoints::parse_job(&args.job_id), &query);
-    let reply = session
-        .client
-        .get(&url)
-        .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
-    let value: Value = serde_json::from_slice(&reply.body)
-        .map_err(|err| api::Error::not_json(reply.status, err, &reply.body))?;
+    let metadata = format!("{kind}{SUFFIX}");
+    let expand = Expand {
+        parts: vec![&metadata],
+        image_filenames: None,
+    };
+    let value = parse_jobs::get_value(&session.client, &session.scope, &args.job_id, &expand)?;
     let entry = value.pointer(&format!("/result_content_metadata/{kind}"));
     let link = entry
         .filter(|e| e.get("exists").and_then(Value::as_bool) != Some(false))
@@ -66,8 +61,7 @@ pub fn download(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Conte
         )));
     };
     let size = entry.and_then(|e| e.get("size_bytes")).and_then(Value::as_u64);
-    let link = presigned(link)?;
-    let (length, body) = session.client.download(&link)?;
+    let (length, body) = parse_jobs::download(&session.client, link)?;
     let length = length.or(size);
     let bar = progress(ctx, length, &format!("{kind} of {}", neutralize(&args.job_id)));
     let mut sink = output.open(ctx)?;
@@ -86,15 +80,11 @@ pub fn images(
     dir: &Path,
     ctx: &mut Context,
 ) -> Result<(), Error> {
-    let mut query = session.scope_query();
-    query
-        .push_all("expand", ["images_content_metadata".to_string()])
-        .push_opt("image_filenames", names.map(str::to_string));
-    query.sort();
-    let url = session.client.url(&endpoints::parse_job(job_id), &query);
-    let reply = session.client.get(&url)?;
-    let value: Value = serde_json::from_slice(&reply.body)
-        .map_err(|err| api::Error::not_json(reply.status, err, &reply.body))?;
+    let expand = Expand {
+        parts: vec!["images_content_metadata"],
+        image_filenames: names,
+    };
+    let value = parse_jobs::get_value(&session.client, &session.scope, job_id, &expand)?;
     let images = value
         .pointer("/images_content_metadata/images")
         .and_then(Value::as_array)
@@ -124,7 +114,7 @@ pub fn images(
                 .line(&format!("warning: image {} has no link", neutralize(name)));
             continue;
         };
-        let (_, body) = session.client.download(&presigned(link)?)?;
+        let (_, body) = parse_jobs::download(&session.client, link)?;
         let path = dir.join(file_name);
         let mut file = AtomicFile::create(&path, 0o644)?;
         let copied = copy(body, &mut file, &ProgressBar::hidden())?;
@@ -136,13 +126,6 @@ pub fn images(
         ));
     }
     Ok(())
-}
-
-fn presigned(link: &str) -> Result<Url, Error> {
-    Url::parse(link)
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .ok_or_else(|| api::Error::InvalidResponse("a presigned link is not an http(s) URL".into()).into())
 }
 
 /// A progress bar on stderr for a large download to a person; hidden otherwise.
@@ -167,9 +150,8 @@ fn progress(ctx: &Context, length: Option<u64>, what: &str) -> ProgressBar {
 /// Copies a presigned link's body through (the bar counts it); a body that breaks off is a
 /// failed link (exit 5), not a local failure. Returns the bytes copied.
 fn copy(from: impl Read, to: &mut impl Write, bar: &ProgressBar) -> Result<u64, Error> {
-    content::copy_through(&mut bar.wrap_read(from), to).map_err(|err| match err {
+    document::copy_through(&mut bar.wrap_read(from), to).map_err(|err| match err {
         Error::Api(err) => api::Error::Presigned(Box::new(err)).into(),
         other => other,
-    })?;
-    Ok(bar.position())
+    })
 }

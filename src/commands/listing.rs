@@ -6,11 +6,9 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use reqwest::Url;
-
 use crate::api;
-use crate::api::client::{Client, Reply};
-use crate::api::paginate::{ListRequest, Pager, Resume};
+use crate::api::Reply;
+use crate::api::paginate::{ListRequest, PageRequest, Pager, Resume};
 use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
@@ -19,7 +17,7 @@ use crate::output::progress::Progress;
 use crate::output::resource::Resource;
 use crate::output::style::Style;
 use crate::signals::Listener;
-use crate::text::count;
+use crate::text::{count, shell_quote};
 
 /// How often a request in flight checks for a signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(25);
@@ -58,7 +56,7 @@ pub fn run(
         if let Some(signal) = listener.received() {
             break Err(Error::Interrupted { signal });
         }
-        match pager.next_page_with(|client, url| fetch(&listener, client, url)) {
+        match pager.next_page_with(|request| fetch(&listener, request)) {
             Ok(Some(page)) => {
                 for item in page.items() {
                     printer.item(&mut sink, item)?;
@@ -90,30 +88,32 @@ pub fn run(
         }
         let stderr = &ctx.io.stderr;
         let started = pager.pages() > 0;
-        return Err(match (&err, output.file(), resume.flag().filter(|_| started)) {
-            (Error::Interrupted { .. }, Some(file), _) => {
-                stderr.line(&format!("note: interrupted; {} is unchanged", file.display()));
-                err
-            }
-            (Error::Interrupted { .. }, None, Some(flag)) => {
-                stderr.line(&format!(
-                    "note: interrupted after {} were written; resume with {flag}",
-                    count(written, "item")
-                ));
-                err
-            }
-            (Error::Interrupted { .. }, None, None) => err,
-            (_, Some(file), _) if started => err.context(format!(
-                "page {} failed; {} is unchanged: run the command again",
-                pager.pages() + 1,
-                file.display()
-            )),
-            (_, None, Some(flag)) => err.context(format!(
-                "page {} failed after {written} items were written; resume with {flag}",
-                pager.pages() + 1
-            )),
-            _ => err,
-        });
+        return Err(
+            match (&err, output.file(), resume_flag(&resume).filter(|_| started)) {
+                (Error::Interrupted { .. }, Some(file), _) => {
+                    stderr.line(&format!("note: interrupted; {} is unchanged", file.display()));
+                    err
+                }
+                (Error::Interrupted { .. }, None, Some(flag)) => {
+                    stderr.line(&format!(
+                        "note: interrupted after {} were written; resume with {flag}",
+                        count(written, "item")
+                    ));
+                    err
+                }
+                (Error::Interrupted { .. }, None, None) => err,
+                (_, Some(file), _) if started => err.context(format!(
+                    "page {} failed; {} is unchanged: run the command again",
+                    pager.pages() + 1,
+                    file.display()
+                )),
+                (_, None, Some(flag)) => err.context(format!(
+                    "page {} failed after {written} items were written; resume with {flag}",
+                    pager.pages() + 1
+                )),
+                _ => err,
+            },
+        );
     }
     printer.finish_list(&mut sink, &end)?;
     sink.commit()?;
@@ -127,7 +127,7 @@ pub fn run(
             "warning: the server sent more items than asked for; resuming will skip the rest of the last page",
         );
     }
-    if let Some(flag) = resume.flag()
+    if let Some(flag) = resume_flag(&resume)
         && !resume_in_document
     {
         stderr.line(&format!(
@@ -136,6 +136,15 @@ pub fn run(
         ));
     }
     Ok(())
+}
+
+/// The flag that continues the listing, e.g. `--page-token abc` or `--offset 200`.
+fn resume_flag(resume: &Resume) -> Option<String> {
+    match resume {
+        Resume::Cursor(Some(token)) => Some(format!("--page-token {}", shell_quote(token))),
+        Resume::Offset(Some(offset)) => Some(format!("--offset {offset}")),
+        _ => None,
+    }
 }
 
 /// The field that closes a listing document, and its value as JSON text.
@@ -157,10 +166,10 @@ fn resume_field(resume: &Resume) -> (&'static str, String) {
 
 /// Makes the request on a worker thread, so that a signal can end the listing cleanly while
 /// a request is in flight (the request is abandoned).
-fn fetch(listener: &Listener, client: Arc<Client>, url: Url) -> Result<Result<Reply, api::Error>, Error> {
+fn fetch(listener: &Listener, request: PageRequest) -> Result<Result<Reply, api::Error>, Error> {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
-        let _ = sender.send(client.get(&url));
+        let _ = sender.send(request.send());
     });
     loop {
         match receiver.recv_timeout(SIGNAL_POLL) {
@@ -174,5 +183,24 @@ fn fetch(listener: &Listener, client: Arc<Client>, url: Url) -> Result<Result<Re
                 return Err(Error::failure("the request thread stopped"));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resume_flags_are_pasteable() {
+        assert_eq!(
+            resume_flag(&Resume::Cursor(Some("abc_12-=".into()))).unwrap(),
+            "--page-token abc_12-="
+        );
+        assert_eq!(
+            resume_flag(&Resume::Cursor(Some("a b'c".into()))).unwrap(),
+            r"--page-token 'a b'\''c'"
+        );
+        assert_eq!(resume_flag(&Resume::Offset(Some(40))).unwrap(), "--offset 40");
+        assert_eq!(resume_flag(&Resume::Offset(None)), None);
     }
 }

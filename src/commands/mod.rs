@@ -15,12 +15,12 @@ pub mod listing;
 pub mod parsing;
 pub mod wait;
 
-use std::io;
 use std::sync::Arc;
 
+use crate::api::Scope;
 use crate::api::client::Client;
-use crate::api::query::Query;
-use crate::cli::{CreatedRange, Format, GlobalArgs, Lenient, ScopeArgs};
+use crate::api::parse_jobs::{self, Paging};
+use crate::cli::{CreatedRange, CursorArgs, Format, GlobalArgs, Lenient, ScopeArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::{Destination, Sink};
@@ -29,7 +29,7 @@ use crate::output::look::Look;
 use crate::output::printer::{Printer, Record};
 use crate::output::resource::Resource;
 use crate::output::style::{Shape, Style};
-use crate::settings::{Settings, Sourced};
+use crate::settings::Settings;
 
 /// How and where a command writes its result, decided once, before any request: a format
 /// the command cannot write, or a bad `--jq` expression, is a usage error first.
@@ -137,14 +137,19 @@ impl Output {
         self.style.printer(resource, self.look, self.jq.take())
     }
 
-    /// Opens the destination, taking the run's stdout.
-    pub fn open(&self, ctx: &mut Context) -> Result<Sink, Error> {
-        let stdout = std::mem::replace(&mut ctx.io.stdout, Box::new(io::sink()));
-        self.destination.open(stdout)
+    /// Checks, before anything is sent, that the output can be written (`-o` in a directory
+    /// that exists and takes a file).
+    pub fn check(&self) -> Result<(), Error> {
+        self.destination.check()
+    }
+
+    /// Opens the destination (stdout can be opened again later in the run).
+    pub fn open(&self, ctx: &Context) -> Result<Sink, Error> {
+        self.destination.open(&ctx.io.stdout)
     }
 
     /// Writes one record and puts the output in place.
-    pub fn print(mut self, ctx: &mut Context, record: &dyn Record) -> Result<(), Error> {
+    pub fn print(mut self, ctx: &Context, record: &dyn Record) -> Result<(), Error> {
         let mut printer = self.printer(None);
         let mut sink = self.open(ctx)?;
         printer.record(&mut sink, record)?;
@@ -152,10 +157,12 @@ impl Output {
     }
 }
 
-/// What every API command needs: resolved settings and an authenticated client.
+/// What every API command needs: resolved settings, an authenticated client and the scope
+/// (project and organization) of its requests.
 pub struct Session {
     pub settings: Settings,
     pub client: Arc<Client>,
+    pub scope: Scope,
 }
 
 impl Session {
@@ -164,22 +171,10 @@ impl Session {
         let settings = Settings::load(global, Some(scope), ctx.env.as_ref(), &ctx.io.stderr)?;
         let client = settings.client(Arc::clone(&ctx.clock), &ctx.io.stderr)?;
         Ok(Session {
+            scope: settings.scope(),
             settings,
             client: Arc::new(client),
         })
-    }
-
-    /// Adds `project_id` and `organization_id` when they are set.
-    pub fn scope(&self, query: &mut Query) {
-        push_scope(query, &self.settings);
-    }
-
-    /// A query of `project_id` and `organization_id` alone, in the order the SDK sends them.
-    pub fn scope_query(&self) -> Query {
-        let mut query = Query::new();
-        self.scope(&mut query);
-        query.sort();
-        query
     }
 }
 
@@ -199,23 +194,19 @@ fn warn_unknown<T: clap::ValueEnum + Clone + Send + Sync + 'static>(
     }
 }
 
-/// Adds `project_id` and `organization_id` from `settings` when they are set.
-fn push_scope(query: &mut Query, settings: &Settings) {
-    let value = |setting: &Option<Sourced<String>>| setting.as_ref().map(|s| s.value.clone());
-    query
-        .push_opt("project_id", value(&settings.project_id))
-        .push_opt("organization_id", value(&settings.organization_id));
+/// `--created-at-on-or-after/before` as the API takes them.
+fn created(range: &CreatedRange) -> parse_jobs::CreatedRange {
+    parse_jobs::CreatedRange {
+        on_or_after: range.created_at_on_or_after,
+        on_or_before: range.created_at_on_or_before,
+    }
 }
 
-/// Adds the `created_at_on_or_after/before` filters, as RFC 3339 UTC.
-fn push_created(query: &mut Query, created: &CreatedRange) {
-    query
-        .push_opt(
-            "created_at_on_or_after",
-            created.created_at_on_or_after.map(|t| t.to_string()),
-        )
-        .push_opt(
-            "created_at_on_or_before",
-            created.created_at_on_or_before.map(|t| t.to_string()),
-        );
+/// `--page-size`, `--page-token` and `--max-items`.
+fn paging(args: &CursorArgs) -> Paging {
+    Paging {
+        page_size: args.page_size,
+        page_token: args.page_token.clone(),
+        max_items: args.limit.get(),
+    }
 }

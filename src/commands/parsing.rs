@@ -1,23 +1,17 @@
-//! `parsing list` and `parsing get`.
+//! `parsing list`, `parsing get`, `parsing versions`, `parsing cancel` and `parsing delete`.
 
-use reqwest::Url;
+use std::time::Duration;
 
-use crate::api;
-use crate::api::client::Method;
-use crate::api::endpoints::{self, JOB_NOT_FOUND, PARSE_JOBS};
-use crate::api::paginate::{ListRequest, Start};
-use crate::api::query::Query;
+use crate::api::models::{Job, Part};
+use crate::api::parse_jobs::{self, Expand, JobFilter};
 use crate::cli::{
     Format, GlobalArgs, Lenient, ParsingDeleteArgs, ParsingGetArgs, ParsingIdsArgs, ParsingListArgs,
     ScopeOnlyArgs,
 };
-use crate::commands::{Output, Session, listing, push_created, wait, warn_unknown};
-use crate::commands::{act, download};
+use crate::commands::{Output, Session, act, created, download, listing, paging, wait, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::batch::Versions;
-use crate::output::content;
-use crate::output::job::{Job, Part};
+use crate::output::document;
 use crate::output::resource::Resource;
 use crate::output::style::{Shape, Style};
 use crate::text::neutralize;
@@ -26,31 +20,18 @@ pub fn list(global: &GlobalArgs, args: &ParsingListArgs, ctx: &mut Context) -> R
     let output = Output::choose(global, ctx, Shape::List(Resource::ParseJob), "parsing list", &[])?;
     warn_unknown(ctx, "--status", args.status.as_ref());
     let session = Session::open(global, &args.scope, ctx)?;
-    let mut filters = Query::new();
-    filters
-        .push_opt("status", args.status.as_ref().map(Lenient::api_value))
-        .push_all(
-            "job_ids",
-            args.job_ids.iter().filter(|id| !id.is_empty()).cloned(),
-        );
-    push_created(&mut filters, &args.created);
-    session.scope(&mut filters);
-    let request = ListRequest {
-        endpoint: &PARSE_JOBS,
-        filters,
-        page_size: args.paging.page_size,
-        start: Start::Cursor(args.paging.page_token.clone()),
-        max_items: args.paging.limit.get(),
+    let filter = JobFilter {
+        status: args.status.as_ref().map(Lenient::api_value),
+        job_ids: args.job_ids.clone(),
+        created: created(&args.created),
     };
+    let request = parse_jobs::list(&session.scope, &filter, &paging(&args.paging));
     listing::run(&session, output, Resource::ParseJob, request, ctx)
 }
 
 pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Result<(), Error> {
     let (output, part) = job_output(global, ctx, "parsing get")?;
-    let job_id = args.job_id().trim();
-    if job_id.is_empty() {
-        return Err(Error::usage("the job id is empty"));
-    }
+    let job_id = args.job_id();
     let session = Session::open(global, &args.scope, ctx)?;
     let view = View {
         job_id,
@@ -96,7 +77,7 @@ pub struct View<'a> {
     pub expand: Vec<&'a str>,
     pub image_filenames: Option<&'a str>,
     /// Wait (at most this long) until the job has ended.
-    pub wait: Option<std::time::Duration>,
+    pub wait: Option<Duration>,
 }
 
 /// Fetches the job (after waiting, if asked) and prints it to `output`, or streams its `part`.
@@ -110,24 +91,20 @@ pub fn show(
     ctx: &mut Context,
 ) -> Result<(), Error> {
     let job_id = view.job_id;
-    let mut expand: Vec<&str> = view
-        .expand
-        .iter()
-        .map(|e| e.trim())
-        .filter(|e| !e.is_empty())
-        .collect();
+    let mut expand = Expand {
+        parts: view
+            .expand
+            .iter()
+            .map(|e| e.trim())
+            .filter(|e| !e.is_empty())
+            .collect(),
+        image_filenames: view.image_filenames,
+    };
     if let Some(part) = part
-        && !expand.contains(&part.expand())
+        && !expand.parts.contains(&part.expand())
     {
-        expand.push(part.expand());
+        expand.parts.push(part.expand());
     }
-    let scope = session.scope_query();
-    let mut query = scope.clone();
-    query
-        .push_all("expand", expand)
-        .push_opt("image_filenames", view.image_filenames.map(str::to_string));
-    query.sort();
-    let url = session.client.url(&endpoints::parse_job(job_id), &query);
 
     let mut polled = None;
     if let Some(timeout) = view.wait {
@@ -139,25 +116,22 @@ pub fn show(
             }
             return Err(ended);
         }
-        let poll_url = session.client.url(&endpoints::parse_job(job_id), &scope);
-        polled = (poll_url == url).then_some(last);
+        polled = expand.is_bare().then_some(last);
     }
+    let (client, scope) = (&session.client, &session.scope);
     if let Some(part) = part {
-        let (_, reader) = session
-            .client
-            .get_stream(&url)
-            .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
+        let response = parse_jobs::stream(client, scope, job_id, &expand)?;
         let mut sink = output.open(ctx)?;
-        let streamed = content::stream_content(reader, &mut sink, part, output.to_terminal())?;
+        let written = document::write_document(response.body, &mut sink, part, output.to_terminal())?;
         sink.commit()?;
         let stderr = &ctx.io.stderr;
-        if !streamed.out_of_order.is_empty() {
+        if !written.out_of_order.is_empty() {
             stderr.line(&format!(
                 "warning: the server sent page(s) {} out of order; they are written where they came",
-                streamed.out_of_order.join(", ")
+                written.out_of_order.join(", ")
             ));
         }
-        for page in streamed.failed {
+        for page in written.failed {
             stderr.line(&format!(
                 "warning: page {} failed: {}",
                 page.page_number, page.error
@@ -168,37 +142,41 @@ pub fn show(
     if let Some(job) = polled {
         return output.print(ctx, &job);
     }
-    if matches!(output.style, Style::Table | Style::Raw) && !output.has_jq() {
-        let (status, mut reader) = session
-            .client
-            .get_stream(&url)
-            .map_err(|err| err.with_hint(&[404], JOB_NOT_FOUND))?;
-        if output.style == Style::Raw {
+    match output.style {
+        Style::Raw if !output.has_jq() => {
             // The server's bytes, copied through as they arrive.
+            let mut response = parse_jobs::stream(client, scope, job_id, &expand)?;
             let mut sink = output.open(ctx)?;
-            content::copy_through(&mut reader, &mut sink)?;
-            return sink.commit();
+            document::copy_through(&mut response.body, &mut sink)?;
+            sink.commit()
         }
-        // The summary needs the job and counts: it is built while the response streams in.
-        let summary = content::summarize(status, reader)?;
-        return output.print(ctx, &summary);
+        Style::Table if !output.has_jq() => {
+            // The summary needs the job and counts: it is built while the response streams in.
+            let summary = parse_jobs::summary(client, scope, job_id, &expand)?;
+            output.print(ctx, &summary)
+        }
+        _ => {
+            let job = parse_jobs::get(client, scope, job_id, &expand, None)?;
+            output.print(ctx, &job)
+        }
     }
-    let job = fetch_job(session, &url, None)?;
-    output.print(ctx, &job)
 }
 
 /// Polls the bare job until it has ended; expanded content is asked for once, afterwards.
 pub fn wait_until_ended(
     session: &Session,
     job_id: &str,
-    timeout: std::time::Duration,
+    timeout: Duration,
     ctx: &Context,
 ) -> Result<Job, Error> {
-    let poll_url = session
-        .client
-        .url(&endpoints::parse_job(job_id), &session.scope_query());
     wait::until_final(ctx, job_id, timeout, |deadline| {
-        fetch_job(session, &poll_url, Some(deadline))
+        Ok(parse_jobs::get(
+            &session.client,
+            &session.scope,
+            job_id,
+            &Expand::default(),
+            Some(deadline),
+        )?)
     })
 }
 
@@ -208,42 +186,23 @@ pub fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
     (status != "COMPLETED").then(|| Error::JobEnded {
         job_id: neutralize(job_id).into_owned(),
         status: neutralize(status).into_owned(),
-        message: last
-            .value()
-            .pointer("/job/error_message")
-            .and_then(serde_json::Value::as_str)
-            .map(|m| neutralize(m).into_owned()),
+        message: last.error_message().map(|m| neutralize(m).into_owned()),
     })
-}
-
-fn fetch_job(session: &Session, url: &Url, deadline: Option<std::time::SystemTime>) -> Result<Job, Error> {
-    let reply = session
-        .client
-        .get_before(url, deadline)
-        .map_err(|err: api::Error| err.with_hint(&[404], JOB_NOT_FOUND))?;
-    Ok(Job::parse(reply.status, reply.body)?)
 }
 
 pub fn versions(global: &GlobalArgs, args: &ScopeOnlyArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::Record { raw: true }, "parsing versions", &[])?;
     let session = Session::open(global, &args.scope, ctx)?;
-    let url = session
-        .client
-        .url(&endpoints::PARSE_VERSIONS, &session.scope_query());
-    let reply = session.client.get(&url)?;
-    output.print(ctx, &Versions::parse(reply.status, reply.body)?)
+    let versions = parse_jobs::versions(&session.client, &session.scope)?;
+    output.print(ctx, &versions)
 }
 
 pub fn cancel(global: &GlobalArgs, args: &ParsingIdsArgs, ctx: &mut Context) -> Result<(), Error> {
     let session = act::start(global, &args.scope, "parsing cancel", ctx)?;
-    let scope = session.scope_query();
-    let url_of = |id: &str| session.client.url(&endpoints::cancel_parse_job(id), &scope);
     act::each(
         ctx,
-        &session,
         &args.job_ids,
-        Method::POST,
-        url_of,
+        |id| parse_jobs::cancel(&session.client, &session.scope, id),
         "Cancelled",
         act::check_job,
     )
@@ -261,14 +220,10 @@ pub fn delete(global: &GlobalArgs, args: &ParsingDeleteArgs, ctx: &mut Context) 
         ),
     };
     act::confirm(ctx, args.yes, &question)?;
-    let scope = session.scope_query();
-    let url_of = |id: &str| session.client.url(&endpoints::parse_job(id), &scope);
     act::each(
         ctx,
-        &session,
         ids,
-        Method::DELETE,
-        url_of,
+        |id| parse_jobs::delete(&session.client, &session.scope, id),
         "Deleted",
         act::check_job,
     )

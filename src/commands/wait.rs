@@ -3,9 +3,9 @@
 use std::time::{Duration, SystemTime};
 
 use crate::api;
+use crate::api::models::{Job, is_final};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::job::Job;
 use crate::output::progress::Progress;
 use crate::text::neutralize;
 
@@ -13,11 +13,6 @@ use crate::text::neutralize;
 pub const FIRST_DELAY: Duration = Duration::from_secs(1);
 pub const DELAY_STEP: Duration = Duration::from_secs(1);
 pub const MAX_DELAY: Duration = Duration::from_secs(5);
-
-/// The statuses a job does not leave.
-pub fn is_final(status: &str) -> bool {
-    matches!(status, "COMPLETED" | "FAILED" | "CANCELLED")
-}
 
 /// Polls with `get` (the job without expanded content; it must not go on past the deadline it
 /// is given) as the SDKs do, until the job's status is final, and returns that last response.

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use comfy_table::Cell;
 use serde_json::Value;
 
-use crate::api;
+use crate::api::models::{Batch, TierVersions, Versions};
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::resource::{Resource, field};
@@ -15,40 +15,14 @@ use crate::output::table::{missing_cell, new_table, status_cell, time_field, wri
 use crate::output::tsv::write_row;
 use crate::text::{count, neutralize, tsv_field};
 
-/// A response that must be a JSON object: its text, and the same parsed.
-fn object(status: reqwest::StatusCode, body: Vec<u8>, what: &str) -> Result<(String, Value), api::Error> {
-    let text = api::Error::body_text(status, body)?;
-    let value: Value =
-        serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
-    if !value.is_object() {
-        return Err(api::Error::InvalidResponse(format!(
-            "expected a JSON object with {what}"
-        )));
-    }
-    Ok((text, value))
-}
-
-/// A `batches get` response.
-pub struct Batch {
-    text: String,
-    value: Value,
-}
-
-impl Batch {
-    pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
-        let (text, value) = object(status, body, "a batch")?;
-        Ok(Batch { text, value })
-    }
-}
-
 impl Record for Batch {
     fn json(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.text)
+        Cow::Borrowed(self.text())
     }
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         let look = *look;
-        let batch = &self.value;
+        let batch = self.value();
         let text = |path: &[&str]| {
             field(batch, path).map_or_else(|| missing_cell(look), |v| Cell::new(neutralize(&v)))
         };
@@ -92,10 +66,10 @@ impl Record for Batch {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_row(out, &self.value, Resource::Batch.fields())?;
+        write_row(out, self.value(), Resource::Batch.fields())?;
         // With --expand results, a line per file: its id, its job's id, and its error.
         for result in self
-            .value
+            .value()
             .get("results")
             .and_then(Value::as_array)
             .into_iter()
@@ -115,60 +89,24 @@ impl Record for Batch {
     }
 
     fn raw(&self) -> Option<&[u8]> {
-        Some(self.text.as_bytes())
-    }
-}
-
-/// The tiers in the order the API documents them.
-const TIERS: [&str; 4] = ["fast", "cost_effective", "agentic", "agentic_plus"];
-
-/// A `parsing versions` response: per tier, the latest version and the dated ones.
-pub struct Versions {
-    text: String,
-    /// Tier, its latest version, its versions (newest first, as the server lists them).
-    rows: Vec<(String, Option<String>, Vec<String>)>,
-}
-
-impl Versions {
-    pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
-        let (text, value) = object(status, body, "parse versions")?;
-        let latest = value.get("latest").and_then(Value::as_object);
-        let mut tiers: Vec<String> = TIERS.iter().map(|t| t.to_string()).collect();
-        // Tiers the API adds later are shown too, after the known ones.
-        for key in value.as_object().into_iter().flatten().map(|(k, _)| k) {
-            if key != "latest" && !tiers.contains(key) {
-                tiers.push(key.clone());
-            }
-        }
-        let rows = tiers
-            .into_iter()
-            .filter_map(|tier| {
-                let versions: Vec<String> = value
-                    .get(&tier)?
-                    .as_array()?
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect();
-                let latest = latest
-                    .and_then(|l| l.get(&tier))
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                Some((tier, latest, versions))
-            })
-            .collect();
-        Ok(Versions { text, rows })
+        Some(self.text().as_bytes())
     }
 }
 
 impl Record for Versions {
     fn json(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.text)
+        Cow::Borrowed(self.text())
     }
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         let mut table = new_table(*look);
         table.set_header(vec!["TIER", "LATEST", "VERSIONS"]);
-        for (tier, latest, versions) in &self.rows {
+        for TierVersions {
+            tier,
+            latest,
+            versions,
+        } in self.tiers()
+        {
             table.add_row(vec![
                 Cell::new(neutralize(tier)),
                 latest
@@ -181,7 +119,12 @@ impl Record for Versions {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        for (tier, latest, versions) in &self.rows {
+        for TierVersions {
+            tier,
+            latest,
+            versions,
+        } in self.tiers()
+        {
             writeln!(
                 out,
                 "{}\t{}\t{}",
@@ -194,6 +137,6 @@ impl Record for Versions {
     }
 
     fn raw(&self) -> Option<&[u8]> {
-        Some(self.text.as_bytes())
+        Some(self.text().as_bytes())
     }
 }

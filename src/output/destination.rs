@@ -6,6 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::atomic_file::AtomicFile;
+use crate::context::Stdout;
 use crate::error::Error;
 
 const BUFFER: usize = 64 * 1024;
@@ -34,8 +35,18 @@ impl Destination {
         self.file.as_deref()
     }
 
-    /// Opens the output: `stdout`, or the file.
-    pub fn open(&self, stdout: Box<dyn Write + Send>) -> Result<Sink, Error> {
+    /// Checks, before anything is sent, that the output can be opened: the `-o` file's
+    /// directory exists and takes a new file (or the file is a FIFO or device written in place).
+    pub fn check(&self) -> Result<(), Error> {
+        match &self.file {
+            None => Ok(()),
+            Some(path) => Ok(AtomicFile::check(path)?),
+        }
+    }
+
+    /// Opens the output: `stdout`, or the file. Stdout can be opened again later in the run.
+    pub fn open(&self, stdout: &Stdout) -> Result<Sink, Error> {
+        let stdout = stdout.clone();
         let target = match &self.file {
             None => Target::Stdout(BufWriter::with_capacity(BUFFER, stdout)),
             Some(path) => Target::File(AtomicFile::create(path, FILE_MODE)?),
@@ -55,7 +66,7 @@ pub struct Sink {
 }
 
 enum Target {
-    Stdout(BufWriter<Box<dyn Write + Send>>),
+    Stdout(BufWriter<Stdout>),
     File(AtomicFile),
 }
 

@@ -1,14 +1,15 @@
-//! One parse job (`parsing get`) as a record: the server's JSON as it came, a summary for
-//! people, a tsv row. Its markdown or text is streamed by `content`.
+//! One parse job (`parsing get`), a created job and a streamed summary as records: the
+//! server's JSON as it came, key/value lines for people, a tsv row. A job's markdown or text is
+//! written by `document`.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::io::{self, Write};
 
 use comfy_table::Cell;
 use serde_json::Value;
 
-use crate::api;
+use crate::api::document::{Extent, Summary};
+use crate::api::models::{Created, Job};
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::resource::{Resource, field};
@@ -16,81 +17,9 @@ use crate::output::table::{missing_cell, status_cell, time_cell, write_fields};
 use crate::output::tsv::write_row;
 use crate::text::{count, neutralize};
 
-/// The parsed content a job can be printed as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Markdown,
-    Text,
-}
-
-impl Part {
-    /// The `expand` value that makes the API include this part.
-    pub fn expand(self) -> &'static str {
-        match self {
-            Part::Markdown => "markdown",
-            Part::Text => "text",
-        }
-    }
-
-    /// The field of each page that holds its content, and the whole-document fallback.
-    pub fn fields(self) -> (&'static str, &'static str) {
-        match self {
-            Part::Markdown => ("markdown", "markdown_full"),
-            Part::Text => ("text", "text_full"),
-        }
-    }
-}
-
-/// A `parsing get` response: the server's bytes, parsed only when a format needs fields (JSON
-/// output passes the text through, so a large document is not also held as a tree).
-pub struct Job {
-    text: String,
-    value: OnceCell<Value>,
-}
-
-/// The shape a job response must have, checked without building a tree.
-#[derive(serde::Deserialize)]
-struct Shape {
-    #[serde(rename = "job")]
-    _job: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
-}
-
-impl Job {
-    /// Checks that `body` is a JSON object (a job response).
-    pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
-        let text = api::Error::body_text(status, body)?;
-        serde_json::from_str::<serde::de::IgnoredAny>(&text)
-            .map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
-        if serde_json::from_str::<Shape>(&text).is_err() {
-            return Err(api::Error::InvalidResponse(
-                "expected a JSON object with a job".to_string(),
-            ));
-        }
-        Ok(Job {
-            text,
-            value: OnceCell::new(),
-        })
-    }
-
-    /// The response parsed (on first use).
-    pub fn value(&self) -> &Value {
-        self.value
-            .get_or_init(|| serde_json::from_str(&self.text).unwrap_or(Value::Null))
-    }
-
-    /// The job's status, if the response has one.
-    pub fn status(&self) -> Option<&str> {
-        self.value().pointer("/job/status").and_then(Value::as_str)
-    }
-
-    fn job(&self) -> &Value {
-        self.value().get("job").unwrap_or(&Value::Null)
-    }
-}
-
 impl Record for Job {
     fn json(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.text)
+        Cow::Borrowed(self.text())
     }
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
@@ -110,60 +39,30 @@ impl Record for Job {
     }
 
     fn raw(&self) -> Option<&[u8]> {
-        Some(self.text.as_bytes())
-    }
-}
-
-/// The job a create answers with: the job itself, not wrapped in `job` as `parsing get`'s.
-pub struct Created {
-    text: String,
-    value: Value,
-    id: String,
-}
-
-impl Created {
-    /// Checks that `body` is a job: a JSON object with an id.
-    pub fn parse(status: reqwest::StatusCode, body: Vec<u8>) -> Result<Self, api::Error> {
-        let text = api::Error::body_text(status, body)?;
-        let value: Value =
-            serde_json::from_str(&text).map_err(|err| api::Error::not_json(status, err, text.as_bytes()))?;
-        let id = match value.get("id").and_then(Value::as_str).map(str::trim) {
-            Some(id) if !id.is_empty() => id.to_string(),
-            _ => {
-                return Err(api::Error::InvalidResponse(
-                    "expected the new job, a JSON object with an id".to_string(),
-                ));
-            }
-        };
-        Ok(Created { text, value, id })
-    }
-
-    pub fn id(&self) -> &str {
-        &self.id
+        Some(self.text().as_bytes())
     }
 }
 
 impl Record for Created {
     fn json(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.text)
+        Cow::Borrowed(self.text())
     }
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        write_summary(out, &self.value, &[], *look)
+        write_summary(out, self.value(), &[], *look)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_row(out, &self.value, Resource::ParseJob.fields())
+        write_row(out, self.value(), Resource::ParseJob.fields())
     }
 
     fn raw(&self) -> Option<&[u8]> {
-        Some(self.text.as_bytes())
+        Some(self.text().as_bytes())
     }
 }
 
 /// What the summary says of one expanded part of a job response.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Described {
+enum Described {
     /// "12 pages (1 failed)", "3 images", "48213 characters", "2 entries".
     Size(String),
     /// `result_content_metadata`: each result file, listed with its size.
@@ -177,13 +76,17 @@ impl Described {
             _ => Described::Size(describe_part(value)),
         }
     }
-}
 
-/// A job response reduced to what its summary shows: the job object and a line per part. Built
-/// while streaming, so a summary of a job with 100 MiB of markdown holds only counts.
-pub struct Summary {
-    pub job: Value,
-    pub parts: Vec<(String, Described)>,
+    fn of_extent(extent: &Extent) -> Self {
+        Described::Size(match extent {
+            Extent::Results(results) => return Described::Results(results.clone()),
+            Extent::Pages { total, failed } => describe_pages(*total, *failed),
+            Extent::Images(n) => count(*n, "image"),
+            Extent::Characters(n) => count(*n, "character"),
+            Extent::Entries(n) => count(*n, "entry"),
+            Extent::Scalar(text) => neutralize(text).into_owned(),
+        })
+    }
 }
 
 impl Record for Summary {
@@ -192,7 +95,12 @@ impl Record for Summary {
     }
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        write_summary(out, &self.job, &self.parts, *look)
+        let parts: Vec<(String, Described)> = self
+            .parts
+            .iter()
+            .map(|(key, extent)| (key.clone(), Described::of_extent(extent)))
+            .collect();
+        write_summary(out, &self.job, &parts, *look)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -321,42 +229,3 @@ pub fn describe_part(value: &Value) -> String {
 fn is_failed(page: &Value) -> bool {
     page.get("success") == Some(&Value::Bool(false))
 }
-
-/// A page the API could not parse.
-#[derive(Debug, PartialEq, Eq)]
-pub struct FailedPage {
-    pub page_number: String,
-    pub error: String,
-}
-
-/// Why there is no content to write.
-#[derive(Debug)]
-pub struct MissingContent {
-    pub part: Part,
-    pub status: Option<String>,
-    /// The job's tier: the fast tier makes text only.
-    pub tier: Option<String>,
-}
-
-impl std::fmt::Display for MissingContent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let part = self.part.expand();
-        match self.status.as_deref() {
-            Some(status @ ("PENDING" | "RUNNING")) => {
-                write!(
-                    f,
-                    "the job is {status}: its {part} is available once it has COMPLETED"
-                )
-            }
-            Some(status) if status != "COMPLETED" => {
-                write!(f, "the job is {}: it has no {part}", neutralize(status))
-            }
-            _ if self.part == Part::Markdown && self.tier.as_deref() == Some("fast") => f.write_str(
-                "the job ran on the fast tier, which makes text only, no markdown: use --format text",
-            ),
-            _ => write!(f, "the response has no {part}"),
-        }
-    }
-}
-
-impl std::error::Error for MissingContent {}

@@ -3,8 +3,8 @@
 //! HTTP beyond the shapes of the API's documents.
 
 pub mod batch;
-pub mod content;
 pub mod destination;
+pub mod document;
 pub mod job;
 pub mod jq;
 pub mod json;

@@ -173,7 +173,7 @@ impl InProcess {
         let mut ctx = Context {
             io: Io {
                 stdin: Box::new(io::Cursor::new(self.stdin.clone())),
-                stdout,
+                stdout: llamacloud::context::Stdout::new(stdout),
                 stderr: Stderr::new(stderr.clone()),
                 terminals,
             },

@@ -251,12 +251,12 @@ fn parsing_get_markdown_and_text_add_their_expand_once() {
 fn a_job_id_is_one_percent_encoded_path_segment() {
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
-        when.is_true(|req: &HttpMockRequest| req.uri().path() == "/api/v2/parse/a%2Fb%20c%3Fd");
+        when.is_true(|req: &HttpMockRequest| req.uri().path() == "/api/v2/parse/a%20b%25c%3Fd");
         then.status(200)
             .json_body(json!({"job": {"id": "x", "project_id": "p", "status": "PENDING"}}));
     });
     cli(&server.base_url())
-        .args(["parsing", "get", "a/b c?d", "--json"])
+        .args(["parsing", "get", "a b%c?d", "--json"])
         .assert()
         .success();
     mock.assert_calls(1);
@@ -434,13 +434,13 @@ fn batches_get_and_parsing_versions_send_their_paths_and_scope() {
         &[
             "batches",
             "get",
-            "bat 1/x",
+            "bat 1?x",
             "--expand",
             "results",
             "--project-id",
             "prj-1",
         ],
-        "/api/v2/batches/bat%201%2Fx",
+        "/api/v2/batches/bat%201%3Fx",
         "expand=results&project_id=prj-1",
     );
     assert_request(

@@ -1,146 +1,133 @@
-//! `--format markdown|text` straight from the response as it arrives, with a streaming JSON
-//! reader (struson): each page's text is copied to the output as it is read, so memory stays
-//! flat whatever the size of a page or of the document.
+//! Streaming decoders of a job response (`GET /api/v2/parse/{id}` with content expanded), with
+//! struson: a document's pages are handed to a [`Pages`] sink as they are read, and a summary
+//! keeps only counts, so memory stays flat whatever the size of a page or of the document.
 //!
-//! The whole-document string (`markdown_full`, `text_full`) is written only when no pages come
-//! before it, and then pages after it are not written again; when pages come first it is skipped
-//! unread. Either way nothing is held.
+//! The whole-document string (`markdown_full`, `text_full`) is handed over only when no pages
+//! come before it, and then pages after it are not handed over again; when pages come first it
+//! is skipped unread.
 
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, Read};
 
+use reqwest::StatusCode;
 use serde_json::Value;
 use struson::reader::{JsonReader, JsonStreamReader, ReaderError, ValueType};
 
-use crate::api;
-use crate::error::Error;
-use crate::output::job::{Described, FailedPage, MissingContent, Part, Summary, describe_pages};
-use crate::text::count;
+use crate::api::error::Error;
+use crate::api::models::Part;
 use crate::text::neutralize;
 
 /// How much of the response is read at a time.
 const READ_BUFFER: usize = 64 * 1024;
 
-/// What streaming learned besides the text it wrote.
+/// Where a document's text goes, page by page.
+pub trait Pages {
+    /// A page's text (or the whole document's) begins.
+    fn begin(&mut self) -> io::Result<()>;
+    /// The next piece of that text.
+    fn write(&mut self, text: &[u8]) -> io::Result<()>;
+    /// That text has ended.
+    fn end(&mut self) -> io::Result<()>;
+}
+
+/// A page the API could not parse.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FailedPage {
+    pub page_number: String,
+    pub error: String,
+}
+
+/// What decoding learned besides the text it handed over.
 #[derive(Debug, Default)]
-pub struct Streamed {
+pub struct Decoded {
     /// Pages the API could not parse.
     pub failed: Vec<FailedPage>,
     /// Page numbers that came after a higher one.
     pub out_of_order: Vec<String>,
 }
 
-/// Why streaming stopped: reading the response, or writing the output (kept apart, so that a
-/// closed pipe stays a closed pipe).
-enum Stop {
-    Read(ReaderError),
-    Write(io::Error),
+/// Why there is no content: what the job said of itself.
+#[derive(Debug)]
+pub struct MissingContent {
+    pub part: Part,
+    pub status: Option<String>,
+    /// The job's tier: the fast tier makes text only.
+    pub tier: Option<String>,
 }
 
-impl From<ReaderError> for Stop {
+/// Why decoding a document stopped.
+#[derive(Debug)]
+pub enum DecodeError {
+    /// The response could not be read, or is not a job.
+    Read(Error),
+    /// The sink failed (kept apart, so that a closed pipe stays a closed pipe).
+    Write(io::Error),
+    /// The response has no such content.
+    Missing(MissingContent),
+}
+
+impl From<ReaderError> for DecodeError {
     fn from(err: ReaderError) -> Self {
-        Stop::Read(err)
+        DecodeError::Read(reading_failed(err))
     }
 }
 
-/// The state of one streamed document.
-struct Stream<'w, W: Write> {
-    out: &'w mut W,
+/// The state of one decoded document.
+struct Stream<'s> {
+    pages: &'s mut dyn Pages,
     part: Part,
-    flush_pages: bool,
-    /// Something was written (pages are then separated by a blank line).
-    written_any: bool,
-    ends_with_newline: bool,
     /// The part's `pages` array was seen.
     saw_pages: bool,
-    /// The whole-document string was written (pages are then not written again).
+    /// The whole-document string was handed over (pages are then not handed over again).
     wrote_full: bool,
     status: Option<String>,
     tier: Option<String>,
     last_page: Option<i64>,
-    streamed: Streamed,
+    decoded: Decoded,
 }
 
-/// Parses a `parsing get` response from `reader` and writes its markdown or text to `out`,
-/// pages in the order the server sends them, joined by a blank line; with `flush_pages`, each
-/// page is flushed as soon as it is written.
-pub fn stream_content(
-    reader: impl Read,
-    out: &mut impl Write,
-    part: Part,
-    flush_pages: bool,
-) -> Result<Streamed, Error> {
+/// Reads a job response from `reader` and hands its markdown or text to `pages`, page by page in
+/// the order the server sends them.
+pub fn decode(reader: impl Read, part: Part, pages: &mut dyn Pages) -> Result<Decoded, DecodeError> {
     let mut stream = Stream {
-        out,
+        pages,
         part,
-        flush_pages,
-        written_any: false,
-        ends_with_newline: true,
         saw_pages: false,
         wrote_full: false,
         status: None,
         tier: None,
         last_page: None,
-        streamed: Streamed::default(),
+        decoded: Decoded::default(),
     };
     let mut json = JsonStreamReader::new(BufReader::with_capacity(READ_BUFFER, reader));
-    match stream
-        .document(&mut json)
-        .and_then(|()| Ok(json.consume_trailing_whitespace()?))
-    {
-        Ok(()) => {}
-        Err(Stop::Write(err)) => return Err(Error::Io(err)),
-        Err(Stop::Read(err)) => return Err(reading_failed(err)),
-    }
+    stream.document(&mut json)?;
+    json.consume_trailing_whitespace()?;
     if !stream.saw_pages && !stream.wrote_full {
-        return Err(Error::failure(
-            MissingContent {
-                part,
-                status: stream.status,
-                tier: stream.tier,
-            }
-            .to_string(),
-        ));
+        return Err(DecodeError::Missing(MissingContent {
+            part,
+            status: stream.status,
+            tier: stream.tier,
+        }));
     }
-    if !stream.ends_with_newline {
-        stream.out.write_all(b"\n")?;
-    }
-    Ok(stream.streamed)
-}
-
-/// Copies a response body to the output as it arrives (`--format raw`), keeping a failure to
-/// read apart from one to write (a closed pipe must stay recognisable).
-pub fn copy_through(reader: &mut impl Read, out: &mut impl Write) -> Result<(), Error> {
-    let mut buffer = vec![0u8; READ_BUFFER];
-    loop {
-        let n = match reader.read(&mut buffer) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(connection_failed(err)),
-        };
-        out.write_all(&buffer[..n])?;
-    }
+    Ok(stream.decoded)
 }
 
 /// The connection failed while the body was being read.
-fn connection_failed(err: impl std::fmt::Display) -> Error {
-    Error::Api(api::Error::Transport(format!("reading the response: {err}")))
+pub fn connection_failed(err: impl std::fmt::Display) -> Error {
+    Error::Transport(format!("reading the response: {err}"))
 }
 
 /// A response that could not be read: the connection failed, or the body is not a job.
 fn reading_failed(err: ReaderError) -> Error {
     match err {
         ReaderError::IoError { error, .. } => connection_failed(error),
-        other => Error::Api(api::Error::InvalidResponse(format!(
-            "the body is not a parse job ({other})"
-        ))),
+        other => Error::InvalidResponse(format!("the body is not a parse job ({other})")),
     }
 }
 
-impl<W: Write> Stream<'_, W> {
+impl Stream<'_> {
     /// The top-level object: `job.status` and `job.tier`, the part's pages, the whole-document
     /// string; everything else skipped unread.
-    fn document<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+    fn document<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), DecodeError> {
         let (pages_key, full_key) = self.part.fields();
         json.begin_object()?;
         while json.has_next()? {
@@ -149,10 +136,8 @@ impl<W: Write> Stream<'_, W> {
             if name == pages_key && kind == ValueType::Object {
                 self.part_object(json)?;
             } else if name == full_key && kind == ValueType::String && !self.saw_pages {
-                self.separate()?;
                 self.copy_string(json)?;
                 self.wrote_full = true;
-                self.page_done()?;
             } else if name == "job" && kind == ValueType::Object {
                 self.job(json)?;
             } else {
@@ -163,7 +148,7 @@ impl<W: Write> Stream<'_, W> {
         Ok(())
     }
 
-    fn job<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+    fn job<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), DecodeError> {
         json.begin_object()?;
         while json.has_next()? {
             let name = json.next_name_owned()?;
@@ -178,7 +163,7 @@ impl<W: Write> Stream<'_, W> {
     }
 
     /// `{"pages": [...], ...}` of the part.
-    fn part_object<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+    fn part_object<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), DecodeError> {
         json.begin_object()?;
         while json.has_next()? {
             let name = json.next_name_owned()?;
@@ -197,9 +182,9 @@ impl<W: Write> Stream<'_, W> {
         Ok(())
     }
 
-    /// One page: its text is copied out as it is read (unless the whole document was already
-    /// written); a page without text, or marked `success: false`, is reported.
-    fn page<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+    /// One page: its text is handed over as it is read (unless the whole document already was);
+    /// a page without text, or marked `success: false`, is reported.
+    fn page<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), DecodeError> {
         let (content_key, _) = self.part.fields();
         let mut number: Option<String> = None;
         let mut failed = false;
@@ -214,12 +199,11 @@ impl<W: Write> Stream<'_, W> {
                 match (name.as_str(), json.peek()?) {
                     ("page_number", ValueType::Number) => number = Some(json.next_number_as_string()?),
                     ("page_number", ValueType::String) => {
-                        number = Some(serde_json::Value::String(json.next_string()?).to_string());
+                        number = Some(Value::String(json.next_string()?).to_string());
                     }
                     ("success", ValueType::Boolean) => failed |= !json.next_bool()?,
                     ("error", ValueType::String) => error = Some(json.next_string()?),
                     (key, ValueType::String) if key == content_key && !failed && !self.wrote_full => {
-                        self.separate()?;
                         self.copy_string(json)?;
                         wrote = true;
                     }
@@ -233,11 +217,8 @@ impl<W: Write> Stream<'_, W> {
             json.end_object()?;
         }
         self.note_order(number.as_deref());
-        if wrote && !self.wrote_full {
-            self.page_done()?;
-        }
         if failed || !wrote {
-            self.streamed.failed.push(FailedPage {
+            self.decoded.failed.push(FailedPage {
                 page_number: number.map_or_else(|| "?".into(), |n| neutralize(&n).into_owned()),
                 error: error.map_or_else(
                     || format!("no {} in the page", self.part.expand()),
@@ -253,45 +234,27 @@ impl<W: Write> Stream<'_, W> {
         if let (Some(n), Some(last)) = (number, self.last_page)
             && n < last
         {
-            self.streamed.out_of_order.push(n.to_string());
+            self.decoded.out_of_order.push(n.to_string());
         }
         self.last_page = number.or(self.last_page);
     }
 
-    /// The blank line between two pages.
-    fn separate(&mut self) -> Result<(), Stop> {
-        if self.written_any {
-            self.out.write_all(b"\n\n").map_err(Stop::Write)?;
-        }
-        self.written_any = true;
-        Ok(())
-    }
-
-    /// Copies the string value at the reader's position to the output, a buffer at a time.
-    fn copy_string<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), Stop> {
+    /// Hands the string value at the reader's position to the sink, a buffer at a time.
+    fn copy_string<R: Read>(&mut self, json: &mut JsonStreamReader<R>) -> Result<(), DecodeError> {
+        self.pages.begin().map_err(DecodeError::Write)?;
         let mut value = json.next_string_reader()?;
         let mut buffer = [0u8; 16 * 1024];
-        let mut last = None;
         loop {
             let n = match value.read(&mut buffer) {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-                Err(err) => return Err(Stop::Read(string_error(err))),
+                Err(err) => return Err(DecodeError::Read(reading_failed(string_error(err)))),
             };
-            self.out.write_all(&buffer[..n]).map_err(Stop::Write)?;
-            last = Some(buffer[n - 1]);
+            self.pages.write(&buffer[..n]).map_err(DecodeError::Write)?;
         }
-        self.ends_with_newline = last.is_none_or(|b| b == b'\n');
-        Ok(())
-    }
-
-    /// A page is complete: on a terminal, show it now.
-    fn page_done(&mut self) -> Result<(), Stop> {
-        if self.flush_pages {
-            self.out.flush().map_err(Stop::Write)?;
-        }
-        Ok(())
+        drop(value);
+        self.pages.end().map_err(DecodeError::Write)
     }
 }
 
@@ -306,22 +269,44 @@ fn string_error(err: io::Error) -> ReaderError {
     ReaderError::IoError { error: err, location }
 }
 
-/// Reads a `parsing get` response as it arrives and keeps only what its summary shows: the job
-/// object, and for each other part its size (pages and failed pages, images, characters,
-/// entries). Memory does not grow with the size of the document.
-pub fn summarize(status: reqwest::StatusCode, reader: impl Read) -> Result<Summary, Error> {
+/// How much one expanded part of a job response holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Extent {
+    Pages {
+        total: u64,
+        failed: u64,
+    },
+    Images(u64),
+    Characters(u64),
+    Entries(u64),
+    /// A number, boolean or other small value, as JSON text.
+    Scalar(String),
+    /// `result_content_metadata`: each result file with its size and link.
+    Results(Value),
+}
+
+/// A job response reduced to what its summary shows: the job object and the extent of each
+/// other part. Built while streaming, so a summary of a job with 100 MiB of markdown holds
+/// only counts.
+pub struct Summary {
+    pub job: Value,
+    pub parts: Vec<(String, Extent)>,
+}
+
+/// Reads a job response as it arrives and keeps only what its summary shows.
+pub fn summarize(status: StatusCode, reader: impl Read) -> Result<Summary, Error> {
     let mut json = JsonStreamReader::new(BufReader::with_capacity(READ_BUFFER, reader));
     match json.peek() {
         Ok(ValueType::Object) => {}
         Ok(_) => {
-            return Err(Error::Api(api::Error::InvalidResponse(
+            return Err(Error::InvalidResponse(
                 "expected a JSON object with a job".to_string(),
-            )));
+            ));
         }
         Err(ReaderError::SyntaxError(err)) => {
-            return Err(Error::Api(api::Error::InvalidResponse(format!(
+            return Err(Error::InvalidResponse(format!(
                 "the body is not JSON (HTTP {status}; {err})"
-            ))));
+            )));
         }
         Err(err) => return Err(reading_failed(err)),
     }
@@ -330,9 +315,9 @@ pub fn summarize(status: reqwest::StatusCode, reader: impl Read) -> Result<Summa
         .map_err(reading_failed)?
         .0;
     if !summary.job.is_object() {
-        return Err(Error::Api(api::Error::InvalidResponse(
+        return Err(Error::InvalidResponse(
             "expected a JSON object with a job".to_string(),
-        )));
+        ));
     }
     Ok(summary)
 }
@@ -346,7 +331,7 @@ fn summary_of<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Summary, Reader
     while json.has_next()? {
         let name = json.next_name_owned()?;
         let kind = json.peek()?;
-        let described = match (name.as_str(), kind) {
+        let extent = match (name.as_str(), kind) {
             ("job", _) => {
                 summary.job = small_value(json)?;
                 continue;
@@ -355,8 +340,8 @@ fn summary_of<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Summary, Reader
                 json.skip_value()?;
                 continue;
             }
-            ("result_content_metadata", _) => Described::Results(small_value(json)?),
-            (_, ValueType::Object) => Described::Size(object_size(json)?),
+            ("result_content_metadata", _) => Extent::Results(small_value(json)?),
+            (_, ValueType::Object) => object_extent(json)?,
             (_, ValueType::Array) => {
                 let mut n = 0;
                 json.begin_array()?;
@@ -365,7 +350,7 @@ fn summary_of<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Summary, Reader
                     n += 1;
                 }
                 json.end_array()?;
-                Described::Size(count(n, "entry"))
+                Extent::Entries(n)
             }
             (_, ValueType::String) => {
                 let mut chars = 0u64;
@@ -379,11 +364,11 @@ fn summary_of<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Summary, Reader
                     // Characters are the bytes that do not continue a UTF-8 sequence.
                     chars += buffer[..n].iter().filter(|b| (**b & 0xC0) != 0x80).count() as u64;
                 }
-                Described::Size(count(chars, "character"))
+                Extent::Characters(chars)
             }
-            _ => Described::Size(neutralize(&small_value(json)?.to_string()).into_owned()),
+            _ => Extent::Scalar(small_value(json)?.to_string()),
         };
-        summary.parts.push((name, described));
+        summary.parts.push((name, extent));
     }
     json.end_object()?;
     Ok(summary)
@@ -391,7 +376,7 @@ fn summary_of<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Summary, Reader
 
 /// An expanded part that is an object: its pages (and how many failed), its images, or its
 /// number of entries; page contents are skipped unread.
-fn object_size<R: Read>(json: &mut JsonStreamReader<R>) -> Result<String, ReaderError> {
+fn object_extent<R: Read>(json: &mut JsonStreamReader<R>) -> Result<Extent, ReaderError> {
     let (mut entries, mut pages, mut images) = (0u64, None, None);
     json.begin_object()?;
     while json.has_next()? {
@@ -427,9 +412,9 @@ fn object_size<R: Read>(json: &mut JsonStreamReader<R>) -> Result<String, Reader
     }
     json.end_object()?;
     Ok(match (pages, images) {
-        (Some((total, failed)), _) => describe_pages(total, failed),
-        (None, Some(images)) => count(images, "image"),
-        (None, None) => count(entries, "entry"),
+        (Some((total, failed)), _) => Extent::Pages { total, failed },
+        (None, Some(images)) => Extent::Images(images),
+        (None, None) => Extent::Entries(entries),
     })
 }
 
@@ -474,56 +459,6 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn stream(response: Value, part: Part) -> Result<(String, Vec<FailedPage>), Error> {
-        let body = serde_json::to_vec(&response).unwrap();
-        let mut out = Vec::new();
-        let streamed = stream_content(&body[..], &mut out, part, false)?;
-        Ok((String::from_utf8(out).unwrap(), streamed.failed))
-    }
-
-    #[test]
-    fn pages_are_joined_and_failures_returned() {
-        let response = json!({"job": {"status": "COMPLETED"}, "markdown": {"pages": [
-            {"page_number": 1, "markdown": "# One\n", "success": true, "header": "h"},
-            {"page_number": 2, "markdown": "# Two", "success": true},
-            {"page_number": 3, "error": "OCR failed", "success": false},
-            7,
-        ]}, "text": {"pages": [{"page_number": 1, "text": "ignored"}]}});
-        let (text, failed) = stream(response, Part::Markdown).unwrap();
-        assert_eq!(text, "# One\n\n\n# Two\n");
-        assert_eq!(
-            failed[0],
-            FailedPage {
-                page_number: "3".into(),
-                error: "OCR failed".into()
-            }
-        );
-        assert_eq!(
-            failed[1],
-            FailedPage {
-                page_number: "?".into(),
-                error: "no markdown in the page".into()
-            }
-        );
-    }
-
-    #[test]
-    fn the_full_text_is_the_fallback_and_a_missing_part_says_why() {
-        let (text, _) = stream(json!({"text_full": "whole", "job": {}}), Part::Text).unwrap();
-        assert_eq!(text, "whole\n");
-        let err = stream(json!({"job": {"status": "RUNNING"}}), Part::Markdown).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the job is RUNNING: its markdown is available once it has COMPLETED"
-        );
-        let err = stream(
-            json!({"job": {"status": "COMPLETED"}, "markdown": {"pages": "many"}}),
-            Part::Markdown,
-        )
-        .unwrap_err();
-        assert_eq!(err.to_string(), "the response has no markdown");
-    }
-
     #[test]
     fn a_summary_keeps_counts_not_content() {
         let body =
@@ -534,54 +469,27 @@ mod tests {
            "items": [1, 2], "metadata": {"a": 1}, "n": 5, "text": null,
            "result_content_metadata": {"markdown": {"size_bytes": 10, "exists": true}}})
             .to_string();
-        let summary = summarize(reqwest::StatusCode::OK, body.as_bytes()).unwrap();
+        let summary = summarize(StatusCode::OK, body.as_bytes()).unwrap();
         assert_eq!(summary.job["id"], "pjb-1");
         assert_eq!(summary.job["big"].to_string(), "123456789012345678901234567890");
-        let sizes: Vec<(&str, String)> = summary
-            .parts
-            .iter()
-            .map(|(k, d)| match d {
-                Described::Size(s) => (k.as_str(), s.clone()),
-                Described::Results(v) => (k.as_str(), v.to_string()),
-            })
-            .collect();
         assert_eq!(
-            sizes,
+            summary.parts,
             [
-                ("markdown", "2 pages (1 failed)".to_string()),
-                ("markdown_full", "10 characters".into()),
-                ("images_content_metadata", "3 images".into()),
-                ("items", "2 entries".into()),
-                ("metadata", "1 entry".into()),
-                ("n", "5".into()),
+                ("markdown".to_string(), Extent::Pages { total: 2, failed: 1 }),
+                ("markdown_full".into(), Extent::Characters(10)),
+                ("images_content_metadata".into(), Extent::Images(3)),
+                ("items".into(), Extent::Entries(2)),
+                ("metadata".into(), Extent::Entries(1)),
+                ("n".into(), Extent::Scalar("5".into())),
                 (
-                    "result_content_metadata",
-                    r#"{"markdown":{"size_bytes":10,"exists":true}}"#.into()
+                    "result_content_metadata".into(),
+                    Extent::Results(json!({"markdown": {"size_bytes": 10, "exists": true}}))
                 ),
             ]
         );
         assert!(
-            summarize(reqwest::StatusCode::OK, &b"{\"markdown\": {}}"[..]).is_err(),
+            summarize(StatusCode::OK, &b"{\"markdown\": {}}"[..]).is_err(),
             "no job"
         );
-    }
-
-    #[test]
-    fn bodies_that_are_not_a_job_are_invalid() {
-        let mut out = Vec::new();
-        let err = stream_content(&b"[1,2]"[..], &mut out, Part::Markdown, false).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("invalid response: the body is not a parse job"),
-            "{err}"
-        );
-        let err = stream_content(
-            &b"{\"markdown\": {\"pages\": [{\"markdown\": \"a\"}"[..],
-            &mut out,
-            Part::Markdown,
-            false,
-        )
-        .unwrap_err();
-        assert!(err.to_string().starts_with("invalid response"), "{err}");
     }
 }

@@ -1,0 +1,212 @@
+//! Parsing many documents into a directory (`parse FILE... --output-dir DIR`, `--recursive`,
+//! `--from-list`): N workers share one client, each uploads a document, waits for its job and
+//! writes the result atomically as soon as it is done. A manifest in DIR records each job as
+//! soon as it exists and each result when written, so a second run skips what is done and
+//! waits for what is running instead of paying for it again.
+//!
+//! One file per stage: `sources` (what to parse) → `manifest` (what is done) → `submit` (the
+//! workers and their gate) → `poll` (one poller for every job) → `results` (writing them) →
+//! `report` (lines, summary, exit).
+
+mod gate;
+mod manifest;
+mod poll;
+mod report;
+mod results;
+mod shared;
+mod sources;
+mod submit;
+
+use std::fs::OpenOptions;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::api::models::Part;
+use crate::api::throttle::Throttle;
+use crate::cli::{BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs};
+use crate::commands::Session;
+use crate::commands::create::{self, Source, source_of_argument};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::destination::Destination;
+use crate::signals::Listener;
+
+use gate::Gate;
+use manifest::{MANIFEST, Manifest};
+use poll::Poller;
+use report::{End, Outcome, progress, report, summarize};
+use shared::{Kind, Shared};
+use submit::work;
+
+/// `parse` with several documents or any bulk option. `again` is the command line, to say how
+/// to resume.
+pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Context) -> Result<(), Error> {
+    let sources = args.sources.iter().map(|s| source_of_argument(s)).collect();
+    let run_args = Run {
+        bulk: &args.bulk,
+        timeout: args.wait_timeout,
+        again,
+    };
+    run(global, &args.job, &run_args, sources, &args.scope, ctx)
+}
+
+/// `parsing create --wait` with several files or any bulk option.
+pub fn create(
+    global: &GlobalArgs,
+    args: &ParsingCreateArgs,
+    again: &str,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    if !args.waiting.wait {
+        return Err(Error::usage(
+            "several documents, --output-dir, --recursive and --from-list need --wait \
+             (or use `llamacloud parse`)",
+        ));
+    }
+    let sources = args.files.iter().map(|f| Source::File(f.clone())).collect();
+    let run_args = Run {
+        bulk: &args.bulk,
+        timeout: args.waiting.wait_timeout,
+        again,
+    };
+    run(global, &args.job, &run_args, sources, &args.scope, ctx)
+}
+
+/// How a bulk run goes.
+struct Run<'a> {
+    bulk: &'a BulkArgs,
+    /// How long to wait for each job.
+    timeout: Duration,
+    /// The command line, to say how to resume.
+    again: &'a str,
+}
+
+fn run(
+    global: &GlobalArgs,
+    options: &JobOptions,
+    run: &Run,
+    arguments: Vec<Source>,
+    scope: &ScopeArgs,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let (bulk, timeout) = (run.bulk, run.timeout);
+    let Some(dir) = &bulk.output_dir else {
+        return Err(Error::usage(
+            "several documents need --output-dir DIR (each result is written there)",
+        ));
+    };
+    if global.output.is_some() || global.jq().is_some() {
+        return Err(Error::usage(
+            "with several documents the results go to --output-dir; -o and --jq do not apply",
+        ));
+    }
+    let jsonl = matches!(global.format, Some(Format::Jsonl));
+    let base = create::read_base_options(options, ctx)?;
+    // The key and the tier before anything local is read, so a mistake shows at once.
+    let session = Session::open(global, scope, ctx)?;
+    let throttle = Arc::new(Throttle::default());
+    session.client.share_throttle(Arc::clone(&throttle));
+    let configuration = create::configuration(options, base, session.settings.tier.as_ref(), ctx)?;
+    let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
+    let kind = match global.format {
+        Some(Format::Text) => Kind::Part(Part::Text),
+        Some(Format::Json) => Kind::Json,
+        _ if global.json => Kind::Json,
+        _ if fast => Kind::Part(Part::Text),
+        _ => Kind::Part(Part::Markdown),
+    };
+    let documents = sources::collect(bulk, arguments, dir, kind, ctx)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|err| Error::usage(format!("cannot create {}: {err}", dir.display())))?;
+    let manifest_path = dir.join(MANIFEST);
+    let previous = manifest::read_manifest(&manifest_path)?;
+    let manifest = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&manifest_path)
+        .map_err(|err| Error::Io(err).context(format!("cannot write {}", manifest_path.display())))?;
+    let workers = usize::from(bulk.concurrency).min(documents.len().max(1));
+    let shared = Shared {
+        session: &session,
+        clock: Arc::clone(&ctx.clock),
+        configuration,
+        kind,
+        timeout,
+        force: bulk.force,
+        previous,
+        manifest: Manifest(Mutex::new(manifest)),
+        next: AtomicUsize::new(0),
+        stop: AtomicBool::new(false),
+        gate: Gate::new(workers),
+        throttle,
+        poller: Poller::new(workers),
+    };
+
+    let started = Instant::now();
+    let bar = progress(ctx, documents.len() as u64);
+    let listener = Listener::start();
+    let mut signal = None;
+    let mut outcomes = Vec::new();
+    let (sender, receiver) = mpsc::channel::<Outcome>();
+    // The jsonl lines go through the output destination (stdout: -o was refused above).
+    let mut lines = if jsonl {
+        Some(Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?)
+    } else {
+        None
+    };
+    let mut written = Ok(());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (shared, documents) = (&shared, &documents);
+            scope.spawn(move || {
+                work(shared, documents, &sender);
+                shared.poller.worker_done();
+            });
+        }
+        let shared_ref = &shared;
+        scope.spawn(move || shared_ref.poller.run(&shared_ref.for_poller()));
+        drop(sender);
+        loop {
+            match receiver.recv_timeout(Duration::from_millis(100)) {
+                Ok(outcome) => {
+                    outcomes.push(outcome);
+                    if written.is_ok() {
+                        written = report(ctx, &outcomes, lines.as_mut(), &bar);
+                        if written.is_err() {
+                            // Nobody reads the output any more (`| head`): start nothing new.
+                            shared.stop.store(true, Ordering::SeqCst);
+                        }
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if signal.is_none()
+                && let Some(received) = listener.received()
+            {
+                // No new document is started; what is running records where it got to.
+                signal = Some(received);
+                shared.stop.store(true, Ordering::SeqCst);
+            }
+        }
+    });
+    drop(listener);
+    bar.finish_and_clear();
+    written?;
+    if let Some(lines) = lines {
+        lines.commit()?;
+    }
+    let end = End {
+        total: documents.len(),
+        dir,
+        took: started.elapsed(),
+        signal,
+        again: run.again,
+    };
+    summarize(ctx, outcomes, &end)
+}

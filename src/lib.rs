@@ -10,6 +10,7 @@ pub mod cli;
 mod commands;
 mod config;
 pub mod context;
+pub mod domain;
 pub mod error;
 mod exit;
 pub mod output;

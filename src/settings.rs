@@ -12,10 +12,11 @@ use reqwest::header::{HeaderName, HeaderValue};
 
 use crate::api::Scope;
 use crate::api::client::{CONNECT_TIMEOUT, Client, ClientConfig, ProxyConfig};
-use crate::cli::{GlobalArgs, Region, ScopeArgs};
+use crate::cli::{GlobalArgs, ScopeArgs};
 pub use crate::config::Source;
 use crate::config::{self, ActiveProfile};
 use crate::context::{Clock, Env, Stderr};
+use crate::domain::Region;
 use crate::error::Error;
 use crate::secret::ApiKey;
 

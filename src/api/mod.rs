@@ -15,6 +15,7 @@ pub mod models;
 pub mod page;
 pub mod paginate;
 pub mod parse_jobs;
+mod proxy;
 pub mod query;
 pub mod retry;
 pub mod throttle;

@@ -1,0 +1,279 @@
+//! The command-line surface: one clap derive tree, global options and one variant per command.
+//!
+//! Flag names follow the official `llp` CLI so scripts carry over; values are validated here, so a
+//! bad value is a usage error (exit 2) before any request is made.
+
+mod batches;
+mod common;
+mod parsing;
+mod values;
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use batches::*;
+pub use common::*;
+pub use parsing::*;
+pub use values::{Lenient, LenientParser, MaxItems, api_value};
+
+use crate::domain::Region;
+use values::parse_timeout;
+
+/// Command-line client for the LlamaCloud document-parsing API.
+#[derive(Debug, Parser)]
+#[command(name = "llamacloud", version, max_term_width = 100)]
+#[command(after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXIT_CODES_HELP: &str = "\
+Exit codes: 0 ok, 1 network or invalid response, 2 usage, 3 not found, 4 authentication,
+5 API error, 6 job failed (--wait), 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM).";
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)
+    #[arg(long, global = true, value_name = "KEY")]
+    pub api_key: Option<String>,
+
+    /// API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region's URL)
+    #[arg(long, global = true, value_name = "URL", conflicts_with = "region")]
+    pub base_url: Option<String>,
+
+    /// Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file's default_profile)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// API region (default: $LLAMA_CLOUD_REGION, else us)
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub region: Option<Region>,
+
+    /// Output format [default: auto = table on a terminal, tsv otherwise]
+    #[arg(long, global = true, value_enum, ignore_case = true, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Shorthand for --format json
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Filter the JSON output with a jq expression (built in; per item with --format jsonl)
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
+    /// Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)
+    #[arg(short, long, global = true)]
+    pub raw_output: bool,
+
+    /// Write the output to FILE instead of stdout (atomically: complete or not at all)
+    #[arg(short, long, global = true, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
+    /// When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]
+    #[arg(long, global = true, value_enum, ignore_case = true, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
+    /// Timeout for each HTTP request, in seconds
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "60", value_parser = parse_timeout)]
+    pub timeout: Duration,
+
+    /// Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff
+    #[arg(long, global = true, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub max_retries: u32,
+
+    /// Allow sending the API key over plain http:// to a host that is not loopback
+    #[arg(long, global = true)]
+    pub allow_insecure_http: bool,
+
+    /// Log each HTTP request and response to stderr (the API key is masked)
+    #[arg(long, global = true)]
+    pub debug: bool,
+}
+
+impl GlobalArgs {
+    /// The `--jq` filter; `-r` alone means `--jq . -r`, as `llp -r` prints JSON with raw strings.
+    pub fn jq(&self) -> Option<&str> {
+        self.jq.as_deref().or(self.raw_output.then_some("."))
+    }
+
+    /// The format the user asked for, `--json` included.
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.format.unwrap_or(Format::Auto)
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse documents: one is printed as markdown (parsing create --wait --format markdown, with
+    /// the profile's tier); several, --recursive or --from-list go into --output-dir, resumably.
+    /// A local FILE is uploaded, an http(s) URL is fetched by the API
+    Parse(Box<ParseArgs>),
+
+    /// Parse jobs
+    #[command(subcommand)]
+    Parsing(ParsingCommand),
+
+    /// Batches (v2)
+    #[command(subcommand)]
+    Batches(BatchesCommand),
+
+    /// Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)
+    #[command(subcommand, name = "batch-processing")]
+    BatchProcessing(BatchProcessingCommand),
+
+    /// The config file and its profiles
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
+    /// The API key in use
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write the completion scripts, man pages and command reference under DIR
+    #[command(hide = true, name = "generate-docs")]
+    GenerateDocs { dir: std::path::PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Set a profile's setting; the API key is read from stdin or a hidden prompt, never from
+    /// the command line
+    Set {
+        #[arg(value_enum)]
+        key: ConfigKey,
+        /// The value (not for api_key)
+        value: Option<String>,
+    },
+    /// Remove a setting from a profile (the one in use, as for set)
+    Unset {
+        #[arg(value_enum)]
+        key: ConfigKey,
+    },
+    /// Print a setting of the profile in use (the API key masked)
+    Get {
+        #[arg(value_enum)]
+        key: ConfigKey,
+    },
+    /// Print every profile and its settings (API keys masked)
+    List,
+    /// Print where the config file is
+    Path,
+    /// Make PROFILE the default
+    Use { profile: String },
+}
+
+/// The settings a profile holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ConfigKey {
+    ApiKey,
+    BaseUrl,
+    Region,
+    ProjectId,
+    OrganizationId,
+    /// The default tier of `parsing create` and `parse`
+    Tier,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Show the base URL, region, profile and key in use and where each came from, then check
+    /// the key with one request
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParsingCommand {
+    /// List parse jobs, following every page unless --max-items is given
+    List(ParsingListArgs),
+    /// Show one parse job, optionally with its parsed content
+    Get(ParsingGetArgs),
+    /// Start a parse job for a local file (uploaded), a URL or an uploaded file's id, and print
+    /// it; with --wait, wait for it and print the result
+    Create(Box<ParsingCreateArgs>),
+    /// Download one result file of a job (markdown, text, items, xlsx, output_pdf, …) through
+    /// its presigned link, as it is
+    Download(ParsingDownloadArgs),
+    /// Show the parsing tiers, the latest version of each and their dated versions
+    Versions(ScopeOnlyArgs),
+    /// Cancel parse jobs that have not ended
+    Cancel(ParsingIdsArgs),
+    /// Delete parse jobs that have ended (asks first on a terminal; needs --yes otherwise)
+    Delete(ParsingDeleteArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchesCommand {
+    /// List batches, following every page unless --max-items is given
+    List(BatchesListArgs),
+    /// Show one batch, optionally with the parse job of each of its files
+    Get(BatchesGetArgs),
+    /// Cancel a batch that has not ended
+    Cancel(BatchesCancelArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchProcessingCommand {
+    /// List batch-processing jobs (offset paging), following every page unless --max-items is given
+    List(BatchProcessingListArgs),
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Output formats. `markdown` and `text` apply to `parsing get` only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// table on a terminal, tsv otherwise
+    Auto,
+    /// aligned columns for people (also: pretty, as llp calls it)
+    #[value(alias = "pretty")]
+    Table,
+    /// one tab-separated line per item, no header
+    Tsv,
+    /// one JSON document (the API's page shape, with every item)
+    Json,
+    /// one compact JSON object per line
+    Jsonl,
+    /// the same document as json, in YAML
+    Yaml,
+    /// the server's bytes for one request, unchanged
+    Raw,
+    /// parsing get: the document's markdown
+    Markdown,
+    /// parsing get: the document's plain text
+    Text,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

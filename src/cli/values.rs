@@ -1,0 +1,225 @@
+//! How flag values are read: ids, durations, counts and lenient enumerations. A bad value is
+//! a usage error (exit 2) before any request is made.
+
+use std::time::Duration;
+
+use clap::ValueEnum;
+
+/// `--max-items`: a count (0 prints nothing), or any negative number for no limit (as `llp`
+/// takes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxItems(pub Option<u64>);
+
+pub(super) fn parse_max_items(value: &str) -> Result<MaxItems, String> {
+    match value.trim().parse::<i64>() {
+        Ok(n) if n < 0 => Ok(MaxItems(None)),
+        Ok(n) => Ok(MaxItems(Some(n as u64))),
+        Err(_) => Err("expected a number of items, or -1 for no limit".into()),
+    }
+}
+
+/// A count of items per request.
+pub(super) fn at_least_one(value: &str) -> Result<u64, String> {
+    match value.trim().parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of at least 1".into()),
+    }
+}
+
+/// A position in a listing.
+pub(super) fn zero_or_more(value: &str) -> Result<u64, String> {
+    value
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| "expected a whole number, 0 or more".into())
+}
+
+/// An id or filter value: trimmed, and never empty. An empty `"$ID"` in a script must not
+/// remove the filter and widen what a command reaches.
+pub(super) fn non_empty(value: &str) -> Result<String, String> {
+    match value.trim() {
+        "" => Err("the value is empty; an empty id or filter would match everything".into()),
+        trimmed => Ok(trimmed.to_string()),
+    }
+}
+
+/// An id that goes into a URL's path: one segment, never `.`, `..` or one holding a `/`
+/// (`parsing delete ..` would otherwise reach `DELETE /api/v2/parse`).
+pub(super) fn id(value: &str) -> Result<String, String> {
+    let id = non_empty(value)?;
+    match id.as_str() {
+        "." | ".." => Err(format!("{id:?} is not an id")),
+        _ if id.contains('/') => Err("an id holds no /".into()),
+        _ => Ok(id),
+    }
+}
+
+pub(super) fn non_empty_path(value: &str) -> Result<std::path::PathBuf, String> {
+    if value.is_empty() {
+        return Err("the path is empty".into());
+    }
+    Ok(std::path::PathBuf::from(value))
+}
+
+pub(super) fn parse_metadata(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((key, value)) if !key.trim().is_empty() => Ok((key.trim().to_string(), value.to_string())),
+        _ => Err("expected KEY=VALUE with a non-empty KEY".into()),
+    }
+}
+
+/// The longest wait a duration flag takes: far past any job, well inside what clocks can add.
+pub(super) const MAX_DURATION: Duration = Duration::from_secs(366 * 24 * 3600);
+
+pub(super) fn parse_duration(value: &str) -> Result<Duration, String> {
+    match crate::time::parse_duration(value) {
+        Some(duration) if duration <= MAX_DURATION => Ok(duration),
+        Some(_) => Err("expected a duration of at most 366 days (366d)".into()),
+        None => Err("expected a duration such as 90s, 30m or 2h".into()),
+    }
+}
+
+pub(super) fn parse_timeout(value: &str) -> Result<Duration, String> {
+    let seconds: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number of seconds, such as 30 or 2.5".to_string())?;
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+        Ok(Duration::from_secs_f64(seconds))
+    } else {
+        Err("expected a number of seconds greater than 0 (at most 86400)".into())
+    }
+}
+
+/// A value of an enumerated flag: one this version knows (checked in any case, sent in the
+/// API's case, offered by help and completion), or one it does not, sent as given, so that a
+/// value the server adds later is not refused here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lenient<T> {
+    Known(T),
+    Unknown(String),
+}
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> Lenient<T> {
+    pub fn parser() -> LenientParser<T> {
+        LenientParser(std::marker::PhantomData)
+    }
+
+    /// The value as the API takes it.
+    pub fn api_value(&self) -> String {
+        match self {
+            Lenient::Known(value) => api_value(value),
+            Lenient::Unknown(value) => value.clone(),
+        }
+    }
+
+    /// The values this version knows, for messages: "pending, running, …".
+    pub fn known() -> String {
+        T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+#[derive(Clone)]
+pub struct LenientParser<T>(std::marker::PhantomData<T>);
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> clap::builder::TypedValueParser for LenientParser<T> {
+    type Value = Lenient<T>;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lenient<T>, clap::Error> {
+        let invalid = |kind| clap::Error::new(kind).with_cmd(cmd);
+        let text = value
+            .to_str()
+            .ok_or_else(|| invalid(clap::error::ErrorKind::InvalidUtf8))?
+            .trim();
+        if text.is_empty() {
+            return Err(clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                "the value is empty; an empty filter would match everything\n",
+            )
+            .with_cmd(cmd));
+        }
+        Ok(match T::from_str(text, true) {
+            Ok(known) => Lenient::Known(known),
+            Err(_) => Lenient::Unknown(text.to_string()),
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            T::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
+/// The exact string the API expects for an enum value: its clap name, in the endpoint's case.
+pub fn api_value<T: ValueEnum>(value: &T) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{BatchJobStatus, BatchJobType, BatchStatus, ParseJobStatus};
+
+    #[test]
+    fn enum_values_are_sent_in_the_case_each_endpoint_expects() {
+        assert_eq!(api_value(&ParseJobStatus::Cancelled), "CANCELLED");
+        assert_eq!(api_value(&BatchStatus::Throttled), "THROTTLED");
+        assert_eq!(api_value(&BatchJobStatus::Dispatched), "dispatched");
+        assert_eq!(api_value(&BatchJobType::Classify), "classify");
+    }
+
+    #[test]
+    fn max_items_takes_what_llp_takes() {
+        assert_eq!(parse_max_items("-1"), Ok(MaxItems(None)));
+        assert_eq!(parse_max_items("-2"), Ok(MaxItems(None)));
+        assert_eq!(parse_max_items("7"), Ok(MaxItems(Some(7))));
+        assert_eq!(parse_max_items("0"), Ok(MaxItems(Some(0))));
+        assert!(parse_max_items("lots").is_err());
+    }
+
+    #[test]
+    fn ids_and_filters_are_trimmed_and_never_empty() {
+        assert_eq!(non_empty(" pjb-1 "), Ok("pjb-1".to_string()));
+        assert!(non_empty("").is_err());
+        assert!(non_empty(" \t").is_err());
+    }
+
+    #[test]
+    fn ids_are_one_path_segment() {
+        assert_eq!(id(" pjb-1 "), Ok("pjb-1".to_string()));
+        assert_eq!(id("a b?c%"), Ok("a b?c%".to_string()));
+        for bad in ["", ".", "..", " .. ", "a/b", "/", "../x"] {
+            assert!(id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn durations_are_bounded() {
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("366d"), Ok(MAX_DURATION));
+        assert!(parse_duration("367d").is_err());
+        assert!(parse_duration("18446744073709551615").is_err());
+    }
+
+    #[test]
+    fn timeout_is_positive_seconds() {
+        assert_eq!(parse_timeout("2.5"), Ok(Duration::from_millis(2500)));
+        assert!(parse_timeout("0").is_err());
+        assert!(parse_timeout("soon").is_err());
+    }
+}

@@ -1,0 +1,65 @@
+//! The API's enumerated values as the command line offers them: regions, tiers and statuses,
+//! each sent in the case its endpoint expects (`cli::api_value`).
+
+use clap::ValueEnum;
+
+/// The API region; each has its own base URL and its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Region {
+    Us,
+    Eu,
+}
+
+/// Parsing tiers, sent in snake case as the v2 API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum Tier {
+    Fast,
+    CostEffective,
+    Agentic,
+    AgenticPlus,
+}
+
+/// Parse job statuses, sent upper case as the v2 API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum ParseJobStatus {
+    Pending,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// Batch statuses, sent upper case as the v2 API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum BatchStatus {
+    Pending,
+    Throttled,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// Batch-processing job types, sent lower case as the v1 beta API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "lower")]
+pub enum BatchJobType {
+    Parse,
+    Extract,
+    Classify,
+}
+
+/// Batch-processing job statuses, sent lower case as the v1 beta API expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "lower")]
+pub enum BatchJobStatus {
+    Pending,
+    Running,
+    Dispatched,
+    Completed,
+    Failed,
+    Cancelled,
+}

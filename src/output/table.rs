@@ -1,6 +1,6 @@
 //! Tables for people (comfy-table): upper-case headers, fitted to the terminal, long cells cut
-//! with "…", ids kept whole when the width allows, statuses coloured, times relative, server
-//! text neutralised.
+//! with "…", ids, statuses and tiers never cut, statuses coloured, times relative, server text
+//! neutralised.
 
 use std::io::{self, Write};
 
@@ -102,17 +102,18 @@ impl Table {
             .zip(&self.filled)
             .map(|(show, filled)| *filled || !matches!(show, Show::Text(_)))
             .collect();
-        if let Some(widths) = fit(&natural, &headers, &self.shows, &shown, self.look.width) {
-            let last = widths.iter().rposition(Option::is_some).unwrap_or(0);
-            for (index, width) in widths.into_iter().enumerate() {
-                let constraint = match width {
-                    None => ColumnConstraint::Hidden,
-                    Some(width) if index == last => ColumnConstraint::Absolute(Width::Fixed(width)),
-                    Some(width) => ColumnConstraint::Absolute(Width::Fixed(width + GAP)),
-                };
-                if let Some(column) = table.column_mut(index) {
-                    column.set_constraint(constraint);
-                }
+        // Every column gets its width or is hidden, whatever the width: a column left to
+        // comfy-table would be squeezed, and an id cut with "…" cannot be copied.
+        let widths = fit(&natural, &headers, &self.shows, &shown, self.look.width);
+        let last = widths.iter().rposition(Option::is_some).unwrap_or(0);
+        for (index, width) in widths.into_iter().enumerate() {
+            let constraint = match width {
+                None => ColumnConstraint::Hidden,
+                Some(width) if index == last => ColumnConstraint::Absolute(Width::Fixed(width)),
+                Some(width) => ColumnConstraint::Absolute(Width::Fixed(width + GAP)),
+            };
+            if let Some(column) = table.column_mut(index) {
+                column.set_constraint(constraint);
             }
         }
         write_table(&mut table, out)
@@ -180,6 +181,7 @@ const fn name(s: &Show) -> bool {
 /// (tier, type) are never cut: other text (an error message) gives way first, then the name
 /// down to a readable size; then whole columns are left out (times, then other text), the name
 /// shrinks to its header, and only then is the name, then the enumerated values, left out.
+/// What is left after the last step is the ids and statuses, which no step touches.
 const STEPS: [Step; 7] = [
     Step::Shrink(text, 0),
     Step::Shrink(name, NAME_FLOOR),
@@ -190,16 +192,11 @@ const STEPS: [Step; 7] = [
     Step::LeaveOut(|s| matches!(s, Show::Enum(_))),
 ];
 
-/// Column widths that fit `width`, `None` for a column left out (see `STEPS`) or not `shown`; room freed by
-/// leaving columns out goes back to the name and other text, a character each in turn. `None` when even ids and statuses do not fit
-/// (comfy-table then squeezes).
-fn fit(
-    natural: &[u16],
-    headers: &[u16],
-    shows: &[Show],
-    shown: &[bool],
-    width: u16,
-) -> Option<Vec<Option<u16>>> {
+/// Column widths that fit `width`, `None` for a column left out (see `STEPS`) or not `shown`;
+/// room freed by leaving columns out goes back to the name and other text, a character each in
+/// turn. When even the ids and statuses are wider than `width`, only they are left, whole: the
+/// lines then run past `width` rather than cut what must be copied or read whole.
+fn fit(natural: &[u16], headers: &[u16], shows: &[Show], shown: &[bool], width: u16) -> Vec<Option<u16>> {
     let mut widths: Vec<Option<u16>> = natural
         .iter()
         .zip(headers)
@@ -234,9 +231,6 @@ fn fit(
             }
         }
     }
-    if !fits(&widths) {
-        return None;
-    }
     let mut room = u32::from(width).saturating_sub(total(&widths));
     let growing: Vec<usize> = (0..widths.len())
         .filter(|&i| (name(&shows[i]) || text(&shows[i])) && widths[i].is_some())
@@ -256,7 +250,7 @@ fn fit(
             break;
         }
     }
-    Some(widths)
+    widths
 }
 
 /// A borderless comfy-table fitted to the width, styled only when colour is on.
@@ -371,37 +365,141 @@ mod tests {
         let natural = [40, 30, 9, 12, 11, 13, 25];
         let all = |w: &[u16]| w.iter().map(|&x| Some(x)).collect::<Vec<_>>();
         // Everything fits at 160: natural widths.
-        assert_eq!(
-            fit(&natural, &headers, &shows, &[true; 7], 160).unwrap(),
-            all(&natural)
-        );
+        assert_eq!(fit(&natural, &headers, &shows, &[true; 7], 160), all(&natural));
         // At 140 the error gives way first.
         assert_eq!(
-            fit(&natural, &headers, &shows, &[true; 7], 140).unwrap(),
+            fit(&natural, &headers, &shows, &[true; 7], 140),
             all(&[40, 30, 9, 12, 11, 13, 13])
         );
         // At 120 the name gives way down to a readable size.
         assert_eq!(
-            fit(&natural, &headers, &shows, &[true; 7], 120).unwrap(),
+            fit(&natural, &headers, &shows, &[true; 7], 120),
             all(&[40, 18, 9, 12, 11, 13, 5])
         );
         // At 100 a time is left out, and the name and the error share the room it leaves.
         assert_eq!(
-            fit(&natural, &headers, &shows, &[true; 7], 100).unwrap(),
+            fit(&natural, &headers, &shows, &[true; 7], 100),
             [Some(40), Some(13), Some(9), Some(12), Some(11), None, Some(5)]
         );
         // At 80: no times, no error; the name shrinks before the tier goes.
         assert_eq!(
-            fit(&natural, &headers, &shows, &[true; 7], 80).unwrap(),
+            fit(&natural, &headers, &shows, &[true; 7], 80),
             [Some(40), Some(13), Some(9), Some(12), None, None, None]
         );
         // At 60 only what is never cut is left.
         assert_eq!(
-            fit(&natural, &headers, &shows, &[true; 7], 60).unwrap(),
+            fit(&natural, &headers, &shows, &[true; 7], 60),
             [Some(40), None, Some(9), None, None, None, None]
         );
-        // Too narrow for even the id and the status: comfy-table's own squeezing.
-        assert_eq!(fit(&natural, &headers, &shows, &[true; 7], 40), None);
+        // Too narrow for even the id and the status: they stay whole, and the line runs long.
+        let whole = [Some(40), None, Some(9), None, None, None, None];
+        assert_eq!(fit(&natural, &headers, &shows, &[true; 7], 40), whole);
+        assert_eq!(fit(&natural, &headers, &shows, &[true; 7], 20), whole);
+    }
+
+    fn parse_job_shows() -> Vec<Show> {
+        Resource::ParseJob
+            .table_columns()
+            .iter()
+            .map(|c| c.show)
+            .collect()
+    }
+
+    #[test]
+    fn narrow_tables_leave_out_times_then_other_text_then_names_then_tiers() {
+        let shows = parse_job_shows();
+        // ID, NAME, STATUS, TIER, CREATED, UPDATED, ERROR: short ids, a long error.
+        let headers = [2, 4, 6, 4, 7, 7, 5];
+        let natural = [8, 9, 9, 4, 11, 11, 25];
+        // At 60 the error shrinks to its header, then the later time goes; the error gets
+        // the room back.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 60),
+            [Some(8), Some(9), Some(9), Some(4), Some(11), None, Some(9)]
+        );
+        // At 40 both times go, then the error.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 40),
+            [Some(8), Some(9), Some(9), Some(4), None, None, None]
+        );
+        // At 20 the name goes, then the tier: only ids and statuses are left.
+        assert_eq!(
+            fit(&natural, &headers, &shows, &[true; 7], 20),
+            [Some(8), None, Some(9), None, None, None, None]
+        );
+    }
+
+    #[test]
+    fn a_column_no_row_has_is_left_out_at_every_width() {
+        let shows = parse_job_shows();
+        let headers = [2, 4, 6, 4, 7, 7, 5];
+        let natural = [40, 30, 9, 12, 11, 13, 5];
+        // No row has an error: ERROR is not shown, however much room there is.
+        let shown = [true, true, true, true, true, true, false];
+        assert_eq!(
+            fit(&natural, &headers, &shows, &shown, 200),
+            [Some(40), Some(30), Some(9), Some(12), Some(11), Some(13), None]
+        );
+        for width in [60, 40, 20] {
+            let widths = fit(&natural, &headers, &shows, &shown, width);
+            assert_eq!(widths[6], None, "{width}");
+            assert_eq!((widths[0], widths[2]), (Some(40), Some(9)), "{width}");
+        }
+    }
+
+    /// A parse-job table of `jobs` (id, status, tier), with names and times, rendered at `width`.
+    fn rendered(jobs: &[(&str, &str, &str)], width: u16) -> String {
+        let now: Timestamp = "2026-11-01T15:00:00Z".parse().unwrap();
+        let look = Look {
+            color: false,
+            width,
+            now,
+        };
+        let mut table = Table::for_resource(Resource::ParseJob, look);
+        for (id, status, tier) in jobs {
+            table.push(&json!({
+                "id": id, "status": status, "tier": tier, "name": "Q4 Financial Report (final).pdf",
+                "created_at": "2026-11-01T12:00:00Z", "updated_at": "2026-11-01T14:58:00Z",
+            }));
+        }
+        let mut out = Vec::new();
+        table.render(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn ids_and_statuses_are_whole_at_60_40_and_20_columns() {
+        let jobs = [
+            (
+                "pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f",
+                "COMPLETED",
+                "agentic_plus",
+            ),
+            ("pjb-00000000-0000-4000-8000-000000000002", "CANCELLED", "fast"),
+        ];
+        // 60: the tier does not fit beside a 40-character id; 40 and 20: the lines run long.
+        let expected = "\
+ID                                        STATUS
+pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f  COMPLETED
+pjb-00000000-0000-4000-8000-000000000002  CANCELLED
+";
+        for width in [60, 40, 20] {
+            assert_eq!(rendered(&jobs, width), expected, "{width}");
+        }
+        // Short ids leave room at 40 for the tier whole and a shortened name, but no time, and
+        // no ERROR, which no row has.
+        let short = [
+            ("pjb-1", "COMPLETED", "agentic_plus"),
+            ("pjb-2", "RUNNING", "fast"),
+        ];
+        assert_eq!(
+            rendered(&short, 40),
+            "\
+ID     NAME      STATUS     TIER
+pjb-1  Q4 Fina…  COMPLETED  agentic_plus
+pjb-2  Q4 Fina…  RUNNING    fast
+"
+        );
     }
 
     #[test]

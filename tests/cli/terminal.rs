@@ -17,10 +17,15 @@ use crate::scripted::{Reply, Scripted, interrupt};
 
 /// A pseudo-terminal of 80x24: (master, slave).
 fn pty() -> (File, OwnedFd) {
+    pty_of(80)
+}
+
+/// A pseudo-terminal `columns` wide and 24 high: (master, slave).
+fn pty_of(columns: u16) -> (File, OwnedFd) {
     let (mut master, mut slave) = (0, 0);
     let size = libc::winsize {
         ws_row: 24,
-        ws_col: 80,
+        ws_col: columns,
         ws_xpixel: 0,
         ws_ypixel: 0,
     };
@@ -73,6 +78,38 @@ fn start_on_terminal_at(url: &str, args: &[&str]) -> (Child, std::thread::JoinHa
     (child, reader)
 }
 
+/// What `args` against `url` show on a terminal `columns` wide with stdout on it (and
+/// `COLUMNS` set as a shell sets it), with the terminal's "\r\n" read as "\n".
+fn screen_at(url: &str, columns: u16, args: &[&str]) -> String {
+    let (mut master, slave) = pty_of(columns);
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("TERM", "xterm")
+        .env("COLUMNS", columns.to_string())
+        .args(args)
+        .stdout(Stdio::from(slave))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The child holds the slave's only copy: reading ends (EIO on Linux) when it exits.
+    let mut shown = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while let Ok(n) = master.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        shown.extend_from_slice(&chunk[..n]);
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(shown).unwrap().replace("\r\n", "\n")
+}
+
 fn wait_for_requests(server: &Scripted, n: usize) {
     let started = Instant::now();
     while server.requests().len() < n && started.elapsed() < Duration::from_secs(20) {
@@ -105,6 +142,64 @@ fn off_a_terminal_there_is_no_spinner() {
         .unwrap();
     assert!(output.status.success());
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn a_narrow_terminal_shows_whole_ids_and_statuses_and_no_empty_error_column() {
+    let jobs = [
+        (
+            "pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f",
+            "COMPLETED",
+            "agentic_plus",
+        ),
+        ("pjb-00000000-0000-4000-8000-000000000002", "CANCELLED", "fast"),
+        (
+            "pjb-00000000-0000-4000-8000-000000000003",
+            "RUNNING",
+            "cost_effective",
+        ),
+    ];
+    let items: Vec<Value> = jobs
+        .iter()
+        .map(|(id, status, tier)| {
+            serde_json::json!({
+                "id": id, "project_id": "prj-1", "status": status, "tier": tier,
+                "name": "Q4 Financial Report (final, signed).pdf",
+                "created_at": "2026-11-01T12:00:00Z", "updated_at": "2026-11-01T14:58:00Z",
+            })
+        })
+        .collect();
+    let server = Scripted::start(vec![Reply::json(200, serde_json::json!({ "items": items }))]);
+    for columns in [40, 60] {
+        let screen = screen_at(&server.url, columns, &["parsing", "list"]);
+        let lines: Vec<&str> = screen.lines().collect();
+        assert_eq!(lines.len(), 1 + jobs.len(), "{columns}: {screen}");
+        // No row has an error: no ERROR column (not even a cut "ERR…"), at any width.
+        assert!(!lines[0].contains("ERR"), "{columns}: {screen}");
+        assert_eq!(
+            lines[0].split_whitespace().next(),
+            Some("ID"),
+            "{columns}: {screen}"
+        );
+        for ((id, status, _), line) in jobs.iter().zip(&lines[1..]) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(words[0], *id, "{columns}: {screen}");
+            assert!(words.contains(status), "{columns}: {screen}");
+        }
+        // Nothing at all is cut: the times, names and tiers were left out instead.
+        assert!(!screen.contains('…'), "{columns}: {screen:?}");
+        if columns == 40 {
+            assert_eq!(
+                screen,
+                "\
+ID                                        STATUS
+pjb-7c1a2f3e-0b4d-4c5e-9f60-1a2b3c4d5e6f  COMPLETED
+pjb-00000000-0000-4000-8000-000000000002  CANCELLED
+pjb-00000000-0000-4000-8000-000000000003  RUNNING
+"
+            );
+        }
+    }
 }
 
 #[test]

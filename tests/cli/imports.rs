@@ -298,3 +298,164 @@ fn every_process_the_tests_start_comes_from_the_harness() {
         }
     }
 }
+
+/// The files under `src/<dir>`, with their code (test modules and comment lines left out).
+fn code_under(dir: &str) -> Vec<(PathBuf, String)> {
+    modules()
+        .into_values()
+        .filter(|path| path.strip_prefix(src()).is_ok_and(|p| p.starts_with(dir)))
+        .map(|path| {
+            let code = code_of(&path);
+            (path, code)
+        })
+        .collect()
+}
+
+/// The string literals of `code` (plain and raw), as written between their quotes.
+fn string_literals(code: &str) -> Vec<String> {
+    let chars: Vec<char> = code.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            // A char literal ('"', '\'', 'x'); a lifetime is left alone.
+            '\'' if chars.get(i + 1) == Some(&'\\') => {
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+            }
+            '\'' if chars.get(i + 2) == Some(&'\'') => i += 2,
+            'r' if matches!(chars.get(i + 1), Some('"' | '#'))
+                && (i == 0 || !chars[i - 1].is_alphanumeric() && chars[i - 1] != '_') =>
+            {
+                let hashes = chars[i + 1..].iter().take_while(|c| **c == '#').count();
+                let start = i + 1 + hashes + 1;
+                if chars.get(start - 1) != Some(&'"') {
+                    i += 1;
+                    continue;
+                }
+                let close: String = std::iter::once('"').chain("#".repeat(hashes).chars()).collect();
+                let rest: String = chars[start..].iter().collect();
+                let end = rest.find(&close).unwrap_or(rest.len());
+                found.push(rest[..end].to_string());
+                i = start + rest[..end].chars().count() + close.chars().count() - 1;
+            }
+            '"' => {
+                let mut literal = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        literal.push(chars[i]);
+                        i += 1;
+                    }
+                    if let Some(c) = chars.get(i) {
+                        literal.push(*c);
+                    }
+                    i += 1;
+                }
+                found.push(literal);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+/// A flag (`--timeout`) or an environment variable's name (`HTTPS_PROXY`, `LLAMA_CLOUD_…`);
+/// format arguments (`{MAX_PAGES}`) are not text.
+fn names_a_flag_or_variable(text: &str) -> bool {
+    let mut shown = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ if depth == 0 => shown.push(c),
+            _ => {}
+        }
+    }
+    let text = shown.as_str();
+    let flag = text
+        .match_indices("--")
+        .any(|(at, _)| text[at + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+    let variable = text
+        .split(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+        .any(|word| {
+            word.len() >= 5
+                && word.contains('_')
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.chars().filter(char::is_ascii_uppercase).count() >= 3
+        });
+    flag || variable
+}
+
+#[test]
+fn output_and_commands_know_no_http() {
+    let mut found = Vec::new();
+    for dir in ["output", "commands"] {
+        for (path, code) in code_under(dir) {
+            for word in ["reqwest", "StatusCode", "HeaderMap", "HeaderValue", "hyper"] {
+                if code.contains(word) {
+                    found.push(format!("{} names {word}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(code_under("commands").len() > 10, "the scan found the commands");
+}
+
+#[test]
+fn the_api_layer_names_no_flag_and_no_variable() {
+    let mut found = Vec::new();
+    let mut scanned = 0;
+    for (path, code) in code_under("api") {
+        for literal in string_literals(&code) {
+            scanned += 1;
+            // Cargo's build-time values are not the user's environment.
+            if code.contains(&format!("env!(\"{literal}\")")) {
+                continue;
+            }
+            if names_a_flag_or_variable(&literal) {
+                found.push(format!("{}: {literal:?}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(scanned > 100, "the scan found too few strings: {scanned}");
+}
+
+#[test]
+fn the_string_scan_sees_flags_variables_and_raw_strings() {
+    assert_eq!(
+        string_literals(r####"let a = "x\"--y"; let c = '"'; f::<'a>(r#"HTTPS_PROXY"#); "z""####),
+        [r#"x\"--y"#, "HTTPS_PROXY", "z"]
+    );
+    assert!(names_a_flag_or_variable("raise --wait-timeout"));
+    assert!(names_a_flag_or_variable("set LLAMA_CLOUD_API_KEY"));
+    assert!(names_a_flag_or_variable("HTTPS_PROXY"));
+    assert!(!names_a_flag_or_variable("HTTP {} in {} ms -- done"));
+    assert!(!names_a_flag_or_variable("X-Amz-Signature"));
+    assert!(!names_a_flag_or_variable("page_size"));
+    assert!(!names_a_flag_or_variable("after {MAX_ID_PAGES} pages"));
+}
+
+#[test]
+fn no_file_in_src_is_over_600_lines() {
+    let long: Vec<String> = modules()
+        .into_values()
+        .chain([src().join("main.rs")])
+        .filter_map(|path| {
+            let lines = fs::read_to_string(&path).unwrap().lines().count();
+            (lines > 600).then(|| format!("{}: {lines} lines", path.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by responsibility: {long:#?}");
+}

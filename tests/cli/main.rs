@@ -4,6 +4,7 @@
 //! signals, the binary's own streams, terminals) runs the binary (`harness::command`), always
 //! in a cleared environment with a scratch HOME.
 
+mod api_layer;
 mod bulk;
 mod create;
 mod download;

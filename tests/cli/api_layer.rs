@@ -211,6 +211,7 @@ fn a_proxy_that_cannot_be_reached_is_named_with_the_variable_it_came_from() {
     for (base, variable) in [
         (url.clone(), "http_proxy"),
         ("https://api.example.test".to_string(), "HTTPS_PROXY"),
+        ("https://api.example.test".to_string(), "https_proxy"),
         ("https://api.example.test".to_string(), "ALL_PROXY"),
     ] {
         let output = cli(&base)

@@ -251,12 +251,12 @@ fn parsing_get_markdown_and_text_add_their_expand_once() {
 fn a_job_id_is_one_percent_encoded_path_segment() {
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
-        when.is_true(|req: &HttpMockRequest| req.uri().path() == "/api/v2/parse/a%20b%25c%3Fd");
+        when.is_true(|req: &HttpMockRequest| req.uri().path() == "/api/v2/parse/a%20b%25c%3Fd%23e");
         then.status(200)
             .json_body(json!({"job": {"id": "x", "project_id": "p", "status": "PENDING"}}));
     });
     cli(&server.base_url())
-        .args(["parsing", "get", "a b%c?d", "--json"])
+        .args(["parsing", "get", "a b%c?d#e", "--json"])
         .assert()
         .success();
     mock.assert_calls(1);

@@ -19,6 +19,7 @@ mod properties;
 mod secret;
 mod settings;
 pub mod signals;
+mod store;
 mod text;
 mod time;
 

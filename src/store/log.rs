@@ -1,0 +1,151 @@
+//! An append-only log of JSON lines that survives a crash: each record is one `write` of a
+//! whole line followed by `fsync`, a torn last line (a crash mid-write) is skipped on reading and
+//! never glued to the next record, and a line that does not parse is passed over.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead as _, BufReader, Read as _, Seek as _, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A log open for appending.
+pub struct Log {
+    path: PathBuf,
+    file: File,
+    /// The file ends in a torn line: the next record starts on a line of its own.
+    torn: bool,
+    /// `fsync` after each record (a result store); off for a cache that can be rebuilt.
+    durable: bool,
+}
+
+impl Log {
+    /// Opens (or creates) the log at `path` and reads its records.
+    pub fn open<T: DeserializeOwned>(path: &Path, durable: bool) -> io::Result<(Log, Vec<T>)> {
+        let mut file = OpenOptions::new()
+            .create(true)
+            .read(true)
+            .append(true)
+            .open(path)?;
+        let mut records = Vec::new();
+        let mut torn = false;
+        let mut reader = BufReader::with_capacity(256 * 1024, &mut file);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                break;
+            }
+            if line.last() != Some(&b'\n') {
+                torn = true;
+                break;
+            }
+            if let Ok(record) = serde_json::from_slice::<T>(&line) {
+                records.push(record);
+            }
+        }
+        drop(reader);
+        if !torn {
+            torn = ends_without_newline(&mut file)?;
+        }
+        Ok((
+            Log {
+                path: path.to_path_buf(),
+                file,
+                torn,
+                durable,
+            },
+            records,
+        ))
+    }
+
+    /// Appends one record as one line, and (durable logs) waits until it is on disk.
+    pub fn append(&mut self, record: &impl Serialize) -> io::Result<()> {
+        let mut line = Vec::with_capacity(256);
+        if self.torn {
+            line.push(b'\n');
+        }
+        serde_json::to_writer(&mut line, record).map_err(io::Error::other)?;
+        line.push(b'\n');
+        self.file.write_all(&line).map_err(|err| self.failed(err))?;
+        self.torn = false;
+        if self.durable {
+            self.file.sync_data().map_err(|err| self.failed(err))?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the log with `records` (a compaction), atomically.
+    pub fn rewrite<T: Serialize>(&mut self, records: impl IntoIterator<Item = T>) -> io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+        {
+            let mut out = io::BufWriter::new(temp.as_file_mut());
+            for record in records {
+                serde_json::to_writer(&mut out, &record).map_err(io::Error::other)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+        }
+        if self.durable {
+            temp.as_file().sync_data()?;
+        }
+        temp.persist(&self.path).map_err(|e| e.error)?;
+        self.file = OpenOptions::new().read(true).append(true).open(&self.path)?;
+        self.torn = false;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn failed(&self, err: io::Error) -> io::Error {
+        // A write that failed half-way leaves a torn line: the next record starts afresh.
+        io::Error::new(err.kind(), format!("cannot write {}: {err}", self.path.display()))
+    }
+}
+
+fn ends_without_newline(file: &mut File) -> io::Result<bool> {
+    let length = file.metadata()?.len();
+    if length == 0 {
+        return Ok(false);
+    }
+    file.seek(SeekFrom::Start(length - 1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    #[test]
+    fn a_torn_last_line_is_skipped_and_never_swallows_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.jsonl");
+        std::fs::write(&path, "{\"n\":1}\nnot json\n{\"n\":2}\n{\"n\":3, \"cut").unwrap();
+        let (mut log, records) = Log::open::<Value>(&path, true).unwrap();
+        assert_eq!(records, [json!({"n": 1}), json!({"n": 2})]);
+        log.append(&json!({"n": 4})).unwrap();
+        drop(log);
+        let (_, records) = Log::open::<Value>(&path, true).unwrap();
+        assert_eq!(records, [json!({"n": 1}), json!({"n": 2}), json!({"n": 4})]);
+    }
+
+    #[test]
+    fn a_rewrite_keeps_only_what_is_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.jsonl");
+        let (mut log, _) = Log::open::<Value>(&path, false).unwrap();
+        for n in 0..5 {
+            log.append(&json!({ "n": n })).unwrap();
+        }
+        log.rewrite([json!({"n": 9})]).unwrap();
+        log.append(&json!({"n": 10})).unwrap();
+        let (_, records) = Log::open::<Value>(&path, false).unwrap();
+        assert_eq!(records, [json!({"n": 9}), json!({"n": 10})]);
+    }
+}

@@ -1,0 +1,346 @@
+//! The result store, shared by every run of the user: for each result key (the document's
+//! bytes and the effective configuration, see `key`), the intents to create a job, the job's
+//! id and how it ended, and the result files fetched. A run takes the store's lock for its
+//! duration, so two runs never create the same job; every event is a whole, fsynced line of
+//! `index.jsonl` (see `log`), so a crash loses at most the event it was writing, and an intent is
+//! on disk before its create is sent.
+
+pub mod key;
+pub mod lock;
+pub mod log;
+pub mod stat_cache;
+
+use std::collections::{BTreeSet, HashMap};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::lock::Lock;
+use crate::store::log::Log;
+use crate::store::stat_cache::StatCache;
+
+/// The key under which a job's creator token travels in `user_metadata`.
+pub const TOKEN_KEY: &str = "llamacloud_token";
+
+/// One event of the index.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Event {
+    key: String,
+    /// Milliseconds since the Unix epoch.
+    at: i64,
+    #[serde(flatten)]
+    what: What,
+}
+
+/// What happened to a result key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum What {
+    /// A create is about to be sent, carrying `token` in its `user_metadata`.
+    Intent { token: String },
+    /// The job exists (its create was answered, or it was found by its token).
+    Created { job_id: String },
+    /// The job ended.
+    Ended { job_id: String, status: String },
+    /// A result file was fetched into the store.
+    Result { job_id: String, kind: String },
+    /// The server no longer knows the job (404): it is parsed again.
+    Gone { job_id: String },
+}
+
+/// A create that was sent (or about to be) and not answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intent {
+    pub token: String,
+    pub at: i64,
+}
+
+/// What the store knows of one result key.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// Creates not (yet) matched to a job.
+    pub intents: Vec<Intent>,
+    pub job_id: Option<String>,
+    pub status: Option<String>,
+    /// The kinds of result file fetched (`md`, `txt`, `json`).
+    pub results: BTreeSet<String>,
+    /// When anything last happened to it.
+    pub last_at: i64,
+}
+
+impl Entry {
+    fn apply(&mut self, at: i64, what: &What) {
+        self.last_at = self.last_at.max(at);
+        match what {
+            What::Intent { token } => self.intents.push(Intent {
+                token: token.clone(),
+                at,
+            }),
+            What::Created { job_id } => {
+                self.intents.clear();
+                self.job_id = Some(job_id.clone());
+                self.status = None;
+                self.results.clear();
+            }
+            What::Ended { job_id, status } if self.job_id.as_ref() == Some(job_id) => {
+                self.status = Some(status.clone());
+            }
+            What::Result { job_id, kind } if self.job_id.as_ref() == Some(job_id) => {
+                self.results.insert(kind.clone());
+            }
+            What::Gone { job_id } if self.job_id.as_ref() == Some(job_id) => {
+                self.job_id = None;
+                self.status = None;
+                self.results.clear();
+            }
+            What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
+        }
+    }
+}
+
+/// The store, open and locked.
+pub struct Store {
+    dir: PathBuf,
+    _lock: Lock,
+    log: Log,
+    entries: HashMap<String, Entry>,
+    /// Paths to content hashes.
+    pub stat: StatCache,
+}
+
+impl Store {
+    /// Opens the store in `dir` (made if missing), waiting for any other run that holds it;
+    /// `waiting` is called once before such a wait.
+    pub fn open(dir: &Path, waiting: impl FnOnce()) -> io::Result<Store> {
+        std::fs::create_dir_all(dir.join("results"))
+            .map_err(|err| io::Error::new(err.kind(), format!("cannot create {}: {err}", dir.display())))?;
+        let lock = Lock::acquire(&dir.join("lock"), waiting)?;
+        let (log, events) = Log::open::<Event>(&dir.join("index.jsonl"), true)?;
+        let mut entries: HashMap<String, Entry> = HashMap::new();
+        for event in events {
+            entries.entry(event.key).or_default().apply(event.at, &event.what);
+        }
+        let stat = StatCache::open(&dir.join("stat-cache.jsonl"))?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            log,
+            entries,
+            stat,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The index file, for messages.
+    pub fn index_path(&self) -> &Path {
+        self.log.path()
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries.get(key)
+    }
+
+    /// Every key with what is known of it.
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.entries.iter()
+    }
+
+    /// Records `what` for `key`, on disk before this returns.
+    pub fn record(&mut self, key: &str, at: i64, what: What) -> io::Result<()> {
+        let event = Event {
+            key: key.to_string(),
+            at,
+            what,
+        };
+        self.log.append(&event)?;
+        self.entries
+            .entry(event.key)
+            .or_default()
+            .apply(event.at, &event.what);
+        Ok(())
+    }
+
+    /// Where the result file of `kind` for `key` is kept.
+    pub fn result_path(&self, key: &str, kind: &str) -> PathBuf {
+        self.dir.join("results").join(format!("{key}.{kind}"))
+    }
+
+    /// The result file of `kind` for `key`, when it was fetched and is still there.
+    pub fn result(&self, key: &str, kind: &str) -> Option<PathBuf> {
+        let entry = self.entries.get(key)?;
+        let path = self.result_path(key, kind);
+        (entry.results.contains(kind) && path.is_file()).then_some(path)
+    }
+
+    /// A temporary file beside the results, to fill and then `keep`.
+    pub fn temporary(&self) -> io::Result<tempfile::NamedTempFile> {
+        tempfile::NamedTempFile::new_in(self.dir.join("results"))
+    }
+
+    /// Puts a filled temporary file in place as the result of `kind` for `key` (fsynced first)
+    /// and records it.
+    pub fn keep(
+        &mut self,
+        file: tempfile::NamedTempFile,
+        key: &str,
+        job_id: &str,
+        kind: &str,
+        at: i64,
+    ) -> io::Result<PathBuf> {
+        file.as_file().sync_all()?;
+        let path = self.result_path(key, kind);
+        file.persist(&path).map_err(|e| e.error)?;
+        self.record(
+            key,
+            at,
+            What::Result {
+                job_id: job_id.to_string(),
+                kind: kind.to_string(),
+            },
+        )?;
+        Ok(path)
+    }
+
+    /// Forgets the keys nothing happened to since `cutoff` (ms), their result files with them.
+    /// Returns how many were removed.
+    pub fn prune(&mut self, cutoff: i64) -> io::Result<usize> {
+        let old: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.last_at < cutoff)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in &old {
+            for kind in ["md", "txt", "json"] {
+                let _ = std::fs::remove_file(self.result_path(key, kind));
+            }
+            self.entries.remove(key);
+        }
+        self.rewrite()?;
+        Ok(old.len())
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) -> io::Result<usize> {
+        self.prune(i64::MAX)
+    }
+
+    /// The index rewritten from what is known (a compaction).
+    fn rewrite(&mut self) -> io::Result<()> {
+        let mut events = Vec::new();
+        let mut keys: Vec<&String> = self.entries.keys().collect();
+        keys.sort();
+        for key in keys {
+            let entry = &self.entries[key];
+            let at = entry.last_at;
+            let mut push = |what| {
+                events.push(Event {
+                    key: key.clone(),
+                    at,
+                    what,
+                })
+            };
+            for intent in &entry.intents {
+                push(What::Intent {
+                    token: intent.token.clone(),
+                });
+            }
+            if let Some(job_id) = &entry.job_id {
+                push(What::Created {
+                    job_id: job_id.clone(),
+                });
+                if let Some(status) = &entry.status {
+                    push(What::Ended {
+                        job_id: job_id.clone(),
+                        status: status.clone(),
+                    });
+                }
+                for kind in &entry.results {
+                    push(What::Result {
+                        job_id: job_id.clone(),
+                        kind: kind.clone(),
+                    });
+                }
+            }
+        }
+        self.log.rewrite(events)
+    }
+}
+
+/// A token for a create's `user_metadata`: 128 random bits, so a job can be found again by it.
+pub fn new_token() -> String {
+    format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_survive_a_reopen_and_a_new_job_replaces_the_old() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut store = Store::open(dir.path(), || {}).unwrap();
+            store.record("k", 1, What::Intent { token: "t1".into() }).unwrap();
+            assert_eq!(store.entry("k").unwrap().intents.len(), 1);
+            store
+                .record(
+                    "k",
+                    2,
+                    What::Created {
+                        job_id: "pjb-1".into(),
+                    },
+                )
+                .unwrap();
+            let mut file = store.temporary().unwrap();
+            std::io::Write::write_all(&mut file, b"# doc").unwrap();
+            store.keep(file, "k", "pjb-1", "md", 3).unwrap();
+        }
+        let mut store = Store::open(dir.path(), || {}).unwrap();
+        let entry = store.entry("k").unwrap();
+        assert!(entry.intents.is_empty());
+        assert_eq!(entry.job_id.as_deref(), Some("pjb-1"));
+        assert_eq!(std::fs::read(store.result("k", "md").unwrap()).unwrap(), b"# doc");
+        store
+            .record(
+                "k",
+                4,
+                What::Gone {
+                    job_id: "pjb-1".into(),
+                },
+            )
+            .unwrap();
+        assert!(store.result("k", "md").is_none());
+        assert_eq!(store.prune(5).unwrap(), 1);
+        assert!(store.entry("k").is_none());
+    }
+
+    #[test]
+    fn a_second_opener_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Store::open(dir.path(), || {}).unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let path = dir.path().to_path_buf();
+        let waiter = std::thread::spawn(move || {
+            let said = std::sync::atomic::AtomicBool::new(false);
+            let _second =
+                Store::open(&path, || said.store(true, std::sync::atomic::Ordering::SeqCst)).unwrap();
+            sender
+                .send(said.load(std::sync::atomic::Ordering::SeqCst))
+                .unwrap();
+        });
+        assert!(
+            receiver
+                .recv_timeout(std::time::Duration::from_millis(200))
+                .is_err(),
+            "it waits"
+        );
+        drop(first);
+        assert!(receiver.recv().unwrap(), "it said it was waiting");
+        waiter.join().unwrap();
+    }
+}

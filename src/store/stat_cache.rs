@@ -1,0 +1,143 @@
+//! The stat cache: a file's content hash remembered with its path, size, modification and
+//! change times and inode, as git's index does, so that a run over an unchanged tree reads no
+//! file's contents. Any difference in those means the file is hashed again.
+
+use std::collections::HashMap;
+use std::fs::Metadata;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::key::hash_file;
+use crate::store::log::Log;
+
+/// One file as it was last hashed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry {
+    path: PathBuf,
+    size: u64,
+    modified_ns: i128,
+    changed_ns: i128,
+    inode: u64,
+    hash: String,
+}
+
+/// Paths to hashes, read from and appended to a log in the store.
+pub struct StatCache {
+    log: Log,
+    entries: HashMap<PathBuf, Entry>,
+    lines: usize,
+}
+
+impl StatCache {
+    pub fn open(path: &Path) -> io::Result<Self> {
+        let (log, records) = Log::open::<Entry>(path, false)?;
+        let lines = records.len();
+        let entries = records.into_iter().map(|e| (e.path.clone(), e)).collect();
+        Ok(StatCache { log, entries, lines })
+    }
+
+    /// The content hash of `path` (an absolute, canonical path): from the cache when its
+    /// metadata is unchanged, else read and remembered.
+    pub fn hash(&mut self, path: &Path, metadata: &Metadata) -> io::Result<String> {
+        let stat = Entry::of(path, metadata, String::new());
+        if let Some(known) = self.entries.get(path)
+            && known.same_file_as(&stat)
+        {
+            return Ok(known.hash.clone());
+        }
+        let (hash, _) = hash_file(path)?;
+        let entry = Entry { hash, ..stat };
+        // The cache can be rebuilt: a failure to remember is not a failure to parse.
+        if self.log.append(&entry).is_ok() {
+            self.lines += 1;
+        }
+        let hash = entry.hash.clone();
+        self.entries.insert(path.to_path_buf(), entry);
+        Ok(hash)
+    }
+
+    /// Rewrites the log when most of its lines are out of date.
+    pub fn compact(&mut self) {
+        if self.lines > 1024 && self.lines > 2 * self.entries.len() {
+            let mut entries: Vec<&Entry> = self.entries.values().collect();
+            entries.sort_by(|a, b| a.path.cmp(&b.path));
+            if self.log.rewrite(entries).is_ok() {
+                self.lines = self.entries.len();
+            }
+        }
+    }
+}
+
+impl Entry {
+    /// The same path with the same size, times and inode.
+    fn same_file_as(&self, other: &Entry) -> bool {
+        (
+            &self.path,
+            self.size,
+            self.modified_ns,
+            self.changed_ns,
+            self.inode,
+        ) == (
+            &other.path,
+            other.size,
+            other.modified_ns,
+            other.changed_ns,
+            other.inode,
+        )
+    }
+
+    fn of(path: &Path, metadata: &Metadata, hash: String) -> Self {
+        #[cfg(unix)]
+        let (modified_ns, changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt as _;
+            (
+                i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec()),
+                i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec()),
+                metadata.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (modified_ns, changed_ns, inode) = {
+            let nanos = metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i128);
+            (nanos, 0, 0)
+        };
+        Entry {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+            modified_ns,
+            changed_ns,
+            inode,
+            hash,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unchanged_file_is_not_read_again_and_a_changed_one_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.pdf");
+        std::fs::write(&file, b"one").unwrap();
+        let file = std::fs::canonicalize(&file).unwrap();
+        let mut cache = StatCache::open(&dir.path().join("stat.jsonl")).unwrap();
+        let first = cache.hash(&file, &std::fs::metadata(&file).unwrap()).unwrap();
+        // Unreadable now: a cache hit does not read it.
+        let meta = std::fs::metadata(&file).unwrap();
+        let mut reopened = StatCache::open(&dir.path().join("stat.jsonl")).unwrap();
+        std::fs::rename(&file, dir.path().join("moved")).unwrap();
+        assert_eq!(reopened.hash(&file, &meta).unwrap(), first);
+        std::fs::rename(dir.path().join("moved"), &file).unwrap();
+        std::fs::write(&file, b"two").unwrap();
+        let changed = reopened.hash(&file, &std::fs::metadata(&file).unwrap()).unwrap();
+        assert_ne!(changed, first);
+    }
+}

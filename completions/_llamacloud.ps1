@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('parsing', 'parsing', [CompletionResultType]::ParameterValue, 'Parse jobs')
             [CompletionResult]::new('batches', 'batches', [CompletionResultType]::ParameterValue, 'Batches (v2)')
             [CompletionResult]::new('batch-processing', 'batch-processing', [CompletionResultType]::ParameterValue, 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The result store: what was parsed, so it is never paid for twice')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file and its profiles')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The API key in use')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -82,7 +83,8 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
             [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again documents the manifest says are done')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again, even when the result store or the output directory has the result')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the result store: every document is parsed (and paid for)')
             [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
@@ -215,7 +217,8 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
             [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again documents the manifest says are done')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again, even when the result store or the output directory has the result')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the result store: every document is parsed (and paid for)')
             [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
@@ -544,6 +547,142 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         'llamacloud;batch-processing;help;help' {
             break
         }
+        'llamacloud;cache' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'llamacloud;cache;path' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;cache;list' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;cache;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, '30d, 12h, 90m, or seconds')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;cache;clear' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'API region (default: $LLAMA_CLOUD_REGION, else us)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: auto = table on a terminal, tsv otherwise]')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE instead of stdout (atomically: complete or not at all)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each HTTP request, in seconds')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Clear without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Clear without asking')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --format json')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--raw-output', '--raw-output', [CompletionResultType]::ParameterName, 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow sending the API key over plain http:// to a host that is not loopback')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'llamacloud;cache;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'llamacloud;cache;help;path' {
+            break
+        }
+        'llamacloud;cache;help;list' {
+            break
+        }
+        'llamacloud;cache;help;prune' {
+            break
+        }
+        'llamacloud;cache;help;clear' {
+            break
+        }
+        'llamacloud;cache;help;help' {
+            break
+        }
         'llamacloud;config' {
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
@@ -830,6 +969,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('parsing', 'parsing', [CompletionResultType]::ParameterValue, 'Parse jobs')
             [CompletionResult]::new('batches', 'batches', [CompletionResultType]::ParameterValue, 'Batches (v2)')
             [CompletionResult]::new('batch-processing', 'batch-processing', [CompletionResultType]::ParameterValue, 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The result store: what was parsed, so it is never paid for twice')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The config file and its profiles')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'The API key in use')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -891,6 +1031,25 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help;batch-processing;list' {
+            break
+        }
+        'llamacloud;help;cache' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
+            break
+        }
+        'llamacloud;help;cache;path' {
+            break
+        }
+        'llamacloud;help;cache;list' {
+            break
+        }
+        'llamacloud;help;cache;prune' {
+            break
+        }
+        'llamacloud;help;cache;clear' {
             break
         }
         'llamacloud;help;config' {

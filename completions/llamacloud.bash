@@ -25,6 +25,9 @@ _llamacloud() {
             llamacloud,batches)
                 cmd="llamacloud__subcmd__batches"
                 ;;
+            llamacloud,cache)
+                cmd="llamacloud__subcmd__cache"
+                ;;
             llamacloud,completions)
                 cmd="llamacloud__subcmd__completions"
                 ;;
@@ -91,6 +94,36 @@ _llamacloud() {
             llamacloud__subcmd__batches__subcmd__help,list)
                 cmd="llamacloud__subcmd__batches__subcmd__help__subcmd__list"
                 ;;
+            llamacloud__subcmd__cache,clear)
+                cmd="llamacloud__subcmd__cache__subcmd__clear"
+                ;;
+            llamacloud__subcmd__cache,help)
+                cmd="llamacloud__subcmd__cache__subcmd__help"
+                ;;
+            llamacloud__subcmd__cache,list)
+                cmd="llamacloud__subcmd__cache__subcmd__list"
+                ;;
+            llamacloud__subcmd__cache,path)
+                cmd="llamacloud__subcmd__cache__subcmd__path"
+                ;;
+            llamacloud__subcmd__cache,prune)
+                cmd="llamacloud__subcmd__cache__subcmd__prune"
+                ;;
+            llamacloud__subcmd__cache__subcmd__help,clear)
+                cmd="llamacloud__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            llamacloud__subcmd__cache__subcmd__help,help)
+                cmd="llamacloud__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            llamacloud__subcmd__cache__subcmd__help,list)
+                cmd="llamacloud__subcmd__cache__subcmd__help__subcmd__list"
+                ;;
+            llamacloud__subcmd__cache__subcmd__help,path)
+                cmd="llamacloud__subcmd__cache__subcmd__help__subcmd__path"
+                ;;
+            llamacloud__subcmd__cache__subcmd__help,prune)
+                cmd="llamacloud__subcmd__cache__subcmd__help__subcmd__prune"
+                ;;
             llamacloud__subcmd__config,get)
                 cmd="llamacloud__subcmd__config__subcmd__get"
                 ;;
@@ -142,6 +175,9 @@ _llamacloud() {
             llamacloud__subcmd__help,batches)
                 cmd="llamacloud__subcmd__help__subcmd__batches"
                 ;;
+            llamacloud__subcmd__help,cache)
+                cmd="llamacloud__subcmd__help__subcmd__cache"
+                ;;
             llamacloud__subcmd__help,completions)
                 cmd="llamacloud__subcmd__help__subcmd__completions"
                 ;;
@@ -174,6 +210,18 @@ _llamacloud() {
                 ;;
             llamacloud__subcmd__help__subcmd__batches,list)
                 cmd="llamacloud__subcmd__help__subcmd__batches__subcmd__list"
+                ;;
+            llamacloud__subcmd__help__subcmd__cache,clear)
+                cmd="llamacloud__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            llamacloud__subcmd__help__subcmd__cache,list)
+                cmd="llamacloud__subcmd__help__subcmd__cache__subcmd__list"
+                ;;
+            llamacloud__subcmd__help__subcmd__cache,path)
+                cmd="llamacloud__subcmd__help__subcmd__cache__subcmd__path"
+                ;;
+            llamacloud__subcmd__help__subcmd__cache,prune)
+                cmd="llamacloud__subcmd__help__subcmd__cache__subcmd__prune"
                 ;;
             llamacloud__subcmd__help__subcmd__config,get)
                 cmd="llamacloud__subcmd__help__subcmd__config__subcmd__get"
@@ -269,7 +317,7 @@ _llamacloud() {
 
     case "${cmd}" in
         llamacloud)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version parse parsing batches batch-processing config auth completions generate-docs help"
+            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help --version parse parsing batches batch-processing cache config auth completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1040,6 +1088,384 @@ _llamacloud() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        llamacloud__subcmd__cache)
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help path list prune clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__clear)
+            opts="-y -r -o -h --yes --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__help)
+            opts="path list prune clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__list)
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__path)
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__cache__subcmd__prune)
+            opts="-r -o -h --older-than --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "us eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "auto table tsv json jsonl yaml raw markdown text" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         llamacloud__subcmd__completions)
             opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1157,7 +1583,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__get)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id tier"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id tier cache_dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,7 +1869,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__set)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id tier"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id tier cache_dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1501,7 +1927,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__unset)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id tier"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help api_key base_url region project_id organization_id tier cache_dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,7 +2097,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help)
-            opts="parse parsing batches batch-processing config auth completions generate-docs help"
+            opts="parse parsing batches batch-processing cache config auth completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1783,6 +2209,76 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__help__subcmd__batches__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__cache)
+            opts="path list prune clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__cache__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__cache__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        llamacloud__subcmd__help__subcmd__cache__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2063,7 +2559,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parse)
-            opts="-r -o -h --output-dir --recursive --include --exclude --from-list --concurrency --force --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-r -o -h --output-dir --recursive --include --exclude --from-list --concurrency --force --no-cache --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2317,7 +2813,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__create)
-            opts="-q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --force --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --quiet --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --force --no-cache --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --quiet --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand parsing 'Parse jobs'
             cand batches 'Batches (v2)'
             cand batch-processing 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+            cand cache 'The result store: what was parsed, so it is never paid for twice'
             cand config 'The config file and its profiles'
             cand auth 'The API key in use'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -78,7 +79,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
             cand --timeout 'Timeout for each HTTP request, in seconds'
             cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
-            cand --force 'Parse again documents the manifest says are done'
+            cand --force 'Parse again, even when the result store or the output directory has the result'
+            cand --no-cache 'Neither read nor write the result store: every document is parsed (and paid for)'
             cand --disable-cache 'Parse again even if the API has a cached result for this document'
             cand --json 'Shorthand for --format json'
             cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
@@ -207,7 +209,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
             cand --timeout 'Timeout for each HTTP request, in seconds'
             cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
-            cand --force 'Parse again documents the manifest says are done'
+            cand --force 'Parse again, even when the result store or the output directory has the result'
+            cand --no-cache 'Neither read nor write the result store: every document is parsed (and paid for)'
             cand --disable-cache 'Parse again even if the API has a cached result for this document'
             cand -q 'Print only the new job''s id'
             cand --quiet 'Print only the new job''s id'
@@ -508,6 +511,131 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         }
         &'llamacloud;batch-processing;help;help'= {
         }
+        &'llamacloud;cache'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand path 'Print where the result store is'
+            cand list 'List the results in the store: key, job, status, result files, when last used'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+            cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;cache;path'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;cache;list'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;cache;prune'= {
+            cand --older-than '30d, 12h, 90m, or seconds'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;cache;clear'= {
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand -y 'Clear without asking'
+            cand --yes 'Clear without asking'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;cache;help'= {
+            cand path 'Print where the result store is'
+            cand list 'List the results in the store: key, job, status, result files, when last used'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+            cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'llamacloud;cache;help;path'= {
+        }
+        &'llamacloud;cache;help;list'= {
+        }
+        &'llamacloud;cache;help;prune'= {
+        }
+        &'llamacloud;cache;help;clear'= {
+        }
+        &'llamacloud;cache;help;help'= {
+        }
         &'llamacloud;config'= {
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
             cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
@@ -772,6 +900,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand parsing 'Parse jobs'
             cand batches 'Batches (v2)'
             cand batch-processing 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+            cand cache 'The result store: what was parsed, so it is never paid for twice'
             cand config 'The config file and its profiles'
             cand auth 'The API key in use'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -818,6 +947,20 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand list 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
         }
         &'llamacloud;help;batch-processing;list'= {
+        }
+        &'llamacloud;help;cache'= {
+            cand path 'Print where the result store is'
+            cand list 'List the results in the store: key, job, status, result files, when last used'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+            cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
+        }
+        &'llamacloud;help;cache;path'= {
+        }
+        &'llamacloud;help;cache;list'= {
+        }
+        &'llamacloud;help;cache;prune'= {
+        }
+        &'llamacloud;help;cache;clear'= {
         }
         &'llamacloud;help;config'= {
             cand set 'Set a profile''s setting; the API key is read from stdin or a hidden prompt, never from the command line'

@@ -55,6 +55,7 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "parse" -d 'Pa
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "parsing" -d 'Parse jobs'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batches" -d 'Batches (v2)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "cache" -d 'The result store: what was parsed, so it is never paid for twice'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "config" -d 'The config file and its profiles'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "auth" -d 'The API key in use'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -102,7 +103,8 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l force -d 'Parse again documents the manifest says are done'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l force -d 'Parse again, even when the result store or the output directory has the result'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l no-cache -d 'Neither read nor write the result store: every document is parsed (and paid for)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l json -d 'Shorthand for --format json'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
@@ -260,7 +262,8 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l force -d 'Parse again documents the manifest says are done'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l force -d 'Parse again, even when the result store or the output directory has the result'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l no-cache -d 'Neither read nor write the result store: every document is parsed (and paid for)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the new job\'s id'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l wait -d 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with --format markdown|text (exit 6 unless COMPLETED)'
@@ -592,6 +595,148 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -f -a "path" -d 'Print where the result store is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -f -a "list" -d 'List the results in the store: key, job, status, result files, when last used'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -f -a "prune" -d 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -f -a "clear" -d 'Forget every result (asks first on a terminal; needs --yes otherwise)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l older-than -d '30d, 12h, 90m, or seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Clear without asking'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print where the result store is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the results in the store: key, job, status, result files, when last used'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Forget every result (asks first on a terminal; needs --yes otherwise)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -895,15 +1040,16 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "parse" -d 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile\'s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "parsing" -d 'Parse jobs'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "batches" -d 'Batches (v2)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "config" -d 'The config file and its profiles'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "auth" -d 'The API key in use'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing config auth completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "parse" -d 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile\'s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "parsing" -d 'Parse jobs'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "batches" -d 'Batches (v2)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "cache" -d 'The result store: what was parsed, so it is never paid for twice'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "config" -d 'The config file and its profiles'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "auth" -d 'The API key in use'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "create" -d 'Start a parse job for a local file (uploaded), a URL or an uploaded file\'s id, and print it; with --wait, wait for it and print the result'
@@ -915,6 +1061,10 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_s
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "get" -d 'Show one batch, optionally with the parse job of each of its files'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batches" -f -a "cancel" -d 'Cancel a batch that has not ended'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from batch-processing" -f -a "list" -d 'List batch-processing jobs (offset paging), following every page unless --max-items is given'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "path" -d 'Print where the result store is'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'List the results in the store: key, job, status, result files, when last used'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "prune" -d 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Forget every result (asks first on a terminal; needs --yes otherwise)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a profile\'s setting; the API key is read from stdin or a hidden prompt, never from the command line'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a setting from a profile (the one in use, as for set)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a setting of the profile in use (the API key masked)'

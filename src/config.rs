@@ -21,13 +21,14 @@ const FILE_NAME: &str = "config.toml";
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// The settings a profile can hold, in the order `config list` shows them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "api_key",
     "base_url",
     "region",
     "project_id",
     "organization_id",
     "tier",
+    "cache_dir",
 ];
 
 /// The file's contents.
@@ -50,6 +51,8 @@ pub struct Profile {
     pub organization_id: Option<String>,
     /// The tier `parsing create` and `parse` use when none is given.
     pub tier: Option<String>,
+    /// Where the result store is.
+    pub cache_dir: Option<String>,
 }
 
 impl Profile {
@@ -62,6 +65,7 @@ impl Profile {
             "project_id" => &self.project_id,
             "organization_id" => &self.organization_id,
             "tier" => &self.tier,
+            "cache_dir" => &self.cache_dir,
             _ => return None,
         };
         value.as_deref().filter(|v| !v.trim().is_empty())
@@ -134,6 +138,22 @@ pub fn path(env: &dyn Env) -> Option<PathBuf> {
     }
     let home = env.home_dir()?;
     Some(home.join(".config").join("llamacloud").join(FILE_NAME))
+}
+
+/// Where the result store is by default: `$XDG_CACHE_HOME/llamacloud`, else
+/// `~/.cache/llamacloud` (macOS too), else the platform's cache directory (Windows).
+pub fn default_cache_dir(env: &dyn Env) -> Option<PathBuf> {
+    if let Some(dir) = env
+        .var("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute())
+    {
+        return Some(dir.join("llamacloud"));
+    }
+    if cfg!(windows) {
+        return dirs::cache_dir().map(|dir| dir.join("llamacloud"));
+    }
+    Some(env.home_dir()?.join(".cache").join("llamacloud"))
 }
 
 /// Reads the file; a missing file is an empty config. Warns once when others can read it.

@@ -89,7 +89,7 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
         }
         Command::Parsing(ParsingCommand::Create(create)) => commands::create::create(global, create, ctx),
         Command::Parse(parse) if parse.is_bulk() => commands::bulk::parse(global, parse, &again(args), ctx),
-        Command::Parse(parse) => commands::create::parse(global, parse, ctx),
+        Command::Parse(parse) => commands::parse::parse(global, parse, ctx),
         Command::Parsing(ParsingCommand::Download(args)) => commands::download::download(global, args, ctx),
         Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
         Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),
@@ -100,6 +100,7 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
         Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
             commands::batch_processing::list(global, args, ctx)
         }
+        Command::Cache(command) => commands::cache::run(global, command, ctx),
         Command::Config(command) => commands::config::run(global, command, ctx),
         Command::Auth(AuthCommand::Status) => commands::auth::status(global, ctx),
         Command::Completions { shell } => commands::docs::completions(global, *shell, ctx),

@@ -27,6 +27,8 @@ pub const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
 pub const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
 pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
 pub const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
+/// Where the result store is.
+pub const ENV_CACHE_DIR: &str = "LLAMACLOUD_CACHE_DIR";
 /// The variable that adds headers to every request, as in the official SDKs and `llp`.
 pub const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
 
@@ -56,6 +58,9 @@ pub struct Settings {
     pub timeout: Duration,
     pub max_retries: u32,
     pub debug: bool,
+    /// The result store's directory (`LLAMACLOUD_CACHE_DIR`, the profile's `cache_dir`, else the
+    /// platform's cache directory); `None` only without a home directory.
+    pub cache_dir: Option<Sourced<PathBuf>>,
     /// `LLAMA_CLOUD_CUSTOM_HEADERS`.
     pub headers: Vec<(HeaderName, HeaderValue)>,
     /// The base URL was given without a scheme and https:// was assumed.
@@ -140,7 +145,20 @@ impl Settings {
             None => Vec::new(),
         };
         let proxy = proxy_for(&base_url.value, env)?;
+        let cache_dir = layers
+            .pick(None, "", &[ENV_CACHE_DIR], "cache_dir")
+            .map(|s| Sourced {
+                value: PathBuf::from(s.value),
+                source: s.source,
+            })
+            .or_else(|| {
+                config::default_cache_dir(env).map(|value| Sourced {
+                    value,
+                    source: Source::Default,
+                })
+            });
         Ok(Settings {
+            cache_dir,
             proxy,
             https_assumed,
             headers,

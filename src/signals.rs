@@ -18,12 +18,21 @@ struct State {
     last_words: Option<LastWords>,
     /// The command that wants to hear of a signal, if one does.
     listener: Option<Sender<i32>>,
+    /// Creates in flight: a signal waits for their answers to be recorded.
+    holds: usize,
+    /// The first signal, once one has arrived: a second one stops at once.
+    first: Option<i32>,
+    /// A listener was told of the first signal: it ends the command.
+    heard: bool,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
     temporary_files: Vec::new(),
     last_words: None,
     listener: None,
+    holds: 0,
+    first: None,
+    heard: false,
 });
 
 fn state() -> std::sync::MutexGuard<'static, State> {
@@ -50,19 +59,60 @@ pub fn install() {
 }
 
 fn on_signal(signal: i32) {
-    let listener = state().listener.take();
-    if let Some(listener) = listener
-        && listener.send(signal).is_ok()
-    {
-        // The command ends its output and exits; if it cannot within the grace period (it is
-        // blocked writing to a stalled pipe), stop anyway.
-        std::thread::spawn(move || {
-            std::thread::sleep(GRACE);
-            stop(signal);
-        });
-        return;
+    let mut current = state();
+    if current.first.is_some() {
+        // A second signal: stop now (what was in flight is found again by its intent).
+        drop(current);
+        stop(signal);
     }
-    stop(signal);
+    current.first = Some(signal);
+    let listener = current.listener.take();
+    let holding = current.holds > 0;
+    let heard = listener.is_some_and(|listener| listener.send(signal).is_ok());
+    current.heard = heard;
+    drop(current);
+    if !heard && !holding {
+        stop(signal);
+    }
+    if holding {
+        let _ = std::io::stderr().write_all(
+            b"waiting for the answer to the create in flight, to record its job (a second signal stops now)\n",
+        );
+    }
+    // The command ends its output and exits once the creates in flight are answered; if it
+    // cannot within the grace period after that (it is blocked writing to a stalled pipe),
+    // stop anyway.
+    std::thread::spawn(move || {
+        while state().holds > 0 {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(GRACE);
+        stop(signal);
+    });
+}
+
+/// While a `Hold` lives, a create is in flight: a first signal waits for it to be answered and
+/// recorded (then stops, saying any last words), a second stops at once.
+#[must_use]
+pub struct Hold(());
+
+/// Holds signals back while a create is in flight.
+pub fn hold() -> Hold {
+    state().holds += 1;
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let mut current = state();
+        current.holds = current.holds.saturating_sub(1);
+        // A signal came while holding and nobody listens for it: stop now that what was in
+        // flight is recorded.
+        if let (0, Some(signal), false) = (current.holds, current.first, current.heard) {
+            drop(current);
+            stop(signal);
+        }
+    }
 }
 
 /// Deletes the temporary files, clears a progress line, says any last words and exits with

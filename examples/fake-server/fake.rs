@@ -45,6 +45,12 @@ pub struct Config {
     pub job_time: Option<std::time::Duration>,
     /// When set, job 0's `markdown` result file (through its presigned link) is this many MiB.
     pub result_mib: Option<u64>,
+    /// Each create is answered this long after its job was made (a lost answer, when the client
+    /// gives up or is killed first).
+    pub answer_delay: std::time::Duration,
+    /// A made job shows in this many listings (not by id) only after it was made: listings lag
+    /// behind creates.
+    pub list_lag: usize,
 }
 
 impl Default for Config {
@@ -66,6 +72,8 @@ impl Default for Config {
             create_delay: std::time::Duration::ZERO,
             throttle_percent: 0,
             job_time: None,
+            answer_delay: std::time::Duration::ZERO,
+            list_lag: 0,
         }
     }
 }
@@ -160,6 +168,8 @@ struct Made {
     /// How it ends: COMPLETED, or FAILED (a file named like `fail`).
     ends: &'static str,
     born: std::time::Instant,
+    /// Listings (not by id) it was left out of, for `list_lag`.
+    hidden: usize,
 }
 
 /// The fake's data, generated once from the config.
@@ -176,6 +186,8 @@ pub struct Fake {
     made: std::sync::Mutex<Vec<Made>>,
     /// Creates received (faults included), to pick the fault for each.
     creates: std::sync::atomic::AtomicUsize,
+    /// Jobs made so far (ids are never given twice, even after a delete).
+    made_ever: std::sync::atomic::AtomicUsize,
     /// Files whose create has been answered 429 once already.
     throttled: std::sync::Mutex<HashSet<String>>,
     /// The second origin that serves presigned links (result files, images), once it listens.
@@ -223,6 +235,7 @@ impl Fake {
             changed: std::sync::Mutex::new(std::collections::HashMap::new()),
             made: std::sync::Mutex::new(Vec::new()),
             creates: std::sync::atomic::AtomicUsize::new(0),
+            made_ever: std::sync::atomic::AtomicUsize::new(0),
             throttled: std::sync::Mutex::new(HashSet::new()),
             files_url: std::sync::OnceLock::new(),
             file_requests: std::sync::Mutex::new(Vec::new()),
@@ -241,6 +254,12 @@ impl Fake {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
+    }
+
+    /// How many jobs creates have made, deleted ones included.
+    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
+    pub fn jobs_made_ever(&self) -> usize {
+        self.made_ever.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The jobs creates have made, oldest first (for tests: nothing is created twice).
@@ -317,15 +336,19 @@ impl Fake {
         let job_ids: HashSet<&str> = values(query, "job_ids").collect();
         // Jobs made by creates first: they are the newest. Listing them by id is how a client
         // polls many at once: it moves them along as fetching one does.
+        let lag = self.config.list_lag;
         let made: Vec<Value> = self
             .made()
             .iter_mut()
             .rev()
-            .map(|m| {
+            .filter_map(|m| {
                 if job_ids.contains(str_field(&m.job, "id")) {
                     self.advance(m);
+                } else if job_ids.is_empty() && m.hidden < lag {
+                    m.hidden += 1;
+                    return None;
                 }
-                m.job.clone()
+                Some(m.job.clone())
             })
             .collect();
         let items = made
@@ -982,7 +1005,7 @@ impl Fake {
         let mut made = self.made();
         let now = Timestamp::now().to_string();
         let job = json!({
-            "id": fake_id("pjb", 1_000_000 + made.len()),
+            "id": fake_id("pjb", 1_000_000 + self.made_ever.fetch_add(1, std::sync::atomic::Ordering::SeqCst)),
             "project_id": PROJECT_ID,
             "status": "PENDING",
             "name": name,
@@ -1003,7 +1026,10 @@ impl Fake {
                 "COMPLETED"
             },
             born: std::time::Instant::now(),
+            hidden: 0,
         });
+        drop(made);
+        std::thread::sleep(self.config.answer_delay);
         match fault {
             Some(502) => Answer::detail(502, "Bad gateway"),
             Some(0) => {

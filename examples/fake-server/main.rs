@@ -64,6 +64,13 @@ struct Args {
     /// Created jobs end this many milliseconds after they were made (instead of over 3 polls)
     #[arg(long, value_name = "MS")]
     job_ms: Option<u64>,
+    /// Answer each create this many milliseconds after its job was made (a client that gives up
+    /// or is killed first has lost the answer)
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    answer_delay_ms: u64,
+    /// A new job shows in listings only from the (N+1)th listing on (listings lag behind creates)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    list_lag: usize,
 }
 
 fn main() {
@@ -85,6 +92,8 @@ fn main() {
         create_delay: std::time::Duration::from_millis(args.create_delay_ms),
         throttle_percent: args.throttle_percent,
         job_time: args.job_ms.map(std::time::Duration::from_millis),
+        answer_delay: std::time::Duration::from_millis(args.answer_delay_ms),
+        list_lag: args.list_lag,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     let addr = match http::spawn(std::sync::Arc::clone(&fake), args.port) {

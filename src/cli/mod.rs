@@ -132,6 +132,10 @@ pub enum Command {
     #[command(subcommand, name = "batch-processing")]
     BatchProcessing(BatchProcessingCommand),
 
+    /// The result store: what was parsed, so it is never paid for twice
+    #[command(subcommand)]
+    Cache(CacheCommand),
+
     /// The config file and its profiles
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -179,6 +183,26 @@ pub enum ConfigCommand {
     Use { profile: String },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Print where the result store is
+    Path,
+    /// List the results in the store: key, job, status, result files, when last used
+    List,
+    /// Forget the results not used for DURATION (their documents are parsed again when asked)
+    Prune {
+        /// 30d, 12h, 90m, or seconds
+        #[arg(long, value_name = "DURATION", value_parser = values::parse_duration)]
+        older_than: Duration,
+    },
+    /// Forget every result (asks first on a terminal; needs --yes otherwise)
+    Clear {
+        /// Clear without asking
+        #[arg(short, long)]
+        yes: bool,
+    },
+}
+
 /// The settings a profile holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "snake_case")]
@@ -190,6 +214,8 @@ pub enum ConfigKey {
     OrganizationId,
     /// The default tier of `parsing create` and `parse`
     Tier,
+    /// Where the result store is (default: $LLAMACLOUD_CACHE_DIR, else ~/.cache/llamacloud)
+    CacheDir,
 }
 
 #[derive(Debug, Subcommand)]

@@ -108,6 +108,9 @@ pub struct ParsingCreateArgs {
     pub bulk: BulkArgs,
 
     #[command(flatten)]
+    pub store: StoreArgs,
+
+    #[command(flatten)]
     pub job: JobOptions,
 
     /// Print only the new job's id
@@ -129,6 +132,9 @@ pub struct ParseArgs {
 
     #[command(flatten)]
     pub bulk: BulkArgs,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
 
     #[command(flatten)]
     pub job: JobOptions,
@@ -169,10 +175,19 @@ pub struct BulkArgs {
     /// Documents uploaded and waited for at once
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
+}
 
-    /// Parse again documents the manifest says are done
+/// Paying once: the result store (see `config set cache_dir`).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Paying once")]
+pub struct StoreArgs {
+    /// Parse again, even when the result store or the output directory has the result
     #[arg(long)]
     pub force: bool,
+
+    /// Neither read nor write the result store: every document is parsed (and paid for)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 impl ParseArgs {

@@ -7,11 +7,14 @@ pub mod auth;
 pub mod batch_processing;
 pub mod batches;
 pub mod bulk;
+pub mod cache;
 pub mod config;
 pub mod create;
 pub mod docs;
 pub mod download;
 pub mod listing;
+pub mod once;
+pub mod parse;
 pub mod parsing;
 pub mod wait;
 

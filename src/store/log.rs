@@ -96,10 +96,6 @@ impl Log {
         Ok(())
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     fn failed(&self, err: io::Error) -> io::Error {
         // A write that failed half-way leaves a torn line: the next record starts afresh.
         io::Error::new(err.kind(), format!("cannot write {}: {err}", self.path.display()))

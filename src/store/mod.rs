@@ -135,11 +135,6 @@ impl Store {
         &self.dir
     }
 
-    /// The index file, for messages.
-    pub fn index_path(&self) -> &Path {
-        self.log.path()
-    }
-
     pub fn entry(&self, key: &str) -> Option<&Entry> {
         self.entries.get(key)
     }

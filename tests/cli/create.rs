@@ -490,7 +490,9 @@ fn ctrl_c_while_waiting_prints_the_id_and_how_to_resume() {
     stderr.read_to_string(&mut rest).unwrap();
     assert_eq!(
         rest,
-        format!("interrupted; job {id} goes on: llamacloud parsing get {id} --wait\n")
+        format!(
+            "interrupted; job {id} goes on: llamacloud parsing get {id} --wait (or run the same command again)\n"
+        )
     );
 }
 

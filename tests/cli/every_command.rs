@@ -54,6 +54,10 @@ fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
         (vec!["config", "use", "default"], Takes::Nothing),
         (vec!["config", "unset", "project_id"], Takes::Nothing),
         (vec!["auth", "status"], Takes::Result),
+        (vec!["cache", "path"], Takes::Result),
+        (vec!["cache", "list"], Takes::Result),
+        (vec!["cache", "prune", "--older-than", "30d"], Takes::Nothing),
+        (vec!["cache", "clear", "--yes"], Takes::Nothing),
         (vec!["completions", "bash"], Takes::Script),
         (vec!["generate-docs", docs.as_str()], Takes::Nothing),
     ]
@@ -163,6 +167,10 @@ fn run(server: &MockServer, scratch: &Path, args: &[String], extra: &[&str]) -> 
     }
     in_process(&server.base_url())
         .env("LLAMACLOUD_CONFIG_DIR", config.display().to_string())
+        .env(
+            "LLAMACLOUD_CACHE_DIR",
+            scratch.join("cache").display().to_string(),
+        )
         .args(args)
         .args(extra)
         .output()

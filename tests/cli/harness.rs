@@ -29,12 +29,23 @@ fn scratch_home() -> PathBuf {
     home
 }
 
-/// The environment of every test run: nothing from the real one, so no HOME, config, key or
-/// proxy leaks in.
+/// A result store of its own for each run, so that tests never share one by accident (a test
+/// that means to share one sets `LLAMACLOUD_CACHE_DIR` itself).
+fn scratch_cache() -> PathBuf {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("caches")
+        .join(format!("{}-{n}", std::process::id()))
+}
+
+/// The environment of every test run: nothing from the real one, so no HOME, config, key,
+/// proxy or result store leaks in.
 fn scratch_env() -> Vec<(String, String)> {
     let home = scratch_home();
     let path = |p: PathBuf| p.display().to_string();
     vec![
+        ("LLAMACLOUD_CACHE_DIR".into(), path(scratch_cache())),
         ("HOME".into(), path(home.clone())),
         ("XDG_CONFIG_HOME".into(), path(home.join(".config"))),
         ("LLAMACLOUD_CONFIG_DIR".into(), path(home.join("llamacloud"))),

@@ -19,6 +19,7 @@ mod imports;
 mod output;
 mod output_file;
 mod pagination;
+mod pay_once;
 mod pipes;
 mod query;
 mod retries;

@@ -27,7 +27,9 @@ use serde_json::Value;
 
 use crate::api::models::Part;
 use crate::api::throttle::Throttle;
-use crate::cli::{BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs};
+use crate::cli::{
+    BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
+};
 use crate::commands::Session;
 use crate::commands::create::{self, Source, source_of_argument};
 use crate::context::Context;
@@ -48,6 +50,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Conte
     let sources = args.sources.iter().map(|s| source_of_argument(s)).collect();
     let run_args = Run {
         bulk: &args.bulk,
+        store: &args.store,
         timeout: args.wait_timeout,
         again,
     };
@@ -70,6 +73,7 @@ pub fn create(
     let sources = args.files.iter().map(|f| Source::File(f.clone())).collect();
     let run_args = Run {
         bulk: &args.bulk,
+        store: &args.store,
         timeout: args.waiting.wait_timeout,
         again,
     };
@@ -79,6 +83,7 @@ pub fn create(
 /// How a bulk run goes.
 struct Run<'a> {
     bulk: &'a BulkArgs,
+    store: &'a StoreArgs,
     /// How long to wait for each job.
     timeout: Duration,
     /// The command line, to say how to resume.
@@ -136,7 +141,7 @@ fn run(
         configuration,
         kind,
         timeout,
-        force: bulk.force,
+        force: run.store.force,
         previous,
         manifest: Manifest(Mutex::new(manifest)),
         next: AtomicUsize::new(0),

@@ -1,0 +1,198 @@
+//! `cache path|list|prune|clear`: the result store (see `store`), through the one output path.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use comfy_table::Cell;
+use serde_json::json;
+
+use crate::cli::{CacheCommand, GlobalArgs};
+use crate::commands::wait::human_duration;
+use crate::commands::{Output, act};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::look::Look;
+use crate::output::printer::Record;
+use crate::output::style::Shape;
+use crate::output::table::{missing_cell, new_table, status_cell, write_table};
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::text::{count, neutralize, tsv_field};
+
+pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Result<(), Error> {
+    let record = Shape::Record { raw: false };
+    match command {
+        CacheCommand::Path => {
+            let output = Output::choose(global, ctx, record, "cache path", &[])?;
+            let dir = cache_dir(global, ctx)?;
+            output.print(ctx, &StorePath(dir))
+        }
+        CacheCommand::List => {
+            let output = Output::choose(global, ctx, record, "cache list", &[])?;
+            let store = open(global, ctx)?;
+            let mut rows: Vec<Row> = store
+                .entries()
+                .map(|(key, entry)| Row {
+                    key: key.clone(),
+                    job_id: entry.job_id.clone(),
+                    status: entry.status.clone(),
+                    results: entry
+                        .results
+                        .iter()
+                        .filter(|kind| store.result(key, kind).is_some())
+                        .cloned()
+                        .collect(),
+                    last_used: entry.last_at,
+                })
+                .collect();
+            rows.sort_by(|a, b| b.last_used.cmp(&a.last_used).then(a.key.cmp(&b.key)));
+            if rows.is_empty() {
+                ctx.io
+                    .stderr
+                    .line(&format!("The result store {} is empty.", store.dir().display()));
+            }
+            output.print(ctx, &Rows(rows))
+        }
+        CacheCommand::Prune { older_than } => {
+            Output::refuse(global, "cache prune")?;
+            let mut store = open(global, ctx)?;
+            let now = ctx.clock.now();
+            let cutoff = now.checked_sub(*older_than).unwrap_or(std::time::UNIX_EPOCH);
+            let cutoff = cutoff
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            let removed = store.prune(cutoff)?;
+            ctx.io.stderr.line(&format!(
+                "Removed {} not used in {} from {}",
+                count(removed as u64, "result"),
+                human_duration(*older_than),
+                store.dir().display()
+            ));
+            Ok(())
+        }
+        CacheCommand::Clear { yes } => {
+            Output::refuse(global, "cache clear")?;
+            let mut store = open(global, ctx)?;
+            let question = format!(
+                "Forget the {} in {} (the documents are then parsed, and paid for, again)",
+                count(store.entries().count() as u64, "result"),
+                store.dir().display()
+            );
+            act::confirm(ctx, *yes, &question)?;
+            let removed = store.clear()?;
+            ctx.io.stderr.line(&format!(
+                "Removed {} from {}",
+                count(removed as u64, "result"),
+                store.dir().display()
+            ));
+            Ok(())
+        }
+    }
+}
+
+fn cache_dir(global: &GlobalArgs, ctx: &Context) -> Result<PathBuf, Error> {
+    let settings = Settings::load(global, None, ctx.env.as_ref(), &ctx.io.stderr)?;
+    settings.cache_dir.map(|dir| dir.value).ok_or_else(|| {
+        Error::usage(format!(
+            "no directory for the result store: set {} or HOME",
+            crate::settings::ENV_CACHE_DIR
+        ))
+    })
+}
+
+fn open(global: &GlobalArgs, ctx: &Context) -> Result<Store, Error> {
+    let dir = cache_dir(global, ctx)?;
+    Ok(Store::open(&dir, || {
+        ctx.io.stderr.line(&format!(
+            "Blocking waiting for file lock on the result store {} (another llamacloud run holds it)",
+            dir.display()
+        ));
+    })?)
+}
+
+struct StorePath(PathBuf);
+
+impl Record for StorePath {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Owned(json!({ "path": self.0 }).to_string())
+    }
+
+    fn human(&self, out: &mut dyn Write, _look: &Look) -> io::Result<()> {
+        writeln!(out, "{}", neutralize(&self.0.display().to_string()))
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", tsv_field(&self.0.display().to_string()))
+    }
+}
+
+/// One result key in the store.
+struct Row {
+    key: String,
+    job_id: Option<String>,
+    status: Option<String>,
+    /// The result files still there (`md`, `txt`, `json`).
+    results: Vec<String>,
+    /// Milliseconds since the epoch.
+    last_used: i64,
+}
+
+struct Rows(Vec<Row>);
+
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms).map_or_else(|_| ms.to_string(), |t| t.to_string())
+}
+
+impl Record for Rows {
+    fn json(&self) -> Cow<'_, str> {
+        let items: Vec<serde_json::Value> = self
+            .0
+            .iter()
+            .map(|row| {
+                json!({
+                    "key": row.key,
+                    "job_id": row.job_id,
+                    "status": row.status,
+                    "results": row.results,
+                    "last_used": rfc3339(row.last_used),
+                })
+            })
+            .collect();
+        Cow::Owned(json!({ "items": items }).to_string())
+    }
+
+    fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let mut table = new_table(*look);
+        table.set_header(vec!["KEY", "JOB", "STATUS", "RESULTS", "LAST USED"]);
+        for row in &self.0 {
+            table.add_row(vec![
+                Cell::new(&row.key[..row.key.len().min(12)]),
+                row.job_id
+                    .as_deref()
+                    .map_or_else(|| missing_cell(*look), |id| Cell::new(neutralize(id))),
+                row.status
+                    .as_deref()
+                    .map_or_else(|| missing_cell(*look), |s| status_cell(*look, s)),
+                Cell::new(row.results.join(",")),
+                Cell::new(rfc3339(row.last_used)),
+            ]);
+        }
+        write_table(&mut table, out)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        for row in &self.0 {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                row.key,
+                row.job_id.as_deref().map(tsv_field).unwrap_or_default(),
+                row.status.as_deref().map(tsv_field).unwrap_or_default(),
+                row.results.join(","),
+                rfc3339(row.last_used)
+            )?;
+        }
+        Ok(())
+    }
+}

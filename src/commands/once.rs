@@ -1,0 +1,441 @@
+//! Each document's result paid for once. A result is known by its key (the document's bytes
+//! and the effective configuration, `store::key`); before a job is created its intent is on
+//! disk with a token that the create carries in `user_metadata`, so a create whose answer was
+//! lost — a timeout, a dropped connection, a run killed between send and record — is found
+//! again by that token instead of being paid for twice. Shared by `parse FILE` and bulk runs.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Map, Value, json};
+
+use crate::api::models::Part;
+use crate::api::paginate::Pager;
+use crate::api::parse_jobs::{self, CreatedRange, Expand, JobFilter, Paging, Source};
+use crate::commands::Session;
+use crate::commands::create::send_create;
+use crate::context::{Clock, Stderr};
+use crate::error::Error;
+use crate::output::document;
+use crate::signals;
+use crate::store::key::{self, Context as KeyContext};
+use crate::store::{Intent, Store, TOKEN_KEY, What, new_token};
+use crate::text::neutralize;
+
+/// How long after an unanswered create a listing is looked through for its job, at most, and
+/// how often (listings can lag behind creates).
+const LOOKS: [Duration; 4] = [
+    Duration::ZERO,
+    Duration::from_secs(2),
+    Duration::from_secs(4),
+    Duration::from_secs(8),
+];
+/// Clocks differ: jobs created this long before an intent are looked at too.
+const CLOCK_SLACK: Duration = Duration::from_secs(600);
+/// Listing pages looked through per look, at most.
+const MAX_PAGES: usize = 50;
+
+/// What a result is written as, and the store's name for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Part(Part),
+    /// The job response with markdown and text, as JSON.
+    Json,
+}
+
+impl Kind {
+    /// The store's name (and the output's extension) for the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Part(Part::Markdown) => "md",
+            Kind::Part(Part::Text) => "txt",
+            Kind::Json => "json",
+        }
+    }
+}
+
+/// Where a document stands in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// Its result of the kind asked for is in the store.
+    Stored {
+        path: PathBuf,
+        job_id: String,
+    },
+    /// Its job completed: the result is fetched from it, not paid for again.
+    Completed(String),
+    /// Its job exists and has not ended as far as the store knows.
+    Running(String),
+    /// Its job ended FAILED or CANCELLED: parsed again.
+    Ended(String),
+    /// Creates were sent and not answered: the job may exist.
+    Unanswered(Vec<Intent>),
+    Nothing,
+}
+
+/// The store, shared by the workers of a run; `None` with `--no-cache`.
+pub struct Shared {
+    pub store: Option<Mutex<Store>>,
+    pub clock: Arc<dyn Clock>,
+    pub stderr: Stderr,
+}
+
+impl Shared {
+    fn store(&self) -> Option<MutexGuard<'_, Store>> {
+        self.store
+            .as_ref()
+            .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn now_ms(&self) -> i64 {
+        ms(self.clock.now())
+    }
+
+    /// Records `what`; a failure is the run's (the file is named, nothing more is created).
+    fn record(&self, key: &str, what: What) -> Result<(), Error> {
+        let Some(mut store) = self.store() else {
+            return Ok(());
+        };
+        let at = self.now_ms();
+        store.record(key, at, what).map_err(Error::Io)
+    }
+
+    /// What the store knows of `key` for `kind`.
+    pub fn known(&self, key: &str, kind: Kind) -> Known {
+        let Some(store) = self.store() else {
+            return Known::Nothing;
+        };
+        let Some(entry) = store.entry(key) else {
+            return Known::Nothing;
+        };
+        match (&entry.job_id, entry.status.as_deref()) {
+            (Some(job_id), Some("COMPLETED")) => match store.result(key, kind.name()) {
+                Some(path) => Known::Stored {
+                    path,
+                    job_id: job_id.clone(),
+                },
+                None => Known::Completed(job_id.clone()),
+            },
+            (Some(job_id), Some(_)) => Known::Ended(job_id.clone()),
+            (Some(job_id), None) => Known::Running(job_id.clone()),
+            (None, _) if !entry.intents.is_empty() => Known::Unanswered(entry.intents.clone()),
+            (None, _) => Known::Nothing,
+        }
+    }
+
+    /// Records that the job ended with `status`.
+    pub fn ended(&self, key: &str, job_id: &str, status: &str) -> Result<(), Error> {
+        self.record(
+            key,
+            What::Ended {
+                job_id: job_id.to_string(),
+                status: status.to_string(),
+            },
+        )
+    }
+
+    /// Records that the server no longer knows the job.
+    pub fn gone(&self, key: &str, job_id: &str) -> Result<(), Error> {
+        self.record(
+            key,
+            What::Gone {
+                job_id: job_id.to_string(),
+            },
+        )
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+fn ms(time: SystemTime) -> i64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// Opens the user's result store (waiting, and saying so, while another run holds it).
+pub fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
+    let Some(dir) = &session.settings.cache_dir else {
+        return Err(Error::usage(
+            "no directory for the result store: set LLAMACLOUD_CACHE_DIR, or pass --no-cache",
+        ));
+    };
+    let dir = &dir.value;
+    Store::open(dir, || {
+        stderr.line(&format!(
+            "Blocking waiting for file lock on the result store {} (another llamacloud run holds it)",
+            dir.display()
+        ));
+    })
+    .map_err(Error::Io)
+}
+
+/// The key of `source`'s result with `configuration`: its bytes (hashed through the stat cache,
+/// so an unchanged file is not read), or the URL or file id.
+pub fn key_of(
+    store: Option<&mut Store>,
+    session: &Session,
+    source: &Source,
+    configuration: &Map<String, Value>,
+) -> Result<String, Error> {
+    let document = match source {
+        Source::File(path) => {
+            let unreadable = |err: io::Error| {
+                Error::Failure(format!(
+                    "cannot read {}: {err}",
+                    neutralize(&path.display().to_string())
+                ))
+            };
+            let canonical = std::fs::canonicalize(path).map_err(unreadable)?;
+            let metadata = std::fs::metadata(&canonical).map_err(unreadable)?;
+            let hash = match store {
+                Some(store) => store.stat.hash(&canonical, &metadata),
+                None => key::hash_file(&canonical).map(|(hash, _)| hash),
+            }
+            .map_err(unreadable)?;
+            format!("blake3:{hash}")
+        }
+        Source::Url(url) => format!("url:{url}"),
+        Source::FileId(id) => format!("file:{id}"),
+    };
+    let origin = session.settings.base_url.value.origin().ascii_serialization();
+    let context = KeyContext {
+        origin: &origin,
+        project_id: session.scope.project_id.as_deref(),
+        organization_id: session.scope.organization_id.as_deref(),
+    };
+    Ok(key::result_key(&document, configuration, &context))
+}
+
+/// A job for the document under `key`: one found by the token of an unanswered create, else a
+/// new one (its intent recorded first). Returns the job's id and whether it was created now.
+pub fn job_for(
+    shared: &Shared,
+    session: &Session,
+    key: &str,
+    source: &Source,
+    configuration: &Map<String, Value>,
+    unanswered: &[Intent],
+) -> Result<(String, bool), Error> {
+    if !unanswered.is_empty()
+        && let Some(job_id) = find_by_token(shared, session, unanswered)?
+    {
+        shared.record(
+            key,
+            What::Created {
+                job_id: job_id.clone(),
+            },
+        )?;
+        return Ok((job_id, false));
+    }
+    create(shared, session, key, source, configuration).map(|id| (id, true))
+}
+
+/// Records the intent, then creates the job (signals wait for its answer), then records it. A
+/// create whose answer is lost is looked for by its token before the error is given up on.
+fn create(
+    shared: &Shared,
+    session: &Session,
+    key: &str,
+    source: &Source,
+    configuration: &Map<String, Value>,
+) -> Result<String, Error> {
+    let mut configuration = configuration.clone();
+    let token = shared.store.as_ref().map(|_| new_token());
+    if let Some(token) = &token {
+        let tags = configuration
+            .entry("user_metadata")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(tags) = tags.as_object_mut() {
+            tags.insert(TOKEN_KEY.into(), json!(token));
+        }
+        shared
+            .record(key, What::Intent { token: token.clone() })
+            .map_err(|err| err.context("nothing was sent"))?;
+    }
+    let hold = signals::hold();
+    let created = send_create(session, &configuration, source);
+    let job_id = match created {
+        Ok(created) => created.id().to_string(),
+        Err(err) => {
+            let lost =
+                matches!(&err, Error::Api(e) if e.may_have_acted()) || matches!(&err, Error::Context { .. });
+            let intents: Vec<Intent> = token
+                .iter()
+                .map(|token| Intent {
+                    token: token.clone(),
+                    at: shared.now_ms(),
+                })
+                .collect();
+            match (lost, intents.is_empty()) {
+                (true, false) => match find_by_token(shared, session, &intents)? {
+                    Some(job_id) => job_id,
+                    None => return Err(err),
+                },
+                _ => return Err(err),
+            }
+        }
+    };
+    let recorded = shared.record(
+        key,
+        What::Created {
+            job_id: job_id.clone(),
+        },
+    );
+    // A signal that came while the create was in flight stops the run as the hold ends: it
+    // says the id.
+    signals::leave_last_words(signals::LastWords {
+        output_line: None,
+        file: None,
+        note: format!(
+            "interrupted; job {} was created{}: run the same command again to go on",
+            neutralize(&job_id),
+            if recorded.is_ok() { " and recorded" } else { "" }
+        ),
+    });
+    drop(hold);
+    recorded.map_err(|err| {
+        err.context(format!(
+            "job {} was created but could not be recorded",
+            neutralize(&job_id)
+        ))
+    })?;
+    Ok(job_id)
+}
+
+/// Looks through the jobs created since the earliest of `intents` for one carrying its token,
+/// a few times over a bounded while (a listing can lag behind a create).
+fn find_by_token(shared: &Shared, session: &Session, intents: &[Intent]) -> Result<Option<String>, Error> {
+    let since = intents.iter().map(|i| i.at).min().unwrap_or_default();
+    let since = SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(since).unwrap_or(0));
+    let since = since.checked_sub(CLOCK_SLACK).unwrap_or(SystemTime::UNIX_EPOCH);
+    let since = jiff::Timestamp::try_from(since).ok();
+    let tokens: Vec<&str> = intents.iter().map(|i| i.token.as_str()).collect();
+    for (look, wait) in LOOKS.iter().enumerate() {
+        if look == 1 {
+            shared.stderr.line(
+                "note: looking for the job of a create whose answer was lost (listings can lag behind creates)",
+            );
+        }
+        shared.clock.sleep(*wait);
+        let filter = JobFilter {
+            created: CreatedRange {
+                on_or_after: since,
+                on_or_before: None,
+            },
+            ..JobFilter::default()
+        };
+        let paging = Paging {
+            page_size: Some(100),
+            ..Paging::default()
+        };
+        let mut pager = Pager::new(
+            Arc::clone(&session.client),
+            parse_jobs::list(&session.scope, &filter, &paging),
+        );
+        for _ in 0..MAX_PAGES {
+            let Some(page) = pager.next_page()? else { break };
+            for item in page.items() {
+                let Ok(job) = serde_json::from_str::<Value>(item) else {
+                    continue;
+                };
+                let token = job
+                    .pointer(&format!("/user_metadata/{TOKEN_KEY}"))
+                    .and_then(Value::as_str);
+                if token.is_some_and(|t| tokens.contains(&t))
+                    && let Some(id) = job.get("id").and_then(Value::as_str)
+                {
+                    shared.stderr.line(&format!(
+                        "note: found job {} of a create whose answer was lost",
+                        neutralize(id)
+                    ));
+                    return Ok(Some(id.to_string()));
+                }
+            }
+        }
+    }
+    shared.stderr.line(&format!(
+        "note: no job carries the token of the unanswered create after {} s: parsing it now",
+        LOOKS.iter().sum::<Duration>().as_secs()
+    ));
+    Ok(None)
+}
+
+/// Why a result could not be fetched.
+pub enum Fetch {
+    /// The server no longer knows the job (404).
+    Gone,
+    Failed(Error),
+}
+
+/// Fetches the completed job's result of `kind` into the store (or, with `--no-cache`, a
+/// temporary file) and returns where it is.
+pub fn fetch_result(
+    shared: &Shared,
+    session: &Session,
+    key: &str,
+    job_id: &str,
+    kind: Kind,
+) -> Result<Kept, Fetch> {
+    let parts = match kind {
+        Kind::Part(part) => vec![part.expand()],
+        Kind::Json => vec!["markdown", "text"],
+    };
+    let expand = Expand {
+        parts,
+        image_filenames: None,
+    };
+    let response = parse_jobs::stream(&session.client, &session.scope, job_id, &expand).map_err(|err| {
+        match err.status_error().map(|s| s.status.as_u16()) {
+            Some(404) => Fetch::Gone,
+            _ => Fetch::Failed(Error::from(err)),
+        }
+    })?;
+    let failed = |err: io::Error| Fetch::Failed(Error::Io(err));
+    let mut temp = match shared.store() {
+        Some(store) => store.temporary(),
+        None => tempfile::NamedTempFile::new(),
+    }
+    .map_err(failed)?;
+    let mut body = response.body;
+    let written = match kind {
+        Kind::Part(part) => {
+            let mut out = io::BufWriter::new(temp.as_file_mut());
+            document::write_document(&mut body, &mut out, part, false)
+                .and_then(|_| io::Write::flush(&mut out).map_err(Error::Io))
+        }
+        Kind::Json => document::copy_through(&mut body, temp.as_file_mut()).map(drop),
+    };
+    written.map_err(Fetch::Failed)?;
+    match shared.store() {
+        Some(mut store) => {
+            let at = shared.now_ms();
+            store
+                .keep(temp, key, job_id, kind.name(), at)
+                .map(Kept::Stored)
+                .map_err(failed)
+        }
+        None => Ok(Kept::Temporary(temp)),
+    }
+}
+
+/// A fetched result.
+pub enum Kept {
+    Stored(PathBuf),
+    /// With `--no-cache`: gone once dropped.
+    Temporary(tempfile::NamedTempFile),
+}
+
+impl Kept {
+    pub fn path(&self) -> &Path {
+        match self {
+            Kept::Stored(path) => path,
+            Kept::Temporary(file) => file.path(),
+        }
+    }
+
+    pub fn open(&self) -> io::Result<File> {
+        File::open(self.path())
+    }
+}

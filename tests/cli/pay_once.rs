@@ -1,0 +1,300 @@
+//! Paying once for one document (`parse FILE`): the result store keys results by content and
+//! configuration, a lost create answer is found again by its token, a job the server lost is
+//! parsed again once, and a user's file is never destroyed.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{InProcess, TEST_KEY, cli, command};
+
+fn scratch_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `llamacloud` against `url` with the result store in `store`.
+fn with_store(url: &str, store: &Path) -> InProcess {
+    let mut run = cli(url);
+    run.env("LLAMACLOUD_CACHE_DIR", store);
+    run
+}
+
+fn parse(url: &str, store: &Path, file: &Path, extra: &[&str]) -> Output {
+    with_store(url, store)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn ok(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(output));
+    stdout_of(output)
+}
+
+#[test]
+fn the_same_document_twice_is_paid_for_once_whatever_its_name_or_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "docs/a.pdf", b"%PDF-1.4 the report");
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = ok(&parse(&url, &store, &file, &[]));
+    assert!(first.starts_with("# a.pdf"), "{first}");
+    assert_eq!(fake.made_jobs().len(), 1);
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+
+    let again = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&again), first);
+    assert_eq!(
+        stderr_of(&again),
+        format!("note: from the result store (job {id}); --force parses again\n")
+    );
+    // Touched, copied elsewhere, renamed, given as ./ or from another directory: the same bytes.
+    let copy = scratch_file(dir.path(), "elsewhere/b-renamed.pdf", b"%PDF-1.4 the report");
+    filetime_touch(&file);
+    for path in [&file, &copy] {
+        assert_eq!(ok(&parse(&url, &store, path, &[])), first);
+    }
+    let relative = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .args(["parse", "./docs/../docs/a.pdf", "--tier", "agentic"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(ok(&relative), first);
+    assert_eq!(fake.made_jobs().len(), 1, "one job for one document");
+
+    // --force parses again; --no-cache neither reads nor writes the store.
+    ok(&parse(&url, &store, &file, &["--force"]));
+    assert_eq!(fake.made_jobs().len(), 2);
+    ok(&parse(&url, &store, &file, &["--no-cache"]));
+    assert_eq!(fake.made_jobs().len(), 3);
+    ok(&parse(&url, &store, &file, &[]));
+    assert_eq!(
+        fake.made_jobs().len(),
+        3,
+        "the forced result is the stored one now"
+    );
+}
+
+/// Sets a file's modification time to now (as `touch` does), without changing its bytes.
+fn filetime_touch(path: &Path) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
+}
+
+#[test]
+fn a_changed_configuration_parses_again_and_switching_back_finds_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = |tier: &str, extra: &[&str]| {
+        with_store(&url, &store)
+            .args(["parse", file.to_str().unwrap(), "--tier", tier])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    ok(&run("agentic", &[]));
+    ok(&run("cost_effective", &[]));
+    assert_eq!(fake.made_jobs().len(), 2, "a new tier is a new result");
+    ok(&run("agentic", &[]));
+    ok(&run("cost_effective", &[]));
+    ok(&run("agentic", &["--metadata", "team=data"]));
+    assert_eq!(
+        fake.made_jobs().len(),
+        2,
+        "switching back (or tagging) pays nothing"
+    );
+    ok(&run("agentic", &["--max-pages", "3"]));
+    assert_eq!(
+        fake.made_jobs().len(),
+        3,
+        "an option is part of the configuration"
+    );
+}
+
+#[test]
+fn a_deleted_result_is_fetched_again_and_a_lost_job_is_parsed_again_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = ok(&parse(&url, &store, &file, &[]));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let fetched = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&fetched), first);
+    assert_eq!(
+        stderr_of(&fetched),
+        format!("note: fetched from job {id} (parsed before, not paid for again)\n")
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
+
+    // The job is deleted on the server and the result is gone from the store: parsed again.
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    ok(&cli(&url)
+        .args(["parsing", "delete", &id, "--yes"])
+        .output()
+        .unwrap());
+    let again = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&again), first);
+    assert!(
+        stderr_of(&again).starts_with(&format!(
+            "note: the API no longer has job {id}: parsing the document again\nCreated parse job "
+        )),
+        "{}",
+        stderr_of(&again)
+    );
+    assert_eq!(fake.jobs_made_ever(), 2, "{}", stderr_of(&again));
+}
+
+#[test]
+fn a_create_whose_answer_is_lost_is_found_by_its_token_not_paid_for_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    // 502 after the job was made; an answer cut half-way; and a listing that lags two behind.
+    for (faults, lag) in [(vec![502], 0), (vec![0], 0), (vec![502], 2)] {
+        let store = tempfile::tempdir().unwrap();
+        let (url, fake) = start_shared(fake::Config {
+            create_faults: faults.clone(),
+            list_lag: lag,
+            ..fake::Config::default()
+        });
+        let mut run = with_store(&url, store.path());
+        let output = run
+            .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+            .output()
+            .unwrap();
+        let markdown = ok(&output);
+        assert!(markdown.starts_with("# a.pdf"), "{faults:?}: {markdown}");
+        let jobs = fake.made_jobs();
+        assert_eq!(jobs.len(), 1, "{faults:?} lag {lag}: created once");
+        let id = jobs[0]["id"].as_str().unwrap();
+        assert!(
+            jobs[0]["user_metadata"]["llamacloud_token"]
+                .as_str()
+                .is_some_and(|t| t.len() == 32),
+            "{jobs:?}"
+        );
+        assert!(
+            stderr_of(&output).contains(&format!(
+                "note: found job {id} of a create whose answer was lost\n"
+            )),
+            "{faults:?}: {}",
+            stderr_of(&output)
+        );
+        if lag > 0 {
+            assert!(
+                stderr_of(&output).contains("listings can lag behind creates"),
+                "{}",
+                stderr_of(&output)
+            );
+        }
+        // Waiting for the listing to catch up is done by the run's clock.
+        assert!(run.sleeps().len() >= lag, "{:?}", run.sleeps());
+        ok(&parse(&url, store.path(), &file, &[]));
+        assert_eq!(fake.made_jobs().len(), 1, "{faults:?}: and not again");
+    }
+}
+
+#[test]
+fn a_run_killed_between_send_and_answer_is_reconciled_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    // The job is made at once, its answer comes 2 s later.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: std::time::Duration::from_secs(2),
+        ..fake::Config::default()
+    });
+    for signal in [libc::SIGKILL, libc::SIGINT] {
+        let before = fake.made_jobs().len();
+        let child = command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args(["parse", file.to_str().unwrap(), "--tier", "agentic", "--force"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Killed once the job exists and its answer is still on the way.
+        let waited = std::time::Instant::now();
+        while fake.made_jobs().len() == before && waited.elapsed() < std::time::Duration::from_secs(10) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        // SAFETY: the child's pid, a signal number.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let output = child.wait_with_output().unwrap();
+        let id = fake.made_jobs()[before]["id"].as_str().unwrap().to_string();
+        if signal == libc::SIGINT {
+            // The first signal waits for the create's answer, records it, and says the id.
+            assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
+            assert!(
+                stderr_of(&output).contains("waiting for the answer to the create in flight"),
+                "{}",
+                stderr_of(&output)
+            );
+            assert!(stderr_of(&output).contains(&id), "{}", stderr_of(&output));
+        }
+        let rerun = with_store(&url, &store)
+            .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+            .output()
+            .unwrap();
+        assert!(ok(&rerun).starts_with("# a.pdf"));
+        assert_eq!(
+            fake.made_jobs().len(),
+            before + 1,
+            "signal {signal}: {}",
+            stderr_of(&rerun)
+        );
+    }
+}
+
+#[test]
+fn an_existing_output_file_is_left_as_it_was_unless_the_document_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let failing = scratch_file(dir.path(), "will-fail.pdf", b"%PDF");
+    let report = scratch_file(dir.path(), "report.md", b"my own notes\n");
+    let (url, _fake) = start_shared(fake::Config::default());
+    let output = with_store(&url, &store)
+        .args(["parse", failing.to_str().unwrap(), "--tier", "agentic", "-o"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
+    assert_eq!(std::fs::read(&report).unwrap(), b"my own notes\n");
+    // -o naming the document itself is refused before anything is sent.
+    let output = with_store(&url, &store)
+        .args(["parse", report.to_str().unwrap(), "--tier", "agentic", "-o"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("is the document being parsed"));
+    assert_eq!(std::fs::read(&report).unwrap(), b"my own notes\n");
+}

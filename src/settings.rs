@@ -125,6 +125,10 @@ impl Settings {
                 value: ApiKey::new(s.value.trim()),
                 source: s.source,
             });
+        // From now on the key is masked in every message, those about the settings included.
+        if let Some(key) = &api_key {
+            key.value.register();
+        }
         let (base_url, https_assumed) = resolve_base_url(global, &layers)?;
         check_transport(&base_url.value, global.allow_insecure_http)?;
         let project_id = layers.pick(
@@ -226,6 +230,16 @@ const PROXY_VARS_HTTP: [&str; 4] = ["http_proxy", "HTTP_PROXY", "all_proxy", "AL
 /// The proxy the environment sets for the base URL's scheme, with `NO_PROXY`. A proxy URL
 /// without a scheme is taken as http://, as curl does.
 fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, Error> {
+    let no_proxy = env.var("no_proxy").or_else(|| env.var("NO_PROXY"));
+    // This machine is reached directly: a key sent over plain http to a loopback server must not
+    // travel on to a proxy. `NO_PROXY=*` turns proxies off, as in curl.
+    if is_loopback(base_url)
+        || no_proxy
+            .as_deref()
+            .is_some_and(|list| list.split(',').any(|e| e.trim() == "*"))
+    {
+        return Ok(None);
+    }
     let vars = if base_url.scheme() == "https" {
         PROXY_VARS_HTTPS
     } else {
@@ -249,7 +263,7 @@ fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, Error
     Ok(Some(ProxyConfig {
         url,
         source: name.to_string(),
-        no_proxy: env.var("no_proxy").or_else(|| env.var("NO_PROXY")),
+        no_proxy,
     }))
 }
 
@@ -381,6 +395,9 @@ pub fn normalize_base_url(raw: &str) -> Result<Url, String> {
     let mut url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("the scheme must be http or https, not {}", url.scheme()));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("the URL carries a user name or password; the API key is given with --api-key or LLAMA_CLOUD_API_KEY".into());
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err("the URL has no host".into());

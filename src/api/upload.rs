@@ -105,7 +105,7 @@ impl Uploader {
             done: AtomicBool::new(false),
         });
         let part = reqwest::multipart::Part::stream_with_length(
-            reqwest::Body::wrap_stream(file_pieces(file, Arc::clone(&progress))),
+            reqwest::Body::wrap_stream(file_pieces(file, total, Arc::clone(&progress))),
             total,
         )
         .file_name(name)
@@ -160,26 +160,32 @@ impl Uploader {
 }
 
 /// A file as a stream of large pieces, read as the connection takes them (the file is local:
-/// reading it on the runtime's thread is fine); each piece taken counts as progress.
+/// reading it on the runtime's thread is fine); each piece taken counts as progress. Exactly
+/// `length` bytes are sent, as the request said: a file that shrinks or grows meanwhile fails the
+/// upload (the server never gets a document that is neither the old one nor the new one).
 fn file_pieces(
     file: std::fs::File,
+    length: u64,
     progress: Arc<Progress>,
 ) -> impl futures_util::Stream<Item = std::io::Result<Vec<u8>>> + Send + 'static {
-    futures_util::stream::unfold(Some(file), move |file| {
+    futures_util::stream::unfold(Some((file, length)), move |state| {
         let progress = Arc::clone(&progress);
         async move {
-            let mut file = file?;
+            let (mut file, left) = state?;
             progress.moved_ms.store(progress.now_ms(), Ordering::SeqCst);
-            let mut piece = vec![0; PIECE];
+            let changed = || std::io::Error::other("the file changed while it was being sent");
+            // One byte more than is left, to see a file that grew.
+            let mut piece = vec![0; PIECE.min(usize::try_from(left).unwrap_or(PIECE)) + 1];
             match file.read(&mut piece) {
-                Ok(0) => {
+                Ok(0) if left == 0 => {
                     progress.done.store(true, Ordering::SeqCst);
                     None
                 }
+                Ok(n) if n as u64 > left || n == 0 => Some((Err(changed()), None)),
                 Ok(n) => {
                     piece.truncate(n);
                     progress.sent.fetch_add(n as u64, Ordering::SeqCst);
-                    Some((Ok(piece), Some(file)))
+                    Some((Ok(piece), Some((file, left - n as u64))))
                 }
                 Err(e) => Some((Err(e), None)),
             }

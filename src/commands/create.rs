@@ -149,9 +149,18 @@ fn submit(
     if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
         part = Some(Part::Text);
     }
+    // A signal while the create is in flight waits for its answer, then says the id.
+    let hold = signals::hold();
     let created = send_create(&session, &configuration, &source)?;
     let id = created.id().to_string();
     let shown = neutralize(&id).into_owned();
+    let get = format!("llamacloud parsing get {}", shell_quote(&id));
+    signals::leave_last_words(LastWords {
+        output_line: None,
+        file: None,
+        note: format!("interrupted; job {shown} was created; to get it: {get}"),
+    });
+    drop(hold);
     // Once the job exists its id reaches the user whatever fails next: on stderr when the
     // output cannot take it.
     let note = |ctx: &Context, resume: &str| {
@@ -159,31 +168,26 @@ fn submit(
             .stderr
             .line(&format!("note: job {shown} was created; to get it: {resume}"));
     };
-    let get = format!("llamacloud parsing get {}", shell_quote(&id));
     let Some(timeout) = after.wait else {
         let printed = if after.quiet {
             write_id(global, ctx, &id)
         } else {
             output.print(ctx, &created)
         };
-        return printed.inspect_err(|err| {
-            if !err.is_broken_pipe() {
-                note(ctx, &get);
-            }
-        });
+        signals::forget_last_words();
+        // Even when the reader of stdout went away (`| true`): the job exists and costs.
+        return printed.inspect_err(|_| note(ctx, &get));
     };
     let resume = format!("{get} --wait");
     if after.quiet {
-        write_id(global, ctx, &id).inspect_err(|err| {
-            if !err.is_broken_pipe() {
-                note(ctx, &resume);
-            }
-        })?;
+        write_id(global, ctx, &id).inspect_err(|_| note(ctx, &resume))?;
     }
-    // Before anything else is said: from now on a signal must not lose the id.
+    // Before anything else is said: from now on a signal must not lose the id (on stdout, or
+    // on stderr: an `-o` file is left as it was).
+    let to_file = global.output.as_deref().is_some_and(|p| p != Path::new("-"));
     signals::leave_last_words(LastWords {
-        output_line: (!after.quiet).then(|| id.clone()),
-        file: global.output.clone(),
+        output_line: (!after.quiet && !to_file).then(|| id.clone()),
+        file: None,
         note: format!("interrupted; job {shown} goes on: {resume}"),
     });
     ctx.io.stderr.line(&format!("Created parse job {shown}"));
@@ -203,15 +207,15 @@ fn submit(
         Ok(()) => Ok(()),
         // The job, as it ended, was printed (or its id, with --quiet).
         Err(err @ Error::JobEnded { .. }) if part.is_none() || after.quiet => Err(err),
+        // The id reaches stdout in place of the document; an `-o` file is left as it was.
         Err(err @ Error::JobEnded { .. }) => {
-            if write_id(global, ctx, &id).is_err() {
+            if to_file || write_id(global, ctx, &id).is_err() {
                 note(ctx, &resume);
             }
             Err(err)
         }
-        Err(err) if err.is_broken_pipe() => Err(err),
         Err(err) => {
-            if !after.quiet {
+            if !after.quiet && !to_file && !err.is_broken_pipe() {
                 // Where it cannot be written, the note below still says it.
                 let _ = write_id(global, ctx, &id);
             }
@@ -250,7 +254,10 @@ pub fn send_create(
             Error::from(err.with_unsure_note(MAY_HAVE_BEEN_CREATED))
         } else if matches!(err, crate::api::Error::InvalidResponse(_)) {
             // A success status: the job most likely exists, but its id cannot be read.
-            Error::from(err).context(format!("the answer to the create ({MAY_HAVE_BEEN_CREATED})"))
+            Error::from(crate::api::Error::Unsure {
+                cause: Box::new(err),
+                note: Some(MAY_HAVE_BEEN_CREATED.to_string()),
+            })
         } else {
             Error::from(err)
         }
@@ -379,6 +386,14 @@ fn check_file(path: &Path) -> Result<(), Error> {
         .map_err(|err| Error::usage(format!("cannot upload {name}: {}", describe_io(&err))))?;
     if metadata.is_dir() {
         return Err(Error::usage(format!("cannot upload {name}: it is a directory")));
+    }
+    // A FIFO, a device or /dev/stdin has no size to send and no bytes to read twice (once to
+    // hash, once to upload): only a regular file is uploaded. (Opening a FIFO here would also
+    // wait for a writer.)
+    if !metadata.is_file() {
+        return Err(Error::usage(format!(
+            "cannot upload {name}: not a regular file (copy it to a file first)"
+        )));
     }
     std::fs::File::open(path)
         .map_err(|err| Error::usage(format!("cannot upload {name}: {}", describe_io(&err))))?;

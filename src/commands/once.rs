@@ -12,11 +12,10 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value, json};
 
-use crate::api::models::Part;
+use crate::api::models::{Created, Part};
 use crate::api::paginate::Pager;
 use crate::api::parse_jobs::{self, CreatedRange, Expand, JobFilter, Paging, Source};
 use crate::commands::Session;
-use crate::commands::create::send_create;
 use crate::context::{Clock, Stderr};
 use crate::error::Error;
 use crate::output::document;
@@ -210,6 +209,9 @@ pub fn key_of(
 
 /// A job for the document under `key`: one found by the token of an unanswered create, else a
 /// new one (its intent recorded first). Returns the job's id and whether it was created now.
+/// How a create is sent: once (see `create::send_create`), or through a bulk run's gate.
+pub type Send<'a> = &'a dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error>;
+
 pub fn job_for(
     shared: &Shared,
     session: &Session,
@@ -217,6 +219,7 @@ pub fn job_for(
     source: &Source,
     configuration: &Map<String, Value>,
     unanswered: &[Intent],
+    send: Send,
 ) -> Result<(String, bool), Error> {
     if !unanswered.is_empty()
         && let Some(job_id) = find_by_token(shared, session, unanswered)?
@@ -229,7 +232,7 @@ pub fn job_for(
         )?;
         return Ok((job_id, false));
     }
-    create(shared, session, key, source, configuration).map(|id| (id, true))
+    create(shared, session, key, source, configuration, send).map(|id| (id, true))
 }
 
 /// Records the intent, then creates the job (signals wait for its answer), then records it. A
@@ -240,6 +243,7 @@ fn create(
     key: &str,
     source: &Source,
     configuration: &Map<String, Value>,
+    send: Send,
 ) -> Result<String, Error> {
     let mut configuration = configuration.clone();
     let token = shared.store.as_ref().map(|_| new_token());
@@ -255,7 +259,7 @@ fn create(
             .map_err(|err| err.context("nothing was sent"))?;
     }
     let hold = signals::hold();
-    let created = send_create(session, &configuration, source);
+    let created = send(&configuration, source);
     let job_id = match created {
         Ok(created) => created.id().to_string(),
         Err(err) => {

@@ -69,6 +69,9 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         kind,
         timeout: args.wait_timeout,
     };
+    let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
+        create::send_create(&session, configuration, source)
+    };
     let mut known = if args.store.force {
         Known::Nothing
     } else {
@@ -90,11 +93,11 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             }
             Known::Unanswered(intents) => {
                 let (job_id, created) =
-                    once::job_for(&shared, &session, &key, &source, &configuration, &intents)?;
+                    once::job_for(&shared, &session, &key, &source, &configuration, &intents, send)?;
                 wait_and_finish(&shared, &session, &document, &output, &job_id, ctx, created)
             }
             Known::Ended(_) | Known::Nothing => {
-                let (job_id, _) = once::job_for(&shared, &session, &key, &source, &configuration, &[])?;
+                let (job_id, _) = once::job_for(&shared, &session, &key, &source, &configuration, &[], send)?;
                 wait_and_finish(&shared, &session, &document, &output, &job_id, ctx, true)
             }
         };

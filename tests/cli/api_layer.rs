@@ -205,18 +205,19 @@ fn a_duration_past_any_bound_is_a_usage_error_before_anything_is_sent() {
 
 #[test]
 fn a_proxy_that_cannot_be_reached_is_named_with_the_variable_it_came_from() {
-    let (url, _fake) = start_shared(fake::Config::default());
     let proxy = closed_port();
-    // An http base URL goes through http_proxy; an https one through HTTPS_PROXY.
+    // An http base URL goes through http_proxy; an https one through HTTPS_PROXY. (The proxy is
+    // a closed loopback port: nothing leaves this machine.)
     for (base, variable) in [
-        (url.clone(), "http_proxy"),
-        ("https://api.example.test".to_string(), "HTTPS_PROXY"),
-        ("https://api.example.test".to_string(), "https_proxy"),
-        ("https://api.example.test".to_string(), "ALL_PROXY"),
+        ("http://api.example.test", "http_proxy"),
+        ("http://api.example.test", "HTTP_PROXY"),
+        ("https://api.example.test", "HTTPS_PROXY"),
+        ("https://api.example.test", "https_proxy"),
+        ("https://api.example.test", "ALL_PROXY"),
     ] {
-        let output = cli(&base)
+        let output = cli(base)
             .env(variable, format!("http://user:secret@127.0.0.1:{proxy}"))
-            .args(["parsing", "list", "--max-retries", "0"])
+            .args(["parsing", "list", "--max-retries", "0", "--allow-insecure-http"])
             .output()
             .unwrap();
         let stderr = stderr_of(&output);
@@ -230,10 +231,12 @@ fn a_proxy_that_cannot_be_reached_is_named_with_the_variable_it_came_from() {
         );
         assert!(!stderr.contains("secret"), "{stderr}");
     }
-    // NO_PROXY reaches the host directly.
+    // This machine is reached directly, proxy or not: a key sent over plain http to a loopback
+    // server never travels on to a proxy.
+    let (url, _fake) = start_shared(fake::Config::default());
     let output = cli(&url)
         .env("http_proxy", format!("http://127.0.0.1:{proxy}"))
-        .env("NO_PROXY", "localhost,127.0.0.1")
+        .env("ALL_PROXY", format!("http://127.0.0.1:{proxy}"))
         .args(["parsing", "list", "--max-items", "1"])
         .output()
         .unwrap();
@@ -378,4 +381,139 @@ fn an_upload_that_stalls_fails_and_says_no_job_was_created() {
         "{stderr}"
     );
     assert!(fake.made_jobs().is_empty());
+}
+
+#[test]
+fn only_a_regular_file_is_uploaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("in.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let (url, fake) = start_shared(fake::Config::default());
+    for input in [fifo.to_str().unwrap(), "/dev/zero", "/dev/null"] {
+        for command in ["parse", "parsing create"] {
+            let output = cli(&url)
+                .args(command.split(' '))
+                .args([input, "--tier", "fast"])
+                .output()
+                .unwrap();
+            let stderr = stderr_of(&output);
+            assert_eq!(output.status.code(), Some(2), "{command} {input}: {stderr}");
+            assert_eq!(
+                stderr,
+                format!("error: cannot upload {input}: not a regular file (copy it to a file first)\n")
+            );
+        }
+    }
+    assert!(fake.made_jobs().is_empty());
+}
+
+#[test]
+fn a_base_url_with_a_password_is_refused_and_the_key_never_shown() {
+    let output = cli("http://user:pw@127.0.0.1:9")
+        .args(["parsing", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("carries a user name or password"));
+    let output = cli(&format!("http://127.0.0.1:9/?k={TEST_KEY}"))
+        .args(["parsing", "list", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    assert!(!stderr_of(&output).contains(TEST_KEY), "{}", stderr_of(&output));
+}
+
+#[test]
+fn a_failed_document_leaves_an_existing_output_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "will-fail.pdf", b"%PDF");
+    let keep = scratch_file(dir.path(), "keep.md", b"mine\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = cli(&url)
+        .args([
+            "parsing",
+            "create",
+            file.to_str().unwrap(),
+            "--tier",
+            "agentic",
+            "--wait",
+        ])
+        .args(["--format", "markdown", "-o"])
+        .arg(&keep)
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(6), "{stderr}");
+    assert_eq!(std::fs::read(&keep).unwrap(), b"mine\n");
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert!(
+        stderr.contains(&format!("note: job {id} was created")),
+        "{stderr}"
+    );
+}
+
+/// A stdout whose reader went away.
+struct ClosedPipe;
+
+impl Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+}
+
+#[test]
+fn a_created_job_is_named_even_when_the_reader_of_stdout_went_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    let (code, stderr) = cli(&url)
+        .args(["parsing", "create", file.to_str().unwrap(), "--tier", "agentic"])
+        .run_with(Box::new(ClosedPipe));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(code, 0, "a closed pipe is how pipelines end");
+    assert_eq!(
+        String::from_utf8_lossy(&stderr),
+        format!("note: job {id} was created; to get it: llamacloud parsing get {id}\n")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_create_waits_for_its_answer_and_names_the_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: Duration::from_millis(1500),
+        ..fake::Config::default()
+    });
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(["parsing", "create", file.to_str().unwrap(), "--tier", "agentic"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while fake.made_jobs().is_empty() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: the child's pid, a signal number.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let output = child.wait_with_output().unwrap();
+    let stderr = stderr_of(&output);
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("waiting for the answer to the create in flight")
+            && stderr.contains(&format!(
+                "interrupted; job {id} was created; to get it: llamacloud parsing get {id}"
+            )),
+        "{stderr}"
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
 }

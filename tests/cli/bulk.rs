@@ -256,11 +256,20 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
         job_time: Some(Duration::from_millis(2500)),
         ..fake::Config::default()
     });
+    let store = dir.path().join("store");
+    // The jobs each run created, as its result store recorded them.
+    let created = || {
+        std::fs::read_to_string(store.join("index.jsonl"))
+            .unwrap_or_default()
+            .matches("\"event\":\"created\"")
+            .count()
+    };
     let run = |extra: &[&str]| {
         let mut command = crate::harness::command();
         command
             .env("LLAMA_CLOUD_BASE_URL", &url)
             .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
             .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
             .arg(&docs)
             .arg("--output-dir")
@@ -281,9 +290,8 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let manifest = out.join(".llamacloud-manifest.jsonl");
     let started = std::time::Instant::now();
-    while std::fs::read_to_string(&manifest).unwrap().lines().count() < 4 + 3 {
+    while created() < 2 + 3 {
         assert!(
             started.elapsed() < Duration::from_secs(20),
             "the new jobs were not recorded"
@@ -326,7 +334,7 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
         .spawn()
         .unwrap();
     let started = std::time::Instant::now();
-    while std::fs::read_to_string(&manifest).unwrap().lines().count() < 4 + 3 + 3 + 1 {
+    while created() < 2 + 3 + 1 {
         assert!(
             started.elapsed() < Duration::from_secs(20),
             "the late job was not recorded"
@@ -340,7 +348,7 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
     std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
     assert!(
         text.contains(
-            "interrupted: 2 done, 1 running (their jobs are in the manifest), 4 not started; \
+            "interrupted: 2 done, 1 running (their jobs are in the result store), 4 not started; \
              to go on: llamacloud parse --tier agentic --format jsonl --recursive "
         ) && text.ends_with(" --concurrency 1\n"),
         "{text}"

@@ -1,70 +1,113 @@
-//! The manifest (`DIR/.llamacloud-manifest.jsonl`): one line per event, appended as it happens
-//! (a job created, a job ended, a result written), read at the start of a run to skip what is
-//! done and wait for what is running.
+//! The output directory's manifest (`DIR/.llamacloud-manifest.jsonl`): a line for each result
+//! written — its path in DIR, the document, the result key, the job, and the file's size, time
+//! and hash — appended (whole, fsynced) as each is written. It is how a run knows which files in
+//! DIR are its own (a file it did not write is never replaced, and its results are never parsed
+//! as documents), and how a directory restored on its own (a CI cache) pays for nothing again.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufRead as _, BufReader, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::store::key::hash_file;
+use crate::store::log::Log;
 
 /// The manifest's file name in the output directory.
 pub(super) const MANIFEST: &str = ".llamacloud-manifest.jsonl";
+/// The lock a run holds on its output directory.
+pub(super) const LOCK: &str = ".llamacloud.lock";
 
-/// One line of the manifest.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub(super) struct Record {
+/// A result written into the output directory.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Written {
+    /// Its path relative to the output directory, with `/` between parts.
+    pub(super) output: String,
+    /// The document, as the run named it.
     pub(super) source: String,
-    pub(super) fingerprint: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) job_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) status: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) output: Option<String>,
+    pub(super) key: String,
+    pub(super) job_id: String,
+    pub(super) bytes: u64,
+    /// Its modification time (ns since the epoch) and BLAKE3 hash when written.
+    pub(super) modified_ns: i128,
+    pub(super) hash: String,
 }
 
-/// The manifest's records, the last one for each source winning (a missing file is empty).
-pub(super) fn read_manifest(path: &Path) -> Result<HashMap<String, Record>, Error> {
-    let mut records: HashMap<String, Record> = HashMap::new();
-    let Ok(file) = File::open(path) else {
-        return Ok(records);
-    };
-    for line in BufReader::new(file).lines() {
-        let line = line?;
-        // A line cut short by a crash is skipped; the ones after it still count.
-        let Ok(record) = serde_json::from_str::<Record>(&line) else {
-            continue;
-        };
-        let merged = records.entry(record.source.clone()).or_default();
-        if merged.fingerprint != record.fingerprint {
-            *merged = Record::default();
-        }
-        merged.source = record.source;
-        merged.fingerprint = record.fingerprint;
-        merged.job_id = record.job_id.or(merged.job_id.take());
-        merged.status = record.status;
-        merged.output = record.output.or(merged.output.take());
-    }
-    Ok(records)
+/// The manifest: what was written, and the log to append to.
+pub(super) struct Manifest {
+    log: Mutex<Log>,
+    written: HashMap<String, Written>,
+    /// Result key → the job that made it.
+    jobs: HashMap<String, String>,
+    dir: PathBuf,
 }
-
-/// The manifest, open for appending.
-pub(super) struct Manifest(pub(super) Mutex<File>);
 
 impl Manifest {
-    /// Appends one record.
-    pub(super) fn append(&self, record: &Record) -> Result<(), Error> {
-        let mut line = serde_json::to_string(record).map_err(|e| Error::failure(e.to_string()))?;
-        line.push('\n');
-        let mut file = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        // One write per line, so a crash leaves at most the last line short.
-        file.write_all(line.as_bytes())?;
-        file.flush()?;
-        Ok(())
+    /// Reads the manifest of `dir` (missing: empty); the last line for each output wins.
+    pub(super) fn open(dir: &Path) -> Result<Self, Error> {
+        let path = dir.join(MANIFEST);
+        let (log, records) = Log::open::<Written>(&path, true)
+            .map_err(|err| Error::Io(err).context(format!("cannot open {}", path.display())))?;
+        let jobs = records
+            .iter()
+            .map(|w| (w.key.clone(), w.job_id.clone()))
+            .collect();
+        let written = records.into_iter().map(|w| (w.output.clone(), w)).collect();
+        Ok(Manifest {
+            log: Mutex::new(log),
+            written,
+            jobs,
+            dir: dir.to_path_buf(),
+        })
     }
+
+    /// The record of the file at `relative`, when that file is still the one written.
+    pub(super) fn ours(&self, relative: &str) -> Option<&Written> {
+        let written = self.written.get(relative)?;
+        let path = self.dir.join(relative);
+        let metadata = std::fs::metadata(&path).ok()?;
+        if metadata.len() != written.bytes {
+            return None;
+        }
+        if modified_ns(&metadata) == written.modified_ns {
+            return Some(written);
+        }
+        // Restored from a cache with new times: the same bytes are still ours.
+        hash_file(&path)
+            .ok()
+            .filter(|(hash, _)| *hash == written.hash)
+            .map(|_| written)
+    }
+
+    /// The completed job that made `key`'s result here before, if any.
+    pub(super) fn job_of(&self, key: &str) -> Option<&str> {
+        self.jobs.get(key).map(String::as_str)
+    }
+
+    /// Every output path the manifest records (absolute), so that they are never documents.
+    pub(super) fn outputs(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.written.keys().map(|relative| self.dir.join(relative))
+    }
+
+    /// Records a result written at `path`.
+    pub(super) fn append(&self, mut written: Written, path: &Path) -> Result<(), Error> {
+        let metadata = std::fs::metadata(path)?;
+        written.bytes = metadata.len();
+        written.modified_ns = modified_ns(&metadata);
+        self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .append(&written)
+            .map_err(Error::Io)
+    }
+}
+
+/// A file's modification time in ns since the epoch (0 when unknown).
+fn modified_ns(metadata: &std::fs::Metadata) -> i128 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128)
 }

@@ -17,7 +17,8 @@ mod shared;
 mod sources;
 mod submit;
 
-use std::fs::OpenOptions;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -32,17 +33,19 @@ use crate::cli::{
 };
 use crate::commands::Session;
 use crate::commands::create::{self, Source, source_of_argument};
+use crate::commands::once::{self, Kind};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::signals::Listener;
+use crate::store::lock::Lock;
 
 use gate::Gate;
-use manifest::{MANIFEST, Manifest};
+use manifest::{LOCK, Manifest};
 use poll::Poller;
 use report::{End, Outcome, progress, report, summarize};
-use shared::{Kind, Shared};
-use submit::work;
+use shared::Shared;
+use submit::{Work, work};
 
 /// `parse` with several documents or any bulk option. `again` is the command line, to say how
 /// to resume.
@@ -124,39 +127,95 @@ fn run(
         _ if fast => Kind::Part(Part::Text),
         _ => Kind::Part(Part::Markdown),
     };
-    let documents = sources::collect(bulk, arguments, dir, kind, ctx)?;
     std::fs::create_dir_all(dir)
         .map_err(|err| Error::usage(format!("cannot create {}: {err}", dir.display())))?;
-    let manifest_path = dir.join(MANIFEST);
-    let previous = manifest::read_manifest(&manifest_path)?;
-    let manifest = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&manifest_path)
-        .map_err(|err| Error::Io(err).context(format!("cannot write {}", manifest_path.display())))?;
-    let workers = usize::from(bulk.concurrency).min(documents.len().max(1));
+    // One run at a time on an output directory (and on the store): a second waits, saying so.
+    let lock_path = dir.join(LOCK);
+    let _lock = Lock::acquire(&lock_path, || {
+        ctx.io.stderr.line(&format!(
+            "Blocking waiting for file lock on {} (another llamacloud run writes there)",
+            dir.display()
+        ));
+    })
+    .map_err(Error::Io)?;
+    let mut store = if run.store.no_cache {
+        None
+    } else {
+        Some(once::open_store(&session, &ctx.io.stderr)?)
+    };
+    let manifest = Manifest::open(dir)?;
+    let ours: HashSet<PathBuf> = manifest
+        .outputs()
+        .filter_map(|path| std::fs::canonicalize(path).ok())
+        .collect();
+    let documents = sources::collect(bulk, arguments, dir, kind, &ours, ctx)?;
+    let total = documents.len();
+    // Each document's result key, from the stat cache where the file is unchanged; documents
+    // with the same bytes share one job.
+    let mut works: Vec<Work> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut unreadable = Vec::new();
+    for document in documents {
+        let key = create::check_source(&document.source)
+            .map_err(|err| match err {
+                Error::Usage(message) => Error::Failure(message),
+                other => other,
+            })
+            .and_then(|()| once::key_of(store.as_mut(), &session, &document.source, &configuration));
+        match key {
+            Ok(key) => match by_key.get(&key) {
+                Some(&at) => works[at].documents.push(document),
+                None => {
+                    by_key.insert(key.clone(), works.len());
+                    works.push(Work {
+                        key,
+                        documents: vec![document],
+                    });
+                }
+            },
+            Err(err) => unreadable.push(Outcome {
+                source: document.name.clone(),
+                job_id: None,
+                status: "ERROR".into(),
+                output: None,
+                failure: Some(err),
+                uploaded: 0,
+            }),
+        }
+    }
+    if let Some(store) = store.as_mut() {
+        store.stat.compact();
+    }
+    let workers = usize::from(bulk.concurrency).min(works.len().max(1));
     let shared = Shared {
         session: &session,
-        clock: Arc::clone(&ctx.clock),
+        once: once::Shared {
+            store: store.map(Mutex::new),
+            clock: Arc::clone(&ctx.clock),
+            stderr: ctx.io.stderr.clone(),
+        },
         configuration,
         kind,
         timeout,
         force: run.store.force,
-        previous,
-        manifest: Manifest(Mutex::new(manifest)),
+        manifest,
         next: AtomicUsize::new(0),
         stop: AtomicBool::new(false),
+        fatal: Mutex::new(None),
         gate: Gate::new(workers),
         throttle,
         poller: Poller::new(workers),
     };
 
     let started = Instant::now();
-    let bar = progress(ctx, documents.len() as u64);
+    let bar = progress(ctx, total as u64);
     let listener = Listener::start();
     let mut signal = None;
     let mut outcomes = Vec::new();
     let (sender, receiver) = mpsc::channel::<Outcome>();
+    for outcome in unreadable {
+        let _ = sender.send(outcome);
+    }
     // The jsonl lines go through the output destination (stdout: -o was refused above).
     let mut lines = if jsonl {
         Some(Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?)
@@ -167,9 +226,9 @@ fn run(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
-            let (shared, documents) = (&shared, &documents);
+            let (shared, works) = (&shared, &works);
             scope.spawn(move || {
-                work(shared, documents, &sender);
+                work(shared, works, &sender);
                 shared.poller.worker_done();
             });
         }
@@ -207,7 +266,8 @@ fn run(
         lines.commit()?;
     }
     let end = End {
-        total: documents.len(),
+        total,
+        fatal: shared.fatal(),
         dir,
         took: started.elapsed(),
         signal,

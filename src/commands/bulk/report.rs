@@ -91,6 +91,8 @@ pub(super) fn report(
 /// How the run ended.
 pub(super) struct End<'a> {
     pub(super) total: usize,
+    /// Why the run stopped creating (the store or the manifest could not be written).
+    pub(super) fatal: Option<String>,
     pub(super) dir: &'a Path,
     pub(super) took: Duration,
     pub(super) signal: Option<i32>,
@@ -105,13 +107,31 @@ pub(super) fn summarize(ctx: &Context, outcomes: Vec<Outcome>, end: &End) -> Res
     let dir = neutralize(&end.dir.display().to_string()).into_owned();
     if let Some(signal) = end.signal {
         ctx.io.stderr.line(&format!(
-            "interrupted: {} done, {running} running (their jobs are in the manifest), {} not started; \
+            "interrupted: {} done, {running} running (their jobs are in the result store), {} not started; \
              to go on: {}",
             completed + skipped,
             total - outcomes.len(),
             neutralize(end.again)
         ));
         return Err(Error::Interrupted { signal });
+    }
+    if let Some(fatal) = &end.fatal {
+        let created: Vec<String> = outcomes
+            .iter()
+            .filter(|o| o.uploaded > 0 || o.status == "COMPLETED")
+            .filter_map(|o| o.job_id.as_deref().map(|id| neutralize(id).into_owned()))
+            .collect();
+        ctx.io.stderr.line(&format!(
+            "stopped creating jobs: {}; jobs created in this run: {} (run the same command again \
+             once it can be written: they are not paid for twice)",
+            neutralize(fatal),
+            if created.is_empty() {
+                "none".to_string()
+            } else {
+                created.join(", ")
+            }
+        ));
+        return Err(Error::failure(neutralize(fatal).into_owned()));
     }
     ctx.io.stderr.line(&format!(
         "{total} document{} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed; results in {dir}",

@@ -1,36 +1,49 @@
-//! A finished job's result, fetched and written atomically to its path in the output directory.
+//! A result written into the output directory: copied from the store (or the fetched file)
+//! atomically to its path, hashed on the way, and recorded in the manifest.
 
-use std::path::Path;
+use std::io::{Read, Write};
 
-use crate::api::parse_jobs::{self, Expand};
 use crate::atomic_file::AtomicFile;
-use crate::commands::bulk::shared::{Kind, Shared};
+use crate::commands::bulk::manifest::Written;
+use crate::commands::bulk::shared::Shared;
+use crate::commands::bulk::sources::Document;
 use crate::error::Error;
-use crate::output::document;
 
-/// Fetches the result and writes it to `path` atomically (parent directories made).
-pub(super) fn write_result(shared: &Shared, job_id: &str, path: &Path) -> Result<(), Error> {
-    let parts = match shared.kind {
-        Kind::Part(part) => vec![part.expand()],
-        Kind::Json => vec!["markdown", "text"],
-    };
-    let expand = Expand {
-        parts,
-        image_filenames: None,
-    };
-    if let Some(parent) = path.parent() {
+/// Copies `result` to the document's output (parent directories made) and records it.
+pub(super) fn write_output(
+    shared: &Shared,
+    document: &Document,
+    key: &str,
+    job_id: &str,
+    result: &std::path::Path,
+) -> Result<(), Error> {
+    if let Some(parent) = document.output.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let mut response = parse_jobs::stream(&shared.session.client, &shared.session.scope, job_id, &expand)?;
-    let mut file = AtomicFile::create(path, 0o644)?;
-    match shared.kind {
-        Kind::Part(part) => {
-            document::write_document(response.body, &mut file, part, false)?;
+    let mut from = std::fs::File::open(result)?;
+    let mut file = AtomicFile::create(&document.output, 0o644)?;
+    let mut hasher = blake3::Hasher::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    loop {
+        let n = from.read(&mut buffer)?;
+        if n == 0 {
+            break;
         }
-        Kind::Json => {
-            document::copy_through(&mut response.body, &mut file)?;
-        }
+        hasher.update(&buffer[..n]);
+        file.write_all(&buffer[..n])?;
     }
     file.persist()?;
-    Ok(())
+    let written = Written {
+        output: document.relative.clone(),
+        source: document.name.clone(),
+        key: key.to_string(),
+        job_id: job_id.to_string(),
+        bytes: 0,
+        modified_ns: 0,
+        hash: hasher.finalize().to_hex().to_string(),
+    };
+    shared
+        .manifest
+        .append(written, &document.output)
+        .inspect_err(|err| shared.fail(err))
 }

@@ -2,17 +2,15 @@
 //! `--include`/`--exclude`, hidden entries and result directories left out) and `--from-list`,
 //! each with the path its result is written to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
-use std::time::SystemTime;
 
-use crate::api::models::Part;
 use crate::cli::BulkArgs;
-use crate::commands::bulk::manifest::{MANIFEST, Record};
-use crate::commands::bulk::shared::Kind;
+use crate::commands::bulk::manifest::MANIFEST;
 use crate::commands::create::{Source, source_of_argument};
+use crate::commands::once::Kind;
 use crate::context::Context;
 use crate::error::Error;
 use crate::text::neutralize;
@@ -21,26 +19,13 @@ use crate::text::neutralize;
 #[derive(Debug, Clone)]
 pub(super) struct Document {
     pub(super) source: Source,
-    /// How the manifest and the output lines name it: the path as given, or the URL.
+    /// How the output lines name it: the path as given, or the URL.
     pub(super) name: String,
-    /// What makes it the same document next time: size and modification time, or the URL.
-    pub(super) fingerprint: String,
     /// Where its result goes.
     pub(super) output: PathBuf,
-}
-
-impl Document {
-    /// The manifest line for this document: its job (`status` once it has ended, `output`
-    /// once the result is written).
-    pub(super) fn record(&self, job_id: String, status: Option<String>, output: Option<String>) -> Record {
-        Record {
-            source: self.name.clone(),
-            fingerprint: self.fingerprint.clone(),
-            job_id: Some(job_id),
-            status,
-            output,
-        }
-    }
+    /// That path relative to the output directory, with `/` between parts (the manifest's name
+    /// for it).
+    pub(super) relative: String,
 }
 
 /// Every document of the run, in order: arguments, then each `--recursive` tree, then the list.
@@ -49,13 +34,10 @@ pub(super) fn collect(
     arguments: Vec<Source>,
     dir: &Path,
     kind: Kind,
+    ours: &HashSet<PathBuf>,
     ctx: &mut Context,
 ) -> Result<Vec<Document>, Error> {
-    let extension = match kind {
-        Kind::Part(Part::Markdown) => "md",
-        Kind::Part(Part::Text) => "txt",
-        Kind::Json => "json",
-    };
+    let extension = kind.name();
     let mut found: Vec<(Source, PathBuf)> = Vec::new();
     for source in arguments {
         let relative = match &source {
@@ -83,7 +65,7 @@ pub(super) fn collect(
             )));
         }
         let mut files = Vec::new();
-        walk(root, root, output_dir.as_deref(), &filter, &mut files)?;
+        walk(root, root, output_dir.as_deref(), ours, &filter, &mut files)?;
         files.sort();
         found.extend(
             files
@@ -107,20 +89,19 @@ pub(super) fn collect(
     let mut outputs: HashMap<PathBuf, String> = HashMap::new();
     let mut documents = Vec::new();
     for (source, relative) in found {
-        let (name, fingerprint) = match &source {
-            Source::File(path) => {
-                let name = path.display().to_string();
-                // A file that cannot be read now is reported when its turn comes.
-                let fingerprint = std::fs::metadata(path)
-                    .map(|m| fingerprint_of(&m))
-                    .unwrap_or_default();
-                (name, fingerprint)
-            }
-            Source::Url(url) | Source::FileId(url) => (url.clone(), url.clone()),
+        let name = match &source {
+            Source::File(path) => path.display().to_string(),
+            Source::Url(url) | Source::FileId(url) => url.clone(),
         };
-        let mut output = dir.join(&relative).into_os_string();
-        output.push(format!(".{extension}"));
-        let output = PathBuf::from(output);
+        let mut relative = relative.into_os_string();
+        relative.push(format!(".{extension}"));
+        let relative = PathBuf::from(relative);
+        let output = dir.join(&relative);
+        let relative = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         if let Some(other) = outputs.insert(output.clone(), name.clone()) {
             return Err(Error::usage(format!(
                 "{} and {} would both be written to {}",
@@ -132,20 +113,11 @@ pub(super) fn collect(
         documents.push(Document {
             source,
             name,
-            fingerprint,
             output,
+            relative,
         });
     }
     Ok(documents)
-}
-
-pub(super) fn fingerprint_of(metadata: &std::fs::Metadata) -> String {
-    let modified = metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    format!("{} bytes, modified {modified}", metadata.len())
 }
 
 /// `--include` and `--exclude`, matched against paths relative to their `--recursive` root.
@@ -188,6 +160,7 @@ pub(super) fn walk(
     root: &Path,
     dir: &Path,
     output_dir: Option<&Path>,
+    ours: &HashSet<PathBuf>,
     filter: &Filter,
     out: &mut Vec<(PathBuf, PathBuf)>,
 ) -> Result<(), Error> {
@@ -211,9 +184,11 @@ pub(super) fn walk(
             {
                 continue;
             }
-            walk(root, &path, output_dir, filter, out)?;
+            walk(root, &path, output_dir, ours, filter, out)?;
         } else if let Ok(relative) = path.strip_prefix(root)
             && filter.wants(relative)
+            // Results this tool wrote are never documents (an output directory inside the tree).
+            && !std::fs::canonicalize(&path).is_ok_and(|p| ours.contains(&p))
         {
             out.push((path.clone(), relative.to_path_buf()));
         }

@@ -1,139 +1,318 @@
-//! The workers of a bulk run: each takes the next document, creates its job (or finds it in the
-//! manifest), waits for the poller to see it end and writes its result; creates in flight are
-//! bounded by a gate that halves after a 429.
+//! The workers of a bulk run: each takes the next result key (the documents with the same
+//! bytes go together: one job for all of them), skips what the output directory already holds,
+//! takes the result from the store or the completed job when it can, and otherwise finds or
+//! creates the job, waits for the poller to see it end, and writes the result to every
+//! document's path. Creates in flight are bounded by a gate that halves after a 429.
 
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
-use crate::api::models::{Job, is_final};
+use serde_json::{Map, Value};
+
+use crate::api::models::{Created, Job};
+use crate::api::parse_jobs::{self, Expand};
 use crate::commands::bulk::poll::STOP_CHECK;
 use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::results::write_result;
+use crate::commands::bulk::results::write_output;
 use crate::commands::bulk::shared::Shared;
 use crate::commands::bulk::sources::Document;
 use crate::commands::create::{self, Source, check_source};
-use crate::commands::wait;
+use crate::commands::once::{self, Fetch, Known};
+use crate::commands::{parsing, wait};
 use crate::error::Error;
 use crate::text::neutralize;
 
 /// Creates answered 429 (after the client's own retries) are tried again this many times.
 const THROTTLED_ROUNDS: u32 = 10;
 
-/// A worker: takes the next document until there are none or the run is stopped.
-pub(super) fn work(shared: &Shared, documents: &[Document], sender: &Sender<Outcome>) {
+/// The documents of one result key.
+pub(super) struct Work {
+    pub(super) key: String,
+    pub(super) documents: Vec<Document>,
+}
+
+/// A worker: takes the next result key until there are none or the run is stopped.
+pub(super) fn work(shared: &Shared, works: &[Work], sender: &Sender<Outcome>) {
     while !shared.stopped() {
         let index = shared.next.fetch_add(1, Ordering::SeqCst);
-        let Some(document) = documents.get(index) else {
+        let Some(work) = works.get(index) else {
             return;
         };
-        let outcome = parse_one(shared, document);
-        if sender.send(outcome).is_err() {
-            return;
+        for outcome in parse_one(shared, work) {
+            if sender.send(outcome).is_err() {
+                return;
+            }
         }
     }
 }
 
-/// One document: skipped if done, else its job created (or found in the manifest), waited for
-/// and its result written.
-pub(super) fn parse_one(shared: &Shared, document: &Document) -> Outcome {
-    let mut outcome = Outcome {
+fn outcome(document: &Document, status: &str) -> Outcome {
+    Outcome {
         source: document.name.clone(),
         job_id: None,
-        status: "ERROR".into(),
+        status: status.into(),
         output: None,
         failure: None,
         uploaded: 0,
-    };
-    let previous = shared
-        .previous
-        .get(&document.name)
-        .filter(|r| !shared.force && r.fingerprint == document.fingerprint);
-    if let Some(done) =
-        previous.filter(|r| r.status.as_deref() == Some("COMPLETED") && document.output.exists())
-    {
-        outcome.status = "SKIPPED".into();
-        outcome.job_id = done.job_id.clone();
-        outcome.output = Some(document.output.display().to_string());
-        return outcome;
     }
-    // A job that was running when the last run stopped is waited for, not paid for again.
-    let resumed = previous
-        .filter(|r| r.status.as_deref().is_none_or(|s| !is_final(s)))
-        .and_then(|r| r.job_id.clone());
-    let result = match resumed {
-        Some(id) => Ok(id),
-        None => create_job(shared, document).inspect(|_| {
-            if let Source::File(path) = &document.source {
-                outcome.uploaded = std::fs::metadata(path).map_or(0, |m| m.len());
+}
+
+/// One result key: an outcome for each of its documents.
+fn parse_one(shared: &Shared, work: &Work) -> Vec<Outcome> {
+    let mut done = Vec::new();
+    let mut todo: Vec<&Document> = Vec::new();
+    for document in &work.documents {
+        match shared.manifest.ours(&document.relative) {
+            Some(written) if !shared.force && written.key == work.key => {
+                let mut skipped = outcome(document, "SKIPPED");
+                skipped.job_id = Some(written.job_id.clone());
+                skipped.output = Some(document.output.display().to_string());
+                done.push(skipped);
             }
-        }),
-    };
-    let job_id = match result {
-        Ok(id) => id,
-        Err(err) => return failed(outcome, err),
-    };
-    outcome.job_id = Some(job_id.clone());
-    let last = match wait_for(shared, &job_id) {
-        Ok(Some(last)) => last,
-        Ok(None) => {
-            outcome.status = "RUNNING".into();
-            return outcome;
+            // Ours (an older result): replaced.
+            Some(_) => todo.push(document),
+            None if document.output.symlink_metadata().is_ok() => {
+                // Never destroy: a file this tool did not write stays, and costs nothing.
+                let mut refused = outcome(document, "ERROR");
+                refused.failure = Some(Error::failure(format!(
+                    "{} exists and was not written by llamacloud: move it away, or choose another --output-dir",
+                    neutralize(&document.output.display().to_string())
+                )));
+                done.push(refused);
+            }
+            None => todo.push(document),
         }
-        Err(err) => return failed(outcome, err),
+    }
+    let Some(first) = todo.first() else {
+        return done;
     };
-    let status = last.status().unwrap_or_default().to_string();
-    outcome.status.clone_from(&status);
-    if status != "COMPLETED" {
-        outcome.failure = crate::commands::parsing::ended_badly(&job_id, &last);
-        let _ = shared
-            .manifest
-            .append(&document.record(job_id, Some(status), None));
-        return outcome;
+    let mut uploaded = 0;
+    let mut result = obtain(shared, &work.key, &first.source, &mut uploaded);
+    for (n, document) in todo.iter().enumerate() {
+        let mut this = outcome(document, "ERROR");
+        if n == 0 {
+            this.uploaded = uploaded;
+        }
+        match &mut result {
+            Ok(Obtained::Result { job_id, path, paid }) => {
+                this.job_id = Some(job_id.clone());
+                match write_output(shared, document, &work.key, job_id, path.path()) {
+                    Ok(()) => {
+                        this.status = if *paid && n == 0 { "COMPLETED" } else { "SKIPPED" }.into();
+                        this.output = Some(document.output.display().to_string());
+                    }
+                    Err(err) => this.failure = Some(err),
+                }
+            }
+            Ok(Obtained::Ended {
+                job_id,
+                status,
+                message,
+            }) => {
+                this.job_id = Some(job_id.clone());
+                this.status.clone_from(status);
+                this.failure = Some(Error::JobEnded {
+                    job_id: neutralize(job_id).into_owned(),
+                    status: neutralize(status).into_owned(),
+                    message: message.clone(),
+                });
+            }
+            Ok(Obtained::Left(job_id)) => {
+                this.job_id = job_id.clone();
+                this.status = "RUNNING".into();
+            }
+            Err(failure) => {
+                this.job_id = failure.job_id.clone();
+                // The first document has the error itself (its exit code); the others its words.
+                this.failure = Some(match failure.error.take() {
+                    Some(err) => err,
+                    None => Error::failure(failure.message.clone()),
+                });
+            }
+        }
+        done.push(this);
     }
-    if let Err(err) = write_result(shared, &job_id, &document.output) {
-        outcome.status = "ERROR".into();
-        return failed(outcome, err);
-    }
-    outcome.output = Some(document.output.display().to_string());
-    if let Err(err) = shared
-        .manifest
-        .append(&document.record(job_id, Some(status), outcome.output.clone()))
-    {
-        return failed(outcome, err);
-    }
-    outcome
+    done
 }
 
-pub(super) fn failed(mut outcome: Outcome, err: Error) -> Outcome {
-    outcome.failure = Some(err);
-    outcome
+/// Why a result key failed: its job (if any), the error (taken by the first document), and its
+/// words for the others.
+struct Failure {
+    job_id: Option<String>,
+    error: Option<Error>,
+    message: String,
 }
 
-/// Creates the document's job and records it at once. A create the server throttled is tried
-/// again after the wait it asked for; the number of creates in flight shrinks after a 429 and
-/// grows back as creates go through.
-pub(super) fn create_job(shared: &Shared, document: &Document) -> Result<String, Error> {
-    // A file that cannot be read fails alone (exit 1), not the run.
-    check_source(&document.source).map_err(|err| match err {
-        Error::Usage(message) => Error::Failure(message),
-        other => other,
-    })?;
+/// What became of a result key.
+enum Obtained {
+    /// The result file, and whether a job was paid for it in this run.
+    Result {
+        job_id: String,
+        path: once::Kept,
+        paid: bool,
+    },
+    /// The job ended FAILED or CANCELLED.
+    Ended {
+        job_id: String,
+        status: String,
+        message: Option<String>,
+    },
+    /// The run stopped while the job (if any) was running.
+    Left(Option<String>),
+}
+
+/// The result for `key`: from the store, the completed job, or a job found or created now.
+fn obtain(shared: &Shared, key: &str, source: &Source, uploaded: &mut u64) -> Result<Obtained, Failure> {
+    let mut known = if shared.force {
+        Known::Nothing
+    } else {
+        match shared.once.known(key, shared.kind) {
+            Known::Nothing => shared
+                .manifest
+                .job_of(key)
+                .map_or(Known::Nothing, |job| Known::Completed(job.to_string())),
+            known => known,
+        }
+    };
+    let session = shared.session;
+    let send = &|configuration: &Map<String, Value>, source: &Source| send(shared, configuration, source);
+    for _ in 0..2 {
+        let (job_id, paid, completed) = match known {
+            Known::Stored { path, job_id } => {
+                return Ok(Obtained::Result {
+                    job_id,
+                    path: once::Kept::Stored(path),
+                    paid: false,
+                });
+            }
+            Known::Completed(job_id) => (job_id, false, true),
+            Known::Running(job_id) => (job_id, false, false),
+            Known::Unanswered(intents) => {
+                check(shared, source)?;
+                let (job_id, created) = once::job_for(
+                    &shared.once,
+                    session,
+                    key,
+                    source,
+                    &shared.configuration,
+                    &intents,
+                    send,
+                )
+                .map_err(|err| failed(shared, None, err))?;
+                (job_id, created, false)
+            }
+            Known::Ended(_) | Known::Nothing => {
+                check(shared, source)?;
+                let (job_id, _) = once::job_for(
+                    &shared.once,
+                    session,
+                    key,
+                    source,
+                    &shared.configuration,
+                    &[],
+                    send,
+                )
+                .map_err(|err| failed(shared, None, err))?;
+                (job_id, true, false)
+            }
+        };
+        if paid && let Source::File(path) = source {
+            *uploaded = std::fs::metadata(path).map_or(0, |m| m.len());
+        }
+        if !completed {
+            // A job from an earlier run may be gone: asked for once before it is waited on.
+            if !paid && gone(shared, &job_id) {
+                shared
+                    .once
+                    .gone(key, &job_id)
+                    .map_err(|err| failed(shared, Some(&job_id), err))?;
+                known = Known::Nothing;
+                continue;
+            }
+            let last = match wait_for(shared, &job_id) {
+                Ok(Some(last)) => last,
+                Ok(None) => return Ok(Obtained::Left(Some(job_id))),
+                Err(err) => return Err(failed(shared, Some(&job_id), err)),
+            };
+            let status = last.status().unwrap_or_default().to_string();
+            shared
+                .once
+                .ended(key, &job_id, &status)
+                .map_err(|err| failed(shared, Some(&job_id), err))?;
+            if parsing::ended_badly(&job_id, &last).is_some() {
+                return Ok(Obtained::Ended {
+                    job_id,
+                    status,
+                    message: last.error_message().map(|m| neutralize(m).into_owned()),
+                });
+            }
+        }
+        match once::fetch_result(&shared.once, session, key, &job_id, shared.kind) {
+            Ok(path) => return Ok(Obtained::Result { job_id, path, paid }),
+            Err(Fetch::Gone) => {
+                shared
+                    .once
+                    .gone(key, &job_id)
+                    .map_err(|err| failed(shared, Some(&job_id), err))?;
+                known = Known::Nothing;
+            }
+            Err(Fetch::Failed(err)) => return Err(failed(shared, Some(&job_id), err)),
+        }
+    }
+    Err(failed(
+        shared,
+        None,
+        Error::failure("the API lost the new job as well"),
+    ))
+}
+
+/// A file that cannot be read fails alone (exit 1), not the run.
+fn check(shared: &Shared, source: &Source) -> Result<(), Failure> {
+    check_source(source).map_err(|err| {
+        let err = match err {
+            Error::Usage(message) => Error::Failure(message),
+            other => other,
+        };
+        failed(shared, None, err)
+    })
+}
+
+/// The error of a document; a store or manifest that cannot be written stops the run.
+fn failed(shared: &Shared, job_id: Option<&str>, err: Error) -> Failure {
+    if matches!(err.root(), Error::Io(_)) {
+        shared.fail(&err);
+    }
+    Failure {
+        job_id: job_id.map(str::to_string),
+        message: err.to_string(),
+        error: Some(err),
+    }
+}
+
+/// Whether the server no longer knows `job_id` (asked once, bare).
+fn gone(shared: &Shared, job_id: &str) -> bool {
+    let session = shared.session;
+    matches!(
+        parse_jobs::get(&session.client, &session.scope, job_id, &Expand::default(), None),
+        Err(err) if err.status_error().is_some_and(|s| s.status.as_u16() == 404)
+    )
+}
+
+/// Sends one create through the gate. A create the server throttled is tried again after the
+/// wait it asked for; the number of creates in flight shrinks after a 429 and grows back as
+/// creates go through.
+fn send(shared: &Shared, configuration: &Map<String, Value>, source: &Source) -> Result<Created, Error> {
     let mut rounds = 0;
     loop {
         let _permit = shared.gate.enter();
         let hits = shared.throttle.hits();
-        let result = create::send_create(shared.session, &shared.configuration, &document.source);
+        let result = create::send_create(shared.session, configuration, source);
         if shared.throttle.hits() > hits {
             shared.gate.narrow();
         } else {
             shared.gate.widen();
         }
         match result {
-            Ok(created) => {
-                let id = created.id().to_string();
-                shared.manifest.append(&document.record(id.clone(), None, None))?;
-                return Ok(id);
-            }
             Err(Error::Api(err))
                 if rounds < THROTTLED_ROUNDS
                     && err.status_error().is_some_and(|s| s.status.as_u16() == 429)
@@ -141,16 +320,17 @@ pub(super) fn create_job(shared: &Shared, document: &Document) -> Result<String,
             {
                 rounds += 1;
             }
-            Err(err) => return Err(err),
+            other => return other,
         }
     }
 }
 
 /// Waits for the shared poller to see the job end; `None` when the run is stopped first.
-pub(super) fn wait_for(shared: &Shared, job_id: &str) -> Result<Option<Job>, Error> {
+fn wait_for(shared: &Shared, job_id: &str) -> Result<Option<Job>, Error> {
+    let clock = &shared.once.clock;
     let (sender, receiver) = mpsc::channel();
-    shared.poller.register(job_id, sender, shared.clock.now());
-    let deadline = shared.clock.now() + shared.timeout;
+    shared.poller.register(job_id, sender, clock.now());
+    let deadline = clock.now() + shared.timeout;
     let outcome = loop {
         if shared.stopped() {
             break Ok(None);
@@ -158,7 +338,7 @@ pub(super) fn wait_for(shared: &Shared, job_id: &str) -> Result<Option<Job>, Err
         match receiver.recv_timeout(STOP_CHECK) {
             Ok(Ok(job)) => break Ok(Some(job)),
             Ok(Err(message)) => break Err(Error::failure(message)),
-            Err(RecvTimeoutError::Timeout) if shared.clock.now() >= deadline => {
+            Err(RecvTimeoutError::Timeout) if clock.now() >= deadline => {
                 break Err(Error::failure(format!(
                     "gave up waiting after {}: job {} has not ended",
                     wait::human_duration(shared.timeout),

@@ -20,6 +20,7 @@ mod output;
 mod output_file;
 mod pagination;
 mod pay_once;
+mod pay_once_bulk;
 mod pipes;
 mod query;
 mod retries;

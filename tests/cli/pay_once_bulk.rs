@@ -1,0 +1,388 @@
+//! Paying once for a tree of documents: what a CI checkout, a moved folder, a restored cache,
+//! a lost create, a killed run, a full disk or a second run at the same time does to the bill
+//! (nothing), and a user's own files (never replaced, never fed back).
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{InProcess, TEST_KEY, cli, command};
+
+/// Files with distinct bytes under `root`.
+fn tree(root: &Path, files: &[&str]) {
+    for file in files {
+        write(&root.join(file), format!("Contents of {file}\n").as_bytes());
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// `parse --recursive ROOT... --output-dir OUT` with the store in `store`.
+fn bulk(url: &str, store: &Path, roots: &[&Path], out: &Path) -> InProcess {
+    let mut run = cli(url);
+    run.env("LLAMACLOUD_CACHE_DIR", store)
+        .args(["parse", "--tier", "agentic", "--format", "jsonl"]);
+    for root in roots {
+        run.arg("--recursive").arg(root);
+    }
+    run.arg("--output-dir").arg(out);
+    run
+}
+
+fn ok(output: &Output) {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(output));
+}
+
+/// The result of `relative` (a document's path under its root) in `out`.
+fn result(out: &Path, relative: &str) -> String {
+    std::fs::read_to_string(out.join(format!("{relative}.md"))).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+/// Copies a tree; the copies have new modification times, as a fresh checkout does.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walk(from) {
+        let relative = entry.strip_prefix(from).unwrap();
+        write(&to.join(relative), &std::fs::read(&entry).unwrap());
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn a_tree_is_paid_for_once_whatever_happens_to_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = (
+        dir.path().join("docs"),
+        dir.path().join("store"),
+        dir.path().join("out"),
+    );
+    tree(&docs, &["a.pdf", "b.pdf", "sub/c.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert_eq!(fake.made_jobs().len(), 3);
+    let c = result(&out, "sub/c.pdf");
+
+    // Every input touched (a checkout, a cache restore): nothing paid.
+    for file in walk(&docs) {
+        let f = std::fs::File::options().write(true).open(&file).unwrap();
+        f.set_modified(std::time::SystemTime::now() + Duration::from_secs(3))
+            .unwrap();
+    }
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    // The same tree elsewhere (fresh times), into a new output directory.
+    let copy = dir.path().join("checkout/docs");
+    copy_tree(&docs, &copy);
+    let out2 = dir.path().join("out2");
+    ok(&bulk(&url, &store, &[&copy], &out2).output().unwrap());
+    assert_eq!(result(&out2, "sub/c.pdf"), c);
+    // From another directory, as ./docs.
+    let relative = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .current_dir(dir.path())
+        .args([
+            "parse",
+            "--tier",
+            "agentic",
+            "--recursive",
+            "./docs",
+            "--output-dir",
+            "./out3",
+        ])
+        .output()
+        .unwrap();
+    ok(&relative);
+    assert_eq!(result(&dir.path().join("out3"), "sub/c.pdf"), c);
+    // A renamed file.
+    std::fs::rename(docs.join("a.pdf"), docs.join("a-renamed.pdf")).unwrap();
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert!(out.join("a-renamed.pdf.md").exists());
+    assert_eq!(fake.made_jobs().len(), 3, "nothing was paid twice");
+
+    // Overlapping roots, with a store of their own: the files of sub/ once.
+    let fresh = dir.path().join("fresh-store");
+    let out4 = dir.path().join("out4");
+    ok(&bulk(&url, &fresh, &[&docs, &docs.join("sub")], &out4)
+        .output()
+        .unwrap());
+    assert_eq!(fake.made_jobs().len(), 6);
+    assert_eq!(result(&out4, "sub/c.pdf"), result(&out4, "c.pdf"));
+
+    // The same bytes twice in one run: one job, both written.
+    write(&docs.join("new.pdf"), b"new bytes\n");
+    write(&docs.join("new-copy.pdf"), b"new bytes\n");
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), 7);
+    assert_eq!(result(&out, "new.pdf"), result(&out, "new-copy.pdf"));
+}
+
+#[test]
+fn restoring_only_the_output_dir_or_only_the_store_onto_a_fresh_tree_pays_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = (
+        dir.path().join("docs"),
+        dir.path().join("store"),
+        dir.path().join("out"),
+    );
+    tree(&docs, &["a.pdf", "b/c.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert_eq!(fake.made_jobs().len(), 2);
+
+    // A CI job: a fresh checkout, out/ restored from a cache (new times), no store.
+    let checkout = dir.path().join("ci/docs");
+    copy_tree(&docs, &checkout);
+    let restored = dir.path().join("ci/out");
+    copy_tree(&out, &restored);
+    let output = bulk(&url, &dir.path().join("ci/empty-store"), &[&checkout], &restored)
+        .output()
+        .unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), 2, "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("0 parsed, 2 already done"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // Only the store restored: the results are written from it.
+    let out2 = dir.path().join("ci/out2");
+    ok(&bulk(&url, &store, &[&checkout], &out2).output().unwrap());
+    assert_eq!(result(&out2, "b/c.pdf"), result(&out, "b/c.pdf"));
+    assert_eq!(fake.made_jobs().len(), 2);
+}
+
+#[test]
+fn lost_creates_in_a_bulk_run_are_found_by_their_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = (
+        dir.path().join("docs"),
+        dir.path().join("store"),
+        dir.path().join("out"),
+    );
+    tree(&docs, &["a.pdf", "b.pdf", "c.pdf"]);
+    // The first create is answered 502 after the job was made, the second is cut half-way.
+    let (url, fake) = start_shared(fake::Config {
+        create_faults: vec![502, 0],
+        ..fake::Config::default()
+    });
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), 3, "{}", stderr_of(&output));
+    for name in ["a.pdf", "b.pdf", "c.pdf"] {
+        assert!(result(&out, name).starts_with(&format!("# {name}")));
+    }
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert_eq!(fake.made_jobs().len(), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_bulk_run_killed_during_a_slow_create_is_reconciled_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    tree(&docs, &["a.pdf", "b.pdf", "c.pdf"]);
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: Duration::from_millis(1500),
+        ..fake::Config::default()
+    });
+    for signal in [libc::SIGKILL, libc::SIGTERM] {
+        let store = dir.path().join(format!("store-{signal}"));
+        let out = dir.path().join(format!("out-{signal}"));
+        let before = fake.made_jobs().len();
+        let child = command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args(["parse", "--tier", "agentic", "--concurrency", "1", "--recursive"])
+            .arg(&docs)
+            .arg("--output-dir")
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while fake.made_jobs().len() == before && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // SAFETY: the child's pid, a signal number.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let output = child.wait_with_output().unwrap();
+        if signal == libc::SIGTERM {
+            assert_eq!(output.status.code(), Some(143), "{}", stderr_of(&output));
+        }
+        assert!(fake.made_jobs().len() > before, "signal {signal}");
+        // The next run finds the job the stopped one made, and makes the others.
+        let rerun = bulk(&url, &store, &[&docs], &out).output().unwrap();
+        ok(&rerun);
+        assert_eq!(
+            fake.made_jobs().len() - before,
+            3,
+            "signal {signal}: each document once: {}",
+            stderr_of(&rerun)
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = (
+        dir.path().join("docs"),
+        dir.path().join("store"),
+        dir.path().join("out"),
+    );
+    let names: Vec<String> = (0..12).map(|n| format!("d{n:02}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    std::fs::create_dir_all(&store).unwrap();
+    // The store on a tiny tmpfs (root only; where mounting is not allowed, there is no test).
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=24k", "tmpfs"])
+        .arg(&store)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (not root?)");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(store.clone());
+    let (url, fake) = start_shared(fake::Config::default());
+    let mut run = bulk(&url, &store, &[&docs], &out);
+    run.args(["--concurrency", "1"]);
+    let output = run.output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(stderr.contains("stopped creating jobs: "), "{stderr}");
+    let made = fake.made_jobs().len();
+    assert!(made < names.len(), "it stopped creating: {made} jobs");
+    for job in fake.made_jobs() {
+        let id = job["id"].as_str().unwrap();
+        let recorded = std::fs::read_to_string(store.join("index.jsonl")).unwrap_or_default();
+        assert!(
+            stderr.contains(id) || recorded.contains(id),
+            "job {id} is said or recorded: {stderr}"
+        );
+    }
+    // Room again: the next run pays for each document once in all.
+    let grown = std::process::Command::new("mount")
+        .args(["-o", "remount,size=4m"])
+        .arg(&store)
+        .status()
+        .unwrap();
+    assert!(grown.success());
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), names.len(), "{}", stderr_of(&output));
+}
+
+#[test]
+fn two_runs_at_once_pay_once_and_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = (
+        dir.path().join("docs"),
+        dir.path().join("store"),
+        dir.path().join("out"),
+    );
+    let names: Vec<String> = (0..6).map(|n| format!("d{n}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    let (url, fake) = start_shared(fake::Config {
+        create_delay: Duration::from_millis(50),
+        ..fake::Config::default()
+    });
+    let start = || {
+        command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args(["parse", "--tier", "agentic", "--recursive"])
+            .arg(&docs)
+            .arg("--output-dir")
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (start(), start());
+    let (first, second) = (
+        first.wait_with_output().unwrap(),
+        second.wait_with_output().unwrap(),
+    );
+    ok(&first);
+    ok(&second);
+    assert_eq!(fake.made_jobs().len(), names.len());
+    let said = format!("{}{}", stderr_of(&first), stderr_of(&second));
+    assert!(said.contains("Blocking waiting for file lock"), "{said}");
+}
+
+#[test]
+fn a_users_file_at_an_output_path_is_never_replaced_and_results_are_never_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store) = (dir.path().join("docs"), dir.path().join("store"));
+    tree(&docs, &["x.pdf"]);
+    write(&docs.join("x.pdf.md"), b"my own notes on x\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    // The output directory is the tree itself.
+    let output = bulk(&url, &store, &[&docs], &docs).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} exists and was not written by llamacloud",
+            docs.join("x.pdf.md").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(docs.join("x.pdf.md")).unwrap(),
+        b"my own notes on x\n"
+    );
+    // The user's file is a document of the tree: its result is ours, and is never a document.
+    assert!(docs.join("x.pdf.md.md").exists());
+    assert_eq!(
+        fake.made_jobs().len(),
+        1,
+        "x.pdf was refused before it was paid for"
+    );
+    for _ in 0..2 {
+        let output = bulk(&url, &store, &[&docs], &docs).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+        assert!(!docs.join("x.pdf.md.md.md").exists(), "a result was fed back");
+    }
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(
+        std::fs::read(docs.join("x.pdf.md")).unwrap(),
+        b"my own notes on x\n"
+    );
+}

@@ -91,7 +91,17 @@ impl AtomicFile {
     }
 
     /// Flushes and puts the file in place.
-    pub fn persist(mut self) -> io::Result<()> {
+    pub fn persist(self) -> io::Result<()> {
+        self.put_in_place(false)
+    }
+
+    /// Like `persist`, with the contents on disk before the file is renamed into place (a crash
+    /// then leaves the old file or the whole new one, never an empty one).
+    pub fn persist_durably(self) -> io::Result<()> {
+        self.put_in_place(true)
+    }
+
+    fn put_in_place(mut self, durably: bool) -> io::Result<()> {
         let target = self.target.clone();
         match &mut self.kind {
             Kind::Direct(file) => file.flush(),
@@ -100,6 +110,9 @@ impl AtomicFile {
                     return Ok(());
                 };
                 let temp = temp.into_inner().map_err(|e| e.into_error())?;
+                if durably {
+                    temp.as_file().sync_all().map_err(|e| annotate(e, &target))?;
+                }
                 let temp_path = temp.path().to_path_buf();
                 let result = if *copy_into {
                     copy_contents(temp.path(), &target)

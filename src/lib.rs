@@ -19,7 +19,7 @@ mod properties;
 mod secret;
 mod settings;
 pub mod signals;
-mod store;
+pub mod store;
 mod text;
 mod time;
 

@@ -93,13 +93,16 @@ impl Shared {
         ms(self.clock.now())
     }
 
-    /// Records `what`; a failure is the run's (the file is named, nothing more is created).
+    /// Records `what`, on disk before this returns (the store is let go of first, so that the
+    /// workers of a run do not queue up behind each other's `fsync`); a failure is the run's (the
+    /// file is named, nothing more is created).
     fn record(&self, key: &str, what: What) -> Result<(), Error> {
-        let Some(mut store) = self.store() else {
-            return Ok(());
-        };
         let at = self.now_ms();
-        store.record(key, at, what).map_err(Error::Io)
+        let pending = match self.store() {
+            Some(mut store) => store.write(key, at, what).map_err(Error::Io)?,
+            None => return Ok(()),
+        };
+        pending.wait().map_err(Error::Io)
     }
 
     /// What the store knows of `key` for `kind`.
@@ -412,16 +415,20 @@ pub fn fetch_result(
         Kind::Json => document::copy_through(&mut body, temp.as_file_mut()).map(drop),
     };
     written.map_err(Fetch::Failed)?;
-    match shared.store() {
-        Some(mut store) => {
-            let at = shared.now_ms();
-            store
-                .keep(temp, key, job_id, kind.name(), at)
-                .map(Kept::Stored)
-                .map_err(failed)
-        }
-        None => Ok(Kept::Temporary(temp)),
+    if shared.store.is_none() {
+        return Ok(Kept::Temporary(temp));
     }
+    // On disk before it is renamed into place and recorded.
+    temp.as_file().sync_all().map_err(failed)?;
+    let at = shared.now_ms();
+    let (path, pending) = {
+        let Some(mut store) = shared.store() else {
+            return Ok(Kept::Temporary(temp));
+        };
+        store.keep(temp, key, job_id, kind.name(), at).map_err(failed)?
+    };
+    pending.wait().map_err(failed)?;
+    Ok(Kept::Stored(path))
 }
 
 /// A fetched result.

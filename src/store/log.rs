@@ -5,6 +5,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead as _, BufReader, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -13,6 +14,8 @@ use serde::de::DeserializeOwned;
 pub struct Log {
     path: PathBuf,
     file: File,
+    /// The same file, to wait for records to reach the disk without holding the log.
+    sync: Arc<File>,
     /// The file ends in a torn line: the next record starts on a line of its own.
     torn: bool,
     /// `fsync` after each record (a result store); off for a cache that can be rebuilt.
@@ -48,10 +51,12 @@ impl Log {
         if !torn {
             torn = ends_without_newline(&mut file)?;
         }
+        let sync = Arc::new(file.try_clone()?);
         Ok((
             Log {
                 path: path.to_path_buf(),
                 file,
+                sync,
                 torn,
                 durable,
             },
@@ -61,6 +66,13 @@ impl Log {
 
     /// Appends one record as one line, and (durable logs) waits until it is on disk.
     pub fn append(&mut self, record: &impl Serialize) -> io::Result<()> {
+        self.write(record)?.wait()
+    }
+
+    /// Appends one record as one line; the record is on disk once the returned `Pending` has
+    /// been waited for, which can be done after letting go of the log (so that threads sharing
+    /// a log do not queue up behind each other's `fsync`).
+    pub fn write(&mut self, record: &impl Serialize) -> io::Result<Pending> {
         let mut line = Vec::with_capacity(256);
         if self.torn {
             line.push(b'\n');
@@ -69,10 +81,10 @@ impl Log {
         line.push(b'\n');
         self.file.write_all(&line).map_err(|err| self.failed(err))?;
         self.torn = false;
-        if self.durable {
-            self.file.sync_data().map_err(|err| self.failed(err))?;
-        }
-        Ok(())
+        Ok(Pending {
+            file: self.durable.then(|| Arc::clone(&self.sync)),
+            path: self.path.clone(),
+        })
     }
 
     /// Replaces the log with `records` (a compaction), atomically.
@@ -92,6 +104,7 @@ impl Log {
         }
         temp.persist(&self.path).map_err(|e| e.error)?;
         self.file = OpenOptions::new().read(true).append(true).open(&self.path)?;
+        self.sync = Arc::new(self.file.try_clone()?);
         self.torn = false;
         Ok(())
     }
@@ -99,6 +112,25 @@ impl Log {
     fn failed(&self, err: io::Error) -> io::Error {
         // A write that failed half-way leaves a torn line: the next record starts afresh.
         io::Error::new(err.kind(), format!("cannot write {}: {err}", self.path.display()))
+    }
+}
+
+/// A record written and not yet known to be on disk.
+#[must_use]
+pub struct Pending {
+    file: Option<Arc<File>>,
+    path: PathBuf,
+}
+
+impl Pending {
+    /// Waits until the record is on disk (nothing to wait for in a log that is not durable).
+    pub fn wait(self) -> io::Result<()> {
+        match &self.file {
+            Some(file) => file.sync_data().map_err(|err| {
+                io::Error::new(err.kind(), format!("cannot write {}: {err}", self.path.display()))
+            }),
+            None => Ok(()),
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::store::lock::Lock;
-use crate::store::log::Log;
+use crate::store::log::{Log, Pending};
 use crate::store::stat_cache::StatCache;
 
 /// The key under which a job's creator token travels in `user_metadata`.
@@ -146,17 +146,23 @@ impl Store {
 
     /// Records `what` for `key`, on disk before this returns.
     pub fn record(&mut self, key: &str, at: i64, what: What) -> io::Result<()> {
+        self.write(key, at, what)?.wait()
+    }
+
+    /// Records `what` for `key`; it is on disk once the returned `Pending` is waited for (which
+    /// can be done after letting go of the store).
+    pub fn write(&mut self, key: &str, at: i64, what: What) -> io::Result<Pending> {
         let event = Event {
             key: key.to_string(),
             at,
             what,
         };
-        self.log.append(&event)?;
+        let pending = self.log.write(&event)?;
         self.entries
             .entry(event.key)
             .or_default()
             .apply(event.at, &event.what);
-        Ok(())
+        Ok(pending)
     }
 
     /// Where the result file of `kind` for `key` is kept.
@@ -176,8 +182,8 @@ impl Store {
         tempfile::NamedTempFile::new_in(self.dir.join("results"))
     }
 
-    /// Puts a filled temporary file in place as the result of `kind` for `key` (fsynced first)
-    /// and records it.
+    /// Puts a filled temporary file, already on disk (`sync_all`), in place as the result of
+    /// `kind` for `key` and records it (on disk once the `Pending` is waited for).
     pub fn keep(
         &mut self,
         file: tempfile::NamedTempFile,
@@ -185,11 +191,10 @@ impl Store {
         job_id: &str,
         kind: &str,
         at: i64,
-    ) -> io::Result<PathBuf> {
-        file.as_file().sync_all()?;
+    ) -> io::Result<(PathBuf, Pending)> {
         let path = self.result_path(key, kind);
         file.persist(&path).map_err(|e| e.error)?;
-        self.record(
+        let pending = self.write(
             key,
             at,
             What::Result {
@@ -197,7 +202,7 @@ impl Store {
                 kind: kind.to_string(),
             },
         )?;
-        Ok(path)
+        Ok((path, pending))
     }
 
     /// Forgets the keys nothing happened to since `cutoff` (ms), their result files with them.
@@ -293,7 +298,8 @@ mod tests {
                 .unwrap();
             let mut file = store.temporary().unwrap();
             std::io::Write::write_all(&mut file, b"# doc").unwrap();
-            store.keep(file, "k", "pjb-1", "md", 3).unwrap();
+            file.as_file().sync_all().unwrap();
+            store.keep(file, "k", "pjb-1", "md", 3).unwrap().1.wait().unwrap();
         }
         let mut store = Store::open(dir.path(), || {}).unwrap();
         let entry = store.entry("k").unwrap();

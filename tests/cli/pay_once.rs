@@ -298,3 +298,54 @@ fn an_existing_output_file_is_left_as_it_was_unless_the_document_is_written() {
     assert!(stderr_of(&output).contains("is the document being parsed"));
     assert_eq!(std::fs::read(&report).unwrap(), b"my own notes\n");
 }
+
+#[test]
+fn the_store_is_listed_pruned_and_cleared_through_the_cache_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&parse(&url, &store, &file, &[]));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    let path = ok(&with_store(&url, &store).args(["cache", "path"]).output().unwrap());
+    assert_eq!(path, format!("{}\n", store.display()));
+    let listed = ok(&with_store(&url, &store)
+        .args(["cache", "list", "--format", "tsv"])
+        .output()
+        .unwrap());
+    let fields: Vec<&str> = listed.trim_end().split('\t').collect();
+    assert_eq!(fields.len(), 5, "{listed}");
+    assert_eq!(
+        (fields[1], fields[2], fields[3]),
+        (id.as_str(), "COMPLETED", "md"),
+        "{listed}"
+    );
+    // Nothing is older than a day: nothing pruned.
+    let pruned = with_store(&url, &store)
+        .args(["cache", "prune", "--older-than", "1d"])
+        .output()
+        .unwrap();
+    ok(&pruned);
+    assert!(
+        stderr_of(&pruned).starts_with("Removed 0 results not used in 24h"),
+        "{}",
+        stderr_of(&pruned)
+    );
+    // Without a terminal, clear needs --yes; then the document is parsed (and paid for) again.
+    let refused = with_store(&url, &store)
+        .args(["cache", "clear"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr_of(&refused));
+    ok(&with_store(&url, &store)
+        .args(["cache", "clear", "--yes"])
+        .output()
+        .unwrap());
+    let empty = with_store(&url, &store)
+        .args(["cache", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(ok(&empty), "{\"items\":[]}\n");
+    ok(&parse(&url, &store, &file, &[]));
+    assert_eq!(fake.made_jobs().len(), 2);
+}

@@ -95,11 +95,13 @@ impl Manifest {
         let metadata = std::fs::metadata(path)?;
         written.bytes = metadata.len();
         written.modified_ns = modified_ns(&metadata);
-        self.log
+        let pending = self
+            .log
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .append(&written)
-            .map_err(Error::Io)
+            .write(&written)
+            .map_err(Error::Io)?;
+        pending.wait().map_err(Error::Io)
     }
 }
 

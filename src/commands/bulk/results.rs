@@ -32,7 +32,7 @@ pub(super) fn write_output(
         hasher.update(&buffer[..n]);
         file.write_all(&buffer[..n])?;
     }
-    file.persist()?;
+    file.persist_durably()?;
     let written = Written {
         output: document.relative.clone(),
         source: document.name.clone(),

@@ -65,9 +65,11 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     };
     let document = Document {
         key: &key,
-        source: &source,
         kind,
         timeout: args.wait_timeout,
+        shared: &shared,
+        session: &session,
+        output: &output,
     };
     let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
         create::send_create(&session, configuration, source)
@@ -75,7 +77,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     let mut known = if args.store.force {
         Known::Nothing
     } else {
-        shared.known(&key, kind)
+        shared.usable(&key, kind, &source)
     };
     // A job the server no longer knows is parsed again, once.
     for _ in 0..2 {
@@ -87,18 +89,16 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
                 ));
                 return write_out(&output, ctx, &Kept::Stored(path));
             }
-            Known::Completed(job_id) => finish(&shared, &session, &document, &output, &job_id, ctx, false),
-            Known::Running(job_id) => {
-                wait_and_finish(&shared, &session, &document, &output, &job_id, ctx, false)
-            }
+            Known::Completed(job_id) => finish(&document, &job_id, ctx, false),
+            Known::Running(job_id) => wait_and_finish(&document, &job_id, ctx, false),
             Known::Unanswered(intents) => {
                 let (job_id, created) =
                     once::job_for(&shared, &session, &key, &source, &configuration, &intents, send)?;
-                wait_and_finish(&shared, &session, &document, &output, &job_id, ctx, created)
+                wait_and_finish(&document, &job_id, ctx, created)
             }
             Known::Ended(_) | Known::Nothing => {
                 let (job_id, _) = once::job_for(&shared, &session, &key, &source, &configuration, &[], send)?;
-                wait_and_finish(&shared, &session, &document, &output, &job_id, ctx, true)
+                wait_and_finish(&document, &job_id, ctx, true)
             }
         };
         match outcome {
@@ -116,12 +116,14 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     Err(Error::failure("the API lost the new job as well"))
 }
 
-/// The document being parsed.
+/// The document being parsed, and what its run has to do it with.
 struct Document<'a> {
     key: &'a str,
-    source: &'a Source,
     kind: Kind,
     timeout: std::time::Duration,
+    shared: &'a once::Shared,
+    session: &'a Session,
+    output: &'a Output,
 }
 
 /// How one attempt ended: done (well or not), or the job is gone and the document is parsed
@@ -132,15 +134,8 @@ enum Outcome {
 }
 
 /// Waits for the job, then writes its result.
-fn wait_and_finish(
-    shared: &once::Shared,
-    session: &Session,
-    document: &Document,
-    output: &Output,
-    job_id: &str,
-    ctx: &mut Context,
-    created: bool,
-) -> Outcome {
+fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
+    let (shared, session, output) = (document.shared, document.session, document.output);
     let shown = neutralize(job_id).into_owned();
     let resume = format!("llamacloud parsing get {} --wait", shell_quote(job_id));
     // From now on a signal must not lose the id: it goes to stdout, never into an `-o` file,
@@ -184,19 +179,12 @@ fn wait_and_finish(
         }
         return Outcome::Done(Err(ended));
     }
-    finish(shared, session, document, output, job_id, ctx, created)
+    finish(document, job_id, ctx, created)
 }
 
 /// Fetches the completed job's result into the store and writes it out.
-fn finish(
-    shared: &once::Shared,
-    session: &Session,
-    document: &Document,
-    output: &Output,
-    job_id: &str,
-    ctx: &mut Context,
-    created: bool,
-) -> Outcome {
+fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
+    let (shared, session, output) = (document.shared, document.session, document.output);
     let kept = match once::fetch_result(shared, session, document.key, job_id, document.kind) {
         Ok(kept) => kept,
         Err(Fetch::Gone) => return Outcome::Gone(job_id.to_string()),
@@ -211,7 +199,6 @@ fn finish(
             neutralize(job_id)
         ));
     }
-    let _ = document.source;
     Outcome::Done(write_out(output, ctx, &kept))
 }
 

@@ -349,3 +349,18 @@ fn the_store_is_listed_pruned_and_cleared_through_the_cache_command() {
     ok(&parse(&url, &store, &file, &[]));
     assert_eq!(fake.made_jobs().len(), 2);
 }
+
+#[test]
+fn a_url_is_parsed_again_since_its_document_can_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let (url, fake) = start_shared(fake::Config::default());
+    for _ in 0..2 {
+        let output = with_store(&url, &store)
+            .args(["parse", "https://example.com/paper.pdf", "--tier", "agentic"])
+            .output()
+            .unwrap();
+        assert!(ok(&output).starts_with("# https://example.com/paper.pdf"));
+    }
+    assert_eq!(fake.made_jobs().len(), 2);
+}

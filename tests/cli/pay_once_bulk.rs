@@ -21,6 +21,11 @@ fn write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap();
 }
 
+/// `docs/`, `store/` and `out/` under `dir`.
+fn layout(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    (dir.join("docs"), dir.join("store"), dir.join("out"))
+}
+
 fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -71,11 +76,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn a_tree_is_paid_for_once_whatever_happens_to_its_files() {
     let dir = tempfile::tempdir().unwrap();
-    let (docs, store, out) = (
-        dir.path().join("docs"),
-        dir.path().join("store"),
-        dir.path().join("out"),
-    );
+    let (docs, store, out) = layout(dir.path());
     tree(&docs, &["a.pdf", "b.pdf", "sub/c.pdf"]);
     let (url, fake) = start_shared(fake::Config::default());
     ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
@@ -141,11 +142,7 @@ fn a_tree_is_paid_for_once_whatever_happens_to_its_files() {
 #[test]
 fn restoring_only_the_output_dir_or_only_the_store_onto_a_fresh_tree_pays_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let (docs, store, out) = (
-        dir.path().join("docs"),
-        dir.path().join("store"),
-        dir.path().join("out"),
-    );
+    let (docs, store, out) = layout(dir.path());
     tree(&docs, &["a.pdf", "b/c.pdf"]);
     let (url, fake) = start_shared(fake::Config::default());
     ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
@@ -177,11 +174,7 @@ fn restoring_only_the_output_dir_or_only_the_store_onto_a_fresh_tree_pays_nothin
 #[test]
 fn lost_creates_in_a_bulk_run_are_found_by_their_token() {
     let dir = tempfile::tempdir().unwrap();
-    let (docs, store, out) = (
-        dir.path().join("docs"),
-        dir.path().join("store"),
-        dir.path().join("out"),
-    );
+    let (docs, store, out) = layout(dir.path());
     tree(&docs, &["a.pdf", "b.pdf", "c.pdf"]);
     // The first create is answered 502 after the job was made, the second is cut half-way.
     let (url, fake) = start_shared(fake::Config {
@@ -251,11 +244,7 @@ fn a_bulk_run_killed_during_a_slow_create_is_reconciled_by_the_next() {
 #[test]
 fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let (docs, store, out) = (
-        dir.path().join("docs"),
-        dir.path().join("store"),
-        dir.path().join("out"),
-    );
+    let (docs, store, out) = layout(dir.path());
     let names: Vec<String> = (0..12).map(|n| format!("d{n:02}.pdf")).collect();
     tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
     std::fs::create_dir_all(&store).unwrap();
@@ -309,11 +298,7 @@ fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
 #[test]
 fn two_runs_at_once_pay_once_and_both_succeed() {
     let dir = tempfile::tempdir().unwrap();
-    let (docs, store, out) = (
-        dir.path().join("docs"),
-        dir.path().join("store"),
-        dir.path().join("out"),
-    );
+    let (docs, store, out) = layout(dir.path());
     let names: Vec<String> = (0..6).map(|n| format!("d{n}.pdf")).collect();
     tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
     let (url, fake) = start_shared(fake::Config {

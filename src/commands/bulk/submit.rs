@@ -166,8 +166,8 @@ fn obtain(shared: &Shared, key: &str, source: &Source, uploaded: &mut u64) -> Re
     let mut known = if shared.force {
         Known::Nothing
     } else {
-        match shared.once.known(key, shared.kind) {
-            Known::Nothing => shared
+        match shared.once.usable(key, shared.kind, source) {
+            Known::Nothing if !matches!(source, Source::Url(_)) => shared
                 .manifest
                 .job_of(key)
                 .map_or(Known::Nothing, |job| Known::Completed(job.to_string())),

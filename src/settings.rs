@@ -437,6 +437,40 @@ mod tests {
 
     use crate::context::MapEnv;
 
+    #[test]
+    fn proxies_follow_curls_variables_and_never_take_loopback() {
+        let https = Url::parse("https://api.cloud.llamaindex.ai").unwrap();
+        let http = Url::parse("http://api.example.test").unwrap();
+        let env = |vars: &[(&'static str, &'static str)]| MapEnv::new(vars.iter().copied());
+        let proxy = |url: &Url, vars| proxy_for(url, &env(vars)).unwrap().map(|p| p.source);
+        assert_eq!(
+            proxy(&https, &[("HTTPS_PROXY", "p:3128"), ("ALL_PROXY", "q")]).as_deref(),
+            Some("HTTPS_PROXY")
+        );
+        assert_eq!(
+            proxy(&https, &[("https_proxy", "p"), ("HTTPS_PROXY", "q")]).as_deref(),
+            Some("https_proxy")
+        );
+        assert_eq!(
+            proxy(&https, &[("HTTP_PROXY", "p")]),
+            None,
+            "http_proxy is for http"
+        );
+        assert_eq!(
+            proxy(&http, &[("HTTP_PROXY", "p")]).as_deref(),
+            Some("HTTP_PROXY")
+        );
+        assert_eq!(proxy(&https, &[("ALL_PROXY", "p")]).as_deref(), Some("ALL_PROXY"));
+        assert_eq!(proxy(&https, &[("HTTPS_PROXY", "p"), ("NO_PROXY", "a, *")]), None);
+        let loopback = Url::parse("http://127.0.0.1:8080").unwrap();
+        assert_eq!(proxy(&loopback, &[("http_proxy", "p"), ("ALL_PROXY", "q")]), None);
+        let with_scheme = proxy_for(&https, &env(&[("HTTPS_PROXY", "proxy.corp:3128")]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(with_scheme.url.as_str(), "http://proxy.corp:3128/");
+        assert!(proxy_for(&https, &env(&[("HTTPS_PROXY", "http://")])).is_err());
+    }
+
     fn resolve(args: &[&str], env: &[(&'static str, &'static str)]) -> Result<Settings, Error> {
         let mut argv = vec!["llamacloud"];
         argv.extend_from_slice(args);

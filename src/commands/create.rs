@@ -142,6 +142,7 @@ fn submit(
     // Everything local is checked before anything is sent, the output included: a job must
     // not be paid for when its result cannot be written.
     output.check()?;
+    refuse_output_over_input(&output, &source)?;
     check_source(&source)?;
     let base = read_base_options(options, ctx)?;
     let session = Session::open(global, scope, ctx)?;
@@ -377,6 +378,32 @@ fn read_options(path: &Path, ctx: &mut Context) -> Result<Map<String, Value>, Er
         Ok(_) => Err(Error::usage(format!("--options {name}: expected a JSON object"))),
         Err(err) => Err(Error::usage(format!("--options {name}: not JSON: {err}"))),
     }
+}
+
+/// `-o` that is the document itself (the same file by device and inode: a symlink, a hard link, a
+/// bind mount) would destroy it.
+pub fn refuse_output_over_input(output: &Output, source: &Source) -> Result<(), Error> {
+    if let (Some(out), Source::File(input)) = (output.file(), source)
+        && let (Ok(out_meta), Ok(input_meta)) = (std::fs::metadata(out), std::fs::metadata(input))
+        && same_file(&out_meta, &input_meta)
+    {
+        return Err(Error::usage(format!(
+            "-o {} is the document being parsed; write the result elsewhere",
+            neutralize(&out.display().to_string())
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok() && a.created().ok() == b.created().ok()
 }
 
 /// A file to upload must be a readable regular file (or something that reads like one).

@@ -42,7 +42,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     let output = Output::plain(&global, ctx, "parse")?;
     // Everything local first: the output, the document, the options, the key.
     output.check()?;
-    refuse_output_over_input(&output, &source)?;
+    create::refuse_output_over_input(&output, &source)?;
     check_source(&source)?;
     let base = read_base_options(&args.job, ctx)?;
     let session = Session::open(&global, &args.scope, ctx)?;
@@ -228,18 +228,4 @@ fn created_note(output: &Output, ctx: &Context, job_id: &str, resume: &str, err:
         neutralize(job_id)
     ));
     err
-}
-
-/// `-o` naming the document itself would destroy it.
-fn refuse_output_over_input(output: &Output, source: &Source) -> Result<(), Error> {
-    if let (Some(out), Source::File(input)) = (output.file(), source)
-        && let (Ok(out), Ok(input)) = (std::fs::canonicalize(out), std::fs::canonicalize(input))
-        && out == input
-    {
-        return Err(Error::usage(format!(
-            "-o {} is the document being parsed; write the result elsewhere",
-            neutralize(&out.display().to_string())
-        )));
-    }
-    Ok(())
 }

@@ -364,3 +364,36 @@ fn a_url_is_parsed_again_since_its_document_can_change() {
     }
     assert_eq!(fake.made_jobs().len(), 2);
 }
+
+#[test]
+fn an_output_that_is_the_document_under_another_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", b"%PDF the only copy");
+    let linked = dir.path().join("report.md");
+    std::fs::hard_link(&file, &linked).unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    for command in [&["parse"][..], &["parsing", "create"][..]] {
+        let output = with_store(&url, &store)
+            .args(command)
+            .args([file.to_str().unwrap(), "--tier", "agentic"])
+            .args(if command.len() == 2 {
+                &["--wait", "--format", "markdown"][..]
+            } else {
+                &[][..]
+            })
+            .arg("-o")
+            .arg(&linked)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{command:?}: {}",
+            stderr_of(&output)
+        );
+        assert!(stderr_of(&output).contains("is the document being parsed"));
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), b"%PDF the only copy");
+    assert!(fake.made_jobs().is_empty());
+}

@@ -371,3 +371,38 @@ fn a_users_file_at_an_output_path_is_never_replaced_and_results_are_never_parsed
         b"my own notes on x\n"
     );
 }
+
+#[test]
+fn results_are_known_as_ours_after_the_manifest_is_lost_and_never_parsed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, _) = layout(dir.path());
+    tree(&docs, &["a.pdf", "b.pdf"]);
+    // A link to a directory inside the tree (here a loop) is neither followed nor a document.
+    std::os::unix::fs::symlink("..", docs.join("loop")).unwrap();
+    let out = docs.join("out");
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert_eq!(fake.made_jobs().len(), 2);
+    // The manifest torn, then gone: the results hold exactly what the store holds, so they are
+    // still ours (recorded again), and the directory, with its lock, is still no document.
+    let manifest = out.join(".llamacloud-manifest.jsonl");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, &text[..text.len() - 5]).unwrap();
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    std::fs::remove_file(&manifest).unwrap();
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    assert!(
+        stderr_of(&output).contains("0 parsed, 2 already done"),
+        "{}",
+        stderr_of(&output)
+    );
+    let elsewhere = dir.path().join("out2");
+    std::fs::remove_file(&manifest).unwrap();
+    ok(&bulk(&url, &store, &[&docs], &elsewhere).output().unwrap());
+    assert!(
+        !elsewhere.join("out").exists(),
+        "a result was parsed as a document"
+    );
+    assert_eq!(fake.made_jobs().len(), 2);
+}

@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
 use crate::cli::BulkArgs;
-use crate::commands::bulk::manifest::MANIFEST;
+use crate::commands::bulk::manifest::{LOCK, MANIFEST};
 use crate::commands::create::{Source, source_of_argument};
 use crate::commands::once::Kind;
 use crate::context::Context;
@@ -176,11 +176,16 @@ pub(super) fn walk(
             continue;
         }
         let Ok(kind) = entry.file_type() else { continue };
+        // A link to a directory is not followed (a loop, or a tree of its own), nor a document.
+        if kind.is_symlink() && path.is_dir() {
+            continue;
+        }
         if kind.is_dir() {
             // Results are not documents: this run's output directory, and any other that holds
-            // a manifest, are left out.
+            // a manifest or a run's lock (even with its manifest gone), are left out.
             if output_dir.is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
                 || path.join(MANIFEST).exists()
+                || path.join(LOCK).exists()
             {
                 continue;
             }

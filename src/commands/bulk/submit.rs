@@ -71,6 +71,12 @@ fn parse_one(shared: &Shared, work: &Work) -> Vec<Outcome> {
             }
             // Ours (an older result): replaced.
             Some(_) => todo.push(document),
+            None if let Some(job_id) = adopt(shared, &work.key, document) => {
+                let mut skipped = outcome(document, "SKIPPED");
+                skipped.job_id = Some(job_id);
+                skipped.output = Some(document.output.display().to_string());
+                done.push(skipped);
+            }
             None if document.output.symlink_metadata().is_ok() => {
                 // Never destroy: a file this tool did not write stays, and costs nothing.
                 let mut refused = outcome(document, "ERROR");
@@ -141,6 +147,31 @@ struct Failure {
     job_id: Option<String>,
     error: Option<Error>,
     message: String,
+}
+
+/// A result this tool wrote whose manifest line was lost (a crash between the rename and the
+/// record, a torn or deleted manifest): the file holds exactly the stored result, so it is
+/// recorded again as ours. Returns the job that made it.
+fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
+    let Known::Stored { path, job_id } = shared.once.known(key, shared.kind) else {
+        return None;
+    };
+    let (ours, _) = crate::store::key::hash_file(&path).ok()?;
+    let (theirs, _) = crate::store::key::hash_file(&document.output).ok()?;
+    if ours != theirs {
+        return None;
+    }
+    let written = crate::commands::bulk::manifest::Written {
+        output: document.relative.clone(),
+        source: document.name.clone(),
+        key: key.to_string(),
+        job_id: job_id.clone(),
+        bytes: 0,
+        modified_ns: 0,
+        hash: theirs,
+    };
+    shared.manifest.append(written, &document.output).ok()?;
+    Some(job_id)
 }
 
 /// What became of a result key.

@@ -56,7 +56,7 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
         }
         CacheCommand::Prune { older_than } => {
             Output::refuse(global, "cache prune")?;
-            let mut store = open(global, ctx)?;
+            let mut store = open_alone(global, ctx)?;
             let now = ctx.clock.now();
             let cutoff = now.checked_sub(*older_than).unwrap_or(std::time::UNIX_EPOCH);
             let cutoff = cutoff
@@ -73,7 +73,7 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
         }
         CacheCommand::Clear { yes } => {
             Output::refuse(global, "cache clear")?;
-            let mut store = open(global, ctx)?;
+            let mut store = open_alone(global, ctx)?;
             let question = format!(
                 "Forget the {} in {} (the documents are then parsed, and paid for, again)",
                 count(store.entries().count() as u64, "result"),
@@ -105,7 +105,18 @@ fn open(global: &GlobalArgs, ctx: &Context) -> Result<Store, Error> {
     let dir = cache_dir(global, ctx)?;
     Ok(Store::open(&dir, || {
         ctx.io.stderr.line(&format!(
-            "Blocking waiting for file lock on the result store {} (another llamacloud run holds it)",
+            "Blocking waiting for file lock on the result store {} (a cache prune or clear holds it)",
+            dir.display()
+        ));
+    })?)
+}
+
+/// The store for this command alone: runs using it are waited for.
+fn open_alone(global: &GlobalArgs, ctx: &Context) -> Result<Store, Error> {
+    let dir = cache_dir(global, ctx)?;
+    Ok(Store::open_alone(&dir, || {
+        ctx.io.stderr.line(&format!(
+            "Blocking waiting for file lock on the result store {} (llamacloud runs are using it)",
             dir.display()
         ));
     })?)

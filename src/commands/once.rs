@@ -176,11 +176,34 @@ pub fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
     let dir = &dir.value;
     Store::open(dir, || {
         stderr.line(&format!(
-            "Blocking waiting for file lock on the result store {} (another llamacloud run holds it)",
+            "Blocking waiting for file lock on the result store {} (a cache prune or clear holds it)",
             dir.display()
         ));
     })
     .map_err(Error::Io)
+}
+
+impl Shared {
+    /// Claims `key` for this run while it works on the document (another run working on the
+    /// same bytes is waited for, saying so), then sees what other runs recorded meanwhile.
+    /// `None` without a store.
+    pub fn claim(&self, key: &str, name: &str) -> Result<Option<crate::store::lock::Lock>, Error> {
+        let Some(path) = self.store().map(|store| store.claim_path(key)) else {
+            return Ok(None);
+        };
+        // The lock is waited for without holding the store, which other workers use meanwhile.
+        let claim = crate::store::lock::Lock::acquire(&path, || {
+            self.stderr.line(&format!(
+                "Blocking waiting for file lock on the result of {} (another llamacloud run is parsing the same document)",
+                neutralize(name)
+            ));
+        })
+        .map_err(Error::Io)?;
+        if let Some(mut store) = self.store() {
+            store.refresh().map_err(Error::Io)?;
+        }
+        Ok(Some(claim))
+    }
 }
 
 /// The key of `source`'s result with `configuration`: its bytes (hashed through the stat cache,

@@ -74,6 +74,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
         create::send_create(&session, configuration, source)
     };
+    let _claim = shared.claim(&key, argument)?;
     let mut known = if args.store.force {
         Known::Nothing
     } else {

@@ -12,20 +12,38 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Takes the lock on `path`, waiting for another run that holds it; `waiting` is called
-    /// once, before the wait, to say so.
+    /// Takes the lock on `path` exclusively, waiting for another run that holds it; `waiting`
+    /// is called once, before the wait, to say so.
     pub fn acquire(path: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
+        Self::take(path, false, waiting)
+    }
+
+    /// Takes the lock on `path` shared with other runs (only an exclusive holder is waited for).
+    pub fn acquire_shared(path: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
+        Self::take(path, true, waiting)
+    }
+
+    fn take(path: &Path, shared: bool, waiting: impl FnOnce()) -> io::Result<Lock> {
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(path)
             .map_err(|err| io::Error::new(err.kind(), format!("cannot lock {}: {err}", path.display())))?;
-        match file.try_lock() {
+        let tried = if shared {
+            file.try_lock_shared()
+        } else {
+            file.try_lock()
+        };
+        match tried {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 waiting();
-                file.lock()?;
+                if shared {
+                    file.lock_shared()?;
+                } else {
+                    file.lock()?;
+                }
             }
             Err(TryLockError::Error(err)) => {
                 return Err(io::Error::new(

@@ -20,6 +20,8 @@ pub struct Log {
     torn: bool,
     /// `fsync` after each record (a result store); off for a cache that can be rebuilt.
     durable: bool,
+    /// Where the lines read so far end (other processes may append after it).
+    offset: u64,
 }
 
 impl Log {
@@ -32,6 +34,7 @@ impl Log {
             .open(path)?;
         let mut records = Vec::new();
         let mut torn = false;
+        let mut offset = 0u64;
         let mut reader = BufReader::with_capacity(256 * 1024, &mut file);
         let mut line = Vec::new();
         loop {
@@ -43,6 +46,7 @@ impl Log {
                 torn = true;
                 break;
             }
+            offset += line.len() as u64;
             if let Ok(record) = serde_json::from_slice::<T>(&line) {
                 records.push(record);
             }
@@ -59,6 +63,7 @@ impl Log {
                 sync,
                 torn,
                 durable,
+                offset,
             },
             records,
         ))
@@ -74,7 +79,8 @@ impl Log {
     /// a log do not queue up behind each other's `fsync`).
     pub fn write(&mut self, record: &impl Serialize) -> io::Result<Pending> {
         let mut line = Vec::with_capacity(256);
-        if self.torn {
+        // Another process may have died half-way through a line since: never glue to it.
+        if self.torn || ends_without_newline(&mut self.file)? {
             line.push(b'\n');
         }
         serde_json::to_writer(&mut line, record).map_err(io::Error::other)?;
@@ -85,6 +91,20 @@ impl Log {
             file: self.durable.then(|| Arc::clone(&self.sync)),
             path: self.path.clone(),
         })
+    }
+
+    /// The records appended (by any process) since the last read, whole lines only.
+    pub fn read_new<T: DeserializeOwned>(&mut self) -> io::Result<Vec<T>> {
+        let mut file = File::open(&self.path)?;
+        file.seek(SeekFrom::Start(self.offset))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
+        let whole = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |at| at + 1);
+        self.offset += whole as u64;
+        Ok(bytes[..whole]
+            .split(|b| *b == b'\n')
+            .filter_map(|line| serde_json::from_slice::<T>(line).ok())
+            .collect())
     }
 
     /// Replaces the log with `records` (a compaction), atomically.
@@ -106,6 +126,7 @@ impl Log {
         self.file = OpenOptions::new().read(true).append(true).open(&self.path)?;
         self.sync = Arc::new(self.file.try_clone()?);
         self.torn = false;
+        self.offset = self.file.metadata()?.len();
         Ok(())
     }
 

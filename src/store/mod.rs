@@ -1,9 +1,11 @@
 //! The result store, shared by every run of the user: for each result key (the document's
 //! bytes and the effective configuration, see `key`), the intents to create a job, the job's
-//! id and how it ended, and the result files fetched. A run takes the store's lock for its
-//! duration, so two runs never create the same job; every event is a whole, fsynced line of
-//! `index.jsonl` (see `log`), so a crash loses at most the event it was writing, and an intent is
-//! on disk before its create is sent.
+//! id and how it ended, and the result files fetched. Runs share the store; a run claims a key
+//! (a lock of its own, `locks/<key>`) while it works on that document, so two runs never create
+//! the same job and runs on different documents never wait for each other; `cache prune|clear`
+//! take the store for themselves. Every event is a whole, fsynced line of `index.jsonl` (see
+//! `log`), so a crash loses at most the event it was writing, and an intent is on disk before
+//! its create is sent.
 
 pub mod key;
 pub mod lock;
@@ -29,6 +31,9 @@ struct Event {
     key: String,
     /// Milliseconds since the Unix epoch.
     at: i64,
+    /// The run that wrote it (its own events are not read back).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    run: String,
     #[serde(flatten)]
     what: What,
 }
@@ -103,6 +108,8 @@ impl Entry {
 pub struct Store {
     dir: PathBuf,
     _lock: Lock,
+    /// This run, in the events it writes.
+    run: String,
     log: Log,
     entries: HashMap<String, Entry>,
     /// Paths to content hashes.
@@ -110,12 +117,31 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the store in `dir` (made if missing), waiting for any other run that holds it;
-    /// `waiting` is called once before such a wait.
+    /// Opens the store in `dir` (made if missing), shared with other runs (a `cache prune` or
+    /// `clear` in progress is waited for; `waiting` is called once before such a wait).
     pub fn open(dir: &Path, waiting: impl FnOnce()) -> io::Result<Store> {
-        std::fs::create_dir_all(dir.join("results"))
-            .map_err(|err| io::Error::new(err.kind(), format!("cannot create {}: {err}", dir.display())))?;
-        let lock = Lock::acquire(&dir.join("lock"), waiting)?;
+        Self::open_as(dir, true, waiting)
+    }
+
+    /// Opens the store for this run alone (to prune or clear it), waiting for the others.
+    pub fn open_alone(dir: &Path, waiting: impl FnOnce()) -> io::Result<Store> {
+        Self::open_as(dir, false, waiting)
+    }
+
+    fn open_as(dir: &Path, shared: bool, waiting: impl FnOnce()) -> io::Result<Store> {
+        for sub in ["results", "locks"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(|err| {
+                io::Error::new(
+                    err.kind(),
+                    format!("cannot create {}: {err}", dir.join(sub).display()),
+                )
+            })?;
+        }
+        let lock = if shared {
+            Lock::acquire_shared(&dir.join("lock"), waiting)?
+        } else {
+            Lock::acquire(&dir.join("lock"), waiting)?
+        };
         let (log, events) = Log::open::<Event>(&dir.join("index.jsonl"), true)?;
         let mut entries: HashMap<String, Entry> = HashMap::new();
         for event in events {
@@ -125,6 +151,7 @@ impl Store {
         Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
+            run: new_token(),
             log,
             entries,
             stat,
@@ -133,6 +160,32 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The lock a run holds on `key` while it works on that document (see `claim`).
+    pub fn claim_path(&self, key: &str) -> PathBuf {
+        self.dir.join("locks").join(key)
+    }
+
+    /// Claims `key` for this run, waiting while another run works on the same document
+    /// (`waiting` says so), then reads what other runs recorded meanwhile.
+    pub fn claim(&mut self, key: &str, waiting: impl FnOnce()) -> io::Result<Lock> {
+        let claim = Lock::acquire(&self.claim_path(key), waiting)?;
+        self.refresh()?;
+        Ok(claim)
+    }
+
+    /// Reads the events other runs appended since the last read.
+    pub fn refresh(&mut self) -> io::Result<()> {
+        for event in self.log.read_new::<Event>()? {
+            if event.run != self.run {
+                self.entries
+                    .entry(event.key)
+                    .or_default()
+                    .apply(event.at, &event.what);
+            }
+        }
+        Ok(())
     }
 
     pub fn entry(&self, key: &str) -> Option<&Entry> {
@@ -155,6 +208,7 @@ impl Store {
         let event = Event {
             key: key.to_string(),
             at,
+            run: self.run.clone(),
             what,
         };
         let pending = self.log.write(&event)?;
@@ -218,6 +272,7 @@ impl Store {
             for kind in ["md", "txt", "json"] {
                 let _ = std::fs::remove_file(self.result_path(key, kind));
             }
+            let _ = std::fs::remove_file(self.claim_path(key));
             self.entries.remove(key);
         }
         self.rewrite()?;
@@ -241,6 +296,7 @@ impl Store {
                 events.push(Event {
                     key: key.clone(),
                     at,
+                    run: String::new(),
                     what,
                 })
             };
@@ -321,9 +377,60 @@ mod tests {
     }
 
     #[test]
+    fn runs_share_the_store_and_see_each_others_events_when_they_claim_a_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = Store::open(dir.path(), || {}).unwrap();
+        let mut second = Store::open(dir.path(), || {}).unwrap();
+        let claim = first.claim("k", || {}).unwrap();
+        first
+            .record(
+                "k",
+                1,
+                What::Created {
+                    job_id: "pjb-1".into(),
+                },
+            )
+            .unwrap();
+        drop(claim);
+        assert!(second.entry("k").is_none());
+        let _claim = second.claim("k", || {}).unwrap();
+        assert_eq!(second.entry("k").unwrap().job_id.as_deref(), Some("pjb-1"));
+        // Its own events are not read back twice.
+        second.record("k", 2, What::Intent { token: "t".into() }).unwrap();
+        second.refresh().unwrap();
+        assert_eq!(second.entry("k").unwrap().intents.len(), 1);
+    }
+
+    #[test]
+    fn a_claim_on_a_key_waits_for_the_run_that_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), || {}).unwrap();
+        let path = store.claim_path("k");
+        let first = store.claim("k", || {}).unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let waiter = std::thread::spawn(move || {
+            let said = std::sync::atomic::AtomicBool::new(false);
+            let _second =
+                Lock::acquire(&path, || said.store(true, std::sync::atomic::Ordering::SeqCst)).unwrap();
+            sender
+                .send(said.load(std::sync::atomic::Ordering::SeqCst))
+                .unwrap();
+        });
+        assert!(
+            receiver
+                .recv_timeout(std::time::Duration::from_millis(200))
+                .is_err(),
+            "it waits"
+        );
+        drop(first);
+        assert!(receiver.recv().unwrap(), "it said it was waiting");
+        waiter.join().unwrap();
+    }
+
+    #[test]
     fn a_second_opener_waits_for_the_first() {
         let dir = tempfile::tempdir().unwrap();
-        let first = Store::open(dir.path(), || {}).unwrap();
+        let first = Store::open_alone(dir.path(), || {}).unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
         let path = dir.path().to_path_buf();
         let waiter = std::thread::spawn(move || {

@@ -397,3 +397,52 @@ fn an_output_that_is_the_document_under_another_name_is_refused() {
     assert_eq!(std::fs::read(&file).unwrap(), b"%PDF the only copy");
     assert!(fake.made_jobs().is_empty());
 }
+
+#[test]
+fn runs_on_other_documents_never_wait_and_runs_on_the_same_one_pay_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let a = scratch_file(dir.path(), "a.pdf", b"%PDF a");
+    let b = scratch_file(dir.path(), "b.pdf", b"%PDF b");
+    // Jobs take 1.5 s: long enough for the runs to overlap.
+    let (url, fake) = start_shared(fake::Config {
+        job_time: Some(std::time::Duration::from_millis(1500)),
+        ..fake::Config::default()
+    });
+    let start = |file: &Path| {
+        command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (start(&a), start(&b));
+    let (first, second) = (
+        first.wait_with_output().unwrap(),
+        second.wait_with_output().unwrap(),
+    );
+    for output in [&first, &second] {
+        ok(output);
+        assert!(!stderr_of(output).contains("Blocking"), "{}", stderr_of(output));
+    }
+    assert_eq!(fake.made_jobs().len(), 2);
+    // The same new document twice at once: one job, one run waits for the other's result.
+    let c = scratch_file(dir.path(), "c.pdf", b"%PDF c");
+    let (first, second) = (start(&c), start(&c));
+    let (first, second) = (
+        first.wait_with_output().unwrap(),
+        second.wait_with_output().unwrap(),
+    );
+    assert_eq!(ok(&first), ok(&second));
+    assert_eq!(fake.made_jobs().len(), 3);
+    let said = format!("{}{}", stderr_of(&first), stderr_of(&second));
+    assert!(
+        said.contains("another llamacloud run is parsing the same document")
+            && said.contains("from the result store"),
+        "{said}"
+    );
+}

@@ -60,6 +60,22 @@ fn outcome(document: &Document, status: &str) -> Outcome {
 /// One result key: an outcome for each of its documents.
 fn parse_one(shared: &Shared, work: &Work) -> Vec<Outcome> {
     let mut done = Vec::new();
+    // Another run working on the same bytes is waited for; then its result is ours too.
+    let _claim = match shared.once.claim(&work.key, &work.documents[0].name) {
+        Ok(claim) => claim,
+        Err(err) => {
+            shared.fail(&err);
+            return work
+                .documents
+                .iter()
+                .map(|document| {
+                    let mut failed = outcome(document, "ERROR");
+                    failed.failure = Some(Error::failure(err.to_string()));
+                    failed
+                })
+                .collect();
+        }
+    };
     let mut todo: Vec<&Document> = Vec::new();
     for document in &work.documents {
         match shared.manifest.ours(&document.relative) {

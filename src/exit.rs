@@ -46,6 +46,7 @@ fn api_code(err: &api::Error) -> Exit {
         // A result file or image link that failed or expired: an API outcome, whatever its status.
         api::Error::Presigned(_) => Exit::Api,
         api::Error::Transport(_)
+        | api::Error::Local(_)
         | api::Error::TimedOut(_)
         | api::Error::Deadline(_)
         | api::Error::InvalidResponse(_) => Exit::Failure,

@@ -34,6 +34,9 @@ pub enum Error {
     Unsure { cause: Box<Error>, note: Option<String> },
     /// A request the API layer refuses to send: an id that is not one path segment.
     BadArgument(String),
+    /// A local problem stopped the request before the server could act on it (a file that
+    /// changed while it was being uploaded): nothing was created, and it is not sent again.
+    Local(String),
     /// Downloading from a presigned URL (a result file, an image) failed.
     Presigned(Box<Error>),
 }
@@ -106,6 +109,7 @@ impl Error {
             | Error::InvalidResponse(_)
             | Error::Unsure { .. }
             | Error::BadArgument(_)
+            | Error::Local(_)
             | Error::Presigned(_) => None,
         }
     }
@@ -122,6 +126,7 @@ impl Error {
             | Error::Deadline(_)
             | Error::InvalidResponse(_)
             | Error::BadArgument(_)
+            | Error::Local(_)
             | Error::Presigned(_) => false,
         }
     }
@@ -203,9 +208,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Status(status) => status.fmt(f),
-            Error::Transport(message) | Error::Deadline(message) | Error::BadArgument(message) => {
-                f.write_str(message)
-            }
+            Error::Transport(message)
+            | Error::Deadline(message)
+            | Error::BadArgument(message)
+            | Error::Local(message) => f.write_str(message),
             Error::TimedOut(timed_out) => {
                 write!(
                     f,

@@ -53,6 +53,8 @@ struct Progress {
     /// When the connection last took a piece, in ms after `started`.
     moved_ms: AtomicU64,
     done: AtomicBool,
+    /// The file was not the length announced any more.
+    changed: AtomicBool,
 }
 
 impl Progress {
@@ -103,6 +105,7 @@ impl Uploader {
             sent: AtomicU64::new(0),
             moved_ms: AtomicU64::new(0),
             done: AtomicBool::new(false),
+            changed: AtomicBool::new(false),
         });
         let part = reqwest::multipart::Part::stream_with_length(
             reqwest::Body::wrap_stream(file_pieces(file, total, Arc::clone(&progress))),
@@ -135,7 +138,16 @@ impl Uploader {
             let mut done_at: Option<Instant> = None;
             loop {
                 if let Ok(outcome) = tokio::time::timeout(WATCH, &mut answer).await {
-                    return outcome.map_err(UploadError::Http);
+                    return outcome.map_err(|err| {
+                        if progress.changed.load(Ordering::SeqCst) {
+                            UploadError::Local(Error::Local(format!(
+                                "{} changed while it was being uploaded; the upload was stopped, so no job was created",
+                                path.display()
+                            )))
+                        } else {
+                            UploadError::Http(err)
+                        }
+                    });
                 }
                 if progress.done.load(Ordering::SeqCst) {
                     let since = *done_at.get_or_insert_with(Instant::now);
@@ -181,7 +193,10 @@ fn file_pieces(
                     progress.done.store(true, Ordering::SeqCst);
                     None
                 }
-                Ok(n) if n as u64 > left || n == 0 => Some((Err(changed()), None)),
+                Ok(n) if n as u64 > left || n == 0 => {
+                    progress.changed.store(true, Ordering::SeqCst);
+                    Some((Err(changed()), None))
+                }
                 Ok(n) => {
                     piece.truncate(n);
                     progress.sent.fetch_add(n as u64, Ordering::SeqCst);

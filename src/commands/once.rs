@@ -295,6 +295,14 @@ fn create(
             .map_err(|err| err.context("nothing was sent"))?;
     }
     let hold = signals::hold();
+    // A second signal stops at once, before the answer: say how to go on without paying twice.
+    signals::leave_last_words(signals::LastWords {
+        output_line: None,
+        file: None,
+        note: "interrupted while a create was in flight: run the same command again; \
+               its job is found by its token, not paid for twice"
+            .to_string(),
+    });
     let created = send(&configuration, source);
     let job_id = match created {
         Ok(created) => created.id().to_string(),

@@ -517,3 +517,34 @@ fn ctrl_c_during_a_create_waits_for_its_answer_and_names_the_job() {
     );
     assert_eq!(fake.made_jobs().len(), 1);
 }
+
+#[test]
+fn a_file_that_changes_while_it_is_uploaded_stops_the_upload_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "big.pdf", &vec![b'x'; 16 << 20]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let relay = slow_relay(&url, 4 << 20, None);
+    // Cut short once the upload is under way.
+    let cut = file.clone();
+    let cutter = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        std::fs::File::options()
+            .write(true)
+            .open(&cut)
+            .unwrap()
+            .set_len(1024)
+            .unwrap();
+    });
+    let output = cli(&relay.url)
+        .args(["parsing", "create", file.to_str().unwrap(), "--tier", "fast"])
+        .output()
+        .unwrap();
+    cutter.join().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("changed while it was being uploaded; the upload was stopped, so no job was created"),
+        "{stderr}"
+    );
+    assert!(fake.made_jobs().is_empty());
+}

@@ -344,6 +344,7 @@ impl Client {
                     | Error::GaveUp { .. }
                     | Error::Unsure { .. }
                     | Error::BadArgument(_)
+                    | Error::Local(_)
                     | Error::Presigned(_),
                 ) => (None, None),
             };

@@ -70,6 +70,12 @@ fn main() -> ExitCode {
         "LLAMA_CLOUD_TIER".into(),
         std::env::var("LLAMA_CLOUD_TIER").unwrap_or_else(|_| "agentic".into()),
     ));
+    // The demo's results go to a result store of its own, gone when it ends: a fake's jobs must
+    // not sit in the user's store.
+    let store = tempfile::tempdir().ok();
+    if let Some(store) = &store {
+        vars.push(("LLAMACLOUD_CACHE_DIR".into(), store.path().display().to_string()));
+    }
     llamacloud::signals::install();
     let mut ctx = Context::process();
     ctx.env = Arc::new(MapEnv::new(vars));

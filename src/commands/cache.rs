@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::style::Shape;
-use crate::output::table::{missing_cell, new_table, status_cell, write_table};
+use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::text::{count, neutralize, tsv_field};
@@ -175,10 +175,12 @@ impl Record for Rows {
 
     fn human(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         let mut table = new_table(*look);
+        // Ids are never cut: a narrow terminal gets long lines.
+        table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
         table.set_header(vec!["KEY", "JOB", "STATUS", "RESULTS", "LAST USED"]);
         for row in &self.0 {
             table.add_row(vec![
-                Cell::new(&row.key[..row.key.len().min(12)]),
+                Cell::new(&row.key[..row.key.len().min(8)]),
                 row.job_id
                     .as_deref()
                     .map_or_else(|| missing_cell(*look), |id| Cell::new(neutralize(id))),
@@ -186,7 +188,7 @@ impl Record for Rows {
                     .as_deref()
                     .map_or_else(|| missing_cell(*look), |s| status_cell(*look, s)),
                 Cell::new(row.results.join(",")),
-                Cell::new(rfc3339(row.last_used)),
+                time_cell(*look, &rfc3339(row.last_used)),
             ]);
         }
         write_table(&mut table, out)

@@ -320,6 +320,19 @@ fn the_store_is_listed_pruned_and_cleared_through_the_cache_command() {
         (id.as_str(), "COMPLETED", "md"),
         "{listed}"
     );
+    // For people: ids whole on a narrow terminal.
+    let table = ok(&with_store(&url, &store)
+        .env("COLUMNS", "40")
+        .args(["cache", "list", "--format", "table"])
+        .output()
+        .unwrap());
+    assert!(
+        table
+            .lines()
+            .nth(1)
+            .is_some_and(|row| row.contains(&id) && !row.contains('…')),
+        "{table}"
+    );
     // Nothing is older than a day: nothing pruned.
     let pruned = with_store(&url, &store)
         .args(["cache", "prune", "--older-than", "1d"])

@@ -401,54 +401,37 @@ mod tests {
         assert_eq!(second.entry("k").unwrap().intents.len(), 1);
     }
 
+    /// Asserts that `open` (given a flag to set when it says it waits) blocks while `held` is
+    /// alive, says so, and goes on once it is dropped.
+    fn waits_for<H>(held: H, open: impl FnOnce(&dyn Fn()) + Send + 'static) {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let waiter = std::thread::spawn(move || {
+            let said = AtomicBool::new(false);
+            open(&|| said.store(true, Ordering::SeqCst));
+            sender.send(said.load(Ordering::SeqCst)).unwrap();
+        });
+        let timeout = std::time::Duration::from_millis(200);
+        assert!(receiver.recv_timeout(timeout).is_err(), "it waits");
+        drop(held);
+        assert!(receiver.recv().unwrap(), "it said it was waiting");
+        waiter.join().unwrap();
+    }
+
     #[test]
     fn a_claim_on_a_key_waits_for_the_run_that_holds_it() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path(), || {}).unwrap();
         let path = store.claim_path("k");
         let first = store.claim("k", || {}).unwrap();
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let waiter = std::thread::spawn(move || {
-            let said = std::sync::atomic::AtomicBool::new(false);
-            let _second =
-                Lock::acquire(&path, || said.store(true, std::sync::atomic::Ordering::SeqCst)).unwrap();
-            sender
-                .send(said.load(std::sync::atomic::Ordering::SeqCst))
-                .unwrap();
-        });
-        assert!(
-            receiver
-                .recv_timeout(std::time::Duration::from_millis(200))
-                .is_err(),
-            "it waits"
-        );
-        drop(first);
-        assert!(receiver.recv().unwrap(), "it said it was waiting");
-        waiter.join().unwrap();
+        waits_for(first, move |said| drop(Lock::acquire(&path, said).unwrap()));
     }
 
     #[test]
     fn a_second_opener_waits_for_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let first = Store::open_alone(dir.path(), || {}).unwrap();
-        let (sender, receiver) = std::sync::mpsc::channel();
         let path = dir.path().to_path_buf();
-        let waiter = std::thread::spawn(move || {
-            let said = std::sync::atomic::AtomicBool::new(false);
-            let _second =
-                Store::open(&path, || said.store(true, std::sync::atomic::Ordering::SeqCst)).unwrap();
-            sender
-                .send(said.load(std::sync::atomic::Ordering::SeqCst))
-                .unwrap();
-        });
-        assert!(
-            receiver
-                .recv_timeout(std::time::Duration::from_millis(200))
-                .is_err(),
-            "it waits"
-        );
-        drop(first);
-        assert!(receiver.recv().unwrap(), "it said it was waiting");
-        waiter.join().unwrap();
+        waits_for(first, move |said| drop(Store::open(&path, said).unwrap()));
     }
 }

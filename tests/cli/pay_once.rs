@@ -459,3 +459,47 @@ fn runs_on_other_documents_never_wait_and_runs_on_the_same_one_pay_once() {
         "{said}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_second_signal_during_a_create_stops_at_once_and_the_next_run_finds_the_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF twice interrupted");
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: std::time::Duration::from_secs(3),
+        ..fake::Config::default()
+    });
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while fake.made_jobs().is_empty() && started.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    for _ in 0..2 {
+        // SAFETY: the child's pid, a signal number.
+        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(2900),
+        "it did not wait for the answer"
+    );
+    assert!(
+        stderr_of(&output).contains("interrupted while a create was in flight: run the same command again"),
+        "{}",
+        stderr_of(&output)
+    );
+    let rerun = parse(&url, &store, &file, &[]);
+    assert!(ok(&rerun).starts_with("# a.pdf"));
+    assert_eq!(fake.made_jobs().len(), 1, "{}", stderr_of(&rerun));
+}

@@ -6,7 +6,7 @@ use crate::api::endpoints::{self, BATCH_PROCESSING, BATCHES, segment};
 use crate::api::error::Error;
 use crate::api::models::Batch;
 use crate::api::paginate::{ListRequest, Start};
-use crate::api::parse_jobs::{CreatedRange, Paging};
+use crate::api::parse_jobs::{CreatedRange, Paging, cursor_request};
 use crate::api::query::{Query, Scope};
 
 /// `GET /api/v2/batches/{batch_id}`.
@@ -44,14 +44,7 @@ pub fn list(scope: &Scope, filter: &BatchFilter, paging: &Paging) -> ListRequest
         .push_opt("source_directory_id", filter.source_directory_id.clone());
     filter.created.push(&mut filters);
     scope.push(&mut filters);
-    ListRequest {
-        endpoint: &BATCHES,
-        filters,
-        page_size: paging.page_size,
-        start: Start::Cursor(paging.page_token.clone()),
-        max_items: paging.max_items,
-        gone_hint: None,
-    }
+    cursor_request(&BATCHES, filters, paging)
 }
 
 /// Which batch-processing jobs a listing shows.

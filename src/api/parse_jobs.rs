@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::api::body::StreamBody;
 use crate::api::client::{Client, Method, Payload};
 use crate::api::document::{self, Summary};
-use crate::api::endpoints::{self, PARSE_JOBS, segment};
+use crate::api::endpoints::{self, ListEndpoint, PARSE_JOBS, segment};
 use crate::api::error::Error;
 use crate::api::models::{Created, Job, Versions};
 use crate::api::paginate::{ListRequest, Start};
@@ -247,8 +247,17 @@ pub fn list(scope: &Scope, filter: &JobFilter, paging: &Paging) -> ListRequest {
         .push_all("job_ids", filter.job_ids.iter().cloned());
     filter.created.push(&mut filters);
     scope.push(&mut filters);
+    cursor_request(&PARSE_JOBS, filters, paging)
+}
+
+/// A cursor-paged listing of `endpoint` with `filters` (the scope already among them).
+pub(super) fn cursor_request(
+    endpoint: &'static ListEndpoint,
+    filters: Query,
+    paging: &Paging,
+) -> ListRequest {
     ListRequest {
-        endpoint: &PARSE_JOBS,
+        endpoint,
         filters,
         page_size: paging.page_size,
         start: Start::Cursor(paging.page_token.clone()),

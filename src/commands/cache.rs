@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::cli::{CacheCommand, GlobalArgs};
 use crate::commands::wait::human_duration;
-use crate::commands::{Output, act};
+use crate::commands::{Output, act, once};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::look::Look;
@@ -102,13 +102,7 @@ fn cache_dir(global: &GlobalArgs, ctx: &Context) -> Result<PathBuf, Error> {
 }
 
 fn open(global: &GlobalArgs, ctx: &Context) -> Result<Store, Error> {
-    let dir = cache_dir(global, ctx)?;
-    Ok(Store::open(&dir, || {
-        ctx.io.stderr.line(&format!(
-            "Blocking waiting for file lock on the result store {} (a cache prune or clear holds it)",
-            dir.display()
-        ));
-    })?)
+    once::open_store_at(&cache_dir(global, ctx)?, &ctx.io.stderr)
 }
 
 /// The store for this command alone: runs using it are waited for.

@@ -173,7 +173,12 @@ pub fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
             "no directory for the result store: set LLAMACLOUD_CACHE_DIR, or pass --no-cache",
         ));
     };
-    let dir = &dir.value;
+    open_store_at(&dir.value, stderr)
+}
+
+/// Opens the result store in `dir`, shared with other runs (saying so while a `cache prune` or
+/// `clear` holds it).
+pub fn open_store_at(dir: &Path, stderr: &Stderr) -> Result<Store, Error> {
     Store::open(dir, || {
         stderr.line(&format!(
             "Blocking waiting for file lock on the result store {} (a cache prune or clear holds it)",

@@ -162,17 +162,10 @@ impl Store {
         &self.dir
     }
 
-    /// The lock a run holds on `key` while it works on that document (see `claim`).
+    /// The lock a run holds on `key` while it works on that document: taken without holding the
+    /// store (other workers use it meanwhile), then `refresh` shows what other runs recorded.
     pub fn claim_path(&self, key: &str) -> PathBuf {
         self.dir.join("locks").join(key)
-    }
-
-    /// Claims `key` for this run, waiting while another run works on the same document
-    /// (`waiting` says so), then reads what other runs recorded meanwhile.
-    pub fn claim(&mut self, key: &str, waiting: impl FnOnce()) -> io::Result<Lock> {
-        let claim = Lock::acquire(&self.claim_path(key), waiting)?;
-        self.refresh()?;
-        Ok(claim)
     }
 
     /// Reads the events other runs appended since the last read.
@@ -381,7 +374,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut first = Store::open(dir.path(), || {}).unwrap();
         let mut second = Store::open(dir.path(), || {}).unwrap();
-        let claim = first.claim("k", || {}).unwrap();
+        let claim = Lock::acquire(&first.claim_path("k"), || {}).unwrap();
         first
             .record(
                 "k",
@@ -393,7 +386,8 @@ mod tests {
             .unwrap();
         drop(claim);
         assert!(second.entry("k").is_none());
-        let _claim = second.claim("k", || {}).unwrap();
+        let _claim = Lock::acquire(&second.claim_path("k"), || {}).unwrap();
+        second.refresh().unwrap();
         assert_eq!(second.entry("k").unwrap().job_id.as_deref(), Some("pjb-1"));
         // Its own events are not read back twice.
         second.record("k", 2, What::Intent { token: "t".into() }).unwrap();
@@ -421,9 +415,9 @@ mod tests {
     #[test]
     fn a_claim_on_a_key_waits_for_the_run_that_holds_it() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path(), || {}).unwrap();
+        let store = Store::open(dir.path(), || {}).unwrap();
         let path = store.claim_path("k");
-        let first = store.claim("k", || {}).unwrap();
+        let first = Lock::acquire(&path, || {}).unwrap();
         waits_for(first, move |said| drop(Lock::acquire(&path, said).unwrap()));
     }
 

@@ -156,11 +156,7 @@ fn run(
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut unreadable = Vec::new();
     for document in documents {
-        let key = create::check_source(&document.source)
-            .map_err(|err| match err {
-                Error::Usage(message) => Error::Failure(message),
-                other => other,
-            })
+        let key = sources::check(&document.source)
             .and_then(|()| once::key_of(store.as_mut(), &session, &document.source, &configuration));
         match key {
             Ok(key) => match by_key.get(&key) {

@@ -28,6 +28,15 @@ pub(super) struct Document {
     pub(super) relative: String,
 }
 
+/// Checks what can be checked of a document here; a file that cannot be read fails alone (exit
+/// 1), not the run.
+pub(super) fn check(source: &Source) -> Result<(), Error> {
+    crate::commands::create::check_source(source).map_err(|err| match err {
+        Error::Usage(message) => Error::Failure(message),
+        other => other,
+    })
+}
+
 /// Every document of the run, in order: arguments, then each `--recursive` tree, then the list.
 pub(super) fn collect(
     bulk: &BulkArgs,

@@ -15,8 +15,9 @@ use crate::commands::bulk::poll::STOP_CHECK;
 use crate::commands::bulk::report::Outcome;
 use crate::commands::bulk::results::write_output;
 use crate::commands::bulk::shared::Shared;
+use crate::commands::bulk::sources;
 use crate::commands::bulk::sources::Document;
-use crate::commands::create::{self, Source, check_source};
+use crate::commands::create::{self, Source};
 use crate::commands::once::{self, Fetch, Known};
 use crate::commands::{parsing, wait};
 use crate::error::Error;
@@ -313,15 +314,9 @@ fn obtain(shared: &Shared, key: &str, source: &Source, uploaded: &mut u64) -> Re
     ))
 }
 
-/// A file that cannot be read fails alone (exit 1), not the run.
+/// A file that cannot be read (any more) fails alone, not the run.
 fn check(shared: &Shared, source: &Source) -> Result<(), Failure> {
-    check_source(source).map_err(|err| {
-        let err = match err {
-            Error::Usage(message) => Error::Failure(message),
-            other => other,
-        };
-        failed(shared, None, err)
-    })
+    sources::check(source).map_err(|err| failed(shared, None, err))
 }
 
 /// The error of a document; a store or manifest that cannot be written stops the run.

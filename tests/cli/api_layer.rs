@@ -5,7 +5,6 @@
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -13,16 +12,18 @@ use std::time::{Duration, Instant};
 use httpmock::MockServer;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{TEST_KEY, cli, command};
+use crate::harness::{TEST_KEY, cli, command, scratch_file, stderr_of};
 
-fn scratch_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn stderr_of(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+/// The binary with `args` against `url`, its stdout the real `/dev/full`.
+fn to_full_disk(url: &str, args: &[&str]) -> std::process::Output {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    command()
+        .env("LLAMA_CLOUD_BASE_URL", url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .args(args)
+        .stdout(full)
+        .output()
+        .unwrap()
 }
 
 /// A loopback port nothing listens on.
@@ -131,14 +132,7 @@ fn a_created_job_whose_id_cannot_be_printed_is_named_on_stderr() {
     assert!(stderr.contains("boom"), "{stderr}");
 
     // -q to a full disk (the real /dev/full, through the binary's own stdout).
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let output = command()
-        .env("LLAMA_CLOUD_BASE_URL", &url)
-        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
-        .args(["parsing", "create", file, "--tier", "agentic", "-q"])
-        .stdout(full)
-        .output()
-        .unwrap();
+    let output = to_full_disk(&url, &["parsing", "create", file, "--tier", "agentic", "-q"]);
     let stderr = stderr_of(&output);
     let jobs = fake.made_jobs();
     assert_eq!(jobs.len(), 2);
@@ -153,14 +147,10 @@ fn a_created_job_whose_id_cannot_be_printed_is_named_on_stderr() {
     assert!(stderr.contains("No space left on device"), "{stderr}");
 
     // The same while waiting: the id went out before the wait, so the note names it too.
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let output = command()
-        .env("LLAMA_CLOUD_BASE_URL", &url)
-        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
-        .args(["parsing", "create", file, "--tier", "agentic", "-q", "--wait"])
-        .stdout(full)
-        .output()
-        .unwrap();
+    let output = to_full_disk(
+        &url,
+        &["parsing", "create", file, "--tier", "agentic", "-q", "--wait"],
+    );
     let stderr = stderr_of(&output);
     let id = fake.made_jobs()[2]["id"].as_str().unwrap().to_string();
     assert_eq!(output.status.code(), Some(1), "{stderr}");

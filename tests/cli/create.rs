@@ -2,7 +2,6 @@
 //! configuration built from flags, `--options` and the profile, local checks before anything is
 //! sent, never creating twice, and the job's life cycle against the bundled fake.
 
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -10,19 +9,9 @@ use httpmock::{HttpMockRequest, Method::POST, MockServer};
 use serde_json::{Value, json};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{TEST_KEY, cli, in_process, success_stdout};
+use crate::harness::{TEST_KEY, cli, in_process, scratch_file, stderr_of, success_stdout};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-fn scratch_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn stderr_of(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn created(id: &str) -> Value {
     json!({"id": id, "project_id": "prj-1", "status": "PENDING", "name": "a.pdf", "tier": "agentic"})

@@ -308,6 +308,24 @@ impl Run for InProcess {
     }
 }
 
+/// Writes `bytes` to `dir/name` (parent directories made) and returns its path.
+pub fn scratch_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+pub fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Runs `cmd`, asserts that it succeeded (showing its stderr if not) and returns its stdout.
 pub fn success_stdout(cmd: &mut impl Run) -> String {
     let output = cmd.run();

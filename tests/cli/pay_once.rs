@@ -2,28 +2,11 @@
 //! configuration, a lost create answer is found again by its token, a job the server lost is
 //! parsed again once, and a user's file is never destroyed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, TEST_KEY, cli, command};
-
-fn scratch_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use crate::harness::{InProcess, TEST_KEY, cli, command, scratch_file, stderr_of, stdout_of};
 
 /// `llamacloud` against `url` with the result store in `store`.
 fn with_store(url: &str, store: &Path) -> InProcess {

@@ -7,7 +7,7 @@ use std::process::Output;
 use std::time::Duration;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, TEST_KEY, cli, command};
+use crate::harness::{InProcess, TEST_KEY, cli, command, stderr_of};
 
 /// Files with distinct bytes under `root`.
 fn tree(root: &Path, files: &[&str]) {
@@ -24,10 +24,6 @@ fn write(path: &Path, bytes: &[u8]) {
 /// `docs/`, `store/` and `out/` under `dir`.
 fn layout(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     (dir.join("docs"), dir.join("store"), dir.join("out"))
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// `parse --recursive ROOT... --output-dir OUT` with the store in `store`.

@@ -61,12 +61,15 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "auth" -d 'The
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l filename -d 'The name a document read from stdin (-) is uploaded as; its extension tells the API its type' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l output-dir -d 'Write each result to DIR/<its path>.md (.txt for text, .json for --format json), and keep DIR/.llamacloud-manifest.jsonl so that a second run resumes instead of starting over' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l recursive -d 'Parse every file under DIR (repeatable); results keep their path relative to DIR' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l include -d 'With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l exclude -d 'With --recursive: leave out files whose relative path matches GLOB (repeatable)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l from-list -d 'Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)' -r -F
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l concurrency -d 'Documents uploaded and waited for at once' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l concurrency -d 'Uploads in flight at once (fewer while the API answers 429)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-in-flight -d 'Jobs in flight at once: created and not yet ended' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l shard -d 'Parse only this share of the documents: K of N (1/3, 2/3, 3/3), chosen by content, so N machines given the same tree each pay for their share only' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l tier -d 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile\'s tier (config set tier), else required]' -r -f -a "fast\t''
 cost_effective\t''
 agentic\t''
@@ -103,6 +106,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s L -l follow -d 'With --recursive: follow symbolic links (loops are detected and skipped)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l force -d 'Parse again, even when the result store or the output directory has the result'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l no-cache -d 'Neither read nor write the result store: every document is parsed (and paid for)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
@@ -225,7 +229,9 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l include -d 'With --recursive: only files whose path relative to DIR matches GLOB (repeatable; **/*.pdf)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l exclude -d 'With --recursive: leave out files whose relative path matches GLOB (repeatable)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l from-list -d 'Also parse the paths or URLs listed in FILE, one a line (- for stdin; # comments)' -r -F
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l concurrency -d 'Documents uploaded and waited for at once' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l concurrency -d 'Uploads in flight at once (fewer while the API answers 429)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-in-flight -d 'Jobs in flight at once: created and not yet ended' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l shard -d 'Parse only this share of the documents: K of N (1/3, 2/3, 3/3), chosen by content, so N machines given the same tree each pay for their share only' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l tier -d 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile\'s tier (config set tier), else required]' -r -f -a "fast\t''
 cost_effective\t''
 agentic\t''
@@ -262,6 +268,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -s L -l follow -d 'With --recursive: follow symbolic links (loops are detected and skipped)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l force -d 'Parse again, even when the result store or the output directory has the result'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l no-cache -d 'Neither read nor write the result store: every document is parsed (and paid for)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l disable-cache -d 'Parse again even if the API has a cached result for this document'

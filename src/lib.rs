@@ -49,11 +49,17 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match parse(&args, ctx) {
+    let mut cli = match parse(&args, ctx) {
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    match dispatch(&cli, &args, ctx) {
+    // `parse -`: the document on stdin, in a file of its own until the run ends.
+    let spooled = match &mut cli.command {
+        Command::Parse(parse) => commands::stdin::spool(parse, ctx),
+        _ => Ok(None),
+    };
+    let done = spooled.and_then(|_spooled| dispatch(&cli, &args, ctx));
+    match done {
         Ok(()) => 0,
         // The reader of stdout went away (`| head`): that is how pipelines end, not a failure.
         Err(err) if err.is_broken_pipe() => 0,

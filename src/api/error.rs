@@ -149,6 +149,28 @@ impl Error {
         }
     }
 
+    /// Trouble of the network or the server that may pass by itself: no connection, no answer
+    /// in time, 408, 429 or a 5xx. A bulk run waits such trouble out instead of failing
+    /// documents.
+    pub fn may_pass(&self) -> bool {
+        match self {
+            Error::Transport(_) | Error::TimedOut(_) => true,
+            Error::Status(status) => matches!(status.status.as_u16(), 408 | 429 | 500..=599),
+            Error::GaveUp { last, .. } => last.may_pass(),
+            Error::Unsure { cause, .. } => cause.may_pass(),
+            Error::Deadline(_)
+            | Error::InvalidResponse(_)
+            | Error::BadArgument(_)
+            | Error::Local(_)
+            | Error::Presigned(_) => false,
+        }
+    }
+
+    /// The HTTP status of the answer behind this error, if it is one.
+    pub fn status_code(&self) -> Option<u16> {
+        self.status_error().map(|s| s.status.as_u16())
+    }
+
     /// True when the caller's deadline ended the request, on the last attempt or before it.
     pub fn is_deadline(&self) -> bool {
         match self {

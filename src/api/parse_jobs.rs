@@ -60,6 +60,18 @@ pub enum Source {
     FileId(String),
 }
 
+impl Source {
+    /// An argument of `parse`: an http(s) URL, or a local path.
+    pub fn of_argument(text: &str) -> Source {
+        match text.get(..8).map(str::to_ascii_lowercase) {
+            Some(start) if start.starts_with("http://") || start == "https://" => {
+                Source::Url(text.to_string())
+            }
+            _ => Source::File(PathBuf::from(text)),
+        }
+    }
+}
+
 /// A job response, streamed: its status, and the body still unread.
 pub struct Stream {
     pub status: reqwest::StatusCode,

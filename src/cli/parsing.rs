@@ -126,9 +126,19 @@ pub struct ParsingCreateArgs {
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Local files to upload, or http(s):// URLs for the API to fetch (several need --output-dir)
+    /// Local files to upload, or http(s):// URLs for the API to fetch (several need --output-dir;
+    /// - reads the document from stdin)
     #[arg(value_name = "FILE|URL", value_parser = non_empty)]
     pub sources: Vec<String>,
+
+    /// The name a document read from stdin (-) is uploaded as; its extension tells the API its
+    /// type
+    #[arg(long, value_name = "NAME", default_value = "stdin", value_parser = crate::cli::values::file_name)]
+    pub filename: String,
+
+    /// Where the document given as - was spooled to.
+    #[arg(skip)]
+    pub spooled: Option<std::path::PathBuf>,
 
     #[command(flatten)]
     pub bulk: BulkArgs,
@@ -172,9 +182,22 @@ pub struct BulkArgs {
     #[arg(long, value_name = "FILE", value_parser = non_empty_path)]
     pub from_list: Option<std::path::PathBuf>,
 
-    /// Documents uploaded and waited for at once
+    /// Uploads in flight at once (fewer while the API answers 429)
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
+
+    /// Jobs in flight at once: created and not yet ended
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_in_flight: u32,
+
+    /// Parse only this share of the documents: K of N (1/3, 2/3, 3/3), chosen by content, so N
+    /// machines given the same tree each pay for their share only
+    #[arg(long, value_name = "K/N", value_parser = crate::cli::values::shard)]
+    pub shard: Option<(u32, u32)>,
+
+    /// With --recursive: follow symbolic links (loops are detected and skipped)
+    #[arg(long, short = 'L')]
+    pub follow: bool,
 }
 
 /// Paying once: the result store (see `config set cache_dir`).
@@ -191,6 +214,14 @@ pub struct StoreArgs {
 }
 
 impl ParseArgs {
+    /// What an argument names: `-` is the document read from stdin.
+    pub fn source_of(&self, argument: &str) -> crate::api::parse_jobs::Source {
+        match (&self.spooled, argument) {
+            (Some(path), "-") => crate::api::parse_jobs::Source::File(path.clone()),
+            _ => crate::api::parse_jobs::Source::of_argument(argument),
+        }
+    }
+
     /// Several documents, or any option of bulk parsing.
     pub fn is_bulk(&self) -> bool {
         self.sources.len() > 1 || self.bulk.any()
@@ -207,7 +238,10 @@ impl ParsingCreateArgs {
 impl BulkArgs {
     /// Whether any option of bulk parsing was given.
     pub fn any(&self) -> bool {
-        self.output_dir.is_some() || !self.recursive.is_empty() || self.from_list.is_some()
+        self.output_dir.is_some()
+            || !self.recursive.is_empty()
+            || self.from_list.is_some()
+            || self.shard.is_some()
     }
 }
 

@@ -18,6 +18,26 @@ pub(super) fn parse_max_items(value: &str) -> Result<MaxItems, String> {
     }
 }
 
+/// `--shard K/N`: the Kth of N shares, 1 ≤ K ≤ N.
+pub(super) fn shard(value: &str) -> Result<(u32, u32), String> {
+    let wrong = || format!("expected K/N with 1 ≤ K ≤ N (1/2, 2/2), not {value:?}");
+    let (k, n) = value.trim().split_once('/').ok_or_else(wrong)?;
+    let (k, n) = (k.trim().parse::<u32>(), n.trim().parse::<u32>());
+    match (k, n) {
+        (Ok(k), Ok(n)) if 1 <= k && k <= n => Ok((k, n)),
+        _ => Err(wrong()),
+    }
+}
+
+/// `--filename`: a file name, without directories.
+pub(super) fn file_name(value: &str) -> Result<String, String> {
+    let name = value.trim();
+    if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']) {
+        return Err("expected a file name such as report.pdf (no directories)".into());
+    }
+    Ok(name.to_string())
+}
+
 /// A count of items per request.
 pub(super) fn at_least_one(value: &str) -> Result<u64, String> {
     match value.trim().parse::<u64>() {
@@ -173,6 +193,23 @@ pub fn api_value<T: ValueEnum>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shard_is_k_of_n() {
+        assert_eq!(shard("2/3"), Ok((2, 3)));
+        assert_eq!(shard(" 1 / 1 "), Ok((1, 1)));
+        for bad in ["0/2", "3/2", "1", "a/b", "1/0", ""] {
+            assert!(shard(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_file_name_has_no_directories() {
+        assert_eq!(file_name("report.pdf").as_deref(), Ok("report.pdf"));
+        for bad in ["", "..", "a/b", "/x"] {
+            assert!(file_name(bad).is_err(), "{bad}");
+        }
+    }
     use crate::domain::{BatchJobStatus, BatchJobType, BatchStatus, ParseJobStatus};
 
     #[test]

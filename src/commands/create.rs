@@ -4,7 +4,7 @@
 //! its id reaches the output whatever happens next.
 
 use std::io::{Read as _, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
@@ -32,14 +32,6 @@ const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
 
 /// The most webhook configurations one job takes.
 const MAX_WEBHOOKS: usize = 4;
-
-/// An argument of `parse`: an http(s) URL, or a local path.
-pub fn source_of_argument(text: &str) -> Source {
-    match text.get(..8).map(str::to_ascii_lowercase) {
-        Some(start) if start.starts_with("http://") || start == "https://" => Source::Url(text.to_string()),
-        _ => Source::File(PathBuf::from(text)),
-    }
-}
 
 /// Checks what can be checked here: a readable file, an http(s) URL.
 pub fn check_source(source: &Source) -> Result<(), Error> {
@@ -103,7 +95,7 @@ pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) 
 /// `parse FILE|URL` (one document; `bulk::parse` takes many): `parsing create --wait`, printing
 /// the markdown unless another format is asked for.
 pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
-    let mut sources: Vec<Source> = args.sources.iter().map(|s| source_of_argument(s)).collect();
+    let mut sources: Vec<Source> = args.sources.iter().map(|s| args.source_of(s)).collect();
     let Some(source) = sources.pop() else {
         return Err(Error::usage(
             "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
@@ -419,7 +411,7 @@ fn check_file(path: &Path) -> Result<(), Error> {
     // wait for a writer.)
     if !metadata.is_file() {
         return Err(Error::usage(format!(
-            "cannot upload {name}: not a regular file (copy it to a file first)"
+            "cannot upload {name}: not a regular file (copy it to a file first, or pipe it to `llamacloud parse -`)"
         )));
     }
     std::fs::File::open(path)

@@ -219,6 +219,40 @@ pub fn key_of(
     source: &Source,
     configuration: &Map<String, Value>,
 ) -> Result<String, Error> {
+    key_with(session, source, configuration, |path, metadata| match store {
+        Some(store) => store.stat.hash(path, metadata),
+        None => key::hash_file(path).map(|(hash, _)| hash),
+    })
+}
+
+impl Shared {
+    /// Like `key_of`, for the workers of a run: a file the stat cache does not know is read
+    /// without the store held, so that they hash in parallel.
+    pub fn key_of(
+        &self,
+        session: &Session,
+        source: &Source,
+        configuration: &Map<String, Value>,
+    ) -> Result<String, Error> {
+        key_with(session, source, configuration, |path, metadata| {
+            if let Some(hash) = self.store().and_then(|store| store.stat.known(path, metadata)) {
+                return Ok(hash);
+            }
+            let (hash, _) = key::hash_file(path)?;
+            if let Some(mut store) = self.store() {
+                store.stat.remember(path, metadata, hash.clone());
+            }
+            Ok(hash)
+        })
+    }
+}
+
+fn key_with(
+    session: &Session,
+    source: &Source,
+    configuration: &Map<String, Value>,
+    hash: impl FnOnce(&Path, &std::fs::Metadata) -> io::Result<String>,
+) -> Result<String, Error> {
     let document = match source {
         Source::File(path) => {
             let unreadable = |err: io::Error| {
@@ -229,12 +263,7 @@ pub fn key_of(
             };
             let canonical = std::fs::canonicalize(path).map_err(unreadable)?;
             let metadata = std::fs::metadata(&canonical).map_err(unreadable)?;
-            let hash = match store {
-                Some(store) => store.stat.hash(&canonical, &metadata),
-                None => key::hash_file(&canonical).map(|(hash, _)| hash),
-            }
-            .map_err(unreadable)?;
-            format!("blake3:{hash}")
+            format!("blake3:{}", hash(&canonical, &metadata).map_err(unreadable)?)
         }
         Source::Url(url) => format!("url:{url}"),
         Source::FileId(id) => format!("file:{id}"),

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::api::models::Part;
 use crate::api::parse_jobs::Source;
 use crate::cli::{Format, GlobalArgs, ParseArgs};
-use crate::commands::create::{self, check_source, read_base_options, source_of_argument};
+use crate::commands::create::{self, check_source, read_base_options};
 use crate::commands::once::{self, Fetch, Kept, Kind, Known};
 use crate::commands::parsing::{self, ended_badly};
 use crate::commands::{Output, Session};
@@ -34,7 +34,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
         ));
     };
-    let source = source_of_argument(argument);
+    let source = args.source_of(argument);
     let mut global = global.clone();
     if default_format {
         global.format = Some(Format::Markdown);

@@ -41,21 +41,32 @@ impl StatCache {
     /// The content hash of `path` (an absolute, canonical path): from the cache when its
     /// metadata is unchanged, else read and remembered.
     pub fn hash(&mut self, path: &Path, metadata: &Metadata) -> io::Result<String> {
-        let stat = Entry::of(path, metadata, String::new());
-        if let Some(known) = self.entries.get(path)
-            && known.same_file_as(&stat)
-        {
-            return Ok(known.hash.clone());
+        if let Some(hash) = self.known(path, metadata) {
+            return Ok(hash);
         }
         let (hash, _) = hash_file(path)?;
-        let entry = Entry { hash, ..stat };
+        self.remember(path, metadata, hash.clone());
+        Ok(hash)
+    }
+
+    /// The remembered hash of `path`, when its metadata is unchanged since.
+    pub fn known(&self, path: &Path, metadata: &Metadata) -> Option<String> {
+        let stat = Entry::of(path, metadata, String::new());
+        self.entries
+            .get(path)
+            .filter(|known| known.same_file_as(&stat))
+            .map(|known| known.hash.clone())
+    }
+
+    /// Remembers that `path`, with `metadata`, hashes to `hash` (read by the caller, without the
+    /// store held).
+    pub fn remember(&mut self, path: &Path, metadata: &Metadata, hash: String) {
+        let entry = Entry::of(path, metadata, hash);
         // The cache can be rebuilt: a failure to remember is not a failure to parse.
         if self.log.append(&entry).is_ok() {
             self.lines += 1;
         }
-        let hash = entry.hash.clone();
         self.entries.insert(path.to_path_buf(), entry);
-        Ok(hash)
     }
 
     /// Rewrites the log when most of its lines are out of date.

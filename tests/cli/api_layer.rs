@@ -391,7 +391,9 @@ fn only_a_regular_file_is_uploaded() {
             assert_eq!(output.status.code(), Some(2), "{command} {input}: {stderr}");
             assert_eq!(
                 stderr,
-                format!("error: cannot upload {input}: not a regular file (copy it to a file first)\n")
+                format!(
+                    "error: cannot upload {input}: not a regular file (copy it to a file first, or pipe it to `llamacloud parse -`)\n"
+                )
             );
         }
     }

@@ -328,7 +328,8 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
     // Ctrl-C: no new document is started, the running ones are left in the manifest, and the
     // command says so and exits 130; the next run finishes them without creating them again.
     tree(&docs, &["late-1.pdf", "late-2.pdf"]);
-    let mut child = run(&["--concurrency", "1"])
+    // One job in flight at a time, so that the second late file waits for the first.
+    let mut child = run(&["--concurrency", "1", "--max-in-flight", "1"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -350,7 +351,7 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
         text.contains(
             "interrupted: 2 done, 1 running (their jobs are in the result store), 4 not started; \
              to go on: llamacloud parse --tier agentic --format jsonl --recursive "
-        ) && text.ends_with(" --concurrency 1\n"),
+        ) && text.ends_with(" --concurrency 1 --max-in-flight 1\n"),
         "{text}"
     );
     assert_eq!(fake.made_jobs().len(), 6, "the second late file was not started");
@@ -435,6 +436,8 @@ fn a_closed_pipe_stops_new_documents_quietly() {
             "--format",
             "jsonl",
             "--concurrency",
+            "1",
+            "--max-in-flight",
             "1",
             "--recursive",
         ])

@@ -263,7 +263,8 @@ fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
     let _unmount = Unmount(store.clone());
     let (url, fake) = start_shared(fake::Config::default());
     let mut run = bulk(&url, &store, &[&docs], &out);
-    run.args(["--concurrency", "1"]);
+    // One job in flight: the run stops creating at the first write that fails.
+    run.args(["--concurrency", "1", "--max-in-flight", "1"]);
     let output = run.output().unwrap();
     let stderr = stderr_of(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");

@@ -17,7 +17,7 @@ use crate::api::error::Error;
 pub use crate::api::proxy::ProxyConfig;
 use crate::api::query::Query;
 use crate::api::retry;
-use crate::api::throttle::Throttle;
+use crate::api::throttle::{Lane, Throttle};
 use crate::api::trace::Trace;
 use crate::api::upload::Uploader;
 use crate::context::{Clock, Stderr};
@@ -82,7 +82,8 @@ pub fn is_secret_header(name: &str) -> bool {
 
 /// An authenticated client for one base URL.
 pub struct Client {
-    /// Shared with other clients' users (the workers of a bulk run): a 429 pauses every request.
+    /// Shared with other clients' users (the workers of a bulk run): a 429 pauses the requests of
+    /// its lane.
     throttle: OnceLock<Arc<Throttle>>,
     /// For uploads: reqwest's async client and a runtime to drive it, made on first use.
     uploader: OnceLock<Result<Uploader, String>>,
@@ -160,8 +161,8 @@ impl Client {
         })
     }
 
-    /// From now on, a 429 to any request holds back every request through `throttle` (the
-    /// first one given stays).
+    /// From now on, a 429 to a request holds back every request of its lane (reads or changes)
+    /// through `throttle` (the first one given stays).
     pub fn share_throttle(&self, throttle: Arc<Throttle>) {
         let _ = self.throttle.set(throttle);
     }
@@ -308,8 +309,9 @@ impl Client {
                 Some(left) if left < self.config.timeout => (left, true),
                 _ => (self.config.timeout, false),
             };
+            let lane = if repeatable { Lane::Read } else { Lane::Change };
             if let Some(throttle) = self.throttle.get() {
-                throttle.wait(self.config.clock.as_ref(), time_left());
+                throttle.wait(lane, self.config.clock.as_ref(), time_left());
             }
             let mut not_sent = false;
             let outcome = self.attempt(url, call, timeout, bounded, &mut not_sent);
@@ -319,7 +321,7 @@ impl Client {
                 let now = self.config.clock.now();
                 let wait = retry::server_wait(&answer.headers, now)
                     .unwrap_or_else(|| retry::backoff(retries, fastrand::f64()));
-                throttle.hold(now + wait);
+                throttle.hold(lane, now + wait);
             }
             let (reason, server_wait) = match &outcome {
                 Ok(answer) if answer.status.is_success() => return outcome,

@@ -1,12 +1,14 @@
 //! Parsing many documents into a directory (`parse FILE... --output-dir DIR`, `--recursive`,
-//! `--from-list`): N workers share one client, each uploads a document, waits for its job and
-//! writes the result atomically as soon as it is done. A manifest in DIR records each job as
-//! soon as it exists and each result when written, so a second run skips what is done and
-//! waits for what is running instead of paying for it again.
+//! `--from-list`). Submitting and waiting are separate stages: `--concurrency` submitters
+//! upload documents and hand their jobs to one poller, which follows every job in flight (up to
+//! `--max-in-flight`) in listings by id; a small pool fetches each result as its job ends and
+//! writes it atomically. A manifest in DIR records each result when written, and the result
+//! store each job as soon as it exists, so a second run skips what is done and waits for what is
+//! running instead of paying for it again.
 //!
 //! One file per stage: `sources` (what to parse) → `manifest` (what is done) → `submit` (the
-//! workers and their gate) → `poll` (one poller for every job) → `results` (writing them) →
-//! `report` (lines, summary, exit).
+//! submitters, through the `gate`) → `poll` (one poller for every job) → `results` (fetching and
+//! writing them) → `report` (lines, summary, exit); `shared` is what they share.
 
 mod gate;
 mod manifest;
@@ -17,9 +19,9 @@ mod shared;
 mod sources;
 mod submit;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -32,7 +34,7 @@ use crate::cli::{
     BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
 };
 use crate::commands::Session;
-use crate::commands::create::{self, Source, source_of_argument};
+use crate::commands::create::{self, Source};
 use crate::commands::once::{self, Kind};
 use crate::context::Context;
 use crate::error::Error;
@@ -40,17 +42,19 @@ use crate::output::destination::Destination;
 use crate::signals::Listener;
 use crate::store::lock::Lock;
 
-use gate::Gate;
 use manifest::{LOCK, Manifest};
-use poll::Poller;
-use report::{End, Outcome, progress, report, summarize};
-use shared::Shared;
-use submit::{Work, work};
+use report::{End, Tally, progress, summarize};
+use shared::{Event, Setup, Shared};
+use sources::Shard;
 
 /// `parse` with several documents or any bulk option. `again` is the command line, to say how
 /// to resume.
 pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Context) -> Result<(), Error> {
-    let sources = args.sources.iter().map(|s| source_of_argument(s)).collect();
+    let sources = args
+        .sources
+        .iter()
+        .map(|s| (args.source_of(s), s.clone()))
+        .collect();
     let run_args = Run {
         bulk: &args.bulk,
         store: &args.store,
@@ -73,7 +77,11 @@ pub fn create(
              (or use `llamacloud parse`)",
         ));
     }
-    let sources = args.files.iter().map(|f| Source::File(f.clone())).collect();
+    let sources = args
+        .files
+        .iter()
+        .map(|f| (Source::File(f.clone()), f.display().to_string()))
+        .collect();
     let run_args = Run {
         bulk: &args.bulk,
         store: &args.store,
@@ -97,7 +105,7 @@ fn run(
     global: &GlobalArgs,
     options: &JobOptions,
     run: &Run,
-    arguments: Vec<Source>,
+    arguments: Vec<(Source, String)>,
     scope: &ScopeArgs,
     ctx: &mut Context,
 ) -> Result<(), Error> {
@@ -138,7 +146,7 @@ fn run(
         ));
     })
     .map_err(Error::Io)?;
-    let mut store = if run.store.no_cache {
+    let store = if run.store.no_cache {
         None
     } else {
         Some(once::open_store(&session, &ctx.io.stderr)?)
@@ -150,40 +158,10 @@ fn run(
         .collect();
     let documents = sources::collect(bulk, arguments, dir, kind, &ours, ctx)?;
     let total = documents.len();
-    // Each document's result key, from the stat cache where the file is unchanged; documents
-    // with the same bytes share one job.
-    let mut works: Vec<Work> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut unreadable = Vec::new();
-    for document in documents {
-        let key = sources::check(&document.source)
-            .and_then(|()| once::key_of(store.as_mut(), &session, &document.source, &configuration));
-        match key {
-            Ok(key) => match by_key.get(&key) {
-                Some(&at) => works[at].documents.push(document),
-                None => {
-                    by_key.insert(key.clone(), works.len());
-                    works.push(Work {
-                        key,
-                        documents: vec![document],
-                    });
-                }
-            },
-            Err(err) => unreadable.push(Outcome {
-                source: document.name.clone(),
-                job_id: None,
-                status: "ERROR".into(),
-                output: None,
-                failure: Some(err),
-                uploaded: 0,
-            }),
-        }
-    }
-    if let Some(store) = store.as_mut() {
-        store.stat.compact();
-    }
-    let workers = usize::from(bulk.concurrency).min(works.len().max(1));
-    let shared = Shared {
+    let uploads = usize::from(bulk.concurrency);
+    let submitters = uploads.min(total.max(1));
+    let shard = bulk.shard.map(Shard::new);
+    let setup = Setup {
         session: &session,
         once: once::Shared {
             store: store.map(Mutex::new),
@@ -194,24 +172,19 @@ fn run(
         kind,
         timeout,
         force: run.store.force,
+        shard,
         manifest,
-        next: AtomicUsize::new(0),
-        stop: AtomicBool::new(false),
-        fatal: Mutex::new(None),
-        gate: Gate::new(workers),
+        documents,
         throttle,
-        poller: Poller::new(workers),
     };
+    let shared = Shared::new(setup, uploads, bulk.max_in_flight as usize);
 
     let started = Instant::now();
     let bar = progress(ctx, total as u64);
     let listener = Listener::start();
     let mut signal = None;
-    let mut outcomes = Vec::new();
-    let (sender, receiver) = mpsc::channel::<Outcome>();
-    for outcome in unreadable {
-        let _ = sender.send(outcome);
-    }
+    let mut tally = Tally::default();
+    let (sender, receiver) = mpsc::channel::<Event>();
     // The jsonl lines go through the output destination (stdout: -o was refused above).
     let mut lines = if jsonl {
         Some(Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?)
@@ -220,29 +193,29 @@ fn run(
     };
     let mut written = Ok(());
     std::thread::scope(|scope| {
-        for _ in 0..workers {
+        let shared = &shared;
+        for _ in 0..submitters {
             let sender = sender.clone();
-            let (shared, works) = (&shared, &works);
-            scope.spawn(move || {
-                work(shared, works, &sender);
-                shared.poller.worker_done();
-            });
+            scope.spawn(move || stage(shared, "submit", || submit::submit(shared, &sender)));
         }
-        let shared_ref = &shared;
-        scope.spawn(move || shared_ref.poller.run(&shared_ref.for_poller()));
+        let poller = sender.clone();
+        scope.spawn(move || stage(shared, "poll", || shared.poller.run(shared, &poller)));
+        for _ in 0..results::FETCHERS {
+            let sender = sender.clone();
+            scope.spawn(move || stage(shared, "result", || results::fetch(shared, &sender)));
+        }
         drop(sender);
         loop {
             match receiver.recv_timeout(Duration::from_millis(100)) {
-                Ok(outcome) => {
-                    outcomes.push(outcome);
-                    if written.is_ok() {
-                        written = report(ctx, &outcomes, lines.as_mut(), &bar);
-                        if written.is_err() {
-                            // Nobody reads the output any more (`| head`): start nothing new.
-                            shared.stop.store(true, Ordering::SeqCst);
-                        }
+                Ok(Event::Outcome(outcome)) if written.is_ok() => {
+                    written = tally.report(ctx, *outcome, lines.as_mut(), &bar);
+                    if written.is_err() {
+                        // Nobody reads the output any more (`| head`): start nothing new.
+                        shared.halt();
                     }
                 }
+                Ok(Event::Outcome(_)) => {}
+                Ok(Event::Outside) => tally.outside(&bar),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,
             }
@@ -251,23 +224,62 @@ fn run(
             {
                 // No new document is started; what is running records where it got to.
                 signal = Some(received);
-                shared.stop.store(true, Ordering::SeqCst);
+                shared.halt();
             }
         }
     });
     drop(listener);
     bar.finish_and_clear();
+    if let Some(store) = &shared.once.store {
+        shared::lock(store).stat.compact();
+    }
     written?;
     if let Some(lines) = lines {
         lines.commit()?;
     }
     let end = End {
         total,
+        shard: shard.map(|s| s.to_string()),
         fatal: shared.fatal(),
+        aborted: shared.aborted(),
         dir,
         took: started.elapsed(),
         signal,
         again: run.again,
     };
-    summarize(ctx, outcomes, &end)
+    summarize(ctx, tally, end)
+}
+
+/// Runs one stage's thread: a panic in it ends the run (exit 1, the usual summary), never a
+/// hang.
+fn stage(shared: &Shared, name: &str, work: impl FnOnce()) {
+    if let Err(why) = catch_panic(work) {
+        shared.fail_with(format!("internal error: the {name} stage stopped ({why})"));
+    }
+}
+
+/// Runs `work`, turning a panic into its message.
+fn catch_panic(work: impl FnOnce()) -> Result<(), String> {
+    std::panic::catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_caught_with_its_message() {
+        assert_eq!(catch_panic(|| {}), Ok(()));
+        assert_eq!(catch_panic(|| panic!("boom {}", 7)), Err("boom 7".to_string()));
+        assert_eq!(
+            catch_panic(|| std::panic::panic_any(1u8)),
+            Err("a panic".to_string())
+        );
+    }
 }

@@ -1,171 +1,283 @@
-//! One poller for every job of a bulk run: each job on the SDKs' cadence, the jobs due together
-//! asked for in one listing request by id.
+//! One poller for every job of a bulk run. Each job keeps the SDKs' cadence (first look 1 s
+//! after it is made, then one second more each time, up to 5 s); the jobs due at about the same
+//! time are asked for together, in listings by id of up to 100 that follow every page. A job the
+//! listing leaves out a few times (listings lag behind creates) is asked for alone; one the
+//! server no longer knows goes back to be created again, once. A failed poll slows polling and
+//! never fails a document: a document fails only by its own job's end or its own deadline.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
-use std::sync::{Condvar, Mutex, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
+
+use serde_json::Value;
 
 use crate::api::models::{Job, is_final};
-use crate::api::parse_jobs::{self, IDS_PER_REQUEST};
-use crate::commands::Session;
+use crate::api::parse_jobs::{self, Expand, IDS_PER_REQUEST};
+use crate::commands::bulk::report::Outcome;
+use crate::commands::bulk::shared::{Event, Followed, Poller, STOP_CHECK, Shared, Task, Watched, lock};
 use crate::commands::wait;
-use crate::context::Clock;
-
-/// A waiting worker (and the poller) looks at the stop flag at least this often.
-pub(super) const STOP_CHECK: Duration = Duration::from_millis(200);
-
-/// What the poller reads of the run.
-pub(super) struct Run<'a> {
-    pub(super) session: &'a Session,
-    pub(super) clock: &'a dyn Clock,
-    pub(super) stop: &'a AtomicBool,
-}
-
-impl Run<'_> {
-    fn stopped(&self) -> bool {
-        self.stop.load(Ordering::SeqCst)
-    }
-}
-
-/// One poller for every job of the run. Each job keeps the SDKs' cadence of its own (first look
-/// 1 s after it is made, then one second more each time, up to 5 s); the jobs due at about the
-/// same time are asked for together, in one listing request per 100
-/// (`GET /api/v2/parse?job_ids=…`), so many jobs cost few requests.
-pub(super) struct Poller {
-    state: Mutex<Polled>,
-    changed: Condvar,
-}
-
-struct Awaited {
-    sender: Sender<Result<Job, String>>,
-    due: SystemTime,
-    delay: Duration,
-}
-
-#[derive(Default)]
-struct Polled {
-    waiting: HashMap<String, Awaited>,
-    /// Workers still running; the poller ends with the last.
-    workers: usize,
-}
+use crate::error::Error;
+use crate::text::neutralize;
 
 /// How often the poller looks for jobs whose time has come: those that came due within it are
 /// asked for in the same round.
 const POLL_WINDOW: Duration = Duration::from_millis(100);
+/// Listings a job may be missing from before it is asked for alone.
+const ABSENT_LIMIT: u32 = 3;
+/// The longest a failing poll waits before the next.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
 impl Poller {
-    pub(super) fn new(workers: usize) -> Self {
-        Poller {
-            state: Mutex::new(Polled {
-                workers,
-                ..Polled::default()
-            }),
-            changed: Condvar::new(),
+    /// Follows a job until it ends; its slot (taken by the caller) is given back then. A job
+    /// from an earlier run is looked at at once, alone if the listing leaves it out (it may be
+    /// gone). Another document of the same job joins it.
+    pub(super) fn follow(&self, shared: &Shared, sender: &Sender<Event>, followed: Followed, resumed: bool) {
+        let now = shared.once.clock.now();
+        let mut state = lock(&self.state);
+        if state.closed {
+            drop(state);
+            shared.slots.give();
+            leave(shared, sender, followed);
+            return;
         }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Polled> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    pub(super) fn register(&self, job_id: &str, sender: Sender<Result<Job, String>>, now: SystemTime) {
-        let awaited = Awaited {
-            sender,
-            due: now + wait::FIRST_DELAY,
+        if let Some(watched) = state.jobs.get_mut(&followed.job_id) {
+            watched.followed.members.extend(followed.members);
+            drop(state);
+            shared.slots.give();
+            return;
+        }
+        let watched = Watched {
+            due: if resumed { now } else { now + wait::FIRST_DELAY },
             delay: wait::FIRST_DELAY,
+            absent: if resumed { ABSENT_LIMIT } else { 0 },
+            deadline: now + shared.timeout,
+            followed,
         };
-        self.lock().waiting.insert(job_id.to_string(), awaited);
+        state.jobs.insert(watched.followed.job_id.clone(), watched);
         self.changed.notify_all();
     }
 
-    pub(super) fn forget(&self, job_id: &str) {
-        self.lock().waiting.remove(job_id);
-    }
-
-    /// A worker has finished.
-    pub(super) fn worker_done(&self) {
-        let mut state = self.lock();
-        state.workers = state.workers.saturating_sub(1);
-        self.changed.notify_all();
-    }
-
-    /// Polls until every worker has finished (or the run is stopped).
-    pub(super) fn run(&self, shared: &Run) {
-        loop {
-            let due: Vec<String> = {
-                let state = self.lock();
-                if state.workers == 0 || shared.stopped() {
-                    return;
-                }
-                if state.waiting.is_empty() {
-                    let _ = self
-                        .changed
-                        .wait_timeout(state, STOP_CHECK)
-                        .unwrap_or_else(PoisonError::into_inner);
-                    continue;
-                }
-                // Never early: a job is looked at once its time has come; those that came due
-                // during the last short sleep go together.
-                let now = shared.clock.now();
-                state
-                    .waiting
+    /// Polls until the run is finished or stopped; then what is still running is reported as
+    /// left running (its job is in the result store for the next run).
+    pub(super) fn run(&self, shared: &Shared, sender: &Sender<Event>) {
+        while !shared.finished() {
+            let now = shared.once.clock.now();
+            let (mut due, expired, empty) = {
+                let mut state = lock(&self.state);
+                let expired: Vec<String> = state
+                    .jobs
                     .iter()
-                    .filter(|(_, a)| a.due <= now)
+                    .filter(|(_, w)| w.deadline <= now)
                     .map(|(id, _)| id.clone())
-                    .collect()
+                    .collect();
+                let expired: Vec<Watched> = expired.iter().filter_map(|id| state.jobs.remove(id)).collect();
+                let due: Vec<String> = state
+                    .jobs
+                    .iter()
+                    .filter(|(_, w)| w.due <= now)
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                (due, expired, state.jobs.is_empty())
             };
+            for watched in expired {
+                shared.slots.give();
+                gave_up(shared, sender, watched.followed);
+            }
             if due.is_empty() {
-                // Nothing due yet: a short sleep by the run's clock, then look again.
-                shared.clock.sleep(POLL_WINDOW);
+                if empty {
+                    let state = lock(&self.state);
+                    if state.jobs.is_empty() {
+                        let _ = self.changed.wait_timeout(state, STOP_CHECK);
+                    }
+                } else {
+                    // Nothing due yet: a short sleep by the run's clock, then look again.
+                    shared.once.clock.sleep(POLL_WINDOW);
+                }
                 continue;
             }
-            for batch in due.chunks(IDS_PER_REQUEST) {
-                self.poll(shared, batch);
-            }
-            let now = shared.clock.now();
-            let mut state = self.lock();
-            for id in &due {
-                if let Some(awaited) = state.waiting.get_mut(id) {
-                    awaited.delay = (awaited.delay + wait::DELAY_STEP).min(wait::MAX_DELAY);
-                    awaited.due = now + awaited.delay;
+            due.sort();
+            for ids in due.chunks(IDS_PER_REQUEST) {
+                if shared.stopped() {
+                    break;
                 }
+                self.poll(shared, sender, ids);
             }
+        }
+        let left: Vec<Watched> = {
+            let mut state = lock(&self.state);
+            state.closed = true;
+            state.jobs.drain().map(|(_, w)| w).collect()
+        };
+        for watched in left {
+            shared.slots.give();
+            leave(shared, sender, watched.followed);
         }
     }
 
-    /// One listing request for `ids`; the jobs that have ended are handed to their workers.
-    fn poll(&self, shared: &Run, ids: &[String]) {
-        let items = parse_jobs::list_by_id(&shared.session.client, &shared.session.scope, ids)
-            .map_err(|err| crate::error::Error::from(err).to_string());
-        let state = self.lock();
-        match items {
-            Ok(items) => {
-                for item in items {
-                    let Some(id) = item.get("id").and_then(serde_json::Value::as_str) else {
-                        continue;
-                    };
-                    if !item
-                        .get("status")
-                        .and_then(serde_json::Value::as_str)
-                        .is_some_and(is_final)
-                    {
-                        continue;
-                    }
-                    if let Some(awaited) = state.waiting.get(id) {
-                        let _ = awaited.sender.send(Ok(Job::listed(item.clone())));
-                    }
-                }
+    /// One listing by id for `ids`: ended jobs go to the result fetchers, the others wait for
+    /// their next turn, and those it left out too often are asked for alone.
+    fn poll(&self, shared: &Shared, sender: &Sender<Event>, ids: &[String]) {
+        let session = shared.session;
+        let listed = parse_jobs::list_by_id(&session.client, &session.scope, ids);
+        let items = match listed {
+            Ok(items) => items,
+            Err(err) => return self.failed(shared, ids, Error::from(err)),
+        };
+        shared.health.answered(&shared.once);
+        lock(&self.state).failures = 0;
+        let mut by_id: HashMap<&str, &Value> = HashMap::new();
+        for item in &items {
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
+                by_id.insert(id, item);
             }
-            // The client has retried already: the jobs of this request cannot be followed.
-            Err(message) => {
-                for id in ids {
-                    if let Some(awaited) = state.waiting.get(id) {
-                        let _ = awaited.sender.send(Err(message.clone()));
+        }
+        let mut alone = Vec::new();
+        for id in ids {
+            match by_id.get(id.as_str()) {
+                Some(item) if item.get("status").and_then(Value::as_str).is_some_and(is_final) => {
+                    self.ended(shared, id, Job::listed((*item).clone()));
+                }
+                Some(_) => self.again(shared, id, |w| w.absent = 0),
+                None => {
+                    let mut absent = false;
+                    self.again(shared, id, |w| {
+                        w.absent += 1;
+                        absent = w.absent >= ABSENT_LIMIT;
+                    });
+                    if absent {
+                        alone.push(id);
                     }
                 }
             }
         }
+        for id in alone {
+            self.look(shared, sender, id);
+        }
+    }
+
+    /// Asks for one job alone (`GET /api/v2/parse/{id}`).
+    fn look(&self, shared: &Shared, sender: &Sender<Event>, id: &str) {
+        let session = shared.session;
+        match parse_jobs::get(&session.client, &session.scope, id, &Expand::default(), None) {
+            Ok(job) => {
+                shared.health.answered(&shared.once);
+                if job.status().is_some_and(is_final) {
+                    self.ended(shared, id, job);
+                }
+            }
+            Err(err) if err.status_code() == Some(404) => {
+                let Some(watched) = lock(&self.state).jobs.remove(id) else {
+                    return;
+                };
+                shared.slots.give();
+                lost(shared, sender, watched.followed);
+            }
+            Err(err) => self.failed(shared, &[id.to_string()], Error::from(err)),
+        }
+    }
+
+    /// The job ended: handed to the result fetchers, its slot given back.
+    fn ended(&self, shared: &Shared, id: &str, job: Job) {
+        let Some(watched) = lock(&self.state).jobs.remove(id) else {
+            return;
+        };
+        shared.slots.give();
+        shared.ended.push((watched.followed, Some(job)));
+    }
+
+    /// The job's next turn, on the SDKs' cadence.
+    fn again(&self, shared: &Shared, id: &str, change: impl FnOnce(&mut Watched)) {
+        let now = shared.once.clock.now();
+        if let Some(watched) = lock(&self.state).jobs.get_mut(id) {
+            change(watched);
+            watched.delay = (watched.delay + wait::DELAY_STEP).min(wait::MAX_DELAY);
+            watched.due = now + watched.delay;
+        }
+    }
+
+    /// A poll failed (after the client's own retries): its jobs wait longer, nobody fails. A key
+    /// that is refused ends the run.
+    fn failed(&self, shared: &Shared, ids: &[String], err: Error) {
+        if refused(&err) {
+            shared.abort(err);
+            return;
+        }
+        if !busy(&err) {
+            shared.health.failed(&err, &shared.once);
+        }
+        let now = shared.once.clock.now();
+        let mut state = lock(&self.state);
+        state.failures += 1;
+        let backoff = Duration::from_secs(1u64 << state.failures.min(5)).min(MAX_BACKOFF);
+        for id in ids {
+            if let Some(watched) = state.jobs.get_mut(id) {
+                watched.due = now + backoff.max(watched.delay);
+            }
+        }
+    }
+}
+
+/// The key was refused (401, 403): nothing else will go through.
+pub(super) fn refused(err: &Error) -> bool {
+    matches!(err.root(), Error::Api(api) if matches!(api.status_code(), Some(401 | 403)))
+}
+
+/// The API asked to slow down (429): not an outage.
+pub(super) fn busy(err: &Error) -> bool {
+    matches!(err.root(), Error::Api(api) if api.status_code() == Some(429))
+}
+
+/// The run stopped while the job was running: each of its documents is left running.
+pub(super) fn leave(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
+    for member in followed.members {
+        let mut outcome = Outcome::new(&member.document, "RUNNING");
+        outcome.job_id = Some(followed.job_id.clone());
+        outcome.uploaded = member.uploaded;
+        shared.report(sender, outcome);
+    }
+}
+
+/// The document's own deadline passed before its job ended.
+fn gave_up(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
+    let message = format!(
+        "gave up waiting after {}: job {} has not ended (raise --wait-timeout; the next run waits for it)",
+        wait::human_duration(shared.timeout),
+        neutralize(&followed.job_id)
+    );
+    for member in followed.members {
+        let mut outcome = Outcome::new(&member.document, "ERROR");
+        outcome.job_id = Some(followed.job_id.clone());
+        outcome.uploaded = member.uploaded;
+        outcome.failure = Some(Error::failure(message.clone()));
+        shared.report(sender, outcome);
+    }
+}
+
+/// The server no longer knows the job: recorded, and each document goes back to be parsed again,
+/// once (a job lost twice fails the document).
+pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
+    if let Err(err) = shared.once.gone(&followed.key, &followed.job_id) {
+        shared.fail(&err);
+    }
+    for member in followed.members {
+        if member.lost >= 1 || shared.stopped() {
+            let mut outcome = Outcome::new(&member.document, "ERROR");
+            outcome.job_id = Some(followed.job_id.clone());
+            outcome.failure = Some(Error::failure(format!(
+                "the API lost job {} as well",
+                neutralize(&followed.job_id)
+            )));
+            shared.report(sender, outcome);
+            continue;
+        }
+        shared.once.stderr.line(&format!(
+            "note: the API no longer knows job {} of {}: parsing it again",
+            neutralize(&followed.job_id),
+            neutralize(&member.document.name)
+        ));
+        let mut task = Task::new(member.document);
+        task.key = Some(followed.key.clone());
+        task.lost = member.lost + 1;
+        shared.again(task);
     }
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
+use crate::commands::bulk::sources::Document;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Sink;
@@ -54,97 +55,167 @@ pub(super) fn progress(ctx: &Context, total: u64) -> ProgressBar {
     bar
 }
 
-/// Says what became of one document: a jsonl line on stdout, and for people a line on stderr
-/// (above the progress bar on a terminal).
-pub(super) fn report(
-    ctx: &Context,
-    outcomes: &[Outcome],
-    jsonl: Option<&mut Sink>,
-    bar: &ProgressBar,
-) -> Result<(), Error> {
-    let Some(outcome) = outcomes.last() else {
-        return Ok(());
-    };
-    bar.inc(1);
-    let failed = outcomes
-        .iter()
-        .filter(|o| !matches!(o.status.as_str(), "COMPLETED" | "SKIPPED" | "RUNNING"))
-        .count();
-    let uploaded: u64 = outcomes.iter().map(|o| o.uploaded).sum();
-    bar.set_message(format!("{failed} failed, {} uploaded", human_size(uploaded)));
-    if let Some(sink) = jsonl {
-        let line = serde_json::to_string(outcome).map_err(|e| Error::failure(e.to_string()))?;
-        sink.write_all(format!("{line}\n").as_bytes())?;
-        sink.flush()?;
+impl Outcome {
+    pub(super) fn new(document: &Document, status: &str) -> Self {
+        Outcome {
+            source: document.name.clone(),
+            job_id: None,
+            status: status.into(),
+            output: None,
+            failure: None,
+            uploaded: 0,
+        }
     }
-    let source = neutralize(&outcome.source);
-    let line = match (&outcome.output, &outcome.failure) {
-        (_, Some(error)) => format!("{} {source}: {}", outcome.status, neutralize(&error.to_string())),
-        (Some(output), None) => format!("{} {source} → {}", outcome.status, neutralize(output)),
-        (None, None) => format!("{} {source}", outcome.status),
-    };
-    bar.suspend(|| ctx.io.stderr.line(&line));
-    Ok(())
 }
 
-/// The closing lines, and the exit: 0 when every document is done, else that of the worst.
+/// What the run has said so far: counters (each outcome costs the same however many came
+/// before), the failures for the closing lines, and the jobs this run paid for.
+#[derive(Default)]
+pub(super) struct Tally {
+    completed: usize,
+    skipped: usize,
+    running: usize,
+    failed: usize,
+    /// Documents of other shards.
+    outside: usize,
+    uploaded: u64,
+    errors: Vec<(String, Error)>,
+    /// Jobs created in this run, for the words of a run that stopped creating.
+    created: Vec<String>,
+}
+
+impl Tally {
+    fn reported(&self) -> usize {
+        self.completed + self.skipped + self.running + self.failed
+    }
+
+    /// A document of another shard: the run has one fewer.
+    pub(super) fn outside(&mut self, bar: &ProgressBar) {
+        self.outside += 1;
+        if let Some(length) = bar.length() {
+            bar.set_length(length.saturating_sub(1));
+        }
+    }
+
+    /// Says what became of one document: a jsonl line on stdout, and for people a line on
+    /// stderr (above the progress bar on a terminal).
+    pub(super) fn report(
+        &mut self,
+        ctx: &Context,
+        outcome: Outcome,
+        jsonl: Option<&mut Sink>,
+        bar: &ProgressBar,
+    ) -> Result<(), Error> {
+        bar.inc(1);
+        match outcome.status.as_str() {
+            "COMPLETED" => self.completed += 1,
+            "SKIPPED" => self.skipped += 1,
+            "RUNNING" => self.running += 1,
+            _ => self.failed += 1,
+        }
+        self.uploaded += outcome.uploaded;
+        if (outcome.uploaded > 0 || outcome.status == "COMPLETED")
+            && let Some(id) = &outcome.job_id
+        {
+            self.created.push(neutralize(id).into_owned());
+        }
+        bar.set_message(format!(
+            "{} failed, {} uploaded",
+            self.failed,
+            human_size(self.uploaded)
+        ));
+        if let Some(sink) = jsonl {
+            let line = serde_json::to_string(&outcome).map_err(|e| Error::failure(e.to_string()))?;
+            sink.write_all(format!("{line}\n").as_bytes())?;
+            sink.flush()?;
+        }
+        let source = neutralize(&outcome.source);
+        let line = match (&outcome.output, &outcome.failure) {
+            (_, Some(error)) => format!("{} {source}: {}", outcome.status, neutralize(&error.to_string())),
+            (Some(output), None) => format!("{} {source} → {}", outcome.status, neutralize(output)),
+            (None, None) => format!("{} {source}", outcome.status),
+        };
+        bar.suspend(|| ctx.io.stderr.line(&line));
+        if let Some(failure) = outcome.failure {
+            self.errors
+                .push((neutralize(&outcome.source).into_owned(), failure));
+        }
+        Ok(())
+    }
+}
+
 /// How the run ended.
 pub(super) struct End<'a> {
+    /// Documents named, walked or listed (all shards).
     pub(super) total: usize,
-    /// Why the run stopped creating (the store or the manifest could not be written).
+    pub(super) shard: Option<String>,
+    /// Why the run stopped creating (the store or the manifest could not be written, a stage
+    /// broke).
     pub(super) fatal: Option<String>,
+    /// What ended the run for every document (a refused key).
+    pub(super) aborted: Option<Error>,
     pub(super) dir: &'a Path,
     pub(super) took: Duration,
     pub(super) signal: Option<i32>,
     pub(super) again: &'a str,
 }
 
-pub(super) fn summarize(ctx: &Context, outcomes: Vec<Outcome>, end: &End) -> Result<(), Error> {
-    let (total, took) = (end.total, end.took);
-    let count = |status: &str| outcomes.iter().filter(|o| o.status == status).count();
-    let (completed, skipped, running) = (count("COMPLETED"), count("SKIPPED"), count("RUNNING"));
-    let failed = outcomes.len() - completed - skipped - running;
+/// The closing lines, and the exit: 0 when every document is done, else that of the worst.
+pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Error> {
+    let total = end.total - tally.outside;
+    let Tally {
+        completed,
+        skipped,
+        running,
+        failed,
+        ..
+    } = tally;
     let dir = neutralize(&end.dir.display().to_string()).into_owned();
+    let not_started = total.saturating_sub(tally.reported());
     if let Some(signal) = end.signal {
         ctx.io.stderr.line(&format!(
-            "interrupted: {} done, {running} running (their jobs are in the result store), {} not started; \
+            "interrupted: {} done, {running} running (their jobs are in the result store), {not_started} not started; \
              to go on: {}",
             completed + skipped,
-            total - outcomes.len(),
             neutralize(end.again)
         ));
         return Err(Error::Interrupted { signal });
     }
+    if let Some(err) = end.aborted {
+        ctx.io.stderr.line(&format!(
+            "stopped: {completed} parsed, {skipped} already done, {not_started} not started"
+        ));
+        return Err(err);
+    }
     if let Some(fatal) = &end.fatal {
-        let created: Vec<String> = outcomes
-            .iter()
-            .filter(|o| o.uploaded > 0 || o.status == "COMPLETED")
-            .filter_map(|o| o.job_id.as_deref().map(|id| neutralize(id).into_owned()))
-            .collect();
         ctx.io.stderr.line(&format!(
             "stopped creating jobs: {}; jobs created in this run: {} (run the same command again \
              once it can be written: they are not paid for twice)",
             neutralize(fatal),
-            if created.is_empty() {
+            if tally.created.is_empty() {
                 "none".to_string()
             } else {
-                created.join(", ")
+                tally.created.join(", ")
             }
         ));
         return Err(Error::failure(neutralize(fatal).into_owned()));
     }
+    let shard = end
+        .shard
+        .as_ref()
+        .map(|shard| format!(" (shard {shard} of {})", end.total))
+        .unwrap_or_default();
     ctx.io.stderr.line(&format!(
-        "{total} document{} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed; results in {dir}",
+        "{total} document{}{shard} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed; results in {dir}",
         if total == 1 { "" } else { "s" },
-        took.as_secs_f64()
+        end.took.as_secs_f64()
     ));
-    let errors: Vec<(String, Error)> = outcomes
-        .into_iter()
-        .filter_map(|o| o.failure.map(|err| (neutralize(&o.source).into_owned(), err)))
-        .collect();
-    if errors.is_empty() {
+    if tally.errors.is_empty() {
         Ok(())
     } else {
-        Err(Error::Several { of: total, errors })
+        Err(Error::Several {
+            of: total,
+            errors: tally.errors,
+        })
     }
 }

@@ -1,13 +1,133 @@
-//! A result written into the output directory: copied from the store (or the fetched file)
-//! atomically to its path, hashed on the way, and recorded in the manifest.
+//! The result fetchers of a bulk run: a small pool that takes the jobs that ended, fetches each
+//! completed job's result into the store (a GET: a failed, truncated or stalled fetch is tried
+//! again), and writes it to every document waiting for it — copied atomically to its path,
+//! hashed on the way, and recorded in the manifest.
 
 use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::Sender;
+use std::time::Duration;
 
+use crate::api::models::Job;
 use crate::atomic_file::AtomicFile;
 use crate::commands::bulk::manifest::Written;
-use crate::commands::bulk::shared::Shared;
+use crate::commands::bulk::poll::{busy, leave, lost};
+use crate::commands::bulk::report::Outcome;
+use crate::commands::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, nap};
 use crate::commands::bulk::sources::Document;
+use crate::commands::once::{self, Fetch};
+use crate::commands::parsing;
 use crate::error::Error;
+use crate::text::neutralize;
+
+/// Result fetchers.
+pub(super) const FETCHERS: usize = 4;
+/// Tries of one result fetch, at most.
+const FETCH_TRIES: u32 = 5;
+
+/// A fetcher: takes ended jobs until the run is finished; on a stop, what it did not take is
+/// left for the next run.
+pub(super) fn fetch(shared: &Shared, sender: &Sender<Event>) {
+    while !shared.stopped() {
+        match shared.ended.pop() {
+            Some((followed, job)) => finish(shared, sender, followed, job.as_ref()),
+            None if shared.finished() => break,
+            None => shared.ended.wait(STOP_CHECK),
+        }
+    }
+    for (followed, _) in shared.ended.drain() {
+        leave(shared, sender, followed);
+    }
+}
+
+/// A job that ended (`job`: its last state; none when it is known to have completed).
+fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Option<&Job>) {
+    let Followed { job_id, key, members } = &followed;
+    if let Some(job) = job {
+        let status = job.status().unwrap_or_default();
+        if let Err(err) = shared.once.ended(key, job_id, status) {
+            shared.fail(&err);
+        }
+        if parsing::ended_badly(job_id, job).is_some() {
+            for member in members {
+                let mut outcome = outcome_of(member, job_id, status);
+                outcome.failure = Some(Error::JobEnded {
+                    job_id: neutralize(job_id).into_owned(),
+                    status: neutralize(status).into_owned(),
+                    message: job.error_message().map(|m| neutralize(m).into_owned()),
+                });
+                shared.report(sender, outcome);
+            }
+            return;
+        }
+    }
+    let session = shared.session;
+    let mut tries = 1;
+    let kept = loop {
+        match once::fetch_result(&shared.once, session, key, job_id, shared.kind) {
+            Ok(kept) => {
+                shared.health.answered(&shared.once);
+                break kept;
+            }
+            Err(Fetch::Gone) => return lost(shared, sender, followed),
+            Err(Fetch::Failed(err)) => {
+                let local = matches!(err.root(), Error::Io(_));
+                if local {
+                    shared.fail(&err);
+                } else if tries < FETCH_TRIES && fetch_may_pass(&err) && !shared.stopped() {
+                    if !busy(&err) {
+                        shared.health.failed(&err, &shared.once);
+                    }
+                    nap(shared, Duration::from_secs(1 << (tries - 1)));
+                    tries += 1;
+                    continue;
+                }
+                return fail_all(shared, sender, &followed, err);
+            }
+        }
+    };
+    for member in members {
+        let mut outcome = outcome_of(member, job_id, "ERROR");
+        match write_output(shared, &member.document, key, job_id, kept.path()) {
+            Ok(()) => {
+                outcome.status = if member.paid { "COMPLETED" } else { "SKIPPED" }.into();
+                outcome.output = Some(member.document.output.display().to_string());
+            }
+            Err(err) => outcome.failure = Some(err),
+        }
+        shared.report(sender, outcome);
+    }
+}
+
+/// Whether a failed fetch is worth another try: anything but an answer that will not change
+/// (a 4xx other than 408 and 429).
+fn fetch_may_pass(err: &Error) -> bool {
+    match err.root() {
+        Error::Api(api) => api
+            .status_code()
+            .is_none_or(|status| !(400..500).contains(&status) || matches!(status, 408 | 429)),
+        _ => true,
+    }
+}
+
+fn outcome_of(member: &Member, job_id: &str, status: &str) -> Outcome {
+    let mut outcome = Outcome::new(&member.document, status);
+    outcome.job_id = Some(job_id.to_string());
+    outcome.uploaded = member.uploaded;
+    outcome
+}
+
+/// Each document of the job fails: the first with the error itself (its exit code), the others
+/// with its words.
+fn fail_all(shared: &Shared, sender: &Sender<Event>, followed: &Followed, err: Error) {
+    let message = err.to_string();
+    let mut err = Some(err);
+    for member in &followed.members {
+        let mut outcome = outcome_of(member, &followed.job_id, "ERROR");
+        outcome.failure = Some(err.take().unwrap_or_else(|| Error::failure(message.clone())));
+        shared.report(sender, outcome);
+    }
+}
 
 /// Copies `result` to the document's output (parent directories made) and records it.
 pub(super) fn write_output(
@@ -15,7 +135,7 @@ pub(super) fn write_output(
     document: &Document,
     key: &str,
     job_id: &str,
-    result: &std::path::Path,
+    result: &Path,
 ) -> Result<(), Error> {
     if let Some(parent) = document.output.parent() {
         std::fs::create_dir_all(parent)?;

@@ -1,38 +1,182 @@
-//! What the workers of a bulk run share: the session, the result store, the request
-//! configuration, the manifest, the gate, the throttle and the poller.
+//! What the stages of a bulk run share: the session, the result store, the request
+//! configuration, the manifest, the bounds, the poller, the queues between stages, the run's
+//! health, and how it ends.
 
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
 
 use crate::api::throttle::Throttle;
 use crate::commands::Session;
-use crate::commands::bulk::gate::Gate;
+use crate::commands::bulk::gate::{Gate, Slots};
 use crate::commands::bulk::manifest::Manifest;
-use crate::commands::bulk::poll::{self, Poller};
+use crate::commands::bulk::report::Outcome;
+use crate::commands::bulk::sources::{Document, Shard};
 use crate::commands::once::{self, Kind};
 use crate::error::Error;
+use crate::text::neutralize;
 
-/// What the workers share.
+/// How often a stage that waits looks at the run's stop flag.
+pub(super) const STOP_CHECK: Duration = Duration::from_millis(200);
+
+/// What the stages tell the reporter.
+pub(super) enum Event {
+    /// A document's end in this run.
+    Outcome(Box<Outcome>),
+    /// A document of another `--shard`.
+    Outside,
+}
+
+/// A document to submit: new, or back after its job was lost or the API was away.
+pub(super) struct Task {
+    pub(super) document: Document,
+    /// Its result key, once known.
+    pub(super) key: Option<String>,
+    /// Times it came back because the API was away or busy.
+    pub(super) rounds: u32,
+    /// Times the server lost its job.
+    pub(super) lost: u32,
+    /// When it was first submitted (its deadline counts from there).
+    pub(super) since: Option<SystemTime>,
+}
+
+impl Task {
+    pub(super) fn new(document: Document) -> Self {
+        Task {
+            document,
+            key: None,
+            rounds: 0,
+            lost: 0,
+            since: None,
+        }
+    }
+}
+
+/// A document waiting for a job's result.
+pub(super) struct Member {
+    pub(super) document: Document,
+    /// The job was created for it in this run.
+    pub(super) paid: bool,
+    /// Bytes uploaded for it in this run.
+    pub(super) uploaded: u64,
+    pub(super) lost: u32,
+}
+
+/// A job and the documents that wait for it.
+pub(super) struct Followed {
+    pub(super) job_id: String,
+    pub(super) key: String,
+    pub(super) members: Vec<Member>,
+}
+
+/// The jobs in flight (followed by `poll`).
+#[derive(Default)]
+pub(super) struct Poller {
+    pub(super) state: Mutex<Polled>,
+    pub(super) changed: Condvar,
+}
+
+#[derive(Default)]
+pub(super) struct Polled {
+    pub(super) jobs: HashMap<String, Watched>,
+    /// Polls failed in a row.
+    pub(super) failures: u32,
+    /// The poller has ended: a job followed now is left running.
+    pub(super) closed: bool,
+}
+
+pub(super) struct Watched {
+    pub(super) followed: Followed,
+    pub(super) due: SystemTime,
+    pub(super) delay: Duration,
+    /// Listings in a row it was missing from.
+    pub(super) absent: u32,
+    pub(super) deadline: SystemTime,
+}
+
+/// What the stages share.
 pub(super) struct Shared<'a> {
     pub(super) session: &'a Session,
     /// The result store (none with `--no-cache`), the clock and stderr.
     pub(super) once: once::Shared,
     pub(super) configuration: Map<String, Value>,
     pub(super) kind: Kind,
+    /// How long to wait for each document's job.
     pub(super) timeout: Duration,
     pub(super) force: bool,
+    pub(super) shard: Option<Shard>,
     pub(super) manifest: Manifest,
+    pub(super) documents: Vec<Document>,
+    /// The next document to take.
     pub(super) next: AtomicUsize,
+    /// Documents taken and not yet reported.
+    pub(super) outstanding: AtomicUsize,
     pub(super) stop: AtomicBool,
-    /// Why the run stopped creating: a file that could not be written.
-    pub(super) fatal: Mutex<Option<String>>,
+    /// Why the run stopped: a file that could not be written, a stage that broke.
+    fatal: Mutex<Option<String>>,
+    /// An error that ends the run for every document (401, 403).
+    aborted: Mutex<Option<Error>>,
     pub(super) gate: Gate,
+    pub(super) slots: Slots,
     pub(super) throttle: Arc<Throttle>,
+    pub(super) health: Health,
     pub(super) poller: Poller,
+    /// Documents to submit again, before new ones.
+    again: Queue<Task>,
+    /// Jobs that have ended (or are known complete), for the result fetchers.
+    pub(super) ended: Queue<(Followed, Option<crate::api::models::Job>)>,
+    /// Result keys this run is deciding about (a create in flight): a second document with the
+    /// same bytes waits, then follows the same job.
+    deciding: Mutex<HashSet<String>>,
+    decided: Condvar,
+}
+
+/// What `Shared::new` needs besides the bounds.
+pub(super) struct Setup<'a> {
+    pub(super) session: &'a Session,
+    pub(super) once: once::Shared,
+    pub(super) configuration: Map<String, Value>,
+    pub(super) kind: Kind,
+    pub(super) timeout: Duration,
+    pub(super) force: bool,
+    pub(super) shard: Option<Shard>,
+    pub(super) manifest: Manifest,
+    pub(super) documents: Vec<Document>,
+    pub(super) throttle: Arc<Throttle>,
+}
+
+impl<'a> Shared<'a> {
+    pub(super) fn new(setup: Setup<'a>, uploads: usize, jobs: usize) -> Self {
+        Shared {
+            session: setup.session,
+            once: setup.once,
+            configuration: setup.configuration,
+            kind: setup.kind,
+            timeout: setup.timeout,
+            force: setup.force,
+            shard: setup.shard,
+            manifest: setup.manifest,
+            documents: setup.documents,
+            next: AtomicUsize::new(0),
+            outstanding: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+            fatal: Mutex::new(None),
+            aborted: Mutex::new(None),
+            gate: Gate::new(uploads),
+            slots: Slots::new(jobs),
+            throttle: setup.throttle,
+            health: Health::default(),
+            poller: Poller::default(),
+            again: Queue::default(),
+            ended: Queue::default(),
+            deciding: Mutex::new(HashSet::new()),
+            decided: Condvar::new(),
+        }
+    }
 }
 
 impl Shared<'_> {
@@ -40,25 +184,242 @@ impl Shared<'_> {
         self.stop.load(Ordering::SeqCst)
     }
 
-    /// Stops new work because the store or the manifest cannot be written.
-    pub(super) fn fail(&self, err: &Error) {
+    pub(super) fn halt(&self) {
         self.stop.store(true, Ordering::SeqCst);
-        let mut fatal = self.fatal.lock().unwrap_or_else(PoisonError::into_inner);
-        fatal.get_or_insert_with(|| err.to_string());
+        self.again.wake();
+        self.ended.wake();
+    }
+
+    /// Nothing is left to do: every document was taken and reported (or the run stopped).
+    pub(super) fn finished(&self) -> bool {
+        self.stopped()
+            || (self.next.load(Ordering::SeqCst) >= self.documents.len()
+                && self.outstanding.load(Ordering::SeqCst) == 0)
+    }
+
+    /// The next document to submit: one that came back first, else a new one.
+    pub(super) fn take(&self) -> Option<Task> {
+        loop {
+            if self.stopped() {
+                return None;
+            }
+            if let Some(task) = self.again.pop() {
+                return Some(task);
+            }
+            let index = self.next.fetch_add(1, Ordering::SeqCst);
+            if let Some(document) = self.documents.get(index) {
+                self.outstanding.fetch_add(1, Ordering::SeqCst);
+                return Some(Task::new(document.clone()));
+            }
+            self.next.store(self.documents.len(), Ordering::SeqCst);
+            if self.finished() {
+                self.again.wake();
+                return None;
+            }
+            // Documents may still come back (a lost job, the API away): wait for them.
+            self.again.wait(STOP_CHECK);
+        }
+    }
+
+    /// Submits `task` again later.
+    pub(super) fn again(&self, task: Task) {
+        self.again.push(task);
+    }
+
+    /// Tells the reporter what became of a document.
+    pub(super) fn report(&self, sender: &Sender<Event>, outcome: Outcome) {
+        let _ = sender.send(Event::Outcome(Box::new(outcome)));
+        self.done_with_one();
+    }
+
+    /// A document of another shard.
+    pub(super) fn outside(&self, sender: &Sender<Event>) {
+        let _ = sender.send(Event::Outside);
+        self.done_with_one();
+    }
+
+    fn done_with_one(&self) {
+        self.outstanding.fetch_sub(1, Ordering::SeqCst);
+        if self.finished() {
+            self.again.wake();
+            self.ended.wake();
+        }
+    }
+
+    /// Stops new work because the store or the manifest cannot be written, or a stage broke.
+    pub(super) fn fail(&self, err: &Error) {
+        self.fail_with(err.to_string());
+    }
+
+    pub(super) fn fail_with(&self, why: String) {
+        lock(&self.fatal).get_or_insert(why);
+        self.halt();
     }
 
     pub(super) fn fatal(&self) -> Option<String> {
-        self.fatal.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        lock(&self.fatal).clone()
+    }
+
+    /// Ends the run for every document: the key is refused (401, 403).
+    pub(super) fn abort(&self, err: Error) {
+        lock(&self.aborted).get_or_insert(err);
+        self.halt();
+    }
+
+    pub(super) fn aborted(&self) -> Option<Error> {
+        lock(&self.aborted).take()
+    }
+
+    /// Waits while another document of this run with the same bytes is being decided about;
+    /// then `key` is this one's until the guard is dropped.
+    pub(super) fn decide(&self, key: &str) -> Deciding<'_> {
+        let mut deciding = lock(&self.deciding);
+        while deciding.contains(key) {
+            deciding = self
+                .decided
+                .wait(deciding)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        deciding.insert(key.to_string());
+        Deciding {
+            shared: self,
+            key: key.to_string(),
+        }
     }
 }
 
-impl<'a> Shared<'a> {
-    /// What the poller reads of the run.
-    pub(super) fn for_poller(&'a self) -> poll::Run<'a> {
-        poll::Run {
-            session: self.session,
-            clock: self.once.clock.as_ref(),
-            stop: &self.stop,
+/// A result key being decided about; see `Shared::decide`.
+pub(super) struct Deciding<'s> {
+    shared: &'s Shared<'s>,
+    key: String,
+}
+
+impl Drop for Deciding<'_> {
+    fn drop(&mut self) {
+        lock(&self.shared.deciding).remove(&self.key);
+        self.shared.decided.notify_all();
+    }
+}
+
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A queue between stages.
+pub(super) struct Queue<T> {
+    items: Mutex<VecDeque<T>>,
+    changed: Condvar,
+}
+
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue {
+            items: Mutex::new(VecDeque::new()),
+            changed: Condvar::new(),
         }
+    }
+}
+
+impl<T> Queue<T> {
+    pub(super) fn push(&self, item: T) {
+        lock(&self.items).push_back(item);
+        self.changed.notify_one();
+    }
+
+    pub(super) fn pop(&self) -> Option<T> {
+        lock(&self.items).pop_front()
+    }
+
+    /// Waits until something is pushed, `wake` is called or `most` has passed.
+    pub(super) fn wait(&self, most: Duration) {
+        let items = lock(&self.items);
+        if items.is_empty() {
+            let _ = self
+                .changed
+                .wait_timeout(items, most)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    pub(super) fn wake(&self) {
+        self.changed.notify_all();
+    }
+
+    /// Everything left in the queue.
+    pub(super) fn drain(&self) -> Vec<T> {
+        lock(&self.items).drain(..).collect()
+    }
+}
+
+/// Whether the API answers. When requests fail one after another for reasons that may pass (no
+/// connection, 5xx), the run is in an outage: it says so once, new creates wait with a growing
+/// pause, polls back off, and no document fails for it. The first success ends it.
+#[derive(Default)]
+pub(super) struct Health {
+    state: Mutex<HealthState>,
+}
+
+#[derive(Default)]
+struct HealthState {
+    /// Requests failed in a row.
+    failures: u32,
+    since: Option<SystemTime>,
+    said: bool,
+}
+
+/// Failures in a row that make an outage.
+const OUTAGE: u32 = 2;
+/// The longest pause between tries during an outage.
+const MAX_PAUSE: Duration = Duration::from_secs(30);
+
+impl Health {
+    /// A request failed for a reason that may pass.
+    pub(super) fn failed(&self, err: &Error, shared: &once::Shared) {
+        let mut state = lock(&self.state);
+        state.failures += 1;
+        let now = shared.clock.now();
+        state.since.get_or_insert(now);
+        if state.failures >= OUTAGE && !state.said {
+            state.said = true;
+            shared.stderr.line(&format!(
+                "note: the API is not answering ({}); new uploads wait and polls back off until it does \
+                 (no document fails for it)",
+                neutralize(&err.to_string())
+            ));
+        }
+    }
+
+    /// A request went through.
+    pub(super) fn answered(&self, shared: &once::Shared) {
+        let mut state = lock(&self.state);
+        if state.said {
+            let away = state
+                .since
+                .and_then(|since| shared.clock.now().duration_since(since).ok())
+                .unwrap_or_default();
+            shared.stderr.line(&format!(
+                "note: the API answers again (after {:.0} s); going on",
+                away.as_secs_f64()
+            ));
+        }
+        *state = HealthState::default();
+    }
+
+    /// How long to wait before the next try: nothing while the API answers, then 1, 2, 4 … 30 s.
+    pub(super) fn pause(&self) -> Duration {
+        match lock(&self.state).failures {
+            0 => Duration::ZERO,
+            n => Duration::from_secs(1u64 << (n - 1).min(5)).min(MAX_PAUSE),
+        }
+    }
+}
+
+/// Sleeps `total` by the run's clock in short steps, so that a stop is seen soon.
+pub(super) fn nap(shared: &Shared, total: Duration) {
+    let mut left = total;
+    while !left.is_zero() && !shared.stopped() {
+        let step = left.min(STOP_CHECK);
+        shared.once.clock.sleep(step);
+        left -= step;
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::cli::BulkArgs;
 use crate::commands::bulk::manifest::{LOCK, MANIFEST};
-use crate::commands::create::{Source, source_of_argument};
+use crate::commands::create::Source;
 use crate::commands::once::Kind;
 use crate::context::Context;
 use crate::error::Error;
@@ -38,17 +38,18 @@ pub(super) fn check(source: &Source) -> Result<(), Error> {
 }
 
 /// Every document of the run, in order: arguments, then each `--recursive` tree, then the list.
+/// Each argument comes with the name it was given as (`-` for stdin, spooled to a file).
 pub(super) fn collect(
     bulk: &BulkArgs,
-    arguments: Vec<Source>,
+    arguments: Vec<(Source, String)>,
     dir: &Path,
     kind: Kind,
     ours: &HashSet<PathBuf>,
     ctx: &mut Context,
 ) -> Result<Vec<Document>, Error> {
     let extension = kind.name();
-    let mut found: Vec<(Source, PathBuf)> = Vec::new();
-    for source in arguments {
+    let mut found: Vec<(Source, String, PathBuf)> = Vec::new();
+    for (source, name) in arguments {
         let relative = match &source {
             Source::File(path) => {
                 if path.is_dir() {
@@ -57,12 +58,22 @@ pub(super) fn collect(
                         neutralize(&path.display().to_string())
                     )));
                 }
+                // What cannot be uploaded (a FIFO, a device) is refused before anything is sent.
+                if let Ok(metadata) = std::fs::metadata(path)
+                    && !metadata.is_file()
+                {
+                    return Err(Error::usage(format!(
+                        "cannot upload {}: {} (to parse what a pipe carries, give - and pipe it to stdin)",
+                        neutralize(&name),
+                        not_regular(&metadata.file_type())
+                    )));
+                }
                 PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
             }
             Source::Url(url) => url_path(url),
             Source::FileId(id) => PathBuf::from(id),
         };
-        found.push((source, relative));
+        found.push((source, name, relative));
     }
     let filter = Filter::new(&bulk.include, &bulk.exclude)?;
     let output_dir = std::fs::canonicalize(dir).ok();
@@ -73,23 +84,27 @@ pub(super) fn collect(
                 neutralize(&root.display().to_string())
             )));
         }
-        let mut files = Vec::new();
-        walk(root, root, output_dir.as_deref(), ours, &filter, &mut files)?;
+        let walk = Walk {
+            output_dir: output_dir.as_deref(),
+            ours,
+            filter: &filter,
+            follow: bulk.follow,
+        };
+        let mut files = walk.files(root, ctx)?;
         files.sort();
-        found.extend(
-            files
-                .into_iter()
-                .map(|(path, relative)| (Source::File(path), relative)),
-        );
+        found.extend(files.into_iter().map(|(path, relative)| {
+            let name = path.display().to_string();
+            (Source::File(path), name, relative)
+        }));
     }
     if let Some(list) = &bulk.from_list {
         for line in read_list(list, ctx)? {
-            let source = source_of_argument(&line);
+            let source = Source::of_argument(&line);
             let relative = match &source {
                 Source::Url(url) => url_path(url),
                 _ => clean_relative(Path::new(&line)),
             };
-            found.push((source, relative));
+            found.push((source, line, relative));
         }
     }
     if found.is_empty() {
@@ -97,11 +112,7 @@ pub(super) fn collect(
     }
     let mut outputs: HashMap<PathBuf, String> = HashMap::new();
     let mut documents = Vec::new();
-    for (source, relative) in found {
-        let name = match &source {
-            Source::File(path) => path.display().to_string(),
-            Source::Url(url) | Source::FileId(url) => url.clone(),
-        };
+    for (source, name, relative) in found {
         let mut relative = relative.into_os_string();
         relative.push(format!(".{extension}"));
         let relative = PathBuf::from(relative);
@@ -163,51 +174,158 @@ impl Filter {
     }
 }
 
-/// The files under `dir` (symlinked directories are not followed; output directories and hidden
-/// entries are left out).
-pub(super) fn walk(
-    root: &Path,
-    dir: &Path,
-    output_dir: Option<&Path>,
-    ours: &HashSet<PathBuf>,
-    filter: &Filter,
-    out: &mut Vec<(PathBuf, PathBuf)>,
-) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|err| {
-        Error::usage(format!(
-            "cannot read {}: {err}",
-            neutralize(&dir.display().to_string())
-        ))
-    })?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else { continue };
-        // A link to a directory is not followed (a loop, or a tree of its own), nor a document.
-        if kind.is_symlink() && path.is_dir() {
-            continue;
-        }
-        if kind.is_dir() {
-            // Results are not documents: this run's output directory, and any other that holds
-            // a manifest or a run's lock (even with its manifest gone), are left out.
-            if output_dir.is_some_and(|o| std::fs::canonicalize(&path).is_ok_and(|p| p == o))
-                || path.join(MANIFEST).exists()
-                || path.join(LOCK).exists()
-            {
+/// How a `--recursive` tree is walked.
+struct Walk<'a> {
+    output_dir: Option<&'a Path>,
+    /// Results this tool wrote: never documents.
+    ours: &'a HashSet<PathBuf>,
+    filter: &'a Filter,
+    /// Follow symbolic links (`--follow`).
+    follow: bool,
+}
+
+impl Walk<'_> {
+    /// The regular files under `root` with their paths relative to it. Hidden entries and
+    /// result directories are left out; symbolic links are followed only with `--follow` (a
+    /// loop is noted and skipped); FIFOs, sockets and devices are noted and skipped.
+    fn files(&self, root: &Path, ctx: &Context) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+        let mut files = Vec::new();
+        let mut links = 0;
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(self.follow)
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || self.wanted(entry));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) if err.loop_ancestor().is_some() => {
+                    let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
+                    ctx.io.stderr.line(&format!(
+                        "note: skipped {}: a link back to a directory above it",
+                        neutralize(&path)
+                    ));
+                    continue;
+                }
+                Err(err) if err.depth() == 0 => {
+                    return Err(Error::usage(format!(
+                        "cannot read {}: {}",
+                        neutralize(&root.display().to_string()),
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), ToString::to_string)
+                    )));
+                }
+                Err(err) => {
+                    ctx.io
+                        .stderr
+                        .line(&format!("note: skipped {}", neutralize(&err.to_string())));
+                    continue;
+                }
+            };
+            let kind = entry.file_type();
+            if kind.is_dir() {
                 continue;
             }
-            walk(root, &path, output_dir, ours, filter, out)?;
-        } else if let Ok(relative) = path.strip_prefix(root)
-            && filter.wants(relative)
-            // Results this tool wrote are never documents (an output directory inside the tree).
-            && !std::fs::canonicalize(&path).is_ok_and(|p| ours.contains(&p))
-        {
-            out.push((path.clone(), relative.to_path_buf()));
+            let path = entry.path();
+            if kind.is_symlink() {
+                // Not followed: a link to a file or a directory is not a document of its own.
+                links += 1;
+                continue;
+            }
+            if !kind.is_file() {
+                ctx.io.stderr.line(&format!(
+                    "note: skipped {}: {}",
+                    neutralize(&path.display().to_string()),
+                    not_regular(&kind)
+                ));
+                continue;
+            }
+            if let Ok(relative) = path.strip_prefix(root)
+                && self.filter.wants(relative)
+                // Results this tool wrote are never documents (an output directory inside the tree).
+                && !std::fs::canonicalize(path).is_ok_and(|p| self.ours.contains(&p))
+            {
+                files.push((path.to_path_buf(), relative.to_path_buf()));
+            }
+        }
+        if links > 0 {
+            ctx.io.stderr.line(&format!(
+                "note: {links} symbolic link{} under {} not followed (--follow parses what they point to)",
+                if links == 1 { "" } else { "s" },
+                neutralize(&root.display().to_string())
+            ));
+        }
+        Ok(files)
+    }
+
+    /// Whether the walk goes into or takes `entry`: not hidden, and not a directory of results
+    /// (this run's output directory, or any other that holds a manifest or a run's lock, even
+    /// with its manifest gone).
+    fn wanted(&self, entry: &walkdir::DirEntry) -> bool {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            return false;
+        }
+        if !entry.file_type().is_dir() {
+            return true;
+        }
+        let path = entry.path();
+        !(self
+            .output_dir
+            .is_some_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
+            || path.join(MANIFEST).exists()
+            || path.join(LOCK).exists())
+    }
+}
+
+/// What a file that is not a regular file is, for the note that skips it.
+fn not_regular(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "not a regular file (a FIFO)";
+        }
+        if kind.is_socket() {
+            return "not a regular file (a socket)";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "not a regular file (a device)";
         }
     }
-    Ok(())
+    if kind.is_dir() {
+        return "a directory";
+    }
+    "not a regular file"
+}
+
+/// `--shard K/N`: the documents whose result key falls in the Kth of N shares. The share is
+/// taken from a hash of the key, so it is the same on every machine.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Shard {
+    /// 0-based.
+    pub(super) index: u32,
+    pub(super) count: u32,
+}
+
+impl Shard {
+    pub(super) fn new((k, n): (u32, u32)) -> Self {
+        Shard {
+            index: k - 1,
+            count: n,
+        }
+    }
+
+    pub(super) fn holds(&self, key: &str) -> bool {
+        let hash = blake3::hash(key.as_bytes());
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&hash.as_bytes()[..8]);
+        u64::from_le_bytes(first) % u64::from(self.count) == u64::from(self.index)
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index + 1, self.count)
+    }
 }
 
 /// The lines of `--from-list` (blank lines and `#` comments left out).
@@ -253,4 +371,24 @@ pub(super) fn clean_relative(path: &Path) -> PathBuf {
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_in_exactly_one_shard() {
+        let shards: Vec<Shard> = (1..=3).map(|k| Shard::new((k, 3))).collect();
+        let mut sizes = [0; 3];
+        for i in 0..3000 {
+            let key = format!("key-{i}");
+            let holders: Vec<usize> = (0..3).filter(|&s| shards[s].holds(&key)).collect();
+            assert_eq!(holders.len(), 1, "{key}");
+            sizes[holders[0]] += 1;
+        }
+        // Spread about evenly.
+        assert!(sizes.iter().all(|&n| (850..1150).contains(&n)), "{sizes:?}");
+        assert_eq!(shards[1].to_string(), "2/3");
+    }
 }

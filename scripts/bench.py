@@ -25,6 +25,22 @@ job whose markdown is MARKDOWN_MIB MiB, and measures wall time and peak RSS (med
                vs the SDK's sequential client.parsing.parse() loop over the same files
                and again with 30% of the files' first create answered 429 (each parsed exactly once?)
 
+and, each with --only NAME, the bulk pipeline over tiny documents (~40 bytes, all distinct), each run
+with a fresh result store (LLAMACLOUD_CACHE_DIR) and output directory, the fake counting the jobs it
+made in its --stats-file:
+
+  decoupled    200 documents (--bulk-docs), creates taking 100 ms, jobs ending 3 s after they are
+               made, default --concurrency and --max-in-flight: wall ≤ 1.3 × (N × 0.1 / 4 + 3) s
+               vs the SDK's sequential client.parsing.parse() loop (unless --no-sdk)
+  tenk         10,000 documents (--bulk-docs), jobs ending after 1 s: peak RSS ≤ 64 MiB, and wall
+               ≤ 1.5 × the create-bound ideal: the same documents with --concurrency 4
+               --max-in-flight 100000 against jobs that end at once (--job-ms 1)
+  limited      the same, the fake allowing 20 running jobs (--max-running 20): ≥ 80% of 20 jobs/s,
+               exactly one job per document, creates throttled counted
+  bookkeeping  100,000 documents (--bookkeeping-docs) parsed once (--job-ms 1, --max-in-flight
+               100000), then the same run again with everything done: no job made, wall ≤ 10 s,
+               peak RSS ≤ 128 MiB; also at a quarter and half the size, to show linear growth
+
 and prints ratios. Everything runs on loopback; nothing else is contacted (pip reaches PyPI only to
 install the SDK, once).
 """
@@ -41,6 +57,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where cargo builds: CARGO_TARGET_DIR when set (relative to the repository, where cargo runs).
+TARGET = ROOT / os.environ.get("CARGO_TARGET_DIR", "target")
 KEY = "llx-bench-0000000000000000"
 VENV = Path(tempfile.gettempdir()) / "llamacloud-bench-venv"
 
@@ -77,7 +95,7 @@ def measure(name, cmd, runs, **kwargs):
 
 
 def start_fake(jobs, markdown_mib, extra=()):
-    fake = ROOT / "target" / "release" / "examples" / "fake-server"
+    fake = TARGET / "release" / "examples" / "fake-server"
     args = [str(fake), "--port", "0", "--parse-jobs", str(jobs)]
     if markdown_mib:
         args += ["--markdown-mib", str(markdown_mib)]
@@ -126,7 +144,7 @@ from llama_cloud import LlamaCloud
 client = LlamaCloud(api_key=os.environ["KEY"], base_url=os.environ["URL"], max_retries=2, timeout=600)
 out = pathlib.Path(os.environ["OUT"])
 out.mkdir(parents=True, exist_ok=True)
-for path in sorted(pathlib.Path(os.environ["DOCS"]).iterdir()):
+for path in sorted(p for p in pathlib.Path(os.environ["DOCS"]).rglob("*") if p.is_file()):
     with open(path, "rb") as f:
         result = client.parsing.parse(tier="agentic", version="latest", upload_file=f, expand=["markdown"])
     pages = [p.markdown for p in result.markdown.pages if getattr(p, "markdown", None) is not None]
@@ -177,11 +195,15 @@ def main():
     parser.add_argument("--sdk-upload", action="store_true",
                         help="also upload with the SDK (it may hold the whole file in memory)")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--only", choices=["upload", "bulk", "download", "rerun"],
+    parser.add_argument("--only", choices=["upload", "bulk", "download", "rerun", "decoupled", "tenk", "limited",
+                                           "bookkeeping"],
                         help="run one part of the benchmark")
     parser.add_argument("--rerun-docs", type=int, default=10000,
                         help="documents in the tree that is parsed, then parsed again unchanged")
-    parser.add_argument("--bulk-docs", type=int, default=200)
+    parser.add_argument("--bulk-docs", type=int,
+                        help="documents of bulk and decoupled (default 200), tenk and limited (default 10000)")
+    parser.add_argument("--bookkeeping-docs", type=int, default=100000,
+                        help="documents of the largest bookkeeping run (also run at 1/4 and 1/2 of it)")
     args = parser.parse_args()
 
     for tool in ["curl", "jq"]:
@@ -193,11 +215,19 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "llamacloud",
                     "--example", "fake-server", "--example", "bare-fetch", "--example", "hash-speed"],
                    cwd=ROOT, check=True)
-    cli = str(ROOT / "target" / "release" / "llamacloud")
-    bare = str(ROOT / "target" / "release" / "examples" / "bare-fetch")
-    sdk = None if args.no_sdk else ensure_sdk()
+    cli = str(TARGET / "release" / "llamacloud")
+    bare = str(TARGET / "release" / "examples" / "bare-fetch")
+    pipeline = {"decoupled": bench_decoupled, "tenk": bench_tenk, "limited": bench_limited,
+                "bookkeeping": bench_bookkeeping}
+    wants_sdk = args.only not in ("tenk", "limited", "bookkeeping")
+    sdk = None if args.no_sdk or not wants_sdk else ensure_sdk()
 
     results = {"machine": machine(), "runs": args.runs, "sdk": sdk[1] if sdk else None}
+    if args.only in pipeline:
+        results[args.only] = pipeline[args.only](cli, sdk, args)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+        return
     if args.only == "download":
         results.update(download=bench_download(cli, args))
         if args.json:
@@ -367,7 +397,7 @@ def bench_download(cli, args):
 
 
 def bench_bulk(cli, sdk, args):
-    docs_count, concurrency, create_s, job_s = args.bulk_docs, 8, 0.1, 1.0
+    docs_count, concurrency, create_s, job_s = args.bulk_docs or 200, 8, 0.1, 1.0
     print(f"parsing {docs_count} files of 100 KiB (create {create_s * 1000:.0f} ms, jobs end after {job_s:.0f} s)")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -461,11 +491,219 @@ def bench_rerun(cli, args):
         with open(big, "wb") as f:
             for _ in range(1024):
                 f.write(os.urandom(1 << 20))
-        hash_speed = str(ROOT / "target" / "release" / "examples" / "hash-speed")
+        hash_speed = str(TARGET / "release" / "examples" / "hash-speed")
         speed = subprocess.run([hash_speed, str(big), "3"], capture_output=True, text=True, check=True).stdout.strip()
         print(f"  hashing 1 GiB (page cache warm, one core): {speed}   (target ≥ 1 GB/s)")
         rows.update(hash=speed)
     return rows
+
+
+# The bulk pipeline over many tiny documents: decoupled, tenk, limited, bookkeeping.
+
+def write_tiny_docs(root, count):
+    """Writes COUNT distinct documents of about 40 bytes under ROOT, 1000 a directory, in one loop.
+    Identical bytes would share one job (the store is content-addressed), so each says its number,
+    after a salt of this tree."""
+    salt = os.urandom(4).hex()
+    started = time.perf_counter()
+    made = None
+    for i in range(count):
+        folder = root / f"d{i // 1000:03}"
+        if folder != made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made = folder
+        with open(folder / f"doc-{i:06}.pdf", "wb") as f:
+            f.write(f"{salt} tiny document {i:07} of {count:07}\n".encode())
+    print(f"  ({count} documents written in {time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def max_in_flight_flag(cli, value):
+    """["--max-in-flight", VALUE] when `llamacloud parse` accepts it, else [] (and says so once)."""
+    global _MAX_IN_FLIGHT
+    if _MAX_IN_FLIGHT is None:
+        said = subprocess.run([cli, "parse", "--help"], capture_output=True, text=True).stdout
+        _MAX_IN_FLIGHT = "--max-in-flight" in said
+        if not _MAX_IN_FLIGHT:
+            print("  note: llamacloud parse does not accept --max-in-flight yet: runs that ask for it go "
+                  "without it (its own limit on jobs in flight applies)", flush=True)
+    return ["--max-in-flight", str(value)] if _MAX_IN_FLIGHT else []
+
+
+_MAX_IN_FLIGHT = None
+
+
+class Fake:
+    """The fake server with a stats file, for one or more runs."""
+
+    def __init__(self, tmp, extra):
+        self.stats_path = Path(tmp) / f"stats-{time.monotonic_ns()}.json"
+        self.proc, self.url = start_fake(10, 0, list(extra) + ["--stats-file", str(self.stats_path)])
+        self.env = dict(os.environ, LLAMA_CLOUD_BASE_URL=self.url, LLAMA_CLOUD_API_KEY=KEY, URL=self.url, KEY=KEY)
+
+    def stats(self):
+        """The fake's numbers, once it has rewritten its stats file (it does every second)."""
+        time.sleep(1.2)
+        return json.loads(self.stats_path.read_text())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def run_bulk(cli, fake, docs, tmp, label, flags=(), store=None, out=None):
+    """One `llamacloud parse --recursive DOCS --output-dir OUT` (a fresh store and OUT unless given);
+    returns a row with wall, peak RSS, the jobs the fake made during it and the CLI's last word."""
+    store = store or Path(tempfile.mkdtemp(prefix="store-", dir=tmp))
+    out = out or Path(tempfile.mkdtemp(prefix="out-", dir=tmp))
+    cmd = [cli, "parse", "--recursive", str(docs), "--output-dir", str(out), "--tier", "agentic"] + list(flags)
+    env = dict(fake.env, LLAMACLOUD_CACHE_DIR=str(store))
+    before = fake.stats()
+    with tempfile.NamedTemporaryFile("r") as rss_file, tempfile.TemporaryFile() as said:
+        argv = [GNU_TIME, "-f", "%M", "-o", rss_file.name] + cmd if GNU_TIME else cmd
+        started = time.perf_counter()
+        code = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=said).returncode
+        elapsed = time.perf_counter() - started
+        said.seek(0)
+        lines = said.read().decode(errors="replace").strip().splitlines()
+        text = rss_file.read().strip()
+        rss = int(text.splitlines()[-1]) / 1024 if GNU_TIME and text else float("nan")
+    if code != 0:
+        tail = "\n".join(lines[-15:])
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{tail}")
+    after = fake.stats()
+    # What the fake saw during this run (the most running at once: over the fake's life so far).
+    row = {"name": label, "wall_s": elapsed, "rss_mib": rss, "flags": list(flags), "said": lines[-1] if lines else "",
+           "max_running_seen": after["max_running_seen"]}
+    row.update({key: after[key] - before[key] for key in ["jobs_made", "creates", "creates_throttled", "polls"]})
+    print(f"  {label:<44} {elapsed:8.2f} s  {rss:7.1f} MiB  {row['jobs_made']:7} jobs made", flush=True)
+    return row
+
+
+def verdict(ok):
+    return "pass" if ok else "FAIL"
+
+
+def table(title, lines):
+    """A compact table: (what, measured, target, ok or None) rows."""
+    print(title)
+    for what, measured, target, ok in lines:
+        mark = "" if ok is None else verdict(ok)
+        print(f"  {what:<30} {measured:>16}  {target:<24} {mark}")
+
+
+def bench_decoupled(cli, sdk, args):
+    count, create_s, job_s, concurrency = args.bulk_docs or 200, 0.1, 3.0, 4
+    target = 1.3 * (count * create_s / concurrency + job_s)
+    print(f"decoupled: {count} tiny documents, creates take {create_s * 1000:.0f} ms, jobs end {job_s:.0f} s "
+          f"after they are made; default flags", flush=True)
+    extra = ["--create-delay-ms", str(int(create_s * 1000)), "--job-ms", str(int(job_s * 1000))]
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        write_tiny_docs(docs, count)
+        with Fake(tmp, extra) as fake:
+            ours = run_bulk(cli, fake, docs, tmp, "llamacloud (default flags)")
+        rows = [ours]
+        if sdk:
+            print(f"  the SDK's sequential loop takes about {count * (create_s + job_s):.0f} s…", flush=True)
+            with Fake(tmp, extra) as fake:
+                senv = dict(fake.env, DOCS=str(docs), OUT=str(Path(tmp) / "sdk-out"))
+                row = measure(f"python SDK {sdk[1]}, sequential parse()", [sdk[0], "-c", SDK_BULK], 1, env=senv)
+                row["jobs_made"] = fake.stats()["jobs_made"]
+            rows.append(row)
+    lines = [("wall", f"{ours['wall_s']:.2f} s", f"≤ {target:.1f} s", ours["wall_s"] <= target),
+             ("peak RSS", f"{ours['rss_mib']:.1f} MiB", "", None),
+             ("jobs made", str(ours["jobs_made"]), f"= {count}", ours["jobs_made"] == count),
+             ("most jobs running at once", str(ours["max_running_seen"]), "", None)]
+    if sdk:
+        lines.append(("SDK loop / llamacloud", f"{rows[1]['wall_s'] / ours['wall_s']:.1f}×",
+                      f"(SDK {rows[1]['wall_s']:.1f} s)", None))
+    table(f"decoupled ({ours['said']})", lines)
+    return {"documents": count, "target_s": target, "pass": ours["wall_s"] <= target and ours["jobs_made"] == count,
+            "rows": rows}
+
+
+def bench_tenk(cli, sdk, args):
+    count = args.bulk_docs or 10000
+    print(f"tenk: {count} tiny documents, jobs end 1 s after they are made; default flags", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        write_tiny_docs(docs, count)
+        ideal_flags = ["--concurrency", "4"] + max_in_flight_flag(cli, 100000)
+        with Fake(tmp, ["--job-ms", "1"]) as fake:
+            ideal = run_bulk(cli, fake, docs, tmp, "create-bound ideal (jobs end at once)", ideal_flags)
+        with Fake(tmp, ["--job-ms", "1000"]) as fake:
+            ours = run_bulk(cli, fake, docs, tmp, "llamacloud (default flags)")
+    ratio = ours["wall_s"] / ideal["wall_s"]
+    table(f"tenk ({ours['said']})", [
+        ("wall", f"{ours['wall_s']:.2f} s", "", None),
+        ("create-bound ideal", f"{ideal['wall_s']:.2f} s", " ".join(ideal_flags), None),
+        ("wall / ideal", f"{ratio:.2f}", "≤ 1.5", ratio <= 1.5),
+        ("peak RSS", f"{ours['rss_mib']:.1f} MiB", "≤ 64 MiB", ours["rss_mib"] <= 64),
+        ("jobs made", str(ours["jobs_made"]), f"= {count}", ours["jobs_made"] == count),
+        ("most jobs running at once", str(ours["max_running_seen"]), "", None)])
+    return {"documents": count, "ideal": ideal, "run": ours, "ratio": ratio,
+            "pass": ratio <= 1.5 and ours["rss_mib"] <= 64 and ours["jobs_made"] == count}
+
+
+def bench_limited(cli, sdk, args):
+    count, running, job_s = args.bulk_docs or 10000, 20, 1.0
+    rate = running / job_s
+    print(f"limited: {count} tiny documents, jobs end {job_s:.0f} s after they are made, at most {running} "
+          f"running (429 otherwise); default flags", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        write_tiny_docs(docs, count)
+        with Fake(tmp, ["--job-ms", str(int(job_s * 1000)), "--max-running", str(running)]) as fake:
+            ours = run_bulk(cli, fake, docs, tmp, "llamacloud (default flags)")
+    throughput = count / ours["wall_s"]
+    ok = throughput >= 0.8 * rate
+    table(f"limited ({ours['said']})", [
+        ("wall", f"{ours['wall_s']:.2f} s", f"≤ {count / (0.8 * rate):.1f} s", ok),
+        ("throughput", f"{throughput:.1f} docs/s", f"≥ 80% of {rate:.0f} jobs/s", ok),
+        ("jobs made", str(ours["jobs_made"]), f"= {count} (one a document)", ours["jobs_made"] == count),
+        ("creates throttled (429)", str(ours["creates_throttled"]), f"of {ours['creates']} creates", None),
+        ("most jobs running at once", str(ours["max_running_seen"]), f"≤ {running}", None),
+        ("peak RSS", f"{ours['rss_mib']:.1f} MiB", "", None)])
+    return {"documents": count, "run": ours, "throughput": throughput, "limit_rate": rate,
+            "pass": ok and ours["jobs_made"] == count}
+
+
+def bench_bookkeeping(cli, sdk, args):
+    largest = args.bookkeeping_docs
+    sizes = [largest // 4, largest // 2, largest]
+    print(f"bookkeeping: trees of {', '.join(map(str, sizes))} tiny documents parsed once, then again with "
+          "everything done", flush=True)
+    rows = []
+    for count in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            docs = Path(tmp) / "docs"
+            write_tiny_docs(docs, count)
+            store, out = Path(tmp) / "store", Path(tmp) / "out"
+            flags = max_in_flight_flag(cli, 100000)
+            with Fake(tmp, ["--job-ms", "1"]) as fake:
+                first = run_bulk(cli, fake, docs, tmp, f"{count}: first run", flags, store, out)
+                second = run_bulk(cli, fake, docs, tmp, f"{count}: again, all done", flags, store, out)
+        rows.append({"documents": count, "first": first, "second": second})
+    print("bookkeeping (second runs: every document already done)")
+    print(f"  {'documents':>10} {'wall':>9} {'per 1000':>9} {'peak RSS':>10} {'jobs made':>10}  targets (at {largest})")
+    for row in rows:
+        s, n = row["second"], row["documents"]
+        mark = ""
+        if n == largest:
+            mark = (f"wall ≤ 10 s {verdict(s['wall_s'] <= 10)}, RSS ≤ 128 MiB {verdict(s['rss_mib'] <= 128)}, "
+                    f"no job {verdict(s['jobs_made'] == 0)}")
+        print(f"  {n:>10} {s['wall_s']:>7.2f} s {s['wall_s'] / n * 1000:>7.3f} s {s['rss_mib']:>6.1f} MiB "
+              f"{s['jobs_made']:>10}  {mark}")
+    small, big = rows[0], rows[-1]
+    growth = (big["second"]["wall_s"] / small["second"]["wall_s"]) / (big["documents"] / small["documents"])
+    print(f"  wall grows {growth:.2f}× as fast as the documents from {small['documents']} to {big['documents']} "
+          "(1.0: linear)")
+    last = rows[-1]["second"]
+    return {"rows": rows, "growth_vs_linear": growth,
+            "pass": last["wall_s"] <= 10 and last["rss_mib"] <= 128 and all(r["second"]["jobs_made"] == 0 for r in rows)}
 
 
 def machine():

@@ -3,7 +3,9 @@
 //!
 //! The handler is plain data in, data out, so tests can call it without a socket.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
@@ -51,6 +53,25 @@ pub struct Config {
     /// A made job shows in this many listings (not by id) only after it was made: listings lag
     /// behind creates.
     pub list_lag: usize,
+    /// When set, every listing of parse jobs (by id or not) has at most this many items a page,
+    /// whatever `page_size` asks, and a `next_page_token` while more remain (as a server that
+    /// pages with fewer items than asked). 0 counts as 1.
+    pub list_page_cap: Option<usize>,
+    /// A job made by a create is left out of every listing, by id too, until this long after it
+    /// was made; `GET /api/v2/parse/{id}` sees it at once. (A delay in time, where `list_lag`
+    /// counts listings.)
+    pub list_delay: Duration,
+    /// When set, a create is answered 429 (`Retry-After: 1`, nothing created) while this many
+    /// made jobs have not ended (with `job_time`: until that long after they were made; without:
+    /// until their status, as polls move it, has ended). A busy account's concurrency limit.
+    pub max_running: Option<usize>,
+    /// How the first listings by id (`GET /api/v2/parse` with `job_ids`: polls) are answered, in
+    /// order, one status a request: 429 and 503 with `Retry-After: 1`, others with a plain
+    /// `detail`. Nothing moves along. Later ones are answered as usual.
+    pub poll_faults: Vec<u16>,
+    /// When not 0, every Nth listing by id (counting them all, faulted ones included) is
+    /// answered 503 with `Retry-After: 1`: a flaky poll path.
+    pub poll_fault_every: usize,
 }
 
 impl Default for Config {
@@ -74,6 +95,11 @@ impl Default for Config {
             job_time: None,
             answer_delay: std::time::Duration::ZERO,
             list_lag: 0,
+            list_page_cap: None,
+            list_delay: Duration::ZERO,
+            max_running: None,
+            poll_faults: Vec::new(),
+            poll_fault_every: 0,
         }
     }
 }
@@ -167,9 +193,76 @@ struct Made {
     polls: usize,
     /// How it ends: COMPLETED, or FAILED (a file named like `fail`).
     ends: &'static str,
-    born: std::time::Instant,
+    born: Instant,
     /// Listings (not by id) it was left out of, for `list_lag`.
     hidden: usize,
+}
+
+/// The jobs creates have made, and which of them have not ended.
+#[derive(Default)]
+struct MadeJobs {
+    /// Made number (the order they were made in) → job; a deleted job's number stays unused.
+    jobs: BTreeMap<usize, Made>,
+    /// Job id → made number.
+    by_id: HashMap<String, usize>,
+    /// The made jobs that have not ended: made number → when it was made. With `job_time` they
+    /// end in the order they were made, so the ended ones are dropped from the front; without
+    /// it, when a poll or a cancel ends them.
+    running: BTreeMap<usize, Instant>,
+    /// The most jobs `running` held at once (just after each create).
+    max_running_seen: usize,
+}
+
+impl MadeJobs {
+    /// Drops the jobs that `job_time` has ended from `running`.
+    fn prune(&mut self, job_time: Option<Duration>) {
+        let Some(time) = job_time else { return };
+        while let Some((_, born)) = self.running.first_key_value()
+            && born.elapsed() >= time
+        {
+            self.running.pop_first();
+        }
+    }
+}
+
+/// The requests the fake has answered, by kind (a request refused for its key is not counted).
+#[allow(
+    dead_code,
+    reason = "the tests and the server binary use it; the try example does not"
+)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RequestCounts {
+    /// `POST /api/v2/parse/upload` and `POST /api/v2/parse`, however they were answered.
+    pub creates: usize,
+    /// Creates answered 429 (`throttle_percent`, a 429 of `create_faults`, or `max_running`).
+    pub creates_throttled: usize,
+    /// `GET /api/v2/parse` with `job_ids` (polls), faulted ones included.
+    pub by_id_listings: usize,
+    /// `GET /api/v2/parse` without `job_ids`.
+    pub listings: usize,
+    /// `GET /api/v2/parse/{id}`.
+    pub job_gets: usize,
+    /// Requests to presigned links (result files and images).
+    pub file_fetches: usize,
+}
+
+/// The counters behind `RequestCounts`.
+#[derive(Default)]
+struct Counters {
+    creates: AtomicUsize,
+    creates_throttled: AtomicUsize,
+    by_id_listings: AtomicUsize,
+    listings: AtomicUsize,
+    job_gets: AtomicUsize,
+    file_fetches: AtomicUsize,
+}
+
+fn bump(counter: &AtomicUsize) -> usize {
+    counter.fetch_add(1, Ordering::SeqCst)
+}
+
+fn is_end(status: &str) -> bool {
+    matches!(status, "COMPLETED" | "FAILED" | "CANCELLED")
 }
 
 /// The fake's data, generated once from the config.
@@ -182,8 +275,8 @@ pub struct Fake {
     polls: std::sync::Mutex<std::collections::HashMap<String, usize>>,
     /// Jobs and batches cancelled or deleted: id → "CANCELLED" or "DELETED".
     changed: std::sync::Mutex<std::collections::HashMap<String, &'static str>>,
-    /// Jobs made by creates, oldest first.
-    made: std::sync::Mutex<Vec<Made>>,
+    /// Jobs made by creates.
+    made: std::sync::Mutex<MadeJobs>,
     /// Creates received (faults included), to pick the fault for each.
     creates: std::sync::atomic::AtomicUsize,
     /// Jobs made so far (ids are never given twice, even after a delete).
@@ -194,6 +287,16 @@ pub struct Fake {
     files_url: std::sync::OnceLock<String>,
     /// Each request to a presigned link: its path, and whether it carried an Authorization header.
     file_requests: std::sync::Mutex<Vec<(String, bool)>>,
+    /// Requests answered, by kind.
+    counts: Counters,
+    /// Creates answered so far, to wake whoever waits for the next one.
+    creates_answered: (std::sync::Mutex<usize>, std::sync::Condvar),
+    /// Uploads that arrived after the first poll fault and are being answered now, whether a poll
+    /// fault has been served, and the most such uploads at once (a client's create limit after
+    /// its polls were throttled).
+    uploads_now: AtomicUsize,
+    poll_faulted: std::sync::atomic::AtomicBool,
+    most_uploads_after_poll_fault: AtomicUsize,
 }
 
 /// A small deterministic hash, so ids and choices are the same on every run.
@@ -233,12 +336,17 @@ impl Fake {
             batch_jobs,
             polls: std::sync::Mutex::new(std::collections::HashMap::new()),
             changed: std::sync::Mutex::new(std::collections::HashMap::new()),
-            made: std::sync::Mutex::new(Vec::new()),
+            made: std::sync::Mutex::new(MadeJobs::default()),
             creates: std::sync::atomic::AtomicUsize::new(0),
             made_ever: std::sync::atomic::AtomicUsize::new(0),
             throttled: std::sync::Mutex::new(HashSet::new()),
             files_url: std::sync::OnceLock::new(),
             file_requests: std::sync::Mutex::new(Vec::new()),
+            counts: Counters::default(),
+            creates_answered: (std::sync::Mutex::new(0), std::sync::Condvar::new()),
+            uploads_now: AtomicUsize::new(0),
+            poll_faulted: std::sync::atomic::AtomicBool::new(false),
+            most_uploads_after_poll_fault: AtomicUsize::new(0),
         }
     }
 
@@ -257,7 +365,10 @@ impl Fake {
     }
 
     /// How many jobs creates have made, deleted ones included.
-    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
+    #[allow(
+        dead_code,
+        reason = "the tests and the server binary use it; the try example does not"
+    )]
     pub fn jobs_made_ever(&self) -> usize {
         self.made_ever.load(std::sync::atomic::Ordering::SeqCst)
     }
@@ -265,13 +376,96 @@ impl Fake {
     /// The jobs creates have made, oldest first (for tests: nothing is created twice).
     #[allow(dead_code, reason = "the tests use it; the server binary does not")]
     pub fn made_jobs(&self) -> Vec<Value> {
-        self.made().iter().map(|m| m.job.clone()).collect()
+        self.made().jobs.values().map(|m| m.job.clone()).collect()
     }
 
-    fn made(&self) -> std::sync::MutexGuard<'_, Vec<Made>> {
+    /// The requests answered so far, by kind.
+    #[allow(
+        dead_code,
+        reason = "the tests and the server binary use it; the try example does not"
+    )]
+    pub fn requests_seen(&self) -> RequestCounts {
+        let c = &self.counts;
+        let get = |counter: &AtomicUsize| counter.load(Ordering::SeqCst);
+        RequestCounts {
+            creates: get(&c.creates),
+            creates_throttled: get(&c.creates_throttled),
+            by_id_listings: get(&c.by_id_listings),
+            listings: get(&c.listings),
+            job_gets: get(&c.job_gets),
+            file_fetches: get(&c.file_fetches),
+        }
+    }
+
+    /// The most made jobs that had not ended at once (as seen just after each create).
+    #[allow(
+        dead_code,
+        reason = "the tests and the server binary use it; the try example does not"
+    )]
+    pub fn max_running_seen(&self) -> usize {
+        self.made().max_running_seen
+    }
+
+    /// The most uploads at once among those that arrived after the first poll fault.
+    #[allow(dead_code, reason = "the tests use it; the binaries do not")]
+    pub fn max_creates_at_once_after_poll_fault(&self) -> usize {
+        self.most_uploads_after_poll_fault.load(Ordering::SeqCst)
+    }
+
+    /// Waits until more than `seen` creates have been answered, or `timeout` has passed; returns
+    /// how many have been answered.
+    #[allow(
+        dead_code,
+        reason = "the tests and the server binary use it; the try example does not"
+    )]
+    pub fn wait_for_create(&self, seen: usize, timeout: Duration) -> usize {
+        let (count, changed) = &self.creates_answered;
+        let count = count.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (count, _) = changed
+            .wait_timeout_while(count, timeout, |n| *n == seen)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *count
+    }
+
+    fn made(&self) -> std::sync::MutexGuard<'_, MadeJobs> {
         self.made
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A create's answer, counted, and whoever waits for creates woken.
+    fn answered_create(&self, answer: Answer) -> Answer {
+        if answer.status == 429 {
+            bump(&self.counts.creates_throttled);
+        }
+        let (count, changed) = &self.creates_answered;
+        *count.lock().unwrap_or_else(std::sync::PoisonError::into_inner) += 1;
+        changed.notify_all();
+        answer
+    }
+
+    /// The answer `poll_faults` or `poll_fault_every` give the `n`th listing by id (from 0).
+    fn poll_fault(&self, n: usize) -> Option<Answer> {
+        let every = self.config.poll_fault_every;
+        let status = match self.config.poll_faults.get(n) {
+            Some(&status) => status,
+            None if every > 0 && (n + 1).is_multiple_of(every) => 503,
+            None => return None,
+        };
+        let reason = match status {
+            429 => "Too many requests",
+            500 => "Internal server error",
+            502 => "Bad gateway",
+            503 => "Service unavailable",
+            504 => "Gateway timeout",
+            _ => "Poll fault",
+        };
+        self.poll_faulted.store(true, Ordering::SeqCst);
+        let mut answer = Answer::detail(status, reason);
+        if matches!(status, 429 | 503) {
+            answer.headers.push(("Retry-After", "1".into()));
+        }
+        Some(answer)
     }
 
     /// Answers one request.
@@ -282,21 +476,46 @@ impl Fake {
             .into_owned()
             .collect();
         if let Some(file) = path.strip_prefix("/files/") {
+            bump(&self.counts.file_fetches);
             return self.serve_file(file, request.authorization.is_some());
         }
         if let Some(answer) = self.check_key(request.authorization) {
             return answer;
         }
         match (method, path.trim_end_matches('/')) {
-            ("POST", "/api/v2/parse/upload") => return self.create_from_upload(request),
-            ("POST", "/api/v2/parse") => return self.create_from_json(request),
+            ("POST", "/api/v2/parse/upload") => {
+                bump(&self.counts.creates);
+                // Only uploads that arrived after the first poll fault count.
+                let late = self.poll_faulted.load(Ordering::SeqCst);
+                if late {
+                    let now = self.uploads_now.fetch_add(1, Ordering::SeqCst) + 1;
+                    self.most_uploads_after_poll_fault
+                        .fetch_max(now, Ordering::SeqCst);
+                }
+                let answer = self.create_from_upload(request);
+                if late {
+                    self.uploads_now.fetch_sub(1, Ordering::SeqCst);
+                }
+                return self.answered_create(answer);
+            }
+            ("POST", "/api/v2/parse") => {
+                bump(&self.counts.creates);
+                return self.answered_create(self.create_from_json(request));
+            }
             _ => {}
         }
         if method != "GET" {
             return self.change(method, path.trim_end_matches('/'));
         }
         match path.trim_end_matches('/') {
-            "/api/v2/parse" => self.list_parse_jobs(&query),
+            "/api/v2/parse" if query.iter().any(|(k, _)| k == "job_ids") => {
+                let n = bump(&self.counts.by_id_listings);
+                self.poll_fault(n).unwrap_or_else(|| self.list_parse_jobs(&query))
+            }
+            "/api/v2/parse" => {
+                bump(&self.counts.listings);
+                self.list_parse_jobs(&query)
+            }
             "/api/v2/batches" => self.list_batches(&query),
             "/api/v1/beta/batch-processing" if self.config.retire_batch_processing => {
                 Answer::detail(404, "Not Found")
@@ -309,6 +528,7 @@ impl Fake {
             }
             other => match other.strip_prefix("/api/v2/parse/") {
                 Some(id) if !id.contains('/') => {
+                    bump(&self.counts.job_gets);
                     let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
                     self.get_parse_job(&id, &query)
                 }
@@ -334,29 +554,55 @@ impl Fake {
             Err(answer) => return answer,
         };
         let job_ids: HashSet<&str> = values(query, "job_ids").collect();
-        // Jobs made by creates first: they are the newest. Listing them by id is how a client
-        // polls many at once: it moves them along as fetching one does.
-        let lag = self.config.list_lag;
-        let made: Vec<Value> = self
-            .made()
-            .iter_mut()
-            .rev()
-            .filter_map(|m| {
-                if job_ids.contains(str_field(&m.job, "id")) {
-                    self.advance(m);
-                } else if job_ids.is_empty() && m.hidden < lag {
-                    m.hidden += 1;
-                    return None;
+        let cap = self.config.list_page_cap;
+        // Jobs made by creates first, newest first: they are the newest. Those made less than
+        // `list_delay` ago are not listed yet.
+        let now = Instant::now();
+        let listed = |m: &Made| now.saturating_duration_since(m.born) >= self.config.list_delay;
+        let mut made = self.made();
+        if job_ids.is_empty() {
+            // Each listing (not by id) leaves out the jobs it is the first `list_lag` of.
+            let lag = self.config.list_lag;
+            let mut hidden = HashSet::new();
+            if lag > 0 {
+                for (&number, m) in made.jobs.iter_mut().filter(|(_, m)| m.hidden < lag) {
+                    if listed(m) {
+                        m.hidden += 1;
+                        hidden.insert(number);
+                    }
                 }
-                Some(m.job.clone())
-            })
-            .collect();
-        let items = made
+            }
+            let items = made
+                .jobs
+                .iter()
+                .rev()
+                .filter(|(number, m)| !hidden.contains(*number) && listed(m))
+                .map(|(_, m)| &m.job)
+                .chain(&self.parse_jobs)
+                .filter(|job| filters.matches(job));
+            return cursor_page(items, query, cap);
+        }
+        // Listing made jobs by id is how a client polls many at once: it moves them along as
+        // fetching one does.
+        let mut numbers: Vec<usize> = job_ids
             .iter()
-            .chain(&self.parse_jobs)
-            .filter(|job| filters.matches(job))
-            .filter(|job| job_ids.is_empty() || job_ids.contains(str_field(job, "id")));
-        cursor_page(items, query)
+            .filter_map(|id| made.by_id.get(*id).copied())
+            .filter(|number| made.jobs.get(number).is_some_and(listed))
+            .collect();
+        numbers.sort_unstable_by(|a, b| b.cmp(a));
+        for &number in &numbers {
+            self.advance(&mut made, number);
+        }
+        let items = numbers
+            .iter()
+            .filter_map(|number| made.jobs.get(number).map(|m| &m.job))
+            .chain(
+                self.parse_jobs
+                    .iter()
+                    .filter(|job| job_ids.contains(str_field(job, "id"))),
+            )
+            .filter(|job| filters.matches(job));
+        cursor_page(items, query, cap)
     }
 
     fn list_batches(&self, query: &[(String, String)]) -> Answer {
@@ -370,7 +616,7 @@ impl Fake {
             .iter()
             .filter(|b| filters.matches(b))
             .filter(|b| directory.is_none_or(|d| str_field(b, "source_directory_id") == d));
-        cursor_page(items, query)
+        cursor_page(items, query, None)
     }
 
     fn list_batch_jobs(&self, query: &[(String, String)]) -> Answer {
@@ -825,9 +1071,14 @@ impl<'q> CommonFilters<'q> {
 
 /// Cursor paging: the token is an opaque encoding of the next offset. Only the page and one
 /// more item are looked at, so paging through a large listing stays fast.
-fn cursor_page<'a>(items: impl Iterator<Item = &'a Value>, query: &[(String, String)]) -> Answer {
+/// `cap`, when set, is the most items a page has whatever the page size asked.
+fn cursor_page<'a>(
+    items: impl Iterator<Item = &'a Value>,
+    query: &[(String, String)],
+    cap: Option<usize>,
+) -> Answer {
     let size = match number(query, "page_size", DEFAULT_PAGE_SIZE, 1, 1000) {
-        Ok(n) => n.min(MAX_PAGE_SIZE),
+        Ok(n) => n.min(MAX_PAGE_SIZE).min(cap.map_or(usize::MAX, |c| c.max(1))),
         Err(answer) => return answer,
     };
     let start = match first(query, "page_token") {
@@ -1003,9 +1254,22 @@ impl Fake {
             _ => {}
         }
         let mut made = self.made();
+        made.prune(self.config.job_time);
+        if let Some(limit) = self.config.max_running
+            && made.running.len() >= limit
+        {
+            drop(made);
+            let mut answer = Answer::detail(
+                429,
+                &format!("Too many parse jobs running: at most {limit} at once; retry once one has ended"),
+            );
+            answer.headers.push(("Retry-After", "1".into()));
+            return answer;
+        }
+        let number = self.made_ever.fetch_add(1, Ordering::SeqCst);
         let now = Timestamp::now().to_string();
         let job = json!({
-            "id": fake_id("pjb", 1_000_000 + self.made_ever.fetch_add(1, std::sync::atomic::Ordering::SeqCst)),
+            "id": fake_id("pjb", 1_000_000 + number),
             "project_id": PROJECT_ID,
             "status": "PENDING",
             "name": name,
@@ -1016,18 +1280,25 @@ impl Fake {
             "user_metadata": config.get("user_metadata").cloned().unwrap_or(Value::Null),
             "client_name": config.get("client_name").cloned().unwrap_or(Value::Null),
         });
-        made.push(Made {
-            job: job.clone(),
-            document,
-            polls: 0,
-            ends: if name.contains("fail") {
-                "FAILED"
-            } else {
-                "COMPLETED"
+        let born = Instant::now();
+        made.by_id.insert(str_field(&job, "id").to_string(), number);
+        made.jobs.insert(
+            number,
+            Made {
+                job: job.clone(),
+                document,
+                polls: 0,
+                ends: if name.contains("fail") {
+                    "FAILED"
+                } else {
+                    "COMPLETED"
+                },
+                born,
+                hidden: 0,
             },
-            born: std::time::Instant::now(),
-            hidden: 0,
-        });
+        );
+        made.running.insert(number, born);
+        made.max_running_seen = made.max_running_seen.max(made.running.len());
         drop(made);
         std::thread::sleep(self.config.answer_delay);
         match fault {
@@ -1049,11 +1320,12 @@ impl Fake {
             _ => return None,
         };
         let mut made = self.made();
-        let at = made.iter().position(|m| str_field(&m.job, "id") == id)?;
-        let status = str_field(&made[at].job, "status").to_string();
+        let number = *made.by_id.get(id)?;
+        let status = str_field(&made.jobs.get(&number)?.job, "status").to_string();
         Some(match (cancel, status.as_str()) {
             (true, "PENDING" | "RUNNING") => {
-                let entry = &mut made[at];
+                made.running.remove(&number);
+                let entry = made.jobs.get_mut(&number)?;
                 entry.ends = "CANCELLED";
                 entry.polls = 3;
                 entry.job["status"] = json!("CANCELLED");
@@ -1064,7 +1336,9 @@ impl Fake {
                 &format!("The job has already ended ({ended}) and cannot be cancelled"),
             ),
             (false, "COMPLETED" | "FAILED" | "CANCELLED") => {
-                let job = made.remove(at).job;
+                made.by_id.remove(id);
+                made.running.remove(&number);
+                let job = made.jobs.remove(&number)?.job;
                 Answer::json(
                     200,
                     &json!({"id": id, "project_id": str_field(&job, "project_id")}),
@@ -1077,8 +1351,12 @@ impl Fake {
         })
     }
 
-    /// A made job, one step further along (each time it is fetched or listed by id); its status.
-    fn advance(&self, entry: &mut Made) -> &'static str {
+    /// Made job `number`, one step further along (each time it is fetched or listed by id); its
+    /// status.
+    fn advance(&self, made: &mut MadeJobs, number: usize) -> &'static str {
+        let Some(entry) = made.jobs.get_mut(&number) else {
+            return "DELETED";
+        };
         entry.polls += 1;
         let stage = match self.config.job_time {
             Some(time) if entry.ends != "CANCELLED" => {
@@ -1092,14 +1370,18 @@ impl Fake {
         if status == "FAILED" {
             entry.job["error_message"] = json!("The document could not be parsed: it is password-protected");
         }
+        if is_end(status) {
+            made.running.remove(&number);
+        }
         status
     }
 
     /// A made job, one step further along each time it is fetched.
     fn get_made_job(&self, id: &str, query: &[(String, String)]) -> Option<Answer> {
         let mut made = self.made();
-        let entry = made.iter_mut().find(|m| str_field(&m.job, "id") == id)?;
-        let status = self.advance(entry);
+        let number = *made.by_id.get(id)?;
+        let status = self.advance(&mut made, number);
+        let entry = made.jobs.get(&number)?;
         let job = entry.job.clone();
         let mut response = Map::new();
         response.insert("job".into(), job.clone());
@@ -1211,8 +1493,11 @@ impl Fake {
 
     /// The whole document of a completed job (made or generated).
     fn document_of(&self, id: &str) -> Option<String> {
-        if let Some(made) = self.made().iter().find(|m| str_field(&m.job, "id") == id) {
-            return Some(made.document.clone());
+        {
+            let made = self.made();
+            if let Some(entry) = made.by_id.get(id).and_then(|number| made.jobs.get(number)) {
+                return Some(entry.document.clone());
+            }
         }
         let index = self.parse_jobs.iter().position(|j| str_field(j, "id") == id)?;
         Some(joined(&self.pages(index, &self.parse_jobs[index])))

@@ -12,7 +12,9 @@ use super::fake::{Fake, Request};
 
 /// Bodies smaller than this are sent uncompressed, as real servers do.
 const GZIP_MIN_BYTES: usize = 1024;
-const WORKERS: usize = 16;
+/// Enough for a client with 64 uploads in flight beside its polls and fetches: a request that
+/// waits for a worker would look like a slow API.
+const WORKERS: usize = 128;
 
 /// Binds `127.0.0.1:port` (0 picks a free port) and serves `fake` on a few worker threads.
 /// Returns the address actually bound.

@@ -71,6 +71,28 @@ struct Args {
     /// A new job shows in listings only from the (N+1)th listing on (listings lag behind creates)
     #[arg(long, value_name = "N", default_value_t = 0)]
     list_lag: usize,
+    /// Every listing of parse jobs (by id too) has at most N items a page, whatever page_size
+    /// asks (a server that pages with fewer items than asked)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    list_page_cap: Option<u64>,
+    /// A new job shows in listings (by id too) only this many milliseconds after it was made;
+    /// getting it by id sees it at once
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    list_delay_ms: u64,
+    /// Answer creates 429 (Retry-After: 1, nothing created) while N made jobs have not ended
+    #[arg(long, value_name = "N")]
+    max_running: Option<usize>,
+    /// Answer the first listings by id (polls) with these statuses, one a request, in order
+    /// (429 and 503 with Retry-After: 1)
+    #[arg(long, value_name = "STATUS,...", value_delimiter = ',')]
+    poll_faults: Vec<u16>,
+    /// Answer every Nth listing by id (poll) 503 with Retry-After: 1 (0: never)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    poll_fault_every: usize,
+    /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
+    /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen
+    #[arg(long, value_name = "PATH")]
+    stats_file: Option<std::path::PathBuf>,
 }
 
 fn main() {
@@ -94,8 +116,19 @@ fn main() {
         job_time: args.job_ms.map(std::time::Duration::from_millis),
         answer_delay: std::time::Duration::from_millis(args.answer_delay_ms),
         list_lag: args.list_lag,
+        list_page_cap: args
+            .list_page_cap
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        list_delay: std::time::Duration::from_millis(args.list_delay_ms),
+        max_running: args.max_running,
+        poll_faults: args.poll_faults,
+        poll_fault_every: args.poll_fault_every,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
+    if let Some(path) = args.stats_file {
+        let fake = std::sync::Arc::clone(&fake);
+        std::thread::spawn(move || write_stats(&fake, &path));
+    }
     let addr = match http::spawn(std::sync::Arc::clone(&fake), args.port) {
         Ok(addr) => addr,
         Err(err) => {
@@ -115,5 +148,32 @@ fn main() {
     println!("  cargo run -- parse README.md");
     loop {
         std::thread::park();
+    }
+}
+
+/// Rewrites `path` with the fake's numbers every second and after each create, for ever.
+fn write_stats(fake: &fake::Fake, path: &std::path::Path) {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = std::path::PathBuf::from(temporary);
+    let mut seen = 0;
+    let mut complained = false;
+    loop {
+        let requests = fake.requests_seen();
+        let stats = serde_json::json!({
+            "jobs_made": fake.jobs_made_ever(),
+            "creates": requests.creates,
+            "creates_throttled": requests.creates_throttled,
+            "polls": requests.by_id_listings,
+            "max_running_seen": fake.max_running_seen(),
+        });
+        let written =
+            std::fs::write(&temporary, format!("{stats}\n")).and_then(|()| std::fs::rename(&temporary, path));
+        if let Err(err) = written
+            && !std::mem::replace(&mut complained, true)
+        {
+            eprintln!("fake-server: cannot write {}: {err}", path.display());
+        }
+        seen = fake.wait_for_create(seen, std::time::Duration::from_secs(1));
     }
 }

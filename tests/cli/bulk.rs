@@ -242,67 +242,97 @@ fn lists_urls_and_local_problems() {
         .code(2);
 }
 
+/// A tree whose first two documents were parsed by a first run, against a fake whose jobs end
+/// 2.5 s after they are made (real time), so that a later run can be killed while they run
+/// (with room to spare on a loaded machine).
+#[cfg(unix)]
+struct Resumed {
+    dir: tempfile::TempDir,
+    url: String,
+    fake: std::sync::Arc<fake::Fake>,
+}
+
+#[cfg(unix)]
+impl Resumed {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        tree(&dir.path().join("docs"), &["done-1.pdf", "done-2.pdf"]);
+        let (url, fake) = start_shared(fake::Config {
+            job_time: Some(Duration::from_millis(2500)),
+            ..fake::Config::default()
+        });
+        let resumed = Resumed { dir, url, fake };
+        let first = resumed.run(&[]).output().unwrap();
+        assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+        resumed
+    }
+
+    fn docs(&self) -> std::path::PathBuf {
+        self.dir.path().join("docs")
+    }
+
+    fn out(&self) -> std::path::PathBuf {
+        self.dir.path().join("out")
+    }
+
+    /// The jobs the runs created, as the result store recorded them.
+    fn created(&self) -> usize {
+        std::fs::read_to_string(self.dir.path().join("store").join("index.jsonl"))
+            .unwrap_or_default()
+            .matches("\"event\":\"created\"")
+            .count()
+    }
+
+    /// Waits until the store has recorded `count` jobs.
+    fn wait_for_created(&self, count: usize) {
+        let started = std::time::Instant::now();
+        while self.created() < count {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the new jobs were not recorded"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn run(&self, extra: &[&str]) -> std::process::Command {
+        let mut command = crate::harness::command();
+        command
+            .env("LLAMA_CLOUD_BASE_URL", &self.url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", self.dir.path().join("store"))
+            .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+            .arg(self.docs())
+            .arg("--output-dir")
+            .arg(self.out())
+            .args(extra);
+        command
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_run_killed_half_way_resumes_without_paying_twice() {
     use std::process::Stdio;
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    tree(&docs, &["done-1.pdf", "done-2.pdf"]);
-    let out = dir.path().join("out");
-    // Jobs end 2.5 s after they are made (real time), so a run can be killed while they run
-    // (with room to spare on a loaded machine).
-    let (url, fake) = start_shared(fake::Config {
-        job_time: Some(Duration::from_millis(2500)),
-        ..fake::Config::default()
-    });
-    let store = dir.path().join("store");
-    // The jobs each run created, as its result store recorded them.
-    let created = || {
-        std::fs::read_to_string(store.join("index.jsonl"))
-            .unwrap_or_default()
-            .matches("\"event\":\"created\"")
-            .count()
-    };
-    let run = |extra: &[&str]| {
-        let mut command = crate::harness::command();
-        command
-            .env("LLAMA_CLOUD_BASE_URL", &url)
-            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
-            .env("LLAMACLOUD_CACHE_DIR", &store)
-            .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
-            .arg(&docs)
-            .arg("--output-dir")
-            .arg(&out)
-            .args(extra);
-        command
-    };
-    let first = run(&[]).output().unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let resumed = Resumed::new();
+    let (out, fake) = (resumed.out(), &resumed.fake);
     let done_at = std::fs::metadata(out.join("done-1.pdf.md"))
         .unwrap()
         .modified()
         .unwrap();
-
-    tree(&docs, &["new-1.pdf", "new-2.pdf", "new-3.pdf"]);
-    let mut child = run(&[])
+    tree(&resumed.docs(), &["new-1.pdf", "new-2.pdf", "new-3.pdf"]);
+    let mut child = resumed
+        .run(&[])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = std::time::Instant::now();
-    while created() < 2 + 3 {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the new jobs were not recorded"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    resumed.wait_for_created(2 + 3);
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(fake.made_jobs().len(), 5);
 
-    let second = run(&[]).output().unwrap();
+    let second = resumed.run(&[]).output().unwrap();
     assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
     assert_eq!(fake.made_jobs().len(), 5, "no job was created twice");
     let events = events(&second.stdout);
@@ -324,24 +354,25 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
         "a result already written is not downloaded again"
     );
     assert!(out.join("new-3.pdf.md").exists());
+}
 
-    // Ctrl-C: no new document is started, the running ones are left in the manifest, and the
-    // command says so and exits 130; the next run finishes them without creating them again.
-    tree(&docs, &["late-1.pdf", "late-2.pdf"]);
+/// Ctrl-C: no new document is started, the running ones are left in the store, and the command
+/// says so and exits 130; the next run finishes them without creating them again.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_starts_nothing_new_and_the_next_run_finishes_without_paying_twice() {
+    use std::process::Stdio;
+    let resumed = Resumed::new();
+    let fake = &resumed.fake;
+    tree(&resumed.docs(), &["late-1.pdf", "late-2.pdf", "late-3.pdf"]);
     // One job in flight at a time, so that the second late file waits for the first.
-    let mut child = run(&["--concurrency", "1", "--max-in-flight", "1"])
+    let mut child = resumed
+        .run(&["--concurrency", "1", "--max-in-flight", "1"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = std::time::Instant::now();
-    while created() < 2 + 3 + 1 {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the late job was not recorded"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    resumed.wait_for_created(2 + 1);
     let mut stderr = child.stderr.take().unwrap();
     let (code, _) = crate::scripted::interrupt(child);
     assert_eq!(code, Some(130));
@@ -349,15 +380,15 @@ fn a_run_killed_half_way_resumes_without_paying_twice() {
     std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
     assert!(
         text.contains(
-            "interrupted: 2 done, 1 running (their jobs are in the result store), 4 not started; \
+            "interrupted: 2 done, 1 running (their jobs are in the result store), 2 not started; \
              to go on: llamacloud parse --tier agentic --format jsonl --recursive "
         ) && text.ends_with(" --concurrency 1 --max-in-flight 1\n"),
         "{text}"
     );
-    assert_eq!(fake.made_jobs().len(), 6, "the second late file was not started");
-    let last = run(&[]).output().unwrap();
+    assert_eq!(fake.made_jobs().len(), 3, "the second late file was not started");
+    let last = resumed.run(&[]).output().unwrap();
     assert_eq!(last.status.code(), Some(0), "{}", stderr_of(&last));
-    assert_eq!(fake.made_jobs().len(), 7);
+    assert_eq!(fake.made_jobs().len(), 5);
 }
 
 #[test]

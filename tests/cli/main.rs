@@ -6,6 +6,7 @@
 
 mod api_layer;
 mod bulk;
+mod bulk_pipeline;
 mod create;
 mod download;
 mod ecosystem;

@@ -260,7 +260,11 @@ pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) 
         shared.fail(&err);
     }
     for member in followed.members {
-        if member.lost >= 1 || shared.stopped() {
+        if shared.stopped() {
+            // Not started again: the next run parses it.
+            continue;
+        }
+        if member.lost >= 1 {
             let mut outcome = Outcome::new(&member.document, "ERROR");
             outcome.job_id = Some(followed.job_id.clone());
             outcome.failure = Some(Error::failure(format!(

@@ -42,6 +42,9 @@ pub(super) struct Task {
     pub(super) lost: u32,
     /// When it was first submitted (its deadline counts from there).
     pub(super) since: Option<SystemTime>,
+    /// The file's size and modification time when its key was taken: a file that changed
+    /// since is not uploaded under that key.
+    pub(super) seen: Option<(u64, Option<SystemTime>)>,
 }
 
 impl Task {
@@ -52,6 +55,7 @@ impl Task {
             rounds: 0,
             lost: 0,
             since: None,
+            seen: None,
         }
     }
 }
@@ -206,12 +210,14 @@ impl Shared<'_> {
             if let Some(task) = self.again.pop() {
                 return Some(task);
             }
+            // Counted as outstanding before it is taken, so that the run is never seen finished
+            // between the two.
+            self.outstanding.fetch_add(1, Ordering::SeqCst);
             let index = self.next.fetch_add(1, Ordering::SeqCst);
             if let Some(document) = self.documents.get(index) {
-                self.outstanding.fetch_add(1, Ordering::SeqCst);
                 return Some(Task::new(document.clone()));
             }
-            self.next.store(self.documents.len(), Ordering::SeqCst);
+            self.outstanding.fetch_sub(1, Ordering::SeqCst);
             if self.finished() {
                 self.again.wake();
                 return None;

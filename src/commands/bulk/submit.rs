@@ -38,6 +38,7 @@ fn handle(shared: &Shared, sender: &Sender<Event>, mut task: Task) {
     let key = match task.key.take() {
         Some(key) => key,
         None => {
+            task.seen = stat(&task.document.source);
             let key = sources::check(&task.document.source).and_then(|()| {
                 shared
                     .once
@@ -59,6 +60,14 @@ fn handle(shared: &Shared, sender: &Sender<Event>, mut task: Task) {
         return shared.report(sender, outcome);
     }
     obtain(shared, sender, task, key);
+}
+
+/// A file's size and modification time.
+fn stat(source: &Source) -> Option<(u64, Option<SystemTime>)> {
+    match source {
+        Source::File(path) => std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok())),
+        Source::Url(_) | Source::FileId(_) => None,
+    }
 }
 
 /// What the output directory says of a document without any request: done (the manifest's
@@ -241,6 +250,12 @@ fn create(
     intents: &[crate::store::Intent],
 ) -> Result<(String, bool), Error> {
     sources::check(&task.document.source)?;
+    if task.seen.is_some() && stat(&task.document.source) != task.seen {
+        return Err(Error::failure(format!(
+            "{} changed since it was read: not uploaded (run again once it is complete)",
+            neutralize(&task.document.name)
+        )));
+    }
     let deadline = task.since.unwrap_or_else(|| shared.once.clock.now()) + shared.timeout;
     let send =
         &|configuration: &Map<String, Value>, source: &Source| send(shared, deadline, configuration, source);

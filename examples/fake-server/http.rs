@@ -12,15 +12,30 @@ use super::fake::{Fake, Request};
 
 /// Bodies smaller than this are sent uncompressed, as real servers do.
 const GZIP_MIN_BYTES: usize = 1024;
-/// Enough for a client with 64 uploads in flight beside its polls and fetches: a request that
-/// waits for a worker would look like a slow API.
-const WORKERS: usize = 128;
+/// Workers of a fake in a test (many run at once).
+const WORKERS: usize = 16;
+/// Workers of the fake server binary: enough for a client with 64 uploads in flight beside its
+/// polls and fetches (a request that waits for a worker would look like a slow API).
+#[allow(
+    dead_code,
+    reason = "the server binary uses it; the tests and the try example do not"
+)]
+pub const SERVER_WORKERS: usize = 128;
 
 /// Binds `127.0.0.1:port` (0 picks a free port) and serves `fake` on a few worker threads.
 /// Returns the address actually bound.
 pub fn spawn(
     fake: Arc<Fake>,
     port: u16,
+) -> Result<std::net::SocketAddr, Box<dyn std::error::Error + Send + Sync>> {
+    spawn_workers(fake, port, WORKERS)
+}
+
+/// `spawn` with `workers` worker threads.
+pub fn spawn_workers(
+    fake: Arc<Fake>,
+    port: u16,
+    workers: usize,
 ) -> Result<std::net::SocketAddr, Box<dyn std::error::Error + Send + Sync>> {
     // Responses go out as a header write and a body write; without TCP_NODELAY, Nagle's
     // algorithm and the client's delayed ACK add ~40 ms to every request. Accepted sockets
@@ -32,7 +47,7 @@ pub fn spawn(
     socket.listen(128)?;
     let server = Arc::new(Server::from_listener(std::net::TcpListener::from(socket), None)?);
     let addr = server.server_addr().to_ip().ok_or("not an IP listener")?;
-    for _ in 0..WORKERS {
+    for _ in 0..workers {
         let server = Arc::clone(&server);
         let fake = Arc::clone(&fake);
         thread::spawn(move || {

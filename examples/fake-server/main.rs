@@ -129,7 +129,7 @@ fn main() {
         let fake = std::sync::Arc::clone(&fake);
         std::thread::spawn(move || write_stats(&fake, &path));
     }
-    let addr = match http::spawn(std::sync::Arc::clone(&fake), args.port) {
+    let addr = match http::spawn_workers(std::sync::Arc::clone(&fake), args.port, http::SERVER_WORKERS) {
         Ok(addr) => addr,
         Err(err) => {
             eprintln!("fake-server: cannot listen on 127.0.0.1:{}: {err}", args.port);

@@ -39,9 +39,9 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
                     status: entry.status.clone(),
                     results: entry
                         .results
-                        .iter()
+                        .names()
                         .filter(|kind| store.result(key, kind).is_some())
-                        .cloned()
+                        .map(str::to_string)
                         .collect(),
                     last_used: entry.last_at,
                 })

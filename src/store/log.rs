@@ -27,12 +27,23 @@ pub struct Log {
 impl Log {
     /// Opens (or creates) the log at `path` and reads its records.
     pub fn open<T: DeserializeOwned>(path: &Path, durable: bool) -> io::Result<(Log, Vec<T>)> {
+        let mut records = Vec::new();
+        let log = Self::open_each(path, durable, |record| records.push(record))?;
+        Ok((log, records))
+    }
+
+    /// Opens (or creates) the log at `path`, handing each record to `each` as it is read (so
+    /// that a long log is never held whole).
+    pub fn open_each<T: DeserializeOwned>(
+        path: &Path,
+        durable: bool,
+        mut each: impl FnMut(T),
+    ) -> io::Result<Log> {
         let mut file = OpenOptions::new()
             .create(true)
             .read(true)
             .append(true)
             .open(path)?;
-        let mut records = Vec::new();
         let mut torn = false;
         let mut offset = 0u64;
         let mut reader = BufReader::with_capacity(256 * 1024, &mut file);
@@ -48,7 +59,7 @@ impl Log {
             }
             offset += line.len() as u64;
             if let Ok(record) = serde_json::from_slice::<T>(&line) {
-                records.push(record);
+                each(record);
             }
         }
         drop(reader);
@@ -56,17 +67,14 @@ impl Log {
             torn = ends_without_newline(&mut file)?;
         }
         let sync = Arc::new(file.try_clone()?);
-        Ok((
-            Log {
-                path: path.to_path_buf(),
-                file,
-                sync,
-                torn,
-                durable,
-                offset,
-            },
-            records,
-        ))
+        Ok(Log {
+            path: path.to_path_buf(),
+            file,
+            sync,
+            torn,
+            durable,
+            offset,
+        })
     }
 
     /// Appends one record as one line, and (durable logs) waits until it is on disk.

@@ -12,7 +12,7 @@ pub mod lock;
 pub mod log;
 pub mod stat_cache;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -61,6 +61,38 @@ pub struct Intent {
     pub at: i64,
 }
 
+/// The kinds of result file fetched for a key, as a set of flags (an entry is kept for every
+/// document ever parsed: a set of strings would cost more than the rest of it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Kinds(u8);
+
+/// The kinds a result file can be, in the order `Kinds::names` gives them.
+const KINDS: [&str; 3] = ["md", "txt", "json"];
+
+impl Kinds {
+    fn bit(kind: &str) -> u8 {
+        KINDS.iter().position(|k| *k == kind).map_or(0, |i| 1 << i)
+    }
+
+    pub fn insert(&mut self, kind: &str) {
+        self.0 |= Self::bit(kind);
+    }
+
+    pub fn contains(&self, kind: &str) -> bool {
+        let bit = Self::bit(kind);
+        bit != 0 && self.0 & bit != 0
+    }
+
+    pub fn clear(&mut self) {
+        self.0 = 0;
+    }
+
+    /// The kinds held, by name.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        KINDS.iter().copied().filter(|kind| self.contains(kind))
+    }
+}
+
 /// What the store knows of one result key.
 #[derive(Debug, Clone, Default)]
 pub struct Entry {
@@ -69,7 +101,7 @@ pub struct Entry {
     pub job_id: Option<String>,
     pub status: Option<String>,
     /// The kinds of result file fetched (`md`, `txt`, `json`).
-    pub results: BTreeSet<String>,
+    pub results: Kinds,
     /// When anything last happened to it.
     pub last_at: i64,
 }
@@ -83,7 +115,8 @@ impl Entry {
                 at,
             }),
             What::Created { job_id } => {
-                self.intents.clear();
+                // Given back, not kept empty: there is an entry for every document ever parsed.
+                self.intents = Vec::new();
                 self.job_id = Some(job_id.clone());
                 self.status = None;
                 self.results.clear();
@@ -92,7 +125,7 @@ impl Entry {
                 self.status = Some(status.clone());
             }
             What::Result { job_id, kind } if self.job_id.as_ref() == Some(job_id) => {
-                self.results.insert(kind.clone());
+                self.results.insert(kind);
             }
             What::Gone { job_id } if self.job_id.as_ref() == Some(job_id) => {
                 self.job_id = None;
@@ -142,11 +175,11 @@ impl Store {
         } else {
             Lock::acquire(&dir.join("lock"), waiting)?
         };
-        let (log, events) = Log::open::<Event>(&dir.join("index.jsonl"), true)?;
         let mut entries: HashMap<String, Entry> = HashMap::new();
-        for event in events {
+        let log = Log::open_each(&dir.join("index.jsonl"), true, |event: Event| {
             entries.entry(event.key).or_default().apply(event.at, &event.what);
-        }
+        })?;
+        entries.shrink_to_fit();
         let stat = StatCache::open(&dir.join("stat-cache.jsonl"))?;
         Ok(Store {
             dir: dir.to_path_buf(),
@@ -308,10 +341,10 @@ impl Store {
                         status: status.clone(),
                     });
                 }
-                for kind in &entry.results {
+                for kind in entry.results.names() {
                     push(What::Result {
                         job_id: job_id.clone(),
-                        kind: kind.clone(),
+                        kind: kind.to_string(),
                     });
                 }
             }

@@ -32,9 +32,14 @@ pub struct StatCache {
 
 impl StatCache {
     pub fn open(path: &Path) -> io::Result<Self> {
-        let (log, records) = Log::open::<Entry>(path, false)?;
-        let lines = records.len();
-        let entries = records.into_iter().map(|e| (e.path.clone(), e)).collect();
+        let mut entries = HashMap::new();
+        let mut lines = 0;
+        let log = Log::open_each(path, false, |mut entry: Entry| {
+            lines += 1;
+            // The path is the map's key: kept once.
+            entries.insert(std::mem::take(&mut entry.path), entry);
+        })?;
+        entries.shrink_to_fit();
         Ok(StatCache { log, entries, lines })
     }
 
@@ -61,18 +66,25 @@ impl StatCache {
     /// Remembers that `path`, with `metadata`, hashes to `hash` (read by the caller, without the
     /// store held).
     pub fn remember(&mut self, path: &Path, metadata: &Metadata, hash: String) {
-        let entry = Entry::of(path, metadata, hash);
+        let mut entry = Entry::of(path, metadata, hash);
         // The cache can be rebuilt: a failure to remember is not a failure to parse.
         if self.log.append(&entry).is_ok() {
             self.lines += 1;
         }
-        self.entries.insert(path.to_path_buf(), entry);
+        self.entries.insert(std::mem::take(&mut entry.path), entry);
     }
 
     /// Rewrites the log when most of its lines are out of date.
     pub fn compact(&mut self) {
         if self.lines > 1024 && self.lines > 2 * self.entries.len() {
-            let mut entries: Vec<&Entry> = self.entries.values().collect();
+            let mut entries: Vec<Entry> = self
+                .entries
+                .iter()
+                .map(|(path, entry)| Entry {
+                    path: path.clone(),
+                    ..entry.clone()
+                })
+                .collect();
             entries.sort_by(|a, b| a.path.cmp(&b.path));
             if self.log.rewrite(entries).is_ok() {
                 self.lines = self.entries.len();
@@ -82,21 +94,10 @@ impl StatCache {
 }
 
 impl Entry {
-    /// The same path with the same size, times and inode.
+    /// The same size, times and inode (the path is the cache's key).
     fn same_file_as(&self, other: &Entry) -> bool {
-        (
-            &self.path,
-            self.size,
-            self.modified_ns,
-            self.changed_ns,
-            self.inode,
-        ) == (
-            &other.path,
-            other.size,
-            other.modified_ns,
-            other.changed_ns,
-            other.inode,
-        )
+        (self.size, self.modified_ns, self.changed_ns, self.inode)
+            == (other.size, other.modified_ns, other.changed_ns, other.inode)
     }
 
     fn of(path: &Path, metadata: &Metadata, hash: String) -> Self {

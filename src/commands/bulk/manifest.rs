@@ -38,8 +38,9 @@ pub(super) struct Written {
 pub(super) struct Manifest {
     log: Mutex<Log>,
     written: HashMap<String, Written>,
-    /// Result key → the job that made it.
-    jobs: HashMap<String, String>,
+    /// Result key → the job that made it, made when first asked (a rerun over finished work
+    /// never asks).
+    jobs: std::sync::OnceLock<HashMap<String, String>>,
     dir: PathBuf,
 }
 
@@ -47,17 +48,18 @@ impl Manifest {
     /// Reads the manifest of `dir` (missing: empty); the last line for each output wins.
     pub(super) fn open(dir: &Path) -> Result<Self, Error> {
         let path = dir.join(MANIFEST);
-        let (log, records) = Log::open::<Written>(&path, true)
-            .map_err(|err| Error::Io(err).context(format!("cannot open {}", path.display())))?;
-        let jobs = records
-            .iter()
-            .map(|w| (w.key.clone(), w.job_id.clone()))
-            .collect();
-        let written = records.into_iter().map(|w| (w.output.clone(), w)).collect();
+        let mut written = HashMap::new();
+        let log = Log::open_each(&path, true, |mut w: Written| {
+            // Kept by the output path; the document's name is only for people reading the file.
+            let output = std::mem::take(&mut w.output);
+            w.source = String::new();
+            written.insert(output, w);
+        })
+        .map_err(|err| Error::Io(err).context(format!("cannot open {}", path.display())))?;
         Ok(Manifest {
             log: Mutex::new(log),
             written,
-            jobs,
+            jobs: std::sync::OnceLock::new(),
             dir: dir.to_path_buf(),
         })
     }
@@ -82,7 +84,15 @@ impl Manifest {
 
     /// The completed job that made `key`'s result here before, if any.
     pub(super) fn job_of(&self, key: &str) -> Option<&str> {
-        self.jobs.get(key).map(String::as_str)
+        self.jobs
+            .get_or_init(|| {
+                self.written
+                    .values()
+                    .map(|w| (w.key.clone(), w.job_id.clone()))
+                    .collect()
+            })
+            .get(key)
+            .map(String::as_str)
     }
 
     /// Every output path the manifest records (absolute), so that they are never documents.

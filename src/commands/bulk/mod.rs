@@ -152,10 +152,22 @@ fn run(
         Some(once::open_store(&session, &ctx.io.stderr)?)
     };
     let manifest = Manifest::open(dir)?;
-    let ours: HashSet<PathBuf> = manifest
-        .outputs()
-        .filter_map(|path| std::fs::canonicalize(path).ok())
-        .collect();
+    // The results this tool wrote are never documents: looked for only where a walk could meet
+    // them (the output directory inside a tree).
+    let inside_a_tree = std::fs::canonicalize(dir).is_ok_and(|out| {
+        bulk.recursive
+            .iter()
+            .filter_map(|root| std::fs::canonicalize(root).ok())
+            .any(|root| out.starts_with(root))
+    });
+    let ours: HashSet<PathBuf> = if inside_a_tree {
+        manifest
+            .outputs()
+            .filter_map(|path| std::fs::canonicalize(path).ok())
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let documents = sources::collect(bulk, arguments, dir, kind, &ours, ctx)?;
     let total = documents.len();
     let uploads = usize::from(bulk.concurrency);

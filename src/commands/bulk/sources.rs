@@ -47,8 +47,12 @@ pub(super) fn collect(
     ours: &HashSet<PathBuf>,
     ctx: &mut Context,
 ) -> Result<Vec<Document>, Error> {
-    let extension = kind.name();
-    let mut found: Vec<(Source, String, PathBuf)> = Vec::new();
+    let mut found = Found {
+        dir,
+        extension: kind.name(),
+        documents: Vec::new(),
+        outputs: HashMap::new(),
+    };
     for (source, name) in arguments {
         let relative = match &source {
             Source::File(path) => {
@@ -73,7 +77,7 @@ pub(super) fn collect(
             Source::Url(url) => url_path(url),
             Source::FileId(id) => PathBuf::from(id),
         };
-        found.push((source, name, relative));
+        found.push(source, name, &relative)?;
     }
     let filter = Filter::new(&bulk.include, &bulk.exclude)?;
     let output_dir = std::fs::canonicalize(dir).ok();
@@ -92,10 +96,10 @@ pub(super) fn collect(
         };
         let mut files = walk.files(root, ctx)?;
         files.sort();
-        found.extend(files.into_iter().map(|(path, relative)| {
+        for (path, relative) in files {
             let name = path.display().to_string();
-            (Source::File(path), name, relative)
-        }));
+            found.push(Source::File(path), name, &relative)?;
+        }
     }
     if let Some(list) = &bulk.from_list {
         for line in read_list(list, ctx)? {
@@ -104,40 +108,54 @@ pub(super) fn collect(
                 Source::Url(url) => url_path(url),
                 _ => clean_relative(Path::new(&line)),
             };
-            found.push((source, line, relative));
+            found.push(source, line, &relative)?;
         }
     }
-    if found.is_empty() {
+    if found.documents.is_empty() {
         return Err(Error::usage("nothing to parse: no file matched"));
     }
-    let mut outputs: HashMap<PathBuf, String> = HashMap::new();
-    let mut documents = Vec::new();
-    for (source, name, relative) in found {
-        let mut relative = relative.into_os_string();
-        relative.push(format!(".{extension}"));
+    found.documents.shrink_to_fit();
+    Ok(found.documents)
+}
+
+/// The documents found so far, and where each output goes (two documents must not write to one
+/// place).
+struct Found<'a> {
+    dir: &'a Path,
+    extension: &'static str,
+    documents: Vec<Document>,
+    /// Output path relative to DIR → the document that writes it.
+    outputs: HashMap<String, usize>,
+}
+
+impl Found<'_> {
+    fn push(&mut self, source: Source, name: String, relative: &Path) -> Result<(), Error> {
+        let mut relative = relative.as_os_str().to_owned();
+        relative.push(format!(".{}", self.extension));
         let relative = PathBuf::from(relative);
-        let output = dir.join(&relative);
+        let output = self.dir.join(&relative);
         let relative = relative
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        if let Some(other) = outputs.insert(output.clone(), name.clone()) {
+        if let Some(&other) = self.outputs.get(&relative) {
             return Err(Error::usage(format!(
                 "{} and {} would both be written to {}",
-                neutralize(&other),
+                neutralize(&self.documents[other].name),
                 neutralize(&name),
                 neutralize(&output.display().to_string())
             )));
         }
-        documents.push(Document {
+        self.outputs.insert(relative.clone(), self.documents.len());
+        self.documents.push(Document {
             source,
             name,
             output,
             relative,
         });
+        Ok(())
     }
-    Ok(documents)
 }
 
 /// `--include` and `--exclude`, matched against paths relative to their `--recursive` root.

@@ -23,10 +23,50 @@ struct Entry {
     hash: String,
 }
 
+/// One file as the cache keeps it in memory (its path is the map's key; its hash as bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stat {
+    size: u64,
+    modified_ns: i128,
+    changed_ns: i128,
+    inode: u64,
+    hash: [u8; 32],
+}
+
+impl Stat {
+    /// `None` for a line whose hash is not a BLAKE3 hash (it is hashed again).
+    fn of(entry: &Entry) -> Option<Self> {
+        Some(Stat {
+            size: entry.size,
+            modified_ns: entry.modified_ns,
+            changed_ns: entry.changed_ns,
+            inode: entry.inode,
+            hash: *blake3::Hash::from_hex(&entry.hash).ok()?.as_bytes(),
+        })
+    }
+
+    /// The same size, times and inode.
+    fn same_file_as(&self, other: &Entry) -> bool {
+        (self.size, self.modified_ns, self.changed_ns, self.inode)
+            == (other.size, other.modified_ns, other.changed_ns, other.inode)
+    }
+
+    fn entry(&self, path: &Path) -> Entry {
+        Entry {
+            path: path.to_path_buf(),
+            size: self.size,
+            modified_ns: self.modified_ns,
+            changed_ns: self.changed_ns,
+            inode: self.inode,
+            hash: blake3::Hash::from(self.hash).to_hex().to_string(),
+        }
+    }
+}
+
 /// Paths to hashes, read from and appended to a log in the store.
 pub struct StatCache {
     log: Log,
-    entries: HashMap<PathBuf, Entry>,
+    entries: HashMap<PathBuf, Stat>,
     lines: usize,
 }
 
@@ -34,10 +74,11 @@ impl StatCache {
     pub fn open(path: &Path) -> io::Result<Self> {
         let mut entries = HashMap::new();
         let mut lines = 0;
-        let log = Log::open_each(path, false, |mut entry: Entry| {
+        let log = Log::open_each(path, false, |entry: Entry| {
             lines += 1;
-            // The path is the map's key: kept once.
-            entries.insert(std::mem::take(&mut entry.path), entry);
+            if let Some(stat) = Stat::of(&entry) {
+                entries.insert(entry.path, stat);
+            }
         })?;
         entries.shrink_to_fit();
         Ok(StatCache { log, entries, lines })
@@ -60,31 +101,26 @@ impl StatCache {
         self.entries
             .get(path)
             .filter(|known| known.same_file_as(&stat))
-            .map(|known| known.hash.clone())
+            .map(|known| blake3::Hash::from(known.hash).to_hex().to_string())
     }
 
     /// Remembers that `path`, with `metadata`, hashes to `hash` (read by the caller, without the
     /// store held).
     pub fn remember(&mut self, path: &Path, metadata: &Metadata, hash: String) {
-        let mut entry = Entry::of(path, metadata, hash);
+        let entry = Entry::of(path, metadata, hash);
         // The cache can be rebuilt: a failure to remember is not a failure to parse.
         if self.log.append(&entry).is_ok() {
             self.lines += 1;
         }
-        self.entries.insert(std::mem::take(&mut entry.path), entry);
+        if let Some(stat) = Stat::of(&entry) {
+            self.entries.insert(entry.path, stat);
+        }
     }
 
     /// Rewrites the log when most of its lines are out of date.
     pub fn compact(&mut self) {
         if self.lines > 1024 && self.lines > 2 * self.entries.len() {
-            let mut entries: Vec<Entry> = self
-                .entries
-                .iter()
-                .map(|(path, entry)| Entry {
-                    path: path.clone(),
-                    ..entry.clone()
-                })
-                .collect();
+            let mut entries: Vec<Entry> = self.entries.iter().map(|(path, stat)| stat.entry(path)).collect();
             entries.sort_by(|a, b| a.path.cmp(&b.path));
             if self.log.rewrite(entries).is_ok() {
                 self.lines = self.entries.len();
@@ -94,12 +130,6 @@ impl StatCache {
 }
 
 impl Entry {
-    /// The same size, times and inode (the path is the cache's key).
-    fn same_file_as(&self, other: &Entry) -> bool {
-        (self.size, self.modified_ns, self.changed_ns, self.inode)
-            == (other.size, other.modified_ns, other.changed_ns, other.inode)
-    }
-
     fn of(path: &Path, metadata: &Metadata, hash: String) -> Self {
         #[cfg(unix)]
         let (modified_ns, changed_ns, inode) = {

@@ -34,10 +34,33 @@ pub(super) struct Written {
     pub(super) hash: String,
 }
 
+/// A result written, as the manifest keeps it in memory (one for every output: only what a
+/// run needs, the hash as bytes).
+pub(super) struct Record {
+    pub(super) key: String,
+    pub(super) job_id: String,
+    bytes: u64,
+    modified_ns: i128,
+    hash: [u8; 32],
+}
+
+impl Record {
+    fn of(written: Written) -> Self {
+        Record {
+            hash: blake3::Hash::from_hex(&written.hash).map_or([0; 32], |h| *h.as_bytes()),
+            key: written.key,
+            job_id: written.job_id,
+            bytes: written.bytes,
+            modified_ns: written.modified_ns,
+        }
+    }
+}
+
 /// The manifest: what was written, and the log to append to.
 pub(super) struct Manifest {
     log: Mutex<Log>,
-    written: HashMap<String, Written>,
+    /// Output path relative to DIR → what was written there.
+    written: HashMap<String, Record>,
     /// Result key → the job that made it, made when first asked (a rerun over finished work
     /// never asks).
     jobs: std::sync::OnceLock<HashMap<String, String>>,
@@ -52,10 +75,10 @@ impl Manifest {
         let log = Log::open_each(&path, true, |mut w: Written| {
             // Kept by the output path; the document's name is only for people reading the file.
             let output = std::mem::take(&mut w.output);
-            w.source = String::new();
-            written.insert(output, w);
+            written.insert(output, Record::of(w));
         })
         .map_err(|err| Error::Io(err).context(format!("cannot open {}", path.display())))?;
+        written.shrink_to_fit();
         Ok(Manifest {
             log: Mutex::new(log),
             written,
@@ -65,7 +88,7 @@ impl Manifest {
     }
 
     /// The record of the file at `relative`, when that file is still the one written.
-    pub(super) fn ours(&self, relative: &str) -> Option<&Written> {
+    pub(super) fn ours(&self, relative: &str) -> Option<&Record> {
         let written = self.written.get(relative)?;
         let path = self.dir.join(relative);
         let metadata = std::fs::metadata(&path).ok()?;
@@ -78,7 +101,7 @@ impl Manifest {
         // Restored from a cache with new times: the same bytes are still ours.
         hash_file(&path)
             .ok()
-            .filter(|(hash, _)| *hash == written.hash)
+            .filter(|(hash, _)| blake3::Hash::from_hex(hash).is_ok_and(|h| *h.as_bytes() == written.hash))
             .map(|_| written)
     }
 

@@ -277,7 +277,7 @@ pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) 
         shared.once.stderr.line(&format!(
             "note: the API no longer knows job {} of {}: parsing it again",
             neutralize(&followed.job_id),
-            neutralize(&member.document.name)
+            neutralize(&member.document.name())
         ));
         let mut task = Task::new(member.document);
         task.key = Some(followed.key.clone());

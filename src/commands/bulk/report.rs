@@ -58,7 +58,7 @@ pub(super) fn progress(ctx: &Context, total: u64) -> ProgressBar {
 impl Outcome {
     pub(super) fn new(document: &Document, status: &str) -> Self {
         Outcome {
-            source: document.name.clone(),
+            source: document.name().into_owned(),
             job_id: None,
             status: status.into(),
             output: None,

@@ -91,7 +91,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
         match write_output(shared, &member.document, key, job_id, kept.path()) {
             Ok(()) => {
                 outcome.status = if member.paid { "COMPLETED" } else { "SKIPPED" }.into();
-                outcome.output = Some(member.document.output.display().to_string());
+                outcome.output = Some(member.document.output().display().to_string());
             }
             Err(err) => outcome.failure = Some(err),
         }
@@ -137,11 +137,12 @@ pub(super) fn write_output(
     job_id: &str,
     result: &Path,
 ) -> Result<(), Error> {
-    if let Some(parent) = document.output.parent() {
+    let output = document.output();
+    if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
     }
     let mut from = std::fs::File::open(result)?;
-    let mut file = AtomicFile::create(&document.output, 0o644)?;
+    let mut file = AtomicFile::create(&output, 0o644)?;
     let mut hasher = blake3::Hasher::new();
     let mut buffer = vec![0u8; 256 * 1024];
     loop {
@@ -155,7 +156,7 @@ pub(super) fn write_output(
     file.persist_durably()?;
     let written = Written {
         output: document.relative.clone(),
-        source: document.name.clone(),
+        source: document.name().into_owned(),
         key: key.to_string(),
         job_id: job_id.to_string(),
         bytes: 0,
@@ -164,6 +165,6 @@ pub(super) fn write_output(
     };
     shared
         .manifest
-        .append(written, &document.output)
+        .append(written, &output)
         .inspect_err(|err| shared.fail(err))
 }

@@ -2,10 +2,12 @@
 //! `--include`/`--exclude`, hidden entries and result directories left out) and `--from-list`,
 //! each with the path its result is written to.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::cli::BulkArgs;
 use crate::commands::bulk::manifest::{LOCK, MANIFEST};
@@ -15,17 +17,34 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::text::neutralize;
 
-/// One document to parse.
+/// One document to parse (one is kept for every document of the run, so it holds only what
+/// cannot be derived).
 #[derive(Debug, Clone)]
 pub(super) struct Document {
     pub(super) source: Source,
-    /// How the output lines name it: the path as given, or the URL.
-    pub(super) name: String,
-    /// Where its result goes.
-    pub(super) output: PathBuf,
-    /// That path relative to the output directory, with `/` between parts (the manifest's name
-    /// for it).
+    /// How the output lines name it when that is not its path or URL (`-` for stdin).
+    given: Option<Box<str>>,
+    /// Where its result goes, relative to the output directory, with `/` between parts (the
+    /// manifest's name for it).
     pub(super) relative: String,
+    /// The output directory.
+    dir: Arc<Path>,
+}
+
+impl Document {
+    /// How the output lines name it: the path as given, or the URL.
+    pub(super) fn name(&self) -> Cow<'_, str> {
+        match (&self.given, &self.source) {
+            (Some(given), _) => Cow::Borrowed(given),
+            (None, Source::File(path)) => path.to_string_lossy(),
+            (None, Source::Url(text) | Source::FileId(text)) => Cow::Borrowed(text),
+        }
+    }
+
+    /// Where its result goes.
+    pub(super) fn output(&self) -> PathBuf {
+        self.dir.join(&self.relative)
+    }
 }
 
 /// Checks what can be checked of a document here; a file that cannot be read fails alone (exit
@@ -48,7 +67,7 @@ pub(super) fn collect(
     ctx: &mut Context,
 ) -> Result<Vec<Document>, Error> {
     let mut found = Found {
-        dir,
+        dir: Arc::from(dir),
         extension: kind.name(),
         documents: Vec::new(),
         outputs: HashMap::new(),
@@ -120,15 +139,15 @@ pub(super) fn collect(
 
 /// The documents found so far, and where each output goes (two documents must not write to one
 /// place).
-struct Found<'a> {
-    dir: &'a Path,
+struct Found {
+    dir: Arc<Path>,
     extension: &'static str,
     documents: Vec<Document>,
     /// Output path relative to DIR → the document that writes it.
     outputs: HashMap<String, usize>,
 }
 
-impl Found<'_> {
+impl Found {
     fn push(&mut self, source: Source, name: String, relative: &Path) -> Result<(), Error> {
         let mut relative = relative.as_os_str().to_owned();
         relative.push(format!(".{}", self.extension));
@@ -142,18 +161,22 @@ impl Found<'_> {
         if let Some(&other) = self.outputs.get(&relative) {
             return Err(Error::usage(format!(
                 "{} and {} would both be written to {}",
-                neutralize(&self.documents[other].name),
+                neutralize(&self.documents[other].name()),
                 neutralize(&name),
                 neutralize(&output.display().to_string())
             )));
         }
         self.outputs.insert(relative.clone(), self.documents.len());
-        self.documents.push(Document {
+        let mut document = Document {
             source,
-            name,
-            output,
+            given: None,
             relative,
-        });
+            dir: Arc::clone(&self.dir),
+        };
+        if document.name() != name.as_str() {
+            document.given = Some(name.into_boxed_str());
+        }
+        self.documents.push(document);
         Ok(())
     }
 }

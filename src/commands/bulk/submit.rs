@@ -77,7 +77,7 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
     let done = |job_id: String| {
         let mut skipped = Outcome::new(document, "SKIPPED");
         skipped.job_id = Some(job_id);
-        skipped.output = Some(document.output.display().to_string());
+        skipped.output = Some(document.output().display().to_string());
         skipped
     };
     match shared.manifest.ours(&document.relative) {
@@ -85,12 +85,12 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
         // Ours (an older result): replaced.
         Some(_) => None,
         None if let Some(job_id) = adopt(shared, key, document) => Some(done(job_id)),
-        None if document.output.symlink_metadata().is_ok() => {
+        None if document.output().symlink_metadata().is_ok() => {
             // Never destroy: a file this tool did not write stays, and costs nothing.
             let mut refused = Outcome::new(document, "ERROR");
             refused.failure = Some(Error::failure(format!(
                 "{} exists and was not written by llamacloud: move it away, or choose another --output-dir",
-                neutralize(&document.output.display().to_string())
+                neutralize(&document.output().display().to_string())
             )));
             Some(refused)
         }
@@ -102,25 +102,25 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
 /// record, a torn or deleted manifest): the file holds exactly the stored result, so it is
 /// recorded again as ours. Returns the job that made it.
 fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
-    document.output.symlink_metadata().ok()?;
+    document.output().symlink_metadata().ok()?;
     let Known::Stored { path, job_id } = shared.once.known(key, shared.kind) else {
         return None;
     };
     let (ours, _) = crate::store::key::hash_file(&path).ok()?;
-    let (theirs, _) = crate::store::key::hash_file(&document.output).ok()?;
+    let (theirs, _) = crate::store::key::hash_file(&document.output()).ok()?;
     if ours != theirs {
         return None;
     }
     let written = Written {
         output: document.relative.clone(),
-        source: document.name.clone(),
+        source: document.name().into_owned(),
         key: key.to_string(),
         job_id: job_id.clone(),
         bytes: 0,
         modified_ns: 0,
         hash: theirs,
     };
-    shared.manifest.append(written, &document.output).ok()?;
+    shared.manifest.append(written, &document.output()).ok()?;
     Some(job_id)
 }
 
@@ -158,7 +158,7 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
         // One decision per result key at a time, in this run and across runs: a second document
         // with the same bytes follows the job the first one made.
         let _deciding = shared.decide(&key);
-        let _claim = match shared.once.claim(&key, &task.document.name) {
+        let _claim = match shared.once.claim(&key, &task.document.name()) {
             Ok(claim) => claim,
             Err(err) => {
                 shared.slots.give();
@@ -214,7 +214,7 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
             let mut outcome = Outcome::new(document, "SKIPPED");
             outcome.job_id = Some(job_id.clone());
             match write_output(shared, document, key, &job_id, &path) {
-                Ok(()) => outcome.output = Some(document.output.display().to_string()),
+                Ok(()) => outcome.output = Some(document.output().display().to_string()),
                 Err(err) => {
                     outcome.status = "ERROR".into();
                     outcome.failure = Some(err);
@@ -253,7 +253,7 @@ fn create(
     if task.seen.is_some() && stat(&task.document.source) != task.seen {
         return Err(Error::failure(format!(
             "{} changed since it was read: not uploaded (run again once it is complete)",
-            neutralize(&task.document.name)
+            neutralize(&task.document.name())
         )));
     }
     let deadline = task.since.unwrap_or_else(|| shared.once.clock.now()) + shared.timeout;

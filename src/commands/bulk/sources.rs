@@ -115,7 +115,8 @@ pub(super) fn collect(
         };
         let mut files = walk.files(root, ctx)?;
         files.sort();
-        for (path, relative) in files {
+        for relative in files {
+            let path = root.join(&relative);
             let name = path.display().to_string();
             found.push(Source::File(path), name, &relative)?;
         }
@@ -143,8 +144,9 @@ struct Found {
     dir: Arc<Path>,
     extension: &'static str,
     documents: Vec<Document>,
-    /// Output path relative to DIR → the document that writes it.
-    outputs: HashMap<String, usize>,
+    /// A hash of each output path relative to DIR → the document that writes it (a hash, not
+    /// the path: this is held for every document while they are found).
+    outputs: HashMap<u64, usize>,
 }
 
 impl Found {
@@ -158,7 +160,10 @@ impl Found {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        if let Some(&other) = self.outputs.get(&relative) {
+        let hash = output_hash(&relative);
+        if let Some(&other) = self.outputs.get(&hash)
+            && self.documents[other].relative == relative
+        {
             return Err(Error::usage(format!(
                 "{} and {} would both be written to {}",
                 neutralize(&self.documents[other].name()),
@@ -166,7 +171,7 @@ impl Found {
                 neutralize(&output.display().to_string())
             )));
         }
-        self.outputs.insert(relative.clone(), self.documents.len());
+        self.outputs.insert(hash, self.documents.len());
         let mut document = Document {
             source,
             given: None,
@@ -215,6 +220,15 @@ impl Filter {
     }
 }
 
+/// A 64-bit hash of an output path (two paths with the same hash are told apart by comparing
+/// them).
+fn output_hash(relative: &str) -> u64 {
+    let hash = blake3::hash(relative.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
 /// How a `--recursive` tree is walked.
 struct Walk<'a> {
     output_dir: Option<&'a Path>,
@@ -226,10 +240,10 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// The regular files under `root` with their paths relative to it. Hidden entries and
+    /// The regular files under `root`, as paths relative to it. Hidden entries and
     /// result directories are left out; symbolic links are followed only with `--follow` (a
     /// loop is noted and skipped); FIFOs, sockets and devices are noted and skipped.
-    fn files(&self, root: &Path, ctx: &Context) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+    fn files(&self, root: &Path, ctx: &Context) -> Result<Vec<PathBuf>, Error> {
         let mut files = Vec::new();
         let mut links = 0;
         let walker = walkdir::WalkDir::new(root)
@@ -285,7 +299,7 @@ impl Walk<'_> {
                 // Results this tool wrote are never documents (an output directory inside the tree).
                 && !std::fs::canonicalize(path).is_ok_and(|p| self.ours.contains(&p))
             {
-                files.push((path.to_path_buf(), relative.to_path_buf()));
+                files.push(relative.to_path_buf());
             }
         }
         if links > 0 {

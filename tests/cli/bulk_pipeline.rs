@@ -412,3 +412,31 @@ fn all_completed_or_skipped(output: &Output, count: usize) {
         );
     }
 }
+
+#[test]
+fn an_api_that_stays_away_stops_the_run_after_ten_minutes_leaving_its_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(&dir.path().join("docs"), 2);
+    // Every poll fails: the job is made, then the API never says how it went.
+    let (url, fake) = start_shared(fake::Config {
+        poll_fault_every: 1,
+        ..fake::Config::default()
+    });
+    let mut run = bulk(&url, dir.path(), &["--concurrency", "1", "--max-in-flight", "1"]);
+    let output = run.output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: the API has not answered for 10m (last: ")
+            && stderr.contains("run the same command again once it answers"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("RUNNING "),
+        "the job is left for the next run: {stderr}"
+    );
+    assert_eq!(fake.jobs_made_ever(), 1);
+    // Waited out on the run's clock, with pauses that grow to 30 s.
+    let waited: Duration = run.sleeps().iter().sum();
+    assert!(waited >= Duration::from_secs(600), "{waited:?}");
+}

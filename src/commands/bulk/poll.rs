@@ -203,7 +203,7 @@ impl Poller {
             return;
         }
         if !busy(&err) {
-            shared.health.failed(&err, &shared.once);
+            shared.trouble(&err);
         }
         let now = shared.once.clock.now();
         let mut state = lock(&self.state);

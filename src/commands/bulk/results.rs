@@ -75,8 +75,9 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
                 if local {
                     shared.fail(&err);
                 } else if tries < FETCH_TRIES && fetch_may_pass(&err) && !shared.stopped() {
-                    if !busy(&err) {
-                        shared.health.failed(&err, &shared.once);
+                    if !busy(&err) && shared.trouble(&err) {
+                        // The API has been away too long: the job is left for the next run.
+                        return leave(shared, sender, followed);
                     }
                     nap(shared, Duration::from_secs(1 << (tries - 1)));
                     tries += 1;

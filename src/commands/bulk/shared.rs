@@ -272,6 +272,21 @@ impl Shared<'_> {
         self.halt();
     }
 
+    /// A request failed for a reason that may pass: the run's health is told, and when the API
+    /// has not answered for `MAX_OUTAGE` the run stops (`true`).
+    pub(super) fn trouble(&self, err: &Error) -> bool {
+        if !self.health.failed(err, &self.once) {
+            return false;
+        }
+        self.abort(Error::failure(format!(
+            "the API has not answered for {} (last: {}); stopping: run the same command again once \
+             it answers (the jobs already created are in the result store)",
+            crate::commands::wait::human_duration(MAX_OUTAGE),
+            neutralize(&err.to_string())
+        )));
+        true
+    }
+
     pub(super) fn aborted(&self) -> Option<Error> {
         lock(&self.aborted).take()
     }
@@ -375,16 +390,19 @@ struct HealthState {
 
 /// Failures in a row that make an outage.
 const OUTAGE: u32 = 2;
+/// How long an outage is waited out before the run stops (its jobs are in the result store).
+pub(super) const MAX_OUTAGE: Duration = Duration::from_secs(10 * 60);
 /// The longest pause between tries during an outage.
 const MAX_PAUSE: Duration = Duration::from_secs(30);
 
 impl Health {
-    /// A request failed for a reason that may pass.
-    pub(super) fn failed(&self, err: &Error, shared: &once::Shared) {
+    /// A request failed for a reason that may pass. Returns `true` once the API has not answered
+    /// for `MAX_OUTAGE`: the run stops then.
+    pub(super) fn failed(&self, err: &Error, shared: &once::Shared) -> bool {
         let mut state = lock(&self.state);
         state.failures += 1;
         let now = shared.clock.now();
-        state.since.get_or_insert(now);
+        let since = *state.since.get_or_insert(now);
         if state.failures >= OUTAGE && !state.said {
             state.said = true;
             shared.stderr.line(&format!(
@@ -393,6 +411,7 @@ impl Health {
                 neutralize(&err.to_string())
             ));
         }
+        now.duration_since(since).unwrap_or_default() >= MAX_OUTAGE
     }
 
     /// A request went through.

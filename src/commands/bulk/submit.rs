@@ -307,7 +307,9 @@ fn send(
                 return Err(err);
             }
         } else {
-            shared.health.failed(&err, &shared.once);
+            if shared.trouble(&err) {
+                return Err(err);
+            }
             rounds += 1;
             if rounds > MAX_ROUNDS {
                 return Err(err);
@@ -330,7 +332,7 @@ fn create_failed(shared: &Shared, sender: &Sender<Event>, mut task: Task, key: S
     }
     let passing = matches!(err.root(), Error::Api(api) if api.may_pass());
     if passing && shared.once.store.is_some() && task.rounds < MAX_ROUNDS && !shared.stopped() {
-        shared.health.failed(&err, &shared.once);
+        shared.trouble(&err);
         task.rounds += 1;
         task.key = Some(key);
         shared.again(task);

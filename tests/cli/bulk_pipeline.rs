@@ -25,6 +25,14 @@ fn tree(root: &Path, count: usize) -> Vec<String> {
         .collect()
 }
 
+/// A scratch directory with `count` documents in `docs/`, and a fake with `config`.
+fn setup(count: usize, config: fake::Config) -> (tempfile::TempDir, String, std::sync::Arc<fake::Fake>) {
+    let dir = tempfile::tempdir().unwrap();
+    tree(&dir.path().join("docs"), count);
+    let (url, fake) = start_shared(config);
+    (dir, url, fake)
+}
+
 /// `parse --recursive DOCS --output-dir OUT --format jsonl`, with a store of its own.
 fn bulk(url: &str, dir: &Path, extra: &[&str]) -> InProcess {
     let mut run = cli(url);
@@ -100,12 +108,13 @@ fn jobs_in_flight_are_not_bounded_by_the_uploads_in_flight() {
 
 #[test]
 fn a_listing_that_pages_with_fewer_items_than_asked_leaves_no_job_waiting() {
-    let dir = tempfile::tempdir().unwrap();
-    tree(&dir.path().join("docs"), 45);
-    let (url, fake) = start_shared(fake::Config {
-        list_page_cap: Some(20),
-        ..fake::Config::default()
-    });
+    let (dir, url, fake) = setup(
+        45,
+        fake::Config {
+            list_page_cap: Some(20),
+            ..fake::Config::default()
+        },
+    );
     let output = bulk(&url, dir.path(), &[]).output().unwrap();
     all_completed(&output, 45);
     assert_eq!(fake.jobs_made_ever(), 45);
@@ -155,13 +164,14 @@ fn a_burst_of_503s_on_polls_pauses_the_run_and_fails_no_document() {
 
 #[test]
 fn a_429_on_polls_slows_polling_and_never_creates() {
-    let dir = tempfile::tempdir().unwrap();
-    tree(&dir.path().join("docs"), 12);
-    let (url, fake) = start_shared(fake::Config {
-        poll_faults: vec![429; 30],
-        create_delay: Duration::from_millis(100),
-        ..fake::Config::default()
-    });
+    let (dir, url, fake) = setup(
+        12,
+        fake::Config {
+            poll_faults: vec![429; 30],
+            create_delay: Duration::from_millis(100),
+            ..fake::Config::default()
+        },
+    );
     let output = bulk(&url, dir.path(), &["--concurrency", "4"]).output().unwrap();
     all_completed(&output, 12);
     let stderr = stderr_of(&output);
@@ -377,12 +387,13 @@ fn shards_cover_every_document_exactly_once() {
 
 #[test]
 fn a_key_refused_on_a_poll_stops_the_run_with_exit_4() {
-    let dir = tempfile::tempdir().unwrap();
-    tree(&dir.path().join("docs"), 3);
-    let (url, fake) = start_shared(fake::Config {
-        poll_faults: vec![401],
-        ..fake::Config::default()
-    });
+    let (dir, url, fake) = setup(
+        3,
+        fake::Config {
+            poll_faults: vec![401],
+            ..fake::Config::default()
+        },
+    );
     let output = bulk(&url, dir.path(), &["--concurrency", "1", "--max-in-flight", "1"])
         .output()
         .unwrap();

@@ -243,8 +243,9 @@ fn lists_urls_and_local_problems() {
 }
 
 /// A tree whose first two documents were parsed by a first run, against a fake whose jobs end
-/// 2.5 s after they are made (real time), so that a later run can be killed while they run
-/// (with room to spare on a loaded machine).
+/// 0.9 s after they are made (real time): a later run is killed or interrupted as soon as its
+/// jobs are recorded, before its poller's first look at them (1 s after each create), so they are
+/// still running as far as it knows.
 #[cfg(unix)]
 struct Resumed {
     dir: tempfile::TempDir,
@@ -258,7 +259,7 @@ impl Resumed {
         let dir = tempfile::tempdir().unwrap();
         tree(&dir.path().join("docs"), &["done-1.pdf", "done-2.pdf"]);
         let (url, fake) = start_shared(fake::Config {
-            job_time: Some(Duration::from_millis(2500)),
+            job_time: Some(Duration::from_millis(900)),
             ..fake::Config::default()
         });
         let resumed = Resumed { dir, url, fake };

@@ -298,8 +298,11 @@ fn two_runs_at_once_pay_once_and_both_succeed() {
     let (docs, store, out) = layout(dir.path());
     let names: Vec<String> = (0..6).map(|n| format!("d{n}.pdf")).collect();
     tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    // Jobs end 0.3 s after they are made (seen at the first poll, 1 s after each create), not
+    // over three polls (6 s in a real process).
     let (url, fake) = start_shared(fake::Config {
         create_delay: Duration::from_millis(50),
+        job_time: Some(Duration::from_millis(300)),
         ..fake::Config::default()
     });
     let start = || {

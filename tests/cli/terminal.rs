@@ -385,8 +385,10 @@ fn bulk_parsing_and_big_downloads_show_progress_on_a_terminal() {
         bytes[..name.len()].copy_from_slice(name.as_bytes());
         std::fs::write(docs.join(name), bytes).unwrap();
     }
+    // Jobs end 0.3 s after they are made: seen at the first poll, not over three (6 s).
     let (url, _fake) = start_shared(fake::Config {
         result_mib: Some(16),
+        job_time: Some(std::time::Duration::from_millis(300)),
         ..fake::Config::default()
     });
     let (docs_arg, out_arg) = (

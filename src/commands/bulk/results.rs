@@ -155,6 +155,25 @@ pub(super) fn write_output(
         file.write_all(&buffer[..n])?;
     }
     file.persist_durably()?;
+    record(
+        shared,
+        document,
+        key,
+        job_id,
+        hasher.finalize().to_hex().to_string(),
+    )
+    .inspect_err(|err| shared.fail(err))
+}
+
+/// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the
+/// result of `key` made by `job_id`.
+pub(super) fn record(
+    shared: &Shared,
+    document: &Document,
+    key: &str,
+    job_id: &str,
+    hash: String,
+) -> Result<(), Error> {
     let written = Written {
         output: document.relative.clone(),
         source: document.name().into_owned(),
@@ -162,10 +181,7 @@ pub(super) fn write_output(
         job_id: job_id.to_string(),
         bytes: 0,
         modified_ns: 0,
-        hash: hasher.finalize().to_hex().to_string(),
+        hash,
     };
-    shared
-        .manifest
-        .append(written, &output)
-        .inspect_err(|err| shared.fail(err))
+    shared.manifest.append(written, &document.output())
 }

@@ -12,10 +12,9 @@ use serde_json::{Map, Value};
 
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
-use crate::commands::bulk::manifest::Written;
 use crate::commands::bulk::poll::{busy, refused};
 use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::results::write_output;
+use crate::commands::bulk::results::{record, write_output};
 use crate::commands::bulk::shared::{Event, Followed, Member, Shared, Task, nap};
 use crate::commands::bulk::sources::{self, Document};
 use crate::commands::create::{self, Source};
@@ -111,16 +110,7 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
     if ours != theirs {
         return None;
     }
-    let written = Written {
-        output: document.relative.clone(),
-        source: document.name().into_owned(),
-        key: key.to_string(),
-        job_id: job_id.clone(),
-        bytes: 0,
-        modified_ns: 0,
-        hash: theirs,
-    };
-    shared.manifest.append(written, &document.output()).ok()?;
+    record(shared, document, key, &job_id, theirs).ok()?;
     Some(job_id)
 }
 

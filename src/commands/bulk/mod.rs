@@ -18,6 +18,9 @@ mod results;
 mod shared;
 mod sources;
 mod submit;
+#[cfg(test)]
+mod testing;
+mod walk;
 
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
@@ -45,7 +48,7 @@ use crate::store::lock::Lock;
 use manifest::{LOCK, Manifest};
 use report::{End, Tally, progress, summarize};
 use shared::{Event, Setup, Shared};
-use sources::Shard;
+use sources::{Shard, Sources};
 
 /// `parse` with several documents or any bulk option. `again` is the command line, to say how
 /// to resume.
@@ -168,8 +171,8 @@ fn run(
     } else {
         HashSet::new()
     };
-    let documents = sources::collect(bulk, arguments, dir, kind, &ours, ctx)?;
-    let total = documents.len();
+    let sources = Sources::new(bulk, arguments, dir, kind, ours, ctx)?;
+    let total = sources.count(&ctx.io.stderr)?;
     let uploads = usize::from(bulk.concurrency);
     let submitters = uploads.min(total.max(1));
     let shard = bulk.shard.map(Shard::new);
@@ -186,7 +189,7 @@ fn run(
         force: run.store.force,
         shard,
         manifest,
-        documents,
+        documents: sources.pass(None),
         throttle,
     };
     let shared = Shared::new(setup, uploads, bulk.max_in_flight as usize);
@@ -250,7 +253,8 @@ fn run(
         lines.commit()?;
     }
     let end = End {
-        total,
+        // More when the tree grew as the run started.
+        total: total.max(shared.taken()),
         shard: shard.map(|s| s.to_string()),
         fatal: shared.fatal(),
         aborted: shared.aborted(),

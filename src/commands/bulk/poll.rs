@@ -285,3 +285,203 @@ pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) 
         shared.again(task);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::api::throttle::Lane;
+    use crate::commands::bulk::testing::{
+        Fixture, Reply, Script, events, followed, job, outcomes, reply, take,
+    };
+    use crate::context::Clock as _;
+
+    const LIST: &str = "/api/v2/parse";
+
+    fn ids(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| id.to_string()).collect()
+    }
+
+    fn listing(items: &[Value], next: Option<&str>) -> Reply {
+        reply(200, json!({"items": items, "next_page_token": next}))
+    }
+
+    #[test]
+    fn every_page_of_a_listing_by_id_is_read_and_ended_jobs_go_to_the_fetchers() {
+        // The server pages with fewer items than asked for: the next page holds the other job.
+        let script = Script::start(vec![(
+            "GET",
+            LIST.into(),
+            vec![
+                listing(&[job("job-1", "COMPLETED")], Some("page-2")),
+                listing(&[job("job-2", "FAILED")], None),
+            ],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf", "b.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        for (id, key) in [("job-1", "key-1"), ("job-2", "key-2")] {
+            let followed = followed(&shared, id, key);
+            shared.poller.follow(&shared, &sender, followed, false);
+        }
+        shared.poller.poll(&shared, &sender, &ids(&["job-1", "job-2"]));
+        assert_eq!(
+            script.requests(),
+            [
+                "GET /api/v2/parse?job_ids=job-1&job_ids=job-2&page_size=100",
+                "GET /api/v2/parse?job_ids=job-1&job_ids=job-2&page_size=100&page_token=page-2",
+            ]
+        );
+        let ended: Vec<(String, Option<String>)> = shared
+            .ended
+            .drain()
+            .into_iter()
+            .map(|(followed, job)| (followed.job_id, job.and_then(|j| j.status().map(str::to_string))))
+            .collect();
+        assert_eq!(
+            ended,
+            [
+                ("job-1".to_string(), Some("COMPLETED".to_string())),
+                ("job-2".to_string(), Some("FAILED".to_string())),
+            ]
+        );
+        assert_eq!(shared.slots.taken(), 0, "each slot is given back as its job ends");
+        assert!(lock(&shared.poller.state).jobs.is_empty());
+        assert!(outcomes(&receiver, &fixture.docs()).is_empty());
+    }
+
+    #[test]
+    fn a_job_left_out_of_listings_is_asked_for_alone_and_parsed_again_once_the_api_has_lost_it() {
+        let script = Script::start(vec![
+            ("GET", LIST.into(), vec![listing(&[], None)]),
+            (
+                "GET",
+                format!("{LIST}/job-1"),
+                vec![reply(404, json!({"detail": "Job not found"}))],
+            ),
+        ]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        shared.poller.follow(&shared, &sender, followed, false);
+        // Listings lag behind creates: missing twice is waited out.
+        for _ in 0..ABSENT_LIMIT - 1 {
+            shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        }
+        assert_eq!(script.count("GET", "/api/v2/parse/job-1"), 0);
+        assert_eq!(lock(&shared.poller.state).jobs["job-1"].absent, ABSENT_LIMIT - 1);
+        // The third time it is asked for alone: 404, so its document goes back, once, with its key.
+        shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        assert_eq!(script.count("GET", "/api/v2/parse/job-1"), 1);
+        assert!(lock(&shared.poller.state).jobs.is_empty());
+        assert_eq!(shared.slots.taken(), 0);
+        let again = take(&shared);
+        assert_eq!((again.key.as_deref(), again.lost), (Some("key-1"), 1));
+        assert!(again.document.name().ends_with("a.pdf"));
+        assert!(
+            outcomes(&receiver, &fixture.docs()).is_empty(),
+            "no document fails for it"
+        );
+        assert!(
+            fixture
+                .stderr
+                .text()
+                .contains("note: the API no longer knows job job-1 of "),
+            "{}",
+            fixture.stderr.text()
+        );
+    }
+
+    #[test]
+    fn a_job_seen_running_again_starts_its_count_of_absences_over() {
+        let script = Script::start(vec![(
+            "GET",
+            LIST.into(),
+            vec![
+                listing(&[], None),
+                listing(&[], None),
+                listing(&[job("job-1", "RUNNING")], None),
+                listing(&[], None),
+                listing(&[], None),
+            ],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, _receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        shared.poller.follow(&shared, &sender, followed, false);
+        for _ in 0..5 {
+            shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        }
+        assert_eq!(script.count("GET", "/api/v2/parse/job-1"), 0);
+        assert_eq!(lock(&shared.poller.state).jobs["job-1"].absent, 2);
+    }
+
+    #[test]
+    fn a_failed_listing_fails_no_document_and_waits_longer() {
+        let script = Script::start(vec![(
+            "GET",
+            LIST.into(),
+            vec![reply(503, json!({"detail": "unavailable"}))],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        shared.poller.follow(&shared, &sender, followed, false);
+        shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        assert!(script.count("GET", LIST) >= 1);
+        let now = fixture.clock.now();
+        let state = lock(&shared.poller.state);
+        assert_eq!(state.failures, 1);
+        assert!(
+            state.jobs["job-1"].due >= now + Duration::from_secs(2),
+            "backs off"
+        );
+        drop(state);
+        assert!(outcomes(&receiver, &fixture.docs()).is_empty());
+        assert!(!shared.stopped());
+        assert_eq!(shared.slots.taken(), 1, "still followed");
+    }
+
+    #[test]
+    fn a_429_on_a_poll_holds_polls_only_never_creates() {
+        let script = Script::start(vec![
+            (
+                "GET",
+                LIST.into(),
+                vec![reply(429, json!({"detail": "slow down"})).header("Retry-After", "30")],
+            ),
+            (
+                "POST",
+                format!("{LIST}/upload"),
+                vec![reply(200, json!({"id": "job-2", "status": "PENDING"}))],
+            ),
+        ]);
+        let fixture = Fixture::new(&script.url, &["a.pdf", "b.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        shared.poller.follow(&shared, &sender, followed, false);
+        shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        assert!(fixture.throttle.hits(Lane::Read) >= 1);
+        assert_eq!(fixture.throttle.hits(Lane::Change), 0);
+        assert_eq!(shared.health.pause(), Duration::ZERO, "a 429 is not an outage");
+        // A create right after goes at once, and the upload limit is whole.
+        let before = fixture.elapsed();
+        let task = take(&shared);
+        let source = task.document.source.clone();
+        let deadline = fixture.clock.now() + Duration::from_secs(3600);
+        let created = crate::commands::bulk::submit::send(&shared, deadline, &shared.configuration, &source);
+        assert_eq!(created.unwrap().id(), "job-2");
+        assert_eq!(
+            fixture.elapsed(),
+            before,
+            "the create did not wait for the poll's 429"
+        );
+        assert_eq!(shared.gate.limit(), 4);
+        assert!(outcomes(&receiver, &fixture.docs()).is_empty());
+    }
+}

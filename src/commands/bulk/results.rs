@@ -185,3 +185,123 @@ pub(super) fn record(
     };
     shared.manifest.append(written, &document.output())
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::commands::bulk::testing::{
+        Fixture, Reply, Script, events, followed, job, outcomes, reply, take,
+    };
+
+    const RESULT: &str = "/api/v2/parse/job-1";
+
+    fn result(markdown: &str) -> Value {
+        json!({
+            "job": job("job-1", "COMPLETED"),
+            "markdown": {"pages": [{"page_number": 1, "markdown": markdown, "success": true}]},
+        })
+    }
+
+    fn ended(status: &str) -> Job {
+        Job::listed(job("job-1", status))
+    }
+
+    #[test]
+    fn a_result_cut_short_is_fetched_again_and_written_whole_once() {
+        let whole = result("# A\n\nAll of it.").to_string();
+        let cut = &whole[..whole.len() / 2];
+        let script = Script::start(vec![(
+            "GET",
+            RESULT.into(),
+            vec![
+                Reply::cut(200, cut, whole.len()),
+                Reply::raw(200, cut),
+                reply(502, json!({"detail": "bad gateway"})),
+                Reply::raw(200, &whole),
+            ],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        shared.slots.give();
+        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        let fetches = script.count("GET", RESULT);
+        assert!(fetches >= 4, "{:?}", script.requests());
+        assert!(
+            script.requests()[0].starts_with("GET /api/v2/parse/job-1?expand=markdown"),
+            "{:?}",
+            script.requests()
+        );
+        assert_eq!(
+            outcomes(&receiver, &fixture.docs()),
+            [("a.pdf".to_string(), "COMPLETED".to_string(), None)]
+        );
+        let written = std::fs::read_to_string(fixture.out().join("a.pdf.md")).unwrap();
+        assert_eq!(written, "# A\n\nAll of it.\n");
+        let manifest = crate::commands::bulk::manifest::Manifest::open(&fixture.out()).unwrap();
+        let record = manifest.ours("a.pdf.md").expect("recorded in the manifest");
+        assert_eq!((record.key.as_str(), record.job_id.as_str()), ("key-1", "job-1"));
+        assert!(!shared.stopped());
+    }
+
+    #[test]
+    fn a_job_that_failed_fails_its_documents_without_a_fetch() {
+        let script = Script::start(Vec::new());
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        let mut failed = job("job-1", "FAILED");
+        failed["error_message"] = json!("the file is encrypted");
+        finish(&shared, &sender, followed, Some(&Job::listed(failed)));
+        assert!(script.requests().is_empty());
+        let said = outcomes(&receiver, &fixture.docs());
+        assert_eq!(said.len(), 1);
+        assert_eq!(said[0].1, "FAILED");
+        assert!(
+            said[0].2.as_deref().unwrap().contains("the file is encrypted"),
+            "{said:?}"
+        );
+        assert!(!fixture.out().join("a.pdf.md").exists());
+    }
+
+    #[test]
+    fn a_result_the_api_no_longer_has_sends_its_document_back_once() {
+        let script = Script::start(vec![(
+            "GET",
+            RESULT.into(),
+            vec![reply(404, json!({"detail": "Job not found"}))],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        assert_eq!(script.count("GET", RESULT), 1);
+        assert!(outcomes(&receiver, &fixture.docs()).is_empty());
+        let again = take(&shared);
+        assert_eq!((again.key.as_deref(), again.lost), (Some("key-1"), 1));
+    }
+
+    #[test]
+    fn a_result_refused_for_good_is_asked_for_once() {
+        let script = Script::start(vec![(
+            "GET",
+            RESULT.into(),
+            vec![reply(400, json!({"detail": "bad expand"}))],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        assert_eq!(script.count("GET", RESULT), 1);
+        let said = outcomes(&receiver, &fixture.docs());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].1, "ERROR");
+        assert!(said[0].2.as_deref().unwrap().contains("bad expand"), "{said:?}");
+    }
+}

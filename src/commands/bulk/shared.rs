@@ -15,7 +15,7 @@ use crate::commands::Session;
 use crate::commands::bulk::gate::{Gate, Slots};
 use crate::commands::bulk::manifest::Manifest;
 use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::sources::{Document, Shard};
+use crate::commands::bulk::sources::{Document, Pass, Shard, output_hash};
 use crate::commands::once::{self, Kind};
 use crate::error::Error;
 use crate::text::neutralize;
@@ -45,6 +45,8 @@ pub(super) struct Task {
     /// The file's size and modification time when its key was taken: a file that changed
     /// since is not uploaded under that key.
     pub(super) seen: Option<(u64, Option<SystemTime>)>,
+    /// Why it is not parsed at all (found only as the run went: its output is another's).
+    pub(super) refused: Option<Error>,
 }
 
 impl Task {
@@ -56,6 +58,7 @@ impl Task {
             lost: 0,
             since: None,
             seen: None,
+            refused: None,
         }
     }
 }
@@ -114,9 +117,12 @@ pub(super) struct Shared<'a> {
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
     pub(super) manifest: Manifest,
-    pub(super) documents: Vec<Document>,
-    /// The next document to take.
-    pub(super) next: AtomicUsize,
+    /// The documents not yet taken, found as they are taken.
+    documents: Mutex<Taking<'a>>,
+    /// Every document was taken.
+    exhausted: AtomicBool,
+    /// Documents taken (each once).
+    taken: AtomicUsize,
     /// Documents taken and not yet reported.
     pub(super) outstanding: AtomicUsize,
     pub(super) stop: AtomicBool,
@@ -149,7 +155,7 @@ pub(super) struct Setup<'a> {
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
     pub(super) manifest: Manifest,
-    pub(super) documents: Vec<Document>,
+    pub(super) documents: Pass<'a>,
     pub(super) throttle: Arc<Throttle>,
 }
 
@@ -164,8 +170,12 @@ impl<'a> Shared<'a> {
             force: setup.force,
             shard: setup.shard,
             manifest: setup.manifest,
-            documents: setup.documents,
-            next: AtomicUsize::new(0),
+            documents: Mutex::new(Taking {
+                pass: setup.documents,
+                outputs: HashSet::new(),
+            }),
+            exhausted: AtomicBool::new(false),
+            taken: AtomicUsize::new(0),
             outstanding: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
             fatal: Mutex::new(None),
@@ -197,8 +207,12 @@ impl Shared<'_> {
     /// Nothing is left to do: every document was taken and reported (or the run stopped).
     pub(super) fn finished(&self) -> bool {
         self.stopped()
-            || (self.next.load(Ordering::SeqCst) >= self.documents.len()
-                && self.outstanding.load(Ordering::SeqCst) == 0)
+            || (self.exhausted.load(Ordering::SeqCst) && self.outstanding.load(Ordering::SeqCst) == 0)
+    }
+
+    /// Documents taken so far.
+    pub(super) fn taken(&self) -> usize {
+        self.taken.load(Ordering::SeqCst)
     }
 
     /// The next document to submit: one that came back first, else a new one.
@@ -213,9 +227,13 @@ impl Shared<'_> {
             // Counted as outstanding before it is taken, so that the run is never seen finished
             // between the two.
             self.outstanding.fetch_add(1, Ordering::SeqCst);
-            let index = self.next.fetch_add(1, Ordering::SeqCst);
-            if let Some(document) = self.documents.get(index) {
-                return Some(Task::new(document.clone()));
+            if !self.exhausted.load(Ordering::SeqCst) {
+                let mut documents = lock(&self.documents);
+                if let Some(task) = documents.next() {
+                    self.taken.fetch_add(1, Ordering::SeqCst);
+                    return Some(task);
+                }
+                self.exhausted.store(true, Ordering::SeqCst);
             }
             self.outstanding.fetch_sub(1, Ordering::SeqCst);
             if self.finished() {
@@ -303,22 +321,52 @@ impl Shared<'_> {
         }
         deciding.insert(key.to_string());
         Deciding {
-            shared: self,
+            deciding: &self.deciding,
+            decided: &self.decided,
             key: key.to_string(),
+        }
+    }
+}
+
+/// The documents as they are taken: the second pass over the sources (see `Sources`).
+struct Taking<'a> {
+    pass: Pass<'a>,
+    /// A hash of each output path taken so far.
+    outputs: HashSet<u64>,
+}
+
+impl Taking<'_> {
+    fn next(&mut self) -> Option<Task> {
+        loop {
+            // The first pass stopped on what cannot be found; found now, it is left out.
+            let Ok(document) = self.pass.next()? else {
+                continue;
+            };
+            let mut task = Task::new(document);
+            // The first pass found no two documents writing one output: one found now came
+            // with a change to the tree since.
+            if !self.outputs.insert(output_hash(&task.document.relative)) {
+                task.refused = Some(Error::failure(format!(
+                    "not parsed: {} is also written by another document of this run (the tree changed as the run started)",
+                    neutralize(&task.document.output().display().to_string())
+                )));
+            }
+            return Some(task);
         }
     }
 }
 
 /// A result key being decided about; see `Shared::decide`.
 pub(super) struct Deciding<'s> {
-    shared: &'s Shared<'s>,
+    deciding: &'s Mutex<HashSet<String>>,
+    decided: &'s Condvar,
     key: String,
 }
 
 impl Drop for Deciding<'_> {
     fn drop(&mut self) {
-        lock(&self.shared.deciding).remove(&self.key);
-        self.shared.decided.notify_all();
+        lock(self.deciding).remove(&self.key);
+        self.decided.notify_all();
     }
 }
 
@@ -446,5 +494,47 @@ pub(super) fn nap(shared: &Shared, total: Duration) {
         let step = left.min(STOP_CHECK);
         shared.once.clock.sleep(step);
         left -= step;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::bulk::testing::{bulk, context, sources};
+
+    #[test]
+    fn a_document_whose_output_another_took_is_refused_when_taken() {
+        // Two that clash are refused by the first pass; met only by the second (the tree changed
+        // in between), the later one is not parsed and the others go on.
+        let dir = tempfile::tempdir().unwrap();
+        let (one, two, three) = (
+            dir.path().join("one/a.pdf"),
+            dir.path().join("two/a.pdf"),
+            dir.path().join("b.pdf"),
+        );
+        for path in [&one, &two, &three] {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, b"x").unwrap();
+        }
+        let out = dir.path().join("out");
+        let mut ctx = context("");
+        let sources = sources(&[&one, &two, &three], &bulk(&[], None), &out, &mut ctx).unwrap();
+        let mut taking = Taking {
+            pass: sources.pass(None),
+            outputs: HashSet::new(),
+        };
+        let first = taking.next().unwrap();
+        assert!(first.refused.is_none());
+        let second = taking.next().unwrap();
+        assert_eq!(second.document.name(), two.display().to_string());
+        assert_eq!(
+            second.refused.unwrap().to_string(),
+            format!(
+                "not parsed: {} is also written by another document of this run (the tree changed as the run started)",
+                out.join("a.pdf.md").display()
+            )
+        );
+        assert!(taking.next().unwrap().refused.is_none());
+        assert!(taking.next().is_none());
     }
 }

@@ -3,17 +3,18 @@
 //! each with the path its result is written to.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::Read as _;
+use std::io::{BufRead as _, BufReader, Seek as _, SeekFrom};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use crate::cli::BulkArgs;
-use crate::commands::bulk::manifest::{LOCK, MANIFEST};
+use crate::commands::bulk::walk::{Filter, Taken, Walk, not_regular};
 use crate::commands::create::Source;
 use crate::commands::once::Kind;
-use crate::context::Context;
+use crate::context::{Context, Stderr};
 use crate::error::Error;
 use crate::text::neutralize;
 
@@ -56,300 +57,308 @@ pub(super) fn check(source: &Source) -> Result<(), Error> {
     })
 }
 
-/// Every document of the run, in order: arguments, then each `--recursive` tree, then the list.
-/// Each argument comes with the name it was given as (`-` for stdin, spooled to a file).
-pub(super) fn collect(
-    bulk: &BulkArgs,
-    arguments: Vec<(Source, String)>,
-    dir: &Path,
-    kind: Kind,
-    ours: &HashSet<PathBuf>,
-    ctx: &mut Context,
-) -> Result<Vec<Document>, Error> {
-    let mut found = Found {
-        dir: Arc::from(dir),
-        extension: kind.name(),
-        documents: Vec::new(),
-        outputs: HashMap::new(),
-    };
-    for (source, name) in arguments {
-        let relative = match &source {
-            Source::File(path) => {
-                if path.is_dir() {
-                    return Err(Error::usage(format!(
-                        "{} is a directory: use --recursive {0}",
-                        neutralize(&path.display().to_string())
-                    )));
-                }
-                // What cannot be uploaded (a FIFO, a device) is refused before anything is sent.
-                if let Ok(metadata) = std::fs::metadata(path)
-                    && !metadata.is_file()
-                {
-                    return Err(Error::usage(format!(
-                        "cannot upload {}: {} (to parse what a pipe carries, give - and pipe it to stdin)",
-                        neutralize(&name),
-                        not_regular(&metadata.file_type())
-                    )));
-                }
-                PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
-            }
-            Source::Url(url) => url_path(url),
-            Source::FileId(id) => PathBuf::from(id),
-        };
-        found.push(source, name, &relative)?;
-    }
-    let filter = Filter::new(&bulk.include, &bulk.exclude)?;
-    let output_dir = std::fs::canonicalize(dir).ok();
-    for root in &bulk.recursive {
-        if !root.is_dir() {
-            return Err(Error::usage(format!(
-                "--recursive {}: not a directory",
-                neutralize(&root.display().to_string())
-            )));
-        }
-        let walk = Walk {
-            output_dir: output_dir.as_deref(),
-            ours,
-            filter: &filter,
-            follow: bulk.follow,
-        };
-        let mut files = walk.files(root, ctx)?;
-        files.sort();
-        for relative in files {
-            let path = root.join(&relative);
-            let name = path.display().to_string();
-            found.push(Source::File(path), name, &relative)?;
-        }
-    }
-    if let Some(list) = &bulk.from_list {
-        for line in read_list(list, ctx)? {
-            let source = Source::of_argument(&line);
-            let relative = match &source {
-                Source::Url(url) => url_path(url),
-                _ => clean_relative(Path::new(&line)),
-            };
-            found.push(source, line, &relative)?;
-        }
-    }
-    if found.documents.is_empty() {
-        return Err(Error::usage("nothing to parse: no file matched"));
-    }
-    found.documents.shrink_to_fit();
-    Ok(found.documents)
-}
-
-/// The documents found so far, and where each output goes (two documents must not write to one
-/// place).
-struct Found {
+/// The documents of a run, found one at a time, in order: the arguments, then each
+/// `--recursive` tree (each directory in name order), then `--from-list`. The same sources give
+/// the same documents in the same order, so a run goes over them twice: once to count them and
+/// find two that would write one output before anything is sent (only a hash of each output
+/// path is kept), then as the submitters take them. Nothing holds the whole list.
+pub(super) struct Sources {
     dir: Arc<Path>,
     extension: &'static str,
-    documents: Vec<Document>,
-    /// A hash of each output path relative to DIR → the document that writes it (a hash, not
-    /// the path: this is held for every document while they are found).
-    outputs: HashMap<u64, usize>,
+    /// The arguments, checked, each with its name and where its result goes.
+    arguments: Vec<(Source, String, PathBuf)>,
+    roots: Vec<PathBuf>,
+    /// `--from-list` (stdin copied to a temporary file), read from its start by each pass.
+    list: Option<File>,
+    walk: Walk,
 }
 
-impl Found {
-    fn push(&mut self, source: Source, name: String, relative: &Path) -> Result<(), Error> {
+impl Sources {
+    /// Checks the arguments, the trees and the list: what cannot be parsed at all is a usage
+    /// error before anything is sent.
+    pub(super) fn new(
+        bulk: &BulkArgs,
+        arguments: Vec<(Source, String)>,
+        dir: &Path,
+        kind: Kind,
+        ours: HashSet<PathBuf>,
+        ctx: &mut Context,
+    ) -> Result<Self, Error> {
+        let mut checked = Vec::with_capacity(arguments.len());
+        for (source, name) in arguments {
+            let relative = match &source {
+                Source::File(path) => {
+                    if path.is_dir() {
+                        return Err(Error::usage(format!(
+                            "{} is a directory: use --recursive {0}",
+                            neutralize(&path.display().to_string())
+                        )));
+                    }
+                    // What cannot be uploaded (a FIFO, a device) is refused before anything is sent.
+                    if let Ok(metadata) = std::fs::metadata(path)
+                        && !metadata.is_file()
+                    {
+                        return Err(Error::usage(format!(
+                            "cannot upload {}: {} (to parse what a pipe carries, give - and pipe it to stdin)",
+                            neutralize(&name),
+                            not_regular(&metadata.file_type())
+                        )));
+                    }
+                    PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
+                }
+                Source::Url(url) => url_path(url),
+                Source::FileId(id) => PathBuf::from(id),
+            };
+            checked.push((source, name, relative));
+        }
+        for root in &bulk.recursive {
+            if !root.is_dir() {
+                return Err(Error::usage(format!(
+                    "--recursive {}: not a directory",
+                    neutralize(&root.display().to_string())
+                )));
+            }
+        }
+        let list = bulk
+            .from_list
+            .as_deref()
+            .map(|list| open_list(list, ctx))
+            .transpose()?;
+        Ok(Sources {
+            dir: Arc::from(dir),
+            extension: kind.name(),
+            arguments: checked,
+            roots: bulk.recursive.clone(),
+            list,
+            walk: Walk {
+                output_dir: std::fs::canonicalize(dir).ok(),
+                ours,
+                filter: Filter::new(&bulk.include, &bulk.exclude)?,
+                follow: bulk.follow,
+            },
+        })
+    }
+
+    /// A pass over the documents; `notes` says what the walk skips (the first pass only).
+    pub(super) fn pass(&self, notes: Option<Stderr>) -> Pass<'_> {
+        Pass {
+            sources: self,
+            at: At::Argument(0),
+            notes,
+        }
+    }
+
+    /// Goes over every document once, saying what the walk skips: how many there are. Two that
+    /// would write one output are a usage error here, before anything is sent.
+    pub(super) fn count(&self, stderr: &Stderr) -> Result<usize, Error> {
+        // A hash of each output path → the first document that writes it.
+        let mut outputs: HashMap<u64, usize> = HashMap::new();
+        let mut count = 0;
+        for document in self.pass(Some(stderr.clone())) {
+            let document = document?;
+            match outputs.entry(output_hash(&document.relative)) {
+                Entry::Occupied(earlier) => {
+                    // The same hash: the same path, unless two paths share a hash.
+                    if let Some(Ok(other)) = self.pass(None).nth(*earlier.get())
+                        && other.relative == document.relative
+                    {
+                        return Err(Error::usage(format!(
+                            "{} and {} would both be written to {}",
+                            neutralize(&other.name()),
+                            neutralize(&document.name()),
+                            neutralize(&document.output().display().to_string())
+                        )));
+                    }
+                }
+                Entry::Vacant(vacant) => {
+                    vacant.insert(count);
+                }
+            }
+            count += 1;
+        }
+        if count == 0 {
+            return Err(Error::usage("nothing to parse: no file matched"));
+        }
+        Ok(count)
+    }
+
+    fn document(&self, source: Source, name: &str, relative: &Path) -> Document {
         let mut relative = relative.as_os_str().to_owned();
         relative.push(format!(".{}", self.extension));
-        let relative = PathBuf::from(relative);
-        let output = self.dir.join(&relative);
-        let relative = relative
+        let relative = Path::new(&relative)
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let hash = output_hash(&relative);
-        if let Some(&other) = self.outputs.get(&hash)
-            && self.documents[other].relative == relative
-        {
-            return Err(Error::usage(format!(
-                "{} and {} would both be written to {}",
-                neutralize(&self.documents[other].name()),
-                neutralize(&name),
-                neutralize(&output.display().to_string())
-            )));
-        }
-        self.outputs.insert(hash, self.documents.len());
         let mut document = Document {
             source,
             given: None,
             relative,
             dir: Arc::clone(&self.dir),
         };
-        if document.name() != name.as_str() {
-            document.given = Some(name.into_boxed_str());
+        if document.name() != name {
+            document.given = Some(name.into());
         }
-        self.documents.push(document);
-        Ok(())
+        document
     }
 }
 
-/// `--include` and `--exclude`, matched against paths relative to their `--recursive` root.
-pub(super) struct Filter {
-    include: Option<globset::GlobSet>,
-    exclude: globset::GlobSet,
+/// Where a pass is.
+enum At {
+    Argument(usize),
+    Tree {
+        root: usize,
+        walk: walkdir::IntoIter,
+        /// Symbolic links not followed so far.
+        links: usize,
+    },
+    List(std::io::Lines<BufReader<File>>),
+    Done,
 }
 
-impl Filter {
-    fn new(include: &[String], exclude: &[String]) -> Result<Self, Error> {
-        let set = |globs: &[String], flag: &str| -> Result<globset::GlobSet, Error> {
-            let mut builder = globset::GlobSetBuilder::new();
-            for glob in globs {
-                let glob = globset::GlobBuilder::new(glob)
-                    .literal_separator(false)
-                    .build()
-                    .map_err(|err| Error::usage(format!("{flag} {glob}: {err}")))?;
-                builder.add(glob);
-            }
-            builder
-                .build()
-                .map_err(|err| Error::usage(format!("{flag}: {err}")))
+/// One pass over the documents of a run (see `Sources`). A document that cannot be found is
+/// an error the first pass stops on; a later pass goes on after it.
+pub(super) struct Pass<'s> {
+    sources: &'s Sources,
+    at: At,
+    notes: Option<Stderr>,
+}
+
+impl Pass<'_> {
+    fn note(&self, line: &str) {
+        if let Some(stderr) = &self.notes {
+            stderr.line(line);
+        }
+    }
+
+    /// Moves to the tree after `root` (or the list).
+    fn after_tree(&mut self, root: usize, links: usize) {
+        let sources = self.sources;
+        if links > 0 {
+            self.note(&format!(
+                "note: {links} symbolic link{} under {} not followed (--follow parses what they point to)",
+                if links == 1 { "" } else { "s" },
+                neutralize(&sources.roots[root].display().to_string())
+            ));
+        }
+        self.at = self.tree(root + 1);
+    }
+
+    fn tree(&self, root: usize) -> At {
+        let sources = self.sources;
+        match sources.roots.get(root) {
+            Some(path) => At::Tree {
+                root,
+                walk: walkdir::WalkDir::new(path)
+                    .follow_links(sources.walk.follow)
+                    .sort_by_file_name()
+                    .into_iter(),
+                links: 0,
+            },
+            None => self.list(),
+        }
+    }
+
+    fn list(&self) -> At {
+        let Some(file) = &self.sources.list else {
+            return At::Done;
         };
-        Ok(Filter {
-            include: (!include.is_empty())
-                .then(|| set(include, "--include"))
-                .transpose()?,
-            exclude: set(exclude, "--exclude")?,
-        })
+        match file.try_clone().and_then(|mut file| {
+            file.seek(SeekFrom::Start(0))?;
+            Ok(file)
+        }) {
+            Ok(file) => At::List(BufReader::new(file).lines()),
+            Err(_) => At::Done,
+        }
     }
+}
 
-    fn wants(&self, relative: &Path) -> bool {
-        self.include.as_ref().is_none_or(|set| set.is_match(relative)) && !self.exclude.is_match(relative)
+impl Iterator for Pass<'_> {
+    type Item = Result<Document, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let sources = self.sources;
+        loop {
+            match &mut self.at {
+                At::Argument(index) => {
+                    let Some((source, name, relative)) = sources.arguments.get(*index) else {
+                        self.at = self.tree(0);
+                        continue;
+                    };
+                    *index += 1;
+                    return Some(Ok(sources.document(source.clone(), name, relative)));
+                }
+                At::Tree { root, walk, links } => {
+                    let (root, path) = (*root, &sources.roots[*root]);
+                    let Some(entry) = walk.next() else {
+                        let links = *links;
+                        self.after_tree(root, links);
+                        continue;
+                    };
+                    match sources.walk.take(entry, path, walk, links) {
+                        Taken::File(relative) => {
+                            let source = Source::File(path.join(&relative));
+                            let name = path.join(&relative).display().to_string();
+                            return Some(Ok(sources.document(source, &name, &relative)));
+                        }
+                        Taken::Nothing => {}
+                        Taken::Note(line) => self.note(&line),
+                        Taken::Unreadable(err) => {
+                            self.at = At::Done;
+                            return Some(Err(err));
+                        }
+                    }
+                }
+                At::List(lines) => match lines.next() {
+                    None => self.at = At::Done,
+                    Some(Err(err)) => {
+                        self.at = At::Done;
+                        return Some(Err(Error::usage(format!(
+                            "--from-list: cannot read a line: {err}"
+                        ))));
+                    }
+                    Some(Ok(line)) => {
+                        let line = line.trim();
+                        if line.is_empty() || line.starts_with('#') {
+                            continue;
+                        }
+                        let source = Source::of_argument(line);
+                        let relative = match &source {
+                            Source::Url(url) => url_path(url),
+                            _ => clean_relative(Path::new(line)),
+                        };
+                        return Some(Ok(sources.document(source, line, &relative)));
+                    }
+                },
+                At::Done => return None,
+            }
+        }
     }
+}
+
+/// Opens `--from-list` (stdin is copied to a temporary file, so that it can be read twice).
+fn open_list(path: &Path, ctx: &mut Context) -> Result<File, Error> {
+    if path == Path::new("-") {
+        let mut file = tempfile::tempfile()?;
+        std::io::copy(&mut ctx.io.stdin, &mut file)
+            .map_err(|err| Error::Io(err).context("cannot read --from-list - (stdin)"))?;
+        return Ok(file);
+    }
+    File::open(path).map_err(|err| {
+        Error::usage(format!(
+            "--from-list {}: {err}",
+            neutralize(&path.display().to_string())
+        ))
+    })
 }
 
 /// A 64-bit hash of an output path (two paths with the same hash are told apart by comparing
 /// them).
-fn output_hash(relative: &str) -> u64 {
+pub(super) fn output_hash(relative: &str) -> u64 {
     let hash = blake3::hash(relative.as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&hash.as_bytes()[..8]);
     u64::from_le_bytes(first)
-}
-
-/// How a `--recursive` tree is walked.
-struct Walk<'a> {
-    output_dir: Option<&'a Path>,
-    /// Results this tool wrote: never documents.
-    ours: &'a HashSet<PathBuf>,
-    filter: &'a Filter,
-    /// Follow symbolic links (`--follow`).
-    follow: bool,
-}
-
-impl Walk<'_> {
-    /// The regular files under `root`, as paths relative to it. Hidden entries and
-    /// result directories are left out; symbolic links are followed only with `--follow` (a
-    /// loop is noted and skipped); FIFOs, sockets and devices are noted and skipped.
-    fn files(&self, root: &Path, ctx: &Context) -> Result<Vec<PathBuf>, Error> {
-        let mut files = Vec::new();
-        let mut links = 0;
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(self.follow)
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || self.wanted(entry));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) if err.loop_ancestor().is_some() => {
-                    let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                    ctx.io.stderr.line(&format!(
-                        "note: skipped {}: a link back to a directory above it",
-                        neutralize(&path)
-                    ));
-                    continue;
-                }
-                Err(err) if err.depth() == 0 => {
-                    return Err(Error::usage(format!(
-                        "cannot read {}: {}",
-                        neutralize(&root.display().to_string()),
-                        err.io_error()
-                            .map_or_else(|| err.to_string(), ToString::to_string)
-                    )));
-                }
-                Err(err) => {
-                    ctx.io
-                        .stderr
-                        .line(&format!("note: skipped {}", neutralize(&err.to_string())));
-                    continue;
-                }
-            };
-            let kind = entry.file_type();
-            if kind.is_dir() {
-                continue;
-            }
-            let path = entry.path();
-            if kind.is_symlink() {
-                // Not followed: a link to a file or a directory is not a document of its own.
-                links += 1;
-                continue;
-            }
-            if !kind.is_file() {
-                ctx.io.stderr.line(&format!(
-                    "note: skipped {}: {}",
-                    neutralize(&path.display().to_string()),
-                    not_regular(&kind)
-                ));
-                continue;
-            }
-            if let Ok(relative) = path.strip_prefix(root)
-                && self.filter.wants(relative)
-                // Results this tool wrote are never documents (an output directory inside the tree).
-                && !std::fs::canonicalize(path).is_ok_and(|p| self.ours.contains(&p))
-            {
-                files.push(relative.to_path_buf());
-            }
-        }
-        if links > 0 {
-            ctx.io.stderr.line(&format!(
-                "note: {links} symbolic link{} under {} not followed (--follow parses what they point to)",
-                if links == 1 { "" } else { "s" },
-                neutralize(&root.display().to_string())
-            ));
-        }
-        Ok(files)
-    }
-
-    /// Whether the walk goes into or takes `entry`: not hidden, and not a directory of results
-    /// (this run's output directory, or any other that holds a manifest or a run's lock, even
-    /// with its manifest gone).
-    fn wanted(&self, entry: &walkdir::DirEntry) -> bool {
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            return false;
-        }
-        if !entry.file_type().is_dir() {
-            return true;
-        }
-        let path = entry.path();
-        !(self
-            .output_dir
-            .is_some_and(|o| std::fs::canonicalize(path).is_ok_and(|p| p == o))
-            || path.join(MANIFEST).exists()
-            || path.join(LOCK).exists())
-    }
-}
-
-/// What a file that is not a regular file is, for the note that skips it.
-fn not_regular(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if kind.is_fifo() {
-            return "not a regular file (a FIFO)";
-        }
-        if kind.is_socket() {
-            return "not a regular file (a socket)";
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return "not a regular file (a device)";
-        }
-    }
-    if kind.is_dir() {
-        return "a directory";
-    }
-    "not a regular file"
 }
 
 /// `--shard K/N`: the documents whose result key falls in the Kth of N shares. The share is
@@ -383,29 +392,6 @@ impl std::fmt::Display for Shard {
     }
 }
 
-/// The lines of `--from-list` (blank lines and `#` comments left out).
-pub(super) fn read_list(path: &Path, ctx: &mut Context) -> Result<Vec<String>, Error> {
-    let mut text = String::new();
-    if path == Path::new("-") {
-        ctx.io.stdin.read_to_string(&mut text)?;
-    } else {
-        File::open(path)
-            .and_then(|mut f| f.read_to_string(&mut text))
-            .map_err(|err| {
-                Error::usage(format!(
-                    "--from-list {}: {err}",
-                    neutralize(&path.display().to_string())
-                ))
-            })?;
-    }
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect())
-}
-
 /// Where a URL's result goes: its host and path, cleaned.
 pub(super) fn url_path(url: &str) -> PathBuf {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -431,6 +417,110 @@ pub(super) fn clean_relative(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::bulk::testing::{bulk, context, sources};
+
+    fn names(pass: Pass<'_>) -> Vec<String> {
+        pass.map(|d| d.unwrap().relative).collect()
+    }
+
+    fn touch(path: &Path) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, b"%PDF-1.4").unwrap();
+    }
+
+    #[test]
+    fn a_pass_finds_the_documents_as_they_are_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("docs");
+        touch(&root.join("a.pdf"));
+        touch(&root.join("b/c.pdf"));
+        std::fs::create_dir_all(root.join("later")).unwrap();
+        let mut ctx = context("");
+        let sources = sources(&[], &bulk(&[&root], None), &dir.path().join("out"), &mut ctx).unwrap();
+        let mut pass = sources.pass(None);
+        assert_eq!(pass.next().unwrap().unwrap().relative, "a.pdf.md");
+        // Nothing was listed ahead: a file that appears where the walk has not been yet is found.
+        touch(&root.join("later/new.pdf"));
+        assert_eq!(names(pass), ["b/c.pdf.md", "later/new.pdf.md"]);
+    }
+
+    #[test]
+    fn documents_come_in_the_order_of_their_paths_arguments_first_then_trees_then_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("docs");
+        for name in [
+            "a.pdf",
+            "a-b.pdf",
+            "a/x.pdf",
+            "B.pdf",
+            "a/.hidden.pdf",
+            ".git/x.pdf",
+        ] {
+            touch(&root.join(name));
+        }
+        let single = dir.path().join("single.pdf");
+        touch(&single);
+        let mut ctx = context("# a comment\n\nhttps://example.com/doc.pdf?x=1\n  listed.pdf  \n");
+        let sources = sources(
+            &[&single],
+            &bulk(&[&root], Some("-")),
+            &dir.path().join("out"),
+            &mut ctx,
+        )
+        .unwrap();
+        let expected = [
+            "single.pdf.md",
+            "B.pdf.md",
+            "a/x.pdf.md",
+            "a-b.pdf.md",
+            "a.pdf.md",
+            "example.com/doc.pdf.md",
+            "listed.pdf.md",
+        ];
+        assert_eq!(sources.count(&ctx.io.stderr).unwrap(), expected.len());
+        // The list came from stdin, read once: each pass still finds it.
+        assert_eq!(names(sources.pass(None)), expected);
+        assert_eq!(names(sources.pass(None)), expected);
+    }
+
+    #[test]
+    fn two_documents_writing_one_output_are_refused_before_anything_is_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+        touch(&one.join("a.pdf"));
+        touch(&one.join("b.pdf"));
+        touch(&two.join("a.pdf"));
+        let out = dir.path().join("out");
+        let mut ctx = context("");
+        let sources = sources(&[], &bulk(&[&one, &two], None), &out, &mut ctx).unwrap();
+        let err = sources.count(&ctx.io.stderr).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} and {} would both be written to {}",
+                one.join("a.pdf").display(),
+                two.join("a.pdf").display(),
+                out.join("a.pdf.md").display()
+            )
+        );
+        assert!(matches!(err, Error::Usage(_)));
+    }
+
+    #[test]
+    fn nothing_to_parse_is_a_usage_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("empty")).unwrap();
+        let mut ctx = context("");
+        let sources = sources(
+            &[],
+            &bulk(&[&dir.path().join("empty")], None),
+            &dir.path().join("out"),
+            &mut ctx,
+        )
+        .unwrap();
+        let err = sources.count(&ctx.io.stderr).unwrap_err();
+        assert_eq!(err.to_string(), "nothing to parse: no file matched");
+    }
 
     #[test]
     fn every_key_is_in_exactly_one_shard() {

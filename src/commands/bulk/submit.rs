@@ -33,6 +33,9 @@ pub(super) fn submit(shared: &Shared, sender: &Sender<Event>) {
 }
 
 fn handle(shared: &Shared, sender: &Sender<Event>, mut task: Task) {
+    if let Some(err) = task.refused.take() {
+        return report_error(shared, sender, &task.document, None, err);
+    }
     task.since.get_or_insert_with(|| shared.once.clock.now());
     let key = match task.key.take() {
         Some(key) => key,
@@ -263,7 +266,7 @@ fn create(
 /// Sends one create through the gate. One the server provably did not take in is sent again:
 /// after a 429 once the wait the server asked for has passed (until the document's deadline),
 /// after no connection or a 503 with a growing pause (the API is away).
-fn send(
+pub(super) fn send(
     shared: &Shared,
     deadline: SystemTime,
     configuration: &Map<String, Value>,
@@ -342,4 +345,101 @@ fn report_error(
     outcome.job_id = job_id;
     outcome.failure = Some(err);
     shared.report(sender, outcome);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::commands::bulk::shared::lock;
+    use crate::commands::bulk::testing::{Fixture, Script, events, outcomes, reply, take};
+
+    const UPLOAD: &str = "/api/v2/parse/upload";
+
+    #[test]
+    fn a_create_answered_429_waits_as_asked_goes_again_and_halves_the_uploads_in_flight() {
+        let script = Script::start(vec![(
+            "POST",
+            UPLOAD.into(),
+            vec![
+                reply(429, json!({"detail": "too many jobs"})).header("Retry-After", "7"),
+                reply(200, json!({"id": "job-1", "status": "PENDING"})),
+            ],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        handle(&shared, &sender, take(&shared));
+        assert_eq!(script.count("POST", UPLOAD), 2, "{:?}", script.requests());
+        assert!(
+            fixture.elapsed() >= Duration::from_secs(7),
+            "{:?}",
+            fixture.elapsed()
+        );
+        // Halved once for the round of 429s (this create's second try went through, and grows
+        // nothing back: the next create that goes through at once does).
+        assert_eq!(shared.gate.limit(), 2);
+        // Handed to the poller, not waited for: no outcome yet, one job in flight.
+        assert!(outcomes(&receiver, &fixture.docs()).is_empty());
+        let state = lock(&shared.poller.state);
+        let watched = &state.jobs["job-1"];
+        assert!(watched.followed.members[0].paid);
+        assert_eq!(shared.slots.taken(), 1);
+        // The store knows the job before anyone waits for it.
+        let key = watched.followed.key.clone();
+        drop(state);
+        assert!(matches!(
+            shared.once.known(&key, shared.kind),
+            Known::Running(id) if id == "job-1"
+        ));
+    }
+
+    #[test]
+    fn a_file_changed_since_its_key_was_taken_is_not_uploaded() {
+        let script = Script::start(vec![(
+            "POST",
+            UPLOAD.into(),
+            vec![reply(200, json!({"id": "job-1", "status": "PENDING"}))],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let mut task = take(&shared);
+        task.seen = stat(&task.document.source);
+        // It grows after it was hashed.
+        std::fs::write(fixture.docs().join("a.pdf"), b"a.pdf and more").unwrap();
+        let err = create(&shared, &task, "key-1", &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} changed since it was read: not uploaded (run again once it is complete)",
+                fixture.docs().join("a.pdf").display()
+            )
+        );
+        assert!(script.requests().is_empty());
+        assert!(matches!(shared.once.known("key-1", shared.kind), Known::Nothing));
+    }
+
+    #[test]
+    fn a_refused_key_stops_the_run_and_nothing_more_is_sent() {
+        let script = Script::start(vec![(
+            "POST",
+            UPLOAD.into(),
+            vec![reply(401, json!({"detail": "Invalid API key"}))],
+        )]);
+        let fixture = Fixture::new(&script.url, &["a.pdf", "b.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        handle(&shared, &sender, take(&shared));
+        assert_eq!(script.count("POST", UPLOAD), 1);
+        assert!(shared.stopped());
+        assert!(shared.aborted().is_some());
+        assert!(shared.take().is_none(), "no other document is started");
+        let said = outcomes(&receiver, &fixture.docs());
+        assert_eq!(said.len(), 1);
+        assert_eq!(said[0].1, "ERROR");
+        assert_eq!(shared.slots.taken(), 0);
+    }
 }

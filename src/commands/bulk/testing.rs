@@ -1,0 +1,460 @@
+//! What the tests of each stage share: a tree of documents in a scratch directory, a session
+//! pointed at a scripted server on loopback, on a clock that only pretends to sleep, and the
+//! run's shared state built from them as `run` builds it. A stage is then driven alone: its
+//! functions called directly, the others' queues looked at.
+
+use std::collections::HashSet;
+use std::io::{BufRead as _, BufReader, Read as _, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use clap::Parser as _;
+use serde_json::{Map, Value, json};
+
+use crate::api::models::Part;
+use crate::api::throttle::Throttle;
+use crate::cli::{BulkArgs, Cli, Command};
+use crate::commands::Session;
+use crate::commands::bulk::manifest::Manifest;
+use crate::commands::bulk::shared::{Event, Followed, Member, Setup, Shared, Task};
+use crate::commands::bulk::sources::Sources;
+use crate::commands::create::Source;
+use crate::commands::once::{self, Kind};
+use crate::context::{Clock as _, Context, FakeClock, Io, MapEnv, Stderr, Stdout, Terminals};
+use crate::error::Error;
+
+/// A server that answers each request by the first rule whose method and path match, with the
+/// rule's replies in turn (the last one again once they run out), and remembers every request.
+pub(super) struct Script {
+    pub(super) url: String,
+    /// Cleared to stop the server.
+    open: Arc<AtomicBool>,
+    requests: Arc<Mutex<Vec<String>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// One reply of a `Script`.
+#[derive(Clone)]
+pub(super) struct Reply {
+    status: u16,
+    body: String,
+    headers: Vec<(&'static str, String)>,
+    /// The length said in `Content-Length` when it is not the body's: the connection is
+    /// closed after the body, short of it.
+    declared: Option<usize>,
+}
+
+pub(super) fn reply(status: u16, body: Value) -> Reply {
+    Reply {
+        status,
+        body: body.to_string(),
+        headers: Vec::new(),
+        declared: None,
+    }
+}
+
+impl Reply {
+    /// This body as it is (not JSON, or cut short).
+    pub(super) fn raw(status: u16, body: &str) -> Reply {
+        Reply {
+            status,
+            body: body.to_string(),
+            headers: Vec::new(),
+            declared: None,
+        }
+    }
+
+    /// `body` sent as the first part of a longer one: the transfer ends short of its length.
+    pub(super) fn cut(status: u16, body: &str, declared: usize) -> Reply {
+        Reply {
+            declared: Some(declared),
+            ..Reply::raw(status, body)
+        }
+    }
+
+    pub(super) fn header(mut self, name: &'static str, value: &str) -> Reply {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+}
+
+/// A rule of a `Script`: a method, a path (the part of the URL before `?`) and the replies.
+pub(super) type Rule = (&'static str, String, Vec<Reply>);
+
+impl Script {
+    pub(super) fn start(rules: Vec<Rule>) -> Script {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let open = Arc::new(AtomicBool::new(true));
+        let thread = {
+            let (requests, open) = (Arc::clone(&requests), Arc::clone(&open));
+            std::thread::spawn(move || {
+                let mut rules: Vec<(Rule, usize)> = rules.into_iter().map(|rule| (rule, 0)).collect();
+                for stream in listener.incoming() {
+                    if !open.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let Some((method, target)) = read_request(&stream) else {
+                        continue;
+                    };
+                    lock(&requests).push(format!("{method} {target}"));
+                    let path = target.split('?').next().unwrap_or_default().to_string();
+                    let found = rules.iter_mut().find(|((m, p, _), _)| *m == method && *p == path);
+                    let answer = match found {
+                        Some(((_, _, replies), next)) => {
+                            let answer = replies[(*next).min(replies.len() - 1)].clone();
+                            *next += 1;
+                            answer
+                        }
+                        None => reply(404, json!({"detail": "no rule"})),
+                    };
+                    answer.send(stream);
+                }
+            })
+        };
+        Script {
+            url,
+            open,
+            requests,
+            thread: Some(thread),
+        }
+    }
+
+    /// Every request so far: method, path and query.
+    pub(super) fn requests(&self) -> Vec<String> {
+        lock(&self.requests).clone()
+    }
+
+    /// How many requests so far went to `method` `path`.
+    pub(super) fn count(&self, method: &str, path: &str) -> usize {
+        let prefix = format!("{method} {path}");
+        self.requests()
+            .iter()
+            .filter(|r| *r == &prefix || r.starts_with(&format!("{prefix}?")))
+            .count()
+    }
+}
+
+impl Drop for Script {
+    fn drop(&mut self) {
+        self.open.store(false, Ordering::SeqCst);
+        // Wakes the accepting thread.
+        let _ = TcpStream::connect(self.url.trim_start_matches("http://"));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Reads one request (its head, and its body by `Content-Length` or in chunks): its method and
+/// target.
+fn read_request(stream: &TcpStream) -> Option<(String, String)> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let (method, target) = (parts.next()?.to_string(), parts.next()?.to_string());
+    let (mut length, mut chunked) = (0usize, false);
+    loop {
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        let header = line.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        let (name, value) = header.split_once(':')?;
+        match name.to_ascii_lowercase().as_str() {
+            "content-length" => length = value.trim().parse().ok()?,
+            "transfer-encoding" => chunked = value.to_ascii_lowercase().contains("chunked"),
+            _ => {}
+        }
+    }
+    if chunked {
+        loop {
+            line.clear();
+            reader.read_line(&mut line).ok()?;
+            let size = usize::from_str_radix(line.trim(), 16).ok()?;
+            let mut chunk = vec![0u8; size + 2];
+            reader.read_exact(&mut chunk).ok()?;
+            if size == 0 {
+                break;
+            }
+        }
+    } else {
+        std::io::copy(&mut reader.by_ref().take(length as u64), &mut std::io::sink()).ok()?;
+    }
+    Some((method, target))
+}
+
+impl Reply {
+    /// Writes the reply and closes the connection (short of the body for a `cut` one).
+    fn send(self, mut stream: TcpStream) {
+        let mut head = format!(
+            "HTTP/1.1 {} Reply\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
+            self.status,
+            self.declared.unwrap_or(self.body.len())
+        );
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(self.body.as_bytes());
+        let _ = stream.flush();
+        let _ = stream.shutdown(Shutdown::Both);
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Bytes written to stderr, to be read by the test.
+#[derive(Clone, Default)]
+pub(super) struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    pub(super) fn text(&self) -> String {
+        String::from_utf8_lossy(&lock(&self.0)).into_owned()
+    }
+}
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        lock(&self.0).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A tree of documents, a session pointed at `url`, and what a run's stages share.
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) clock: Arc<FakeClock>,
+    pub(super) stderr: Captured,
+    pub(super) throttle: Arc<Throttle>,
+    session: Session,
+    sources: Sources,
+}
+
+/// When the fake clock starts.
+fn start() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000)
+}
+
+impl Fixture {
+    /// Documents named `files` (each holding its name) under `docs/`, results to `out/`.
+    pub(super) fn new(url: &str, files: &[&str]) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        for file in files {
+            let path = docs.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, file.as_bytes()).unwrap();
+        }
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let home = dir.path().join("home");
+        let env = MapEnv::new([
+            ("LLAMA_CLOUD_API_KEY", "llx-test-key".to_string()),
+            ("LLAMA_CLOUD_BASE_URL", url.to_string()),
+            ("HOME", home.display().to_string()),
+            ("LLAMACLOUD_CONFIG_DIR", home.join("config").display().to_string()),
+            (
+                "LLAMACLOUD_CACHE_DIR",
+                dir.path().join("store").display().to_string(),
+            ),
+        ]);
+        let clock = Arc::new(FakeClock::at(start()));
+        let stderr = Captured::default();
+        let mut ctx = Context {
+            io: Io {
+                stdin: Box::new(std::io::empty()),
+                stdout: Stdout::new(std::io::sink()),
+                stderr: Stderr::new(stderr.clone()),
+                terminals: Terminals::default(),
+            },
+            env: Arc::new(env),
+            clock: clock.clone(),
+        };
+        let cli = Cli::try_parse_from([
+            "llamacloud".into(),
+            "parse".into(),
+            "--recursive".into(),
+            docs.into_os_string(),
+            "--output-dir".into(),
+            out.clone().into_os_string(),
+        ])
+        .unwrap();
+        let Command::Parse(args) = &cli.command else {
+            unreachable!("parse was given")
+        };
+        let session = Session::open(&cli.global, &args.scope, &ctx).unwrap();
+        let throttle = Arc::new(Throttle::default());
+        session.client.share_throttle(Arc::clone(&throttle));
+        let sources = Sources::new(
+            &args.bulk,
+            Vec::new(),
+            &out,
+            Kind::Part(Part::Markdown),
+            HashSet::new(),
+            &mut ctx,
+        )
+        .unwrap();
+        Fixture {
+            dir,
+            clock,
+            stderr,
+            throttle,
+            session,
+            sources,
+        }
+    }
+
+    pub(super) fn out(&self) -> PathBuf {
+        self.dir.path().join("out")
+    }
+
+    pub(super) fn docs(&self) -> PathBuf {
+        self.dir.path().join("docs")
+    }
+
+    /// What the stages of a run over the tree share: up to `uploads` uploads and `jobs` jobs in
+    /// flight.
+    pub(super) fn shared(&self, uploads: usize, jobs: usize) -> Shared<'_> {
+        let stderr = Stderr::new(self.stderr.clone());
+        let store = once::open_store_at(&self.dir.path().join("store"), &stderr).unwrap();
+        let configuration: Map<String, Value> = json!({"tier": "agentic", "version": "latest"})
+            .as_object()
+            .cloned()
+            .unwrap();
+        let setup = Setup {
+            session: &self.session,
+            once: once::Shared {
+                store: Some(Mutex::new(store)),
+                clock: self.clock.clone(),
+                stderr,
+            },
+            configuration,
+            kind: Kind::Part(Part::Markdown),
+            timeout: Duration::from_secs(2 * 60 * 60),
+            force: false,
+            shard: None,
+            manifest: Manifest::open(&self.out()).unwrap(),
+            documents: self.sources.pass(None),
+            throttle: Arc::clone(&self.throttle),
+        };
+        Shared::new(setup, uploads, jobs)
+    }
+
+    /// How long the fake clock has moved since the start.
+    pub(super) fn elapsed(&self) -> Duration {
+        self.clock.now().duration_since(start()).unwrap_or_default()
+    }
+}
+
+/// The next document of the run, taken as a submitter takes it.
+pub(super) fn take(shared: &Shared) -> Task {
+    shared.take().expect("a document left")
+}
+
+/// The next document, followed as the only member of job `job_id` (created in this run) with
+/// result key `key`; its slot is taken as a submitter takes it.
+pub(super) fn followed(shared: &Shared, job_id: &str, key: &str) -> Followed {
+    let task = take(shared);
+    assert!(shared.slots.take(|| false));
+    Followed {
+        job_id: job_id.to_string(),
+        key: key.to_string(),
+        members: vec![Member {
+            document: task.document,
+            paid: true,
+            uploaded: 0,
+            lost: 0,
+        }],
+    }
+}
+
+/// A channel for the stages' events.
+pub(super) fn events() -> (Sender<Event>, Receiver<Event>) {
+    mpsc::channel()
+}
+
+/// Every outcome sent so far, as `(source relative to docs, status, error)`.
+pub(super) fn outcomes(receiver: &Receiver<Event>, docs: &Path) -> Vec<(String, String, Option<String>)> {
+    receiver
+        .try_iter()
+        .filter_map(|event| match event {
+            Event::Outcome(outcome) => Some((
+                Path::new(&outcome.source)
+                    .strip_prefix(docs)
+                    .map_or(outcome.source.clone(), |p| p.display().to_string()),
+                outcome.status.clone(),
+                outcome.failure.as_ref().map(ToString::to_string),
+            )),
+            Event::Outside => None,
+        })
+        .collect()
+}
+
+/// A job as the API lists it.
+pub(super) fn job(id: &str, status: &str) -> Value {
+    json!({"id": id, "status": status, "project_id": "p", "created_at": "2026-12-01T00:00:00Z"})
+}
+
+/// A context whose stdin holds `stdin`.
+pub(super) fn context(stdin: &str) -> Context {
+    Context {
+        io: Io {
+            stdin: Box::new(std::io::Cursor::new(stdin.as_bytes().to_vec())),
+            stdout: Stdout::new(std::io::sink()),
+            stderr: Stderr::new(std::io::sink()),
+            terminals: Terminals::default(),
+        },
+        env: Arc::new(MapEnv::new::<&str, &str>([])),
+        clock: Arc::new(FakeClock::at(std::time::SystemTime::UNIX_EPOCH)),
+    }
+}
+
+pub(super) fn bulk(recursive: &[&Path], from_list: Option<&str>) -> BulkArgs {
+    BulkArgs {
+        output_dir: None,
+        recursive: recursive.iter().map(|p| p.to_path_buf()).collect(),
+        include: Vec::new(),
+        exclude: Vec::new(),
+        from_list: from_list.map(PathBuf::from),
+        concurrency: 4,
+        max_in_flight: 256,
+        shard: None,
+        follow: false,
+    }
+}
+
+pub(super) fn sources(
+    arguments: &[&Path],
+    bulk: &BulkArgs,
+    out: &Path,
+    ctx: &mut Context,
+) -> Result<Sources, Error> {
+    let arguments = arguments
+        .iter()
+        .map(|p| (Source::File(p.to_path_buf()), p.display().to_string()))
+        .collect();
+    Sources::new(
+        bulk,
+        arguments,
+        out,
+        Kind::Part(Part::Markdown),
+        HashSet::new(),
+        ctx,
+    )
+}

@@ -32,8 +32,8 @@ made in its --stats-file:
   decoupled    200 documents (--bulk-docs), creates taking 100 ms, jobs ending 3 s after they are
                made, default --concurrency and --max-in-flight: wall ≤ 1.3 × (N × 0.1 / 4 + 3) s
                vs the SDK's sequential client.parsing.parse() loop (unless --no-sdk)
-  tenk         10,000 documents (--bulk-docs), jobs ending after 1 s: peak RSS ≤ 64 MiB, and wall
-               ≤ 1.5 × the create-bound ideal: the same documents with --concurrency 4
+  tenk         10,000 documents (--bulk-docs), jobs ending after 1 s, default flags: peak RSS ≤ 64 MiB,
+               and wall ≤ 1.5 × the create-bound ideal: the same documents with --concurrency 4
                --max-in-flight 100000 against jobs that end at once (--job-ms 1)
   limited      the same, the fake allowing 20 running jobs (--max-running 20): ≥ 80% of 20 jobs/s,
                exactly one job per document, creates throttled counted
@@ -636,23 +636,22 @@ def bench_tenk(cli, sdk, args):
             ideal = run_bulk(cli, fake, docs, tmp, "create-bound ideal (jobs end at once)", ideal_flags)
         with Fake(tmp, ["--job-ms", "1000"]) as fake:
             default = run_bulk(cli, fake, docs, tmp, "llamacloud (default flags)")
-        # The fake answers a create in about a millisecond, so 4 uploads make ~1,000 jobs a second:
-        # with 1 s jobs that many must be in flight to keep up (a real API's creates take 100 ms or
-        # more, where the default 256 is enough).
+        # The fake answers a create in about a millisecond, so 4 uploads make ~800 jobs a second:
+        # with 1 s jobs about that many must be in flight to keep up (the default is 1000).
         wide = max_in_flight_flag(cli, 2000)
         with Fake(tmp, ["--job-ms", "1000"]) as fake:
             ours = run_bulk(cli, fake, docs, tmp, "llamacloud --max-in-flight 2000", wide)
-    ratio = ours["wall_s"] / ideal["wall_s"]
-    table(f"tenk ({ours['said']})", [
-        ("wall, default flags", f"{default['wall_s']:.2f} s", "jobs in flight ≤ 256", None),
+    ratio = default["wall_s"] / ideal["wall_s"]
+    table(f"tenk ({default['said']})", [
+        ("wall, default flags", f"{default['wall_s']:.2f} s", "jobs in flight ≤ 1000", None),
         ("wall, --max-in-flight 2000", f"{ours['wall_s']:.2f} s", "", None),
         ("create-bound ideal", f"{ideal['wall_s']:.2f} s", " ".join(ideal_flags), None),
-        ("wall / ideal", f"{ratio:.2f}", "≤ 1.5", ratio <= 1.5),
-        ("peak RSS", f"{ours['rss_mib']:.1f} MiB", "≤ 64 MiB", ours["rss_mib"] <= 64),
-        ("jobs made", str(ours["jobs_made"]), f"= {count}", ours["jobs_made"] == count),
-        ("most jobs running at once", str(ours["max_running_seen"]), "", None)])
+        ("wall / ideal, default flags", f"{ratio:.2f}", "≤ 1.5", ratio <= 1.5),
+        ("peak RSS, default flags", f"{default['rss_mib']:.1f} MiB", "≤ 64 MiB", default["rss_mib"] <= 64),
+        ("jobs made, default flags", str(default["jobs_made"]), f"= {count}", default["jobs_made"] == count),
+        ("most jobs running at once", str(default["max_running_seen"]), "", None)])
     return {"documents": count, "ideal": ideal, "default": default, "run": ours, "ratio": ratio,
-            "pass": ratio <= 1.5 and ours["rss_mib"] <= 64 and ours["jobs_made"] == count}
+            "pass": ratio <= 1.5 and default["rss_mib"] <= 64 and default["jobs_made"] == count}
 
 
 def bench_limited(cli, sdk, args):

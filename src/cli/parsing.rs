@@ -187,7 +187,7 @@ pub struct BulkArgs {
     pub concurrency: u16,
 
     /// Jobs in flight at once: created and not yet ended
-    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_in_flight: u32,
 
     /// Parse only this share of the documents: K of N (1/3, 2/3, 3/3), chosen by content, so N

@@ -55,6 +55,9 @@ pub struct Settings {
     pub profile: Option<ActiveProfile>,
     /// Where the config file is (or would be).
     pub config_path: Option<PathBuf>,
+    /// Why the config file was left aside (broken, with a key from elsewhere): a command that
+    /// needs a setting only the file could give fails with it.
+    pub config_error: Option<String>,
     pub timeout: Duration,
     pub max_retries: u32,
     pub debug: bool,
@@ -86,11 +89,13 @@ impl Settings {
                 .iter()
                 .any(|v| env.var(v).is_some());
         let profile_asked = global.profile.is_some() || env.var(config::ENV_PROFILE).is_some();
+        let mut config_error = None;
         let profile = match &config_path {
             Some(path) => match config::load(path, stderr) {
                 Ok(file) => config::select(&file, global.profile.as_deref(), env, path)?,
                 Err(err @ Error::Usage(_)) if key_elsewhere && !profile_asked => {
                     stderr.line(&format!("warning: {err}; going on without it"));
+                    config_error = Some(err.to_string());
                     None
                 }
                 Err(err) => return Err(err),
@@ -99,6 +104,7 @@ impl Settings {
         };
         let mut settings = Settings::resolve(global, scope, env, profile)?;
         settings.config_path = config_path;
+        settings.config_error = config_error;
         Ok(settings)
     }
 
@@ -173,6 +179,7 @@ impl Settings {
             tier,
             profile,
             config_path: None,
+            config_error: None,
             timeout: global.timeout,
             max_retries: global.max_retries,
             debug: global.debug,

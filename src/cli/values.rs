@@ -125,6 +125,15 @@ impl<T: ValueEnum + Clone + Send + Sync + 'static> Lenient<T> {
         LenientParser(std::marker::PhantomData)
     }
 
+    /// `text` as one of the values this version knows (any case, spaces around), else as given.
+    pub fn of(text: &str) -> Self {
+        let text = text.trim();
+        match T::from_str(text, true) {
+            Ok(known) => Lenient::Known(known),
+            Err(_) => Lenient::Unknown(text.to_string()),
+        }
+    }
+
     /// The value as the API takes it.
     pub fn api_value(&self) -> String {
         match self {
@@ -167,10 +176,7 @@ impl<T: ValueEnum + Clone + Send + Sync + 'static> clap::builder::TypedValuePars
             )
             .with_cmd(cmd));
         }
-        Ok(match T::from_str(text, true) {
-            Ok(known) => Lenient::Known(known),
-            Err(_) => Lenient::Unknown(text.to_string()),
-        })
+        Ok(Lenient::of(text))
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 
 use crate::cli::{ConfigCommand, ConfigKey, GlobalArgs, api_value};
+use crate::commands::Lenient;
 use crate::commands::Output;
 use crate::config::{self, Config, DEFAULT_PROFILE, ENV_PROFILE, KEYS};
 use crate::context::Context;
+use crate::domain::Tier;
 use crate::error::Error;
 use crate::output::look::Look;
 use crate::output::printer::Record;
@@ -118,6 +120,9 @@ fn set(
         }
         (_, Some(value)) => checked(key, value.trim())?,
     };
+    if key == ConfigKey::Tier {
+        super::warn_unknown(ctx, "tier", Some(&Lenient::<Tier>::of(&value)));
+    }
     let shown = |value: &str| {
         if key == ConfigKey::ApiKey {
             ApiKey::new(value).masked()
@@ -185,6 +190,8 @@ fn checked(key: ConfigKey, value: &str) -> Result<String, Error> {
             "{value:?} is not a region; expected us or eu"
         ))),
         ConfigKey::Region => Ok(value.to_ascii_lowercase()),
+        // Stored as the API takes it (`FAST` → `fast`); one this version does not know is kept.
+        ConfigKey::Tier => Ok(Lenient::<Tier>::of(value).api_value()),
         ConfigKey::BaseUrl => normalize_base_url(value)
             .map(|_| value.to_string())
             .map_err(|why| Error::usage(format!("invalid base URL {value:?}: {why}"))),

@@ -13,13 +13,15 @@ use crate::api::models::{Created, Part};
 use crate::api::parse_jobs;
 pub use crate::api::parse_jobs::Source;
 use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs};
+use crate::commands::Lenient;
 use crate::commands::parsing::{self, View};
 use crate::commands::{Output, Session, warn_unknown};
 use crate::context::Context;
+use crate::domain::Tier;
 use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::output::style::Shape;
-use crate::settings::Sourced;
+use crate::settings::{Settings, Source as SettingSource};
 use crate::signals::{self, LastWords};
 use crate::text::{neutralize, shell_quote};
 
@@ -138,7 +140,11 @@ fn submit(
     check_source(&source)?;
     let base = read_base_options(options, ctx)?;
     let session = Session::open(global, scope, ctx)?;
-    let configuration = configuration(options, base, session.settings.tier.as_ref(), ctx)?;
+    let configuration = configuration(options, base, &session.settings, ctx)?;
+    if !after.document {
+        // Asked for by name (not the document's default, which follows the tier).
+        check_tier_format(&configuration, global.format)?;
+    }
     if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
         part = Some(Part::Text);
     }
@@ -267,14 +273,44 @@ fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(),
     }
 }
 
+/// Where a default tier was set, as the user would name it.
+fn tier_setting(source: &SettingSource) -> String {
+    match source {
+        SettingSource::Flag(name) | SettingSource::Env(name) => format!("tier {name}"),
+        SettingSource::Profile(profile) => format!("the tier of profile {profile}"),
+        SettingSource::File(_) | SettingSource::Default => "the tier in the config file".to_string(),
+    }
+}
+
+/// A format the tier cannot make is refused before anything is sent: the fast tier makes text
+/// only.
+pub fn check_tier_format(configuration: &Map<String, Value>, format: Option<Format>) -> Result<(), Error> {
+    if configuration.get("tier").and_then(Value::as_str) == Some("fast") && format == Some(Format::Markdown) {
+        return Err(Error::usage(
+            "the fast tier makes text only, not markdown: use --format text, or another --tier \
+             (cost_effective, agentic, agentic_plus)",
+        ));
+    }
+    Ok(())
+}
+
 /// The request configuration: the `--options` object, under the flags; the profile's tier when
 /// neither gives one; `latest` when a tier has no version.
 pub fn configuration(
     flags: &JobOptions,
     mut config: Map<String, Value>,
-    default_tier: Option<&Sourced<String>>,
+    settings: &Settings,
     ctx: &Context,
 ) -> Result<Map<String, Value>, Error> {
+    let default_tier = settings.tier.as_ref();
+    if let Some(Value::String(given)) = config.get("tier")
+        && flags.tier.is_none()
+    {
+        // A tier in --options is taken as --tier is: any case, checked.
+        let tier = Lenient::<Tier>::of(given);
+        warn_unknown(ctx, "\"tier\" in --options", Some(&tier));
+        config.insert("tier".into(), json!(tier.api_value()));
+    }
     if let Some(tier) = &flags.tier {
         warn_unknown(ctx, "--tier", Some(tier));
         config.insert("tier".into(), json!(tier.api_value()));
@@ -285,7 +321,16 @@ pub fn configuration(
     if !config.contains_key("tier") && !config.contains_key("configuration_id") {
         match default_tier {
             Some(tier) => {
-                config.insert("tier".into(), json!(tier.value.trim()));
+                // From the environment, the profile or `config set tier`: checked as --tier is.
+                let checked = Lenient::<Tier>::of(&tier.value);
+                warn_unknown(ctx, &tier_setting(&tier.source), Some(&checked));
+                config.insert("tier".into(), json!(checked.api_value()));
+            }
+            // The file that may set it could not be read: that is what to fix.
+            None if let Some(broken) = &settings.config_error => {
+                return Err(Error::usage(format!(
+                    "{broken}; it may set the tier: fix it, or give --tier"
+                )));
             }
             None => {
                 return Err(Error::usage(

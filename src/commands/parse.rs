@@ -35,6 +35,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         ));
     };
     let source = args.source_of(argument);
+    let args_format = global.format;
     let mut global = global.clone();
     if default_format {
         global.format = Some(Format::Markdown);
@@ -46,7 +47,8 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     check_source(&source)?;
     let base = read_base_options(&args.job, ctx)?;
     let session = Session::open(&global, &args.scope, ctx)?;
-    let configuration = create::configuration(&args.job, base, session.settings.tier.as_ref(), ctx)?;
+    let configuration = create::configuration(&args.job, base, &session.settings, ctx)?;
+    create::check_tier_format(&configuration, args_format)?;
     let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
     let kind = match global.format() {
         Format::Json => Kind::Json,

@@ -551,3 +551,162 @@ fn a_created_job_can_be_cancelled_and_then_deleted() {
         .stderr(format!("Deleted {id}\n"));
     cli(&url).args(["parsing", "get", id]).assert().code(3);
 }
+
+#[test]
+fn a_tier_is_checked_and_normalised_wherever_it_comes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "notes.md", b"# Notes\n");
+    let path = file.to_str().unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    let config = dir.path().join("config");
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut run = cli(&url);
+        run.env("LLAMACLOUD_CONFIG_DIR", config.display().to_string());
+        for (key, value) in env {
+            run.env(key, value);
+        }
+        run.args(args).output().unwrap()
+    };
+    // The environment, in any case: sent as the API takes it, without a word.
+    let from_env = run(&[("LLAMA_CLOUD_TIER", "FAST")], &["parse", path, "--no-cache"]);
+    assert_eq!(from_env.status.code(), Some(0), "{}", stderr_of(&from_env));
+    assert!(
+        !stderr_of(&from_env).contains("warning"),
+        "{}",
+        stderr_of(&from_env)
+    );
+    // `config set tier` stores it as the API takes it.
+    let set = run(&[], &["config", "set", "tier", "Agentic_Plus"]);
+    assert_eq!(set.status.code(), Some(0), "{}", stderr_of(&set));
+    let stored = std::fs::read_to_string(config.join("config.toml")).unwrap();
+    assert!(stored.contains("tier = \"agentic_plus\""), "{stored}");
+    let from_file = run(&[], &["parse", path, "--no-cache", "--format", "json"]);
+    assert_eq!(from_file.status.code(), Some(0), "{}", stderr_of(&from_file));
+    // In --options too.
+    let options = scratch_file(dir.path(), "options.json", br#"{"tier": " Cost_Effective "}"#);
+    let from_options = run(
+        &[],
+        &[
+            "parse",
+            path,
+            "--no-cache",
+            "--options",
+            options.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        from_options.status.code(),
+        Some(0),
+        "{}",
+        stderr_of(&from_options)
+    );
+    let tiers: Vec<Value> = fake.made_jobs().iter().map(|job| job["tier"].clone()).collect();
+    assert_eq!(
+        tiers,
+        [json!("fast"), json!("agentic_plus"), json!("cost_effective")]
+    );
+    // One this version does not know is warned about, naming where it was set, and sent as given.
+    assert_eq!(fake.made_jobs().len(), 3);
+    let unknown = run(&[("LLAMA_CLOUD_TIER", "bogus")], &["parse", path, "--no-cache"]);
+    assert_eq!(
+        stderr_of(&unknown).lines().next().unwrap(),
+        "warning: tier LLAMA_CLOUD_TIER bogus is not one this version knows (fast, cost_effective, agentic, agentic_plus); it is sent as given"
+    );
+    // The fake, as the API, refuses it: sent as given, it came back 422.
+    assert_eq!(unknown.status.code(), Some(5), "{}", stderr_of(&unknown));
+    assert!(
+        stderr_of(&unknown).contains("body.tier"),
+        "{}",
+        stderr_of(&unknown)
+    );
+}
+
+#[test]
+fn markdown_from_the_fast_tier_is_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "notes.md", b"# Notes\n");
+    let path = file.to_str().unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    let message = "error: the fast tier makes text only, not markdown: use --format text, or another --tier \
+                   (cost_effective, agentic, agentic_plus)\n";
+    let out = dir.path().join("out");
+    for args in [
+        vec!["parse", path, "--tier", "fast", "--format", "markdown"],
+        vec![
+            "parse",
+            path,
+            "--tier",
+            "FAST",
+            "--format",
+            "markdown",
+            "--no-cache",
+        ],
+        vec![
+            "parsing", "create", path, "--tier", "fast", "--wait", "--format", "markdown",
+        ],
+        vec![
+            "parse",
+            path,
+            "--tier",
+            "fast",
+            "--format",
+            "markdown",
+            "--output-dir",
+            out.to_str().unwrap(),
+        ],
+    ] {
+        let output = cli(&url).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr_of(&output));
+        assert_eq!(stderr_of(&output), message, "{args:?}");
+    }
+    // The environment's tier too.
+    let output = cli(&url)
+        .env("LLAMA_CLOUD_TIER", "fast")
+        .args(["parse", path, "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        (output.status.code(), stderr_of(&output)),
+        (Some(2), message.to_string())
+    );
+    assert!(fake.made_jobs().is_empty());
+    assert_eq!(fake.requests_seen().creates, 0);
+}
+
+#[test]
+fn a_broken_config_file_that_may_set_the_tier_is_the_error_not_a_missing_tier() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "notes.md", b"# Notes\n");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let path = config.join("config.toml");
+    std::fs::write(
+        &path,
+        "[profiles.default]\ntier = \"fast\"\ntierr = \"agentic\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = cli(&url)
+        .env("LLAMACLOUD_CONFIG_DIR", config.display().to_string())
+        .args(["parse", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    let broken = format!("invalid config file {}, line 3 column 1: ", path.display());
+    assert!(stderr.starts_with(&format!("warning: {broken}")), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with(&format!("error: {broken}"))
+            && stderr
+                .trim_end()
+                .ends_with("; it may set the tier: fix it, or give --tier"),
+        "{stderr}"
+    );
+    assert!(fake.made_jobs().is_empty());
+}

@@ -129,7 +129,8 @@ fn run(
     let session = Session::open(global, scope, ctx)?;
     let throttle = Arc::new(Throttle::default());
     session.client.share_throttle(Arc::clone(&throttle));
-    let configuration = create::configuration(options, base, session.settings.tier.as_ref(), ctx)?;
+    let configuration = create::configuration(options, base, &session.settings, ctx)?;
+    create::check_tier_format(&configuration, global.format)?;
     let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
     let kind = match global.format {
         Some(Format::Text) => Kind::Part(Part::Text),

@@ -2559,7 +2559,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parse)
-            opts="-L -r -o -h --filename --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-L -r -o -h --filename --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2825,7 +2825,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__create)
-            opts="-L -q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --quiet --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
+            opts="-L -q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --quiet --wait --wait-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -76,12 +76,12 @@ agentic\t''
 agentic_plus\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l version -d 'The tier\'s version: latest, or a dated one (see parsing versions) [default: latest]' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l configuration-id -d 'A saved parse configuration to use (then --tier is optional)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l target-pages -d 'Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l target-pages -d 'Only these pages, numbered from 1, e.g. "1,3,5-8" (page_ranges.target_pages)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-pages -d 'Parse at most this many pages (page_ranges.max_pages)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l metadata -d 'A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l client-name -d 'Who made the job (client_name) [default: llamacloud-cli/VERSION]' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l webhook-configuration-id -d 'A webhook configuration to notify (repeatable, at most 4)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l options -d 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it, unknown keys are sent as given' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l options -d 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it; a key the v2 configuration does not take is refused before anything is sent' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l wait-timeout -d 'Give up waiting after this long: 90s, 30m, 2h, or seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
@@ -110,6 +110,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s L -l fol
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l force -d 'Parse again, even when the result store or the output directory has the result'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l no-cache -d 'Neither read nor write the result store: every document is parsed (and paid for)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l allow-unknown-options -d 'Send keys of --options this version does not know (options newer than it)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l json -d 'Shorthand for --format json'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
@@ -238,12 +239,12 @@ agentic\t''
 agentic_plus\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l version -d 'The tier\'s version: latest, or a dated one (see parsing versions) [default: latest]' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l configuration-id -d 'A saved parse configuration to use (then --tier is optional)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l target-pages -d 'Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l target-pages -d 'Only these pages, numbered from 1, e.g. "1,3,5-8" (page_ranges.target_pages)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-pages -d 'Parse at most this many pages (page_ranges.max_pages)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l metadata -d 'A tag for the job, KEY=VALUE (repeatable; user_metadata), to find it again' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l client-name -d 'Who made the job (client_name) [default: llamacloud-cli/VERSION]' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l webhook-configuration-id -d 'A webhook configuration to notify (repeatable, at most 4)' -r
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l options -d 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it, unknown keys are sent as given' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l options -d 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it; a key the v2 configuration does not take is refused before anything is sent' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l wait-timeout -d 'Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
@@ -272,6 +273,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l force -d 'Parse again, even when the result store or the output directory has the result'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l no-cache -d 'Neither read nor write the result store: every document is parsed (and paid for)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l allow-unknown-options -d 'Send keys of --options this version does not know (options newer than it)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the new job\'s id'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l wait -d 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with --format markdown|text (exit 6 unless COMPLETED)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --format json'

@@ -1533,5 +1533,20 @@ fn check_configuration(config: &Value, json_body: bool) -> Option<Answer> {
             "source_url and file_id do not go with an upload",
         ));
     }
+    // As the API's multipart configuration: a key it does not take is refused.
+    let known: Value = serde_json::from_str(CONFIGURATION_TREE).unwrap_or_default();
+    if let (Some(given), Some(known)) = (config.as_object(), known.as_object())
+        && let Some(extra) = given.keys().find(|key| !known.contains_key(*key))
+    {
+        return Some(Answer::json(
+            422,
+            &json!({"detail": [{"type": "extra_forbidden", "loc": ["body", "configuration", extra],
+                "msg": format!("Invalid configuration: LlamaParseMultipartConfiguration {extra} Extra inputs are not permitted")}]}),
+        ));
+    }
     None
 }
+
+/// The keys the API's parse configuration takes (the client's copy, derived from the API's
+/// OpenAPI document).
+const CONFIGURATION_TREE: &str = include_str!("../../src/api/configuration-tree.json");

@@ -8,6 +8,7 @@
 pub mod batches;
 mod body;
 pub mod client;
+pub mod configuration;
 pub mod document;
 pub mod endpoints;
 pub mod error;

@@ -282,8 +282,8 @@ pub struct JobOptions {
     #[arg(long, value_name = "ID", value_parser = non_empty)]
     pub configuration_id: Option<String>,
 
-    /// Only these pages, e.g. "1,3,5-8" (page_ranges.target_pages)
-    #[arg(long, value_name = "PAGES", value_parser = non_empty)]
+    /// Only these pages, numbered from 1, e.g. "1,3,5-8" (page_ranges.target_pages)
+    #[arg(long, value_name = "PAGES", value_parser = crate::cli::values::target_pages)]
     pub target_pages: Option<String>,
 
     /// Parse at most this many pages (page_ranges.max_pages)
@@ -307,9 +307,14 @@ pub struct JobOptions {
     pub webhook_configuration_id: Vec<String>,
 
     /// Any other part of the request configuration, as a JSON object in FILE (- for stdin);
-    /// the flags above win over it, unknown keys are sent as given
+    /// the flags above win over it; a key the v2 configuration does not take is refused before
+    /// anything is sent
     #[arg(long, value_name = "FILE")]
     pub options: Option<std::path::PathBuf>,
+
+    /// Send keys of --options this version does not know (options newer than it)
+    #[arg(long, requires = "options")]
+    pub allow_unknown_options: bool,
 }
 
 #[derive(Debug, Args)]

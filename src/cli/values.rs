@@ -56,6 +56,13 @@ pub(super) fn zero_or_more(value: &str) -> Result<u64, String> {
 
 /// An id or filter value: trimmed, and never empty. An empty `"$ID"` in a script must not
 /// remove the filter and widen what a command reaches.
+/// `--target-pages`: pages are numbered from 1 (v1 counted from 0, and page 10 meant the 11th).
+pub(super) fn target_pages(value: &str) -> Result<String, String> {
+    let value = non_empty(value)?;
+    crate::api::configuration::check_pages(&value)?;
+    Ok(value)
+}
+
 pub(super) fn non_empty(value: &str) -> Result<String, String> {
     match value.trim() {
         "" => Err("the value is empty; an empty id or filter would match everything".into()),

@@ -10,8 +10,8 @@ use std::time::Duration;
 use serde_json::{Map, Value, json};
 
 use crate::api::models::{Created, Part};
-use crate::api::parse_jobs;
 pub use crate::api::parse_jobs::Source;
+use crate::api::{configuration, parse_jobs};
 use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs};
 use crate::commands::Lenient;
 use crate::commands::parsing::{self, View};
@@ -237,6 +237,33 @@ pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<
         return Err(Error::usage(format!(
             "--options: give the source as FILE, --source-url or --file-id, not as {key}"
         )));
+    }
+    // Checked here, before anything is read or sent: the API refuses an unknown key only once
+    // the whole file is up.
+    if !options.allow_unknown_options
+        && let Err(mut unknown) = configuration::check(&base)
+    {
+        // The keys a flag sets are named with it.
+        let flag = match unknown.suggestion.as_deref() {
+            Some("page_ranges.target_pages") => Some("--target-pages; pages are numbered from 1"),
+            Some("page_ranges.max_pages") => Some("--max-pages"),
+            Some("disable_cache") => Some("--disable-cache"),
+            _ => None,
+        };
+        if let (Some(flag), Some(suggestion)) = (flag, &mut unknown.suggestion) {
+            suggestion.push_str(&format!(" ({flag})"));
+        }
+        if unknown.path == "result_type" {
+            unknown.suggestion =
+                Some("--format (markdown, text or json: chosen when the result is fetched)".into());
+        }
+        return Err(Error::usage(format!(
+            "--options: {unknown} (--allow-unknown-options sends it anyway)"
+        )));
+    }
+    if let Some(Value::String(pages)) = base.get("page_ranges").and_then(|r| r.get("target_pages")) {
+        configuration::check_pages(pages)
+            .map_err(|why| Error::usage(format!("--options: page_ranges.target_pages {why}")))?;
     }
     Ok(base)
 }

@@ -124,6 +124,8 @@ fn urls_and_file_ids_are_sent_as_json_with_every_option() {
             "wh-1",
             "--webhook-configuration-id",
             "wh-2",
+            // An option newer than this version is sent when asked.
+            "--allow-unknown-options",
             "-q",
         ])
         .output()
@@ -709,4 +711,143 @@ fn a_broken_config_file_that_may_set_the_tier_is_the_error_not_a_missing_tier() 
         "{stderr}"
     );
     assert!(fake.made_jobs().is_empty());
+}
+
+#[test]
+fn unknown_options_are_refused_before_any_byte_is_uploaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &vec![b'x'; 1 << 20]);
+    let path = file.to_str().unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    let top = scratch_file(dir.path(), "top.json", br#"{"take_screenshot": true}"#);
+    let nested = scratch_file(
+        dir.path(),
+        "nested.json",
+        br#"{"output_options": {"markdown": {"tables": {"merge_continued_table": true}}}}"#,
+    );
+    let v1 = scratch_file(dir.path(), "v1.json", br#"{"target_pages": "0,1"}"#);
+    let out = dir.path().join("out");
+    let cases = [
+        (
+            v1.to_str().unwrap(),
+            "error: --options: unknown key target_pages; did you mean page_ranges.target_pages \
+             (--target-pages; pages are numbered from 1)? (--allow-unknown-options sends it anyway)\n",
+        ),
+        (
+            top.to_str().unwrap(),
+            "error: --options: unknown key take_screenshot; did you mean output_options.images_to_save: [\"screenshot\"]? \
+             (--allow-unknown-options sends it anyway)\n",
+        ),
+        (
+            nested.to_str().unwrap(),
+            "error: --options: unknown key output_options.markdown.tables.merge_continued_table; did you mean \
+             output_options.markdown.tables.merge_continued_tables? (--allow-unknown-options sends it anyway)\n",
+        ),
+    ];
+    for (options, said) in cases {
+        for args in [
+            vec!["parse", path, "--tier", "agentic", "--options", options],
+            vec![
+                "parsing",
+                "create",
+                path,
+                "--tier",
+                "agentic",
+                "--options",
+                options,
+            ],
+            vec![
+                "parse",
+                path,
+                "--tier",
+                "agentic",
+                "--options",
+                options,
+                "--output-dir",
+                out.to_str().unwrap(),
+            ],
+        ] {
+            let output = cli(&url).args(&args).output().unwrap();
+            assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr_of(&output));
+            assert_eq!(stderr_of(&output), said, "{args:?}");
+        }
+    }
+    assert_eq!(fake.requests_seen().creates, 0, "not a byte uploaded");
+    // Sent anyway when asked: the API (the fake) refuses it, exit 5.
+    let output = cli(&url)
+        .args([
+            "parse",
+            path,
+            "--tier",
+            "agentic",
+            "--no-cache",
+            "--allow-unknown-options",
+        ])
+        .args(["--options", cases[1].0])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("take_screenshot Extra inputs are not permitted"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(fake.requests_seen().creates, 1);
+}
+
+#[test]
+fn pages_are_numbered_from_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", b"%PDF-1.4");
+    let path = file.to_str().unwrap();
+    let options = scratch_file(
+        dir.path(),
+        "pages.json",
+        br#"{"page_ranges": {"target_pages": "0-3"}}"#,
+    );
+    let (url, fake) = start_shared(fake::Config::default());
+    let flag = cli(&url)
+        .args(["parse", path, "--tier", "agentic", "--target-pages", "0,2"])
+        .output()
+        .unwrap();
+    assert_eq!(flag.status.code(), Some(2));
+    assert!(
+        stderr_of(&flag).contains("\"0,2\": pages are numbered from 1 (the first page is 1, not 0)"),
+        "{}",
+        stderr_of(&flag)
+    );
+    let file_options = cli(&url)
+        .args([
+            "parse",
+            path,
+            "--tier",
+            "agentic",
+            "--options",
+            options.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        (file_options.status.code(), stderr_of(&file_options)),
+        (
+            Some(2),
+            "error: --options: page_ranges.target_pages \"0-3\": pages are numbered from 1 (the first page is 1, not 0)\n"
+                .to_string()
+        )
+    );
+    // Page 10 is the tenth.
+    let fine = cli(&url)
+        .args([
+            "parse",
+            path,
+            "--tier",
+            "agentic",
+            "--target-pages",
+            "10",
+            "--no-cache",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(fine.status.code(), Some(0), "{}", stderr_of(&fine));
+    assert_eq!(fake.made_jobs().len(), 1);
 }

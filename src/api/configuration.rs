@@ -1,0 +1,303 @@
+//! Which keys the v2 parse configuration takes (`ParseRequestConfiguration` in the API's OpenAPI
+//! document), so that `--options` is checked before any byte is sent: the upload endpoint refuses
+//! an unknown key (422 `extra_forbidden`) only after the whole file has gone up.
+//!
+//! The tree is `configuration-tree.json`, derived from the OpenAPI document by this module's
+//! test (`LLAMACLOUD_UPDATE_TREE=1 cargo test --lib configuration` writes it again). In it an
+//! object is the keys it takes, `0` a value (not looked into: its type is the API's to judge),
+//! `"*"` an object of the user's own keys (`user_metadata`), and `[node]` a list of such nodes.
+
+use std::sync::LazyLock;
+
+use serde_json::{Map, Value};
+
+static TREE: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("configuration-tree.json")).expect("the configuration tree is JSON")
+});
+
+/// Names of the v1 API (and of older clients) whose v2 place is known.
+const RENAMED: &[(&str, &str)] = &[
+    (
+        "take_screenshot",
+        "output_options.images_to_save: [\"screenshot\"]",
+    ),
+    ("target_pages", "page_ranges.target_pages"),
+    ("target_page", "page_ranges.target_pages"),
+    ("max_pages", "page_ranges.max_pages"),
+    ("language", "processing_options.ocr_parameters.languages"),
+    ("languages", "processing_options.ocr_parameters.languages"),
+    ("parsing_instruction", "agentic_options.custom_prompt"),
+    ("user_prompt", "agentic_options.custom_prompt"),
+    ("system_prompt", "agentic_options.custom_prompt"),
+    ("system_prompt_append", "agentic_options.custom_prompt"),
+    ("premium_mode", "tier: \"agentic_plus\""),
+    ("fast_mode", "tier: \"fast\""),
+    ("parse_mode", "tier"),
+    ("do_not_cache", "disable_cache"),
+    ("invalidate_cache", "disable_cache"),
+    (
+        "skip_diagonal_text",
+        "processing_options.ignore.ignore_diagonal_text",
+    ),
+    ("disable_ocr", "processing_options.ignore.ignore_text_in_image"),
+    ("webhook_url", "webhook_configurations: [{\"webhook_url\": …}]"),
+    ("bounding_box", "crop_box"),
+];
+
+/// A key the configuration does not take.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unknown {
+    /// Where it is: `output_options.imags_to_save`, `webhook_configurations[0].url`.
+    pub path: String,
+    /// What was probably meant.
+    pub suggestion: Option<String>,
+}
+
+impl std::fmt::Display for Unknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown key {}", self.path)?;
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, "; did you mean {suggestion}?")?;
+        }
+        Ok(())
+    }
+}
+
+/// Refuses page 0 in a `target_pages` list ("1,3,5-8"): pages are numbered from 1.
+pub fn check_pages(pages: &str) -> Result<(), String> {
+    let zero = pages
+        .split([',', '-'])
+        .any(|part| part.trim().parse::<u64>() == Ok(0));
+    if zero {
+        return Err(format!(
+            "{pages:?}: pages are numbered from 1 (the first page is 1, not 0)"
+        ));
+    }
+    Ok(())
+}
+
+/// The first key of `configuration` the API does not take, in the order given.
+pub fn check(configuration: &Map<String, Value>) -> Result<(), Unknown> {
+    let Value::Object(tree) = &*TREE else {
+        return Ok(());
+    };
+    walk(configuration, tree, "")
+}
+
+fn walk(given: &Map<String, Value>, tree: &Map<String, Value>, at: &str) -> Result<(), Unknown> {
+    for (key, value) in given {
+        let path = if at.is_empty() {
+            key.clone()
+        } else {
+            format!("{at}.{key}")
+        };
+        let Some(node) = tree.get(key) else {
+            return Err(Unknown {
+                suggestion: suggest(key, tree, at),
+                path,
+            });
+        };
+        match (node, value) {
+            (Value::Object(inner), Value::Object(value)) => walk(value, inner, &path)?,
+            (Value::Array(item), Value::Array(values)) => {
+                if let Some(Value::Object(inner)) = item.first() {
+                    for (index, value) in values.iter().enumerate() {
+                        if let Value::Object(value) = value {
+                            walk(value, inner, &format!("{path}[{index}]"))?;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// What `key`, unknown at `at`, probably was: its v2 name, a known key of the same object
+/// spelt alike, or the same name elsewhere in the tree.
+fn suggest(key: &str, siblings: &Map<String, Value>, at: &str) -> Option<String> {
+    let under = |name: &str| {
+        if at.is_empty() {
+            name.to_string()
+        } else {
+            format!("{at}.{name}")
+        }
+    };
+    if at.is_empty()
+        && let Some((_, v2)) = RENAMED.iter().find(|(v1, _)| *v1 == key)
+    {
+        return Some((*v2).to_string());
+    }
+    let lower = key.to_ascii_lowercase();
+    let close = siblings
+        .keys()
+        .map(|known| (strsim::jaro_winkler(&lower, known), known))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, known)) = close {
+        return Some(under(known));
+    }
+    let mut elsewhere = Vec::new();
+    find(&TREE, &lower, "", &mut elsewhere);
+    elsewhere.into_iter().next()
+}
+
+/// Every path in `node` whose last key is `key`, shortest first.
+fn find(node: &Value, key: &str, at: &str, found: &mut Vec<String>) {
+    match node {
+        Value::Object(keys) => {
+            for (name, inner) in keys {
+                let path = if at.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{at}.{name}")
+                };
+                if name == key {
+                    found.push(path.clone());
+                }
+                find(inner, key, &path, found);
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item) = items.first() {
+                find(item, key, &format!("{at}[]"), found);
+            }
+        }
+        _ => {}
+    }
+    found.sort_by_key(String::len);
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn unknown(options: Value) -> Option<String> {
+        check(options.as_object().unwrap()).err().map(|u| u.to_string())
+    }
+
+    #[test]
+    fn the_keys_of_the_v2_configuration_pass_at_every_depth() {
+        let options = json!({
+            "tier": "agentic", "version": "latest", "client_name": "x", "disable_cache": true,
+            "user_metadata": {"anything": "goes", "here": "too"},
+            "agentic_options": {"custom_prompt": "be brief"},
+            "page_ranges": {"target_pages": "1-3", "max_pages": 3},
+            "output_options": {"images_to_save": ["screenshot"], "markdown": {"tables": {"merge_continued_tables": true}}},
+            "processing_control": {"job_failure_conditions": {"allowed_page_failure_ratio": 0.1}},
+            "processing_options": {"ocr_parameters": {"languages": ["fr"]}, "ignore": {"ignore_diagonal_text": true}},
+            "webhook_configurations": [{"webhook_url": "https://example.com/hook", "webhook_headers": {"X-Mine": "1"}}],
+            "input_options": {"spreadsheet": {"include_hidden_sheets": true}},
+        });
+        assert_eq!(unknown(options), None);
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_by_its_path_with_what_was_meant() {
+        let cases = [
+            (
+                json!({"take_screenshot": true}),
+                "unknown key take_screenshot; did you mean output_options.images_to_save: [\"screenshot\"]?",
+            ),
+            (
+                json!({"target_pages": "0"}),
+                "unknown key target_pages; did you mean page_ranges.target_pages?",
+            ),
+            (
+                json!({"output_options": {"imags_to_save": []}}),
+                "unknown key output_options.imags_to_save; did you mean output_options.images_to_save?",
+            ),
+            (
+                json!({"processing_options": {"ignore": {"ignore_diagnal_text": true}}}),
+                "unknown key processing_options.ignore.ignore_diagnal_text; did you mean processing_options.ignore.ignore_diagonal_text?",
+            ),
+            (
+                json!({"images_to_save": ["layout"]}),
+                "unknown key images_to_save; did you mean output_options.images_to_save?",
+            ),
+            (
+                json!({"webhook_configurations": [{"webhook_url": "u"}, {"url": "u"}]}),
+                "unknown key webhook_configurations[1].url",
+            ),
+            (
+                json!({"input_options": {"pdf": {"password": "x"}}}),
+                "unknown key input_options.pdf.password",
+            ),
+            (json!({"zzz": 1}), "unknown key zzz"),
+        ];
+        for (options, said) in cases {
+            assert_eq!(unknown(options.clone()).as_deref(), Some(said), "{options}");
+        }
+    }
+
+    /// The committed tree is what the OpenAPI document says (when `../shared` is beside the
+    /// repository, as in CI).
+    #[test]
+    fn the_tree_is_the_openapi_documents() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/api-reference/openapi-subset.json");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("note: {} is not here; the tree is not compared", path.display());
+            return;
+        };
+        let document: Value = serde_json::from_str(&text).unwrap();
+        let schemas = &document["components"]["schemas"];
+        let derived = node(&schemas["ParseRequestConfiguration"], schemas, 0);
+        let committed =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/configuration-tree.json");
+        if std::env::var_os("LLAMACLOUD_UPDATE_TREE").is_some() {
+            std::fs::write(&committed, serde_json::to_string_pretty(&derived).unwrap() + "\n").unwrap();
+        }
+        assert_eq!(
+            *TREE, derived,
+            "src/api/configuration-tree.json is not the OpenAPI document's: run LLAMACLOUD_UPDATE_TREE=1 cargo test --lib configuration"
+        );
+    }
+
+    /// The tree node of a schema: its keys, a value, the user's own keys, or a list.
+    fn node(schema: &Value, schemas: &Value, depth: usize) -> Value {
+        assert!(depth < 16, "a schema that refers to itself");
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            let name = reference.trim_start_matches("#/components/schemas/");
+            return node(&schemas[name], schemas, depth + 1);
+        }
+        if let Some(variants) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Value::as_array)
+        {
+            // The richest of the variants (null left out): keys over a list over a value.
+            let nodes: Vec<Value> = variants
+                .iter()
+                .filter(|v| v.get("type").and_then(Value::as_str) != Some("null"))
+                .map(|v| node(v, schemas, depth + 1))
+                .collect();
+            return nodes
+                .iter()
+                .find(|n| n.is_object())
+                .or_else(|| nodes.iter().find(|n| n.is_array()))
+                .or_else(|| nodes.iter().find(|n| n.is_string()))
+                .cloned()
+                .unwrap_or(json!(0));
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            let keys: Map<String, Value> = properties
+                .iter()
+                .map(|(key, inner)| (key.clone(), node(inner, schemas, depth + 1)))
+                .collect();
+            return Value::Object(keys);
+        }
+        match schema.get("type").and_then(Value::as_str) {
+            Some("object") if schema.get("additionalProperties") == Some(&json!(false)) => json!({}),
+            Some("object") => json!("*"),
+            Some("array") => match schema.get("items").map(|items| node(items, schemas, depth + 1)) {
+                Some(item @ Value::Object(_)) => json!([item]),
+                _ => json!(0),
+            },
+            _ => json!(0),
+        }
+    }
+}

@@ -31,6 +31,9 @@ pub enum Error {
     Context { message: String, source: Box<Error> },
     /// A command acting on several ids failed for some: each id with its error.
     Several { of: usize, errors: Vec<(String, Error)> },
+    /// Done, but pages of the result failed (they are marked in the output and were warned
+    /// about): `what` says how many, of what.
+    Partial { what: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -60,6 +63,22 @@ impl Error {
         }
     }
 
+    /// The pages of `job_id` that failed, said as an error when any did.
+    pub fn partial(job_id: &str, pages: &[api::document::FailedPage]) -> Result<()> {
+        if pages.is_empty() {
+            return Ok(());
+        }
+        let numbers: Vec<&str> = pages.iter().map(|p| p.page_number.as_str()).collect();
+        Err(Error::Partial {
+            what: format!(
+                "job {job_id} completed with {} failed page{} ({}), marked in the output",
+                pages.len(),
+                if pages.len() == 1 { "" } else { "s" },
+                numbers.join(", ")
+            ),
+        })
+    }
+
     /// True when the error only means that the reader of the output went away (`| head`).
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self.root(), Error::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
@@ -86,6 +105,7 @@ impl fmt::Display for Error {
             Error::Io(err) => err.fmt(f),
             Error::Context { message, source } => write!(f, "{message}: {source}"),
             Error::Several { of, errors } => write!(f, "{} of {of} failed", errors.len()),
+            Error::Partial { what } => f.write_str(what),
         }
     }
 }

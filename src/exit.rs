@@ -14,14 +14,22 @@ pub enum Exit {
     Auth = 4,
     Api = 5,
     JobFailed = 6,
+    /// Done, but some pages failed (as rsync's 23 for a partial transfer).
+    Partial = 7,
 }
 
 /// The exit code for an error.
 pub fn code(err: &Error) -> u8 {
     match err {
         Error::Context { source, .. } => code(source),
-        // The worst outcome: the highest code among them.
-        Error::Several { errors, .. } => errors.iter().map(|(_, e)| code(e)).max().unwrap_or(1),
+        // The worst outcome: the highest code among them, a partial result being the mildest.
+        Error::Several { errors, .. } => errors
+            .iter()
+            .map(|(_, e)| code(e))
+            .filter(|c| *c != Exit::Partial as u8)
+            .max()
+            .unwrap_or(if errors.is_empty() { 1 } else { Exit::Partial as u8 }),
+        Error::Partial { .. } => Exit::Partial as u8,
         Error::Interrupted { signal } => u8::try_from(128 + signal).unwrap_or(130),
         Error::Usage(_) => Exit::Usage as u8,
         Error::Auth(_) => Exit::Auth as u8,

@@ -29,7 +29,8 @@ use clap::{CommandFactory as _, FromArgMatches as _};
 use serde_json::{Value, json};
 
 use crate::cli::{
-    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, ColorChoice, Command, Format, ParsingCommand,
+    AuthCommand, BatchProcessingCommand, BatchesCommand, Cli, ColorChoice, Command, FailOnPartial, Format,
+    ParsingCommand,
 };
 use crate::context::Context;
 use crate::error::Error;
@@ -61,6 +62,15 @@ where
     let done = spooled.and_then(|_spooled| dispatch(&cli, &args, ctx));
     match done {
         Ok(()) => 0,
+        // Done with pages missing: they were marked and warned about; the code says so unless
+        // the user accepts them.
+        Err(Error::Partial { .. }) if cli.global.fail_on_partial == FailOnPartial::Never => 0,
+        Err(err @ Error::Partial { .. }) => {
+            ctx.io
+                .stderr
+                .line(&format!("warning: {err} (exit 7; --fail-on-partial never: 0)"));
+            exit::code(&err)
+        }
         // The reader of stdout went away (`| head`): that is how pipelines end, not a failure.
         Err(err) if err.is_broken_pipe() => 0,
         // The command said where it stopped; the exit code says why.

@@ -1387,11 +1387,21 @@ impl Fake {
         response.insert("job".into(), job.clone());
         if status == "COMPLETED" {
             let lines: Vec<&str> = entry.document.lines().collect();
-            let pages: Vec<Result<(usize, String), usize>> = lines
+            let mut pages: Vec<Result<(usize, String), usize>> = lines
                 .chunks(60)
                 .enumerate()
                 .map(|(i, chunk)| Ok((i + 1, chunk.join("\n"))))
                 .collect();
+            // A file named like `partial` completes with its second page failed, as the API
+            // completes a job whose failed pages stay under `allowed_page_failure_ratio`.
+            if str_field(&job, "name").contains("partial") {
+                pages.insert(1.min(pages.len()), Err(2));
+                for (i, page) in pages.iter_mut().enumerate().skip(2) {
+                    if let Ok((n, _)) = page {
+                        *n = i + 1;
+                    }
+                }
+            }
             let expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
             expand_pages(
                 &mut response,

@@ -27,10 +27,13 @@ pub trait Pages {
     fn write(&mut self, text: &[u8]) -> io::Result<()>;
     /// That text has ended.
     fn end(&mut self) -> io::Result<()>;
+    /// A page the API could not parse, at its place among the others (after the whole
+    /// document's text when that came first).
+    fn failed(&mut self, page: &FailedPage) -> io::Result<()>;
 }
 
 /// A page the API could not parse.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailedPage {
     pub page_number: String,
     pub error: String,
@@ -218,13 +221,15 @@ impl Stream<'_> {
         }
         self.note_order(number.as_deref());
         if failed || !wrote {
-            self.decoded.failed.push(FailedPage {
+            let page = FailedPage {
                 page_number: number.map_or_else(|| "?".into(), |n| neutralize(&n).into_owned()),
                 error: error.map_or_else(
                     || format!("no {} in the page", self.part.expand()),
                     |e| neutralize(&e).into_owned(),
                 ),
-            });
+            };
+            self.pages.failed(&page).map_err(DecodeError::Write)?;
+            self.decoded.failed.push(page);
         }
         Ok(())
     }

@@ -95,6 +95,24 @@ pub struct GlobalArgs {
     /// Log each HTTP request and response to stderr (the API key is masked)
     #[arg(long, global = true)]
     pub debug: bool,
+
+    /// Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the
+    /// failed pages are marked in the output and warned about either way
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "always"
+    )]
+    pub fail_on_partial: FailOnPartial,
+}
+
+/// `--fail-on-partial`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnPartial {
+    Always,
+    Never,
 }
 
 impl GlobalArgs {

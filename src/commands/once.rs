@@ -12,6 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value, json};
 
+use crate::api::document::FailedPage;
 use crate::api::models::{Created, Part};
 use crate::api::paginate::Pager;
 use crate::api::parse_jobs::{self, CreatedRange, Expand, JobFilter, Paging, Source};
@@ -21,7 +22,7 @@ use crate::error::Error;
 use crate::output::document;
 use crate::signals;
 use crate::store::key::{self, Context as KeyContext};
-use crate::store::{Intent, Store, TOKEN_KEY, What, new_token};
+use crate::store::{Intent, PageFailure, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
 
 /// How long after an unanswered create a listing is looked through for its job, at most, and
@@ -103,6 +104,22 @@ impl Shared {
             None => return Ok(()),
         };
         pending.wait().map_err(Error::Io)
+    }
+
+    /// The pages of `key`'s result that failed, as the store recorded them.
+    pub fn failed_pages(&self, key: &str) -> Vec<FailedPage> {
+        self.store()
+            .and_then(|store| store.entry(key).and_then(|e| e.failed_pages.clone()))
+            .map(|pages| {
+                pages
+                    .iter()
+                    .map(|p| FailedPage {
+                        page_number: p.page.clone(),
+                        error: p.error.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// What the store knows of `key` for `kind`.
@@ -459,7 +476,7 @@ pub fn fetch_result(
     key: &str,
     job_id: &str,
     kind: Kind,
-) -> Result<Kept, Fetch> {
+) -> Result<Fetched, Fetch> {
     let parts = match kind {
         Kind::Part(part) => vec![part.expand()],
         Kind::Json => vec!["markdown", "text"],
@@ -484,26 +501,60 @@ pub fn fetch_result(
     let written = match kind {
         Kind::Part(part) => {
             let mut out = io::BufWriter::new(temp.as_file_mut());
-            document::write_document(&mut body, &mut out, part, false)
-                .and_then(|_| io::Write::flush(&mut out).map_err(Error::Io))
+            document::write_document(&mut body, &mut out, part, false).and_then(|decoded| {
+                io::Write::flush(&mut out)
+                    .map_err(Error::Io)
+                    .map(|()| decoded.failed)
+            })
         }
-        Kind::Json => document::copy_through(&mut body, temp.as_file_mut()).map(drop),
+        Kind::Json => document::copy_through(&mut body, temp.as_file_mut()).map(|_| {
+            // The JSON holds each page's error itself; its failed pages are counted all the same.
+            File::open(temp.path())
+                .ok()
+                .and_then(|file| document::write_document(file, &mut io::sink(), Part::Markdown, false).ok())
+                .map(|decoded| decoded.failed)
+                .unwrap_or_default()
+        }),
     };
-    written.map_err(Fetch::Failed)?;
+    let failed_pages = written.map_err(Fetch::Failed)?;
     if shared.store.is_none() {
-        return Ok(Kept::Temporary(temp));
+        return Ok(Fetched {
+            kept: Kept::Temporary(temp),
+            failed_pages,
+        });
     }
     // On disk before it is renamed into place and recorded.
     temp.as_file().sync_all().map_err(failed)?;
     let at = shared.now_ms();
     let (path, pending) = {
         let Some(mut store) = shared.store() else {
-            return Ok(Kept::Temporary(temp));
+            return Ok(Fetched {
+                kept: Kept::Temporary(temp),
+                failed_pages,
+            });
         };
-        store.keep(temp, key, job_id, kind.name(), at).map_err(failed)?
+        let recorded = failed_pages
+            .iter()
+            .map(|p| PageFailure {
+                page: p.page_number.clone(),
+                error: p.error.clone(),
+            })
+            .collect();
+        store
+            .keep(temp, key, job_id, kind.name(), recorded, at)
+            .map_err(failed)?
     };
     pending.wait().map_err(failed)?;
-    Ok(Kept::Stored(path))
+    Ok(Fetched {
+        kept: Kept::Stored(path),
+        failed_pages,
+    })
+}
+
+/// A result fetched, and the pages of it that failed (marked in it).
+pub struct Fetched {
+    pub kept: Kept,
+    pub failed_pages: Vec<FailedPage>,
 }
 
 /// A fetched result.

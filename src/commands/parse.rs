@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
+use crate::api::document::FailedPage;
 use crate::api::models::Part;
 use crate::api::parse_jobs::Source;
 use crate::cli::{Format, GlobalArgs, ParseArgs};
@@ -90,7 +91,8 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
                     "note: from the result store (job {}); --force parses again",
                     neutralize(&job_id)
                 ));
-                return write_out(&output, ctx, &Kept::Stored(path));
+                let failed = shared.failed_pages(&key);
+                return write_out(&output, ctx, &Kept::Stored(path), &job_id, &failed);
             }
             Known::Completed(job_id) => finish(&document, &job_id, ctx, false),
             Known::Running(job_id) => wait_and_finish(&document, &job_id, ctx, false),
@@ -188,8 +190,8 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
 /// Fetches the completed job's result into the store and writes it out.
 fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
     let (shared, session, output) = (document.shared, document.session, document.output);
-    let kept = match once::fetch_result(shared, session, document.key, job_id, document.kind) {
-        Ok(kept) => kept,
+    let fetched = match once::fetch_result(shared, session, document.key, job_id, document.kind) {
+        Ok(fetched) => fetched,
         Err(Fetch::Gone) => return Outcome::Gone(job_id.to_string()),
         Err(Fetch::Failed(err)) => {
             let resume = format!("llamacloud parsing get {} --format markdown", shell_quote(job_id));
@@ -202,16 +204,36 @@ fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -
             neutralize(job_id)
         ));
     }
-    Outcome::Done(write_out(output, ctx, &kept))
+    Outcome::Done(write_out(
+        output,
+        ctx,
+        &fetched.kept,
+        job_id,
+        &fetched.failed_pages,
+    ))
 }
 
 /// Writes the result to the output: stdout, or `-o` atomically (an existing file is replaced
-/// only by the whole document).
-fn write_out(output: &Output, ctx: &Context, kept: &Kept) -> Result<(), Error> {
+/// only by the whole document). Pages of it that failed (marked in it) are warned about, and
+/// make the run partial.
+fn write_out(
+    output: &Output,
+    ctx: &Context,
+    kept: &Kept,
+    job_id: &str,
+    failed: &[FailedPage],
+) -> Result<(), Error> {
     let mut sink = output.open(ctx)?;
     let mut file = kept.open()?;
     io::copy(&mut file, &mut sink)?;
-    sink.commit()
+    sink.commit()?;
+    for page in failed {
+        ctx.io.stderr.line(&format!(
+            "warning: page {} failed: {}",
+            page.page_number, page.error
+        ));
+    }
+    Error::partial(&neutralize(job_id), failed)
 }
 
 /// The error, after giving the job's id: on stdout in place of the document (never into an

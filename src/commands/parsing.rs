@@ -131,13 +131,13 @@ pub fn show(
                 written.out_of_order.join(", ")
             ));
         }
-        for page in written.failed {
+        for page in &written.failed {
             stderr.line(&format!(
                 "warning: page {} failed: {}",
                 page.page_number, page.error
             ));
         }
-        return Ok(());
+        return Error::partial(job_id, &written.failed);
     }
     if let Some(job) = polled {
         return output.print(ctx, &job);

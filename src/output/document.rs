@@ -5,7 +5,7 @@
 use std::io::{self, Read, Write};
 
 use crate::api;
-use crate::api::document::{self, DecodeError, Decoded, MissingContent, Pages};
+use crate::api::document::{self, DecodeError, Decoded, FailedPage, MissingContent, Pages};
 use crate::api::models::Part;
 use crate::error::Error;
 use crate::text::neutralize;
@@ -47,6 +47,23 @@ impl<W: Write> Pages for Writer<'_, W> {
         }
         Ok(())
     }
+
+    fn failed(&mut self, page: &FailedPage) -> io::Result<()> {
+        self.begin()?;
+        self.write(marker(page).as_bytes())?;
+        self.end()
+    }
+}
+
+/// The line a failed page leaves at its place in the document: the page and the API's words,
+/// so that a missing page is never silent (the same in every output: stdout, -o, bulk results,
+/// the result store).
+pub fn marker(page: &FailedPage) -> String {
+    format!(
+        "[llamacloud: page {} failed: {}]",
+        page.page_number,
+        page.error.replace(['\n', '\r'], " ")
+    )
 }
 
 /// Writes the markdown or text of the job response in `reader` to `out`, pages in the order the
@@ -132,7 +149,12 @@ mod tests {
             7,
         ]}, "text": {"pages": [{"page_number": 1, "text": "ignored"}]}});
         let (text, failed) = stream(response, Part::Markdown).unwrap();
-        assert_eq!(text, "# One\n\n\n# Two\n");
+        // Each failed page leaves its line where it was.
+        assert_eq!(
+            text,
+            "# One\n\n\n# Two\n\n[llamacloud: page 3 failed: OCR failed]\n\n\
+             [llamacloud: page ? failed: no markdown in the page]\n"
+        );
         assert_eq!(
             failed[0],
             FailedPage {

@@ -48,10 +48,23 @@ pub enum What {
     Created { job_id: String },
     /// The job ended.
     Ended { job_id: String, status: String },
-    /// A result file was fetched into the store.
-    Result { job_id: String, kind: String },
+    /// A result file was fetched into the store; `failed_pages`: the pages the API could not
+    /// parse (marked in the file), so that a result used again is as loud as when it came.
+    Result {
+        job_id: String,
+        kind: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        failed_pages: Vec<PageFailure>,
+    },
     /// The server no longer knows the job (404): it is parsed again.
     Gone { job_id: String },
+}
+
+/// A page of a result that the API could not parse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageFailure {
+    pub page: String,
+    pub error: String,
 }
 
 /// A create that was sent (or about to be) and not answered.
@@ -102,6 +115,8 @@ pub struct Entry {
     pub status: Option<String>,
     /// The kinds of result file fetched (`md`, `txt`, `json`).
     pub results: Kinds,
+    /// The job's pages that failed (none for almost every entry: nothing is held then).
+    pub failed_pages: Option<Box<[PageFailure]>>,
     /// When anything last happened to it.
     pub last_at: i64,
 }
@@ -120,17 +135,26 @@ impl Entry {
                 self.job_id = Some(job_id.clone());
                 self.status = None;
                 self.results.clear();
+                self.failed_pages = None;
             }
             What::Ended { job_id, status } if self.job_id.as_ref() == Some(job_id) => {
                 self.status = Some(status.clone());
             }
-            What::Result { job_id, kind } if self.job_id.as_ref() == Some(job_id) => {
+            What::Result {
+                job_id,
+                kind,
+                failed_pages,
+            } if self.job_id.as_ref() == Some(job_id) => {
                 self.results.insert(kind);
+                if !failed_pages.is_empty() {
+                    self.failed_pages = Some(failed_pages.clone().into_boxed_slice());
+                }
             }
             What::Gone { job_id } if self.job_id.as_ref() == Some(job_id) => {
                 self.job_id = None;
                 self.status = None;
                 self.results.clear();
+                self.failed_pages = None;
             }
             What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
         }
@@ -270,6 +294,7 @@ impl Store {
         key: &str,
         job_id: &str,
         kind: &str,
+        failed_pages: Vec<PageFailure>,
         at: i64,
     ) -> io::Result<(PathBuf, Pending)> {
         let path = self.result_path(key, kind);
@@ -280,6 +305,7 @@ impl Store {
             What::Result {
                 job_id: job_id.to_string(),
                 kind: kind.to_string(),
+                failed_pages,
             },
         )?;
         Ok((path, pending))
@@ -345,6 +371,7 @@ impl Store {
                     push(What::Result {
                         job_id: job_id.clone(),
                         kind: kind.to_string(),
+                        failed_pages: entry.failed_pages.as_deref().unwrap_or_default().to_vec(),
                     });
                 }
             }
@@ -381,7 +408,12 @@ mod tests {
             let mut file = store.temporary().unwrap();
             std::io::Write::write_all(&mut file, b"# doc").unwrap();
             file.as_file().sync_all().unwrap();
-            store.keep(file, "k", "pjb-1", "md", 3).unwrap().1.wait().unwrap();
+            store
+                .keep(file, "k", "pjb-1", "md", Vec::new(), 3)
+                .unwrap()
+                .1
+                .wait()
+                .unwrap();
         }
         let mut store = Store::open(dir.path(), || {}).unwrap();
         let entry = store.entry("k").unwrap();

@@ -230,10 +230,37 @@ fn documents_with_failed_pages_and_the_retired_endpoint() {
         .args(["parsing", "get", &id, "--format", "markdown"])
         .output()
         .unwrap();
-    assert!(output.status.success());
-    assert!(String::from_utf8(output.stdout).unwrap().contains("Page 1 of 5."));
+    // Done, with a page missing: marked where it was, warned about, exit 7.
+    assert_eq!(output.status.code(), Some(7));
+    let document = String::from_utf8(output.stdout).unwrap();
+    assert!(document.contains("Page 1 of 5."));
+    assert!(
+        document.ends_with("\n\n[llamacloud: page 5 failed: Page could not be parsed: OCR timeout]\n"),
+        "{document}"
+    );
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "warning: page 5 failed: Page could not be parsed: OCR timeout\n\
+             warning: job {id} completed with 1 failed page (5), marked in the output (exit 7; --fail-on-partial never: 0)\n"
+        )
+    );
+    // Accepted: the same, exit 0.
+    let accepted = cli(&base)
+        .args([
+            "parsing",
+            "get",
+            &id,
+            "--format",
+            "markdown",
+            "--fail-on-partial",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(accepted.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(accepted.stderr).unwrap(),
         "warning: page 5 failed: Page could not be parsed: OCR timeout\n"
     );
     assert!(stderr(&base, &["batch-processing", "list"]).contains("use `llamacloud batches list` instead"));

@@ -146,9 +146,12 @@ fn job_documents_of_the_wrong_shape() {
     cli(&server.base_url())
         .args(["parsing", "get", "pjb-1", "--format", "markdown"])
         .assert()
-        .success()
-        .stdout("ok\n")
-        .stderr("warning: page ? failed: no markdown in the page\nwarning: page \"x\" failed: no markdown in the page\n");
+        .code(7)
+        .stdout("[llamacloud: page ? failed: no markdown in the page]\n\n[llamacloud: page \"x\" failed: no markdown in the page]\n\nok\n")
+        .stderr(
+            "warning: page ? failed: no markdown in the page\nwarning: page \"x\" failed: no markdown in the page\n\
+             warning: job pjb-1 completed with 2 failed pages (?, \"x\"), marked in the output (exit 7; --fail-on-partial never: 0)\n",
+        );
 }
 
 #[test]

@@ -194,14 +194,15 @@ fn markdown_joins_pages_in_order_and_reports_failed_pages() {
         .args(["parsing", "get", "pjb-1", "--format", "markdown"])
         .output()
         .unwrap();
-    assert!(output.status.success());
+    assert_eq!(output.status.code(), Some(7));
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "# Q4 report\n\n## Revenue\n\n| Q | $ |\n|---|---|\n| 4 | 10 |\n"
+        "# Q4 report\n\n## Revenue\n\n| Q | $ |\n|---|---|\n| 4 | 10 |\n\n[llamacloud: page 3 failed: OCR timeout]\n"
     );
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
-        "warning: page 3 failed: OCR timeout\n"
+        "warning: page 3 failed: OCR timeout\n\
+         warning: job pjb-1 completed with 1 failed page (3), marked in the output (exit 7; --fail-on-partial never: 0)\n"
     );
 }
 

@@ -11,6 +11,7 @@ use std::sync::{Mutex, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::store::PageFailure;
 use crate::store::key::hash_file;
 use crate::store::log::Log;
 
@@ -32,6 +33,9 @@ pub(super) struct Written {
     /// Its modification time (ns since the epoch) and BLAKE3 hash when written.
     pub(super) modified_ns: i128,
     pub(super) hash: String,
+    /// The pages of the result that failed (marked in it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) failed_pages: Vec<PageFailure>,
 }
 
 /// A result written, as the manifest keeps it in memory (one for every output: only what a
@@ -42,6 +46,8 @@ pub(super) struct Record {
     bytes: u64,
     modified_ns: i128,
     hash: [u8; 32],
+    /// None for almost every result: nothing is held then.
+    pub(super) failed_pages: Option<Box<[PageFailure]>>,
 }
 
 impl Record {
@@ -52,6 +58,7 @@ impl Record {
             job_id: written.job_id,
             bytes: written.bytes,
             modified_ns: written.modified_ns,
+            failed_pages: (!written.failed_pages.is_empty()).then(|| written.failed_pages.into_boxed_slice()),
         }
     }
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
+use crate::api::document::FailedPage;
 use crate::commands::bulk::sources::Document;
 use crate::context::Context;
 use crate::error::Error;
@@ -23,6 +24,9 @@ pub(super) struct Outcome {
     /// COMPLETED, FAILED, CANCELLED, SKIPPED (done before), RUNNING (left on a signal) or ERROR.
     pub(super) status: String,
     pub(super) output: Option<String>,
+    /// The pages of its result the API could not parse (marked in the output).
+    #[serde(serialize_with = "page_numbers")]
+    pub(super) failed_pages: Vec<FailedPage>,
     /// Why it did not complete; written as its message.
     #[serde(rename = "error", serialize_with = "message_of")]
     pub(super) failure: Option<Error>,
@@ -40,6 +44,19 @@ pub(super) fn message_of<S: serde::Serializer>(
         Some(err) => serializer.serialize_some(&err.to_string()),
         None => serializer.serialize_none(),
     }
+}
+
+/// `--format jsonl`'s `failed_pages`: the page numbers (as numbers when they are).
+fn page_numbers<S: serde::Serializer>(pages: &[FailedPage], serializer: S) -> Result<S::Ok, S::Error> {
+    let numbers: Vec<serde_json::Value> = pages
+        .iter()
+        .map(|page| {
+            page.page_number
+                .parse::<u64>()
+                .map_or_else(|_| page.page_number.clone().into(), Into::into)
+        })
+        .collect();
+    numbers.serialize(serializer)
 }
 
 pub(super) fn progress(ctx: &Context, total: u64) -> ProgressBar {
@@ -62,6 +79,7 @@ impl Outcome {
             job_id: None,
             status: status.into(),
             output: None,
+            failed_pages: Vec::new(),
             failure: None,
             uploaded: 0,
         }
@@ -76,6 +94,8 @@ pub(super) struct Tally {
     skipped: usize,
     running: usize,
     failed: usize,
+    /// Documents done with pages that failed.
+    partial: usize,
     /// Documents of other shards.
     outside: usize,
     uploaded: u64,
@@ -114,6 +134,9 @@ impl Tally {
             _ => self.failed += 1,
         }
         self.uploaded += outcome.uploaded;
+        if !outcome.failed_pages.is_empty() && outcome.failure.is_none() {
+            self.partial += 1;
+        }
         if (outcome.uploaded > 0 || outcome.status == "COMPLETED")
             && let Some(id) = &outcome.job_id
         {
@@ -130,11 +153,19 @@ impl Tally {
             sink.flush()?;
         }
         let source = neutralize(&outcome.source);
-        let line = match (&outcome.output, &outcome.failure) {
+        let mut line = match (&outcome.output, &outcome.failure) {
             (_, Some(error)) => format!("{} {source}: {}", outcome.status, neutralize(&error.to_string())),
             (Some(output), None) => format!("{} {source} → {}", outcome.status, neutralize(output)),
             (None, None) => format!("{} {source}", outcome.status),
         };
+        if outcome.failure.is_none() && !outcome.failed_pages.is_empty() {
+            let pages: Vec<String> = outcome
+                .failed_pages
+                .iter()
+                .map(|p| format!("page {} failed: {}", p.page_number, p.error))
+                .collect();
+            line.push_str(&format!(" (warning: {})", pages.join("; ")));
+        }
         bar.suspend(|| ctx.io.stderr.line(&line));
         if let Some(failure) = outcome.failure {
             self.errors
@@ -168,6 +199,7 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
         skipped,
         running,
         failed,
+        partial,
         ..
     } = tally;
     let dir = neutralize(&end.dir.display().to_string()).into_owned();
@@ -205,12 +237,29 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
         .as_ref()
         .map(|shard| format!(" (shard {shard} of {})", end.total))
         .unwrap_or_default();
+    let with_failed_pages = if partial > 0 {
+        format!(", {partial} with failed pages")
+    } else {
+        String::new()
+    };
     ctx.io.stderr.line(&format!(
-        "{total} document{}{shard} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed; results in {dir}",
+        "{total} document{}{shard} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed{with_failed_pages}; results in {dir}",
         if total == 1 { "" } else { "s" },
         end.took.as_secs_f64()
     ));
-    if tally.errors.is_empty() {
+    if tally.errors.is_empty() && partial > 0 {
+        Err(Error::Partial {
+            what: format!(
+                "{partial} document{} done with failed pages, marked in {}",
+                if partial == 1 { "" } else { "s" },
+                if partial == 1 {
+                    "its output"
+                } else {
+                    "their outputs"
+                }
+            ),
+        })
+    } else if tally.errors.is_empty() {
         Ok(())
     } else {
         Err(Error::Several {

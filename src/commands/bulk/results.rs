@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
+use crate::api::document::FailedPage;
 use crate::api::models::Job;
 use crate::atomic_file::AtomicFile;
 use crate::commands::bulk::manifest::Written;
@@ -18,6 +19,7 @@ use crate::commands::bulk::sources::Document;
 use crate::commands::once::{self, Fetch};
 use crate::commands::parsing;
 use crate::error::Error;
+use crate::store::PageFailure;
 use crate::text::neutralize;
 
 /// Result fetchers.
@@ -63,11 +65,11 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
     }
     let session = shared.session;
     let mut tries = 1;
-    let kept = loop {
+    let fetched = loop {
         match once::fetch_result(&shared.once, session, key, job_id, shared.kind) {
-            Ok(kept) => {
+            Ok(fetched) => {
                 shared.health.answered(&shared.once);
-                break kept;
+                break fetched;
             }
             Err(Fetch::Gone) => return lost(shared, sender, followed),
             Err(Fetch::Failed(err)) => {
@@ -89,10 +91,12 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
     };
     for member in members {
         let mut outcome = outcome_of(member, job_id, "ERROR");
-        match write_output(shared, &member.document, key, job_id, kept.path()) {
+        let failed = &fetched.failed_pages;
+        match write_output(shared, &member.document, key, job_id, fetched.kept.path(), failed) {
             Ok(()) => {
                 outcome.status = if member.paid { "COMPLETED" } else { "SKIPPED" }.into();
                 outcome.output = Some(member.document.output().display().to_string());
+                outcome.failed_pages.clone_from(failed);
             }
             Err(err) => outcome.failure = Some(err),
         }
@@ -130,13 +134,15 @@ fn fail_all(shared: &Shared, sender: &Sender<Event>, followed: &Followed, err: E
     }
 }
 
-/// Copies `result` to the document's output (parent directories made) and records it.
+/// Copies `result` to the document's output (parent directories made) and records it, with
+/// the pages of it that failed.
 pub(super) fn write_output(
     shared: &Shared,
     document: &Document,
     key: &str,
     job_id: &str,
     result: &Path,
+    failed: &[FailedPage],
 ) -> Result<(), Error> {
     let output = document.output();
     if let Some(parent) = output.parent() {
@@ -161,6 +167,7 @@ pub(super) fn write_output(
         key,
         job_id,
         hasher.finalize().to_hex().to_string(),
+        failed,
     )
     .inspect_err(|err| shared.fail(err))
 }
@@ -173,6 +180,7 @@ pub(super) fn record(
     key: &str,
     job_id: &str,
     hash: String,
+    failed: &[FailedPage],
 ) -> Result<(), Error> {
     let written = Written {
         output: document.relative.clone(),
@@ -182,6 +190,13 @@ pub(super) fn record(
         bytes: 0,
         modified_ns: 0,
         hash,
+        failed_pages: failed
+            .iter()
+            .map(|p| PageFailure {
+                page: p.page_number.clone(),
+                error: p.error.clone(),
+            })
+            .collect(),
     };
     shared.manifest.append(written, &document.output())
 }

@@ -10,6 +10,7 @@ use std::time::SystemTime;
 
 use serde_json::{Map, Value};
 
+use crate::api::document::FailedPage;
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
 use crate::commands::bulk::poll::{busy, refused};
@@ -76,17 +77,31 @@ fn stat(source: &Source) -> Option<(u64, Option<SystemTime>)> {
 /// result for the same key, or a result of this tool's whose record was lost), or a file this
 /// tool did not write in the way. `None`: it needs its result.
 fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
-    let done = |job_id: String| {
+    let done = |job_id: String, failed: Vec<FailedPage>| {
         let mut skipped = Outcome::new(document, "SKIPPED");
         skipped.job_id = Some(job_id);
         skipped.output = Some(document.output().display().to_string());
+        skipped.failed_pages = failed;
         skipped
     };
     match shared.manifest.ours(&document.relative) {
-        Some(written) if !shared.force && written.key == key => Some(done(written.job_id.clone())),
+        Some(written) if !shared.force && written.key == key => {
+            let failed = written
+                .failed_pages
+                .iter()
+                .flatten()
+                .map(|p| FailedPage {
+                    page_number: p.page.clone(),
+                    error: p.error.clone(),
+                })
+                .collect();
+            Some(done(written.job_id.clone(), failed))
+        }
         // Ours (an older result): replaced.
         Some(_) => None,
-        None if let Some(job_id) = adopt(shared, key, document) => Some(done(job_id)),
+        None if let Some(job_id) = adopt(shared, key, document) => {
+            Some(done(job_id, shared.once.failed_pages(key)))
+        }
         None if document.output().symlink_metadata().is_ok() => {
             // Never destroy: a file this tool did not write stays, and costs nothing.
             let mut refused = Outcome::new(document, "ERROR");
@@ -113,7 +128,15 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
     if ours != theirs {
         return None;
     }
-    record(shared, document, key, &job_id, theirs).ok()?;
+    record(
+        shared,
+        document,
+        key,
+        &job_id,
+        theirs,
+        &shared.once.failed_pages(key),
+    )
+    .ok()?;
     Some(job_id)
 }
 
@@ -206,8 +229,12 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
             let document = &task.document;
             let mut outcome = Outcome::new(document, "SKIPPED");
             outcome.job_id = Some(job_id.clone());
-            match write_output(shared, document, key, &job_id, &path) {
-                Ok(()) => outcome.output = Some(document.output().display().to_string()),
+            let failed = shared.once.failed_pages(key);
+            match write_output(shared, document, key, &job_id, &path, &failed) {
+                Ok(()) => {
+                    outcome.output = Some(document.output().display().to_string());
+                    outcome.failed_pages = failed;
+                }
                 Err(err) => {
                     outcome.status = "ERROR".into();
                     outcome.failure = Some(err);

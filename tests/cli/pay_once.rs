@@ -400,9 +400,9 @@ fn runs_on_other_documents_never_wait_and_runs_on_the_same_one_pay_once() {
     let store = dir.path().join("store");
     let a = scratch_file(dir.path(), "a.pdf", b"%PDF a");
     let b = scratch_file(dir.path(), "b.pdf", b"%PDF b");
-    // Jobs take 1.5 s: long enough for the runs to overlap.
+    // Jobs take 0.8 s, seen ended at the first poll (1 s): the runs overlap for all of it.
     let (url, fake) = start_shared(fake::Config {
-        job_time: Some(std::time::Duration::from_millis(1500)),
+        job_time: Some(std::time::Duration::from_millis(800)),
         ..fake::Config::default()
     });
     let start = |file: &Path| {

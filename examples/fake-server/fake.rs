@@ -1372,6 +1372,19 @@ impl Fake {
         }
         if is_end(status) {
             made.running.remove(&number);
+            // Billed once it has ended: credits per page by tier (a failed job costs nothing).
+            if entry.job.get("usage").is_none() {
+                let pages = entry.document.lines().count().div_ceil(60).max(1)
+                    + usize::from(str_field(&entry.job, "name").contains("partial"));
+                let rate = match str_field(&entry.job, "tier") {
+                    "fast" => 1,
+                    "cost_effective" => 3,
+                    "agentic_plus" => 45,
+                    _ => 10,
+                };
+                let credits = if status == "COMPLETED" { pages * rate } else { 0 };
+                entry.job["usage"] = json!({"credits": credits});
+            }
         }
         status
     }

@@ -100,6 +100,14 @@ impl Job {
         self.value().pointer("/job/error_message").and_then(Value::as_str)
     }
 
+    /// The credits billed for the job (`usage.credits`), once billing has recorded them.
+    pub fn credits(&self) -> Option<serde_json::Number> {
+        match self.value().pointer("/job/usage/credits") {
+            Some(Value::Number(credits)) => Some(credits.clone()),
+            _ => None,
+        }
+    }
+
     /// The job object itself.
     pub fn job(&self) -> &Value {
         self.value().get("job").unwrap_or(&Value::Null)

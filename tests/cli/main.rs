@@ -20,6 +20,7 @@ mod imports;
 mod output;
 mod output_file;
 mod pagination;
+mod paid;
 mod partial;
 mod pay_once;
 mod pay_once_bulk;

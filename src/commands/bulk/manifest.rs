@@ -33,6 +33,9 @@ pub(super) struct Written {
     /// Its modification time (ns since the epoch) and BLAKE3 hash when written.
     pub(super) modified_ns: i128,
     pub(super) hash: String,
+    /// What the job that made it cost, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) credits: Option<serde_json::Number>,
     /// The pages of the result that failed (marked in it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) failed_pages: Vec<PageFailure>,

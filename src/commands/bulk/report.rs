@@ -27,12 +27,19 @@ pub(super) struct Outcome {
     /// The pages of its result the API could not parse (marked in the output).
     #[serde(serialize_with = "page_numbers")]
     pub(super) failed_pages: Vec<FailedPage>,
+    /// The credits this run paid for it: its job's when the job was made for it in this run
+    /// (null until the API has billed it), 0 when it cost nothing (done before, in the store,
+    /// or another document's job).
+    pub(super) credits: Option<serde_json::Number>,
     /// Why it did not complete; written as its message.
     #[serde(rename = "error", serialize_with = "message_of")]
     pub(super) failure: Option<Error>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
+    /// Its job was made for it in this run.
+    #[serde(skip)]
+    pub(super) paid: bool,
 }
 
 /// `--format jsonl`'s `error`: the failure's message.
@@ -80,8 +87,10 @@ impl Outcome {
             status: status.into(),
             output: None,
             failed_pages: Vec::new(),
+            credits: None,
             failure: None,
             uploaded: 0,
+            paid: false,
         }
     }
 }
@@ -96,6 +105,12 @@ pub(super) struct Tally {
     failed: usize,
     /// Documents done with pages that failed.
     partial: usize,
+    /// Credits billed for the jobs made in this run, and how many of them were billed so far.
+    credits: f64,
+    billed: usize,
+    unbilled: usize,
+    /// Documents done that cost nothing in this run.
+    free: usize,
     /// Documents of other shards.
     outside: usize,
     uploaded: u64,
@@ -137,6 +152,15 @@ impl Tally {
         if !outcome.failed_pages.is_empty() && outcome.failure.is_none() {
             self.partial += 1;
         }
+        match (outcome.paid, &outcome.credits) {
+            (true, Some(credits)) => {
+                self.credits += credits.as_f64().unwrap_or_default();
+                self.billed += 1;
+            }
+            (true, None) => self.unbilled += 1,
+            (false, _) if matches!(outcome.status.as_str(), "COMPLETED" | "SKIPPED") => self.free += 1,
+            (false, _) => {}
+        }
         if (outcome.uploaded > 0 || outcome.status == "COMPLETED")
             && let Some(id) = &outcome.job_id
         {
@@ -172,6 +196,37 @@ impl Tally {
                 .push((neutralize(&outcome.source).into_owned(), failure));
         }
         Ok(())
+    }
+}
+
+/// What the run cost: `credits: 30 billed for 3 jobs made in this run; 2 documents cost nothing`.
+fn credits_line(tally: &Tally) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let made = tally.billed + tally.unbilled;
+    let mut line = format!(
+        "credits: {} billed for {} made in this run",
+        format_credits(tally.credits),
+        plural(made, "job", "jobs")
+    );
+    if tally.unbilled > 0 {
+        line.push_str(&format!(
+            " ({} not billed yet)",
+            plural(tally.unbilled, "job", "jobs")
+        ));
+    }
+    line.push_str(&format!(
+        "; {} cost nothing (done before, in the result store, or sharing a job)",
+        plural(tally.free, "document", "documents")
+    ));
+    line
+}
+
+/// Credits as the API counts them: whole numbers without a fraction.
+fn format_credits(credits: f64) -> String {
+    if credits.fract() == 0.0 && credits.abs() < 1e15 {
+        format!("{credits:.0}")
+    } else {
+        format!("{credits:.2}")
     }
 }
 
@@ -247,6 +302,9 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
         if total == 1 { "" } else { "s" },
         end.took.as_secs_f64()
     ));
+    if tally.billed + tally.unbilled + tally.free > 0 {
+        ctx.io.stderr.line(&credits_line(&tally));
+    }
     if tally.errors.is_empty() && partial > 0 {
         Err(Error::Partial {
             what: format!(

@@ -53,6 +53,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
         if parsing::ended_badly(job_id, job).is_some() {
             for member in members {
                 let mut outcome = outcome_of(member, job_id, status);
+                outcome.credits = credits_of(member, Some(job));
                 outcome.failure = Some(Error::JobEnded {
                     job_id: neutralize(job_id).into_owned(),
                     status: neutralize(status).into_owned(),
@@ -92,11 +93,17 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
     for member in members {
         let mut outcome = outcome_of(member, job_id, "ERROR");
         let failed = &fetched.failed_pages;
-        match write_output(shared, &member.document, key, job_id, fetched.kept.path(), failed) {
+        let written = Made {
+            job_id,
+            failed,
+            credits: job.and_then(Job::credits),
+        };
+        match write_output(shared, &member.document, key, fetched.kept.path(), &written) {
             Ok(()) => {
                 outcome.status = if member.paid { "COMPLETED" } else { "SKIPPED" }.into();
                 outcome.output = Some(member.document.output().display().to_string());
                 outcome.failed_pages.clone_from(failed);
+                outcome.credits = credits_of(member, job);
             }
             Err(err) => outcome.failure = Some(err),
         }
@@ -119,7 +126,18 @@ fn outcome_of(member: &Member, job_id: &str, status: &str) -> Outcome {
     let mut outcome = Outcome::new(&member.document, status);
     outcome.job_id = Some(job_id.to_string());
     outcome.uploaded = member.uploaded;
+    outcome.paid = member.paid;
     outcome
+}
+
+/// What the document cost this run: its job's credits when the job was made for it now, else
+/// nothing.
+fn credits_of(member: &Member, job: Option<&Job>) -> Option<serde_json::Number> {
+    if member.paid {
+        job.and_then(Job::credits)
+    } else {
+        Some(0.into())
+    }
 }
 
 /// Each document of the job fails: the first with the error itself (its exit code), the others
@@ -134,15 +152,21 @@ fn fail_all(shared: &Shared, sender: &Sender<Event>, followed: &Followed, err: E
     }
 }
 
+/// What made a result: its job, the pages of it that failed, and what the job cost (when known).
+pub(super) struct Made<'a> {
+    pub(super) job_id: &'a str,
+    pub(super) failed: &'a [FailedPage],
+    pub(super) credits: Option<serde_json::Number>,
+}
+
 /// Copies `result` to the document's output (parent directories made) and records it, with
-/// the pages of it that failed.
+/// what made it.
 pub(super) fn write_output(
     shared: &Shared,
     document: &Document,
     key: &str,
-    job_id: &str,
     result: &Path,
-    failed: &[FailedPage],
+    made: &Made,
 ) -> Result<(), Error> {
     let output = document.output();
     if let Some(parent) = output.parent() {
@@ -165,32 +189,32 @@ pub(super) fn write_output(
         shared,
         document,
         key,
-        job_id,
+        made,
         hasher.finalize().to_hex().to_string(),
-        failed,
     )
     .inspect_err(|err| shared.fail(err))
 }
 
 /// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the
-/// result of `key` made by `job_id`.
+/// result of `key` that `made` says how it was made.
 pub(super) fn record(
     shared: &Shared,
     document: &Document,
     key: &str,
-    job_id: &str,
+    made: &Made,
     hash: String,
-    failed: &[FailedPage],
 ) -> Result<(), Error> {
     let written = Written {
         output: document.relative.clone(),
         source: document.name().into_owned(),
         key: key.to_string(),
-        job_id: job_id.to_string(),
+        job_id: made.job_id.to_string(),
         bytes: 0,
         modified_ns: 0,
         hash,
-        failed_pages: failed
+        credits: made.credits.clone(),
+        failed_pages: made
+            .failed
             .iter()
             .map(|p| PageFailure {
                 page: p.page_number.clone(),

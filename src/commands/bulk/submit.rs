@@ -15,7 +15,7 @@ use crate::api::models::Created;
 use crate::api::throttle::Lane;
 use crate::commands::bulk::poll::{busy, refused};
 use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::results::{record, write_output};
+use crate::commands::bulk::results::{Made, record, write_output};
 use crate::commands::bulk::shared::{Event, Followed, Member, Shared, Task, nap};
 use crate::commands::bulk::sources::{self, Document};
 use crate::commands::create::{self, Source};
@@ -82,6 +82,7 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
         skipped.job_id = Some(job_id);
         skipped.output = Some(document.output().display().to_string());
         skipped.failed_pages = failed;
+        skipped.credits = Some(0.into());
         skipped
     };
     match shared.manifest.ours(&document.relative) {
@@ -128,15 +129,13 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
     if ours != theirs {
         return None;
     }
-    record(
-        shared,
-        document,
-        key,
-        &job_id,
-        theirs,
-        &shared.once.failed_pages(key),
-    )
-    .ok()?;
+    let failed = shared.once.failed_pages(key);
+    let made = Made {
+        job_id: &job_id,
+        failed: &failed,
+        credits: None,
+    };
+    record(shared, document, key, &made, theirs).ok()?;
     Some(job_id)
 }
 
@@ -230,10 +229,16 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
             let mut outcome = Outcome::new(document, "SKIPPED");
             outcome.job_id = Some(job_id.clone());
             let failed = shared.once.failed_pages(key);
-            match write_output(shared, document, key, &job_id, &path, &failed) {
+            let made = Made {
+                job_id: &job_id,
+                failed: &failed,
+                credits: None,
+            };
+            match write_output(shared, document, key, &path, &made) {
                 Ok(()) => {
                     outcome.output = Some(document.output().display().to_string());
                     outcome.failed_pages = failed;
+                    outcome.credits = Some(0.into());
                 }
                 Err(err) => {
                     outcome.status = "ERROR".into();

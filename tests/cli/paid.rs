@@ -1,0 +1,97 @@
+//! What a bulk run paid: each document's credits in its jsonl line (its job's, billed by the
+//! API, when the job was made for it in this run; 0 when it cost nothing) and in the manifest,
+//! and the run's total in its summary.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{cli, stderr_of};
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn run(url: &str, dir: &Path, out: &str) -> std::process::Output {
+    cli(url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join(out))
+        .output()
+        .unwrap()
+}
+
+/// `(file name, status, credits)` of each line, by name.
+fn costs(output: &std::process::Output) -> Vec<(String, String, Value)> {
+    let mut lines: Vec<(String, String, Value)> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|l| {
+            let name = Path::new(l["source"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (
+                name,
+                l["status"].as_str().unwrap().to_string(),
+                l["credits"].clone(),
+            )
+        })
+        .collect();
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    lines
+}
+
+#[test]
+fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("docs/a.md"), b"# A\n");
+    write(&dir.path().join("docs/b.md"), b"# B\n");
+    // The same bytes as a.md: one job for both.
+    write(&dir.path().join("docs/copy-of-a.md"), b"# A\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = run(&url, dir.path(), "out");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    // The fake bills 10 credits a page on the agentic tier.
+    let lines = costs(&first);
+    let paid: Vec<&Value> = lines.iter().map(|(_, _, credits)| credits).collect();
+    assert_eq!(lines[1].0, "b.md");
+    assert_eq!(lines[1].2, json!(10));
+    let mut sorted: Vec<String> = paid.iter().map(|c| c.to_string()).collect();
+    sorted.sort();
+    assert_eq!(sorted, ["0", "10", "10"], "{lines:?}");
+    assert!(
+        stderr_of(&first).contains(
+            "\ncredits: 20 billed for 2 jobs made in this run; 1 document cost nothing (done before, in the result store, or sharing a job)\n"
+        ),
+        "{}",
+        stderr_of(&first)
+    );
+    assert_eq!(fake.made_jobs().len(), 2);
+    let manifest = std::fs::read_to_string(dir.path().join("out/.llamacloud-manifest.jsonl")).unwrap();
+    for line in manifest.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record["credits"], json!(10), "what its job cost: {record}");
+    }
+    // Done before, then from the result store into a new directory: nothing paid.
+    for out in ["out", "out2"] {
+        let again = run(&url, dir.path(), out);
+        assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+        for (name, status, credits) in costs(&again) {
+            assert_eq!((status.as_str(), credits), ("SKIPPED", json!(0)), "{out} {name}");
+        }
+        assert!(
+            stderr_of(&again).contains(
+                "\ncredits: 0 billed for 0 jobs made in this run; 3 documents cost nothing (done before, in the result store, or sharing a job)\n"
+            ),
+            "{}",
+            stderr_of(&again)
+        );
+    }
+    assert_eq!(fake.made_jobs().len(), 2);
+}

@@ -31,6 +31,9 @@ pub enum Error {
     Context { message: String, source: Box<Error> },
     /// A command acting on several ids failed for some: each id with its error.
     Several { of: usize, errors: Vec<(String, Error)> },
+    /// `--wait-timeout` passed before the job ended; `cancelled`: it was cancelled then
+    /// (`--cancel-on-timeout`).
+    WaitedOut { message: String, cancelled: bool },
     /// Done, but pages of the result failed (they are marked in the output and were warned
     /// about): `what` says how many, of what.
     Partial { what: String },
@@ -45,6 +48,14 @@ impl Error {
 
     pub fn failure(message: impl Into<String>) -> Self {
         Error::Failure(message.into())
+    }
+
+    /// Gave up waiting for a job (not cancelled).
+    pub fn waited_out(message: impl Into<String>) -> Self {
+        Error::WaitedOut {
+            message: message.into(),
+            cancelled: false,
+        }
     }
 
     /// Puts `message` in front of this error.
@@ -106,6 +117,7 @@ impl fmt::Display for Error {
             Error::Context { message, source } => write!(f, "{message}: {source}"),
             Error::Several { of, errors } => write!(f, "{} of {of} failed", errors.len()),
             Error::Partial { what } => f.write_str(what),
+            Error::WaitedOut { message, .. } => f.write_str(message),
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn code(err: &Error) -> u8 {
         Error::Auth(_) => Exit::Auth as u8,
         Error::JobEnded { .. } => Exit::JobFailed as u8,
         Error::Api(err) => api_code(err) as u8,
-        Error::Io(_) | Error::Failure(_) => Exit::Failure as u8,
+        Error::Io(_) | Error::Failure(_) | Error::WaitedOut { .. } => Exit::Failure as u8,
     }
 }
 

@@ -149,9 +149,14 @@ pub struct ParseArgs {
     #[command(flatten)]
     pub job: JobOptions,
 
-    /// Give up waiting after this long: 90s, 30m, 2h, or seconds
+    /// Give up waiting after this long (for each document): 90s, 30m, 2h, or seconds
     #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration)]
     pub wait_timeout: Duration,
+
+    /// Cancel a job that has not ended by --wait-timeout (else it runs on, and the next run
+    /// waits for it)
+    #[arg(long)]
+    pub cancel_on_timeout: bool,
 
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -256,6 +261,10 @@ pub struct WaitArgs {
     /// Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds
     #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
     pub wait_timeout: Duration,
+
+    /// Cancel the job when it has not ended by --wait-timeout
+    #[arg(long, requires = "wait")]
+    pub cancel_on_timeout: bool,
 }
 
 impl WaitArgs {

@@ -53,6 +53,8 @@ struct After {
     /// Print the document whatever the tier: markdown, or text from the fast tier (which makes
     /// only text).
     document: bool,
+    /// Cancel the job when it has not ended in time.
+    cancel: bool,
 }
 
 pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) -> Result<(), Error> {
@@ -82,6 +84,7 @@ pub fn create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) 
         wait: args.waiting.timeout(),
         quiet: args.quiet,
         document: false,
+        cancel: args.waiting.cancel_on_timeout,
     };
     submit(
         global,
@@ -112,6 +115,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         wait: Some(args.wait_timeout),
         quiet: false,
         document,
+        cancel: args.cancel_on_timeout,
     };
     submit(&global, &args.job, source, &after, &args.scope, "parse", ctx)
 }
@@ -195,6 +199,7 @@ fn submit(
         expand: Vec::new(),
         image_filenames: None,
         wait: Some(timeout),
+        cancel: after.cancel,
     };
     let shown_ok = if after.quiet {
         wait_quietly(&session, &view, ctx)
@@ -293,7 +298,7 @@ pub fn send_create(
 /// With `--quiet`: waits for the job without printing it (its id is already out).
 fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(), Error> {
     let timeout = view.wait.unwrap_or_default();
-    let last = parsing::wait_until_ended(session, view.job_id, timeout, ctx)?;
+    let last = parsing::wait_until_ended(session, view.job_id, timeout, view.cancel, ctx)?;
     match parsing::ended_badly(view.job_id, &last) {
         Some(err) => Err(err),
         None => Ok(()),

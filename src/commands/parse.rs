@@ -70,6 +70,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         key: &key,
         kind,
         timeout: args.wait_timeout,
+        cancel: args.cancel_on_timeout,
         shared: &shared,
         session: &session,
         output: &output,
@@ -126,6 +127,8 @@ struct Document<'a> {
     key: &'a str,
     kind: Kind,
     timeout: std::time::Duration,
+    /// Cancel the job when it has not ended by `timeout`.
+    cancel: bool,
     shared: &'a once::Shared,
     session: &'a Session,
     output: &'a Output,
@@ -156,12 +159,17 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
     } else {
         format!("Waiting for parse job {shown} (created before, not paid for again)")
     });
-    let waited = parsing::wait_until_ended(session, job_id, document.timeout, ctx);
+    let waited = parsing::wait_until_ended(session, job_id, document.timeout, document.cancel, ctx);
     signals::forget_last_words();
     let last = match waited {
         Ok(last) => last,
         Err(Error::Api(err)) if err.status_error().is_some_and(|s| s.status.as_u16() == 404) => {
             return Outcome::Gone(job_id.to_string());
+        }
+        Err(err @ Error::WaitedOut { cancelled: true, .. }) => {
+            // Cancelled: the next run parses it again rather than wait for it.
+            // The error names it; there is nothing left to get.
+            return Outcome::Done(shared.ended(document.key, job_id, "CANCELLED").and(Err(err)));
         }
         Err(err) => return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err))),
     };

@@ -38,6 +38,7 @@ pub fn get(global: &GlobalArgs, args: &ParsingGetArgs, ctx: &mut Context) -> Res
         expand: args.expand.iter().map(String::as_str).collect(),
         image_filenames: args.image_filenames.as_deref(),
         wait: args.waiting.timeout(),
+        cancel: args.waiting.cancel_on_timeout,
     };
     show(&session, output, part, &view, ctx)?;
     match &args.images {
@@ -78,6 +79,8 @@ pub struct View<'a> {
     pub image_filenames: Option<&'a str>,
     /// Wait (at most this long) until the job has ended.
     pub wait: Option<Duration>,
+    /// Cancel the job if it has not ended by then.
+    pub cancel: bool,
 }
 
 /// Fetches the job (after waiting, if asked) and prints it to `output`, or streams its `part`.
@@ -108,7 +111,7 @@ pub fn show(
 
     let mut polled = None;
     if let Some(timeout) = view.wait {
-        let last = wait_until_ended(session, job_id, timeout, ctx)?;
+        let last = wait_until_ended(session, job_id, timeout, view.cancel, ctx)?;
         if let Some(ended) = ended_badly(job_id, &last) {
             // The job as it ended is still printed, except where content was asked for.
             if part.is_none() {
@@ -162,14 +165,16 @@ pub fn show(
     }
 }
 
-/// Polls the bare job until it has ended; expanded content is asked for once, afterwards.
+/// Polls the bare job until it has ended; expanded content is asked for once, afterwards. With
+/// `cancel` (`--cancel-on-timeout`), a job that has not ended by the timeout is cancelled.
 pub fn wait_until_ended(
     session: &Session,
     job_id: &str,
     timeout: Duration,
+    cancel: bool,
     ctx: &Context,
 ) -> Result<Job, Error> {
-    wait::until_final(ctx, job_id, timeout, |deadline| {
+    let waited = wait::until_final(ctx, job_id, timeout, |deadline| {
         Ok(parse_jobs::get(
             &session.client,
             &session.scope,
@@ -177,7 +182,27 @@ pub fn wait_until_ended(
             &Expand::default(),
             Some(deadline),
         )?)
-    })
+    });
+    match waited {
+        Err(Error::WaitedOut { message, .. }) if cancel => Err(cancel_stuck(session, job_id, &message)),
+        waited => waited,
+    }
+}
+
+/// Cancels a job that did not end in time (`--cancel-on-timeout`), once: the error says
+/// whether it was cancelled.
+pub fn cancel_stuck(session: &Session, job_id: &str, gave_up: &str) -> Error {
+    let gave_up = gave_up.trim_end_matches(" (raise --wait-timeout)");
+    match parse_jobs::cancel(&session.client, &session.scope, job_id) {
+        Ok(()) => Error::WaitedOut {
+            message: format!("{gave_up}: cancelled it (--cancel-on-timeout)"),
+            cancelled: true,
+        },
+        Err(err) => Error::waited_out(format!(
+            "{gave_up}, and cancelling it failed ({}): it may still run",
+            Error::from(err)
+        )),
+    }
 }
 
 /// The error for a job that ended other than COMPLETED.

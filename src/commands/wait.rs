@@ -31,7 +31,7 @@ pub fn until_final(
     let gave_up = |status: Option<&str>| {
         let after = human_duration(timeout);
         let job_id = neutralize(job_id);
-        Error::failure(match status {
+        Error::waited_out(match status {
             Some(status) => format!(
                 "gave up waiting after {after}: job {job_id} is still {} (raise --wait-timeout)",
                 neutralize(status)

@@ -1,6 +1,7 @@
-//! What a bulk run paid: each document's credits in its jsonl line (its job's, billed by the
-//! API, when the job was made for it in this run; 0 when it cost nothing) and in the manifest,
-//! and the run's total in its summary.
+//! What a run paid and what it leaves running: each document's credits in its jsonl line (its
+//! job's, billed by the API, when the job was made for it in this run; 0 when it cost nothing)
+//! and in the manifest, the run's total in its summary; and a job that never ends, left running
+//! at `--wait-timeout` or cancelled with `--cancel-on-timeout`.
 
 use std::path::Path;
 
@@ -93,5 +94,114 @@ fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
             stderr_of(&again)
         );
     }
+    assert_eq!(fake.made_jobs().len(), 2);
+}
+
+/// The status the fake gives job `id` now.
+fn status_of(url: &str, id: &str) -> String {
+    let output = cli(url)
+        .args(["parsing", "get", id, "--jq", ".job.status", "-r"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+#[test]
+fn a_job_that_never_ends_is_cancelled_at_the_timeout_when_asked_and_left_running_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("docs/a.md"), b"# A\n");
+    write(&dir.path().join("docs/stuck.md"), b"# never ends\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let bulk = |out: &str, extra: &[&str]| {
+        cli(&url)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join(format!("store-{out}")))
+            .args([
+                "parse",
+                "--tier",
+                "agentic",
+                "--format",
+                "jsonl",
+                "--wait-timeout",
+                "10s",
+                "--recursive",
+            ])
+            .arg(dir.path().join("docs"))
+            .arg("--output-dir")
+            .arg(dir.path().join(out))
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let stuck_line = |output: &std::process::Output| -> Value {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .find(|l| l["source"].as_str().unwrap().ends_with("stuck.md"))
+            .unwrap()
+    };
+    // Without --cancel-on-timeout: reported, exit 1, and the job runs on.
+    let left = bulk("out-left", &[]);
+    assert_eq!(left.status.code(), Some(1), "{}", stderr_of(&left));
+    let line = stuck_line(&left);
+    let id = line["job_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        line["error"],
+        format!(
+            "gave up waiting after 10s: job {id} has not ended (raise --wait-timeout; the next run waits for it)"
+        )
+    );
+    assert_eq!(status_of(&url, &id), "RUNNING");
+    // With it: cancelled, said so, exit 1; the other document is done.
+    let cancelled = bulk("out-cancel", &["--cancel-on-timeout"]);
+    assert_eq!(cancelled.status.code(), Some(1), "{}", stderr_of(&cancelled));
+    let line = stuck_line(&cancelled);
+    let id = line["job_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        line["error"],
+        format!("gave up waiting after 10s: job {id} has not ended: cancelled it (--cancel-on-timeout)")
+    );
+    assert_eq!(status_of(&url, &id), "CANCELLED");
+    assert!(
+        stderr_of(&cancelled).contains("1 parsed, 0 already done, 1 failed"),
+        "{}",
+        stderr_of(&cancelled)
+    );
+    assert_eq!(fake.made_jobs().len(), 4);
+}
+
+#[test]
+fn one_document_that_never_ends_is_cancelled_and_the_next_run_parses_it_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stuck.md");
+    write(&file, b"# never ends\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let parse = || {
+        cli(&url)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+            .args([
+                "parse",
+                file.to_str().unwrap(),
+                "--tier",
+                "agentic",
+                "--wait-timeout",
+                "3s",
+            ])
+            .arg("--cancel-on-timeout")
+            .output()
+            .unwrap()
+    };
+    let first = parse();
+    assert_eq!(first.status.code(), Some(1), "{}", stderr_of(&first));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        stderr_of(&first),
+        format!(
+            "Created parse job {id}\nerror: gave up waiting after 3s: job {id} is still RUNNING: cancelled it (--cancel-on-timeout)\n"
+        )
+    );
+    assert_eq!(status_of(&url, &id), "CANCELLED");
+    // Cancelled, not waited for again: a new job.
+    let second = parse();
+    assert_eq!(second.status.code(), Some(1), "{}", stderr_of(&second));
     assert_eq!(fake.made_jobs().len(), 2);
 }

@@ -62,6 +62,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Conte
         bulk: &args.bulk,
         store: &args.store,
         timeout: args.wait_timeout,
+        cancel: args.cancel_on_timeout,
         again,
     };
     run(global, &args.job, &run_args, sources, &args.scope, ctx)
@@ -89,6 +90,7 @@ pub fn create(
         bulk: &args.bulk,
         store: &args.store,
         timeout: args.waiting.wait_timeout,
+        cancel: args.waiting.cancel_on_timeout,
         again,
     };
     run(global, &args.job, &run_args, sources, &args.scope, ctx)
@@ -100,6 +102,8 @@ struct Run<'a> {
     store: &'a StoreArgs,
     /// How long to wait for each job.
     timeout: Duration,
+    /// Cancel a job that has not ended by then.
+    cancel: bool,
     /// The command line, to say how to resume.
     again: &'a str,
 }
@@ -187,6 +191,7 @@ fn run(
         configuration,
         kind,
         timeout,
+        cancel_on_timeout: run.cancel,
         force: run.store.force,
         shard,
         manifest,

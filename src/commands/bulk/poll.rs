@@ -237,13 +237,32 @@ pub(super) fn leave(shared: &Shared, sender: &Sender<Event>, followed: Followed)
     }
 }
 
-/// The document's own deadline passed before its job ended.
+/// The document's own deadline passed before its job ended: with `--cancel-on-timeout` the job
+/// is cancelled (once; the next run parses the document again), else it runs on and the next
+/// run waits for it.
 fn gave_up(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
-    let message = format!(
-        "gave up waiting after {}: job {} has not ended (raise --wait-timeout; the next run waits for it)",
+    let waited = format!(
+        "gave up waiting after {}: job {} has not ended",
         wait::human_duration(shared.timeout),
         neutralize(&followed.job_id)
     );
+    let session = shared.session;
+    let message = if !shared.cancel_on_timeout {
+        format!("{waited} (raise --wait-timeout; the next run waits for it)")
+    } else {
+        match parse_jobs::cancel(&session.client, &session.scope, &followed.job_id) {
+            Ok(()) => {
+                if let Err(err) = shared.once.ended(&followed.key, &followed.job_id, "CANCELLED") {
+                    shared.fail(&err);
+                }
+                format!("{waited}: cancelled it (--cancel-on-timeout)")
+            }
+            Err(err) => format!(
+                "{waited}, and cancelling it failed ({}): it may still run, and the next run waits for it",
+                Error::from(err)
+            ),
+        }
+    };
     for member in followed.members {
         let mut outcome = Outcome::new(&member.document, "ERROR");
         outcome.job_id = Some(followed.job_id.clone());

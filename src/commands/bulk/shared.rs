@@ -114,6 +114,8 @@ pub(super) struct Shared<'a> {
     pub(super) kind: Kind,
     /// How long to wait for each document's job.
     pub(super) timeout: Duration,
+    /// Cancel a job that has not ended by then.
+    pub(super) cancel_on_timeout: bool,
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
     pub(super) manifest: Manifest,
@@ -152,6 +154,7 @@ pub(super) struct Setup<'a> {
     pub(super) configuration: Map<String, Value>,
     pub(super) kind: Kind,
     pub(super) timeout: Duration,
+    pub(super) cancel_on_timeout: bool,
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
     pub(super) manifest: Manifest,
@@ -167,6 +170,7 @@ impl<'a> Shared<'a> {
             configuration: setup.configuration,
             kind: setup.kind,
             timeout: setup.timeout,
+            cancel_on_timeout: setup.cancel_on_timeout,
             force: setup.force,
             shard: setup.shard,
             manifest: setup.manifest,

@@ -347,6 +347,7 @@ impl Fixture {
             configuration,
             kind: Kind::Part(Part::Markdown),
             timeout: Duration::from_secs(2 * 60 * 60),
+            cancel_on_timeout: false,
             force: false,
             shard: None,
             manifest: Manifest::open(&self.out()).unwrap(),

@@ -100,6 +100,10 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
     match &cli.command {
         Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
+        Command::Parsing(ParsingCommand::Create(create)) if create.store.dry_run => {
+            commands::bulk::dry_run_create(global, create, ctx)
+        }
+        Command::Parse(parse) if parse.store.dry_run => commands::bulk::dry_run_parse(global, parse, ctx),
         Command::Parsing(ParsingCommand::Create(create)) if create.is_bulk() => {
             commands::bulk::create(global, create, &again(args), ctx)
         }

@@ -216,6 +216,11 @@ pub struct StoreArgs {
     /// Neither read nor write the result store: every document is parsed (and paid for)
     #[arg(long)]
     pub no_cache: bool,
+
+    /// Send nothing: say for each document whether it would be parsed (paid for), is done, is
+    /// in the result store or is skipped (and why), with its size and page count, then a total
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 impl ParseArgs {

@@ -152,6 +152,7 @@ fn submit(
     if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
         part = Some(Part::Text);
     }
+    check_before_paying(&source)?;
     // A signal while the create is in flight waits for its answer, then says the id.
     let hold = signals::hold();
     let created = send_create(&session, &configuration, &source)?;
@@ -271,6 +272,18 @@ pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<
             .map_err(|why| Error::usage(format!("--options: page_ranges.target_pages {why}")))?;
     }
     Ok(base)
+}
+
+/// What is checked of a document only when it is about to be paid for (it reads the file): a
+/// PDF locked by a password is refused, since the API cannot open it.
+pub fn check_before_paying(source: &Source) -> Result<(), Error> {
+    match source {
+        Source::File(path) => {
+            crate::commands::pdf::check_readable(path, &neutralize(&path.display().to_string()))
+                .map_err(Error::Usage)
+        }
+        Source::Url(_) | Source::FileId(_) => Ok(()),
+    }
 }
 
 /// Creates one job for `source` with `configuration`: sent once, unless the server provably did
@@ -489,6 +502,12 @@ fn check_file(path: &Path) -> Result<(), Error> {
     if !metadata.is_file() {
         return Err(Error::usage(format!(
             "cannot upload {name}: not a regular file (copy it to a file first, or pipe it to `llamacloud parse -`)"
+        )));
+    }
+    // An empty file is nothing to parse, and would be paid for all the same.
+    if metadata.len() == 0 {
+        return Err(Error::usage(format!(
+            "cannot upload {name}: it is empty (0 bytes): there is nothing to parse"
         )));
     }
     std::fs::File::open(path)

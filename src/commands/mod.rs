@@ -16,6 +16,7 @@ pub mod listing;
 pub mod once;
 pub mod parse;
 pub mod parsing;
+pub mod pdf;
 pub mod stdin;
 pub mod wait;
 

@@ -55,6 +55,20 @@ impl Kind {
             Kind::Json => "json",
         }
     }
+
+    /// What a run over many documents writes: JSON, text (asked for, or the fast tier's, which
+    /// makes only text), else markdown.
+    pub fn of_run(global: &crate::cli::GlobalArgs, configuration: &Map<String, Value>) -> Kind {
+        use crate::cli::Format;
+        let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
+        match global.format {
+            Some(Format::Text) => Kind::Part(Part::Text),
+            Some(Format::Json) => Kind::Json,
+            _ if global.json => Kind::Json,
+            _ if fast => Kind::Part(Part::Text),
+            _ => Kind::Part(Part::Markdown),
+        }
+    }
 }
 
 /// Where a document stands in the store.

@@ -98,11 +98,13 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             Known::Completed(job_id) => finish(&document, &job_id, ctx, false),
             Known::Running(job_id) => wait_and_finish(&document, &job_id, ctx, false),
             Known::Unanswered(intents) => {
+                create::check_before_paying(&source)?;
                 let (job_id, created) =
                     once::job_for(&shared, &session, &key, &source, &configuration, &intents, send)?;
                 wait_and_finish(&document, &job_id, ctx, created)
             }
             Known::Ended(_) | Known::Nothing => {
+                create::check_before_paying(&source)?;
                 let (job_id, _) = once::job_for(&shared, &session, &key, &source, &configuration, &[], send)?;
                 wait_and_finish(&document, &job_id, ctx, true)
             }

@@ -9,6 +9,7 @@ mod bulk;
 mod bulk_pipeline;
 mod create;
 mod download;
+mod dry_run;
 mod ecosystem;
 mod errors;
 mod every_command;

@@ -10,6 +10,7 @@
 //! submitters, through the `gate`) → `poll` (one poller for every job) → `results` (fetching and
 //! writing them) → `report` (lines, summary, exit); `shared` is what they share.
 
+mod dry_run;
 mod gate;
 mod manifest;
 mod poll;
@@ -29,9 +30,6 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-
-use crate::api::models::Part;
 use crate::api::throttle::Throttle;
 use crate::cli::{
     BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
@@ -135,14 +133,7 @@ fn run(
     session.client.share_throttle(Arc::clone(&throttle));
     let configuration = create::configuration(options, base, &session.settings, ctx)?;
     create::check_tier_format(&configuration, global.format)?;
-    let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
-    let kind = match global.format {
-        Some(Format::Text) => Kind::Part(Part::Text),
-        Some(Format::Json) => Kind::Json,
-        _ if global.json => Kind::Json,
-        _ if fast => Kind::Part(Part::Text),
-        _ => Kind::Part(Part::Markdown),
-    };
+    let kind = Kind::of_run(global, &configuration);
     std::fs::create_dir_all(dir)
         .map_err(|err| Error::usage(format!("cannot create {}: {err}", dir.display())))?;
     // One run at a time on an output directory (and on the store): a second waits, saying so.
@@ -270,6 +261,44 @@ fn run(
         again: run.again,
     };
     summarize(ctx, tally, end)
+}
+
+/// `parse --dry-run`: what would be done, and nothing sent.
+pub fn dry_run_parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
+    let arguments = args
+        .sources
+        .iter()
+        .map(|s| (args.source_of(s), s.clone()))
+        .collect();
+    let asked = dry_run::Asked {
+        options: &args.job,
+        store: &args.store,
+        bulk: &args.bulk,
+        scope: &args.scope,
+    };
+    dry_run::dry_run(global, &asked, arguments, ctx)
+}
+
+/// `parsing create --dry-run`.
+pub fn dry_run_create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) -> Result<(), Error> {
+    let mut arguments: Vec<(Source, String)> = args
+        .files
+        .iter()
+        .map(|f| (Source::File(f.clone()), f.display().to_string()))
+        .collect();
+    if let Some(url) = &args.source_url {
+        arguments.push((Source::Url(url.clone()), url.clone()));
+    }
+    if let Some(id) = &args.file_id {
+        arguments.push((Source::FileId(id.clone()), id.clone()));
+    }
+    let asked = dry_run::Asked {
+        options: &args.job,
+        store: &args.store,
+        bulk: &args.bulk,
+        scope: &args.scope,
+    };
+    dry_run::dry_run(global, &asked, arguments, ctx)
 }
 
 /// Runs one stage's thread: a panic in it ends the run (exit 1, the usual summary), never a

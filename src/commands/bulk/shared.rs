@@ -347,9 +347,10 @@ impl Taking<'_> {
                 continue;
             };
             let mut task = Task::new(document);
+            task.refused = task.document.refusal().map(Error::failure);
             // The first pass found no two documents writing one output: one found now came
             // with a change to the tree since.
-            if !self.outputs.insert(output_hash(&task.document.relative)) {
+            if !self.outputs.insert(output_hash(&task.document.relative)) && task.refused.is_none() {
                 task.refused = Some(Error::failure(format!(
                     "not parsed: {} is also written by another document of this run (the tree changed as the run started)",
                     neutralize(&task.document.output().display().to_string())

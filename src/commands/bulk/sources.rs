@@ -46,7 +46,25 @@ impl Document {
     pub(super) fn output(&self) -> PathBuf {
         self.dir.join(&self.relative)
     }
+
+    /// Why it cannot be parsed into its output, known before anything is sent: a part of the
+    /// result's path longer than a file name can be (it would be paid for, then not written).
+    pub(super) fn refusal(&self) -> Option<String> {
+        self.relative
+            .split('/')
+            .find(|part| part.len() > NAME_MAX)
+            .map(|part| {
+                format!(
+                    "not parsed: its result's name ({}…, {} bytes) is longer than a file name can be ({NAME_MAX} bytes)",
+                    neutralize(&part.chars().take(40).collect::<String>()),
+                    part.len()
+                )
+            })
+    }
 }
+
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
 
 /// Checks what can be checked of a document here; a file that cannot be read fails alone (exit
 /// 1), not the run.

@@ -275,6 +275,7 @@ fn create(
     intents: &[crate::store::Intent],
 ) -> Result<(String, bool), Error> {
     sources::check(&task.document.source)?;
+    create::check_before_paying(&task.document.source).map_err(|err| Error::failure(err.to_string()))?;
     if task.seen.is_some() && stat(&task.document.source) != task.seen {
         return Err(Error::failure(format!(
             "{} changed since it was read: not uploaded (run again once it is complete)",

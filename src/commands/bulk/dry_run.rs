@@ -1,0 +1,269 @@
+//! `--dry-run`: what a run would do, and nothing sent. The documents are found, checked and
+//! keyed exactly as a real run does (the same walk, the same refusals, the result store and the
+//! output directory's manifest consulted, read only), and each gets a line: `parse` (it would
+//! be paid for), `done` (its result is in the output directory), `cached` (the result store has
+//! its result or its job) or `skip` with why, with its size and, for a PDF, its page count
+//! (counted here); then a total. `--format jsonl` gives `{"source","action","bytes","pages",
+//! "reason"}` objects.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+
+use crate::cli::{BulkArgs, Format, GlobalArgs, JobOptions, ScopeArgs, StoreArgs};
+use crate::commands::Session;
+use crate::commands::bulk::manifest::{MANIFEST, Manifest};
+use crate::commands::bulk::sources::{self, Document, Shard, Sources};
+use crate::commands::create::{self, Source};
+use crate::commands::once::{self, Kind, Known};
+use crate::commands::pdf::{self, Pdf};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::destination::Destination;
+use crate::output::job::human_size;
+use crate::text::neutralize;
+
+/// What a dry run looks at.
+pub(super) struct Asked<'a> {
+    pub(super) options: &'a JobOptions,
+    pub(super) store: &'a StoreArgs,
+    pub(super) bulk: &'a BulkArgs,
+    pub(super) scope: &'a ScopeArgs,
+}
+
+/// One document's line.
+#[derive(Serialize)]
+struct Planned {
+    source: String,
+    action: &'static str,
+    bytes: Option<u64>,
+    pages: Option<u64>,
+    reason: Option<String>,
+}
+
+pub(super) fn dry_run(
+    global: &GlobalArgs,
+    asked: &Asked,
+    arguments: Vec<(Source, String)>,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    if global.jq().is_some() {
+        return Err(Error::usage(
+            "--dry-run prints its own lines; --jq does not apply",
+        ));
+    }
+    let jsonl = matches!(global.format, Some(Format::Jsonl));
+    let base = create::read_base_options(asked.options, ctx)?;
+    let session = Session::open(global, asked.scope, ctx)?;
+    let configuration = create::configuration(asked.options, base, &session.settings, ctx)?;
+    create::check_tier_format(&configuration, global.format)?;
+    let kind = Kind::of_run(global, &configuration);
+    // Read only: a store or a manifest that is not there yet is not made.
+    let store = match &session.settings.cache_dir {
+        Some(dir) if !asked.store.no_cache && dir.value.is_dir() => {
+            Some(once::open_store(&session, &ctx.io.stderr)?)
+        }
+        _ => None,
+    };
+    let dir = asked.bulk.output_dir.as_deref();
+    let manifest = match dir {
+        Some(dir) if dir.join(MANIFEST).is_file() => Some(Manifest::open(dir)?),
+        _ => None,
+    };
+    let sources = Sources::new(
+        asked.bulk,
+        arguments,
+        dir.unwrap_or(Path::new(".")),
+        kind,
+        std::collections::HashSet::new(),
+        ctx,
+    )?;
+    let total = sources.count(&ctx.io.stderr)?;
+    let shared = once::Shared {
+        store: store.map(Mutex::new),
+        clock: Arc::clone(&ctx.clock),
+        stderr: ctx.io.stderr.clone(),
+    };
+    let look = Look {
+        session: &session,
+        shared: &shared,
+        configuration: &configuration,
+        kind,
+        force: asked.store.force,
+        shard: asked.bulk.shard.map(Shard::new),
+        manifest: manifest.as_ref(),
+        dir,
+    };
+    let mut sink =
+        Destination::new(global.output.as_deref(), ctx.io.terminals.stdout).open(&ctx.io.stdout)?;
+    let mut sum = Sum::default();
+    for document in sources.pass(None) {
+        let planned = look.plan(&document?);
+        sum.add(&planned);
+        let line = if jsonl {
+            serde_json::to_string(&planned).map_err(|e| Error::failure(e.to_string()))?
+        } else {
+            human(&planned)
+        };
+        sink.write_all(format!("{line}\n").as_bytes())?;
+    }
+    let said = sum.total(total.max(sum.documents));
+    if jsonl {
+        ctx.io.stderr.line(&said);
+    } else {
+        sink.write_all(format!("{said}\n").as_bytes())?;
+    }
+    sink.commit()
+}
+
+/// What a document's line is decided from.
+struct Look<'a> {
+    session: &'a Session,
+    shared: &'a once::Shared,
+    configuration: &'a serde_json::Map<String, serde_json::Value>,
+    kind: Kind,
+    force: bool,
+    shard: Option<Shard>,
+    manifest: Option<&'a Manifest>,
+    dir: Option<&'a Path>,
+}
+
+impl Look<'_> {
+    fn plan(&self, document: &Document) -> Planned {
+        let source = &document.source;
+        let (bytes, pdf) = match source {
+            Source::File(path) => (std::fs::metadata(path).ok().map(|m| m.len()), pdf::inspect(path)),
+            Source::Url(_) | Source::FileId(_) => (None, Pdf::Unknown),
+        };
+        let mut planned = Planned {
+            source: document.name().into_owned(),
+            action: "skip",
+            bytes,
+            pages: match pdf {
+                Pdf::Pages(pages) => Some(pages),
+                Pdf::Locked | Pdf::Unknown => None,
+            },
+            reason: None,
+        };
+        let (action, reason) = self.action(document, pdf);
+        planned.action = action;
+        planned.reason = reason;
+        planned
+    }
+
+    /// What the real run would do with the document, and why when it would not parse it.
+    fn action(&self, document: &Document, pdf: Pdf) -> (&'static str, Option<String>) {
+        let skip = |why: String| ("skip", Some(why));
+        if let Some(why) = document.refusal() {
+            return skip(why);
+        }
+        if let Err(err) = sources::check(&document.source) {
+            return skip(err.to_string());
+        }
+        let key = match self
+            .shared
+            .key_of(self.session, &document.source, self.configuration)
+        {
+            Ok(key) => key,
+            Err(err) => return skip(err.to_string()),
+        };
+        if let Some(shard) = &self.shard
+            && !shard.holds(&key)
+        {
+            return skip(format!("another shard's (this is {shard})"));
+        }
+        if let Some(dir) = self.dir {
+            let ours = self.manifest.and_then(|m| m.ours(&document.relative));
+            match ours {
+                Some(written) if !self.force && written.key == key => return ("done", None),
+                Some(_) => {}
+                None if dir.join(&document.relative).symlink_metadata().is_ok() => {
+                    return skip(format!(
+                        "{} exists and was not written by llamacloud",
+                        neutralize(&document.output().display().to_string())
+                    ));
+                }
+                None => {}
+            }
+        }
+        if !self.force {
+            match self.shared.usable(&key, self.kind, &document.source) {
+                Known::Stored { .. } | Known::Completed(_) | Known::Running(_) => return ("cached", None),
+                Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => {}
+            }
+        }
+        if pdf == Pdf::Locked {
+            return skip("the PDF is locked by a password, which the API cannot open".into());
+        }
+        ("parse", None)
+    }
+}
+
+fn human(planned: &Planned) -> String {
+    let bytes = planned.bytes.map_or_else(|| "-".to_string(), human_size);
+    let pages = planned.pages.map_or_else(
+        || "-".to_string(),
+        |p| format!("{p} page{}", if p == 1 { "" } else { "s" }),
+    );
+    let reason = planned
+        .reason
+        .as_ref()
+        .map(|why| format!(": {}", neutralize(why)))
+        .unwrap_or_default();
+    format!(
+        "{:<6} {bytes:>10} {pages:>10}  {}{reason}",
+        planned.action,
+        neutralize(&planned.source)
+    )
+}
+
+/// The total of a dry run.
+#[derive(Default)]
+struct Sum {
+    documents: usize,
+    parse: usize,
+    done: usize,
+    cached: usize,
+    skip: usize,
+    /// Pages and bytes of the documents to parse (pages of those whose count is known).
+    pages: u64,
+    unknown_pages: usize,
+    bytes: u64,
+}
+
+impl Sum {
+    fn add(&mut self, planned: &Planned) {
+        self.documents += 1;
+        match planned.action {
+            "parse" => {
+                self.parse += 1;
+                self.bytes += planned.bytes.unwrap_or(0);
+                match planned.pages {
+                    Some(pages) => self.pages += pages,
+                    None => self.unknown_pages += 1,
+                }
+            }
+            "done" => self.done += 1,
+            "cached" => self.cached += 1,
+            _ => self.skip += 1,
+        }
+    }
+
+    fn total(&self, documents: usize) -> String {
+        let mut pages = format!("{} page{}", self.pages, if self.pages == 1 { "" } else { "s" });
+        if self.unknown_pages > 0 {
+            pages.push_str(&format!(" + {} of unknown length", self.unknown_pages));
+        }
+        format!(
+            "{documents} document{}: {} to parse ({pages}, {}), {} done, {} cached, {} skipped; nothing was sent",
+            if documents == 1 { "" } else { "s" },
+            self.parse,
+            human_size(self.bytes),
+            self.done,
+            self.cached,
+            self.skip
+        )
+    }
+}

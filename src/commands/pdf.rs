@@ -1,0 +1,142 @@
+//! What can be told of a PDF here, before it is paid for: its page count (for `--dry-run`) and
+//! whether a password locks it (the API cannot read it), with lopdf, which reads the page tree
+//! without loading every object. Larger files are not read here (lopdf holds the whole file).
+
+use std::path::Path;
+
+/// The largest PDF read here.
+const MOST_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What lopdf told of a PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pdf {
+    Pages(u64),
+    /// A password is needed to read it.
+    Locked,
+    /// Not a PDF, too large to read here, or one lopdf cannot read.
+    Unknown,
+}
+
+/// Whether `path` is a PDF by its name or its first bytes.
+pub fn is_pdf(path: &Path) -> bool {
+    let named = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    named || {
+        let mut head = [0u8; 5];
+        std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok_and(|()| &head == b"%PDF-")
+    }
+}
+
+/// The page count of the PDF at `path`, or why it is not known.
+pub fn inspect(path: &Path) -> Pdf {
+    if !is_pdf(path) || std::fs::metadata(path).map_or(true, |m| m.len() > MOST_BYTES) {
+        return Pdf::Unknown;
+    }
+    match lopdf::Document::load_metadata(path) {
+        Ok(metadata) if metadata.page_count > 0 => Pdf::Pages(u64::from(metadata.page_count)),
+        // No pages seen: locked (its page tree cannot be read), or read the whole way to tell.
+        _ => match lopdf::Document::load(path) {
+            Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_)) => Pdf::Locked,
+            Ok(document) if document.is_encrypted() => Pdf::Locked,
+            Ok(document) if !document.get_pages().is_empty() => Pdf::Pages(document.get_pages().len() as u64),
+            _ => Pdf::Unknown,
+        },
+    }
+}
+
+/// Refuses a PDF a password locks: it would be paid for and fail.
+pub fn check_readable(path: &Path, name: &str) -> Result<(), String> {
+    match inspect(path) {
+        Pdf::Locked => Err(format!(
+            "cannot upload {name}: the PDF is locked by a password, which the API cannot open (remove it first)"
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of `pages` blank pages.
+    pub(crate) fn blank_pdf(pages: usize) -> Vec<u8> {
+        let mut objects = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+                (0..pages)
+                    .map(|i| format!("{} 0 R", 3 + i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ];
+        objects.extend(
+            (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()),
+        );
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").bytes());
+        }
+        out.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn pages_are_counted_and_what_is_not_a_pdf_is_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let three = dir.path().join("three.pdf");
+        std::fs::write(&three, blank_pdf(3)).unwrap();
+        assert_eq!(inspect(&three), Pdf::Pages(3));
+        // Told by its bytes, whatever its name.
+        let unnamed = dir.path().join("scan");
+        std::fs::write(&unnamed, blank_pdf(2)).unwrap();
+        assert_eq!(inspect(&unnamed), Pdf::Pages(2));
+        let notes = dir.path().join("notes.md");
+        std::fs::write(&notes, b"# Notes\n").unwrap();
+        assert_eq!(inspect(&notes), Pdf::Unknown);
+        let broken = dir.path().join("broken.pdf");
+        std::fs::write(&broken, b"%PDF-1.4\nnot really").unwrap();
+        assert_eq!(inspect(&broken), Pdf::Unknown);
+        assert!(check_readable(&broken, "broken.pdf").is_ok());
+    }
+
+    #[test]
+    fn a_pdf_locked_by_a_password_is_told_and_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut document = lopdf::Document::load_mem(&blank_pdf(2)).unwrap();
+        let id = lopdf::Object::string_literal("0123456789abcdef");
+        document
+            .trailer
+            .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+        let version = lopdf::EncryptionVersion::V2 {
+            document: &document,
+            owner_password: "owner",
+            user_password: "secret",
+            key_length: 128,
+            permissions: lopdf::Permissions::all(),
+        };
+        let state = lopdf::EncryptionState::try_from(version).unwrap();
+        document.encrypt(&state).unwrap();
+        let locked = dir.path().join("locked.pdf");
+        document.save(&locked).unwrap();
+        assert_eq!(inspect(&locked), Pdf::Locked);
+        assert_eq!(
+            check_readable(&locked, "locked.pdf"),
+            Err("cannot upload locked.pdf: the PDF is locked by a password, which the API cannot open (remove it first)".into())
+        );
+    }
+}

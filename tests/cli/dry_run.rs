@@ -1,0 +1,203 @@
+//! `--dry-run`: every document walked, checked and keyed as a real run does, the result store
+//! and the manifest consulted, nothing sent, and a line per document with what would happen,
+//! its size and its page count, then a total.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{cli, stderr_of};
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// A PDF of `pages` blank pages.
+fn blank_pdf(pages: usize) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", 3 + i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    objects.extend((0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()));
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+#[test]
+fn a_dry_run_says_what_each_document_would_cost_and_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(&docs.join("done.md"), b"# done before\n");
+    write(&docs.join("cached.md"), b"# in the store\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = dir.path().join("store");
+    let run = |args: &[&str]| {
+        cli(&url)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args(["parse", "--tier", "agentic"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = dir.path().join("out");
+    let (docs_arg, out_arg) = (docs.to_str().unwrap(), out.to_str().unwrap());
+    // done.md's result is in OUT; cached.md's only in the result store.
+    let done = run(&[
+        "--recursive",
+        docs_arg,
+        "--include",
+        "done.md",
+        "--output-dir",
+        out_arg,
+    ]);
+    assert_eq!(done.status.code(), Some(0), "{}", stderr_of(&done));
+    let cached = run(&[docs.join("cached.md").to_str().unwrap()]);
+    assert_eq!(cached.status.code(), Some(0), "{}", stderr_of(&cached));
+    write(&docs.join("report.pdf"), &blank_pdf(3));
+    write(&docs.join("sub/scan.pdf"), &blank_pdf(1));
+    write(&docs.join("empty.pdf"), b"");
+    write(&docs.join("notes.md"), b"# notes\n");
+    let before = (fake.requests_seen(), fake.made_jobs().len());
+
+    let dry = run(&["--recursive", docs_arg, "--output-dir", out_arg, "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr_of(&dry));
+    let root = docs.display();
+    assert_eq!(
+        String::from_utf8_lossy(&dry.stdout),
+        format!(
+            "cached   15 bytes          -  {root}/cached.md\n\
+             done     14 bytes          -  {root}/done.md\n\
+             skip      0 bytes          -  {root}/empty.pdf: cannot upload {root}/empty.pdf: it is empty (0 bytes): there is nothing to parse\n\
+             parse     8 bytes          -  {root}/notes.md\n\
+             parse   {} bytes    3 pages  {root}/report.pdf\n\
+             parse   {} bytes     1 page  {root}/sub/scan.pdf\n\
+             6 documents: 3 to parse (4 pages + 1 of unknown length, {} bytes), 1 done, 1 cached, 1 skipped; nothing was sent\n",
+            blank_pdf(3).len(),
+            blank_pdf(1).len(),
+            8 + blank_pdf(3).len() + blank_pdf(1).len()
+        )
+    );
+    // As jsonl: one object per document, the total on stderr.
+    let lines = run(&[
+        "--recursive",
+        docs_arg,
+        "--output-dir",
+        out_arg,
+        "--dry-run",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(lines.status.code(), Some(0), "{}", stderr_of(&lines));
+    let objects: Vec<Value> = String::from_utf8_lossy(&lines.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 6);
+    assert_eq!(
+        objects[4],
+        json!({"source": format!("{root}/report.pdf"), "action": "parse", "bytes": blank_pdf(3).len(), "pages": 3, "reason": null})
+    );
+    assert_eq!(objects[2]["action"], "skip");
+    assert!(
+        stderr_of(&lines).ends_with("1 skipped; nothing was sent\n"),
+        "{}",
+        stderr_of(&lines)
+    );
+    // Nothing was asked of the API, nothing made, nothing written.
+    assert_eq!((fake.requests_seen(), fake.made_jobs().len()), before);
+    assert!(!out.join("report.pdf.md").exists());
+}
+
+/// A PDF that a user password locks.
+fn locked_pdf() -> Vec<u8> {
+    let mut document = lopdf::Document::load_mem(&blank_pdf(2)).unwrap();
+    let id = lopdf::Object::string_literal("0123456789abcdef");
+    document
+        .trailer
+        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &document,
+        owner_password: "owner",
+        user_password: "secret",
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).unwrap();
+    document.encrypt(&state).unwrap();
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn what_a_dry_run_skips_a_real_run_refuses_before_paying() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(&docs.join("empty.pdf"), b"");
+    write(&docs.join(format!("{}.pdf", "n".repeat(250))), b"%PDF long name");
+    write(&docs.join("fine.md"), b"# fine\n");
+    write(&docs.join("locked.pdf"), &locked_pdf());
+    let (url, fake) = start_shared(fake::Config::default());
+    let out = dir.path().join("out");
+    let output = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(&docs)
+        .arg("--output-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let said: Vec<(String, String)> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|l| {
+            (
+                l["status"].as_str().unwrap().to_string(),
+                l["error"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(said.len(), 4);
+    assert!(
+        said.iter()
+            .any(|(status, why)| status == "ERROR" && why.contains("the PDF is locked by a password")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(status, why)| status == "ERROR" && why.contains("it is empty (0 bytes)")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|(status, why)| status == "ERROR"
+            && why.contains("is longer than a file name can be (255 bytes)")),
+        "{said:?}"
+    );
+    assert_eq!(fake.made_jobs().len(), 1, "only fine.md is paid for");
+}

@@ -156,3 +156,50 @@ fn modified_ns(metadata: &std::fs::Metadata) -> i128 {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as i128)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(output: &str, key: &str) -> Written {
+        Written {
+            output: output.into(),
+            source: format!("docs/{output}"),
+            key: key.into(),
+            job_id: "pjb-1".into(),
+            bytes: 0,
+            modified_ns: 0,
+            hash: blake3::hash(b"# result\n").to_hex().to_string(),
+            credits: Some(10.into()),
+            failed_pages: vec![PageFailure {
+                page: "2".into(),
+                error: "OCR timeout".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_result_is_ours_while_its_bytes_are_and_keeps_its_failed_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf.md");
+        std::fs::write(&path, b"# result\n").unwrap();
+        Manifest::open(dir.path())
+            .unwrap()
+            .append(written("a.pdf.md", "key-a"), &path)
+            .unwrap();
+        let manifest = Manifest::open(dir.path()).unwrap();
+        let record = manifest.ours("a.pdf.md").expect("ours");
+        assert_eq!((record.key.as_str(), record.job_id.as_str()), ("key-a", "pjb-1"));
+        assert_eq!(record.failed_pages.as_deref().map(<[PageFailure]>::len), Some(1));
+        assert_eq!(manifest.job_of("key-a"), Some("pjb-1"));
+        // Restored with a new time: the same bytes are still ours.
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(86_400))
+            .unwrap();
+        assert!(manifest.ours("a.pdf.md").is_some());
+        // Changed: no longer ours (and never replaced as if it were).
+        std::fs::write(&path, b"# edited by hand\n").unwrap();
+        assert!(manifest.ours("a.pdf.md").is_none());
+        assert!(manifest.ours("missing.md").is_none());
+    }
+}

@@ -59,52 +59,24 @@ pub fn check_readable(path: &Path, name: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    /// A PDF of `pages` blank pages.
-    pub(crate) fn blank_pdf(pages: usize) -> Vec<u8> {
-        let mut objects = vec![
-            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-            format!(
-                "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-                (0..pages)
-                    .map(|i| format!("{} 0 R", 3 + i))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-        ];
-        objects.extend(
-            (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()),
-        );
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, object) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
-        }
-        let xref = out.len();
-        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-        for offset in offsets {
-            out.extend(format!("{offset:010} 00000 n \n").bytes());
-        }
-        out.extend(
-            format!(
-                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
-            )
-            .bytes(),
-        );
-        out
-    }
+    /// Blank PDFs of one, two and three pages (`tests/fixtures`).
+    const ONE: &[u8] = include_bytes!("../../tests/fixtures/blank-1-page.pdf");
+    const TWO: &[u8] = include_bytes!("../../tests/fixtures/blank-2-pages.pdf");
+    const THREE: &[u8] = include_bytes!("../../tests/fixtures/blank-3-pages.pdf");
 
     #[test]
     fn pages_are_counted_and_what_is_not_a_pdf_is_unknown() {
         let dir = tempfile::tempdir().unwrap();
         let three = dir.path().join("three.pdf");
-        std::fs::write(&three, blank_pdf(3)).unwrap();
+        std::fs::write(&three, THREE).unwrap();
         assert_eq!(inspect(&three), Pdf::Pages(3));
         // Told by its bytes, whatever its name.
         let unnamed = dir.path().join("scan");
-        std::fs::write(&unnamed, blank_pdf(2)).unwrap();
+        std::fs::write(&unnamed, TWO).unwrap();
         assert_eq!(inspect(&unnamed), Pdf::Pages(2));
+        let one = dir.path().join("one.PDF");
+        std::fs::write(&one, ONE).unwrap();
+        assert_eq!(inspect(&one), Pdf::Pages(1));
         let notes = dir.path().join("notes.md");
         std::fs::write(&notes, b"# Notes\n").unwrap();
         assert_eq!(inspect(&notes), Pdf::Unknown);
@@ -117,7 +89,7 @@ mod tests {
     #[test]
     fn a_pdf_locked_by_a_password_is_told_and_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let mut document = lopdf::Document::load_mem(&blank_pdf(2)).unwrap();
+        let mut document = lopdf::Document::load_mem(TWO).unwrap();
         let id = lopdf::Object::string_literal("0123456789abcdef");
         document
             .trailer

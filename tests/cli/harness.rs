@@ -309,6 +309,12 @@ impl Run for InProcess {
 }
 
 /// Writes `bytes` to `dir/name` (parent directories made) and returns its path.
+/// Writes `bytes` to `path`, making its directories.
+pub fn write(path: &std::path::Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
 pub fn scratch_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {

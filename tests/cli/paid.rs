@@ -8,12 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of};
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
-}
+use crate::harness::{cli, stderr_of, write};
 
 fn run(url: &str, dir: &Path, out: &str) -> std::process::Output {
     cli(url)

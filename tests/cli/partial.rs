@@ -9,16 +9,11 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of};
+use crate::harness::{cli, stderr_of, write};
 
 /// What the fake says of the page it fails.
 const MARKER: &str = "[llamacloud: page 2 failed: Page could not be parsed: OCR timeout]";
 const WARNING: &str = "warning: page 2 failed: Page could not be parsed: OCR timeout";
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
-}
 
 fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -504,6 +504,11 @@ fn check_file(path: &Path) -> Result<(), Error> {
             "cannot upload {name}: not a regular file (copy it to a file first, or pipe it to `llamacloud parse -`)"
         )));
     }
+    if let Some(kind) = not_a_document(path) {
+        return Err(Error::usage(format!(
+            "cannot upload {name}: {kind} is not a document the API parses (see its supported document types)"
+        )));
+    }
     // An empty file is nothing to parse, and would be paid for all the same.
     if metadata.len() == 0 {
         return Err(Error::usage(format!(
@@ -513,6 +518,33 @@ fn check_file(path: &Path) -> Result<(), Error> {
     std::fs::File::open(path)
         .map_err(|err| Error::usage(format!("cannot upload {name}: {}", describe_io(&err))))?;
     Ok(())
+}
+
+/// What a file is when its extension names a kind the API does not parse at all (archives,
+/// programs, disk images, databases: none is among the API's supported document types), so it
+/// is not paid for. Any other type is the API's to judge: its list is long and grows.
+fn not_a_document(path: &Path) -> Option<&'static str> {
+    const KINDS: &[(&str, &[&str])] = &[
+        (
+            "an archive",
+            &[
+                "zip", "tar", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "jar", "apk",
+            ],
+        ),
+        (
+            "a program",
+            &[
+                "exe", "dll", "so", "dylib", "o", "a", "bin", "class", "pyc", "wasm",
+            ],
+        ),
+        ("a disk image", &["iso", "dmg", "img", "vmdk", "qcow2"]),
+        ("a database", &["sqlite", "sqlite3", "db", "mdb"]),
+    ];
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    KINDS
+        .iter()
+        .find(|(_, extensions)| extensions.contains(&extension.as_str()))
+        .map(|(kind, _)| *kind)
 }
 
 fn check_url(url: &str) -> Result<(), Error> {

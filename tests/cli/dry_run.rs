@@ -134,6 +134,7 @@ fn what_a_dry_run_skips_a_real_run_refuses_before_paying() {
     write(&docs.join(format!("{}.pdf", "n".repeat(250))), b"%PDF long name");
     write(&docs.join("fine.md"), b"# fine\n");
     write(&docs.join("locked.pdf"), &locked_pdf());
+    write(&docs.join("backup.ZIP"), b"PK\x03\x04");
     let (url, fake) = start_shared(fake::Config::default());
     let out = dir.path().join("out");
     let output = cli(&url)
@@ -155,7 +156,14 @@ fn what_a_dry_run_skips_a_real_run_refuses_before_paying() {
             )
         })
         .collect();
-    assert_eq!(said.len(), 4);
+    assert_eq!(said.len(), 5);
+    assert!(
+        said.iter().any(|(status, why)| status == "ERROR"
+            && why.ends_with(
+                "backup.ZIP: an archive is not a document the API parses (see its supported document types)"
+            )),
+        "{said:?}"
+    );
     assert!(
         said.iter()
             .any(|(status, why)| status == "ERROR" && why.contains("the PDF is locked by a password")),

@@ -317,7 +317,7 @@ _llamacloud() {
 
     case "${cmd}" in
         llamacloud)
-            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help --version parse parsing batches batch-processing cache config auth completions generate-docs help"
+            opts="-r -o -h -V --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help --version parse parsing batches batch-processing cache config auth completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,6 +367,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -379,7 +383,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__auth)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help status help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,6 +430,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -483,7 +491,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__auth__subcmd__status)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,6 +541,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -545,7 +557,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batch__subcmd__processing)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help list help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,6 +604,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -649,7 +665,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batch__subcmd__processing__subcmd__list)
-            opts="-r -o -h --directory-id --job-type --status --limit --offset --project-id --organization-id --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --directory-id --job-type --status --limit --offset --project-id --organization-id --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,6 +747,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -743,7 +763,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help list get cancel help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help list get cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,6 +813,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -805,7 +829,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches__subcmd__cancel)
-            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,6 +887,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -875,7 +903,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches__subcmd__get)
-            opts="-r -o -h --expand --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --expand --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +962,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1019,7 +1051,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__batches__subcmd__list)
-            opts="-r -o -h --status --source-directory-id --since --created-at-on-or-after --until --created-at-on-or-before --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --status --source-directory-id --since --created-at-on-or-after --until --created-at-on-or-before --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1113,6 +1145,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -1125,7 +1161,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__cache)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help path list prune clear help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help path list prune clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1175,6 +1211,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -1187,7 +1227,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__cache__subcmd__clear)
-            opts="-y -r -o -h --yes --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-y -r -o -h --yes --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1234,6 +1274,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1333,7 +1377,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__cache__subcmd__list)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1380,6 +1424,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1395,7 +1443,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__cache__subcmd__path)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,6 +1493,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -1457,7 +1509,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__cache__subcmd__prune)
-            opts="-r -o -h --older-than --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --older-than --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,6 +1563,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -1523,7 +1579,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__completions)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help bash elvish fish powershell zsh"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1570,6 +1626,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1585,7 +1645,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help set unset get list path use help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help set unset get list path use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,6 +1695,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -1647,7 +1711,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__get)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help api_key base_url region project_id organization_id tier cache_dir"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help api_key base_url region project_id organization_id tier cache_dir ca_file"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1694,6 +1758,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1821,7 +1889,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__list)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1868,6 +1936,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1883,7 +1955,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__path)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1930,6 +2002,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1945,7 +2021,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__set)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help api_key base_url region project_id organization_id tier cache_dir"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help api_key base_url region project_id organization_id tier cache_dir ca_file"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1992,6 +2068,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2007,7 +2087,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__unset)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help api_key base_url region project_id organization_id tier cache_dir"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help api_key base_url region project_id organization_id tier cache_dir ca_file"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,6 +2137,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -2069,7 +2153,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__config__subcmd__use)
-            opts="-r -o -h --api-key --base-url --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,6 +2199,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -2127,7 +2215,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__generate__subcmd__docs)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2174,6 +2262,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2651,7 +2743,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parse)
-            opts="-L -r -o -h --filename --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --dry-run --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --wait-timeout --cancel-on-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-L -r -o -h --filename --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --dry-run --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --wait-timeout --cancel-on-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2785,6 +2877,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -2797,7 +2893,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing)
-            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help list get create download versions cancel delete help"
+            opts="-r -o -h --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help list get create download versions cancel delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2847,6 +2943,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -2859,7 +2959,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__cancel)
-            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2917,6 +3017,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -2929,7 +3033,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__create)
-            opts="-L -q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --dry-run --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --quiet --wait --wait-timeout --cancel-on-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-L -q -r -o -h --source-url --file-id --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --dry-run --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --quiet --wait --wait-timeout --cancel-on-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3067,6 +3171,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -3079,7 +3187,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__delete)
-            opts="-y -r -o -h --project-id --organization-id --yes --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-y -r -o -h --project-id --organization-id --yes --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3134,6 +3242,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3149,7 +3261,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__download)
-            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3207,6 +3319,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -3219,7 +3335,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__get)
-            opts="-r -o -h --job-id --expand --image-filenames --images --wait --wait-timeout --cancel-on-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --job-id --expand --image-filenames --images --wait --wait-timeout --cancel-on-timeout --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3294,6 +3410,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3435,7 +3555,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__list)
-            opts="-r -o -h --status --since --created-at-on-or-after --until --created-at-on-or-before --job-id --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --status --since --created-at-on-or-after --until --created-at-on-or-before --job-id --project-id --organization-id --page-size --page-token --max-items --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3529,6 +3649,10 @@ _llamacloud() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fail-on-partial)
                     COMPREPLY=($(compgen -W "always never" -- "${cur}"))
                     return 0
@@ -3541,7 +3665,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parsing__subcmd__versions)
-            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --fail-on-partial --help"
+            opts="-r -o -h --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3596,6 +3720,10 @@ _llamacloud() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

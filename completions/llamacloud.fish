@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_llamacloud_global_optspecs
-    string join \n api-key= base-url= profile= region= format= json jq= r/raw-output o/output= color= timeout= max-retries= allow-insecure-http debug fail-on-partial= h/help V/version
+    string join \n api-key= base-url= profile= region= format= json jq= r/raw-output o/output= color= timeout= max-retries= allow-insecure-http debug ca-file= fail-on-partial= h/help V/version
 end
 
 function __fish_llamacloud_needs_command
@@ -45,6 +45,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -l json -d 'Shorthand for --format json'
@@ -108,6 +109,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s L -l follow -d 'With --recursive: follow symbolic links (loops are detected and skipped)'
@@ -143,6 +145,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get create download versions cancel delete help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get create download versions cancel delete help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get create download versions cancel delete help" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get create download versions cancel delete help" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and not __fish_seen_subcommand_from list get create download versions cancel delete help" -l json -d 'Shorthand for --format json'
@@ -192,6 +195,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
@@ -227,6 +231,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from get" -l wait -d 'Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with --format markdown|text (exit 6 unless COMPLETED)'
@@ -282,6 +287,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -s L -l follow -d 'With --recursive: follow symbolic links (loops are detected and skipped)'
@@ -321,6 +327,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from download" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from download" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from download" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from download" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from download" -l json -d 'Shorthand for --format json'
@@ -351,6 +358,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from versions" -l json -d 'Shorthand for --format json'
@@ -381,6 +389,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for --format json'
@@ -411,6 +420,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking (needed when not on a terminal)'
@@ -448,6 +458,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and not __fish_seen_subcommand_from list get cancel help" -l json -d 'Shorthand for --format json'
@@ -494,6 +505,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
@@ -525,6 +537,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from get" -l json -d 'Shorthand for --format json'
@@ -555,6 +568,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batches; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for --format json'
@@ -587,6 +601,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and not __fish_seen_subcommand_from list help" -l json -d 'Shorthand for --format json'
@@ -632,6 +647,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand batch-processing; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
@@ -662,6 +678,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and not __fish_seen_subcommand_from path list prune clear help" -l json -d 'Shorthand for --format json'
@@ -695,6 +712,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from path" -l json -d 'Shorthand for --format json'
@@ -723,6 +741,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
@@ -752,6 +771,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from prune" -l json -d 'Shorthand for --format json'
@@ -780,6 +800,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand cache; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Clear without asking'
@@ -814,6 +835,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and not __fish_seen_subcommand_from set unset get list path use help" -l json -d 'Shorthand for --format json'
@@ -849,6 +871,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --format json'
@@ -877,6 +900,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Shorthand for --format json'
@@ -905,6 +929,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Shorthand for --format json'
@@ -933,6 +958,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --format json'
@@ -961,6 +987,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Shorthand for --format json'
@@ -988,6 +1015,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Shorthand for --format json'
@@ -1023,6 +1051,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l json -d 'Shorthand for --format json'
@@ -1053,6 +1082,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Shorthand for --format json'
@@ -1083,6 +1113,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l json -d 'Shorthand for --format json'
@@ -1111,6 +1142,7 @@ always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l json -d 'Shorthand for --format json'

@@ -21,7 +21,7 @@ const FILE_NAME: &str = "config.toml";
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// The settings a profile can hold, in the order `config list` shows them.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "api_key",
     "base_url",
     "region",
@@ -29,6 +29,7 @@ pub const KEYS: [&str; 7] = [
     "organization_id",
     "tier",
     "cache_dir",
+    "ca_file",
 ];
 
 /// The file's contents.
@@ -53,6 +54,8 @@ pub struct Profile {
     pub tier: Option<String>,
     /// Where the result store is.
     pub cache_dir: Option<String>,
+    /// A PEM file of certificate authorities to trust besides the platform's.
+    pub ca_file: Option<String>,
 }
 
 impl Profile {
@@ -66,6 +69,7 @@ impl Profile {
             "organization_id" => &self.organization_id,
             "tier" => &self.tier,
             "cache_dir" => &self.cache_dir,
+            "ca_file" => &self.ca_file,
             _ => return None,
         };
         value.as_deref().filter(|v| !v.trim().is_empty())

@@ -135,6 +135,10 @@ impl From<api::Error> for Error {
     fn from(err: api::Error) -> Self {
         Error::Api(
             err.with_timeout_hint("the --timeout per request")
+                .with_certificate_hint(
+                    "if a proxy or firewall re-signs TLS, trust its CA with --ca-file PATH, \
+                     `llamacloud config set ca_file PATH`, or SSL_CERT_FILE=PATH",
+                )
                 .with_default_hint(
                     &[403],
                     "the key's project cannot see this resource; check --project-id and --organization-id",

@@ -64,6 +64,9 @@ pub struct Settings {
     /// The result store's directory (`LLAMACLOUD_CACHE_DIR`, the profile's `cache_dir`, else the
     /// platform's cache directory); `None` only without a home directory.
     pub cache_dir: Option<Sourced<PathBuf>>,
+    /// Certificate authorities to trust besides the platform's (`--ca-file`, the profile's
+    /// `ca_file`).
+    pub ca_file: Option<Sourced<PathBuf>>,
     /// `LLAMA_CLOUD_CUSTOM_HEADERS`.
     pub headers: Vec<(HeaderName, HeaderValue)>,
     /// The base URL was given without a scheme and https:// was assumed.
@@ -155,6 +158,17 @@ impl Settings {
             None => Vec::new(),
         };
         let proxy = proxy_for(&base_url.value, env)?;
+        let ca_file = layers
+            .pick(
+                global.ca_file.as_ref().map(|p| p.display().to_string()),
+                "--ca-file",
+                &[],
+                "ca_file",
+            )
+            .map(|s| Sourced {
+                value: PathBuf::from(s.value),
+                source: s.source,
+            });
         let cache_dir = layers
             .pick(None, "", &[ENV_CACHE_DIR], "cache_dir")
             .map(|s| Sourced {
@@ -169,6 +183,7 @@ impl Settings {
             });
         Ok(Settings {
             cache_dir,
+            ca_file,
             proxy,
             https_assumed,
             headers,
@@ -198,6 +213,10 @@ impl Settings {
     /// An authenticated client; fails before any request when no key is configured.
     pub fn client(&self, clock: Arc<dyn Clock>, stderr: &Stderr) -> Result<Client, Error> {
         let key = self.require_api_key()?;
+        let extra_roots = match &self.ca_file {
+            Some(ca_file) => read_roots(&ca_file.value, &ca_file.source)?,
+            None => Vec::new(),
+        };
         Client::new(ClientConfig {
             base_url: self.base_url.value.clone(),
             api_key: key.value.clone(),
@@ -210,6 +229,7 @@ impl Settings {
             headers: self.headers.clone(),
             proxy: self.proxy.clone(),
             https_assumed: self.https_assumed,
+            extra_roots,
         })
         .map_err(Error::Usage)
     }
@@ -228,6 +248,28 @@ impl Settings {
             .into_iter()
             .find(|r| normalize_base_url(region_url(*r)).is_ok_and(|u| u == self.base_url.value))
     }
+}
+
+/// The certificate authorities of a PEM file (`--ca-file`, `ca_file`): a file that cannot be
+/// read or holds none is a usage error naming where it was set.
+fn read_roots(path: &std::path::Path, source: &Source) -> Result<Vec<reqwest::Certificate>, Error> {
+    let set = match source {
+        Source::Flag(flag) => (*flag).to_string(),
+        Source::Profile(profile) => format!("ca_file of profile {profile}"),
+        Source::Env(name) => (*name).to_string(),
+        Source::File(key) => format!("{key} in the config file"),
+        Source::Default => "ca_file".to_string(),
+    };
+    let shown = crate::text::neutralize(&path.display().to_string()).into_owned();
+    let pem = std::fs::read(path).map_err(|err| Error::usage(format!("{set} {shown}: {err}")))?;
+    let roots = reqwest::Certificate::from_pem_bundle(&pem)
+        .map_err(|err| Error::usage(format!("{set} {shown}: not a PEM certificate bundle ({err})")))?;
+    if roots.is_empty() {
+        return Err(Error::usage(format!(
+            "{set} {shown}: no certificate in it (expected PEM)"
+        )));
+    }
+    Ok(roots)
 }
 
 /// The proxy variables, in the order curl reads them, for each scheme of the base URL.

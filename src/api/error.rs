@@ -188,6 +188,36 @@ impl Error {
         }
     }
 
+    /// The server's certificate is not trusted here (after any retries).
+    pub fn is_certificate(&self) -> bool {
+        match self {
+            Error::Transport(message) => message.starts_with(CERTIFICATE),
+            Error::GaveUp { last: inner, .. }
+            | Error::Unsure { cause: inner, .. }
+            | Error::Presigned(inner) => inner.is_certificate(),
+            _ => false,
+        }
+    }
+
+    /// Says how to trust a certificate, where this error (or its cause) is a certificate error.
+    pub fn with_certificate_hint(self, hint: &str) -> Self {
+        match self {
+            Error::Transport(message) if message.starts_with(CERTIFICATE) => {
+                Error::Transport(format!("{message}: {hint}"))
+            }
+            Error::GaveUp { attempts, last } => Error::GaveUp {
+                attempts,
+                last: Box::new(last.with_certificate_hint(hint)),
+            },
+            Error::Unsure { cause, note } => Error::Unsure {
+                cause: Box::new(cause.with_certificate_hint(hint)),
+                note,
+            },
+            Error::Presigned(inner) => Error::Presigned(Box::new(inner.with_certificate_hint(hint))),
+            other => other,
+        }
+    }
+
     /// Says what the per-request limit is, where this error (or its cause) is a timeout.
     pub fn with_timeout_hint(self, hint: &str) -> Self {
         match self {
@@ -355,12 +385,19 @@ fn text_excerpt(body: &[u8]) -> String {
     }
 }
 
+/// How a certificate error begins.
+const CERTIFICATE: &str = "the TLS certificate of";
+
 /// A failure of the request to `url`, worded for the user.
 pub fn transport(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) -> Error {
     let host = host_of(err.url().unwrap_or(url));
     let cause = root_cause(err);
     if err.is_timeout() {
         return timed_out(host, timeout);
+    }
+    // rustls's words for a certificate it does not trust: said as what it is.
+    if cause.contains("invalid peer certificate") {
+        return Error::Transport(format!("{CERTIFICATE} {host} is not trusted here ({cause})"));
     }
     Error::Transport(if err.is_connect() {
         format!("could not connect to {host}: {cause}")

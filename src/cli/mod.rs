@@ -96,6 +96,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub debug: bool,
 
+    /// Also trust the certificate authorities in this PEM file (a proxy or firewall that
+    /// re-signs TLS); the system's roots and SSL_CERT_FILE are trusted as well [default: the
+    /// profile's ca_file]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub ca_file: Option<std::path::PathBuf>,
+
     /// Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the
     /// failed pages are marked in the output and warned about either way
     #[arg(
@@ -234,6 +240,9 @@ pub enum ConfigKey {
     Tier,
     /// Where the result store is (default: $LLAMACLOUD_CACHE_DIR, else ~/.cache/llamacloud)
     CacheDir,
+    /// A PEM file of certificate authorities to trust besides the system's (a proxy that
+    /// re-signs TLS)
+    CaFile,
 }
 
 #[derive(Debug, Subcommand)]

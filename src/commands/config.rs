@@ -190,6 +190,10 @@ fn checked(key: ConfigKey, value: &str) -> Result<String, Error> {
             "{value:?} is not a region; expected us or eu"
         ))),
         ConfigKey::Region => Ok(value.to_ascii_lowercase()),
+        // Stored as an absolute path: it is read from wherever a command runs.
+        ConfigKey::CaFile => std::fs::canonicalize(value)
+            .map(|path| path.display().to_string())
+            .map_err(|err| Error::usage(format!("ca_file {value}: {err}"))),
         // Stored as the API takes it (`FAST` → `fast`); one this version does not know is kept.
         ConfigKey::Tier => Ok(Lenient::<Tier>::of(value).api_value()),
         ConfigKey::BaseUrl => normalize_base_url(value)

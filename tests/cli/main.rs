@@ -30,5 +30,6 @@ mod query;
 mod retries;
 mod scripted;
 mod terminal;
+mod tls;
 mod try_example;
 mod wait;

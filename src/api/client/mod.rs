@@ -73,6 +73,8 @@ pub struct ClientConfig {
     pub proxy: Option<ProxyConfig>,
     /// The base URL had no scheme and https:// was assumed: a failure to connect then says so.
     pub https_assumed: bool,
+    /// Certificate authorities trusted besides the platform's (PEM, `--ca-file`).
+    pub extra_roots: Vec<reqwest::Certificate>,
 }
 
 /// Whether `--debug` masks the value of a header with this name.
@@ -150,6 +152,9 @@ impl Client {
         if let Some(proxy) = &config.proxy {
             builder = builder.proxy(proxy.reqwest()?);
         }
+        if !config.extra_roots.is_empty() {
+            builder = builder.tls_certs_merge(config.extra_roots.iter().cloned());
+        }
         let http = builder.build().map_err(|e| format!("cannot set up HTTP: {e}"))?;
         Ok(Client {
             http,
@@ -179,6 +184,9 @@ impl Client {
                     .no_proxy();
                 if let Some(proxy) = &self.config.proxy {
                     builder = builder.proxy(proxy.reqwest()?);
+                }
+                if !self.config.extra_roots.is_empty() {
+                    builder = builder.tls_certs_merge(self.config.extra_roots.iter().cloned());
                 }
                 Uploader::new(builder)
             })
@@ -335,7 +343,10 @@ impl Client {
                     )
                 }
                 Ok(_) => (None, None),
-                Err(err @ (Error::Transport(_) | Error::TimedOut(_))) if repeatable || not_sent => {
+                // A certificate not trusted now is not trusted on the next try either.
+                Err(err @ (Error::Transport(_) | Error::TimedOut(_)))
+                    if (repeatable || not_sent) && !err.is_certificate() =>
+                {
                     (Some(err.to_string()), None)
                 }
                 Err(Error::Transport(_) | Error::TimedOut(_)) => (None, None),
@@ -428,6 +439,7 @@ mod tests {
             headers: Vec::new(),
             proxy: None,
             https_assumed: false,
+            extra_roots: Vec::new(),
         })
         .unwrap()
     }

@@ -20,9 +20,12 @@ pub use values::{Lenient, LenientParser, MaxItems, api_value};
 use crate::domain::Region;
 use values::parse_timeout;
 
+/// `--version`: the version, and the commit it was built from when that is known (`build.rs`).
+const VERSION: &str = env!("LLAMACLOUD_VERSION");
+
 /// Command-line client for the LlamaCloud document-parsing API.
 #[derive(Debug, Parser)]
-#[command(name = "llamacloud", version, max_term_width = 100)]
+#[command(name = "llamacloud", version = VERSION, max_term_width = 100)]
 #[command(after_help = EXIT_CODES_HELP)]
 pub struct Cli {
     #[command(flatten)]

@@ -65,14 +65,20 @@ pub fn generate(global: &GlobalArgs, dir: &Path) -> Result<(), Error> {
     for shell in SHELLS {
         clap_complete::generate_to(shell, &mut Cli::command(), BIN, &completions)?;
     }
-    clap_mangen::generate_to(Cli::command(), &man)?;
+    clap_mangen::generate_to(committed(), &man)?;
     fs::write(dir.join("docs").join("commands.md"), reference())?;
     Ok(())
 }
 
+/// The commands as the committed files show them: the version without the commit the binary
+/// was built from (which would make them stale at every commit).
+fn committed() -> clap::Command {
+    Cli::command().version(env!("CARGO_PKG_VERSION"))
+}
+
 /// The command reference in Markdown: every command, its usage and every option.
 fn reference() -> String {
-    let mut root = Cli::command();
+    let mut root = committed();
     root.build();
     let mut out = String::from(
         "# Command reference\n\nGenerated from the program's own definition of its commands \

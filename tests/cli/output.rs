@@ -283,7 +283,7 @@ fn help_and_version_are_successes_on_stdout() {
         .arg("--version")
         .assert()
         .success()
-        .stdout(format!("llamacloud {}\n", env!("CARGO_PKG_VERSION")));
+        .stdout(format!("llamacloud {}\n", built_version()));
     let help = stdout(&server, &["parsing", "list", "--help"]);
     for flag in [
         "--status",
@@ -346,5 +346,21 @@ fn pretty_json_keeps_what_compact_json_keeps() {
     ] {
         let text = stdout(&server, args);
         assert!(text.contains(r#""a\u202eb\u009b2J""#), "{args:?}: {text:?}");
+    }
+}
+
+/// The version `--version` says: with the commit the binary was built from in a git checkout.
+fn built_version() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
+    match commit {
+        Some(commit) => format!("{version} ({commit})"),
+        None => version.to_string(),
     }
 }

@@ -1,0 +1,36 @@
+//! Records the commit the binary is built from, for `--version`: from git in a checkout, else
+//! from the `.cargo_vcs_info.json` that `cargo package` writes (a crate installed from the
+//! registry); neither, and `--version` says the version alone.
+
+use std::path::Path;
+use std::process::Command;
+
+fn main() {
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let dir = Path::new(&dir);
+    println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
+    if dir.join(".git").exists() {
+        println!("cargo:rerun-if-changed=.git/HEAD");
+        println!("cargo:rerun-if-changed=.git/refs/heads");
+    }
+    let from_git = Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(dir)
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
+    let from_package = || {
+        let text = std::fs::read_to_string(dir.join(".cargo_vcs_info.json")).ok()?;
+        let at = text.find("\"sha1\"")?;
+        let rest = &text[at + 6..];
+        let start = rest.find('"')? + 1;
+        let sha = &rest[start..start + rest[start..].find('"')?];
+        Some(sha.chars().take(12).collect::<String>())
+    };
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    match from_git.filter(|c| !c.is_empty()).or_else(from_package) {
+        Some(commit) => println!("cargo:rustc-env=LLAMACLOUD_VERSION={version} ({commit})"),
+        None => println!("cargo:rustc-env=LLAMACLOUD_VERSION={version}"),
+    }
+}

@@ -55,20 +55,6 @@ impl Kind {
             Kind::Json => "json",
         }
     }
-
-    /// What a run over many documents writes: JSON, text (asked for, or the fast tier's, which
-    /// makes only text), else markdown.
-    pub fn of_run(global: &crate::cli::GlobalArgs, configuration: &Map<String, Value>) -> Kind {
-        use crate::cli::Format;
-        let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
-        match global.format {
-            Some(Format::Text) => Kind::Part(Part::Text),
-            Some(Format::Json) => Kind::Json,
-            _ if global.json => Kind::Json,
-            _ if fast => Kind::Part(Part::Text),
-            _ => Kind::Part(Part::Markdown),
-        }
-    }
 }
 
 /// Where a document stands in the store.
@@ -120,10 +106,15 @@ impl Shared {
         pending.wait().map_err(Error::Io)
     }
 
-    /// The pages of `key`'s result that failed, as the store recorded them.
-    pub fn failed_pages(&self, key: &str) -> Vec<FailedPage> {
+    /// The pages of `key`'s result of `kind` that failed, as the store recorded them with it.
+    pub fn failed_pages(&self, key: &str, kind: Kind) -> Vec<FailedPage> {
         self.store()
-            .and_then(|store| store.entry(key).and_then(|e| e.failed_pages.clone()))
+            .and_then(|store| {
+                store
+                    .entry(key)
+                    .filter(|e| e.failed_in.contains(kind.name()))
+                    .and_then(|e| e.failed_pages.clone())
+            })
             .map(|pages| {
                 pages
                     .iter()
@@ -257,6 +248,22 @@ pub fn key_of(
 }
 
 impl Shared {
+    /// Like `key_of`, leaving the store as it is (`--dry-run`): the stat cache is consulted, not
+    /// added to.
+    pub fn key_looked_up(
+        &self,
+        session: &Session,
+        source: &Source,
+        configuration: &Map<String, Value>,
+    ) -> Result<String, Error> {
+        key_with(session, source, configuration, |path, metadata| {
+            if let Some(hash) = self.store().and_then(|store| store.stat.known(path, metadata)) {
+                return Ok(hash);
+            }
+            key::hash_file(path).map(|(hash, _)| hash)
+        })
+    }
+
     /// Like `key_of`, for the workers of a run: a file the stat cache does not know is read
     /// without the store held, so that they hash in parallel.
     pub fn key_of(

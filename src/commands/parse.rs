@@ -92,7 +92,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
                     "note: from the result store (job {}); --force parses again",
                     neutralize(&job_id)
                 ));
-                let failed = shared.failed_pages(&key);
+                let failed = shared.failed_pages(&key, kind);
                 return write_out(&output, ctx, &Kept::Stored(path), &job_id, &failed);
             }
             Known::Completed(job_id) => finish(&document, &job_id, ctx, false),

@@ -30,7 +30,8 @@ pub fn is_pdf(path: &Path) -> bool {
 
 /// The page count of the PDF at `path`, or why it is not known.
 pub fn inspect(path: &Path) -> Pdf {
-    if !is_pdf(path) || std::fs::metadata(path).map_or(true, |m| m.len() > MOST_BYTES) {
+    // Only a regular file is opened (a FIFO would wait for a writer).
+    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > MOST_BYTES) || !is_pdf(path) {
         return Pdf::Unknown;
     }
     match lopdf::Document::load_metadata(path) {

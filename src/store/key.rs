@@ -40,6 +40,21 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
 
 /// `value` as JSON text with every object's keys sorted, so that the same configuration always
 /// reads the same however it was built.
+/// A number as one spelling: an integer when it is one, else the shortest form of its value.
+fn canonical_number(number: &serde_json::Number) -> Value {
+    if let Some(n) = number.as_i64() {
+        return Value::from(n);
+    }
+    if let Some(n) = number.as_u64() {
+        return Value::from(n);
+    }
+    match number.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+        Some(f) => serde_json::Number::from_f64(f).map_or(Value::Number(number.clone()), Value::Number),
+        None => Value::Number(number.clone()),
+    }
+}
+
 pub fn canonical(value: &Value) -> String {
     fn sorted(value: &Value) -> Value {
         match value {
@@ -49,6 +64,9 @@ pub fn canonical(value: &Value) -> String {
                 Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&map[k]))).collect())
             }
             Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+            // One spelling per number (0.5 and 0.50, 1 and 1.0 are the same option): numbers are
+            // kept as written (arbitrary precision), so they are written again from their value.
+            Value::Number(number) => canonical_number(number),
             other => other.clone(),
         }
     }
@@ -114,6 +132,16 @@ mod tests {
             ..HERE
         };
         assert_ne!(result_key("d", &a, &HERE), result_key("d", &a, &elsewhere));
+    }
+
+    #[test]
+    fn a_number_is_the_same_option_however_it_is_written() {
+        let parsed = |text: &str| config(serde_json::from_str(text).unwrap());
+        let half = parsed(r#"{"tier": "agentic", "version": "latest", "r": 0.5, "n": 2}"#);
+        let also_half = parsed(r#"{"tier": "agentic", "version": "latest", "r": 0.50, "n": 2.0}"#);
+        let other = parsed(r#"{"tier": "agentic", "version": "latest", "r": 0.51, "n": 2}"#);
+        assert_eq!(result_key("d", &half, &HERE), result_key("d", &also_half, &HERE));
+        assert_ne!(result_key("d", &half, &HERE), result_key("d", &other, &HERE));
     }
 
     #[test]

@@ -115,8 +115,10 @@ pub struct Entry {
     pub status: Option<String>,
     /// The kinds of result file fetched (`md`, `txt`, `json`).
     pub results: Kinds,
-    /// The job's pages that failed (none for almost every entry: nothing is held then).
+    /// The job's pages that failed (none for almost every entry: nothing is held then), and
+    /// the kinds of result that showed them (a text result does not list failed pages).
     pub failed_pages: Option<Box<[PageFailure]>>,
+    pub failed_in: Kinds,
     /// When anything last happened to it.
     pub last_at: i64,
 }
@@ -136,6 +138,7 @@ impl Entry {
                 self.status = None;
                 self.results.clear();
                 self.failed_pages = None;
+                self.failed_in.clear();
             }
             What::Ended { job_id, status } if self.job_id.as_ref() == Some(job_id) => {
                 self.status = Some(status.clone());
@@ -148,6 +151,7 @@ impl Entry {
                 self.results.insert(kind);
                 if !failed_pages.is_empty() {
                     self.failed_pages = Some(failed_pages.clone().into_boxed_slice());
+                    self.failed_in.insert(kind);
                 }
             }
             What::Gone { job_id } if self.job_id.as_ref() == Some(job_id) => {
@@ -155,6 +159,7 @@ impl Entry {
                 self.status = None;
                 self.results.clear();
                 self.failed_pages = None;
+                self.failed_in.clear();
             }
             What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
         }
@@ -368,10 +373,15 @@ impl Store {
                     });
                 }
                 for kind in entry.results.names() {
+                    let failed_pages = if entry.failed_in.contains(kind) {
+                        entry.failed_pages.as_deref().unwrap_or_default().to_vec()
+                    } else {
+                        Vec::new()
+                    };
                     push(What::Result {
                         job_id: job_id.clone(),
                         kind: kind.to_string(),
-                        failed_pages: entry.failed_pages.as_deref().unwrap_or_default().to_vec(),
+                        failed_pages,
                     });
                 }
             }

@@ -2,7 +2,7 @@
 //! and the manifest consulted, nothing sent, and a line per document with what would happen,
 //! its size and its page count, then a total.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -68,7 +68,7 @@ fn a_dry_run_says_what_each_document_would_cost_and_sends_nothing() {
              parse     8 bytes          -  {root}/notes.md\n\
              parse   {} bytes    3 pages  {root}/report.pdf\n\
              parse   {} bytes     1 page  {root}/sub/scan.pdf\n\
-             6 documents: 3 to parse (4 pages + 1 of unknown length, {} bytes), 1 done, 1 cached, 1 skipped; nothing was sent\n",
+             6 documents: 3 to parse (4 pages + 1 document of unknown length, {} bytes), 1 done, 1 cached, 1 skipped; nothing was sent\n",
             blank_pdf(3).len(),
             blank_pdf(1).len(),
             8 + blank_pdf(3).len() + blank_pdf(1).len()
@@ -180,4 +180,117 @@ fn what_a_dry_run_skips_a_real_run_refuses_before_paying() {
         "{said:?}"
     );
     assert_eq!(fake.made_jobs().len(), 1, "only fine.md is paid for");
+}
+
+#[test]
+fn a_dry_run_writes_nothing_opens_no_fifo_and_counts_shared_bytes_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(&docs.join("a.md"), b"# same\n");
+    write(&docs.join("copy.md"), b"# same\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = dir.path().join("store");
+    let run = |args: &[&str], stdin: &str| {
+        cli(&url)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args(["parse", "--tier", "agentic", "--dry-run"])
+            .args(args)
+            .stdin(stdin)
+            .output()
+            .unwrap()
+    };
+    // A store that exists is consulted, never written (not even its stat cache).
+    let first = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .args(["parse", "--tier", "agentic", docs.join("a.md").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    write(&docs.join("twin-1.md"), b"# twins\n");
+    write(&docs.join("twin-2.md"), b"# twins\n");
+    let snapshot = |dir: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<(PathBuf, Vec<u8>)> = walk(dir)
+            .into_iter()
+            .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+            .collect();
+        files.sort();
+        files
+    };
+    let before = snapshot(&store);
+    let (docs_arg, out) = (docs.to_str().unwrap(), dir.path().join("out"));
+    let planned = run(
+        &["--recursive", docs_arg, "--output-dir", out.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(planned.status.code(), Some(0), "{}", stderr_of(&planned));
+    let lines = String::from_utf8_lossy(&planned.stdout).into_owned();
+    assert_eq!(
+        lines,
+        format!(
+            "cached    7 bytes          -  {docs_arg}/a.md\n\
+             cached    7 bytes          -  {docs_arg}/copy.md\n\
+             parse     8 bytes          -  {docs_arg}/twin-1.md\n\
+             cached    8 bytes          -  {docs_arg}/twin-2.md: the same bytes as {docs_arg}/twin-1.md: one job for both\n\
+             4 documents: 1 to parse (pages not known, 8 bytes), 0 done, 3 cached, 0 skipped; nothing was sent\n"
+        )
+    );
+    assert_eq!(snapshot(&store), before, "the store is as it was");
+    assert!(!out.exists());
+    // -o is refused: a dry run's report never goes over a file (here, the document itself).
+    let target = docs.join("a.md");
+    let refused = run(&[target.to_str().unwrap(), "-o", target.to_str().unwrap()], "");
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&refused),
+        "error: --dry-run prints what would happen on stdout; -o and --jq do not apply\n"
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), b"# same\n");
+    // An --output-dir that is a file is refused as the real run refuses it.
+    let not_dir = run(
+        &["--recursive", docs_arg, "--output-dir", target.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(not_dir.status.code(), Some(2), "{}", stderr_of(&not_dir));
+    // A FIFO named in a list is skipped, never opened (opening it would wait for a writer).
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string and mode.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let listed = run(
+            &["--from-list", "-", "--output-dir", out.to_str().unwrap()],
+            &format!("{}\n", fifo.display()),
+        );
+        assert_eq!(listed.status.code(), Some(0), "{}", stderr_of(&listed));
+        assert!(
+            String::from_utf8_lossy(&listed.stdout).starts_with("skip "),
+            "{}",
+            String::from_utf8_lossy(&listed.stdout)
+        );
+    }
+    // One document to stdout has no result file whose name could be too long.
+    let long = docs.join(format!("{}.md", "x".repeat(252)));
+    write(&long, b"# long\n");
+    let one = run(&[long.to_str().unwrap()], "");
+    assert!(
+        String::from_utf8_lossy(&one.stdout).starts_with("parse "),
+        "{}",
+        String::from_utf8_lossy(&one.stdout)
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }

@@ -350,7 +350,7 @@ fn pretty_json_keeps_what_compact_json_keeps() {
 }
 
 /// The version `--version` says: with the commit the binary was built from in a git checkout.
-fn built_version() -> String {
+pub fn built_version() -> String {
     let version = env!("CARGO_PKG_VERSION");
     let commit = std::process::Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])

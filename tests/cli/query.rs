@@ -425,7 +425,7 @@ fn bad_values_are_explained_in_plain_words() {
         .arg("-V")
         .assert()
         .success()
-        .stdout(format!("llamacloud {}\n", env!("CARGO_PKG_VERSION")));
+        .stdout(format!("llamacloud {}\n", crate::output::built_version()));
 }
 
 #[test]

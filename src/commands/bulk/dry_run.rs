@@ -49,9 +49,10 @@ pub(super) fn dry_run(
     arguments: Vec<(Source, String)>,
     ctx: &mut Context,
 ) -> Result<(), Error> {
-    if global.jq().is_some() {
+    if global.jq().is_some() || global.output.is_some() {
+        // Never written over a file: a dry run's report is not a result.
         return Err(Error::usage(
-            "--dry-run prints its own lines; --jq does not apply",
+            "--dry-run prints what would happen on stdout; -o and --jq do not apply",
         ));
     }
     let jsonl = matches!(global.format, Some(Format::Jsonl));
@@ -59,7 +60,7 @@ pub(super) fn dry_run(
     let session = Session::open(global, asked.scope, ctx)?;
     let configuration = create::configuration(asked.options, base, &session.settings, ctx)?;
     create::check_tier_format(&configuration, global.format)?;
-    let kind = Kind::of_run(global, &configuration);
+    let kind = sources::kind_of_run(global, &configuration);
     // Read only: a store or a manifest that is not there yet is not made.
     let store = match &session.settings.cache_dir {
         Some(dir) if !asked.store.no_cache && dir.value.is_dir() => {
@@ -68,6 +69,15 @@ pub(super) fn dry_run(
         _ => None,
     };
     let dir = asked.bulk.output_dir.as_deref();
+    if let Some(dir) = dir
+        && dir.exists()
+        && !dir.is_dir()
+    {
+        return Err(Error::usage(format!(
+            "--output-dir {}: not a directory",
+            neutralize(&dir.display().to_string())
+        )));
+    }
     let manifest = match dir {
         Some(dir) if dir.join(MANIFEST).is_file() => Some(Manifest::open(dir)?),
         _ => None,
@@ -95,9 +105,9 @@ pub(super) fn dry_run(
         shard: asked.bulk.shard.map(Shard::new),
         manifest: manifest.as_ref(),
         dir,
+        planned: Default::default(),
     };
-    let mut sink =
-        Destination::new(global.output.as_deref(), ctx.io.terminals.stdout).open(&ctx.io.stdout)?;
+    let mut sink = Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?;
     let mut sum = Sum::default();
     for document in sources.pass(None) {
         let planned = look.plan(&document?);
@@ -128,13 +138,20 @@ struct Look<'a> {
     shard: Option<Shard>,
     manifest: Option<&'a Manifest>,
     dir: Option<&'a Path>,
+    /// The result keys of the documents planned so far: a second with the same bytes shares
+    /// the first one's job.
+    planned: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl Look<'_> {
     fn plan(&self, document: &Document) -> Planned {
         let source = &document.source;
         let (bytes, pdf) = match source {
-            Source::File(path) => (std::fs::metadata(path).ok().map(|m| m.len()), pdf::inspect(path)),
+            // Only a regular file is opened (a FIFO would wait for a writer).
+            Source::File(path) => match std::fs::metadata(path) {
+                Ok(metadata) if metadata.is_file() => (Some(metadata.len()), pdf::inspect(path)),
+                Ok(_) | Err(_) => (None, Pdf::Unknown),
+            },
             Source::Url(_) | Source::FileId(_) => (None, Pdf::Unknown),
         };
         let mut planned = Planned {
@@ -156,7 +173,10 @@ impl Look<'_> {
     /// What the real run would do with the document, and why when it would not parse it.
     fn action(&self, document: &Document, pdf: Pdf) -> (&'static str, Option<String>) {
         let skip = |why: String| ("skip", Some(why));
-        if let Some(why) = document.refusal() {
+        // Only a result written to a file has a name that can be too long.
+        if self.dir.is_some()
+            && let Some(why) = document.refusal()
+        {
             return skip(why);
         }
         if let Err(err) = sources::check(&document.source) {
@@ -164,7 +184,7 @@ impl Look<'_> {
         }
         let key = match self
             .shared
-            .key_of(self.session, &document.source, self.configuration)
+            .key_looked_up(self.session, &document.source, self.configuration)
         {
             Ok(key) => key,
             Err(err) => return skip(err.to_string()),
@@ -197,6 +217,17 @@ impl Look<'_> {
         if pdf == Pdf::Locked {
             return skip("the PDF is locked by a password, which the API cannot open".into());
         }
+        let mut planned = self.planned.borrow_mut();
+        if let Some(first) = planned.get(&key) {
+            return (
+                "cached",
+                Some(format!(
+                    "the same bytes as {}: one job for both",
+                    neutralize(first)
+                )),
+            );
+        }
+        planned.insert(key, document.name().into_owned());
         ("parse", None)
     }
 }
@@ -252,10 +283,17 @@ impl Sum {
     }
 
     fn total(&self, documents: usize) -> String {
-        let mut pages = format!("{} page{}", self.pages, if self.pages == 1 { "" } else { "s" });
-        if self.unknown_pages > 0 {
-            pages.push_str(&format!(" + {} of unknown length", self.unknown_pages));
-        }
+        let plural = |n: u64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        let pages = match (self.pages, self.unknown_pages) {
+            (0, 0) => "0 pages".to_string(),
+            (0, _) => "pages not known".to_string(),
+            (known, 0) => plural(known, "page"),
+            (known, unknown) => format!(
+                "{} + {} of unknown length",
+                plural(known, "page"),
+                plural(unknown as u64, "document")
+            ),
+        };
         format!(
             "{documents} document{}: {} to parse ({pages}, {}), {} done, {} cached, {} skipped; nothing was sent",
             if documents == 1 { "" } else { "s" },

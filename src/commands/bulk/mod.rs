@@ -36,7 +36,7 @@ use crate::cli::{
 };
 use crate::commands::Session;
 use crate::commands::create::{self, Source};
-use crate::commands::once::{self, Kind};
+use crate::commands::once;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
@@ -133,7 +133,7 @@ fn run(
     session.client.share_throttle(Arc::clone(&throttle));
     let configuration = create::configuration(options, base, &session.settings, ctx)?;
     create::check_tier_format(&configuration, global.format)?;
-    let kind = Kind::of_run(global, &configuration);
+    let kind = sources::kind_of_run(global, &configuration);
     std::fs::create_dir_all(dir)
         .map_err(|err| Error::usage(format!("cannot create {}: {err}", dir.display())))?;
     // One run at a time on an output directory (and on the store): a second waits, saying so.

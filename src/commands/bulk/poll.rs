@@ -233,6 +233,7 @@ pub(super) fn leave(shared: &Shared, sender: &Sender<Event>, followed: Followed)
         let mut outcome = Outcome::new(&member.document, "RUNNING");
         outcome.job_id = Some(followed.job_id.clone());
         outcome.uploaded = member.uploaded;
+        outcome.paid = member.paid;
         shared.report(sender, outcome);
     }
 }
@@ -267,6 +268,8 @@ fn gave_up(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
         let mut outcome = Outcome::new(&member.document, "ERROR");
         outcome.job_id = Some(followed.job_id.clone());
         outcome.uploaded = member.uploaded;
+        // Made in this run, and not billed as far as this run knows.
+        outcome.paid = member.paid;
         outcome.failure = Some(Error::failure(message.clone()));
         shared.report(sender, outcome);
     }

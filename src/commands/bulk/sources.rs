@@ -66,6 +66,24 @@ impl Document {
 /// The longest file name most file systems take, in bytes.
 const NAME_MAX: usize = 255;
 
+/// What a run over many documents writes: JSON, text (asked for, or the fast tier's, which
+/// makes only text), else markdown.
+pub(super) fn kind_of_run(
+    global: &crate::cli::GlobalArgs,
+    configuration: &serde_json::Map<String, serde_json::Value>,
+) -> Kind {
+    use crate::api::models::Part;
+    use crate::cli::Format;
+    let fast = configuration.get("tier").and_then(serde_json::Value::as_str) == Some("fast");
+    match global.format {
+        Some(Format::Text) => Kind::Part(Part::Text),
+        Some(Format::Json) => Kind::Json,
+        _ if global.json => Kind::Json,
+        _ if fast => Kind::Part(Part::Text),
+        _ => Kind::Part(Part::Markdown),
+    }
+}
+
 /// Checks what can be checked of a document here; a file that cannot be read fails alone (exit
 /// 1), not the run.
 pub(super) fn check(source: &Source) -> Result<(), Error> {

@@ -101,7 +101,7 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
         // Ours (an older result): replaced.
         Some(_) => None,
         None if let Some(job_id) = adopt(shared, key, document) => {
-            Some(done(job_id, shared.once.failed_pages(key)))
+            Some(done(job_id, shared.once.failed_pages(key, shared.kind)))
         }
         None if document.output().symlink_metadata().is_ok() => {
             // Never destroy: a file this tool did not write stays, and costs nothing.
@@ -129,7 +129,7 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
     if ours != theirs {
         return None;
     }
-    let failed = shared.once.failed_pages(key);
+    let failed = shared.once.failed_pages(key, shared.kind);
     let made = Made {
         job_id: &job_id,
         failed: &failed,
@@ -228,7 +228,7 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
             let document = &task.document;
             let mut outcome = Outcome::new(document, "SKIPPED");
             outcome.job_id = Some(job_id.clone());
-            let failed = shared.once.failed_pages(key);
+            let failed = shared.once.failed_pages(key, shared.kind);
             let made = Made {
                 job_id: &job_id,
                 failed: &failed,

@@ -575,7 +575,7 @@ def run_bulk(cli, fake, docs, tmp, label, flags=(), store=None, out=None):
         raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{tail}")
     after = fake.stats()
     # What the fake saw during this run (the most running at once: over the fake's life so far).
-    row = {"name": label, "wall_s": elapsed, "rss_mib": rss, "flags": list(flags), "said": lines[-1] if lines else "",
+    row = {"name": label, "wall_s": elapsed, "rss_mib": rss, "flags": list(flags), "said": next((l for l in reversed(lines) if " document" in l and " in " in l), lines[-1] if lines else ""),
            "max_running_seen": after["max_running_seen"]}
     row.update({key: after[key] - before[key] for key in ["jobs_made", "creates", "creates_throttled", "polls"]})
     print(f"  {label:<44} {elapsed:8.2f} s  {rss:7.1f} MiB  {row['jobs_made']:7} jobs made", flush=True)

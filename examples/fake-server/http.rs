@@ -47,6 +47,7 @@ pub fn spawn_workers(
     socket.listen(128)?;
     let server = Arc::new(Server::from_listener(std::net::TcpListener::from(socket), None)?);
     let addr = server.server_addr().to_ip().ok_or("not an IP listener")?;
+    let addr_port = addr.port();
     for _ in 0..workers {
         let server = Arc::clone(&server);
         let fake = Arc::clone(&fake);
@@ -64,6 +65,7 @@ pub fn spawn_workers(
                 let accepts_gzip = header(&request, "accept-encoding").is_some_and(|v| v.contains("gzip"));
                 let method = request.method().as_str().to_string();
                 let target = request.url().to_string();
+                trace(addr_port, &method, &target, "start");
                 let answer = fake.handle(Request {
                     method: &method,
                     target: &target,
@@ -129,10 +131,27 @@ pub fn spawn_workers(
                     }
                 }
                 let _ = request.respond(response);
+                trace(addr_port, &method, &target, "end");
             }
         });
     }
     Ok(addr)
+}
+
+/// With `LLAMACLOUD_FAKE_TRACE=FILE`, each request's start and end, with the time, appended to
+/// FILE: to find a request that waited (a debugging aid, off unless set).
+fn trace(port: u16, method: &str, target: &str, what: &str) {
+    let Some(path) = std::env::var_os("LLAMACLOUD_FAKE_TRACE") else {
+        return;
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    // One write: lines from many threads do not interleave.
+    let line = format!("{now} {port} {what} {method} {target}\n");
+    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = file.write_all(line.as_bytes());
+    }
 }
 
 /// `pattern` repeated without end.

@@ -46,8 +46,36 @@ pub fn inspect(path: &Path) -> Pdf {
     }
 }
 
+/// How much of a PDF's end is looked at for an `/Encrypt` entry before it is read whole.
+const TAIL_BYTES: u64 = 64 * 1024;
+
+/// Whether the file starts as a PDF does, and its end (where the trailer is) names `/Encrypt`:
+/// only such a file is read whole to tell whether a password locks it, so an upload costs one
+/// short read more.
+fn may_be_locked(path: &Path) -> bool {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = [0u8; 5];
+    if file.read_exact(&mut head).is_err() || &head != b"%PDF-" {
+        return false;
+    }
+    let length = file.metadata().map_or(0, |m| m.len());
+    let mut tail = Vec::new();
+    let start = length.saturating_sub(TAIL_BYTES);
+    if file.seek(SeekFrom::Start(start)).is_err() || file.take(TAIL_BYTES).read_to_end(&mut tail).is_err() {
+        return false;
+    }
+    tail.windows(b"/Encrypt".len()).any(|w| w == b"/Encrypt")
+}
+
 /// Refuses a PDF a password locks: it would be paid for and fail.
 pub fn check_readable(path: &Path, name: &str) -> Result<(), String> {
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if !regular || !may_be_locked(path) {
+        return Ok(());
+    }
     match inspect(path) {
         Pdf::Locked => Err(format!(
             "cannot upload {name}: the PDF is locked by a password, which the API cannot open (remove it first)"
@@ -85,6 +113,11 @@ mod tests {
         std::fs::write(&broken, b"%PDF-1.4\nnot really").unwrap();
         assert_eq!(inspect(&broken), Pdf::Unknown);
         assert!(check_readable(&broken, "broken.pdf").is_ok());
+        // Named like a PDF, not one: not read whole before an upload.
+        let fake = dir.path().join("fake.pdf");
+        std::fs::write(&fake, vec![b'x'; 1 << 20]).unwrap();
+        assert!(!may_be_locked(&fake));
+        assert!(!may_be_locked(&three), "no /Encrypt in its trailer");
     }
 
     #[test]
@@ -107,6 +140,7 @@ mod tests {
         let locked = dir.path().join("locked.pdf");
         document.save(&locked).unwrap();
         assert_eq!(inspect(&locked), Pdf::Locked);
+        assert!(may_be_locked(&locked));
         assert_eq!(
             check_readable(&locked, "locked.pdf"),
             Err("cannot upload locked.pdf: the PDF is locked by a password, which the API cannot open (remove it first)".into())

@@ -5,6 +5,10 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::Path;
 
+/// Tries of a lock that is held, before the wait is announced, and the pause between them.
+const GRACE_TRIES: u32 = 5;
+const GRACE_PAUSE: std::time::Duration = std::time::Duration::from_millis(20);
+
 /// Held until dropped (the OS also lets it go when the process dies, SIGKILL included).
 #[derive(Debug)]
 pub struct Lock {
@@ -30,11 +34,24 @@ impl Lock {
             .write(true)
             .open(path)
             .map_err(|err| io::Error::new(err.kind(), format!("cannot lock {}: {err}", path.display())))?;
-        let tried = if shared {
-            file.try_lock_shared()
-        } else {
-            file.try_lock()
+        let try_once = || {
+            if shared {
+                file.try_lock_shared()
+            } else {
+                file.try_lock()
+            }
         };
+        let mut tried = try_once();
+        // A lock let go a moment ago can still be held for a moment by a process another thread
+        // is starting (its copy of the descriptor lives until it runs the new program): a few
+        // short tries before saying that the run waits.
+        for _ in 0..GRACE_TRIES {
+            if !matches!(tried, Err(TryLockError::WouldBlock)) {
+                break;
+            }
+            std::thread::sleep(GRACE_PAUSE);
+            tried = try_once();
+        }
         match tried {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {

@@ -75,6 +75,8 @@ pub struct ClientConfig {
     pub https_assumed: bool,
     /// Certificate authorities trusted besides the platform's (PEM, `--ca-file`).
     pub extra_roots: Vec<reqwest::Certificate>,
+    /// Open a connection for every request (the test suite's fake needs it).
+    pub no_keep_alive: bool,
 }
 
 /// Whether `--debug` masks the value of a header with this name.
@@ -155,6 +157,9 @@ impl Client {
         if !config.extra_roots.is_empty() {
             builder = builder.tls_certs_merge(config.extra_roots.iter().cloned());
         }
+        if config.no_keep_alive {
+            builder = builder.pool_max_idle_per_host(0);
+        }
         let http = builder.build().map_err(|e| format!("cannot set up HTTP: {e}"))?;
         Ok(Client {
             http,
@@ -187,6 +192,9 @@ impl Client {
                 }
                 if !self.config.extra_roots.is_empty() {
                     builder = builder.tls_certs_merge(self.config.extra_roots.iter().cloned());
+                }
+                if self.config.no_keep_alive {
+                    builder = builder.pool_max_idle_per_host(0);
                 }
                 Uploader::new(builder)
             })
@@ -440,6 +448,7 @@ mod tests {
             proxy: None,
             https_assumed: false,
             extra_roots: Vec::new(),
+            no_keep_alive: false,
         })
         .unwrap()
     }

@@ -248,22 +248,6 @@ pub fn key_of(
 }
 
 impl Shared {
-    /// Like `key_of`, leaving the store as it is (`--dry-run`): the stat cache is consulted, not
-    /// added to.
-    pub fn key_looked_up(
-        &self,
-        session: &Session,
-        source: &Source,
-        configuration: &Map<String, Value>,
-    ) -> Result<String, Error> {
-        key_with(session, source, configuration, |path, metadata| {
-            if let Some(hash) = self.store().and_then(|store| store.stat.known(path, metadata)) {
-                return Ok(hash);
-            }
-            key::hash_file(path).map(|(hash, _)| hash)
-        })
-    }
-
     /// Like `key_of`, for the workers of a run: a file the stat cache does not know is read
     /// without the store held, so that they hash in parallel.
     pub fn key_of(
@@ -272,12 +256,24 @@ impl Shared {
         source: &Source,
         configuration: &Map<String, Value>,
     ) -> Result<String, Error> {
+        self.key_through_stat_cache(session, source, configuration, true)
+    }
+
+    /// The key, a file's hash taken from the stat cache when it knows the file; a hash made
+    /// here is added to it when `remember` (not by `--dry-run`, which leaves the store as it is).
+    pub fn key_through_stat_cache(
+        &self,
+        session: &Session,
+        source: &Source,
+        configuration: &Map<String, Value>,
+        remember: bool,
+    ) -> Result<String, Error> {
         key_with(session, source, configuration, |path, metadata| {
             if let Some(hash) = self.store().and_then(|store| store.stat.known(path, metadata)) {
                 return Ok(hash);
             }
             let (hash, _) = key::hash_file(path)?;
-            if let Some(mut store) = self.store() {
+            if remember && let Some(mut store) = self.store() {
                 store.stat.remember(path, metadata, hash.clone());
             }
             Ok(hash)

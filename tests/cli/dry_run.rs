@@ -105,25 +105,10 @@ fn a_dry_run_says_what_each_document_would_cost_and_sends_nothing() {
     assert!(!out.join("report.pdf.md").exists());
 }
 
-/// A PDF that a user password locks.
+/// A PDF that a user password locks (made with lopdf: owner "owner", user "secret").
 fn locked_pdf() -> Vec<u8> {
-    let mut document = lopdf::Document::load_mem(&blank_pdf(2)).unwrap();
-    let id = lopdf::Object::string_literal("0123456789abcdef");
-    document
-        .trailer
-        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
-    let version = lopdf::EncryptionVersion::V2 {
-        document: &document,
-        owner_password: "owner",
-        user_password: "secret",
-        key_length: 128,
-        permissions: lopdf::Permissions::all(),
-    };
-    let state = lopdf::EncryptionState::try_from(version).unwrap();
-    document.encrypt(&state).unwrap();
-    let mut bytes = Vec::new();
-    document.save_to(&mut bytes).unwrap();
-    bytes
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/locked-by-password.pdf"))
+        .unwrap()
 }
 
 #[test]

@@ -182,10 +182,12 @@ impl Look<'_> {
         if let Err(err) = sources::check(&document.source) {
             return skip(err.to_string());
         }
-        let key = match self
-            .shared
-            .key_looked_up(self.session, &document.source, self.configuration)
-        {
+        let key = match self.shared.key_through_stat_cache(
+            self.session,
+            &document.source,
+            self.configuration,
+            false,
+        ) {
             Ok(key) => key,
             Err(err) => return skip(err.to_string()),
         };

@@ -279,3 +279,40 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+#[test]
+fn a_dry_run_of_one_document_exits_as_the_real_run_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    write(&empty, b"");
+    let missing = dir.path().join("missing.md");
+    let (url, fake) = start_shared(fake::Config::default());
+    for (path, said) in [
+        (
+            &missing,
+            format!("error: cannot upload {}: no such file\n", missing.display()),
+        ),
+        (
+            &empty,
+            format!(
+                "error: cannot upload {}: it is empty (0 bytes): there is nothing to parse\n",
+                empty.display()
+            ),
+        ),
+    ] {
+        for dry in [true, false] {
+            let mut run = cli(&url);
+            run.args(["parse", path.to_str().unwrap(), "--tier", "agentic"]);
+            if dry {
+                run.arg("--dry-run");
+            }
+            let output = run.output().unwrap();
+            assert_eq!(
+                (output.status.code(), stderr_of(&output)),
+                (Some(2), said.clone()),
+                "dry run: {dry}"
+            );
+        }
+    }
+    assert!(fake.made_jobs().is_empty());
+}

@@ -31,6 +31,8 @@ pub(super) struct Asked<'a> {
     pub(super) store: &'a StoreArgs,
     pub(super) bulk: &'a BulkArgs,
     pub(super) scope: &'a ScopeArgs,
+    /// One document (no bulk option): what the real run refuses is a usage error here too.
+    pub(super) single: bool,
 }
 
 /// One document's line.
@@ -54,6 +56,13 @@ pub(super) fn dry_run(
         return Err(Error::usage(
             "--dry-run prints what would happen on stdout; -o and --jq do not apply",
         ));
+    }
+    if asked.single
+        && let Some((source, _)) = arguments.first()
+    {
+        // The same exit as the real run: it refuses these before anything else (exit 2).
+        create::check_source(source)?;
+        create::check_before_paying(source)?;
     }
     let jsonl = matches!(global.format, Some(Format::Jsonl));
     let base = create::read_base_options(asked.options, ctx)?;

@@ -275,6 +275,7 @@ pub fn dry_run_parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -
         store: &args.store,
         bulk: &args.bulk,
         scope: &args.scope,
+        single: !args.is_bulk(),
     };
     dry_run::dry_run(global, &asked, arguments, ctx)
 }
@@ -297,6 +298,7 @@ pub fn dry_run_create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut C
         store: &args.store,
         bulk: &args.bulk,
         scope: &args.scope,
+        single: !args.is_bulk(),
     };
     dry_run::dry_run(global, &asked, arguments, ctx)
 }

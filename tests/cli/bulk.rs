@@ -535,5 +535,11 @@ fn jobs_are_polled_together_in_one_listing_request() {
         asked, 6,
         "each job asked for once, at its first look: {listings:#?}"
     );
-    assert!(listings.len() <= 3, "{listings:#?}");
+    // Asked for together: fewer listings than jobs, one of them for several (how many fall in
+    // one poll window depends on how the creates spread in time on a loaded machine).
+    assert!(listings.len() < 6, "{listings:#?}");
+    assert!(
+        listings.iter().any(|l| l.matches("job_ids=").count() >= 2),
+        "{listings:#?}"
+    );
 }

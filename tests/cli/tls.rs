@@ -26,7 +26,7 @@ fn tls_server() -> String {
         .collect();
     let key = PrivateKeyDer::from_pem_file(fixture("server.key")).unwrap();
     let config = Arc::new(
-        rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
+        rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
             .with_safe_default_protocol_versions()
             .unwrap()
             .with_no_client_auth()

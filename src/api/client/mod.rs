@@ -138,6 +138,8 @@ enum Body {
 impl Client {
     /// Builds the client. The key must be sendable in a header.
     pub fn new(config: ClientConfig) -> Result<Self, String> {
+        // rustls's crypto, for the process (the first one installed stays).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         config.api_key.register();
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", config.api_key.expose()))
             .map_err(|_| "the API key contains characters that cannot be sent in a header".to_string())?;

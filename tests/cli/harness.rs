@@ -313,6 +313,20 @@ impl Run for InProcess {
 }
 
 /// Writes `bytes` to `dir/name` (parent directories made) and returns its path.
+/// `parse --recursive DIR/docs --output-dir DIR/OUT --format jsonl` on the agentic tier, with the
+/// store in DIR/store, and `extra` flags.
+pub fn bulk_run(url: &str, dir: &std::path::Path, out: &str, extra: &[&str]) -> Output {
+    cli(url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join(out))
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
 /// Writes `bytes` to `path`, making its directories.
 pub fn write(path: &std::path::Path, bytes: &[u8]) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

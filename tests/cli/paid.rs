@@ -8,18 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of, write};
-
-fn run(url: &str, dir: &Path, out: &str) -> std::process::Output {
-    cli(url)
-        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
-        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
-        .arg(dir.join("docs"))
-        .arg("--output-dir")
-        .arg(dir.join(out))
-        .output()
-        .unwrap()
-}
+use crate::harness::{bulk_run, cli, stderr_of, write};
 
 /// `(file name, status, credits)` of each line, by name.
 fn costs(output: &std::process::Output) -> Vec<(String, String, Value)> {
@@ -51,7 +40,7 @@ fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
     // The same bytes as a.md: one job for both.
     write(&dir.path().join("docs/copy-of-a.md"), b"# A\n");
     let (url, fake) = start_shared(fake::Config::default());
-    let first = run(&url, dir.path(), "out");
+    let first = bulk_run(&url, dir.path(), "out", &[]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
     // The fake bills 10 credits a page on the agentic tier.
     let lines = costs(&first);
@@ -76,7 +65,7 @@ fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
     }
     // Done before, then from the result store into a new directory: nothing paid.
     for out in ["out", "out2"] {
-        let again = run(&url, dir.path(), out);
+        let again = bulk_run(&url, dir.path(), out, &[]);
         assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
         for (name, status, credits) in costs(&again) {
             assert_eq!((status.as_str(), credits), ("SKIPPED", json!(0)), "{out} {name}");

@@ -4,12 +4,10 @@
 //! summary, and exit 7 when nothing worse happened (`--fail-on-partial never`: 0), in a first
 //! run and again when the result comes from the store or the output directory.
 
-use std::path::Path;
-
 use serde_json::{Value, json};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of, write};
+use crate::harness::{bulk_run, cli, stderr_of, write};
 
 /// What the fake says of the page it fails.
 const MARKER: &str = "[llamacloud: page 2 failed: Page could not be parsed: OCR timeout]";
@@ -67,19 +65,6 @@ fn one_document_with_a_failed_page_is_marked_warned_about_and_exits_7_from_the_s
     assert_eq!(fake.made_jobs().len(), 1, "paid for once");
 }
 
-/// `parse --recursive DIR/docs --output-dir DIR/OUT` with a store of its own.
-fn bulk(url: &str, dir: &Path, out: &str, extra: &[&str]) -> std::process::Output {
-    cli(url)
-        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
-        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
-        .arg(dir.join("docs"))
-        .arg("--output-dir")
-        .arg(dir.join(out))
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
 fn lines(output: &std::process::Output) -> Vec<Value> {
     let mut lines: Vec<Value> = stdout_of(output)
         .lines()
@@ -95,7 +80,7 @@ fn a_bulk_run_counts_documents_with_failed_pages_and_exits_7_again_when_they_are
     write(&dir.path().join("docs/a.md"), b"# A\n");
     write(&dir.path().join("docs/partial.md"), b"# P\n");
     let (url, fake) = start_shared(fake::Config::default());
-    let first = bulk(&url, dir.path(), "out", &[]);
+    let first = bulk_run(&url, dir.path(), "out", &[]);
     assert_eq!(first.status.code(), Some(7), "{}", stderr_of(&first));
     let said: Vec<(String, Value, Value)> = lines(&first)
         .into_iter()
@@ -145,23 +130,23 @@ fn a_bulk_run_counts_documents_with_failed_pages_and_exits_7_again_when_they_are
         json!([{"page": "2", "error": "Page could not be parsed: OCR timeout"}])
     );
     // Done before: skipped, still counted and still exit 7; nothing paid again.
-    let again = bulk(&url, dir.path(), "out", &[]);
+    let again = bulk_run(&url, dir.path(), "out", &[]);
     assert_eq!(again.status.code(), Some(7), "{}", stderr_of(&again));
     let failed: Vec<Value> = lines(&again).iter().map(|l| l["failed_pages"].clone()).collect();
     assert_eq!(failed, [json!([]), json!([2])]);
     assert!(stderr_of(&again).contains("0 parsed, 2 already done, 0 failed, 1 with failed pages"));
     // From the result store into a fresh directory: the same.
-    let fresh = bulk(&url, dir.path(), "out2", &[]);
+    let fresh = bulk_run(&url, dir.path(), "out2", &[]);
     assert_eq!(fresh.status.code(), Some(7), "{}", stderr_of(&fresh));
     let failed: Vec<Value> = lines(&fresh).iter().map(|l| l["failed_pages"].clone()).collect();
     assert_eq!(failed, [json!([]), json!([2])]);
     let copied = std::fs::read_to_string(dir.path().join("out2/partial.md.md")).unwrap();
     assert_eq!(copied, written);
     // Accepted: exit 0; a worse outcome wins over a partial one.
-    let accepted = bulk(&url, dir.path(), "out", &["--fail-on-partial", "never"]);
+    let accepted = bulk_run(&url, dir.path(), "out", &["--fail-on-partial", "never"]);
     assert_eq!(accepted.status.code(), Some(0), "{}", stderr_of(&accepted));
     write(&dir.path().join("docs/fail.md"), b"# F\n");
-    let worse = bulk(&url, dir.path(), "out", &[]);
+    let worse = bulk_run(&url, dir.path(), "out", &[]);
     assert_eq!(worse.status.code(), Some(6), "{}", stderr_of(&worse));
     assert_eq!(fake.made_jobs().len(), 3);
 }

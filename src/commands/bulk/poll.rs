@@ -230,11 +230,7 @@ pub(super) fn busy(err: &Error) -> bool {
 /// The run stopped while the job was running: each of its documents is left running.
 pub(super) fn leave(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
     for member in followed.members {
-        let mut outcome = Outcome::new(&member.document, "RUNNING");
-        outcome.job_id = Some(followed.job_id.clone());
-        outcome.uploaded = member.uploaded;
-        outcome.paid = member.paid;
-        shared.report(sender, outcome);
+        shared.report(sender, member.outcome(&followed.job_id, "RUNNING"));
     }
 }
 
@@ -265,11 +261,7 @@ fn gave_up(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
         }
     };
     for member in followed.members {
-        let mut outcome = Outcome::new(&member.document, "ERROR");
-        outcome.job_id = Some(followed.job_id.clone());
-        outcome.uploaded = member.uploaded;
-        // Made in this run, and not billed as far as this run knows.
-        outcome.paid = member.paid;
+        let mut outcome = member.outcome(&followed.job_id, "ERROR");
         outcome.failure = Some(Error::failure(message.clone()));
         shared.report(sender, outcome);
     }

@@ -13,7 +13,6 @@ use crate::api::models::Job;
 use crate::atomic_file::AtomicFile;
 use crate::commands::bulk::manifest::Written;
 use crate::commands::bulk::poll::{busy, leave, lost};
-use crate::commands::bulk::report::Outcome;
 use crate::commands::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, nap};
 use crate::commands::bulk::sources::Document;
 use crate::commands::once::{self, Fetch};
@@ -52,7 +51,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
         }
         if parsing::ended_badly(job_id, job).is_some() {
             for member in members {
-                let mut outcome = outcome_of(member, job_id, status);
+                let mut outcome = member.outcome(job_id, status);
                 outcome.credits = credits_of(member, Some(job));
                 outcome.failure = Some(Error::JobEnded {
                     job_id: neutralize(job_id).into_owned(),
@@ -91,7 +90,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
         }
     };
     for member in members {
-        let mut outcome = outcome_of(member, job_id, "ERROR");
+        let mut outcome = member.outcome(job_id, "ERROR");
         let failed = &fetched.failed_pages;
         let written = Made {
             job_id,
@@ -122,14 +121,6 @@ fn fetch_may_pass(err: &Error) -> bool {
     }
 }
 
-fn outcome_of(member: &Member, job_id: &str, status: &str) -> Outcome {
-    let mut outcome = Outcome::new(&member.document, status);
-    outcome.job_id = Some(job_id.to_string());
-    outcome.uploaded = member.uploaded;
-    outcome.paid = member.paid;
-    outcome
-}
-
 /// What the document cost this run: its job's credits when the job was made for it now, else
 /// nothing.
 fn credits_of(member: &Member, job: Option<&Job>) -> Option<serde_json::Number> {
@@ -146,7 +137,7 @@ fn fail_all(shared: &Shared, sender: &Sender<Event>, followed: &Followed, err: E
     let message = err.to_string();
     let mut err = Some(err);
     for member in &followed.members {
-        let mut outcome = outcome_of(member, &followed.job_id, "ERROR");
+        let mut outcome = member.outcome(&followed.job_id, "ERROR");
         outcome.failure = Some(err.take().unwrap_or_else(|| Error::failure(message.clone())));
         shared.report(sender, outcome);
     }

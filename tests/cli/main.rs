@@ -7,6 +7,7 @@
 mod api_layer;
 mod bulk;
 mod bulk_pipeline;
+mod ci_recipes;
 mod create;
 mod download;
 mod dry_run;

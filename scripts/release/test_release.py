@@ -285,6 +285,17 @@ class Installers(unittest.TestCase):
         self.assert_installed(other)
         self.assertIn(b"is not a bin directory: the man pages were not installed", done.stderr)
 
+    def test_a_script_cut_short_in_the_pipe_runs_nothing(self):
+        script = self.installer.read_bytes()
+        # Cut inside main (a syntax error), or just before the call to it (nothing to run).
+        for cut in [len(script) // 4, len(script) // 2, len(script) - len(b'main "$@"\n')]:
+            with self.subTest(cut=cut):
+                done = self.install(stdin=script[:cut])
+                if cut < len(script) // 2 + 1:
+                    self.assertNotEqual(done.returncode, 0)
+                self.assertNotIn(b"downloading", done.stderr)
+                self.assertEqual(list(self.home.iterdir()), [])
+
     def test_it_upgrades_in_place_and_keeps_nothing_else(self):
         bin_dir = self.home / ".local/bin"
         bin_dir.mkdir(parents=True)

@@ -34,6 +34,7 @@ import tempfile
 import time
 import tomllib
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +134,10 @@ def write_checksum(path: Path) -> Path:
 
 def read_checksum(path: Path) -> str:
     """The digest in ARCHIVE.sha256, checked to name ARCHIVE."""
-    line = path.with_name(path.name + ".sha256").read_text(encoding="utf-8").strip()
+    try:
+        line = path.with_name(path.name + ".sha256").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as e:
+        raise ReleaseError(f"{path.name}.sha256 cannot be read: {e}") from e
     digest, _, name = line.partition("  ")
     if name != path.name or not re.fullmatch(r"[0-9a-f]{64}", digest):
         raise ReleaseError(f"{path.name}.sha256 is not `<sha256>  {path.name}`: {line!r}")
@@ -254,6 +258,39 @@ def host_runs(target: Target) -> bool:
     return target.arch == arch and target.os == system
 
 
+def program_kind(binary: bytes) -> tuple[str, str] | None:
+    """(os, arch) of an ELF, Mach-O or PE executable, from its header; None for anything else."""
+    if binary[:4] == b"\x7fELF" and len(binary) > 20:
+        machine = int.from_bytes(binary[18:20], "little")
+        return ("linux", {0x3E: "x86_64", 0xB7: "aarch64"}.get(machine, f"machine {machine:#x}"))
+    if binary[:4] == b"\xcf\xfa\xed\xfe":
+        cpu = int.from_bytes(binary[4:8], "little")
+        return ("macos", {0x01000007: "x86_64", 0x0100000C: "aarch64"}.get(cpu, f"cpu {cpu:#x}"))
+    if binary[:2] == b"MZ" and len(binary) > 0x40:
+        pe = int.from_bytes(binary[0x3C:0x40], "little")
+        if binary[pe : pe + 4] == b"PE\0\0":
+            machine = int.from_bytes(binary[pe + 4 : pe + 6], "little")
+            return ("windows", {0x8664: "x86_64", 0xAA64: "aarch64"}.get(machine, f"machine {machine:#x}"))
+    return None
+
+
+def archive_contents(path: Path, target: Target, problems: list[str]) -> dict[str, tuple[bytes, int]]:
+    """Each regular file of ARCHIVE: its bytes and mode (read into memory; nothing is extracted)."""
+    contents = {}
+    if target.windows:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                contents[info.filename] = (archive.read(info), (info.external_attr >> 16) & 0o777)
+    else:
+        with tarfile.open(path, "r:gz") as tar:
+            for info in tar.getmembers():
+                if not info.isfile():
+                    problems.append(f"{info.name} is not a regular file")
+                    continue
+                contents[info.name] = (tar.extractfile(info).read(), info.mode)
+    return contents
+
+
 def check(root: Path, path: Path, run: bool) -> list[str]:
     """What is wrong with ARCHIVE: its name, its checksum, its members, and (RUN) its binary."""
     ver = version(root)
@@ -268,18 +305,10 @@ def check(root: Path, path: Path, run: bool) -> list[str]:
             problems.append(f"{path.name}.sha256 does not match the archive")
     except (OSError, ReleaseError) as e:
         problems.append(str(e))
-    contents: dict[str, tuple[bytes, int]] = {}
-    if target.windows:
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                contents[info.filename] = (archive.read(info), (info.external_attr >> 16) & 0o777)
-    else:
-        with tarfile.open(path, "r:gz") as tar:
-            for info in tar.getmembers():
-                if not info.isfile():
-                    problems.append(f"{info.name} is not a regular file")
-                    continue
-                contents[info.name] = (tar.extractfile(info).read(), info.mode)
+    try:
+        contents = archive_contents(path, target, problems)
+    except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, OSError) as e:
+        return problems + [f"{path.name} cannot be read as a {'zip' if target.windows else 'gzipped tar'}: {e}"]
     # The binary is compared by running it (--run), not with a file of the repository.
     wanted = archive_members(root, target, binary=path)
     expected = {f"{top}/{inner}": (file, mode) for inner, file, mode in wanted}
@@ -295,6 +324,9 @@ def check(root: Path, path: Path, run: bool) -> list[str]:
     binary = contents.get(f"{top}/{target.binary}", (b"", 0))[0]
     if len(binary) < 1 << 20:
         problems.append(f"{top}/{target.binary} is {len(binary)} bytes: not a release binary")
+    elif (kind := program_kind(binary)) != (target.os, target.arch):
+        said = f"a {kind[0]} {kind[1]} program" if kind else "no program this release knows"
+        problems.append(f"{top}/{target.binary} is {said}, not a {target.os} {target.arch} one")
     if run and not problems:
         problems += check_binary_runs(root, ver, contents, top, target)
     return problems
@@ -335,7 +367,10 @@ def archives_in(out: Path, ver: str) -> list[tuple[Target, Path, str]]:
     for target in TARGETS + LOCAL_TARGETS:
         path = out / target.archive(ver)
         if path.is_file():
-            found.append((target, path, read_checksum(path)))
+            digest = read_checksum(path)
+            if digest != sha256(path):
+                raise ReleaseError(f"{path.name}.sha256 does not match the archive: build it again")
+            found.append((target, path, digest))
     if not found:
         raise ReleaseError(f"{out} holds no archive of {NAME} {ver}: run `release.py build` first")
     return found
@@ -403,12 +438,23 @@ README, CHANGELOG and the licences. `SHA256SUMS` lists every file's SHA-256
 """
 
 
+# What may be written into the installers and the formula as a URL: no quote, space, `$`, backquote
+# or backslash, which the shell, PowerShell or Ruby would read as more than text.
+URL = re.compile(r"https?://[A-Za-z0-9._~:/?#@!&+,;=%-]+")
+
+
+def checked_url(flag: str, value: str) -> str:
+    value = value.rstrip("/")
+    if not URL.fullmatch(value):
+        raise ReleaseError(f"{flag} {value!r} is not an http(s) URL of letters, digits and URL punctuation")
+    return value
+
+
 def cmd_installers(args: argparse.Namespace) -> None:
     out = Path(args.out)
     ver = version(args.root)
-    base_url = args.base_url.rstrip("/")
-    if not base_url:
-        raise ReleaseError("--base-url is empty")
+    base_url = checked_url("--base-url", args.base_url)
+    args.homepage = checked_url("--homepage", args.homepage)
     found = archives_in(out, ver)
     # target:sha256 pairs, in the order the installers prefer them.
     pairs = " ".join(f"{t.triple}:{digest}" for t, _, digest in found)

@@ -78,6 +78,41 @@ class Server:
         self.httpd.server_close()
 
 
+class Trickle:
+    """A loopback server that answers every request with a byte every second of a long body."""
+
+    def __init__(self):
+        self.started = threading.Event()
+        self.closing = threading.Event()
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Length", str(1 << 30))
+                self.end_headers()
+                outer.started.set()
+                try:
+                    while not outer.closing.wait(1):
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                except OSError:
+                    pass
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.closing.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
@@ -205,8 +240,47 @@ class Archives(unittest.TestCase):
         self.assertIn(f"{top}/llamacloud.exe", names)
         self.assertIn(f"{top}/completions/_llamacloud.ps1", names)
         self.assertIn(f"{top}/man/man1/llamacloud.1", names)
+        # Made of this machine's binary, it is all right but for the binary, which check tells apart.
         done = run_release("check", str(archive))
-        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.returncode, 1)
+        self.assertEqual(done.stderr, f"release.py: error: {archive.name}:\n  {top}/llamacloud.exe is a linux x86_64 "
+                                      "program, not a windows x86_64 one\n")
+
+    def test_check_says_what_is_wrong_with_an_archive_it_cannot_read(self):
+        ver = release.version(ROOT)
+        for name, data in [(f"llamacloud-{ver}-{GNU}.tar.gz", b"<html>not found</html>"),
+                           (f"llamacloud-{ver}-x86_64-pc-windows-msvc.zip", b"PK\x03\x04 cut short")]:
+            with self.subTest(name=name):
+                path = self.scratch / name
+                path.write_bytes(data)
+                release.write_checksum(path)
+                done = run_release("check", str(path))
+                self.assertEqual(done.returncode, 1)
+                self.assertIn(f"{name} cannot be read as a ", done.stderr)
+                self.assertNotIn("Traceback", done.stderr)
+
+    def test_installers_refuse_a_checksum_that_is_not_the_archives_and_a_url_that_is_not_plain(self):
+        archive = self.build(GNU, debug_binary(), self.scratch)
+        checksum = self.scratch / (archive.name + ".sha256")
+        good = checksum.read_text()
+        checksum.write_text("a" * 64 + "  " + archive.name + "\n")
+        done = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
+                           "https://example.invalid", "--out", str(self.scratch))
+        self.assertEqual(done.returncode, 1)
+        self.assertIn(f"{archive.name}.sha256 does not match the archive", done.stderr)
+        checksum.unlink()
+        done = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
+                           "https://example.invalid", "--out", str(self.scratch))
+        self.assertIn(f"release.py: error: {archive.name}.sha256 cannot be read: ", done.stderr)
+        checksum.write_text(good)
+        for flag, value in [("--base-url", "https://x/$(touch PWNED)"), ("--homepage", 'https://x/"; system("id")'),
+                            ("--base-url", "ftp://example.invalid"), ("--homepage", "")]:
+            with self.subTest(flag=flag, value=value):
+                urls = {"--base-url": "https://example.invalid", "--homepage": "https://example.invalid", flag: value}
+                done = run_release("installers", *[x for kv in urls.items() for x in kv], "--out", str(self.scratch))
+                self.assertEqual(done.returncode, 1)
+                self.assertIn(f"release.py: error: {flag} ", done.stderr)
+                self.assertFalse((self.scratch / "llamacloud-installer.sh").exists())
 
 
 class Installers(unittest.TestCase):
@@ -295,6 +369,81 @@ class Installers(unittest.TestCase):
                     self.assertNotEqual(done.returncode, 0)
                 self.assertNotIn(b"downloading", done.stderr)
                 self.assertEqual(list(self.home.iterdir()), [])
+
+    def test_an_install_dir_given_with_a_slash_a_tilde_or_nothing(self):
+        done = self.install("--to", f"{self.home}/.local/bin/")
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertIn(f"to {self.home}/.local/bin/llamacloud\n".encode(), done.stderr)
+        self.assertIn(f"installed the man pages to {self.home}/.local/share/man/man1".encode(), done.stderr)
+        done = self.install("--to=~/tools/bin", "-q")
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assert_installed(self.home / "tools/bin")
+        for args in [["--to="], ["--to", ""], ["--to"]]:
+            with self.subTest(args=args):
+                done = self.install(*args)
+                self.assertEqual(done.returncode, 2)
+                self.assertTrue(done.stderr.startswith(b"llamacloud-installer: error: --to needs a directory\n"))
+
+    def test_a_directory_where_the_binary_goes_is_left_alone(self):
+        bin_dir = self.home / ".local/bin"
+        (bin_dir / "llamacloud").mkdir(parents=True)
+        elsewhere = self.home / "elsewhere"
+        elsewhere.mkdir()
+        (self.home / "bin").mkdir()
+        (self.home / "bin/llamacloud").symlink_to(elsewhere)
+        for where in [bin_dir, self.home / "bin"]:
+            with self.subTest(where=where):
+                done = self.install("--to", str(where))
+                self.assertEqual(done.returncode, 1)
+                self.assertIn(f"llamacloud-installer: error: {where}/llamacloud is a directory; nothing was installed\n"
+                              .encode(), done.stderr)
+        self.assertEqual(list((bin_dir / "llamacloud").iterdir()) + list(elsewhere.iterdir()), [])
+
+    def test_a_new_binary_that_does_not_run_here_replaces_nothing(self):
+        broken = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, broken)
+        stub = broken / "stub"
+        stub.write_text("#!/bin/sh\necho 'cannot execute binary file' >&2\nexit 126\n")
+        built = run_release("build", "--target", GNU, "--binary", str(stub), "--out", str(broken))
+        self.assertEqual(built.returncode, 0, built.stderr)
+        rendered = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
+                               "https://example.invalid", "--out", str(broken))
+        self.assertEqual(rendered.returncode, 0, rendered.stderr)
+        server = Server(broken)
+        self.addCleanup(server.close)
+        bin_dir = self.home / ".local/bin"
+        bin_dir.mkdir(parents=True)
+        (bin_dir / "llamacloud").write_text("old\n")
+        done = subprocess.run(["sh", str(broken / "llamacloud-installer.sh")], capture_output=True,
+                              env={"HOME": str(self.home), "PATH": "/usr/bin:/bin", "TMPDIR": str(self.home),
+                                   "LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        self.assertEqual(done.returncode, 1)
+        self.assertIn(f"llamacloud-installer: error: the new llamacloud does not run from {bin_dir} (cannot execute "
+                      "binary file); nothing was installed\n".encode(), done.stderr)
+        self.assertEqual((bin_dir / "llamacloud").read_text(), "old\n")
+        self.assertEqual(sorted(p.name for p in self.home.rglob("*")), [".local", "bin", "llamacloud"])
+
+    def test_a_signal_during_a_slow_download_ends_it_at_once_and_leaves_nothing(self):
+        trickle = Trickle()
+        self.addCleanup(trickle.close)
+        bin_dir = self.home / ".local/bin"
+        bin_dir.mkdir(parents=True)
+        (bin_dir / "llamacloud").write_text("old\n")
+        for shell in [s for s in ["sh", "dash", "bash"] if shutil.which(s)]:
+            with self.subTest(shell=shell):
+                # Only the installer's own process is signalled, as `kill PID` does.
+                process = subprocess.Popen(
+                    [shell, str(self.installer)], stderr=subprocess.PIPE,
+                    env={"HOME": str(self.home), "PATH": "/usr/bin:/bin", "TMPDIR": str(self.home),
+                         "LLAMACLOUD_INSTALLER_BASE_URL": trickle.url})
+                self.assertTrue(trickle.started.wait(30), "the download started")
+                trickle.started.clear()
+                process.send_signal(15)
+                self.assertEqual(process.wait(timeout=20), 143)
+                process.stderr.close()
+                self.assertEqual((bin_dir / "llamacloud").read_text(), "old\n")
+                self.assertEqual(sorted(p.name for p in self.home.iterdir()), [".local"])
+                self.assertEqual(sorted(p.name for p in bin_dir.iterdir()), ["llamacloud"])
 
     def test_it_upgrades_in_place_and_keeps_nothing_else(self):
         bin_dir = self.home / ".local/bin"

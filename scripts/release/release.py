@@ -426,7 +426,8 @@ With PowerShell (Windows; into `~\\.local\\bin`, added to your PATH):
 powershell -ExecutionPolicy Bypass -c "irm {base_url}/llamacloud-installer.ps1 | iex"
 ```
 
-With Homebrew, from a tap that holds `llamacloud.rb` (attached below), or with cargo:
+With Homebrew, the formula `llamacloud.rb` is attached below (and pushed to the project's tap when it has
+one). With cargo:
 
 ```sh
 cargo install llamacloud --locked

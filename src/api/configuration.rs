@@ -95,15 +95,20 @@ pub fn check_pages(pages: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The first key of `configuration` the API does not take, in the order given.
-pub fn check(configuration: &Map<String, Value>) -> Result<(), Unknown> {
+/// The keys of `configuration` the API does not take, in the order given.
+pub fn check(configuration: &Map<String, Value>) -> Result<(), Vec<Unknown>> {
     let Value::Object(tree) = &*TREE else {
         return Ok(());
     };
-    walk(configuration, tree, "")
+    let mut unknown = Vec::new();
+    walk(configuration, tree, "", &mut unknown);
+    match unknown.is_empty() {
+        true => Ok(()),
+        false => Err(unknown),
+    }
 }
 
-fn walk(given: &Map<String, Value>, tree: &Map<String, Value>, at: &str) -> Result<(), Unknown> {
+fn walk(given: &Map<String, Value>, tree: &Map<String, Value>, at: &str, unknown: &mut Vec<Unknown>) {
     for (key, value) in given {
         let path = if at.is_empty() {
             key.clone()
@@ -111,18 +116,19 @@ fn walk(given: &Map<String, Value>, tree: &Map<String, Value>, at: &str) -> Resu
             format!("{at}.{key}")
         };
         let Some(node) = tree.get(key) else {
-            return Err(Unknown {
+            unknown.push(Unknown {
                 suggestion: suggest(key, tree, at),
                 path,
             });
+            continue;
         };
         match (node, value) {
-            (Value::Object(inner), Value::Object(value)) => walk(value, inner, &path)?,
+            (Value::Object(inner), Value::Object(value)) => walk(value, inner, &path, unknown),
             (Value::Array(item), Value::Array(values)) => {
                 if let Some(Value::Object(inner)) = item.first() {
                     for (index, value) in values.iter().enumerate() {
                         if let Value::Object(value) = value {
-                            walk(value, inner, &format!("{path}[{index}]"))?;
+                            walk(value, inner, &format!("{path}[{index}]"), unknown);
                         }
                     }
                 }
@@ -130,7 +136,6 @@ fn walk(given: &Map<String, Value>, tree: &Map<String, Value>, at: &str) -> Resu
             _ => {}
         }
     }
-    Ok(())
 }
 
 /// What `key`, unknown at `at`, probably was: its v2 name, a known key of the same object
@@ -238,7 +243,13 @@ mod tests {
     use super::*;
 
     fn unknown(options: Value) -> Option<String> {
-        check(options.as_object().unwrap()).err().map(|u| u.to_string())
+        let said = check(options.as_object().unwrap()).err()?;
+        Some(
+            said.iter()
+                .map(Unknown::to_string)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        )
     }
 
     #[test]
@@ -289,6 +300,11 @@ mod tests {
                 "unknown key input_options.pdf.password",
             ),
             (json!({"zzz": 1}), "unknown key zzz"),
+            (
+                json!({"zzz": 1, "tier": "agentic", "output_options": {"imags_to_save": [], "yyy": 2}}),
+                "unknown key zzz | unknown key output_options.imags_to_save; did you mean \
+                 output_options.images_to_save? | unknown key output_options.yyy",
+            ),
         ];
         for (options, said) in cases {
             assert_eq!(unknown(options.clone()).as_deref(), Some(said), "{options}");

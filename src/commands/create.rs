@@ -247,25 +247,26 @@ pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<
     // Checked here, before anything is read or sent: the API refuses an unknown key only once
     // the whole file is up.
     if !options.allow_unknown_options
-        && let Err(mut unknown) = configuration::check(&base)
+        && let Err(unknown) = configuration::check(&base)
     {
-        // The keys a flag sets are named with it.
-        let flag = match unknown.suggestion.as_deref() {
-            Some("page_ranges.target_pages") => Some("--target-pages; pages are numbered from 1"),
-            Some("page_ranges.max_pages") => Some("--max-pages"),
-            Some("disable_cache") => Some("--disable-cache"),
-            _ => None,
-        };
-        if let (Some(flag), Some(suggestion)) = (flag, &mut unknown.suggestion) {
-            suggestion.push_str(&format!(" ({flag})"));
-        }
-        if unknown.path == "result_type" {
-            unknown.suggestion =
-                Some("--format (markdown, text or json: chosen when the result is fetched)".into());
-        }
-        return Err(Error::usage(format!(
-            "--options: {unknown} (--allow-unknown-options sends it anyway)"
-        )));
+        let unknown: Vec<_> = unknown.into_iter().map(with_flags).collect();
+        return Err(Error::usage(match unknown.as_slice() {
+            [one] => format!("--options: {one} (--allow-unknown-options sends it anyway)"),
+            many => {
+                let keys: Vec<String> = many
+                    .iter()
+                    .map(|key| match &key.suggestion {
+                        Some(meant) => format!("{} (did you mean {meant}?)", key.path),
+                        None => key.path.clone(),
+                    })
+                    .collect();
+                format!(
+                    "--options: {} unknown keys: {} (--allow-unknown-options sends them anyway)",
+                    many.len(),
+                    keys.join(", ")
+                )
+            }
+        }));
     }
     if let Some(Value::String(pages)) = base.get("page_ranges").and_then(|r| r.get("target_pages")) {
         configuration::check_pages(pages)
@@ -429,6 +430,24 @@ pub fn configuration(
         );
     }
     Ok(config)
+}
+
+/// An unknown key of `--options`, said with the flag that sets what was probably meant.
+fn with_flags(mut unknown: configuration::Unknown) -> configuration::Unknown {
+    let flag = match unknown.suggestion.as_deref() {
+        Some("page_ranges.target_pages") => Some("--target-pages; pages are numbered from 1"),
+        Some("page_ranges.max_pages") => Some("--max-pages"),
+        Some("disable_cache") => Some("--disable-cache"),
+        _ => None,
+    };
+    if let (Some(flag), Some(suggestion)) = (flag, &mut unknown.suggestion) {
+        suggestion.push_str(&format!(" ({flag})"));
+    }
+    if unknown.path == "result_type" {
+        unknown.suggestion =
+            Some("--format (markdown, text or json: chosen when the result is fetched)".into());
+    }
+    unknown
 }
 
 /// The object under `key`, made if missing; a usage error if `--options` put something else there.

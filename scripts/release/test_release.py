@@ -718,6 +718,14 @@ class Workflow(unittest.TestCase):
         used = set(re.findall(r"release\.py (\w+)", steps))
         self.assertEqual(used, {"plan", "build", "check", "installers"})
         self.assertIn("fromJSON(needs.plan.outputs.matrix)", text)
+        # Only a pushed tag publishes: a run by hand on a tag has ref_type tag too.
+        publishing = re.findall(r"^  (\w+):\n(?:    .*\n)*?    if: (.*)$", text, re.M)
+        self.assertEqual({job for job, _ in publishing}, {"publish", "homebrew", "crate"})
+        for job, condition in publishing:
+            self.assertTrue(condition.startswith("github.event_name == 'push' && github.ref_type == 'tag'"), job)
+        # Every platform the release builds for is also installed on, from the installers.
+        runners = set(re.search(r"runner: \[(.*)\]", text).group(1).split(", "))
+        self.assertLessEqual({t.runner for t in release.TARGETS}, runners)
         self.assertIn("release.py plan --tag", text)
 
 

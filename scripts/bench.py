@@ -95,7 +95,7 @@ def measure(name, cmd, runs, **kwargs):
 
 
 def start_fake(jobs, markdown_mib, extra=()):
-    fake = TARGET / "release" / "examples" / "fake-server"
+    fake = TARGET / "dist" / "examples" / "fake-server"
     args = [str(fake), "--port", "0", "--parse-jobs", str(jobs)]
     if markdown_mib:
         args += ["--markdown-mib", str(markdown_mib)]
@@ -211,12 +211,13 @@ def main():
             raise SystemExit(f"{tool} is needed (apt-get install {tool})")
     if not GNU_TIME:
         print("note: /usr/bin/time (GNU time, apt-get install time) is missing: no peak RSS", flush=True)
-    print("building (release)…", flush=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "llamacloud",
+    # The dist profile (fat LTO, one codegen unit) is what the release archives hold.
+    print("building (dist profile)…", flush=True)
+    subprocess.run(["cargo", "build", "--profile", "dist", "--quiet", "--bin", "llamacloud",
                     "--example", "fake-server", "--example", "bare-fetch", "--example", "hash-speed"],
                    cwd=ROOT, check=True)
-    cli = str(TARGET / "release" / "llamacloud")
-    bare = str(TARGET / "release" / "examples" / "bare-fetch")
+    cli = str(TARGET / "dist" / "llamacloud")
+    bare = str(TARGET / "dist" / "examples" / "bare-fetch")
     pipeline = {"decoupled": bench_decoupled, "tenk": bench_tenk, "limited": bench_limited,
                 "bookkeeping": bench_bookkeeping}
     wants_sdk = args.only not in ("tenk", "limited", "bookkeeping")
@@ -491,7 +492,7 @@ def bench_rerun(cli, args):
         with open(big, "wb") as f:
             for _ in range(1024):
                 f.write(os.urandom(1 << 20))
-        hash_speed = str(TARGET / "release" / "examples" / "hash-speed")
+        hash_speed = str(TARGET / "dist" / "examples" / "hash-speed")
         speed = subprocess.run([hash_speed, str(big), "3"], capture_output=True, text=True, check=True).stdout.strip()
         print(f"  hashing 1 GiB (page cache warm, one core): {speed}   (target ≥ 1 GB/s)")
         rows.update(hash=speed)

@@ -2,7 +2,7 @@
 """Builds llamacloud's release: an archive per platform, checksums, installers and a Homebrew formula.
 
     release.py plan [--tag vX.Y.Z] [--github-output FILE]
-    release.py build --target TRIPLE [--binary PATH] [--out DIR]
+    release.py build --target TRIPLE [--binary PATH] [--out DIR]     (cargo's `dist` profile: fat LTO)
     release.py check ARCHIVE [--run]
     release.py installers --base-url URL --homepage URL [--out DIR]
 
@@ -179,13 +179,13 @@ def cmd_plan(args: argparse.Namespace) -> None:
 
 
 def cargo_build(root: Path, target: Target) -> Path:
-    command = ["cargo", "build", "--release", "--locked", "--target", target.triple]
+    command = ["cargo", "build", "--profile", "dist", "--locked", "--target", target.triple]
     print("+ " + " ".join(command), file=sys.stderr, flush=True)
     subprocess.run(command, cwd=root, check=True)
     target_dir = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
     if not target_dir.is_absolute():
         target_dir = root / target_dir
-    return target_dir / target.triple / "release" / target.binary
+    return target_dir / target.triple / "dist" / target.binary
 
 
 def archive_members(root: Path, target: Target, binary: Path) -> list[tuple[str, Path, int]]:

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{TEST_KEY, cli, stderr_of, write};
+use crate::harness::{TEST_KEY, cli, copy_tree, stderr_of, write};
 
 const STORE: &str = ".llamacloud-store";
 
@@ -178,10 +178,8 @@ fn the_recipes_command_pays_once_across_fresh_checkouts_with_the_store_restored(
 
     // The next pipeline: a fresh checkout (new times, no markdown/), the cache restored into it.
     let second = dir.path().join("run-2");
-    for name in ["docs/guide.pdf", "docs/api/reference.pdf", "docs/notes.md"] {
-        write(&second.join(name), &std::fs::read(first.join(name)).unwrap());
-    }
-    copy_dir(&first.join(STORE), &second.join(STORE));
+    copy_tree(&first.join("docs"), &second.join("docs"));
+    copy_tree(&first.join(STORE), &second.join(STORE));
     let output = run_as_ci(&url, &line, gitlab_env, &second);
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     assert_eq!(
@@ -195,17 +193,4 @@ fn the_recipes_command_pays_once_across_fresh_checkouts_with_the_store_restored(
         reference
     );
     assert!(second.join("markdown/guide.pdf.md").is_file() && second.join("markdown/notes.md.md").is_file());
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of, write};
+use crate::harness::{cli, stderr_of, walk, write};
 
 /// A blank PDF of `pages` pages (one to three).
 fn blank_pdf(pages: usize) -> Vec<u8> {
@@ -264,20 +264,6 @@ fn a_dry_run_writes_nothing_opens_no_fifo_and_counts_shared_bytes_once() {
         String::from_utf8_lossy(&one.stdout)
     );
     assert_eq!(fake.made_jobs().len(), 1);
-}
-
-/// Every file under `dir`.
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use httpmock::prelude::*;
 use serde_json::{Value, json};
 
-use crate::harness::{TEST_KEY, bare, cli, cursor_page, success_stdout};
+use crate::harness::{TEST_KEY, bare, cli, cursor_page, success_stdout, walk};
 
 /// `llamacloud` with a config directory of its own.
 fn with_config(dir: &Path) -> assert_cmd::Command {
@@ -441,19 +441,6 @@ fn committed_completions_man_pages_and_reference_are_fresh() {
         stale.is_empty(),
         "stale generated files {stale:?}: run `cargo run -- generate-docs .` and commit them"
     );
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path))
-        } else {
-            files.push(path)
-        }
-    }
-    files
 }
 
 #[test]

@@ -327,6 +327,29 @@ pub fn bulk_run(url: &str, dir: &std::path::Path, out: &str, extra: &[&str]) -> 
         .unwrap()
 }
 
+/// Every file under `dir`, in path order.
+pub fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Copies a tree; the copies have new modification times, as a fresh checkout or a restored cache does.
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walk(from) {
+        let relative = entry.strip_prefix(from).unwrap();
+        write(&to.join(relative), &std::fs::read(&entry).unwrap());
+    }
+}
+
 /// Writes `bytes` to `path`, making its directories.
 pub fn write(path: &std::path::Path, bytes: &[u8]) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

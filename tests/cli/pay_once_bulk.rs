@@ -7,18 +7,13 @@ use std::process::Output;
 use std::time::Duration;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, TEST_KEY, cli, command, stderr_of};
+use crate::harness::{InProcess, TEST_KEY, cli, command, copy_tree, stderr_of, walk, write};
 
 /// Files with distinct bytes under `root`.
 fn tree(root: &Path, files: &[&str]) {
     for file in files {
         write(&root.join(file), format!("Contents of {file}\n").as_bytes());
     }
-}
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
 }
 
 /// `docs/`, `store/` and `out/` under `dir`.
@@ -45,28 +40,6 @@ fn ok(output: &Output) {
 /// The result of `relative` (a document's path under its root) in `out`.
 fn result(out: &Path, relative: &str) -> String {
     std::fs::read_to_string(out.join(format!("{relative}.md"))).unwrap_or_else(|e| panic!("{relative}: {e}"))
-}
-
-/// Copies a tree; the copies have new modification times, as a fresh checkout does.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walk(from) {
-        let relative = entry.strip_prefix(from).unwrap();
-        write(&to.join(relative), &std::fs::read(&entry).unwrap());
-    }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]

@@ -16,29 +16,31 @@ pub struct Spooled {
 /// Copies stdin to a file when an argument of `parse` is `-`, and records where.
 pub fn spool(args: &mut ParseArgs, ctx: &mut Context) -> Result<Option<Spooled>, Error> {
     let dashes = args.sources.iter().filter(|s| s.as_str() == "-").count();
-    let from_stdin = |path: Option<&std::path::Path>| path == Some(std::path::Path::new("-"));
-    if from_stdin(args.job.options.as_deref()) {
-        let other = match (dashes, from_stdin(args.bulk.from_list.as_deref())) {
-            (1.., _) => Some("a document (-)"),
-            (0, true) => Some("--from-list -"),
-            (0, false) => None,
-        };
-        if let Some(other) = other {
-            return Err(Error::usage(format!(
-                "stdin cannot hold both {other} and --options -: give the options in a file"
-            )));
-        }
-    }
-    if dashes == 0 {
-        return Ok(None);
-    }
     if dashes > 1 {
         return Err(Error::usage("- (stdin) can be given once"));
     }
-    if args.bulk.from_list.as_deref() == Some(std::path::Path::new("-")) {
-        return Err(Error::usage(
-            "stdin cannot hold both a document (-) and --from-list -",
-        ));
+    // A pipe holds one thing: the document, the list of documents, or the options.
+    let from_stdin = |path: Option<&std::path::Path>| path == Some(std::path::Path::new("-"));
+    let readers: Vec<&str> = [
+        (dashes == 1, "a document (-)"),
+        (from_stdin(args.bulk.from_list.as_deref()), "--from-list -"),
+        (from_stdin(args.job.options.as_deref()), "--options -"),
+    ]
+    .into_iter()
+    .filter_map(|(reads, name)| reads.then_some(name))
+    .collect();
+    if let [first, second, ..] = readers.as_slice() {
+        let hint = if *second == "--options -" {
+            ": give the options in a file"
+        } else {
+            ""
+        };
+        return Err(Error::usage(format!(
+            "stdin cannot hold both {first} and {second}{hint}"
+        )));
+    }
+    if dashes == 0 {
+        return Ok(None);
     }
     if ctx.io.terminals.stdin {
         return Err(Error::usage(

@@ -188,10 +188,9 @@ def cargo_build(root: Path, target: Target) -> Path:
     return target_dir / target.triple / "dist" / target.binary
 
 
-def archive_members(root: Path, target: Target, binary: Path) -> list[tuple[str, Path, int]]:
-    """(path in the archive under its top directory, file, mode), sorted."""
-    members = [(target.binary, binary, 0o755)]
-    members += [(doc, root / doc, 0o644) for doc in DOCS]
+def shipped_files(root: Path) -> list[tuple[str, Path, int]]:
+    """What every archive holds beside the binary: (path under its top directory, file, mode)."""
+    members = [(doc, root / doc, 0o644) for doc in DOCS]
     members += [(f"completions/{c}", root / "completions" / c, 0o644) for c in COMPLETIONS]
     pages = sorted((root / "docs" / "man").glob("*.1"))
     if not pages:
@@ -200,14 +199,14 @@ def archive_members(root: Path, target: Target, binary: Path) -> list[tuple[str,
     for _, path, _ in members:
         if not path.is_file():
             raise ReleaseError(f"{path} is missing")
-    return sorted(members)
+    return members
 
 
 def make_archive(root: Path, target: Target, binary: Path, out: Path) -> Path:
     ver = version(root)
     name = target.archive(ver)
     top = name.removesuffix(".zip").removesuffix(".tar.gz")
-    members = archive_members(root, target, binary)
+    members = sorted([(target.binary, binary, 0o755)] + shipped_files(root))
     mtime = commit_time(root)
     out.mkdir(parents=True, exist_ok=True)
     path = out / name
@@ -309,24 +308,30 @@ def check(root: Path, path: Path, run: bool) -> list[str]:
         contents = archive_contents(path, target, problems)
     except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, OSError) as e:
         return problems + [f"{path.name} cannot be read as a {'zip' if target.windows else 'gzipped tar'}: {e}"]
-    # The binary is compared by running it (--run), not with a file of the repository.
-    wanted = archive_members(root, target, binary=path)
-    expected = {f"{top}/{inner}": (file, mode) for inner, file, mode in wanted}
-    for name in sorted(set(contents) - set(expected)):
+    expected = {f"{top}/{inner}": (file, mode) for inner, file, mode in shipped_files(root)}
+    expected_names = set(expected) | {f"{top}/{target.binary}"}
+    for name in sorted(set(contents) - expected_names):
         problems.append(f"{name} should not be in the archive")
     for name, (file, mode) in sorted(expected.items()):
         if name not in contents:
             problems.append(f"{name} is missing")
-        elif not name.endswith("/" + target.binary) and contents[name][0] != file.read_bytes():
+        elif contents[name][0] != file.read_bytes():
             problems.append(f"{name} differs from the repository's {file.relative_to(root)}")
         elif not target.windows and contents[name][1] != mode:
             problems.append(f"{name} has mode {contents[name][1]:o}, not {mode:o}")
-    binary = contents.get(f"{top}/{target.binary}", (b"", 0))[0]
-    if len(binary) < 1 << 20:
-        problems.append(f"{top}/{target.binary} is {len(binary)} bytes: not a release binary")
-    elif (kind := program_kind(binary)) != (target.os, target.arch):
+    # The binary is checked by its header and, with --run, by running it.
+    name = f"{top}/{target.binary}"
+    binary, mode = contents.get(name, (b"", 0))
+    kind = program_kind(binary)
+    if name not in contents:
+        problems.append(f"{name} is missing")
+    elif not target.windows and mode != 0o755:
+        problems.append(f"{name} has mode {mode:o}, not 755")
+    elif len(binary) < 1 << 20:
+        problems.append(f"{name} is {len(binary)} bytes: not a release binary")
+    elif kind != (target.os, target.arch):
         said = f"a {kind[0]} {kind[1]} program" if kind else "no program this release knows"
-        problems.append(f"{top}/{target.binary} is {said}, not a {target.os} {target.arch} one")
+        problems.append(f"{name} is {said}, not a {target.os} {target.arch} one")
     if run and not problems:
         problems += check_binary_runs(root, ver, contents, top, target)
     return problems
@@ -458,7 +463,7 @@ def cmd_installers(args: argparse.Namespace) -> None:
     out = Path(args.out)
     ver = version(args.root)
     base_url = checked_url("--base-url", args.base_url)
-    args.homepage = checked_url("--homepage", args.homepage)
+    homepage = checked_url("--homepage", args.homepage)
     found = archives_in(out, ver)
     # target:sha256 pairs, in the order the installers prefer them.
     pairs = " ".join(f"{t.triple}:{digest}" for t, _, digest in found)
@@ -466,14 +471,14 @@ def cmd_installers(args: argparse.Namespace) -> None:
         "VERSION": ver,
         "BASE_URL": base_url,
         "ARCHIVES": pairs,
-        "HOMEPAGE": args.homepage,
+        "HOMEPAGE": homepage,
         "PLATFORMS": formula_platforms(found, base_url),
     }
     files = {
         "llamacloud-installer.sh": render("installer.sh.in", values),
         "llamacloud-installer.ps1": render("installer.ps1.in", values),
         "llamacloud.rb": render("formula.rb.in", values),
-        "RELEASE_NOTES.md": release_notes(args.root, ver, base_url, args.homepage),
+        "RELEASE_NOTES.md": release_notes(args.root, ver, base_url, homepage),
     }
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8", newline="\n")

@@ -44,7 +44,7 @@ def need(tool: str) -> str:
 
 
 @functools.cache
-def debug_binary() -> Path:
+def built_binary() -> Path:
     """The binary the archives are made of: LLAMACLOUD_RELEASE_BINARY (.ci/run gives its release build),
     else the debug build, stripped (a quarter of its size, so archives are made quickly)."""
     given = os.environ.get("LLAMACLOUD_RELEASE_BINARY")
@@ -177,7 +177,7 @@ class Archives(unittest.TestCase):
         return out / release.target_named(target).archive(release.version(ROOT))
 
     def test_the_linux_archive_holds_the_binary_completions_man_pages_docs_and_nothing_else(self):
-        archive = self.build(GNU, debug_binary(), self.scratch)
+        archive = self.build(GNU, built_binary(), self.scratch)
         ver = release.version(ROOT)
         top = f"llamacloud-{ver}-{GNU}"
         with tarfile.open(archive) as tar:
@@ -203,12 +203,12 @@ class Archives(unittest.TestCase):
         self.assertEqual(done.stdout, f"{archive.name}: ok (binary run)\n")
 
     def test_the_same_binary_makes_the_same_archive(self):
-        first = self.build(GNU, debug_binary(), self.scratch / "a").read_bytes()
-        second = self.build(GNU, debug_binary(), self.scratch / "b").read_bytes()
+        first = self.build(GNU, built_binary(), self.scratch / "a").read_bytes()
+        second = self.build(GNU, built_binary(), self.scratch / "b").read_bytes()
         self.assertEqual(release.hashlib.sha256(first).digest(), release.hashlib.sha256(second).digest())
 
     def test_check_finds_a_stray_file_a_missing_page_a_stale_completion_and_a_wrong_checksum(self):
-        archive = self.build(GNU, debug_binary(), self.scratch)
+        archive = self.build(GNU, built_binary(), self.scratch)
         top = archive.name.removesuffix(".tar.gz")
         unpacked = self.scratch / "unpacked"
         with tarfile.open(archive) as tar:
@@ -237,7 +237,7 @@ class Archives(unittest.TestCase):
         self.assertIn("not a release binary", done.stderr)
 
     def test_the_windows_archive_is_a_zip_with_the_exe(self):
-        archive = self.build("x86_64-pc-windows-msvc", debug_binary(), self.scratch)
+        archive = self.build("x86_64-pc-windows-msvc", built_binary(), self.scratch)
         self.assertTrue(archive.name.endswith("-x86_64-pc-windows-msvc.zip"))
         top = archive.name.removesuffix(".zip")
         with zipfile.ZipFile(archive) as z:
@@ -265,7 +265,7 @@ class Archives(unittest.TestCase):
                 self.assertNotIn("Traceback", done.stderr)
 
     def test_installers_refuse_a_checksum_that_is_not_the_archives_and_a_url_that_is_not_plain(self):
-        archive = self.build(GNU, debug_binary(), self.scratch)
+        archive = self.build(GNU, built_binary(), self.scratch)
         checksum = self.scratch / (archive.name + ".sha256")
         good = checksum.read_text()
         checksum.write_text("a" * 64 + "  " + archive.name + "\n")
@@ -294,7 +294,7 @@ class Installers(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dist = Path(tempfile.mkdtemp())
-        done = run_release("build", "--target", GNU, "--binary", str(debug_binary()), "--out", str(cls.dist))
+        done = run_release("build", "--target", GNU, "--binary", str(built_binary()), "--out", str(cls.dist))
         assert done.returncode == 0, done.stderr
         cls.server = Server(cls.dist)
         # Rendered with a base URL that is not this server: every test goes through the mirror override,
@@ -315,10 +315,13 @@ class Installers(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.home)
 
     def install(self, *args: str, shell: str = "sh", env: dict | None = None, stdin: bytes | None = None,
-                path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess:
-        base = {"HOME": str(self.home), "PATH": path, "LLAMACLOUD_INSTALLER_BASE_URL": self.server.url,
+                path: str = "/usr/bin:/bin", installer: Path | None = None,
+                server: Server | None = None) -> subprocess.CompletedProcess:
+        """The installer (this class's, or INSTALLER), downloading from SERVER (this class's)."""
+        base = {"HOME": str(self.home), "PATH": path, "LLAMACLOUD_INSTALLER_BASE_URL": (server or self.server).url,
                 "TMPDIR": str(self.home)}
-        command = [shell] + (["-s", "--"] if stdin is not None else [str(self.installer)]) + list(args)
+        script = installer or self.installer
+        command = [shell] + (["-s", "--"] if stdin is not None else [str(script)]) + list(args)
         return subprocess.run(command, env={**base, **(env or {})}, input=stdin, capture_output=True,
                               timeout=60)
 
@@ -426,9 +429,7 @@ class Installers(unittest.TestCase):
         bin_dir = self.home / ".local/bin"
         bin_dir.mkdir(parents=True)
         (bin_dir / "llamacloud").write_text("old\n")
-        done = subprocess.run(["sh", str(broken / "llamacloud-installer.sh")], capture_output=True,
-                              env={"HOME": str(self.home), "PATH": "/usr/bin:/bin", "TMPDIR": str(self.home),
-                                   "LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        done = self.install(installer=broken / "llamacloud-installer.sh", server=server)
         self.assertEqual(done.returncode, 1)
         self.assertIn(f"llamacloud-installer: error: the new llamacloud does not run from {bin_dir} (cannot execute "
                       "binary file); nothing was installed\n".encode(), done.stderr)
@@ -481,7 +482,7 @@ class Installers(unittest.TestCase):
         bin_dir = self.home / ".local/bin"
         bin_dir.mkdir(parents=True)
         (bin_dir / "llamacloud").write_text("old\n")
-        done = self.install(env={"LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        done = self.install(server=server)
         self.assertEqual(done.returncode, 1)
         self.assertIn(f"llamacloud-installer: error: {name} is not the file of the release (its SHA-256 is ".encode(),
                       done.stderr)
@@ -495,7 +496,7 @@ class Installers(unittest.TestCase):
         self.addCleanup(shutil.rmtree, empty)
         server = Server(empty)
         self.addCleanup(server.close)
-        done = self.install(env={"LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        done = self.install(server=server)
         self.assertEqual(done.returncode, 1)
         self.assertIn(f"llamacloud-installer: error: could not download {server.url}/llamacloud-".encode(),
                       done.stderr)
@@ -537,10 +538,8 @@ class Installers(unittest.TestCase):
         self.assertFalse((self.home / ".local").exists())
 
     def test_the_static_build_is_preferred_where_a_release_has_both(self):
-        both, server = self.served_release([GNU, "x86_64-unknown-linux-musl"], debug_binary())
-        done = subprocess.run(["sh", str(both / "llamacloud-installer.sh")], capture_output=True,
-                              env={"HOME": str(self.home), "PATH": "/usr/bin:/bin",
-                                   "LLAMACLOUD_INSTALLER_BASE_URL": server.url})
+        both, server = self.served_release([GNU, "x86_64-unknown-linux-musl"], built_binary())
+        done = self.install(installer=both / "llamacloud-installer.sh", server=server)
         self.assertEqual(done.returncode, 0, done.stderr.decode())
         self.assertIn(f"downloading {server.url}/llamacloud-{self.version}-x86_64-unknown-linux-musl.tar.gz\n".encode(),
                       done.stderr)
@@ -549,16 +548,8 @@ class Installers(unittest.TestCase):
         self.assertNotIn(GNU, (both / "llamacloud.rb").read_text())
 
     def test_a_platform_without_an_archive_is_sent_to_cargo_install(self):
-        windows_only = Path(tempfile.mkdtemp())
-        self.addCleanup(shutil.rmtree, windows_only)
-        built = run_release("build", "--target", "x86_64-pc-windows-msvc", "--binary", str(debug_binary()),
-                            "--out", str(windows_only))
-        self.assertEqual(built.returncode, 0, built.stderr)
-        rendered = run_release("installers", "--base-url", self.server.url, "--homepage", "https://example.invalid",
-                               "--out", str(windows_only))
-        self.assertEqual(rendered.returncode, 0, rendered.stderr)
-        done = subprocess.run(["sh", str(windows_only / "llamacloud-installer.sh")], capture_output=True,
-                              env={"HOME": str(self.home), "PATH": "/usr/bin:/bin"})
+        windows_only, server = self.served_release(["x86_64-pc-windows-msvc"], built_binary())
+        done = self.install(installer=windows_only / "llamacloud-installer.sh", server=server)
         self.assertEqual(done.returncode, 1)
         self.assertIn(b"has no prebuilt binary for Linux x86_64; build it from source: cargo install llamacloud --locked",
                       done.stderr)
@@ -642,7 +633,7 @@ class HomebrewFormula(unittest.TestCase):
             dist = Path(scratch)
             for target in ["x86_64-unknown-linux-musl", "aarch64-apple-darwin", "x86_64-apple-darwin",
                            "x86_64-pc-windows-msvc"]:
-                done = run_release("build", "--target", target, "--binary", str(debug_binary()), "--out", str(dist))
+                done = run_release("build", "--target", target, "--binary", str(built_binary()), "--out", str(dist))
                 self.assertEqual(done.returncode, 0, done.stderr)
             done = run_release("installers", "--base-url", "https://example.invalid/dl/v1",
                                "--homepage", "https://example.invalid/llamacloud", "--out", str(dist))

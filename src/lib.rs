@@ -4,6 +4,7 @@
 //! standard streams, the environment and a clock) and returns the exit code. Tests run the
 //! whole program in-process through it. `docs/architecture.md` shows how the modules fit.
 
+mod act;
 pub mod api;
 mod atomic_file;
 pub mod cli;
@@ -11,12 +12,16 @@ mod commands;
 mod config;
 pub mod context;
 pub mod domain;
+mod download;
 pub mod error;
 mod exit;
+mod listing;
 pub mod output;
+mod parse;
 #[cfg(test)]
 mod properties;
 mod secret;
+mod session;
 mod settings;
 pub mod signals;
 pub mod store;
@@ -56,7 +61,7 @@ where
     };
     // `parse -`: the document on stdin, in a file of its own until the run ends.
     let spooled = match &mut cli.command {
-        Command::Parse(parse) => commands::stdin::spool(parse, ctx),
+        Command::Parse(parse) => parse::stdin::spool(parse, ctx),
         _ => Ok(None),
     };
     let done = spooled.and_then(|_spooled| dispatch(&cli, &args, ctx));
@@ -100,17 +105,11 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
     match &cli.command {
         Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
         Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
-        Command::Parsing(ParsingCommand::Create(create)) if create.store.dry_run => {
-            commands::bulk::dry_run_create(global, create, ctx)
+        Command::Parsing(ParsingCommand::Create(create)) => {
+            commands::create::run(global, create, &again(args), ctx)
         }
-        Command::Parse(parse) if parse.store.dry_run => commands::bulk::dry_run_parse(global, parse, ctx),
-        Command::Parsing(ParsingCommand::Create(create)) if create.is_bulk() => {
-            commands::bulk::create(global, create, &again(args), ctx)
-        }
-        Command::Parsing(ParsingCommand::Create(create)) => commands::create::create(global, create, ctx),
-        Command::Parse(parse) if parse.is_bulk() => commands::bulk::parse(global, parse, &again(args), ctx),
-        Command::Parse(parse) => commands::parse::parse(global, parse, ctx),
-        Command::Parsing(ParsingCommand::Download(args)) => commands::download::download(global, args, ctx),
+        Command::Parse(parse) => commands::parse::run(global, parse, &again(args), ctx),
+        Command::Parsing(ParsingCommand::Download(args)) => commands::download::run(global, args, ctx),
         Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
         Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),
         Command::Batches(BatchesCommand::Cancel(args)) => commands::batches::cancel(global, args, ctx),

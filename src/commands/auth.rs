@@ -8,9 +8,9 @@ use serde_json::json;
 
 use crate::api::parse_jobs;
 use crate::cli::{GlobalArgs, api_value};
-use crate::commands::Output;
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::Output;
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::style::Shape;

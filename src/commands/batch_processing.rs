@@ -2,11 +2,13 @@
 
 use crate::api::batches::{self, BatchJobFilter};
 use crate::cli::{BatchProcessingListArgs, GlobalArgs, Lenient, api_value};
-use crate::commands::{Output, Session, listing, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
+use crate::listing;
+use crate::output::Output;
 use crate::output::resource::Resource;
 use crate::output::style::Shape;
+use crate::session::{Session, warn_unknown};
 
 /// What a 404 or 410 from the endpoint means.
 const RETIRED: &str =

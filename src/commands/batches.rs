@@ -2,11 +2,13 @@
 
 use crate::api::batches::{self, BatchFilter};
 use crate::cli::{BatchesCancelArgs, BatchesGetArgs, BatchesListArgs, GlobalArgs, Lenient};
-use crate::commands::{Output, Session, act, created, listing, paging, warn_unknown};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::Output;
 use crate::output::resource::Resource;
 use crate::output::style::Shape;
+use crate::session::{Session, created, paging, warn_unknown};
+use crate::{act, listing};
 
 pub fn list(global: &GlobalArgs, args: &BatchesListArgs, ctx: &mut Context) -> Result<(), Error> {
     let output = Output::choose(global, ctx, Shape::List(Resource::Batch), "batches list", &[])?;

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
+use crate::cli::Lenient;
 use crate::cli::{ConfigCommand, ConfigKey, GlobalArgs, api_value};
-use crate::commands::Lenient;
-use crate::commands::Output;
 use crate::config::{self, Config, DEFAULT_PROFILE, ENV_PROFILE, KEYS};
 use crate::context::Context;
 use crate::domain::Tier;
 use crate::error::Error;
+use crate::output::Output;
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::style::{Shape, Style};
@@ -121,7 +121,7 @@ fn set(
         (_, Some(value)) => checked(key, value.trim())?,
     };
     if key == ConfigKey::Tier {
-        super::warn_unknown(ctx, "tier", Some(&Lenient::<Tier>::of(&value)));
+        crate::session::warn_unknown(ctx, "tier", Some(&Lenient::<Tier>::of(&value)));
     }
     let shown = |value: &str| {
         if key == ConfigKey::ApiKey {

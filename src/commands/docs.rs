@@ -10,9 +10,9 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::{Cli, GlobalArgs};
-use crate::commands::Output;
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::Output;
 use crate::output::look::Look;
 use crate::output::printer::Record;
 use crate::output::style::Shape;

@@ -16,3 +16,6 @@ pub mod style;
 pub mod table;
 pub mod tsv;
 pub mod yaml;
+
+mod chosen;
+pub use chosen::Output;

@@ -18,14 +18,14 @@ use serde_json::{Map, Value, json};
 use crate::api::models::Part;
 use crate::api::throttle::Throttle;
 use crate::cli::{BulkArgs, Cli, Command};
-use crate::commands::Session;
-use crate::commands::bulk::manifest::Manifest;
-use crate::commands::bulk::shared::{Event, Followed, Member, Setup, Shared, Task};
-use crate::commands::bulk::sources::Sources;
-use crate::commands::create::Source;
-use crate::commands::once::{self, Kind};
 use crate::context::{Clock as _, Context, FakeClock, Io, MapEnv, Stderr, Stdout, Terminals};
 use crate::error::Error;
+use crate::parse::bulk::manifest::Manifest;
+use crate::parse::bulk::shared::{Event, Followed, Member, Setup, Shared, Task};
+use crate::parse::bulk::sources::Sources;
+use crate::parse::once::{self, Kind};
+use crate::parse::plan::Source;
+use crate::session::Session;
 
 /// A server that answers each request by the first rule whose method and path match, with the
 /// rule's replies in turn (the last one again once they run out), and remembers every request.

@@ -11,11 +11,11 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use crate::cli::BulkArgs;
-use crate::commands::bulk::walk::{Filter, Taken, Walk, not_regular};
-use crate::commands::create::Source;
-use crate::commands::once::Kind;
 use crate::context::{Context, Stderr};
 use crate::error::Error;
+use crate::parse::bulk::walk::{Filter, Taken, Walk, not_regular};
+use crate::parse::once::Kind;
+use crate::parse::plan::Source;
 use crate::text::neutralize;
 
 /// One document to parse (one is kept for every document of the run, so it holds only what
@@ -87,7 +87,7 @@ pub(super) fn kind_of_run(
 /// Checks what can be checked of a document here; a file that cannot be read fails alone (exit
 /// 1), not the run.
 pub(super) fn check(source: &Source) -> Result<(), Error> {
-    crate::commands::create::check_source(source).map_err(|err| match err {
+    crate::parse::plan::check_source(source).map_err(|err| match err {
         Error::Usage(message) => Error::Failure(message),
         other => other,
     })
@@ -453,7 +453,7 @@ pub(super) fn clean_relative(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::bulk::testing::{bulk, context, sources};
+    use crate::parse::bulk::testing::{bulk, context, sources};
 
     fn names(pass: Pass<'_>) -> Vec<String> {
         pass.map(|d| d.unwrap().relative).collect()

@@ -13,16 +13,16 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 
 use crate::cli::{BulkArgs, Format, GlobalArgs, JobOptions, ScopeArgs, StoreArgs};
-use crate::commands::Session;
-use crate::commands::bulk::manifest::{MANIFEST, Manifest};
-use crate::commands::bulk::sources::{self, Document, Shard, Sources};
-use crate::commands::create::{self, Source};
-use crate::commands::once::{self, Kind, Known};
-use crate::commands::pdf::{self, Pdf};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::output::job::human_size;
+use crate::parse::bulk::manifest::{MANIFEST, Manifest};
+use crate::parse::bulk::sources::{self, Document, Shard, Sources};
+use crate::parse::once::{self, Kind, Known};
+use crate::parse::pdf::{self, Pdf};
+use crate::parse::plan::{self as create, Source};
+use crate::session::Session;
 use crate::text::neutralize;
 
 /// What a dry run looks at.

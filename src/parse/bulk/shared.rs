@@ -11,13 +11,13 @@ use std::time::{Duration, SystemTime};
 use serde_json::{Map, Value};
 
 use crate::api::throttle::Throttle;
-use crate::commands::Session;
-use crate::commands::bulk::gate::{Gate, Slots};
-use crate::commands::bulk::manifest::Manifest;
-use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::sources::{Document, Pass, Shard, output_hash};
-use crate::commands::once::{self, Kind};
 use crate::error::Error;
+use crate::parse::bulk::gate::{Gate, Slots};
+use crate::parse::bulk::manifest::Manifest;
+use crate::parse::bulk::report::Outcome;
+use crate::parse::bulk::sources::{Document, Pass, Shard, output_hash};
+use crate::parse::once::{self, Kind};
+use crate::session::Session;
 use crate::text::neutralize;
 
 /// How often a stage that waits looks at the run's stop flag.
@@ -315,7 +315,7 @@ impl Shared<'_> {
         self.abort(Error::failure(format!(
             "the API has not answered for {} (last: {}); stopping: run the same command again once \
              it answers (the jobs already created are in the result store)",
-            crate::commands::wait::human_duration(MAX_OUTAGE),
+            crate::parse::wait::human_duration(MAX_OUTAGE),
             neutralize(&err.to_string())
         )));
         true
@@ -517,7 +517,7 @@ pub(super) fn nap(shared: &Shared, total: Duration) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::bulk::testing::{bulk, context, sources};
+    use crate::parse::bulk::testing::{bulk, context, sources};
 
     #[test]
     fn a_document_whose_output_another_took_is_refused_when_taken() {

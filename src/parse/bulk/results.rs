@@ -11,13 +11,13 @@ use std::time::Duration;
 use crate::api::document::FailedPage;
 use crate::api::models::Job;
 use crate::atomic_file::AtomicFile;
-use crate::commands::bulk::manifest::Written;
-use crate::commands::bulk::poll::{busy, leave, lost};
-use crate::commands::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, nap};
-use crate::commands::bulk::sources::Document;
-use crate::commands::once::{self, Fetch};
-use crate::commands::parsing;
 use crate::error::Error;
+use crate::parse::bulk::manifest::Written;
+use crate::parse::bulk::poll::{busy, leave, lost};
+use crate::parse::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, nap};
+use crate::parse::bulk::sources::Document;
+use crate::parse::job;
+use crate::parse::once::{self, Fetch};
 use crate::store::PageFailure;
 use crate::text::neutralize;
 
@@ -49,7 +49,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
         if let Err(err) = shared.once.ended(key, job_id, status) {
             shared.fail(&err);
         }
-        if parsing::ended_badly(job_id, job).is_some() {
+        if job::ended_badly(job_id, job).is_some() {
             for member in members {
                 let mut outcome = member.outcome(job_id, status);
                 outcome.credits = credits_of(member, Some(job));
@@ -221,9 +221,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::commands::bulk::testing::{
-        Fixture, Reply, Script, events, followed, job, outcomes, reply, take,
-    };
+    use crate::parse::bulk::testing::{Fixture, Reply, Script, events, followed, job, outcomes, reply, take};
 
     const RESULT: &str = "/api/v2/parse/job-1";
 
@@ -271,7 +269,7 @@ mod tests {
         );
         let written = std::fs::read_to_string(fixture.out().join("a.pdf.md")).unwrap();
         assert_eq!(written, "# A\n\nAll of it.\n");
-        let manifest = crate::commands::bulk::manifest::Manifest::open(&fixture.out()).unwrap();
+        let manifest = crate::parse::bulk::manifest::Manifest::open(&fixture.out()).unwrap();
         let record = manifest.ours("a.pdf.md").expect("recorded in the manifest");
         assert_eq!((record.key.as_str(), record.job_id.as_str()), ("key-1", "job-1"));
         assert!(!shared.stopped());

@@ -9,13 +9,14 @@ use std::time::Duration;
 use crate::api;
 use crate::api::Reply;
 use crate::api::paginate::{ListRequest, PageRequest, Pager, Resume};
-use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::Output;
 use crate::output::printer::ListEnd;
 use crate::output::progress::Progress;
 use crate::output::resource::Resource;
 use crate::output::style::Style;
+use crate::session::Session;
 use crate::signals::Listener;
 use crate::text::{count, shell_quote};
 

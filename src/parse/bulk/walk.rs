@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::commands::bulk::manifest::{LOCK, MANIFEST};
 use crate::error::Error;
+use crate::parse::bulk::manifest::{LOCK, MANIFEST};
 use crate::text::neutralize;
 
 /// `--include` and `--exclude`, matched against paths relative to their `--recursive` root.

@@ -13,10 +13,10 @@ use serde_json::Value;
 
 use crate::api::models::{Job, is_final};
 use crate::api::parse_jobs::{self, Expand, IDS_PER_REQUEST};
-use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::shared::{Event, Followed, Poller, STOP_CHECK, Shared, Task, Watched, lock};
-use crate::commands::wait;
 use crate::error::Error;
+use crate::parse::bulk::report::Outcome;
+use crate::parse::bulk::shared::{Event, Followed, Poller, STOP_CHECK, Shared, Task, Watched, lock};
+use crate::parse::wait;
 use crate::text::neutralize;
 
 /// How often the poller looks for jobs whose time has come: those that came due within it are
@@ -306,10 +306,8 @@ mod tests {
 
     use super::*;
     use crate::api::throttle::Lane;
-    use crate::commands::bulk::testing::{
-        Fixture, Reply, Script, events, followed, job, outcomes, reply, take,
-    };
     use crate::context::Clock as _;
+    use crate::parse::bulk::testing::{Fixture, Reply, Script, events, followed, job, outcomes, reply, take};
 
     const LIST: &str = "/api/v2/parse";
 
@@ -488,7 +486,7 @@ mod tests {
         let task = take(&shared);
         let source = task.document.source.clone();
         let deadline = fixture.clock.now() + Duration::from_secs(3600);
-        let created = crate::commands::bulk::submit::send(&shared, deadline, &shared.configuration, &source);
+        let created = crate::parse::bulk::submit::send(&shared, deadline, &shared.configuration, &source);
         assert_eq!(created.unwrap().id(), "job-2");
         assert_eq!(
             fixture.elapsed(),

@@ -9,11 +9,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::api::document::FailedPage;
-use crate::commands::bulk::sources::Document;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Sink;
 use crate::output::job::human_size;
+use crate::parse::bulk::sources::Document;
 use crate::text::neutralize;
 
 /// What happened to one document: a line of `--format jsonl`.
@@ -330,8 +330,8 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::bulk::testing::{Captured, context};
     use crate::context::Stderr;
+    use crate::parse::bulk::testing::{Captured, context};
 
     fn outcome(status: &str, paid: bool, credits: Option<u64>, failed_pages: &[&str]) -> Outcome {
         Outcome {

@@ -13,14 +13,14 @@ use serde_json::{Map, Value};
 use crate::api::document::FailedPage;
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
-use crate::commands::bulk::poll::{busy, refused};
-use crate::commands::bulk::report::Outcome;
-use crate::commands::bulk::results::{Made, record, write_output};
-use crate::commands::bulk::shared::{Event, Followed, Member, Shared, Task, nap};
-use crate::commands::bulk::sources::{self, Document};
-use crate::commands::create::{self, Source};
-use crate::commands::once::{self, Known};
 use crate::error::Error;
+use crate::parse::bulk::poll::{busy, refused};
+use crate::parse::bulk::report::Outcome;
+use crate::parse::bulk::results::{Made, record, write_output};
+use crate::parse::bulk::shared::{Event, Followed, Member, Shared, Task, nap};
+use crate::parse::bulk::sources::{self, Document};
+use crate::parse::once::{self, Known};
+use crate::parse::plan::{self as create, Source};
 use crate::text::neutralize;
 
 /// Times a document goes back to be submitted again when the API is away, at most.
@@ -387,8 +387,8 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::commands::bulk::shared::lock;
-    use crate::commands::bulk::testing::{Fixture, Script, events, outcomes, reply, take};
+    use crate::parse::bulk::shared::lock;
+    use crate::parse::bulk::testing::{Fixture, Script, events, outcomes, reply, take};
 
     const UPLOAD: &str = "/api/v2/parse/upload";
 

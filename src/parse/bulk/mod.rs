@@ -34,12 +34,12 @@ use crate::api::throttle::Throttle;
 use crate::cli::{
     BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
 };
-use crate::commands::Session;
-use crate::commands::create::{self, Source};
-use crate::commands::once;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
+use crate::parse::once;
+use crate::parse::plan::{self as create, Source};
+use crate::session::Session;
 use crate::signals::Listener;
 use crate::store::lock::Lock;
 

@@ -5,9 +5,10 @@
 use std::io::Read as _;
 
 use crate::api;
-use crate::commands::{Output, Session};
 use crate::context::Context;
 use crate::error::Error;
+use crate::output::Output;
+use crate::session::Session;
 use crate::text::{neutralize, shell_quote};
 
 /// Acts on each id with `act` (one request, see `Client::send`); says "<done> <id>" for each

@@ -1,0 +1,187 @@
+//! One create, outside the result store (`parsing create`): its id reaches the user whatever
+//! fails next; then, when asked, the job is waited for and shown.
+
+use crate::api::models::Part;
+pub use crate::api::parse_jobs::Source;
+use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ScopeArgs};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::Output;
+use crate::output::destination::Destination;
+use crate::output::style::Shape;
+use crate::parse::job::{self, View};
+use crate::parse::plan::{
+    check_before_paying, check_source, check_tier_format, configuration, read_base_options,
+    refuse_output_over_input, send_create,
+};
+use crate::session::Session;
+use crate::signals::{self, LastWords};
+use crate::text::{neutralize, shell_quote};
+use serde_json::Value;
+use std::io::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+/// What to do once the job exists.
+pub(crate) struct After {
+    /// Wait at most this long for the job to end.
+    pub(crate) wait: Option<Duration>,
+    /// Print the id alone.
+    pub(crate) quiet: bool,
+    /// Print the document whatever the tier: markdown, or text from the fast tier (which makes
+    /// only text).
+    pub(crate) document: bool,
+    /// Cancel the job when it has not ended in time.
+    pub(crate) cancel: bool,
+}
+
+/// `parse FILE|URL` (one document; `bulk::parse` takes many): `parsing create --wait`, printing
+/// the markdown unless another format is asked for.
+pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
+    let mut sources: Vec<Source> = args.sources.iter().map(|s| args.source_of(s)).collect();
+    let Some(source) = sources.pop() else {
+        return Err(Error::usage(
+            "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
+        ));
+    };
+    let mut global = global.clone();
+    let document = global.format.is_none() && !global.json && global.jq().is_none();
+    if document {
+        global.format = Some(Format::Markdown);
+    }
+    let after = After {
+        wait: Some(args.wait_timeout),
+        quiet: false,
+        document,
+        cancel: args.cancel_on_timeout,
+    };
+    submit(&global, &args.job, source, &after, &args.scope, "parse", ctx)
+}
+
+pub(crate) fn submit(
+    global: &GlobalArgs,
+    options: &JobOptions,
+    source: Source,
+    after: &After,
+    scope: &ScopeArgs,
+    command: &str,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let (output, mut part) = if after.quiet {
+        (
+            Output::choose(global, ctx, Shape::Record { raw: true }, command, &[])?,
+            None,
+        )
+    } else {
+        job::job_output(global, ctx, command)?
+    };
+    // Everything local is checked before anything is sent, the output included: a job must
+    // not be paid for when its result cannot be written.
+    output.check()?;
+    refuse_output_over_input(&output, &source)?;
+    check_source(&source)?;
+    let base = read_base_options(options, ctx)?;
+    let session = Session::open(global, scope, ctx)?;
+    let configuration = configuration(options, base, &session.settings, ctx)?;
+    if !after.document {
+        // Asked for by name (not the document's default, which follows the tier).
+        check_tier_format(&configuration, global.format)?;
+    }
+    if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
+        part = Some(Part::Text);
+    }
+    check_before_paying(&source)?;
+    // A signal while the create is in flight waits for its answer, then says the id.
+    let hold = signals::hold();
+    let created = send_create(&session, &configuration, &source)?;
+    let id = created.id().to_string();
+    let shown = neutralize(&id).into_owned();
+    let get = format!("llamacloud parsing get {}", shell_quote(&id));
+    signals::leave_last_words(LastWords {
+        output_line: None,
+        file: None,
+        note: format!("interrupted; job {shown} was created; to get it: {get}"),
+    });
+    drop(hold);
+    // Once the job exists its id reaches the user whatever fails next: on stderr when the
+    // output cannot take it.
+    let note = |ctx: &Context, resume: &str| {
+        ctx.io
+            .stderr
+            .line(&format!("note: job {shown} was created; to get it: {resume}"));
+    };
+    let Some(timeout) = after.wait else {
+        let printed = if after.quiet {
+            write_id(global, ctx, &id)
+        } else {
+            output.print(ctx, &created)
+        };
+        signals::forget_last_words();
+        // Even when the reader of stdout went away (`| true`): the job exists and costs.
+        return printed.inspect_err(|_| note(ctx, &get));
+    };
+    let resume = format!("{get} --wait");
+    if after.quiet {
+        write_id(global, ctx, &id).inspect_err(|_| note(ctx, &resume))?;
+    }
+    // Before anything else is said: from now on a signal must not lose the id (on stdout, or
+    // on stderr: an `-o` file is left as it was).
+    let to_file = global.output.as_deref().is_some_and(|p| p != Path::new("-"));
+    signals::leave_last_words(LastWords {
+        output_line: (!after.quiet && !to_file).then(|| id.clone()),
+        file: None,
+        note: format!("interrupted; job {shown} goes on: {resume}"),
+    });
+    ctx.io.stderr.line(&format!("Created parse job {shown}"));
+    let view = View {
+        job_id: &id,
+        expand: Vec::new(),
+        image_filenames: None,
+        wait: Some(timeout),
+        cancel: after.cancel,
+    };
+    let shown_ok = if after.quiet {
+        wait_quietly(&session, &view, ctx)
+    } else {
+        job::show(&session, output, part, &view, ctx)
+    };
+    signals::forget_last_words();
+    match shown_ok {
+        Ok(()) => Ok(()),
+        // The job, as it ended, was printed (or its id, with --quiet).
+        Err(err @ Error::JobEnded { .. }) if part.is_none() || after.quiet => Err(err),
+        // The id reaches stdout in place of the document; an `-o` file is left as it was.
+        Err(err @ Error::JobEnded { .. }) => {
+            if to_file || write_id(global, ctx, &id).is_err() {
+                note(ctx, &resume);
+            }
+            Err(err)
+        }
+        Err(err) => {
+            if !after.quiet && !to_file && !err.is_broken_pipe() {
+                // Where it cannot be written, the note below still says it.
+                let _ = write_id(global, ctx, &id);
+            }
+            note(ctx, &resume);
+            Err(err)
+        }
+    }
+}
+
+/// With `--quiet`: waits for the job without printing it (its id is already out).
+fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(), Error> {
+    let timeout = view.wait.unwrap_or_default();
+    let last = job::wait_until_ended(session, view.job_id, timeout, view.cancel, ctx)?;
+    match job::ended_badly(view.job_id, &last) {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+/// Writes the job id as the command's output (stdout or `-o`).
+fn write_id(global: &GlobalArgs, ctx: &Context, id: &str) -> Result<(), Error> {
+    let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
+    let mut sink = destination.open(&ctx.io.stdout)?;
+    writeln!(sink, "{id}")?;
+    sink.commit()
+}

@@ -1,0 +1,183 @@
+//! One job followed to its end: waited for on the SDKs' cadence (`wait`), given up on and
+//! cancelled when asked, and shown — its record, or its document streamed to the output.
+
+use crate::api::models::{Job, Part};
+use crate::api::parse_jobs::{self, Expand};
+use crate::cli::{Format, GlobalArgs};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::Output;
+use crate::output::document;
+use crate::output::style::{Shape, Style};
+use crate::parse::wait;
+use crate::session::Session;
+use crate::text::neutralize;
+use std::time::Duration;
+
+/// The output of a command that prints one job: markdown or text (the document, streamed), or
+/// the job response in any other format.
+pub fn job_output(
+    global: &GlobalArgs,
+    ctx: &Context,
+    command: &str,
+) -> Result<(Output, Option<Part>), Error> {
+    let part = match global.format() {
+        Format::Markdown => Some(Part::Markdown),
+        Format::Text => Some(Part::Text),
+        _ => None,
+    };
+    let output = match part {
+        Some(_) => Output::plain(global, ctx, command)?,
+        None => Output::choose(
+            global,
+            ctx,
+            Shape::Record { raw: true },
+            command,
+            &[Format::Markdown, Format::Text],
+        )?,
+    };
+    Ok((output, part))
+}
+
+/// Which job to show, and how.
+pub struct View<'a> {
+    pub job_id: &'a str,
+    pub expand: Vec<&'a str>,
+    pub image_filenames: Option<&'a str>,
+    /// Wait (at most this long) until the job has ended.
+    pub wait: Option<Duration>,
+    /// Cancel the job if it has not ended by then.
+    pub cancel: bool,
+}
+
+/// Fetches the job (after waiting, if asked) and prints it to `output`, or streams its `part`.
+/// A job that ends FAILED or CANCELLED is printed (unless a part was asked for) and is a
+/// `JobEnded` error.
+pub fn show(
+    session: &Session,
+    output: Output,
+    part: Option<Part>,
+    view: &View,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let job_id = view.job_id;
+    let mut expand = Expand {
+        parts: view
+            .expand
+            .iter()
+            .map(|e| e.trim())
+            .filter(|e| !e.is_empty())
+            .collect(),
+        image_filenames: view.image_filenames,
+    };
+    if let Some(part) = part
+        && !expand.parts.contains(&part.expand())
+    {
+        expand.parts.push(part.expand());
+    }
+
+    let mut polled = None;
+    if let Some(timeout) = view.wait {
+        let last = wait_until_ended(session, job_id, timeout, view.cancel, ctx)?;
+        if let Some(ended) = ended_badly(job_id, &last) {
+            // The job as it ended is still printed, except where content was asked for.
+            if part.is_none() {
+                output.print(ctx, &last)?;
+            }
+            return Err(ended);
+        }
+        polled = expand.is_bare().then_some(last);
+    }
+    let (client, scope) = (&session.client, &session.scope);
+    if let Some(part) = part {
+        let response = parse_jobs::stream(client, scope, job_id, &expand)?;
+        let mut sink = output.open(ctx)?;
+        let written = document::write_document(response.body, &mut sink, part, output.to_terminal())?;
+        sink.commit()?;
+        let stderr = &ctx.io.stderr;
+        if !written.out_of_order.is_empty() {
+            stderr.line(&format!(
+                "warning: the server sent page(s) {} out of order; they are written where they came",
+                written.out_of_order.join(", ")
+            ));
+        }
+        for page in &written.failed {
+            stderr.line(&format!(
+                "warning: page {} failed: {}",
+                page.page_number, page.error
+            ));
+        }
+        return Error::partial(job_id, &written.failed);
+    }
+    if let Some(job) = polled {
+        return output.print(ctx, &job);
+    }
+    match output.style {
+        Style::Raw if !output.has_jq() => {
+            // The server's bytes, copied through as they arrive.
+            let mut response = parse_jobs::stream(client, scope, job_id, &expand)?;
+            let mut sink = output.open(ctx)?;
+            document::copy_through(&mut response.body, &mut sink)?;
+            sink.commit()
+        }
+        Style::Table if !output.has_jq() => {
+            // The summary needs the job and counts: it is built while the response streams in.
+            let summary = parse_jobs::summary(client, scope, job_id, &expand)?;
+            output.print(ctx, &summary)
+        }
+        _ => {
+            let job = parse_jobs::get(client, scope, job_id, &expand, None)?;
+            output.print(ctx, &job)
+        }
+    }
+}
+
+/// Polls the bare job until it has ended; expanded content is asked for once, afterwards. With
+/// `cancel` (`--cancel-on-timeout`), a job that has not ended by the timeout is cancelled.
+pub fn wait_until_ended(
+    session: &Session,
+    job_id: &str,
+    timeout: Duration,
+    cancel: bool,
+    ctx: &Context,
+) -> Result<Job, Error> {
+    let waited = wait::until_final(ctx, job_id, timeout, |deadline| {
+        Ok(parse_jobs::get(
+            &session.client,
+            &session.scope,
+            job_id,
+            &Expand::default(),
+            Some(deadline),
+        )?)
+    });
+    match waited {
+        Err(Error::WaitedOut { message, .. }) if cancel => Err(cancel_stuck(session, job_id, &message)),
+        waited => waited,
+    }
+}
+
+/// Cancels a job that did not end in time (`--cancel-on-timeout`), once: the error says
+/// whether it was cancelled.
+pub fn cancel_stuck(session: &Session, job_id: &str, gave_up: &str) -> Error {
+    let gave_up = gave_up.trim_end_matches(" (raise --wait-timeout)");
+    match parse_jobs::cancel(&session.client, &session.scope, job_id) {
+        Ok(()) => Error::WaitedOut {
+            message: format!("{gave_up}: cancelled it (--cancel-on-timeout)"),
+            cancelled: true,
+        },
+        Err(err) => Error::waited_out(format!(
+            "{gave_up}, and cancelling it failed ({}): it may still run",
+            Error::from(err)
+        )),
+    }
+}
+
+/// The error for a job that ended other than COMPLETED.
+pub fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
+    let status = last.status().unwrap_or_default();
+    (status != "COMPLETED").then(|| Error::JobEnded {
+        job_id: neutralize(job_id).into_owned(),
+        status: neutralize(status).into_owned(),
+        message: last.error_message().map(|m| neutralize(m).into_owned()),
+    })
+}

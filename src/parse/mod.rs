@@ -1,0 +1,18 @@
+//! The parse engine: one document's lifecycle from "found" to "written", shared by `parse` and
+//! `parsing create`, one document or many, for real or as a dry run.
+//!
+//! A `plan` is resolved once from the arguments (session, configuration, tier and format rules,
+//! output); then for each document: its key (`once`) → what OUT and the store already know →
+//! its claim → its job (an intent on disk, one create, a lost answer found by its token) → the
+//! wait (`job`, `wait`; or the bulk poller) → the fetch → the write. What differs between a
+//! single parse (`single`), a bulk run and a dry run (`bulk`) is only who waits and who writes.
+
+pub(crate) mod bulk;
+pub(crate) mod create;
+pub(crate) mod job;
+pub(crate) mod once;
+pub(crate) mod pdf;
+pub(crate) mod plan;
+pub(crate) mod single;
+pub(crate) mod stdin;
+pub(crate) mod wait;

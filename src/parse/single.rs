@@ -1,0 +1,267 @@
+//! `parse FILE|URL`, one document, paid for once: its result comes from the store when the
+//! same bytes were parsed with the same configuration before (whatever the file is called or
+//! wherever it is), from the completed job when only the file is missing, and from a new job
+//! otherwise; an unanswered create is found again by its token. An existing `-o FILE` is left
+//! as it was unless the document is written in full.
+
+use std::io;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+
+use crate::api::document::FailedPage;
+use crate::api::models::Part;
+use crate::api::parse_jobs::Source;
+use crate::cli::{Format, GlobalArgs, ParseArgs};
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::Output;
+use crate::parse::job::{self, ended_badly};
+use crate::parse::once::{self, Fetch, Kept, Kind, Known};
+use crate::parse::plan::{self as create, check_source, read_base_options};
+use crate::session::Session;
+use crate::signals::{self, LastWords};
+use crate::text::{neutralize, shell_quote};
+
+/// `parse FILE|URL`: through the result store unless `--no-cache`, or a format other than the
+/// document's (markdown, text) or its JSON is asked for.
+pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
+    let default_format = global.format.is_none() && !global.json && global.jq().is_none();
+    let stored = default_format || matches!(global.format(), Format::Json | Format::Markdown | Format::Text);
+    if args.store.no_cache || !stored || global.jq().is_some() {
+        return crate::parse::create::parse(global, args, ctx);
+    }
+    let Some(argument) = args.sources.first() else {
+        return Err(Error::usage(
+            "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
+        ));
+    };
+    let source = args.source_of(argument);
+    let args_format = global.format;
+    let mut global = global.clone();
+    if default_format {
+        global.format = Some(Format::Markdown);
+    }
+    let output = Output::plain(&global, ctx, "parse")?;
+    // Everything local first: the output, the document, the options, the key.
+    output.check()?;
+    create::refuse_output_over_input(&output, &source)?;
+    check_source(&source)?;
+    let base = read_base_options(&args.job, ctx)?;
+    let session = Session::open(&global, &args.scope, ctx)?;
+    let configuration = create::configuration(&args.job, base, &session.settings, ctx)?;
+    create::check_tier_format(&configuration, args_format)?;
+    let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
+    let kind = match global.format() {
+        Format::Json => Kind::Json,
+        Format::Text => Kind::Part(Part::Text),
+        // The fast tier makes text only: the default document is then its text.
+        _ if fast && default_format => Kind::Part(Part::Text),
+        _ => Kind::Part(Part::Markdown),
+    };
+    let mut store = once::open_store(&session, &ctx.io.stderr)?;
+    let key = once::key_of(Some(&mut store), &session, &source, &configuration)?;
+    store.stat.compact();
+    let shared = once::Shared {
+        store: Some(Mutex::new(store)),
+        clock: Arc::clone(&ctx.clock),
+        stderr: ctx.io.stderr.clone(),
+    };
+    let document = Document {
+        key: &key,
+        kind,
+        timeout: args.wait_timeout,
+        cancel: args.cancel_on_timeout,
+        shared: &shared,
+        session: &session,
+        output: &output,
+    };
+    let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
+        create::send_create(&session, configuration, source)
+    };
+    let _claim = shared.claim(&key, argument)?;
+    let mut known = if args.store.force {
+        Known::Nothing
+    } else {
+        shared.usable(&key, kind, &source)
+    };
+    // A job the server no longer knows is parsed again, once.
+    for _ in 0..2 {
+        let outcome = match known {
+            Known::Stored { path, job_id } => {
+                ctx.io.stderr.line(&format!(
+                    "note: from the result store (job {}); --force parses again",
+                    neutralize(&job_id)
+                ));
+                let failed = shared.failed_pages(&key, kind);
+                return write_out(&output, ctx, &Kept::Stored(path), &job_id, &failed);
+            }
+            Known::Completed(job_id) => finish(&document, &job_id, ctx, false),
+            Known::Running(job_id) => wait_and_finish(&document, &job_id, ctx, false),
+            Known::Unanswered(intents) => {
+                create::check_before_paying(&source)?;
+                let (job_id, created) =
+                    once::job_for(&shared, &session, &key, &source, &configuration, &intents, send)?;
+                wait_and_finish(&document, &job_id, ctx, created)
+            }
+            Known::Ended(_) | Known::Nothing => {
+                create::check_before_paying(&source)?;
+                let (job_id, _) = once::job_for(&shared, &session, &key, &source, &configuration, &[], send)?;
+                wait_and_finish(&document, &job_id, ctx, true)
+            }
+        };
+        match outcome {
+            Outcome::Done(result) => return result,
+            Outcome::Gone(job_id) => {
+                shared.gone(&key, &job_id)?;
+                ctx.io.stderr.line(&format!(
+                    "note: the API no longer has job {}: parsing the document again",
+                    neutralize(&job_id)
+                ));
+                known = Known::Nothing;
+            }
+        }
+    }
+    Err(Error::failure("the API lost the new job as well"))
+}
+
+/// The document being parsed, and what its run has to do it with.
+struct Document<'a> {
+    key: &'a str,
+    kind: Kind,
+    timeout: std::time::Duration,
+    /// Cancel the job when it has not ended by `timeout`.
+    cancel: bool,
+    shared: &'a once::Shared,
+    session: &'a Session,
+    output: &'a Output,
+}
+
+/// How one attempt ended: done (well or not), or the job is gone and the document is parsed
+/// again.
+enum Outcome {
+    Done(Result<(), Error>),
+    Gone(String),
+}
+
+/// Waits for the job, then writes its result.
+fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
+    let (shared, session, output) = (document.shared, document.session, document.output);
+    let shown = neutralize(job_id).into_owned();
+    let resume = format!("llamacloud parsing get {} --wait", shell_quote(job_id));
+    // From now on a signal must not lose the id: it goes to stdout, never into an `-o` file,
+    // which is left as it was.
+    let to_stdout = output.file().is_none();
+    signals::leave_last_words(LastWords {
+        output_line: to_stdout.then(|| job_id.to_string()),
+        file: None,
+        note: format!("interrupted; job {shown} goes on: {resume} (or run the same command again)"),
+    });
+    ctx.io.stderr.line(&if created {
+        format!("Created parse job {shown}")
+    } else {
+        format!("Waiting for parse job {shown} (created before, not paid for again)")
+    });
+    let waited = job::wait_until_ended(session, job_id, document.timeout, document.cancel, ctx);
+    signals::forget_last_words();
+    let last = match waited {
+        Ok(last) => last,
+        Err(Error::Api(err)) if err.status_error().is_some_and(|s| s.status.as_u16() == 404) => {
+            return Outcome::Gone(job_id.to_string());
+        }
+        Err(err @ Error::WaitedOut { cancelled: true, .. }) => {
+            // Cancelled: the next run parses it again rather than wait for it.
+            // The error names it; there is nothing left to get.
+            return Outcome::Done(shared.ended(document.key, job_id, "CANCELLED").and(Err(err)));
+        }
+        Err(err) => return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err))),
+    };
+    let status = last.status().unwrap_or_default().to_string();
+    if let Err(err) = shared.ended(document.key, job_id, &status) {
+        return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err)));
+    }
+    if let Some(ended) = ended_badly(job_id, &last) {
+        // The id reaches stdout in place of the document; an `-o` file is left as it was.
+        if to_stdout {
+            let written = output.open(ctx).and_then(|mut sink| {
+                io::Write::write_all(&mut sink, format!("{job_id}\n").as_bytes())?;
+                sink.commit()
+            });
+            if written.is_err() {
+                ctx.io
+                    .stderr
+                    .line(&format!("note: job {shown} was created; to get it: {resume}"));
+            }
+        }
+        return Outcome::Done(Err(ended));
+    }
+    finish(document, job_id, ctx, created)
+}
+
+/// Fetches the completed job's result into the store and writes it out.
+fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
+    let (shared, session, output) = (document.shared, document.session, document.output);
+    let fetched = match once::fetch_result(shared, session, document.key, job_id, document.kind) {
+        Ok(fetched) => fetched,
+        Err(Fetch::Gone) => return Outcome::Gone(job_id.to_string()),
+        Err(Fetch::Failed(err)) => {
+            let resume = format!("llamacloud parsing get {} --format markdown", shell_quote(job_id));
+            return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err)));
+        }
+    };
+    if !created {
+        ctx.io.stderr.line(&format!(
+            "note: fetched from job {} (parsed before, not paid for again)",
+            neutralize(job_id)
+        ));
+    }
+    Outcome::Done(write_out(
+        output,
+        ctx,
+        &fetched.kept,
+        job_id,
+        &fetched.failed_pages,
+    ))
+}
+
+/// Writes the result to the output: stdout, or `-o` atomically (an existing file is replaced
+/// only by the whole document). Pages of it that failed (marked in it) are warned about, and
+/// make the run partial.
+fn write_out(
+    output: &Output,
+    ctx: &Context,
+    kept: &Kept,
+    job_id: &str,
+    failed: &[FailedPage],
+) -> Result<(), Error> {
+    let mut sink = output.open(ctx)?;
+    let mut file = kept.open()?;
+    io::copy(&mut file, &mut sink)?;
+    sink.commit()?;
+    for page in failed {
+        ctx.io.stderr.line(&format!(
+            "warning: page {} failed: {}",
+            page.page_number, page.error
+        ));
+    }
+    Error::partial(&neutralize(job_id), failed)
+}
+
+/// The error, after giving the job's id: on stdout in place of the document (never into an
+/// `-o` file, which is left as it was), and on stderr with how to get it.
+fn created_note(output: &Output, ctx: &Context, job_id: &str, resume: &str, err: Error) -> Error {
+    if err.is_broken_pipe() {
+        return err;
+    }
+    if output.file().is_none()
+        && let Ok(mut sink) = output.open(ctx)
+        && io::Write::write_all(&mut sink, format!("{job_id}\n").as_bytes()).is_ok()
+    {
+        let _ = sink.commit();
+    }
+    ctx.io.stderr.line(&format!(
+        "note: job {} was created; to get it: {resume}",
+        neutralize(job_id)
+    ));
+    err
+}

@@ -1,5 +1,11 @@
 //! A job's images, copied through from their presigned links to files (never sent the API key).
 
+use std::io::{Read, Write};
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::Value;
+
 use crate::api;
 use crate::api::parse_jobs::{self, Expand};
 use crate::atomic_file::AtomicFile;
@@ -9,10 +15,6 @@ use crate::output::document;
 use crate::output::job::human_size;
 use crate::session::Session;
 use crate::text::neutralize;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde_json::Value;
-use std::io::{Read, Write};
-use std::path::Path;
 
 /// Files at least this large get a progress bar on a terminal.
 pub(crate) const PROGRESS_FROM_BYTES: u64 = 8 << 20;

@@ -103,27 +103,31 @@ fn again(args: &[OsString]) -> String {
 fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error> {
     let global = &cli.global;
     match &cli.command {
-        Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list(global, args, ctx),
-        Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get(global, args, ctx),
+        Command::Parsing(ParsingCommand::List(args)) => commands::parsing::list::run(global, args, ctx),
+        Command::Parsing(ParsingCommand::Get(args)) => commands::parsing::get::run(global, args, ctx),
         Command::Parsing(ParsingCommand::Create(create)) => {
-            commands::create::run(global, create, &again(args), ctx)
+            commands::parsing::create::run(global, create, &again(args), ctx)
         }
         Command::Parse(parse) => commands::parse::run(global, parse, &again(args), ctx),
-        Command::Parsing(ParsingCommand::Download(args)) => commands::download::run(global, args, ctx),
-        Command::Parsing(ParsingCommand::Versions(args)) => commands::parsing::versions(global, args, ctx),
-        Command::Batches(BatchesCommand::Get(args)) => commands::batches::get(global, args, ctx),
-        Command::Batches(BatchesCommand::Cancel(args)) => commands::batches::cancel(global, args, ctx),
-        Command::Parsing(ParsingCommand::Cancel(args)) => commands::parsing::cancel(global, args, ctx),
-        Command::Parsing(ParsingCommand::Delete(args)) => commands::parsing::delete(global, args, ctx),
-        Command::Batches(BatchesCommand::List(args)) => commands::batches::list(global, args, ctx),
+        Command::Parsing(ParsingCommand::Download(args)) => {
+            commands::parsing::download::run(global, args, ctx)
+        }
+        Command::Parsing(ParsingCommand::Versions(args)) => {
+            commands::parsing::versions::run(global, args, ctx)
+        }
+        Command::Batches(BatchesCommand::Get(args)) => commands::batches::get::run(global, args, ctx),
+        Command::Batches(BatchesCommand::Cancel(args)) => commands::batches::cancel::run(global, args, ctx),
+        Command::Parsing(ParsingCommand::Cancel(args)) => commands::parsing::cancel::run(global, args, ctx),
+        Command::Parsing(ParsingCommand::Delete(args)) => commands::parsing::delete::run(global, args, ctx),
+        Command::Batches(BatchesCommand::List(args)) => commands::batches::list::run(global, args, ctx),
         Command::BatchProcessing(BatchProcessingCommand::List(args)) => {
             commands::batch_processing::list(global, args, ctx)
         }
         Command::Cache(command) => commands::cache::run(global, command, ctx),
         Command::Config(command) => commands::config::run(global, command, ctx),
         Command::Auth(AuthCommand::Status) => commands::auth::status(global, ctx),
-        Command::Completions { shell } => commands::docs::completions(global, *shell, ctx),
-        Command::GenerateDocs { dir } => commands::docs::generate(global, dir),
+        Command::Completions { shell } => commands::completions::run(global, *shell, ctx),
+        Command::GenerateDocs { dir } => commands::generate_docs::run(global, dir),
     }
 }
 

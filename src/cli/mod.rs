@@ -21,6 +21,9 @@ use crate::domain::Region;
 use values::parse_timeout;
 
 /// `--version`: the version, and the commit it was built from when that is known (`build.rs`).
+/// The program's name, as completions and the command reference give it.
+pub const BIN: &str = "llamacloud";
+
 const VERSION: &str = env!("LLAMACLOUD_VERSION");
 
 /// Command-line client for the LlamaCloud document-parsing API.

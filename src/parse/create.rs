@@ -1,6 +1,12 @@
 //! One create, outside the result store (`parsing create`): its id reaches the user whatever
 //! fails next; then, when asked, the job is waited for and shown.
 
+use std::io::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value;
+
 use crate::api::models::Part;
 pub use crate::api::parse_jobs::Source;
 use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ScopeArgs};
@@ -17,10 +23,6 @@ use crate::parse::plan::{
 use crate::session::Session;
 use crate::signals::{self, LastWords};
 use crate::text::{neutralize, shell_quote};
-use serde_json::Value;
-use std::io::Write as _;
-use std::path::Path;
-use std::time::Duration;
 
 /// What to do once the job exists.
 pub(crate) struct After {

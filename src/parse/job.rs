@@ -1,6 +1,8 @@
 //! One job followed to its end: waited for on the SDKs' cadence (`wait`), given up on and
 //! cancelled when asked, and shown — its record, or its document streamed to the output.
 
+use std::time::Duration;
+
 use crate::api::models::{Job, Part};
 use crate::api::parse_jobs::{self, Expand};
 use crate::cli::{Format, GlobalArgs};
@@ -12,7 +14,6 @@ use crate::output::style::{Shape, Style};
 use crate::parse::wait;
 use crate::session::Session;
 use crate::text::neutralize;
-use std::time::Duration;
 
 /// The output of a command that prints one job: markdown or text (the document, streamed), or
 /// the job response in any other format.

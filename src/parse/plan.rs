@@ -3,6 +3,11 @@
 //! the checks that can be made locally (the document, the output, the tier's formats), and the
 //! one create that pays for a job.
 
+use std::io::Read as _;
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
 use crate::api::models::Created;
 pub use crate::api::parse_jobs::Source;
 use crate::api::{configuration, parse_jobs};
@@ -15,9 +20,6 @@ use crate::output::Output;
 use crate::session::{Session, warn_unknown};
 use crate::settings::{Settings, Source as SettingSource};
 use crate::text::neutralize;
-use serde_json::{Map, Value, json};
-use std::io::Read as _;
-use std::path::Path;
 
 /// What a failed create with a lost answer may have left behind, and how to look.
 const MAY_HAVE_BEEN_CREATED: &str =

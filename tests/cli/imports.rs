@@ -459,3 +459,69 @@ fn no_file_in_src_is_over_600_lines() {
         .collect();
     assert!(long.is_empty(), "split these by responsibility: {long:#?}");
 }
+
+/// The edges from one module under `commands/` to another: a command that needs what another
+/// does calls the parse engine or a shared module, never the other command.
+fn command_to_command(edges: &BTreeSet<(Module, Module)>) -> Vec<String> {
+    let is_command = |m: &Module| m.first().is_some_and(|m| m == "commands") && m.len() > 1;
+    edges
+        .iter()
+        .filter(|(from, to)| is_command(from) && is_command(to))
+        .map(|(from, to)| format!("{} -> {}", name(from), name(to)))
+        .collect()
+}
+
+#[test]
+fn no_command_imports_another_command() {
+    let found = command_to_command(&edges());
+    assert!(
+        found.is_empty(),
+        "move what they share out of commands/ (to parse/, session, output, …): {found:#?}"
+    );
+    // The check sees such an edge where there is one.
+    let planted: BTreeSet<(Module, Module)> = [(
+        vec!["commands".to_string(), "parse".into()],
+        vec!["commands".to_string(), "parsing".into(), "create".into()],
+    )]
+    .into();
+    assert_eq!(command_to_command(&planted).len(), 1);
+}
+
+/// The modules under `commands/` that do not name a command or a group of commands in the clap
+/// tree: `commands::parsing::get` is `llamacloud parsing get`, `commands::generate_docs` is
+/// `llamacloud generate-docs`.
+fn not_commands(modules: impl IntoIterator<Item = Module>) -> Vec<String> {
+    use clap::CommandFactory as _;
+    let root = llamacloud::cli::Cli::command();
+    modules
+        .into_iter()
+        .filter(|m| m.first().is_some_and(|m| m == "commands") && m.len() > 1)
+        .filter(|module| {
+            let mut command = &root;
+            for part in &module[1..] {
+                let wanted = part.replace('_', "-");
+                match command.get_subcommands().find(|c| c.get_name() == wanted) {
+                    Some(sub) => command = sub,
+                    None => return true,
+                }
+            }
+            false
+        })
+        .map(|m| name(&m))
+        .collect()
+}
+
+#[test]
+fn commands_holds_commands_only() {
+    let strays = not_commands(modules().into_keys());
+    assert!(
+        strays.is_empty(),
+        "commands/ holds one module per command (or group): move these out: {strays:#?}"
+    );
+    let planted = [
+        vec!["commands".to_string(), "once".into()],
+        vec!["commands".to_string(), "parsing".into(), "wait".into()],
+        vec!["commands".to_string(), "parsing".into(), "get".into()],
+    ];
+    assert_eq!(not_commands(planted), ["commands::once", "commands::parsing::wait"]);
+}

@@ -1,23 +1,18 @@
-//! Shell completions, man pages and the command reference, all generated from the clap tree.
+//! `generate-docs DIR`: completions for every shell, man pages and the command reference, all
+//! generated from the clap tree (the committed copies are checked against it by the tests).
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs;
-use std::io;
 use std::path::Path;
 
 use clap::CommandFactory;
 use clap_complete::Shell;
 
+use crate::cli::BIN;
 use crate::cli::{Cli, GlobalArgs};
-use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
-use crate::output::look::Look;
-use crate::output::printer::Record;
-use crate::output::style::Shape;
 
-const BIN: &str = "llamacloud";
 const SHELLS: [Shell; 5] = [
     Shell::Bash,
     Shell::Zsh,
@@ -26,37 +21,8 @@ const SHELLS: [Shell; 5] = [
     Shell::Elvish,
 ];
 
-/// Prints the completion script for `shell`.
-pub fn completions(global: &GlobalArgs, shell: Shell, ctx: &mut Context) -> Result<(), Error> {
-    let output = Output::choose(global, ctx, Shape::Script, "completions", &[])?;
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), BIN, &mut script);
-    output.print(ctx, &Script(script))
-}
-
-/// A script in a language of its own: printed as it is.
-struct Script(Vec<u8>);
-
-impl Record for Script {
-    fn json(&self) -> Cow<'_, str> {
-        String::from_utf8_lossy(&self.0)
-    }
-
-    fn human(&self, out: &mut dyn io::Write, _look: &Look) -> io::Result<()> {
-        out.write_all(&self.0)
-    }
-
-    fn tsv(&self, out: &mut dyn io::Write) -> io::Result<()> {
-        out.write_all(&self.0)
-    }
-
-    fn raw(&self) -> Option<&[u8]> {
-        Some(&self.0)
-    }
-}
-
 /// Writes `completions/`, `docs/man/` and `docs/commands.md` under `dir`.
-pub fn generate(global: &GlobalArgs, dir: &Path) -> Result<(), Error> {
+pub fn run(global: &GlobalArgs, dir: &Path) -> Result<(), Error> {
     Output::refuse(global, "generate-docs")?;
     let completions = dir.join("completions");
     let man = dir.join("docs").join("man");

@@ -15,7 +15,7 @@ fn main() {
     for _ in 0..rounds {
         let started = Instant::now();
         let (_, bytes) =
-            llamacloud::store::key::hash_file(std::path::Path::new(&path)).unwrap_or_else(|err| {
+            llamacloud::hash_file(std::path::Path::new(&path)).unwrap_or_else(|err| {
                 eprintln!("hash-speed: {path}: {err}");
                 std::process::exit(1);
             });

@@ -2,15 +2,20 @@
 //! are terminals), its environment, and a clock that can sleep. The binary passes the real
 //! ones; tests pass buffers, a map and a clock that only pretends to sleep.
 
+#[cfg(any(test, feature = "test-support"))]
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
-/// Tests of the binary set this to make stdout count as a terminal (assert_cmd gives a pipe).
+/// Tests of the binary set this to make stdout count as a terminal (assert_cmd gives a pipe);
+/// read only by a build with the `test-support` feature, which the test suite turns on.
+#[cfg(feature = "test-support")]
 const TEST_STDOUT_TTY: &str = "LLAMACLOUD_TEST_STDOUT_TTY";
-/// Tests of the binary pin the wall clock with this, so relative times render the same.
+/// Tests of the binary pin the wall clock with this, so relative times render the same
+/// (`test-support` builds only).
+#[cfg(feature = "test-support")]
 const TEST_NOW: &str = "LLAMACLOUD_TEST_NOW";
 
 /// Everything a run reads from or writes to outside the program.
@@ -24,7 +29,10 @@ impl Context {
     /// The real process: its streams, its environment, the system clock.
     pub fn process() -> Self {
         let env = ProcessEnv;
+        #[cfg(feature = "test-support")]
         let forced_tty = env.var(TEST_STDOUT_TTY).is_some_and(|v| v == "1");
+        #[cfg(not(feature = "test-support"))]
+        let forced_tty = false;
         let io = Io {
             stdin: Box::new(io::stdin()),
             stdout: Stdout::new(io::stdout()),
@@ -35,7 +43,10 @@ impl Context {
                 stderr: io::stderr().is_terminal(),
             },
         };
+        #[cfg(feature = "test-support")]
         let pinned = env.var(TEST_NOW).and_then(|v| v.parse::<jiff::Timestamp>().ok());
+        #[cfg(not(feature = "test-support"))]
+        let pinned: Option<jiff::Timestamp> = None;
         let clock: Arc<dyn Clock> = match pinned {
             Some(now) => Arc::new(SystemClock::pinned(
                 SystemTime::UNIX_EPOCH
@@ -156,15 +167,18 @@ impl Env for ProcessEnv {
 }
 
 /// A fixed set of variables (tests, and running the CLI inside another program).
+#[cfg(any(test, feature = "test-support"))]
 #[derive(Debug, Clone, Default)]
 pub struct MapEnv(pub HashMap<String, String>);
 
+#[cfg(any(test, feature = "test-support"))]
 impl MapEnv {
     pub fn new<K: Into<String>, V: Into<String>>(vars: impl IntoIterator<Item = (K, V)>) -> Self {
         MapEnv(vars.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 impl Env for MapEnv {
     fn var(&self, name: &str) -> Option<String> {
         self.0.get(name).filter(|v| !v.trim().is_empty()).cloned()
@@ -214,11 +228,13 @@ impl Clock for SystemClock {
 }
 
 /// A clock that moves only when something sleeps, and remembers every sleep.
+#[cfg(any(test, feature = "test-support"))]
 #[derive(Debug)]
 pub struct FakeClock {
     state: Mutex<(SystemTime, Vec<Duration>)>,
 }
 
+#[cfg(any(test, feature = "test-support"))]
 impl FakeClock {
     pub fn at(now: SystemTime) -> Self {
         FakeClock {
@@ -236,6 +252,7 @@ impl FakeClock {
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 impl Clock for FakeClock {
     fn now(&self) -> SystemTime {
         self.state.lock().unwrap_or_else(PoisonError::into_inner).0

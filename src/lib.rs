@@ -5,26 +5,26 @@
 //! whole program in-process through it. `docs/architecture.md` shows how the modules fit.
 
 mod act;
-pub mod api;
+mod api;
 mod atomic_file;
-pub mod cli;
+mod cli;
 mod commands;
 mod config;
 pub mod context;
-pub mod domain;
+mod domain;
 mod download;
-pub mod error;
+mod error;
 mod exit;
 mod listing;
-pub mod output;
+mod output;
 mod parse;
 #[cfg(test)]
 mod properties;
 mod secret;
 mod session;
 mod settings;
-pub mod signals;
-pub mod store;
+mod signals;
+mod store;
 mod text;
 mod time;
 
@@ -47,6 +47,20 @@ use crate::text::one_line;
 const ERROR_CHARS: usize = 1000;
 /// The longest response body quoted in the JSON error document, as JSON text.
 const ERROR_BODY_CHARS: usize = 4096;
+
+/// Installs the handlers of SIGINT, SIGTERM and SIGHUP: temporary files removed, exit
+/// 128+signal (the binary calls this first).
+pub fn install_signal_handlers() {
+    signals::install();
+}
+
+/// The command line's definition (for tests that walk every command).
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Hashes a file as result keys do (for the hashing benchmark, `examples/hash-speed.rs`).
+pub use store::key::hash_file;
 
 /// Runs the program with `args` (the program name first) and returns its exit code.
 pub fn run<I, T>(args: I, ctx: &mut Context) -> u8

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    llamacloud::signals::install();
+    llamacloud::install_signal_handlers();
     let mut ctx = llamacloud::context::Context::process();
     ExitCode::from(llamacloud::run(std::env::args_os(), &mut ctx))
 }

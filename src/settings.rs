@@ -71,9 +71,10 @@ pub struct Settings {
     pub headers: Vec<(HeaderName, HeaderValue)>,
     /// The base URL was given without a scheme and https:// was assumed.
     pub https_assumed: bool,
-    /// Connections are not kept for the next request (`LLAMACLOUD_TEST_NO_KEEPALIVE=1`, set by
-    /// the test suite: the fake's tiny_http can leave a new connection unserved while its
-    /// threads serve kept-alive ones, and a request then waits out the timeout).
+    /// Connections are not kept for the next request: only in a `test-support` build, with
+    /// `LLAMACLOUD_TEST_NO_KEEPALIVE=1` (set by the test suite: the fake's tiny_http can leave a
+    /// new connection unserved while its threads serve kept-alive ones, and a request then waits
+    /// out the timeout). Always false in the program users run.
     pub no_keep_alive: bool,
     /// The proxy for the base URL's scheme, from the environment.
     pub proxy: Option<ProxyConfig>,
@@ -190,7 +191,8 @@ impl Settings {
             ca_file,
             proxy,
             https_assumed,
-            no_keep_alive: env.var("LLAMACLOUD_TEST_NO_KEEPALIVE").is_some_and(|v| v == "1"),
+            no_keep_alive: cfg!(feature = "test-support")
+                && env.var("LLAMACLOUD_TEST_NO_KEEPALIVE").is_some_and(|v| v == "1"),
             headers,
             api_key,
             base_url,

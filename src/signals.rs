@@ -211,11 +211,6 @@ impl Listener {
     pub fn received(&self) -> Option<i32> {
         self.receiver.try_recv().ok()
     }
-
-    /// Waits up to `timeout` for a signal.
-    pub fn wait(&self, timeout: Duration) -> Option<i32> {
-        self.receiver.recv_timeout(timeout).ok()
-    }
 }
 
 impl Drop for Listener {

@@ -76,7 +76,7 @@ fn main() -> ExitCode {
     if let Some(store) = &store {
         vars.push(("LLAMACLOUD_CACHE_DIR".into(), store.path().display().to_string()));
     }
-    llamacloud::signals::install();
+    llamacloud::install_signal_handlers();
     let mut ctx = Context::process();
     ctx.env = Arc::new(MapEnv::new(vars));
     let argv = std::iter::once(OsString::from("llamacloud")).chain(args);

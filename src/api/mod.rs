@@ -23,6 +23,6 @@ pub mod throttle;
 mod trace;
 mod upload;
 
-pub use body::{Reply, StreamBody};
+pub use body::Reply;
 pub use error::Error;
 pub use query::Scope;

@@ -107,10 +107,6 @@ impl Page {
         self.items.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     /// Keeps the first `n` items.
     pub fn truncate(&mut self, n: usize) {
         self.items.truncate(n);

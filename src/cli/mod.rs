@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use batches::*;
 pub use common::*;
 pub use parsing::*;
-pub use values::{Lenient, LenientParser, MaxItems, api_value};
+pub use values::{Lenient, api_value};
 
 use crate::domain::Region;
 use values::parse_timeout;

@@ -26,6 +26,7 @@ pub struct Log {
 
 impl Log {
     /// Opens (or creates) the log at `path` and reads its records.
+    #[cfg(test)]
     pub fn open<T: DeserializeOwned>(path: &Path, durable: bool) -> io::Result<(Log, Vec<T>)> {
         let mut records = Vec::new();
         let log = Self::open_each(path, durable, |record| records.push(record))?;

@@ -253,6 +253,7 @@ impl Store {
     }
 
     /// Records `what` for `key`, on disk before this returns.
+    #[cfg(test)]
     pub fn record(&mut self, key: &str, at: i64, what: What) -> io::Result<()> {
         self.write(key, at, what)?.wait()
     }

@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::Path;
 
-use clap::CommandFactory as _;
 use httpmock::MockServer;
 use serde_json::{Value, json};
 
@@ -81,7 +80,7 @@ fn leaf_commands() -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    walk(&llamacloud::cli::Cli::command(), "", &mut out);
+    walk(&llamacloud::command(), "", &mut out);
     out
 }
 

@@ -491,8 +491,7 @@ fn no_command_imports_another_command() {
 /// tree: `commands::parsing::get` is `llamacloud parsing get`, `commands::generate_docs` is
 /// `llamacloud generate-docs`.
 fn not_commands(modules: impl IntoIterator<Item = Module>) -> Vec<String> {
-    use clap::CommandFactory as _;
-    let root = llamacloud::cli::Cli::command();
+    let root = llamacloud::command();
     modules
         .into_iter()
         .filter(|m| m.first().is_some_and(|m| m == "commands") && m.len() > 1)

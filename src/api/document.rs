@@ -32,9 +32,11 @@ pub trait Pages {
     fn failed(&mut self, page: &FailedPage) -> io::Result<()>;
 }
 
-/// A page the API could not parse.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A page the API could not parse: as the document marks it, the run reports it, and the store
+/// and the output directory's manifest record it (as `{"page", "error"}`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FailedPage {
+    #[serde(rename = "page")]
     pub page_number: String,
     pub error: String,
 }

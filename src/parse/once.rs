@@ -22,7 +22,7 @@ use crate::output::document;
 use crate::session::Session;
 use crate::signals;
 use crate::store::key::{self, Context as KeyContext};
-use crate::store::{Intent, PageFailure, Store, TOKEN_KEY, What, new_token};
+use crate::store::{Intent, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
 
 /// How long after an unanswered create a listing is looked through for its job, at most, and
@@ -115,15 +115,7 @@ impl Shared {
                     .filter(|e| e.failed_in.contains(kind.name()))
                     .and_then(|e| e.failed_pages.clone())
             })
-            .map(|pages| {
-                pages
-                    .iter()
-                    .map(|p| FailedPage {
-                        page_number: p.page.clone(),
-                        error: p.error.clone(),
-                    })
-                    .collect()
-            })
+            .map(Vec::from)
             .unwrap_or_default()
     }
 
@@ -550,15 +542,8 @@ pub fn fetch_result(
                 failed_pages,
             });
         };
-        let recorded = failed_pages
-            .iter()
-            .map(|p| PageFailure {
-                page: p.page_number.clone(),
-                error: p.error.clone(),
-            })
-            .collect();
         store
-            .keep(temp, key, job_id, kind.name(), recorded, at)
+            .keep(temp, key, job_id, kind.name(), failed_pages.clone(), at)
             .map_err(failed)?
     };
     pending.wait().map_err(failed)?;

@@ -54,18 +54,13 @@ pub enum What {
         job_id: String,
         kind: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        failed_pages: Vec<PageFailure>,
+        failed_pages: Vec<FailedPage>,
     },
     /// The server no longer knows the job (404): it is parsed again.
     Gone { job_id: String },
 }
 
-/// A page of a result that the API could not parse.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageFailure {
-    pub page: String,
-    pub error: String,
-}
+pub use crate::api::document::FailedPage;
 
 /// A create that was sent (or about to be) and not answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +112,7 @@ pub struct Entry {
     pub results: Kinds,
     /// The job's pages that failed (none for almost every entry: nothing is held then), and
     /// the kinds of result that showed them (a text result does not list failed pages).
-    pub failed_pages: Option<Box<[PageFailure]>>,
+    pub failed_pages: Option<Box<[FailedPage]>>,
     pub failed_in: Kinds,
     /// When anything last happened to it.
     pub last_at: i64,
@@ -300,7 +295,7 @@ impl Store {
         key: &str,
         job_id: &str,
         kind: &str,
-        failed_pages: Vec<PageFailure>,
+        failed_pages: Vec<FailedPage>,
         at: i64,
     ) -> io::Result<(PathBuf, Pending)> {
         let path = self.result_path(key, kind);

@@ -11,7 +11,7 @@ use std::sync::{Mutex, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::store::PageFailure;
+use crate::store::FailedPage;
 use crate::store::key::hash_file;
 use crate::store::log::Log;
 
@@ -38,7 +38,7 @@ pub(super) struct Written {
     pub(super) credits: Option<serde_json::Number>,
     /// The pages of the result that failed (marked in it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) failed_pages: Vec<PageFailure>,
+    pub(super) failed_pages: Vec<FailedPage>,
 }
 
 /// A result written, as the manifest keeps it in memory (one for every output: only what a
@@ -50,7 +50,7 @@ pub(super) struct Record {
     modified_ns: i128,
     hash: [u8; 32],
     /// None for almost every result: nothing is held then.
-    pub(super) failed_pages: Option<Box<[PageFailure]>>,
+    pub(super) failed_pages: Option<Box<[FailedPage]>>,
 }
 
 impl Record {
@@ -171,8 +171,8 @@ mod tests {
             modified_ns: 0,
             hash: blake3::hash(b"# result\n").to_hex().to_string(),
             credits: Some(10.into()),
-            failed_pages: vec![PageFailure {
-                page: "2".into(),
+            failed_pages: vec![FailedPage {
+                page_number: "2".into(),
                 error: "OCR timeout".into(),
             }],
         }
@@ -190,7 +190,7 @@ mod tests {
         let manifest = Manifest::open(dir.path()).unwrap();
         let record = manifest.ours("a.pdf.md").expect("ours");
         assert_eq!((record.key.as_str(), record.job_id.as_str()), ("key-a", "pjb-1"));
-        assert_eq!(record.failed_pages.as_deref().map(<[PageFailure]>::len), Some(1));
+        assert_eq!(record.failed_pages.as_deref().map(<[FailedPage]>::len), Some(1));
         assert_eq!(manifest.job_of("key-a"), Some("pjb-1"));
         // Restored with a new time: the same bytes are still ours.
         let file = std::fs::File::options().write(true).open(&path).unwrap();

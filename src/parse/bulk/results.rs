@@ -18,7 +18,6 @@ use crate::parse::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, na
 use crate::parse::bulk::sources::Document;
 use crate::parse::job;
 use crate::parse::once::{self, Fetch};
-use crate::store::PageFailure;
 use crate::text::neutralize;
 
 /// Result fetchers.
@@ -204,14 +203,7 @@ pub(super) fn record(
         modified_ns: 0,
         hash,
         credits: made.credits.clone(),
-        failed_pages: made
-            .failed
-            .iter()
-            .map(|p| PageFailure {
-                page: p.page_number.clone(),
-                error: p.error.clone(),
-            })
-            .collect(),
+        failed_pages: made.failed.to_vec(),
     };
     shared.manifest.append(written, &document.output())
 }

@@ -87,15 +87,7 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
     };
     match shared.manifest.ours(&document.relative) {
         Some(written) if !shared.force && written.key == key => {
-            let failed = written
-                .failed_pages
-                .iter()
-                .flatten()
-                .map(|p| FailedPage {
-                    page_number: p.page.clone(),
-                    error: p.error.clone(),
-                })
-                .collect();
+            let failed = written.failed_pages.iter().flatten().cloned().collect();
             Some(done(written.job_id.clone(), failed))
         }
         // Ours (an older result): replaced.

@@ -4,14 +4,23 @@
 //!
 //! The per-request timeout does not cut an upload while its body is still being sent: the body
 //! may take as long as it needs while it moves, fails when it stalls (no piece taken by the
-//! connection within the timeout), and the timeout then bounds the wait for the answer.
+//! connection within the timeout), and the timeout then bounds the wait for the answer. That
+//! clock starts when the server has the body, not when the kernel has buffered it (megabytes on
+//! a fast local socket, seconds of a slow link): the socket's count of bytes written and not yet
+//! acknowledged must reach 0 (Linux), else the time the socket's buffer takes to drain at the rate
+//! the body moved is waited first. Bytes that stay unacknowledged for the timeout are a stall:
+//! the server never had the whole body, so nothing was created.
 
 use std::io::Read;
+use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
+use hyper_util::client::legacy::connect::{Connection, HttpInfo};
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use reqwest::{StatusCode, Url};
 
@@ -21,20 +30,22 @@ use crate::api::error::Error;
 const PIECE: usize = 256 * 1024;
 /// How often the watchdog looks at an upload's progress.
 const WATCH: Duration = Duration::from_millis(50);
+/// A socket's send buffer when it cannot be asked: Linux's largest by default (`tcp_wmem`).
+const ASSUMED_SEND_BUFFER: u64 = 4 << 20;
 
 /// Why an upload failed.
 pub(super) enum UploadError {
     /// Before any request (the runtime, the file).
     Local(Error),
     Http(reqwest::Error),
-    /// The connection took no more of the body for `limit`: the server never had the whole
-    /// document, so nothing was created.
+    /// The connection took no more of the body for `limit`, or the peer acknowledged no more of
+    /// what was written: the server never had the whole document, so nothing was created.
     Stalled {
         sent: u64,
         total: u64,
         limit: Duration,
     },
-    /// The body was sent in full and no answer came within `limit`.
+    /// The server had the whole body and no answer came within `limit`.
     NoAnswer {
         limit: Duration,
     },
@@ -55,6 +66,8 @@ struct Progress {
     done: AtomicBool,
     /// The file was not the length announced any more.
     changed: AtomicBool,
+    /// The ends of the connection the request went out on, noted by the connector.
+    ends: OnceLock<Ends>,
 }
 
 impl Progress {
@@ -75,6 +88,7 @@ impl Uploader {
             .map_err(|e| format!("cannot set up HTTP: {e}"))?;
         let http = builder
             .pool_max_idle_per_host(0)
+            .connector_layer(NoteEnds)
             .build()
             .map_err(|e| format!("cannot set up HTTP: {e}"))?;
         Ok(Uploader { runtime, http })
@@ -106,6 +120,7 @@ impl Uploader {
             moved_ms: AtomicU64::new(0),
             done: AtomicBool::new(false),
             changed: AtomicBool::new(false),
+            ends: OnceLock::new(),
         });
         let part = reqwest::multipart::Part::stream_with_length(
             reqwest::Body::wrap_stream(file_pieces(file, total, Arc::clone(&progress))),
@@ -134,8 +149,9 @@ impl Uploader {
                 let body = response.bytes().await?;
                 Ok::<_, reqwest::Error>((status, headers, body.to_vec()))
             };
-            let mut answer = Box::pin(answer);
-            let mut done_at: Option<Instant> = None;
+            // The connection is opened while the request is polled: the connector notes its ends.
+            let mut answer = Box::pin(UPLOAD.scope(Arc::clone(&progress), answer));
+            let mut handover: Option<(Handover, Socket)> = None;
             loop {
                 if let Ok(outcome) = tokio::time::timeout(WATCH, &mut answer).await {
                     return outcome.map_err(|err| {
@@ -150,9 +166,23 @@ impl Uploader {
                     });
                 }
                 if progress.done.load(Ordering::SeqCst) {
-                    let since = *done_at.get_or_insert_with(Instant::now);
-                    if since.elapsed() >= timeout {
-                        return Err(UploadError::NoAnswer { limit: timeout });
+                    let now = Instant::now();
+                    let (handover, socket) = handover.get_or_insert_with(|| {
+                        let mut socket = Socket::new(progress.ends.get().copied());
+                        let buffer = socket.send_buffer().unwrap_or(ASSUMED_SEND_BUFFER);
+                        let drain = drain_time(buffer, total, progress.started.elapsed(), timeout);
+                        (Handover::new(now, drain), socket)
+                    });
+                    match handover.check(now, socket.unacknowledged(), timeout) {
+                        Verdict::Wait => {}
+                        Verdict::NoAnswer => return Err(UploadError::NoAnswer { limit: timeout }),
+                        Verdict::Stalled { unacked } => {
+                            return Err(UploadError::Stalled {
+                                sent: total.saturating_sub(unacked),
+                                total,
+                                limit: timeout,
+                            });
+                        }
                     }
                 } else {
                     let idle = progress
@@ -206,4 +236,355 @@ fn file_pieces(
             }
         }
     })
+}
+
+/// The two ends of an upload's connection: how its socket is found among the process's
+/// descriptors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Ends {
+    local: SocketAddr,
+    remote: SocketAddr,
+}
+
+tokio::task_local! {
+    /// The upload whose request is polled on this task.
+    static UPLOAD: Arc<Progress>;
+}
+
+/// A connector layer: notes the ends of a connection opened for an upload in its `Progress`.
+#[derive(Clone)]
+struct NoteEnds;
+
+impl<S> tower::Layer<S> for NoteEnds {
+    type Service = NotingEnds<S>;
+
+    fn layer(&self, inner: S) -> NotingEnds<S> {
+        NotingEnds(inner)
+    }
+}
+
+#[derive(Clone)]
+struct NotingEnds<S>(S);
+
+impl<S, R> tower::Service<R> for NotingEnds<S>
+where
+    S: tower::Service<R>,
+    S::Response: Connection + Send + 'static,
+    S::Error: 'static,
+    S::Future: Send + 'static,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: R) -> Self::Future {
+        // Asked here, on the request's task (the connection may be finished on another).
+        let upload = UPLOAD.try_with(Arc::clone).ok();
+        let connecting = self.0.call(request);
+        Box::pin(async move {
+            let connection = connecting.await?;
+            if let Some(upload) = upload {
+                let mut extras = Default::default();
+                connection.connected().get_extras(&mut extras);
+                if let Some(info) = extras.get::<HttpInfo>() {
+                    let _ = upload.ends.set(Ends {
+                        local: info.local_addr(),
+                        remote: info.remote_addr(),
+                    });
+                }
+            }
+            Ok(connection)
+        })
+    }
+}
+
+/// What the watchdog knows once the last piece of the body was handed to the connection: the
+/// answer's clock starts when the peer has acknowledged every byte written or, when that cannot
+/// be measured, `drain` after the handover.
+struct Handover {
+    at: Instant,
+    drain: Duration,
+    /// Bytes written and not acknowledged at the last measure, and when that count last fell.
+    unacked: Option<u64>,
+    fell: Instant,
+    /// When the peer had every byte: the answer's clock.
+    delivered: Option<Instant>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Wait,
+    NoAnswer,
+    /// `unacked` bytes stayed unacknowledged for the whole limit.
+    Stalled {
+        unacked: u64,
+    },
+}
+
+impl Handover {
+    fn new(at: Instant, drain: Duration) -> Self {
+        Handover {
+            at,
+            drain,
+            unacked: None,
+            fell: at,
+            delivered: None,
+        }
+    }
+
+    /// `unacked`: the socket's count of bytes written and not yet acknowledged, when it can be
+    /// measured.
+    fn check(&mut self, now: Instant, unacked: Option<u64>, limit: Duration) -> Verdict {
+        if self.delivered.is_none() {
+            match unacked {
+                Some(0) => self.delivered = Some(now),
+                Some(count) => {
+                    if self.unacked.is_none_or(|before| count < before) {
+                        self.fell = now;
+                    }
+                    self.unacked = Some(count);
+                    if now.duration_since(self.fell) >= limit {
+                        return Verdict::Stalled { unacked: count };
+                    }
+                    return Verdict::Wait;
+                }
+                None => match self.at.checked_add(self.drain) {
+                    Some(drained) if drained <= now => self.delivered = Some(drained),
+                    _ => return Verdict::Wait,
+                },
+            }
+        }
+        match self.delivered {
+            Some(delivered) if now.duration_since(delivered) >= limit => Verdict::NoAnswer,
+            _ => Verdict::Wait,
+        }
+    }
+}
+
+/// How long a send buffer of `buffer` bytes may take to drain, at the rate the body moved once
+/// the buffer was full: `total` bytes taken in `took`. A body that fit in the buffer shows no
+/// rate: the link is then given one more `limit`.
+fn drain_time(buffer: u64, total: u64, took: Duration, limit: Duration) -> Duration {
+    match total.checked_sub(buffer) {
+        Some(beyond) if beyond > 0 => {
+            let seconds = took.as_secs_f64() * buffer as f64 / beyond as f64;
+            Duration::try_from_secs_f64(seconds)
+                .unwrap_or(Duration::MAX)
+                .min(Duration::from_secs(24 * 3600))
+        }
+        _ => limit,
+    }
+}
+
+/// An upload's socket, found by its ends among the process's descriptors (its number checked
+/// before each use: a closed descriptor's number is reused).
+struct Socket {
+    ends: Option<Ends>,
+    fd: Option<i32>,
+}
+
+impl Socket {
+    fn new(ends: Option<Ends>) -> Self {
+        Socket { ends, fd: None }
+    }
+
+    fn fd(&mut self) -> Option<i32> {
+        let ends = self.ends?;
+        if !self.fd.is_some_and(|fd| sockets::has_ends(fd, ends)) {
+            self.fd = sockets::find(ends);
+        }
+        self.fd
+    }
+
+    /// Bytes written to the socket that its peer has not acknowledged yet.
+    fn unacknowledged(&mut self) -> Option<u64> {
+        self.fd().and_then(sockets::unacknowledged)
+    }
+
+    /// The size of its send buffer.
+    fn send_buffer(&mut self) -> Option<u64> {
+        self.fd().and_then(sockets::send_buffer)
+    }
+}
+
+#[cfg(unix)]
+mod sockets {
+    use std::mem::ManuallyDrop;
+    use std::net::TcpStream;
+    use std::os::fd::FromRawFd;
+
+    use super::Ends;
+
+    /// The descriptor of the process's socket with these ends.
+    pub(super) fn find(ends: Ends) -> Option<i32> {
+        std::fs::read_dir("/dev/fd")
+            .ok()?
+            .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse().ok())
+            .find(|&fd| has_ends(fd, ends))
+    }
+
+    /// Whether `fd` is a socket with these ends.
+    pub(super) fn has_ends(fd: i32, ends: Ends) -> bool {
+        // SAFETY: the descriptor is only asked for its addresses (which fails for anything but a
+        // socket) and never closed.
+        let socket = ManuallyDrop::new(unsafe { TcpStream::from_raw_fd(fd) });
+        socket.local_addr().ok() == Some(ends.local) && socket.peer_addr().ok() == Some(ends.remote)
+    }
+
+    /// SIOCOUTQ (TIOCOUTQ's number): for TCP, the bytes written and not yet acknowledged.
+    #[cfg(target_os = "linux")]
+    pub(super) fn unacknowledged(fd: i32) -> Option<u64> {
+        let mut count: libc::c_int = 0;
+        // SAFETY: the request writes one int.
+        let done = unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &raw mut count) };
+        if done == 0 {
+            u64::try_from(count).ok()
+        } else {
+            None
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub(super) fn unacknowledged(_: i32) -> Option<u64> {
+        None
+    }
+
+    pub(super) fn send_buffer(fd: i32) -> Option<u64> {
+        let mut size: libc::c_int = 0;
+        let mut length = libc::socklen_t::try_from(std::mem::size_of::<libc::c_int>()).ok()?;
+        // SAFETY: SO_SNDBUF is one int, and `length` says so.
+        let done = unsafe {
+            libc::getsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_SNDBUF,
+                (&raw mut size).cast(),
+                &raw mut length,
+            )
+        };
+        if done == 0 { u64::try_from(size).ok() } else { None }
+    }
+}
+
+/// Elsewhere the socket is not looked for: the answer's clock starts after the drain time.
+#[cfg(not(unix))]
+mod sockets {
+    use super::Ends;
+
+    pub(super) fn find(_: Ends) -> Option<i32> {
+        None
+    }
+
+    pub(super) fn has_ends(_: i32, _: Ends) -> bool {
+        false
+    }
+
+    pub(super) fn unacknowledged(_: i32) -> Option<u64> {
+        None
+    }
+
+    pub(super) fn send_buffer(_: i32) -> Option<u64> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIMIT: Duration = Duration::from_secs(3);
+
+    fn after(start: Instant, ms: u64) -> Instant {
+        start + Duration::from_millis(ms)
+    }
+
+    #[test]
+    fn the_answers_clock_starts_when_the_peer_has_acknowledged_every_byte() {
+        let start = Instant::now();
+        let mut handover = Handover::new(start, Duration::ZERO);
+        // Four seconds of buffered bytes drain, a little at a time: longer than the limit.
+        for (ms, unacked) in [(0, 4_000_000), (1000, 3_000_000), (2500, 1_500_000), (4000, 10)] {
+            assert_eq!(
+                handover.check(after(start, ms), Some(unacked), LIMIT),
+                Verdict::Wait
+            );
+        }
+        assert_eq!(handover.check(after(start, 4050), Some(0), LIMIT), Verdict::Wait);
+        assert_eq!(handover.check(after(start, 7000), Some(0), LIMIT), Verdict::Wait);
+        assert_eq!(
+            handover.check(after(start, 7050), Some(0), LIMIT),
+            Verdict::NoAnswer
+        );
+    }
+
+    #[test]
+    fn bytes_never_acknowledged_for_the_limit_are_a_stall() {
+        let start = Instant::now();
+        let mut handover = Handover::new(start, Duration::ZERO);
+        assert_eq!(handover.check(start, Some(500), LIMIT), Verdict::Wait);
+        assert_eq!(
+            handover.check(after(start, 1000), Some(400), LIMIT),
+            Verdict::Wait
+        );
+        assert_eq!(
+            handover.check(after(start, 3999), Some(400), LIMIT),
+            Verdict::Wait
+        );
+        assert_eq!(
+            handover.check(after(start, 4000), Some(400), LIMIT),
+            Verdict::Stalled { unacked: 400 }
+        );
+    }
+
+    #[test]
+    fn without_a_measure_the_clock_starts_once_the_buffer_may_have_drained() {
+        let start = Instant::now();
+        let mut handover = Handover::new(start, Duration::from_secs(2));
+        assert_eq!(handover.check(after(start, 4999), None, LIMIT), Verdict::Wait);
+        assert_eq!(handover.check(after(start, 5000), None, LIMIT), Verdict::NoAnswer);
+    }
+
+    #[test]
+    fn the_drain_time_is_the_buffer_at_the_rate_seen_beyond_it() {
+        // 6 MB in 2 s beyond a 4 MB buffer: 1 MB/s, so the buffer takes 4 s.
+        let took = Duration::from_secs(2);
+        assert_eq!(drain_time(4 << 20, 6 << 20, took, LIMIT), Duration::from_secs(4));
+        // A body that fit in the buffer shows no rate: one more limit.
+        assert_eq!(drain_time(4 << 20, 3 << 20, took, LIMIT), LIMIT);
+        assert_eq!(drain_time(4 << 20, 4 << 20, took, LIMIT), LIMIT);
+        assert_eq!(
+            drain_time(u64::MAX, u64::MAX - 1, Duration::from_secs(1), LIMIT),
+            LIMIT
+        );
+        assert_eq!(
+            drain_time(u64::MAX / 2, u64::MAX, Duration::from_secs(u64::MAX / 2), LIMIT),
+            Duration::from_secs(24 * 3600)
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_socket_is_found_by_its_ends_and_tells_what_its_peer_has_not_acknowledged() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let stream = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (_peer, _) = listener.accept().unwrap();
+        let ends = Ends {
+            local: stream.local_addr().unwrap(),
+            remote: stream.peer_addr().unwrap(),
+        };
+        let mut socket = Socket::new(Some(ends));
+        assert_eq!(socket.unacknowledged(), Some(0));
+        assert!(socket.send_buffer().is_some_and(|size| size > 0));
+        assert_eq!(Socket::new(None).unacknowledged(), None);
+        drop(stream);
+        assert_eq!(
+            socket.unacknowledged(),
+            None,
+            "closed: its number no longer has these ends"
+        );
+    }
 }

@@ -373,6 +373,78 @@ fn an_upload_that_stalls_fails_and_says_no_job_was_created() {
     assert!(fake.made_jobs().is_empty());
 }
 
+// Real seconds (about 3 s): the answer's clock starts when the server has the body, not when
+// the kernel has buffered it. On loopback the client's socket takes megabytes at once: 3 MiB
+// through a 1 MiB/s link leaves it holding well over the 1 s timeout's worth once the last
+// byte is written.
+#[test]
+fn slow_link_an_upload_buffered_longer_than_the_timeout_still_gets_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "big.pdf", &vec![b'x'; 3 << 20]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let relay = slow_relay(&url, 1 << 20, None);
+    let started = Instant::now();
+    let output = cli(&relay.url)
+        .args([
+            "parsing",
+            "create",
+            file.to_str().unwrap(),
+            "--tier",
+            "fast",
+            "-q",
+        ])
+        .args(["--timeout", "1", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "after {:?}: {stderr}",
+        started.elapsed()
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert!(relay.forwarded.load(Ordering::SeqCst) > 3 << 20);
+}
+
+// Real seconds (about 2 s): a link that takes the connection and then nothing. The whole body
+// fits in the kernel's buffers, so every byte was written, none acknowledged: no job can have
+// been created, which is said, and the upload is tried again as a request never sent.
+#[test]
+fn slow_link_an_upload_never_acknowledged_says_no_job_was_created_and_is_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "small.pdf", &vec![b'x'; 64 << 10]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let relay = slow_relay(&url, 1 << 20, Some(0));
+    let output = cli(&relay.url)
+        .args([
+            "parsing",
+            "create",
+            file.to_str().unwrap(),
+            "--tier",
+            "fast",
+            "-q",
+        ])
+        .args(["--timeout", "0.5", "--max-retries", "1"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let host = relay.url.trim_start_matches("http://");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: gave up after 2 attempts: the upload to {host} stalled: no progress for 0.5 s after "
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("(the document was not sent in full, so no job was created)\n"),
+        "{stderr}"
+    );
+    assert_eq!(relay.forwarded.load(Ordering::SeqCst), 0);
+    assert!(fake.made_jobs().is_empty());
+}
+
 #[test]
 fn only_a_regular_file_is_uploaded() {
     let dir = tempfile::tempdir().unwrap();

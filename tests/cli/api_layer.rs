@@ -375,7 +375,7 @@ fn an_upload_that_stalls_fails_and_says_no_job_was_created() {
 
 // Real seconds (about 3 s): the answer's clock starts when the server has the body, not when
 // the kernel has buffered it. On loopback the client's socket takes megabytes at once: 3 MiB
-// through a 1 MiB/s link leaves it holding well over the 1 s timeout's worth once the last
+// through a 1 MiB/s link leaves it holding well over the 1.5 s timeout's worth once the last
 // byte is written.
 #[test]
 fn slow_link_an_upload_buffered_longer_than_the_timeout_still_gets_its_answer() {
@@ -393,7 +393,7 @@ fn slow_link_an_upload_buffered_longer_than_the_timeout_still_gets_its_answer() 
             "fast",
             "-q",
         ])
-        .args(["--timeout", "1", "--max-retries", "0"])
+        .args(["--timeout", "1.5", "--max-retries", "0"])
         .output()
         .unwrap();
     let stderr = stderr_of(&output);

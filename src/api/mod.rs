@@ -19,6 +19,7 @@ pub mod parse_jobs;
 mod proxy;
 pub mod query;
 pub mod retry;
+mod socket;
 pub mod throttle;
 mod trace;
 mod upload;

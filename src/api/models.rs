@@ -70,6 +70,11 @@ impl Job {
         })
     }
 
+    /// A job response kept earlier (the result store's copy of the one a wait ended with).
+    pub fn kept(text: String) -> Result<Self, Error> {
+        Self::parse(StatusCode::OK, text.into_bytes())
+    }
+
     /// A job as a listing item shows it, in the shape of a job response (`{"job": …}`).
     pub fn listed(item: Value) -> Self {
         let value = serde_json::json!({ "job": item });

@@ -44,6 +44,8 @@ pub enum Kind {
     Part(Part),
     /// The job response with markdown and text, as JSON.
     Json,
+    /// The job response alone, as the formats that print the job's record take it.
+    Job,
 }
 
 impl Kind {
@@ -53,6 +55,7 @@ impl Kind {
             Kind::Part(Part::Markdown) => "md",
             Kind::Part(Part::Text) => "txt",
             Kind::Json => "json",
+            Kind::Job => "job",
         }
     }
 }
@@ -175,7 +178,7 @@ impl Shared {
 }
 
 /// Milliseconds since the Unix epoch.
-fn ms(time: SystemTime) -> i64 {
+pub fn ms(time: SystemTime) -> i64 {
     time.duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
@@ -489,6 +492,7 @@ pub fn fetch_result(
     let parts = match kind {
         Kind::Part(part) => vec![part.expand()],
         Kind::Json => vec!["markdown", "text"],
+        Kind::Job => Vec::new(),
     };
     let expand = Expand {
         parts,
@@ -516,7 +520,7 @@ pub fn fetch_result(
                     .map(|()| decoded.failed)
             })
         }
-        Kind::Json => document::copy_through(&mut body, temp.as_file_mut()).map(|_| {
+        Kind::Json | Kind::Job => document::copy_through(&mut body, temp.as_file_mut()).map(|_| {
             // The JSON holds each page's error itself; its failed pages are counted all the same.
             File::open(temp.path())
                 .ok()

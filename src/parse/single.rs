@@ -5,17 +5,18 @@
 //! as it was unless the document is written in full.
 
 use std::io;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::Value;
 
 use crate::api::document::FailedPage;
-use crate::api::models::Part;
+use crate::api::models::{Job, Part};
 use crate::api::parse_jobs::Source;
 use crate::cli::{Format, GlobalArgs, ParseArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
+use crate::output::style::Shape;
 use crate::parse::job::{self, ended_badly};
 use crate::parse::once::{self, Fetch, Kept, Kind, Known};
 use crate::parse::plan::{self as create, check_source, read_base_options};
@@ -23,12 +24,12 @@ use crate::session::Session;
 use crate::signals::{self, LastWords};
 use crate::text::{neutralize, shell_quote};
 
-/// `parse FILE|URL`: through the result store unless `--no-cache`, or a format other than the
-/// document's (markdown, text) or its JSON is asked for.
+/// `parse FILE|URL`: through the result store unless `--no-cache`, in every format: the
+/// document (markdown, text), its JSON, or the job's record as it ended (any other format, or
+/// `--jq`), which is what the store keeps for those.
 pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
     let default_format = global.format.is_none() && !global.json && global.jq().is_none();
-    let stored = default_format || matches!(global.format(), Format::Json | Format::Markdown | Format::Text);
-    if args.store.no_cache || !stored || global.jq().is_some() {
+    if args.store.no_cache {
         return crate::parse::create::parse(global, args, ctx);
     }
     let Some(argument) = args.sources.first() else {
@@ -42,7 +43,17 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     if default_format {
         global.format = Some(Format::Markdown);
     }
-    let output = Output::plain(&global, ctx, "parse")?;
+    // What `parsing create --wait` prints: the job as it ended, but for the document's formats.
+    let record = match global.format() {
+        Format::Markdown | Format::Text => false,
+        Format::Json => global.jq().is_some(),
+        _ => true,
+    };
+    let output = if record {
+        record_output(&global, ctx)?
+    } else {
+        Output::plain(&global, ctx, "parse")?
+    };
     // Everything local first: the output, the document, the options, the key.
     output.check()?;
     create::refuse_output_over_input(&output, &source)?;
@@ -53,6 +64,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     create::check_tier_format(&configuration, args_format)?;
     let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
     let kind = match global.format() {
+        _ if record => Kind::Job,
         Format::Json => Kind::Json,
         Format::Text => Kind::Part(Part::Text),
         // The fast tier makes text only: the default document is then its text.
@@ -75,6 +87,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         shared: &shared,
         session: &session,
         output: &output,
+        global: &global,
     };
     let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
         create::send_create(&session, configuration, source)
@@ -94,7 +107,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
                     neutralize(&job_id)
                 ));
                 let failed = shared.failed_pages(&key, kind);
-                return write_out(&output, ctx, &Kept::Stored(path), &job_id, &failed);
+                return write_out(&document, ctx, &Kept::Stored(path), &job_id, &failed);
             }
             Known::Completed(job_id) => finish(&document, &job_id, ctx, false),
             Known::Running(job_id) => wait_and_finish(&document, &job_id, ctx, false),
@@ -135,6 +148,8 @@ struct Document<'a> {
     shared: &'a once::Shared,
     session: &'a Session,
     output: &'a Output,
+    /// To print the job's record (`Kind::Job`) with.
+    global: &'a GlobalArgs,
 }
 
 /// How one attempt ended: done (well or not), or the job is gone and the document is parsed
@@ -181,6 +196,11 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
         return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err)));
     }
     if let Some(ended) = ended_badly(job_id, &last) {
+        if document.kind == Kind::Job {
+            // The job as it ended is the record printed.
+            let printed = record_output(document.global, ctx).and_then(|out| out.print(ctx, &last));
+            return Outcome::Done(printed.and(Err(ended)));
+        }
         // The id reaches stdout in place of the document; an `-o` file is left as it was.
         if to_stdout {
             let written = output.open(ctx).and_then(|mut sink| {
@@ -195,7 +215,52 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
         }
         return Outcome::Done(Err(ended));
     }
+    if document.kind == Kind::Job {
+        // The record the wait ended with is the result: kept, with no request more.
+        return Outcome::Done(match keep_record(document, job_id, &last) {
+            Ok(kept) => write_out(document, ctx, &kept, job_id, &[]),
+            Err(err) => Err(created_note(output, ctx, job_id, &resume, err)),
+        });
+    }
     finish(document, job_id, ctx, created)
+}
+
+/// The output of the formats that print the job's record, as `parsing create --wait` has it.
+fn record_output(global: &GlobalArgs, ctx: &Context) -> Result<Output, Error> {
+    Output::choose(
+        global,
+        ctx,
+        Shape::Record { raw: true },
+        "parse",
+        &[Format::Markdown, Format::Text],
+    )
+}
+
+/// Keeps the job's record as the result of the document's key (in a temporary file with
+/// `--no-cache`).
+fn keep_record(document: &Document, job_id: &str, last: &Job) -> Result<Kept, Error> {
+    let shared = document.shared;
+    let store = || {
+        shared
+            .store
+            .as_ref()
+            .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner))
+    };
+    let mut temp = match store() {
+        Some(store) => store.temporary()?,
+        None => tempfile::NamedTempFile::new()?,
+    };
+    io::Write::write_all(&mut temp, last.text().as_bytes())?;
+    temp.as_file().sync_all()?;
+    let at = once::ms(shared.clock.now());
+    let Some(mut store) = store() else {
+        return Ok(Kept::Temporary(temp));
+    };
+    let (path, pending) = store.keep(temp, document.key, job_id, Kind::Job.name(), Vec::new(), at)?;
+    // On disk once waited for, without the store held.
+    drop(store);
+    pending.wait()?;
+    Ok(Kept::Stored(path))
 }
 
 /// Fetches the completed job's result into the store and writes it out.
@@ -216,7 +281,7 @@ fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -
         ));
     }
     Outcome::Done(write_out(
-        output,
+        document,
         ctx,
         &fetched.kept,
         job_id,
@@ -228,13 +293,17 @@ fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -
 /// only by the whole document). Pages of it that failed (marked in it) are warned about, and
 /// make the run partial.
 fn write_out(
-    output: &Output,
+    document: &Document,
     ctx: &Context,
     kept: &Kept,
     job_id: &str,
     failed: &[FailedPage],
 ) -> Result<(), Error> {
-    let mut sink = output.open(ctx)?;
+    if document.kind == Kind::Job {
+        let job = Job::kept(std::fs::read_to_string(kept.path())?)?;
+        return record_output(document.global, ctx)?.print(ctx, &job);
+    }
+    let mut sink = document.output.open(ctx)?;
     let mut file = kept.open()?;
     io::copy(&mut file, &mut sink)?;
     sink.commit()?;

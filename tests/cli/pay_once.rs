@@ -486,3 +486,59 @@ fn a_second_signal_during_a_create_stops_at_once_and_the_next_run_finds_the_job(
     assert!(ok(&rerun).starts_with("# a.pdf"));
     assert_eq!(fake.made_jobs().len(), 1, "{}", stderr_of(&rerun));
 }
+
+#[test]
+fn parse_file_twice_in_every_output_format_is_one_job_and_prints_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 every format");
+    let (url, fake) = start_shared(fake::Config::default());
+    // The formats that print the job's record first: the record the wait ended with is kept.
+    let formats: [&[&str]; 11] = [
+        &["--format", "tsv"],
+        &["--format", "yaml"],
+        &["--format", "jsonl"],
+        &["--format", "raw"],
+        &["--format", "table"],
+        &["-r"],
+        &["--jq", ".job.status"],
+        &["--format", "json"],
+        &["--format", "markdown"],
+        &["--format", "text"],
+        &[],
+    ];
+    let mut id = String::new();
+    for extra in formats {
+        let first = parse(&url, &store, &file, extra);
+        let printed = ok(&first);
+        if id.is_empty() {
+            id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+            assert_eq!(stderr_of(&first), format!("Created parse job {id}\n"));
+            assert!(
+                printed.starts_with(&format!("{id}\t")) && printed.contains("\tCOMPLETED\t"),
+                "{printed}"
+            );
+        }
+        let again = parse(&url, &store, &file, extra);
+        assert_eq!(ok(&again), printed, "{extra:?}");
+        assert_eq!(
+            stderr_of(&again),
+            format!("note: from the result store (job {id}); --force parses again\n"),
+            "{extra:?}"
+        );
+        assert_eq!(fake.made_jobs().len(), 1, "{extra:?}: one job in every format");
+        match extra {
+            ["--jq", _] => assert_eq!(printed, "\"COMPLETED\"\n"),
+            ["--format", "yaml"] => assert!(printed.contains(&format!("id: {id}\n")), "{printed}"),
+            ["--format", "markdown"] | [] => assert!(printed.starts_with("# a.pdf"), "{printed}"),
+            ["--format", "table" | "tsv"] => assert!(printed.contains(&id), "{printed}"),
+            ["--format", "text"] => assert!(!printed.trim().is_empty()),
+            _ => {
+                let json: serde_json::Value =
+                    serde_json::from_str(&printed).unwrap_or_else(|e| panic!("{extra:?}: {e}: {printed}"));
+                assert_eq!(json["job"]["id"], id.as_str(), "{extra:?}: {printed}");
+            }
+        }
+    }
+    assert_eq!(fake.jobs_made_ever(), 1);
+}

@@ -14,11 +14,10 @@ fn main() {
     let mut length = 0;
     for _ in 0..rounds {
         let started = Instant::now();
-        let (_, bytes) =
-            llamacloud::hash_file(std::path::Path::new(&path)).unwrap_or_else(|err| {
-                eprintln!("hash-speed: {path}: {err}");
-                std::process::exit(1);
-            });
+        let (_, bytes) = llamacloud::hash_file(std::path::Path::new(&path)).unwrap_or_else(|err| {
+            eprintln!("hash-speed: {path}: {err}");
+            std::process::exit(1);
+        });
         best = best.min(started.elapsed().as_secs_f64());
         length = bytes;
     }

@@ -522,5 +522,8 @@ fn commands_holds_commands_only() {
         vec!["commands".to_string(), "parsing".into(), "wait".into()],
         vec!["commands".to_string(), "parsing".into(), "get".into()],
     ];
-    assert_eq!(not_commands(planted), ["commands::once", "commands::parsing::wait"]);
+    assert_eq!(
+        not_commands(planted),
+        ["commands::once", "commands::parsing::wait"]
+    );
 }

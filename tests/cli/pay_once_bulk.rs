@@ -380,3 +380,71 @@ fn results_are_known_as_ours_after_the_manifest_is_lost_and_never_parsed_again()
     );
     assert_eq!(fake.made_jobs().len(), 2);
 }
+
+#[test]
+fn the_same_bytes_share_one_job_in_a_run_whatever_the_store_flags() {
+    for flags in [&["--no-cache"][..], &["--force"], &[]] {
+        let dir = tempfile::tempdir().unwrap();
+        let (docs, store, out) = layout(dir.path());
+        tree(&docs, &["a.pdf", "b.pdf", "sub/c.pdf", "sub/d.pdf"]);
+        write(&docs.join("a-copy.pdf"), b"Contents of a.pdf\n");
+        write(&docs.join("sub/c-copy.pdf"), b"Contents of sub/c.pdf\n");
+        let (url, fake) = start_shared(fake::Config::default());
+        // sub/ is reached through both roots: 9 documents, 4 distinct.
+        let output = bulk(&url, &store, &[&docs, &docs.join("sub")], &out)
+            .args(flags)
+            .output()
+            .unwrap();
+        ok(&output);
+        assert_eq!(fake.made_jobs().len(), 4, "{flags:?}: {}", stderr_of(&output));
+        assert!(
+            stderr_of(&output).contains(": 4 parsed, 5 already done, 0 failed;"),
+            "{flags:?}: {}",
+            stderr_of(&output)
+        );
+        for (one, same) in [
+            ("a.pdf", "a-copy.pdf"),
+            ("sub/c.pdf", "sub/c-copy.pdf"),
+            ("sub/c.pdf", "c.pdf"),
+            ("sub/c.pdf", "c-copy.pdf"),
+            ("sub/d.pdf", "d.pdf"),
+        ] {
+            assert_eq!(result(&out, one), result(&out, same), "{flags:?}: {same}");
+        }
+        assert!(result(&out, "b.pdf").starts_with("# b.pdf"), "{flags:?}");
+    }
+}
+
+#[test]
+fn a_job_the_api_lost_is_parsed_again_once_under_no_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    tree(&docs, &["a.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = || {
+        bulk(&url, &store, &[&docs], &out)
+            .arg("--no-cache")
+            .output()
+            .unwrap()
+    };
+    ok(&run());
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    // Its result gone from OUT (the manifest still names its job), the job gone from the API.
+    std::fs::remove_file(out.join("a.pdf.md")).unwrap();
+    ok(&cli(&url)
+        .args(["parsing", "delete", &id, "--yes"])
+        .output()
+        .unwrap());
+    let output = run();
+    ok(&output);
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains(&format!(
+            "note: the API no longer knows job {id} of {}: parsing it again",
+            docs.join("a.pdf").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(fake.jobs_made_ever(), 2, "{stderr}");
+    assert!(result(&out, "a.pdf").starts_with("# a.pdf"));
+}

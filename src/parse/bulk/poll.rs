@@ -273,6 +273,11 @@ pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) 
     if let Err(err) = shared.once.gone(&followed.key, &followed.job_id) {
         shared.fail(&err);
     }
+    let mut jobs = lock(&shared.jobs);
+    if jobs.get(&followed.key) == Some(&followed.job_id) {
+        jobs.remove(&followed.key);
+    }
+    drop(jobs);
     for member in followed.members {
         if shared.stopped() {
             // Not started again: the next run parses it.

@@ -157,6 +157,9 @@ pub(super) struct Shared<'a> {
     /// same bytes waits, then follows the same job.
     deciding: Mutex<HashSet<String>>,
     decided: Condvar,
+    /// The job this run made or follows for each result key, where the store does not say
+    /// (`--no-cache`, `--force`): a second document with the same bytes follows it too.
+    pub(super) jobs: Mutex<HashMap<String, String>>,
 }
 
 /// What `Shared::new` needs besides the bounds.
@@ -205,6 +208,7 @@ impl<'a> Shared<'a> {
             ended: Queue::default(),
             deciding: Mutex::new(HashSet::new()),
             decided: Condvar::new(),
+            jobs: Mutex::new(HashMap::new()),
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::parse::bulk::poll::{busy, refused};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::results::{Made, record, write_output};
-use crate::parse::bulk::shared::{Event, Followed, Member, Shared, Task, nap};
+use crate::parse::bulk::shared::{Event, Followed, Member, Shared, Task, lock, nap};
 use crate::parse::bulk::sources::{self, Document};
 use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Source};
@@ -131,13 +131,17 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
     Some(job_id)
 }
 
-/// What the store (and the manifest) know of the document's result that may be used now.
-fn known(shared: &Shared, key: &str, source: &Source) -> Known {
+/// What this run, the store and the manifest know of the document's result that may be used
+/// now. After its job was lost (`lost`), the manifest's job is not taken again.
+fn known(shared: &Shared, key: &str, source: &Source, lost: u32) -> Known {
+    if let Some(job_id) = lock(&shared.jobs).get(key) {
+        return Known::Running(job_id.clone());
+    }
     if shared.force {
         return Known::Nothing;
     }
     match shared.once.usable(key, shared.kind, source) {
-        Known::Nothing if !matches!(source, Source::Url(_)) => shared
+        Known::Nothing if lost == 0 && !matches!(source, Source::Url(_)) => shared
             .manifest
             .job_of(key)
             .map_or(Known::Nothing, |job| Known::Completed(job.to_string())),
@@ -153,7 +157,7 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
         sender,
         &task,
         &key,
-        known(shared, &key, &task.document.source),
+        known(shared, &key, &task.document.source, task.lost),
     ) {
         return;
     }
@@ -173,7 +177,7 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
                 return report_error(shared, sender, &task.document, None, err);
             }
         };
-        let unanswered = match known(shared, &key, &task.document.source) {
+        let unanswered = match known(shared, &key, &task.document.source, task.lost) {
             Known::Running(job_id) => Some(Ok((job_id, false))),
             Known::Unanswered(intents) => Some(Err(intents)),
             Known::Ended(_) | Known::Nothing => Some(Err(Vec::new())),
@@ -183,7 +187,7 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
                 None
             }
         };
-        match unanswered {
+        let made = match unanswered {
             None => return,
             Some(Ok((job_id, _))) => (job_id, false, true),
             Some(Err(intents)) => match create(shared, &task, &key, &intents) {
@@ -193,7 +197,12 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
                     return create_failed(shared, sender, task, key, err);
                 }
             },
+        };
+        if shared.once.store.is_none() || shared.force {
+            // Before the next document with the same bytes decides: it follows this job.
+            lock(&shared.jobs).insert(key.clone(), made.0.clone());
         }
+        made
     };
     let uploaded = match (&task.document.source, paid) {
         (Source::File(path), true) => std::fs::metadata(path).map_or(0, |m| m.len()),

@@ -448,3 +448,40 @@ fn a_job_the_api_lost_is_parsed_again_once_under_no_cache() {
     assert_eq!(fake.jobs_made_ever(), 2, "{stderr}");
     assert!(result(&out, "a.pdf").starts_with("# a.pdf"));
 }
+
+#[test]
+fn results_written_into_the_tree_are_no_documents_of_a_run_into_another_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, _) = layout(dir.path());
+    tree(&docs, &["a.pdf", "sub/b.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&bulk(&url, &store, &[&docs], &docs).output().unwrap());
+    assert!(docs.join("sub/b.pdf.md").exists());
+    assert_eq!(fake.made_jobs().len(), 2);
+    // Into another directory, with the store and without it: the documents only.
+    for (flags, jobs) in [(&[][..], 2), (&["--no-cache"], 4)] {
+        let md = dir.path().join(format!("md{jobs}"));
+        let output = bulk(&url, &store, &[&docs], &md).args(flags).output().unwrap();
+        ok(&output);
+        assert_eq!(fake.made_jobs().len(), jobs, "{flags:?}: {}", stderr_of(&output));
+        let sources: Vec<String> = crate::harness::stdout_of(&output)
+            .lines()
+            .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["source"].to_string())
+            .collect();
+        assert_eq!(sources.len(), 2, "{flags:?}: {sources:?}");
+        assert!(!md.join("a.pdf.md.md").exists(), "{flags:?}: a result was parsed");
+        assert_eq!(result(&md, "sub/b.pdf"), result(&docs, "sub/b.pdf"));
+    }
+    // A dry run lists the documents only.
+    let planned = bulk(&url, &store, &[&docs], &dir.path().join("md9"))
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    ok(&planned);
+    assert_eq!(
+        crate::harness::stdout_of(&planned).lines().count(),
+        2,
+        "{}",
+        crate::harness::stdout_of(&planned)
+    );
+}

@@ -148,6 +148,34 @@ impl Manifest {
     }
 }
 
+/// The results listed by the manifest of `root` or of a directory above it (canonical paths), read
+/// without opening it for writing: a tree that was once an output directory holds results of this
+/// tool, which are never documents.
+pub(super) fn listed_at_or_above(root: &Path) -> Vec<PathBuf> {
+    /// A manifest line, as far as it says where a result is.
+    #[derive(Deserialize)]
+    struct Listed {
+        output: String,
+    }
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return Vec::new();
+    };
+    let mut listed = Vec::new();
+    for dir in root.ancestors() {
+        let Ok(file) = std::fs::File::open(dir.join(MANIFEST)) else {
+            continue;
+        };
+        for line in std::io::BufRead::lines(std::io::BufReader::new(file)).map_while(Result::ok) {
+            if let Ok(Listed { output }) = serde_json::from_str(&line)
+                && let Ok(path) = std::fs::canonicalize(dir.join(output))
+            {
+                listed.push(path);
+            }
+        }
+    }
+    listed
+}
+
 /// A file's modification time in ns since the epoch (0 when unknown).
 fn modified_ns(metadata: &std::fs::Metadata) -> i128 {
     metadata

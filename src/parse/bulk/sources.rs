@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::cli::BulkArgs;
 use crate::context::{Context, Stderr};
 use crate::error::Error;
+use crate::parse::bulk::manifest;
 use crate::parse::bulk::walk::{Filter, Taken, Walk, not_regular};
 use crate::parse::once::Kind;
 use crate::parse::plan::Source;
@@ -154,6 +155,12 @@ impl Sources {
                     neutralize(&root.display().to_string())
                 )));
             }
+        }
+        // What the manifest of a root (or of a directory above one) lists is ours too: a tree
+        // that was an output directory.
+        let mut ours = ours;
+        for root in &bulk.recursive {
+            ours.extend(manifest::listed_at_or_above(root));
         }
         let list = bulk
             .from_list

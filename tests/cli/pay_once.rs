@@ -542,3 +542,35 @@ fn parse_file_twice_in_every_output_format_is_one_job_and_prints_the_same() {
     }
     assert_eq!(fake.jobs_made_ever(), 1);
 }
+
+#[test]
+fn a_job_that_fails_prints_its_record_as_it_ended_in_a_record_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "will-fail.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = parse(&url, &store, &file, &["--format", "tsv"]);
+    assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    let row = stdout_of(&output);
+    assert!(
+        row.starts_with(&format!("{id}\twill-fail.pdf\tFAILED\t")),
+        "{row}"
+    );
+    assert_eq!(
+        stderr_of(&output),
+        format!(
+            "Created parse job {id}\nerror: job {id} ended FAILED: The document could not be parsed: it is password-protected\n"
+        )
+    );
+    // Recorded, as in every format: the next run knows how it ended.
+    let listed = with_store(&url, &store)
+        .args(["cache", "list", "--format", "tsv"])
+        .output()
+        .unwrap();
+    assert!(
+        ok(&listed).contains(&format!("\t{id}\tFAILED\t")),
+        "{}",
+        stdout_of(&listed)
+    );
+}

@@ -508,6 +508,7 @@ fn parse_file_twice_in_every_output_format_is_one_job_and_prints_the_same() {
         &[],
     ];
     let mut id = String::new();
+    let mut yaml = String::new();
     for extra in formats {
         let first = parse(&url, &store, &file, extra);
         let printed = ok(&first);
@@ -529,7 +530,10 @@ fn parse_file_twice_in_every_output_format_is_one_job_and_prints_the_same() {
         assert_eq!(fake.made_jobs().len(), 1, "{extra:?}: one job in every format");
         match extra {
             ["--jq", _] => assert_eq!(printed, "\"COMPLETED\"\n"),
-            ["--format", "yaml"] => assert!(printed.contains(&format!("id: {id}\n")), "{printed}"),
+            ["--format", "yaml"] => {
+                assert!(printed.contains(&format!("id: {id}\n")), "{printed}");
+                yaml = printed;
+            }
             ["--format", "markdown"] | [] => assert!(printed.starts_with("# a.pdf"), "{printed}"),
             ["--format", "table" | "tsv"] => assert!(printed.contains(&id), "{printed}"),
             ["--format", "text"] => assert!(!printed.trim().is_empty()),
@@ -540,6 +544,16 @@ fn parse_file_twice_in_every_output_format_is_one_job_and_prints_the_same() {
             }
         }
     }
+    // The record gone from the store: fetched from the completed job, the same.
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let fetched = parse(&url, &store, &file, &["--format", "yaml"]);
+    assert_eq!(ok(&fetched), yaml);
+    assert_eq!(
+        stderr_of(&fetched),
+        format!("note: fetched from job {id} (parsed before, not paid for again)\n")
+    );
     assert_eq!(fake.jobs_made_ever(), 1);
 }
 

@@ -66,6 +66,47 @@ impl std::fmt::Display for Unknown {
 /// Checks a `target_pages` list ("1,3,5-8") before anything is paid for: pages and ranges of pages
 /// numbered from 1, each range in order, and no page twice (the API refuses a list that repeats one).
 pub fn check_pages(pages: &str) -> Result<(), String> {
+    canonical_pages(pages).map(drop)
+}
+
+/// A checked `target_pages` list in the one form every spelling of its pages has: ranges sorted
+/// and merged, no spaces (`2,1`, `1,2` and ` 1 , 2 ` are `1-2`; `1-3,5` stays). It is what a create
+/// sends and what a result is keyed on, so one page set is one job.
+pub fn canonical_pages(pages: &str) -> Result<String, String> {
+    let mut asked = asked_pages(pages)?;
+    asked.sort_unstable();
+    let mut merged: Vec<(u64, u64)> = Vec::with_capacity(asked.len());
+    for (first, last) in asked {
+        match merged.last_mut() {
+            Some((_, to)) if to.checked_add(1) == Some(first) => *to = last,
+            _ => merged.push((first, last)),
+        }
+    }
+    let parts: Vec<String> = merged
+        .iter()
+        .map(|&(first, last)| match first == last {
+            true => first.to_string(),
+            false => format!("{first}-{last}"),
+        })
+        .collect();
+    Ok(parts.join(","))
+}
+
+/// `configuration` with its `page_ranges.target_pages` list in canonical form (`canonical_pages`);
+/// a list that is not one is left as it is (it was checked before, or is sent unchecked).
+pub fn with_canonical_pages(configuration: &Map<String, Value>) -> Map<String, Value> {
+    let mut configuration = configuration.clone();
+    if let Some(Value::Object(ranges)) = configuration.get_mut("page_ranges")
+        && let Some(Value::String(pages)) = ranges.get_mut("target_pages")
+        && let Ok(canonical) = canonical_pages(pages)
+    {
+        *pages = canonical;
+    }
+    configuration
+}
+
+/// The pages and ranges of a `target_pages` list, as given, checked.
+fn asked_pages(pages: &str) -> Result<Vec<(u64, u64)>, String> {
     let mut asked: Vec<(u64, u64)> = Vec::new();
     for part in pages.split(',').map(str::trim) {
         let (first, last) = part.split_once('-').unwrap_or((part, part));
@@ -92,7 +133,7 @@ pub fn check_pages(pages: &str) -> Result<(), String> {
         }
         asked.push((first, last));
     }
-    Ok(())
+    Ok(asked)
 }
 
 /// The keys of `configuration` the API does not take, in the order given.
@@ -196,6 +237,32 @@ fn find(node: &Value, key: &str, at: &str, found: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    #[test]
+    fn every_spelling_of_a_page_set_is_one_list_sorted_and_merged() {
+        for (given, canonical) in [
+            ("1,2", "1-2"),
+            ("2,1", "1-2"),
+            (" 1 , 2 ", "1-2"),
+            ("1-2", "1-2"),
+            ("1-3,5", "1-3,5"),
+            ("5,1-3", "1-3,5"),
+            ("4-4", "4"),
+            ("7-9,1-6", "1-9"),
+            ("3,1,2,10-12,9", "1-3,9-12"),
+        ] {
+            assert_eq!(super::canonical_pages(given).as_deref(), Ok(canonical), "{given}");
+        }
+        let sent = super::with_canonical_pages(
+            json!({"tier": "fast", "page_ranges": {"target_pages": "2, 1", "max_pages": 3}})
+                .as_object()
+                .unwrap(),
+        );
+        assert_eq!(
+            Value::Object(sent),
+            json!({"tier": "fast", "page_ranges": {"target_pages": "1-2", "max_pages": 3}})
+        );
+    }
 
     #[test]
     fn a_page_list_is_pages_and_ranges_from_1_in_order_and_none_twice() {

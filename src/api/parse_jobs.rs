@@ -160,7 +160,8 @@ pub fn create(
     configuration: &Map<String, Value>,
 ) -> Result<Created, Error> {
     let query = scope.query();
-    let mut configuration = configuration.clone();
+    // One page set is sent in one form, the form its result is keyed on.
+    let mut configuration = crate::api::configuration::with_canonical_pages(configuration);
     let (url, payload) = match source {
         Source::File(file) => (
             client.url(&endpoints::UPLOAD_AND_PARSE, &query),

@@ -62,6 +62,13 @@ pub fn command() -> clap::Command {
 /// Hashes a file as result keys do (for the hashing benchmark, `examples/hash-speed.rs`).
 pub use store::key::hash_file;
 
+/// What tests need beyond [`run`]: the result store's own API, to lay out a store as an
+/// earlier release wrote it. Only in builds with the `test-support` feature.
+#[cfg(feature = "test-support")]
+pub mod test_support {
+    pub use crate::store::{Store, What, key};
+}
+
 /// Runs the program with `args` (the program name first) and returns its exit code.
 pub fn run<I, T>(args: I, ctx: &mut Context) -> u8
 where

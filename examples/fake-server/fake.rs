@@ -187,6 +187,8 @@ pub struct Request<'a> {
 /// A job made by a create, and what its document says.
 struct Made {
     job: Value,
+    /// The configuration its create carried, as sent.
+    sent: Value,
     /// The "parsed" document: the start of the uploaded file, or a note on the URL.
     document: String,
     /// How many times it was fetched: it moves PENDING → RUNNING → its end over three polls.
@@ -377,6 +379,12 @@ impl Fake {
     #[allow(dead_code, reason = "the tests use it; the server binary does not")]
     pub fn made_jobs(&self) -> Vec<Value> {
         self.made().jobs.values().map(|m| m.job.clone()).collect()
+    }
+
+    /// The configurations the creates that made jobs carried, oldest first.
+    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
+    pub fn made_configurations(&self) -> Vec<Value> {
+        self.made().jobs.values().map(|m| m.sent.clone()).collect()
     }
 
     /// The requests answered so far, by kind.
@@ -1286,6 +1294,7 @@ impl Fake {
             number,
             Made {
                 job: job.clone(),
+                sent: config.clone(),
                 document,
                 polls: 0,
                 ends: if name.contains("fail") {

@@ -22,7 +22,7 @@ pub mod retry;
 mod socket;
 pub mod throttle;
 mod trace;
-mod upload;
+pub mod upload;
 
 pub use body::Reply;
 pub use error::Error;

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::output::document;
 use crate::session::Session;
 use crate::signals;
-use crate::store::key::{self, Context as KeyContext};
+use crate::store::key::{self, Context as KeyContext, Keys};
 use crate::store::{Intent, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
 
@@ -235,7 +235,7 @@ pub fn key_of(
     session: &Session,
     source: &Source,
     configuration: &Map<String, Value>,
-) -> Result<String, Error> {
+) -> Result<Keys, Error> {
     key_with(session, source, configuration, |path, metadata| match store {
         Some(store) => store.stat.hash(path, metadata),
         None => key::hash_file(path).map(|(hash, _)| hash),
@@ -250,7 +250,7 @@ impl Shared {
         session: &Session,
         source: &Source,
         configuration: &Map<String, Value>,
-    ) -> Result<String, Error> {
+    ) -> Result<Keys, Error> {
         self.key_through_stat_cache(session, source, configuration, true)
     }
 
@@ -262,7 +262,7 @@ impl Shared {
         source: &Source,
         configuration: &Map<String, Value>,
         remember: bool,
-    ) -> Result<String, Error> {
+    ) -> Result<Keys, Error> {
         key_with(session, source, configuration, |path, metadata| {
             if let Some(hash) = self.store().and_then(|store| store.stat.known(path, metadata)) {
                 return Ok(hash);
@@ -281,7 +281,7 @@ fn key_with(
     source: &Source,
     configuration: &Map<String, Value>,
     hash: impl FnOnce(&Path, &std::fs::Metadata) -> io::Result<String>,
-) -> Result<String, Error> {
+) -> Result<Keys, Error> {
     let document = match source {
         Source::File(path) => {
             let unreadable = |err: io::Error| {
@@ -292,10 +292,12 @@ fn key_with(
             };
             let canonical = std::fs::canonicalize(path).map_err(unreadable)?;
             let metadata = std::fs::metadata(&canonical).map_err(unreadable)?;
-            format!("blake3:{}", hash(&canonical, &metadata).map_err(unreadable)?)
+            let hash = hash(&canonical, &metadata).map_err(unreadable)?;
+            // The type of the name the upload sends, not of the file a link leads to.
+            key::Document::File { hash, name: path }
         }
-        Source::Url(url) => format!("url:{url}"),
-        Source::FileId(id) => format!("file:{id}"),
+        Source::Url(url) => key::Document::Url(url),
+        Source::FileId(id) => key::Document::FileId(id),
     };
     let origin = session.settings.base_url.value.origin().ascii_serialization();
     let context = KeyContext {
@@ -303,7 +305,7 @@ fn key_with(
         project_id: session.scope.project_id.as_deref(),
         organization_id: session.scope.organization_id.as_deref(),
     };
-    Ok(key::result_key(&document, configuration, &context))
+    Ok(key::keys(&document, configuration, &context))
 }
 
 /// A job for the document under `key`: one found by the token of an unanswered create, else a

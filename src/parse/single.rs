@@ -72,7 +72,9 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         _ => Kind::Part(Part::Markdown),
     };
     let mut store = once::open_store(&session, &ctx.io.stderr)?;
-    let key = once::key_of(Some(&mut store), &session, &source, &configuration)?;
+    let keys = once::key_of(Some(&mut store), &session, &source, &configuration)?;
+    // What an earlier release recorded under the key it gave the document is used, not paid for.
+    let key = store.upgrade(&keys, true).map_err(Error::Io)?;
     store.stat.compact();
     let shared = once::Shared {
         store: Some(Mutex::new(store)),

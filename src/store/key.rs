@@ -82,8 +82,68 @@ pub struct Context<'a> {
     pub organization_id: Option<&'a str>,
 }
 
+/// A document as its result depends on it.
+pub enum Document<'a> {
+    /// A file's bytes (their BLAKE3 hash) and the type its upload declares for the name it
+    /// sends (`api::declared_type`): the API picks its parser by type.
+    File {
+        hash: String,
+        name: &'a Path,
+    },
+    Url(&'a str),
+    /// An uploaded file's id.
+    FileId(&'a str),
+}
+
+/// A document's result key, and the key releases before this one gave it (without the file's
+/// type, the pages as typed) when that differs: a result recorded under it is still used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys {
+    pub key: String,
+    pub legacy: Option<Legacy>,
+}
+
+/// The key an earlier release gave a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Legacy {
+    pub key: String,
+    /// A file's hash and declared type: the same bytes under another type had the same legacy key,
+    /// so what was recorded under it is this file's only when recorded for a name of its type.
+    pub file: Option<(String, String)>,
+}
+
+impl Legacy {
+    /// Whether what was recorded under this key for a document of `declared_type` is this one's.
+    pub fn is_for(&self, declared_type: &str) -> bool {
+        self.file.as_ref().is_none_or(|(_, mine)| mine == declared_type)
+    }
+}
+
+/// The keys of the result of parsing `document` with `configuration` (target pages as given).
+pub fn keys(document: &Document, configuration: &Map<String, Value>, context: &Context) -> Keys {
+    let (legacy_document, document, file) = match document {
+        Document::File { hash, name } => {
+            let declared_type = crate::api::upload::declared_type(name);
+            (
+                format!("blake3:{hash}"),
+                format!("blake3:{hash}\ntype:{declared_type}"),
+                Some((hash.clone(), declared_type)),
+            )
+        }
+        Document::Url(url) => (format!("url:{url}"), format!("url:{url}"), None),
+        Document::FileId(id) => (format!("file:{id}"), format!("file:{id}"), None),
+    };
+    let canonical = crate::api::configuration::with_canonical_pages(configuration);
+    let key = result_key(&document, &canonical, context);
+    let legacy = result_key(&legacy_document, configuration, context);
+    Keys {
+        legacy: (legacy != key).then_some(Legacy { key: legacy, file }),
+        key,
+    }
+}
+
 /// The key of the result of parsing `document` (a content hash, or a URL or file id marked as
-/// such) with `configuration`.
+/// such) with `configuration`: the formula of every release (`keys` gives it what to key on).
 pub fn result_key(document: &str, configuration: &Map<String, Value>, context: &Context) -> String {
     let mut effective = configuration.clone();
     for key in NOT_IN_KEY {
@@ -142,6 +202,37 @@ mod tests {
         let other = parsed(r#"{"tier": "agentic", "version": "latest", "r": 0.51, "n": 2}"#);
         assert_eq!(result_key("d", &half, &HERE), result_key("d", &also_half, &HERE));
         assert_ne!(result_key("d", &half, &HERE), result_key("d", &other, &HERE));
+    }
+
+    #[test]
+    fn a_file_is_keyed_on_its_type_and_its_pages_in_one_spelling_and_keeps_its_legacy_key() {
+        let file = |name: &'static str| Document::File {
+            hash: "h".into(),
+            name: Path::new(name),
+        };
+        let pages = |pages: &str| config(json!({"tier": "fast", "page_ranges": {"target_pages": pages}}));
+        let csv = keys(&file("table.csv"), &pages("1-2"), &HERE);
+        let txt = keys(&file("table.txt"), &pages("1-2"), &HERE);
+        assert_ne!(csv.key, txt.key);
+        // Releases before keyed the bytes alone, with the pages as typed: the formula is kept.
+        let legacy = csv.legacy.clone().unwrap();
+        assert_eq!(legacy.key, result_key("blake3:h", &pages("1-2"), &HERE));
+        assert_eq!(legacy.key, txt.legacy.unwrap().key);
+        assert!(legacy.is_for(r#"["csv","text/csv"]"#) && !legacy.is_for(r#"["txt","text/plain"]"#));
+        for spelling in ["1,2", "2,1", " 1 , 2 "] {
+            let same = keys(&file("table.csv"), &pages(spelling), &HERE);
+            assert_eq!(same.key, csv.key, "{spelling}");
+            assert_eq!(
+                same.legacy.unwrap().key,
+                result_key("blake3:h", &pages(spelling), &HERE)
+            );
+        }
+        // A URL's key was already the URL's: it changes only with a page list spelled otherwise.
+        let url = Document::Url("https://example.com/a.pdf");
+        assert_eq!(keys(&url, &pages("1-2"), &HERE).legacy, None);
+        let spelled = keys(&url, &pages("2,1"), &HERE);
+        assert_eq!(spelled.key, keys(&url, &pages("1-2"), &HERE).key);
+        assert!(spelled.legacy.unwrap().is_for("anything"));
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub struct StatCache {
     log: Log,
     entries: HashMap<PathBuf, Stat>,
     lines: usize,
+    /// Hashes to the types their paths declare (`types_of`), made when first asked.
+    types: std::cell::OnceCell<HashMap<[u8; 32], Vec<String>>>,
 }
 
 impl StatCache {
@@ -81,7 +83,12 @@ impl StatCache {
             }
         })?;
         entries.shrink_to_fit();
-        Ok(StatCache { log, entries, lines })
+        Ok(StatCache {
+            log,
+            entries,
+            lines,
+            types: std::cell::OnceCell::new(),
+        })
     }
 
     /// The content hash of `path` (an absolute, canonical path): from the cache when its
@@ -113,8 +120,27 @@ impl StatCache {
             self.lines += 1;
         }
         if let Some(stat) = Stat::of(&entry) {
+            if let Some(types) = self.types.get_mut() {
+                add_type(types, stat.hash, &entry.path);
+            }
             self.entries.insert(entry.path, stat);
         }
+    }
+
+    /// The types (`api::declared_type`) of the paths the cache has seen with `hash`: the names
+    /// the store knows those bytes by (its results do not record one).
+    pub fn types_of(&self, hash: &str) -> Vec<String> {
+        let Ok(hash) = blake3::Hash::from_hex(hash) else {
+            return Vec::new();
+        };
+        let types = self.types.get_or_init(|| {
+            let mut types = HashMap::new();
+            for (path, stat) in &self.entries {
+                add_type(&mut types, stat.hash, path);
+            }
+            types
+        });
+        types.get(hash.as_bytes()).cloned().unwrap_or_default()
     }
 
     /// Rewrites the log when most of its lines are out of date.
@@ -126,6 +152,14 @@ impl StatCache {
                 self.lines = self.entries.len();
             }
         }
+    }
+}
+
+fn add_type(types: &mut HashMap<[u8; 32], Vec<String>>, hash: [u8; 32], path: &Path) {
+    let declared = crate::api::upload::declared_type(path);
+    let known = types.entry(hash).or_default();
+    if !known.contains(&declared) {
+        known.push(declared);
     }
 }
 

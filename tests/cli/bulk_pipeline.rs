@@ -314,6 +314,9 @@ fn a_document_on_stdin_is_spooled_and_uploaded_under_its_name() {
             "agentic",
             "--format",
             "jsonl",
+            // Named as before: the API is told the same type, so it is the same result.
+            "--filename",
+            "notes.txt",
             "--output-dir",
         ])
         .arg(&out)
@@ -323,7 +326,7 @@ fn a_document_on_stdin_is_spooled_and_uploaded_under_its_name() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     let events = events(&output);
     assert_eq!(events[0]["source"], "-");
-    assert!(out.join("stdin.md").exists());
+    assert!(out.join("notes.txt.md").exists());
     assert_eq!(fake.jobs_made_ever(), 1);
 
     let empty = cli(&url)

@@ -588,3 +588,169 @@ fn a_job_that_fails_prints_its_record_as_it_ended_in_a_record_format() {
         stdout_of(&listed)
     );
 }
+
+#[test]
+fn the_same_bytes_as_csv_and_as_txt_are_two_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let csv = scratch_file(dir.path(), "table.csv", b"a,b\n1,2\n");
+    let txt = scratch_file(dir.path(), "table.txt", b"a,b\n1,2\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let from_csv = ok(&parse(&url, &store, &csv, &[]));
+    let from_txt = ok(&parse(&url, &store, &txt, &[]));
+    assert_eq!(
+        fake.made_jobs().len(),
+        2,
+        "the API parses a .txt otherwise than a .csv"
+    );
+    assert!(
+        from_csv.starts_with("# table.csv\n\n8 bytes, text/csv."),
+        "{from_csv}"
+    );
+    assert!(
+        from_txt.starts_with("# table.txt\n\n8 bytes, text/plain."),
+        "{from_txt}"
+    );
+    // Each is its own result from then on.
+    assert_eq!(ok(&parse(&url, &store, &csv, &[])), from_csv);
+    assert_eq!(ok(&parse(&url, &store, &txt, &[])), from_txt);
+    assert_eq!(fake.made_jobs().len(), 2);
+}
+
+#[test]
+fn every_spelling_of_one_page_set_is_one_job_sent_in_one_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 pages");
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = ok(&parse(&url, &store, &file, &["--target-pages", "1,2"]));
+    for spelling in ["1-2", " 1 , 2 ", "2,1"] {
+        assert_eq!(
+            ok(&parse(&url, &store, &file, &["--target-pages", spelling])),
+            first
+        );
+    }
+    assert_eq!(fake.made_jobs().len(), 1, "one page set, one job");
+    let sent = fake.made_configurations();
+    assert_eq!(sent[0]["page_ranges"], serde_json::json!({"target_pages": "1-2"}));
+    // Another page set is another job, sent sorted and merged; --options spells it too.
+    let options = scratch_file(
+        dir.path(),
+        "options.json",
+        br#"{"page_ranges": {"target_pages": " 5, 3-4,1 ", "max_pages": 9}}"#,
+    );
+    ok(&parse(
+        &url,
+        &store,
+        &file,
+        &["--options", options.to_str().unwrap()],
+    ));
+    ok(&parse(
+        &url,
+        &store,
+        &file,
+        &["--target-pages", "1,3-5", "--max-pages", "9"],
+    ));
+    let sent = fake.made_configurations();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(
+        sent[1]["page_ranges"],
+        serde_json::json!({"target_pages": "1,3-5", "max_pages": 9})
+    );
+}
+
+/// Records in the result store at `store`, as the release before this one did (the key of the
+/// bytes alone, with the configuration as typed), that job `job_id` parsed `file` into `markdown`.
+pub(crate) fn stored_by_the_release_before(
+    url: &str,
+    store: &Path,
+    file: &Path,
+    configuration: serde_json::Value,
+    job_id: &str,
+    markdown: &[u8],
+) {
+    use llamacloud::test_support::{Store, What, key};
+    let mut store = Store::open(store, || {}).unwrap();
+    let file = std::fs::canonicalize(file).unwrap();
+    let hash = store
+        .stat
+        .hash(&file, &std::fs::metadata(&file).unwrap())
+        .unwrap();
+    let context = key::Context {
+        origin: url,
+        project_id: None,
+        organization_id: None,
+    };
+    let key = key::result_key(
+        &format!("blake3:{hash}"),
+        configuration.as_object().unwrap(),
+        &context,
+    );
+    let job_id = job_id.to_string();
+    store
+        .record(
+            &key,
+            1,
+            What::Created {
+                job_id: job_id.clone(),
+            },
+        )
+        .unwrap();
+    store
+        .record(
+            &key,
+            2,
+            What::Ended {
+                job_id: job_id.clone(),
+                status: "COMPLETED".into(),
+            },
+        )
+        .unwrap();
+    let mut result = store.temporary().unwrap();
+    std::io::Write::write_all(&mut result, markdown).unwrap();
+    result.as_file().sync_all().unwrap();
+    let (_, pending) = store.keep(result, &key, &job_id, "md", Vec::new(), 3).unwrap();
+    pending.wait().unwrap();
+}
+
+#[test]
+fn a_store_made_by_the_release_before_still_serves_its_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 the report");
+    let (url, fake) = start_shared(fake::Config::default());
+    let agentic = serde_json::json!({"tier": "agentic", "version": "latest"});
+    stored_by_the_release_before(&url, &store, &file, agentic, "pjb-before", b"# parsed before\n");
+    let mut pages = serde_json::json!({"tier": "agentic", "version": "latest"});
+    pages["page_ranges"] = serde_json::json!({"target_pages": "2,1"});
+    stored_by_the_release_before(&url, &store, &file, pages, "pjb-pages", b"# two pages\n");
+
+    let served = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&served), "# parsed before\n");
+    assert_eq!(
+        stderr_of(&served),
+        "note: from the result store (job pjb-before); --force parses again\n"
+    );
+    // Pages as they were typed then, and, once recorded under the new key, any spelling.
+    for spelling in ["2,1", "1-2", "1,2"] {
+        let served = parse(&url, &store, &file, &["--target-pages", spelling]);
+        assert_eq!(ok(&served), "# two pages\n", "{spelling}");
+    }
+    assert_eq!(fake.made_jobs().len(), 0, "nothing paid again");
+    // Recorded under the new keys: the old entries are kept too.
+    let index = std::fs::read_to_string(store.join("index.jsonl")).unwrap();
+    let keys: std::collections::HashSet<&str> = index
+        .lines()
+        .map(|line| line.split('"').nth(3).unwrap())
+        .collect();
+    assert_eq!(keys.len(), 4, "{index}");
+
+    // The same bytes as another type were never this result: they are parsed.
+    let txt = scratch_file(dir.path(), "a.txt", b"%PDF-1.4 the report");
+    let parsed = ok(&parse(&url, &store, &txt, &[]));
+    assert!(parsed.starts_with("# a.txt"), "{parsed}");
+    assert_eq!(fake.made_jobs().len(), 1);
+    // And the .pdf is still served (from the new key) after the .txt's name was seen.
+    assert_eq!(ok(&parse(&url, &store, &file, &[])), "# parsed before\n");
+    assert_eq!(fake.made_jobs().len(), 1);
+}

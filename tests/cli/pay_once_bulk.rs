@@ -485,3 +485,85 @@ fn results_written_into_the_tree_are_no_documents_of_a_run_into_another_dir() {
         crate::harness::stdout_of(&planned)
     );
 }
+
+#[test]
+fn an_output_dir_and_a_store_made_by_the_release_before_pay_nothing_and_dry_run_agrees() {
+    use llamacloud::test_support::key;
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    tree(&docs, &["a.pdf", "b.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let agentic = serde_json::json!({"tier": "agentic", "version": "latest"});
+    // a.pdf's result is in OUT and b.pdf's in the result store, as the release before recorded
+    // them: under the key of the bytes alone.
+    let a = docs.join("a.pdf");
+    let (hash, _) = key::hash_file(&a).unwrap();
+    let context = key::Context {
+        origin: &url,
+        project_id: None,
+        organization_id: None,
+    };
+    let legacy = key::result_key(&format!("blake3:{hash}"), agentic.as_object().unwrap(), &context);
+    write(&out.join("a.pdf.md"), b"# a before\n");
+    let modified_ns = std::fs::metadata(out.join("a.pdf.md"))
+        .unwrap()
+        .modified()
+        .unwrap()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let line = serde_json::json!({
+        "output": "a.pdf.md", "source": a.display().to_string(), "key": legacy, "job_id": "pjb-a",
+        "bytes": 11, "modified_ns": modified_ns, "hash": key::hash_bytes(b"# a before\n"),
+    });
+    write(
+        &out.join(".llamacloud-manifest.jsonl"),
+        format!("{line}\n").as_bytes(),
+    );
+    crate::pay_once::stored_by_the_release_before(
+        &url,
+        &store,
+        &docs.join("b.pdf"),
+        agentic,
+        "pjb-b",
+        b"# b before\n",
+    );
+
+    let dry = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .args(["parse", "--tier", "agentic", "--recursive"])
+        .arg(&docs)
+        .arg("--output-dir")
+        .arg(&out)
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    ok(&dry);
+    let said = String::from_utf8_lossy(&dry.stdout).into_owned();
+    let line_of = |name: &str| {
+        said.lines()
+            .find(|l| l.ends_with(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line_of("/a.pdf").starts_with("done "), "{said}");
+    assert!(line_of("/b.pdf").starts_with("cached "), "{said}");
+    assert!(said.contains(": 0 to parse ("), "{said}");
+
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), 0, "{}", stderr_of(&output));
+    assert_eq!(result(&out, "a.pdf"), "# a before\n");
+    assert_eq!(result(&out, "b.pdf"), "# b before\n");
+    // Recorded again under the new keys: OUT alone now says both are done.
+    let again = bulk(&url, &dir.path().join("empty-store"), &[&docs], &out)
+        .output()
+        .unwrap();
+    ok(&again);
+    assert!(
+        stderr_of(&again).contains("0 parsed, 2 already done"),
+        "{}",
+        stderr_of(&again)
+    );
+    assert_eq!(fake.made_jobs().len(), 0);
+}

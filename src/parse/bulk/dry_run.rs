@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::output::job::human_size;
 use crate::parse::bulk::manifest::{MANIFEST, Manifest};
+use crate::parse::bulk::shared::upgrade;
 use crate::parse::bulk::sources::{self, Document, Shard, Sources};
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::pdf::{self, Pdf};
@@ -191,15 +192,16 @@ impl Look<'_> {
         if let Err(err) = sources::check(&document.source) {
             return skip(err.to_string());
         }
-        let key = match self.shared.key_through_stat_cache(
+        let keys = match self.shared.key_through_stat_cache(
             self.session,
             &document.source,
             self.configuration,
             false,
         ) {
-            Ok(key) => key,
+            Ok(keys) => keys,
             Err(err) => return skip(err.to_string()),
         };
+        let (key, legacy) = (keys.key.clone(), keys.legacy.as_ref());
         if let Some(shard) = &self.shard
             && !shard.holds(&key)
         {
@@ -208,7 +210,7 @@ impl Look<'_> {
         if let Some(dir) = self.dir {
             let ours = self.manifest.and_then(|m| m.ours(&document.relative));
             match ours {
-                Some(written) if !self.force && written.key == key => return ("done", None),
+                Some(written) if !self.force && written.is_for(&key, legacy) => return ("done", None),
                 Some(_) => {}
                 None if dir.join(&document.relative).symlink_metadata().is_ok() => {
                     return skip(format!(
@@ -220,7 +222,12 @@ impl Look<'_> {
             }
         }
         if !self.force {
-            match self.shared.usable(&key, self.kind, &document.source) {
+            // The key the store knows it by: a result an earlier release keyed otherwise counts.
+            let stored = match upgrade(self.shared.store.as_ref(), &keys, false) {
+                Ok(stored) => stored,
+                Err(err) => return skip(err.to_string()),
+            };
+            match self.shared.usable(&stored, self.kind, &document.source) {
                 Known::Stored { .. } | Known::Completed(_) | Known::Running(_) => return ("cached", None),
                 Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => {}
             }

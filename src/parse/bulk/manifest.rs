@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::store::FailedPage;
-use crate::store::key::hash_file;
+use crate::store::key::{Legacy, hash_file};
 use crate::store::log::Log;
 
 /// The manifest's file name in the output directory.
@@ -51,11 +51,14 @@ pub(super) struct Record {
     hash: [u8; 32],
     /// None for almost every result: nothing is held then.
     pub(super) failed_pages: Option<Box<[FailedPage]>>,
+    /// The type its document's name declares (`api::declared_type`), for a key without one.
+    source_type: Box<str>,
 }
 
 impl Record {
     fn of(written: Written) -> Self {
         Record {
+            source_type: crate::api::upload::declared_type(Path::new(&written.source)).into(),
             hash: blake3::Hash::from_hex(&written.hash).map_or([0; 32], |h| *h.as_bytes()),
             key: written.key,
             job_id: written.job_id,
@@ -64,16 +67,31 @@ impl Record {
             failed_pages: (!written.failed_pages.is_empty()).then(|| written.failed_pages.into_boxed_slice()),
         }
     }
+
+    /// Whether it is the result of the document keyed `key`: recorded under it, or by an earlier
+    /// release under its `legacy` key for a name of its type.
+    pub(super) fn is_for(&self, key: &str, legacy: Option<&Legacy>) -> bool {
+        self.key == key || legacy.is_some_and(|l| l.key == self.key && l.is_for(&self.source_type))
+    }
+
+    /// The file's hash when written, in hex.
+    pub(super) fn hash(&self) -> String {
+        blake3::Hash::from(self.hash).to_hex().to_string()
+    }
 }
+
+/// The job that made a result key's outputs, and the type their documents' names declare.
+type Made = (String, Option<Box<str>>);
 
 /// The manifest: what was written, and the log to append to.
 pub(super) struct Manifest {
     log: Mutex<Log>,
     /// Output path relative to DIR → what was written there.
     written: HashMap<String, Record>,
-    /// Result key → the job that made it, made when first asked (a rerun over finished work
-    /// never asks).
-    jobs: std::sync::OnceLock<HashMap<String, String>>,
+    /// Result key → the job that made it and the type its documents' names declare (`None`:
+    /// names of more than one type), made when first asked (a rerun over finished work never
+    /// asks).
+    jobs: std::sync::OnceLock<HashMap<String, Made>>,
     dir: PathBuf,
 }
 
@@ -117,15 +135,32 @@ impl Manifest {
 
     /// The completed job that made `key`'s result here before, if any.
     pub(super) fn job_of(&self, key: &str) -> Option<&str> {
-        self.jobs
-            .get_or_init(|| {
-                self.written
-                    .values()
-                    .map(|w| (w.key.clone(), w.job_id.clone()))
-                    .collect()
-            })
-            .get(key)
-            .map(String::as_str)
+        self.jobs().get(key).map(|(job_id, _)| job_id.as_str())
+    }
+
+    /// The completed job an earlier release recorded under `legacy`'s key, for names of the
+    /// document's type alone.
+    pub(super) fn legacy_job_of(&self, legacy: &Legacy) -> Option<&str> {
+        match self.jobs().get(&legacy.key)? {
+            (job_id, Some(declared)) if legacy.is_for(declared) => Some(job_id),
+            _ => None,
+        }
+    }
+
+    fn jobs(&self) -> &HashMap<String, Made> {
+        self.jobs.get_or_init(|| {
+            let mut jobs: HashMap<String, Made> = HashMap::new();
+            for w in self.written.values() {
+                let (job_id, declared) = jobs
+                    .entry(w.key.clone())
+                    .or_insert_with(|| (w.job_id.clone(), Some(w.source_type.clone())));
+                *job_id = w.job_id.clone();
+                if declared.as_ref() != Some(&w.source_type) {
+                    *declared = None;
+                }
+            }
+            jobs
+        })
     }
 
     /// Every output path the manifest records (absolute), so that they are never documents.

@@ -18,6 +18,8 @@ use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::sources::{Document, Pass, Shard, output_hash};
 use crate::parse::once::{self, Kind};
 use crate::session::Session;
+use crate::store::Store;
+use crate::store::key::Keys;
 use crate::text::neutralize;
 
 /// How often a stage that waits looks at the run's stop flag.
@@ -515,6 +517,14 @@ pub(super) fn nap(shared: &Shared, total: Duration) {
         let step = left.min(STOP_CHECK);
         shared.once.clock.sleep(step);
         left -= step;
+    }
+}
+
+/// `Store::upgrade` for the workers of a run, which share the store (none with `--no-cache`).
+pub(super) fn upgrade(store: Option<&Mutex<Store>>, keys: &Keys, carry: bool) -> std::io::Result<String> {
+    match store {
+        Some(store) => lock(store).upgrade(keys, carry),
+        None => Ok(keys.key.clone()),
     }
 }
 

@@ -17,10 +17,11 @@ use crate::error::Error;
 use crate::parse::bulk::poll::{busy, refused};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::results::{Made, record, write_output};
-use crate::parse::bulk::shared::{Event, Followed, Member, Shared, Task, lock, nap};
+use crate::parse::bulk::shared::{Event, Followed, Member, Shared, Task, lock, nap, upgrade};
 use crate::parse::bulk::sources::{self, Document};
 use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Source};
+use crate::store::key::Legacy;
 use crate::text::neutralize;
 
 /// Times a document goes back to be submitted again when the API is away, at most.
@@ -38,17 +39,21 @@ fn handle(shared: &Shared, sender: &Sender<Event>, mut task: Task) {
         return report_error(shared, sender, &task.document, None, err);
     }
     task.since.get_or_insert_with(|| shared.once.clock.now());
-    let key = match task.key.take() {
-        Some(key) => key,
+    let (key, legacy) = match task.key.take() {
+        Some(key) => (key, None),
         None => {
             task.seen = stat(&task.document.source);
-            let key = sources::check(&task.document.source).and_then(|()| {
-                shared
-                    .once
-                    .key_of(shared.session, &task.document.source, &shared.configuration)
+            let keys = sources::check(&task.document.source).and_then(|()| {
+                let keys =
+                    shared
+                        .once
+                        .key_of(shared.session, &task.document.source, &shared.configuration)?;
+                // What an earlier release recorded under the key it gave the document is used.
+                upgrade(shared.once.store.as_ref(), &keys, true).map_err(Error::Io)?;
+                Ok(keys)
             });
-            match key {
-                Ok(key) => key,
+            match keys {
+                Ok(keys) => (keys.key, keys.legacy),
                 Err(err) => return report_error(shared, sender, &task.document, None, err),
             }
         }
@@ -58,11 +63,11 @@ fn handle(shared: &Shared, sender: &Sender<Event>, mut task: Task) {
     }
     if task.lost == 0
         && task.rounds == 0
-        && let Some(outcome) = settled(shared, &task.document, &key)
+        && let Some(outcome) = settled(shared, &task.document, &key, legacy.as_ref())
     {
         return shared.report(sender, outcome);
     }
-    obtain(shared, sender, task, key);
+    obtain(shared, sender, task, key, legacy.as_ref());
 }
 
 /// A file's size and modification time.
@@ -76,7 +81,7 @@ fn stat(source: &Source) -> Option<(u64, Option<SystemTime>)> {
 /// What the output directory says of a document without any request: done (the manifest's
 /// result for the same key, or a result of this tool's whose record was lost), or a file this
 /// tool did not write in the way. `None`: it needs its result.
-fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
+fn settled(shared: &Shared, document: &Document, key: &str, legacy: Option<&Legacy>) -> Option<Outcome> {
     let done = |job_id: String, failed: Vec<FailedPage>| {
         let mut skipped = Outcome::new(document, "SKIPPED");
         skipped.job_id = Some(job_id);
@@ -86,8 +91,18 @@ fn settled(shared: &Shared, document: &Document, key: &str) -> Option<Outcome> {
         skipped
     };
     match shared.manifest.ours(&document.relative) {
-        Some(written) if !shared.force && written.key == key => {
-            let failed = written.failed_pages.iter().flatten().cloned().collect();
+        Some(written) if !shared.force && written.is_for(key, legacy) => {
+            let failed: Vec<FailedPage> = written.failed_pages.iter().flatten().cloned().collect();
+            if written.key != key {
+                // An earlier release's line: recorded again under the key (should that fail, the
+                // next run finds the old line again).
+                let made = Made {
+                    job_id: &written.job_id,
+                    failed: &failed,
+                    credits: None,
+                };
+                let _ = record(shared, document, key, &made, written.hash());
+            }
             Some(done(written.job_id.clone(), failed))
         }
         // Ours (an older result): replaced.
@@ -133,7 +148,7 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
 
 /// What this run, the store and the manifest know of the document's result that may be used
 /// now. After its job was lost (`lost`), the manifest's job is not taken again.
-fn known(shared: &Shared, key: &str, source: &Source, lost: u32) -> Known {
+fn known(shared: &Shared, key: &str, legacy: Option<&Legacy>, source: &Source, lost: u32) -> Known {
     if let Some(job_id) = lock(&shared.jobs).get(key) {
         return Known::Running(job_id.clone());
     }
@@ -144,6 +159,7 @@ fn known(shared: &Shared, key: &str, source: &Source, lost: u32) -> Known {
         Known::Nothing if lost == 0 && !matches!(source, Source::Url(_)) => shared
             .manifest
             .job_of(key)
+            .or_else(|| legacy.and_then(|legacy| shared.manifest.legacy_job_of(legacy)))
             .map_or(Known::Nothing, |job| Known::Completed(job.to_string())),
         known => known,
     }
@@ -151,13 +167,13 @@ fn known(shared: &Shared, key: &str, source: &Source, lost: u32) -> Known {
 
 /// The document's result from what is known, or its job found or created and handed to the
 /// poller.
-fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
+fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String, legacy: Option<&Legacy>) {
     if from_known(
         shared,
         sender,
         &task,
         &key,
-        known(shared, &key, &task.document.source, task.lost),
+        known(shared, &key, legacy, &task.document.source, task.lost),
     ) {
         return;
     }
@@ -177,7 +193,7 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String) {
                 return report_error(shared, sender, &task.document, None, err);
             }
         };
-        let unanswered = match known(shared, &key, &task.document.source, task.lost) {
+        let unanswered = match known(shared, &key, legacy, &task.document.source, task.lost) {
             Known::Running(job_id) => Some(Ok((job_id, false))),
             Known::Unanswered(intents) => Some(Err(intents)),
             Known::Ended(_) | Known::Nothing => Some(Err(Vec::new())),

@@ -75,14 +75,21 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
                 let local = matches!(err.root(), Error::Io(_));
                 if local {
                     shared.fail(&err);
-                } else if tries < FETCH_TRIES && fetch_may_pass(&err) && !shared.stopped() {
-                    if !busy(&err) && shared.trouble(&err) {
-                        // The API has been away too long: the job is left for the next run.
+                } else if fetch_may_pass(&err) {
+                    // The API away is waited out as every stage waits it out: no document fails
+                    // for it; once it has been away too long, or the run stopped, the job is
+                    // left for the next run. A fetch that fails while the API answers is tried
+                    // `FETCH_TRIES` times.
+                    if shared.stopped() || (!busy(&err) && shared.trouble(&err)) {
                         return leave(shared, sender, followed);
                     }
-                    nap(shared, Duration::from_secs(1 << (tries - 1)));
-                    tries += 1;
-                    continue;
+                    let away = !busy(&err) && shared.health.away();
+                    if tries < FETCH_TRIES || away {
+                        let backoff = Duration::from_secs(1 << (tries - 1).min(4));
+                        nap(shared, backoff.max(shared.health.pause()));
+                        tries += 1;
+                        continue;
+                    }
                 }
                 return fail_all(shared, sender, &followed, err);
             }
@@ -213,6 +220,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::parse::bulk::shared::MAX_OUTAGE;
     use crate::parse::bulk::testing::{Fixture, Reply, Script, events, followed, job, outcomes, reply, take};
 
     const RESULT: &str = "/api/v2/parse/job-1";
@@ -264,6 +272,35 @@ mod tests {
         let manifest = crate::parse::bulk::manifest::Manifest::open(&fixture.out()).unwrap();
         let record = manifest.ours("a.pdf.md").expect("recorded in the manifest");
         assert_eq!((record.key.as_str(), record.job_id.as_str()), ("key-1", "job-1"));
+        assert!(!shared.stopped());
+    }
+
+    #[test]
+    fn a_fetch_outage_of_30_s_fails_no_document() {
+        // Every fetch answered 503 for more than 30 s on the run's clock (more tries than a
+        // fetch that fails while the API answers is given), then the result.
+        let mut replies = vec![reply(503, json!({"detail": "unavailable"})); 16];
+        replies.push(Reply::raw(200, &result("# A").to_string()));
+        let script = Script::start(vec![("GET", RESULT.into(), replies)]);
+        let fixture = Fixture::new(&script.url, &["a.pdf"]);
+        let shared = fixture.shared(4, 8);
+        let (sender, receiver) = events();
+        let followed = followed(&shared, "job-1", "key-1");
+        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        assert!(
+            fixture.elapsed() >= Duration::from_secs(30),
+            "{:?}",
+            fixture.elapsed()
+        );
+        assert!(fixture.elapsed() < MAX_OUTAGE, "{:?}", fixture.elapsed());
+        assert!(script.count("GET", RESULT) > 2 * FETCH_TRIES as usize);
+        assert_eq!(
+            outcomes(&receiver, &fixture.docs()),
+            [("a.pdf".to_string(), "COMPLETED".to_string(), None)]
+        );
+        let stderr = fixture.stderr.text();
+        assert!(stderr.contains("(no document fails for it)"), "{stderr}");
+        assert!(stderr.contains("note: the API answers again"), "{stderr}");
         assert!(!shared.stopped());
     }
 

@@ -501,6 +501,11 @@ impl Health {
         *state = HealthState::default();
     }
 
+    /// Whether the run is in an outage: requests have failed one after another.
+    pub(super) fn away(&self) -> bool {
+        lock(&self.state).failures >= OUTAGE
+    }
+
     /// How long to wait before the next try: nothing while the API answers, then 1, 2, 4 … 30 s.
     pub(super) fn pause(&self) -> Duration {
         match lock(&self.state).failures {

@@ -105,6 +105,78 @@ fn a_dry_run_says_what_each_document_would_cost_and_sends_nothing() {
     assert!(!out.join("report.pdf.md").exists());
 }
 
+#[test]
+fn a_dry_run_counts_the_pages_max_pages_and_target_pages_leave() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(&docs.join("three.pdf"), &blank_pdf(3));
+    write(&docs.join("two.pdf"), &blank_pdf(2));
+    write(&docs.join("one.pdf"), &blank_pdf(1));
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = |args: &[&str]| {
+        let output = cli(&url)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+            .args([
+                "parse",
+                "--tier",
+                "agentic",
+                "--recursive",
+                docs.to_str().unwrap(),
+                "--dry-run",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| {
+                line.split_whitespace()
+                    .skip(3)
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+    };
+    // Lines: action, size (two words), pages (two words), source; then the total.
+    assert_eq!(
+        run(&["--max-pages", "2"]),
+        ["1 page", "2 pages", "2 pages", "to parse"]
+    );
+    assert_eq!(
+        run(&["--target-pages", "2-5"]),
+        ["0 pages", "2 pages", "1 page", "to parse"]
+    );
+    assert_eq!(
+        run(&["--target-pages", "1,3", "--max-pages", "1"]),
+        ["1 page", "1 page", "1 page", "to parse"]
+    );
+    let options = dir.path().join("options.json");
+    write(&options, br#"{"page_ranges": {"max_pages": 2}}"#);
+    let total = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args([
+            "parse",
+            "--tier",
+            "agentic",
+            "--recursive",
+            docs.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .args(["--options", options.to_str().unwrap()])
+        .output()
+        .unwrap();
+    // --options too; the total adds what each would parse.
+    let said = String::from_utf8_lossy(&total.stdout);
+    assert!(
+        said.contains("\n3 documents: 3 to parse (5 pages, "),
+        "{said}{}",
+        stderr_of(&total)
+    );
+    assert_eq!(fake.made_jobs().len(), 0);
+}
+
 /// A PDF that a user password locks (made with lopdf: owner "owner", user "secret").
 fn locked_pdf() -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/locked-by-password.pdf"))

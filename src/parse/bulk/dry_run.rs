@@ -2,9 +2,9 @@
 //! keyed exactly as a real run does (the same walk, the same refusals, the result store and the
 //! output directory's manifest consulted, read only), and each gets a line: `parse` (it would
 //! be paid for), `done` (its result is in the output directory), `cached` (the result store has
-//! its result or its job) or `skip` with why, with its size and, for a PDF, its page count
-//! (counted here); then a total. `--format jsonl` gives `{"source","action","bytes","pages",
-//! "reason"}` objects.
+//! its result or its job) or `skip` with why, with its size and, for a PDF, the pages that would
+//! be parsed (counted here, within `page_ranges`); then a total. `--format jsonl` gives
+//! `{"source","action","bytes","pages","reason"}` objects.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -169,7 +169,7 @@ impl Look<'_> {
             action: "skip",
             bytes,
             pages: match pdf {
-                Pdf::Pages(pages) => Some(pages),
+                Pdf::Pages(pages) => Some(parsed_pages(pages, self.configuration.get("page_ranges"))),
                 Pdf::Locked | Pdf::Unknown => None,
             },
             reason: None,
@@ -250,6 +250,30 @@ impl Look<'_> {
     }
 }
 
+/// How many of a document's `pages` would be parsed: those of `page_ranges.target_pages` within
+/// the document (all when none are asked for), at most `page_ranges.max_pages`.
+fn parsed_pages(pages: u64, page_ranges: Option<&serde_json::Value>) -> u64 {
+    let asked = |key: &str| page_ranges.and_then(|ranges| ranges.get(key));
+    let targeted = match asked("target_pages").and_then(serde_json::Value::as_str) {
+        // Checked before the run: pages and ranges, each in order, none twice.
+        Some(targets) => targets
+            .split(',')
+            .filter_map(|part| {
+                let (first, last) = part.split_once('-').unwrap_or((part, part));
+                let (first, last) = (
+                    first.trim().parse::<u64>().ok()?,
+                    last.trim().parse::<u64>().ok()?,
+                );
+                Some((last.min(pages) + 1).saturating_sub(first.max(1)))
+            })
+            .sum(),
+        None => pages,
+    };
+    asked("max_pages")
+        .and_then(serde_json::Value::as_u64)
+        .map_or(targeted, |most| targeted.min(most))
+}
+
 fn human(planned: &Planned) -> String {
     let bytes = planned.bytes.map_or_else(|| "-".to_string(), human_size);
     let pages = planned.pages.map_or_else(
@@ -321,5 +345,40 @@ impl Sum {
             self.cached,
             self.skip
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::parsed_pages;
+
+    #[test]
+    fn the_pages_counted_are_those_that_would_be_parsed() {
+        let ranges = |value: serde_json::Value| Some(value);
+        assert_eq!(parsed_pages(10, None), 10);
+        assert_eq!(parsed_pages(10, ranges(json!({"max_pages": 3})).as_ref()), 3);
+        assert_eq!(parsed_pages(2, ranges(json!({"max_pages": 3})).as_ref()), 2);
+        assert_eq!(
+            parsed_pages(10, ranges(json!({"target_pages": "1,3,5-8"})).as_ref()),
+            6
+        );
+        // Only the targets within the document count.
+        assert_eq!(
+            parsed_pages(6, ranges(json!({"target_pages": "1,3,5-8"})).as_ref()),
+            4
+        );
+        assert_eq!(
+            parsed_pages(2, ranges(json!({"target_pages": "5-8"})).as_ref()),
+            0
+        );
+        assert_eq!(
+            parsed_pages(
+                10,
+                ranges(json!({"target_pages": "2-9", "max_pages": 5})).as_ref()
+            ),
+            5
+        );
     }
 }

@@ -543,3 +543,50 @@ fn jobs_are_polled_together_in_one_listing_request() {
         "{listings:#?}"
     );
 }
+
+#[test]
+fn a_format_a_run_over_several_documents_cannot_write_is_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    tree(&docs, &["a.md", "b.md"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let out = dir.path().join("out");
+    for format in ["tsv", "yaml", "raw", "table"] {
+        for dry_run in [false, true] {
+            let output = cli(&url)
+                .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+                .args(["parse", "--tier", "agentic", "--format", format, "--recursive"])
+                .arg(&docs)
+                .arg("--output-dir")
+                .arg(&out)
+                .args(dry_run.then_some("--dry-run"))
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{format}: {}", stderr_of(&output));
+            assert_eq!(
+                stderr_of(&output),
+                format!(
+                    "error: --format {format} does not apply to several documents: their results are \
+                     written as markdown or text (the default), or with --format json as the API's \
+                     JSON; --format jsonl adds a JSON line per document on stdout\n"
+                )
+            );
+            assert!(output.stdout.is_empty());
+        }
+    }
+    let created = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args([
+            "parsing", "create", "--wait", "--tier", "agentic", "--format", "yaml",
+        ])
+        .arg(docs.join("a.md"))
+        .arg(docs.join("b.md"))
+        .arg("--output-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(created.status.code(), Some(2), "{}", stderr_of(&created));
+    assert_eq!(fake.requests_seen(), fake::RequestCounts::default());
+    assert!(!out.exists());
+    assert!(!dir.path().join("store").exists());
+}

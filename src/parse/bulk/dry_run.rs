@@ -58,6 +58,9 @@ pub(super) fn dry_run(
             "--dry-run prints what would happen on stdout; -o and --jq do not apply",
         ));
     }
+    if !asked.single {
+        super::check_format(global)?;
+    }
     if asked.single
         && let Some((source, _)) = arguments.first()
     {

@@ -384,7 +384,8 @@ fn create(
             match (lost, intents.is_empty()) {
                 (true, false) => match find_by_token(shared, session, &intents)? {
                     Some(job_id) => job_id,
-                    None => return Err(err),
+                    // Not found is no proof that nothing was made.
+                    None => return Err(err.context(NOT_AGAIN)),
                 },
                 _ => return Err(err),
             }
@@ -416,6 +417,9 @@ fn create(
     })?;
     Ok(job_id)
 }
+
+/// Why a create whose answer was lost and whose job was not found fails.
+const NOT_AGAIN: &str = "not sent again, so as not to pay twice: the next run looks for its job first";
 
 /// Looks through the jobs created since the earliest of `intents` for one carrying its token,
 /// a few times over a bounded while (a listing can lag behind a create).
@@ -469,7 +473,7 @@ fn find_by_token(shared: &Shared, session: &Session, intents: &[Intent]) -> Resu
         }
     }
     shared.stderr.line(&format!(
-        "note: no job carries the token of the unanswered create after {} s: parsing it now",
+        "note: no job carries the token of the unanswered create after {} s",
         LOOKS.iter().sum::<Duration>().as_secs()
     ));
     Ok(None)

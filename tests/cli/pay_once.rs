@@ -203,6 +203,44 @@ fn a_create_whose_answer_is_lost_is_found_by_its_token_not_paid_for_twice() {
 }
 
 #[test]
+fn a_lost_create_not_found_by_its_token_is_not_sent_again_and_the_next_run_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    // Made, then a gateway error; the listings (one page each) miss it for as long as the run
+    // looks.
+    let (url, fake) = start_shared(fake::Config {
+        parse_jobs: 0,
+        create_faults: vec![502],
+        list_lag: 4,
+        ..fake::Config::default()
+    });
+    let output = parse(&url, &store, &file, &[]);
+    // What stderr says is done is what is done: nothing is parsed now.
+    assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr_of(&output),
+        "note: looking for the job of a create whose answer was lost (listings can lag behind creates)\n\
+         note: no job carries the token of the unanswered create after 14 s\n\
+         error: not sent again, so as not to pay twice: the next run looks for its job first: HTTP 502 Bad \
+         Gateway: Bad gateway (the job may have been created: check with `llamacloud parsing list --since 10m`)\n"
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    let again = parse(&url, &store, &file, &[]);
+    assert!(ok(&again).starts_with("# a.pdf"));
+    assert!(
+        stderr_of(&again).contains(&format!(
+            "note: found job {id} of a create whose answer was lost\n"
+        )),
+        "{}",
+        stderr_of(&again)
+    );
+    assert_eq!(fake.made_jobs().len(), 1, "paid for once");
+}
+
+#[test]
 fn a_run_killed_between_send_and_answer_is_reconciled_by_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");

@@ -286,6 +286,94 @@ fn links_are_followed_only_with_follow_and_a_loop_is_skipped() {
     assert_eq!(fake.jobs_made_ever(), 2);
 }
 
+/// An entry under a tree that cannot be read fails alone, as a file that cannot be read does:
+/// ERROR, counted as failed, exit 1, the others parsed. Root reads what `chmod 000` hides, so
+/// the walk's error is made here with what no one can read: a link, followed, that leads nowhere;
+/// the directory and the file that `chmod 000` hides are tried only when they cannot be read.
+#[cfg(unix)]
+#[test]
+fn an_entry_of_a_tree_that_cannot_be_read_fails_alone() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (dir, url, fake) = setup(2, fake::Config::default());
+    let docs = dir.path().join("docs");
+    std::os::unix::fs::symlink(docs.join("missing"), docs.join("gone.pdf")).unwrap();
+    let locked = docs.join("locked");
+    tree(&locked, 1);
+    let secret = docs.join("secret.pdf");
+    std::fs::write(&secret, "Contents of secret.pdf\n").unwrap();
+    for path in [&locked, &secret] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let hidden = std::fs::read_dir(&locked).is_err() && std::fs::File::open(&secret).is_err();
+    if !hidden {
+        eprintln!(
+            "SKIPPED in an_entry_of_a_tree_that_cannot_be_read_fails_alone: chmod 000 hides nothing \
+             from this user (root); only the link that leads nowhere is tested"
+        );
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::remove_dir_all(&locked).unwrap();
+        std::fs::remove_file(&secret).unwrap();
+    }
+    // --include is for files: a directory that cannot be read may hold some it would take.
+    let output = bulk(&url, dir.path(), &["--follow", "--include", "**/*.pdf"])
+        .output()
+        .unwrap();
+    if hidden {
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let mut said: Vec<(String, String, String)> = events(&output)
+        .iter()
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap().to_string(),
+                e["status"].as_str().unwrap().to_string(),
+                e["error"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    said.sort();
+    let path = |name: &str| docs.join(name).display().to_string();
+    let mut expected = vec![
+        (path("doc-000.pdf"), "COMPLETED".to_string(), String::new()),
+        (path("doc-001.pdf"), "COMPLETED".to_string(), String::new()),
+        (
+            path("gone.pdf"),
+            "ERROR".to_string(),
+            format!(
+                "cannot read {}: No such file or directory (os error 2)",
+                path("gone.pdf")
+            ),
+        ),
+    ];
+    if hidden {
+        expected.push((
+            path("locked"),
+            "ERROR".to_string(),
+            format!("cannot read {}: Permission denied (os error 13)", path("locked")),
+        ));
+        expected.push((
+            path("secret.pdf"),
+            "ERROR".to_string(),
+            format!("cannot upload {}: permission denied", path("secret.pdf")),
+        ));
+    }
+    expected.sort();
+    assert_eq!(said, expected, "{}", stderr_of(&output));
+    let failed = expected.len() - 2;
+    assert!(
+        stderr_of(&output).contains(&format!(": 2 parsed, 0 already done, {failed} failed;")),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(
+        !stderr_of(&output).contains("note: skipped"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(fake.jobs_made_ever(), 2);
+}
+
 #[test]
 fn a_document_on_stdin_is_spooled_and_uploaded_under_its_name() {
     let (url, fake) = start_shared(fake::Config::default());

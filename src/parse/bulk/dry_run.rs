@@ -187,7 +187,7 @@ impl Look<'_> {
     fn action(&self, document: &Document, pdf: Pdf) -> (&'static str, Option<String>) {
         let skip = |why: String| ("skip", Some(why));
         // Only a result written to a file has a name that can be too long.
-        if self.dir.is_some()
+        if (self.dir.is_some() || document.unreadable.is_some())
             && let Some(why) = document.refusal()
         {
             return skip(why);

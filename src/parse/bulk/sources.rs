@@ -31,6 +31,9 @@ pub(super) struct Document {
     pub(super) relative: String,
     /// The output directory.
     dir: Arc<Path>,
+    /// Why it cannot be read, found by the walk (a directory that cannot be listed, a link that
+    /// leads nowhere): it fails alone.
+    pub(super) unreadable: Option<Box<str>>,
 }
 
 impl Document {
@@ -48,9 +51,13 @@ impl Document {
         self.dir.join(&self.relative)
     }
 
-    /// Why it cannot be parsed into its output, known before anything is sent: a part of the
-    /// result's path longer than a file name can be (it would be paid for, then not written).
+    /// Why it cannot be parsed into its output, known before anything is sent: it cannot be read,
+    /// or a part of the result's path is longer than a file name can be (it would be paid for,
+    /// then not written).
     pub(super) fn refusal(&self) -> Option<String> {
+        if let Some(why) = &self.unreadable {
+            return Some(why.to_string());
+        }
         self.relative
             .split('/')
             .find(|part| part.len() > NAME_MAX)
@@ -238,6 +245,7 @@ impl Sources {
             given: None,
             relative,
             dir: Arc::clone(&self.dir),
+            unreadable: None,
         };
         if document.name() != name {
             document.given = Some(name.into());
@@ -343,6 +351,13 @@ impl Iterator for Pass<'_> {
                             let source = Source::File(path.join(&relative));
                             let name = path.join(&relative).display().to_string();
                             return Some(Ok(sources.document(source, &name, &relative)));
+                        }
+                        Taken::Failed(relative, why) => {
+                            let name = path.join(&relative).display().to_string();
+                            let mut document =
+                                sources.document(Source::File(path.join(&relative)), &name, &relative);
+                            document.unreadable = Some(why.into());
+                            return Some(Ok(document));
                         }
                         Taken::Nothing => {}
                         Taken::Note(line) => self.note(&line),

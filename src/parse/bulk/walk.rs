@@ -1,6 +1,7 @@
 //! How a `--recursive` tree is walked: regular files only, hidden entries and result
 //! directories left out, symbolic links followed only with `--follow` (cycle-safe), FIFOs,
-//! sockets and devices noted and skipped, `--include`/`--exclude` applied.
+//! sockets and devices noted and skipped, an entry that cannot be read an error for that entry,
+//! `--include`/`--exclude` applied.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,12 @@ impl Filter {
     fn wants(&self, relative: &Path) -> bool {
         self.include.as_ref().is_none_or(|set| set.is_match(relative)) && !self.exclude.is_match(relative)
     }
+
+    /// Whether a directory may hold wanted files: `--exclude` leaves out neither it nor what is
+    /// in it (`drafts/**`); `--include` is for files.
+    fn may_hold(&self, relative: &Path) -> bool {
+        !self.exclude.is_match(relative) && !self.exclude.is_match(relative.join("x"))
+    }
 }
 
 /// How a `--recursive` tree is walked.
@@ -62,12 +69,16 @@ pub(super) enum Taken {
     Note(String),
     /// The root cannot be read.
     Unreadable(Error),
+    /// An entry under the root that cannot be read (a directory, a link that leads nowhere):
+    /// its path relative to the root and why, an error for that entry.
+    Failed(PathBuf, String),
 }
 
 impl Walk {
     /// What `entry` of the tree at `root` is. Only regular files are documents. Hidden entries
     /// and result directories are left out (not entered); symbolic links are followed only with
-    /// `--follow` (a loop is noted and skipped); FIFOs, sockets and devices are noted and skipped.
+    /// `--follow` (a loop is noted and skipped); FIFOs, sockets and devices are noted and skipped;
+    /// an entry that cannot be read (a directory, a link that leads nowhere) fails alone.
     pub(super) fn take(
         &self,
         entry: walkdir::Result<walkdir::DirEntry>,
@@ -92,7 +103,26 @@ impl Walk {
                         .map_or_else(|| err.to_string(), ToString::to_string)
                 )));
             }
-            Err(err) => return Taken::Note(format!("note: skipped {}", neutralize(&err.to_string()))),
+            Err(err) => {
+                let why = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string);
+                let wanted = |relative: &Path| match root.join(relative).symlink_metadata() {
+                    Ok(metadata) if metadata.is_dir() => self.filter.may_hold(relative),
+                    _ => self.filter.wants(relative),
+                };
+                return match err.path().and_then(|path| path.strip_prefix(root).ok()) {
+                    Some(relative) if wanted(relative) => Taken::Failed(
+                        relative.to_path_buf(),
+                        format!(
+                            "cannot read {}: {why}",
+                            neutralize(&root.join(relative).display().to_string())
+                        ),
+                    ),
+                    Some(_) => Taken::Nothing,
+                    None => Taken::Note(format!("note: skipped {}", neutralize(&err.to_string()))),
+                };
+            }
         };
         let kind = entry.file_type();
         if entry.depth() > 0 && !self.wanted(&entry) {

@@ -33,6 +33,40 @@ fn costs(output: &std::process::Output) -> Vec<(String, String, Value)> {
 }
 
 #[test]
+fn a_result_that_cost_nothing_says_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("docs/a.md"), b"# A\n");
+    write(&dir.path().join("docs/copy-of-a.md"), b"# A\n");
+    write(&dir.path().join("docs/b.md"), b"# B\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let statuses = |output: &std::process::Output| {
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(output));
+        let mut said: Vec<String> = costs(output).into_iter().map(|(_, status, _)| status).collect();
+        said.sort();
+        said
+    };
+    // This run: one of the twins pays, the other is the same as it.
+    let first = bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(statuses(&first), ["COMPLETED", "COMPLETED", "SAME"]);
+    // A new OUT: every result from the result store.
+    let cached = bulk_run(&url, dir.path(), "out2", &[]);
+    assert_eq!(statuses(&cached), ["CACHED", "CACHED", "CACHED"]);
+    assert!(
+        stderr_of(&cached).contains(&format!(
+            "CACHED {} → {}",
+            dir.path().join("docs/b.md").display(),
+            dir.path().join("out2/b.md.md").display()
+        )),
+        "{}",
+        stderr_of(&cached)
+    );
+    // The same OUT again: every result already there.
+    let done = bulk_run(&url, dir.path(), "out2", &[]);
+    assert_eq!(statuses(&done), ["SKIPPED", "SKIPPED", "SKIPPED"]);
+    assert_eq!(fake.made_jobs().len(), 2);
+}
+
+#[test]
 fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("docs/a.md"), b"# A\n");
@@ -64,11 +98,11 @@ fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
         assert_eq!(record["credits"], json!(10), "what its job cost: {record}");
     }
     // Done before, then from the result store into a new directory: nothing paid.
-    for out in ["out", "out2"] {
+    for (out, said) in [("out", "SKIPPED"), ("out2", "CACHED")] {
         let again = bulk_run(&url, dir.path(), out, &[]);
         assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
         for (name, status, credits) in costs(&again) {
-            assert_eq!((status.as_str(), credits), ("SKIPPED", json!(0)), "{out} {name}");
+            assert_eq!((status.as_str(), credits), (said, json!(0)), "{out} {name}");
         }
         assert!(
             stderr_of(&again).contains(

@@ -21,7 +21,9 @@ use crate::text::neutralize;
 pub(super) struct Outcome {
     pub(super) source: String,
     pub(super) job_id: Option<String>,
-    /// COMPLETED, FAILED, CANCELLED, SKIPPED (done before), RUNNING (left on a signal) or ERROR.
+    /// COMPLETED, FAILED, CANCELLED, SKIPPED (its result in OUT before), CACHED (from the result
+    /// store or a job an earlier run made), SAME (another document of this run has the same
+    /// bytes: its job), RUNNING (left on a signal) or ERROR.
     pub(super) status: String,
     pub(super) output: Option<String>,
     /// The pages of its result the API could not parse (marked in the output).
@@ -144,7 +146,7 @@ impl Tally {
         bar.inc(1);
         match outcome.status.as_str() {
             "COMPLETED" => self.completed += 1,
-            "SKIPPED" => self.skipped += 1,
+            "SKIPPED" | "CACHED" | "SAME" => self.skipped += 1,
             "RUNNING" => self.running += 1,
             _ => self.failed += 1,
         }
@@ -158,7 +160,14 @@ impl Tally {
                 self.billed += 1;
             }
             (true, None) => self.unbilled += 1,
-            (false, _) if matches!(outcome.status.as_str(), "COMPLETED" | "SKIPPED") => self.free += 1,
+            (false, _)
+                if matches!(
+                    outcome.status.as_str(),
+                    "COMPLETED" | "SKIPPED" | "CACHED" | "SAME"
+                ) =>
+            {
+                self.free += 1
+            }
             (false, _) => {}
         }
         if (outcome.uploaded > 0 || outcome.status == "COMPLETED")

@@ -105,7 +105,12 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
         };
         match write_output(shared, &member.document, key, fetched.kept.path(), &written) {
             Ok(()) => {
-                outcome.status = if member.paid { "COMPLETED" } else { "SKIPPED" }.into();
+                outcome.status = if member.paid {
+                    "COMPLETED"
+                } else {
+                    shared.reused(job_id)
+                }
+                .into();
                 outcome.output = Some(member.document.output().display().to_string());
                 outcome.failed_pages.clone_from(failed);
                 outcome.credits = credits_of(member, job);

@@ -162,6 +162,9 @@ pub(super) struct Shared<'a> {
     /// The job this run made or follows for each result key, where the store does not say
     /// (`--no-cache`, `--force`): a second document with the same bytes follows it too.
     pub(super) jobs: Mutex<HashMap<String, String>>,
+    /// The jobs created in this run (as the report keeps them): a document whose result comes
+    /// from one of them is the same as another of this run.
+    made: Mutex<HashSet<String>>,
 }
 
 /// What `Shared::new` needs besides the bounds.
@@ -211,6 +214,7 @@ impl<'a> Shared<'a> {
             deciding: Mutex::new(HashSet::new()),
             decided: Condvar::new(),
             jobs: Mutex::new(HashMap::new()),
+            made: Mutex::new(HashSet::new()),
         }
     }
 }
@@ -325,6 +329,22 @@ impl Shared<'_> {
             neutralize(&err.to_string())
         )));
         true
+    }
+
+    /// Job `job_id` was created in this run.
+    pub(super) fn made(&self, job_id: &str) {
+        lock(&self.made).insert(job_id.to_string());
+    }
+
+    /// The status of a document whose result comes, at no cost, from job `job_id`: `SAME` when
+    /// another document of this run paid for it, else `CACHED` (the result store, or a job an
+    /// earlier run made).
+    pub(super) fn reused(&self, job_id: &str) -> &'static str {
+        if lock(&self.made).contains(job_id) {
+            "SAME"
+        } else {
+            "CACHED"
+        }
     }
 
     pub(super) fn aborted(&self) -> Option<Error> {

@@ -207,7 +207,12 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String, lega
             None => return,
             Some(Ok((job_id, _))) => (job_id, false, true),
             Some(Err(intents)) => match create(shared, &task, &key, &intents) {
-                Ok((job_id, created)) => (job_id, created, !created),
+                Ok((job_id, created)) => {
+                    if created {
+                        shared.made(&job_id);
+                    }
+                    (job_id, created, !created)
+                }
                 Err(err) => {
                     shared.slots.give();
                     return create_failed(shared, sender, task, key, err);
@@ -243,7 +248,7 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
     match known {
         Known::Stored { path, job_id } => {
             let document = &task.document;
-            let mut outcome = Outcome::new(document, "SKIPPED");
+            let mut outcome = Outcome::new(document, shared.reused(&job_id));
             outcome.job_id = Some(job_id.clone());
             let failed = shared.once.failed_pages(key, shared.kind);
             let made = Made {

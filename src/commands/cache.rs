@@ -38,7 +38,11 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
                 .map(|(key, entry)| Row {
                     key: key.clone(),
                     job_id: entry.job_id.clone(),
-                    status: entry.status.clone(),
+                    // A job the store has not seen end is running as far as it knows.
+                    status: entry
+                        .status
+                        .clone()
+                        .or_else(|| entry.job_id.as_ref().map(|_| "RUNNING".to_string())),
                     results: entry
                         .results
                         .names()
@@ -64,9 +68,20 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
             let cutoff = cutoff
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            let running = store
+                .entries()
+                .filter(|(_, entry)| entry.last_at < cutoff && entry.unended())
+                .count();
             let removed = store.prune(cutoff)?;
+            let kept = match running {
+                0 => String::new(),
+                n => format!(
+                    "; kept {} not ended (the next run waits for it instead of paying again)",
+                    count(n as u64, "job")
+                ),
+            };
             ctx.io.stderr.line(&format!(
-                "Removed {} not used in {} from {}",
+                "Removed {} not used in {} from {}{kept}",
                 count(removed as u64, "result"),
                 human_duration(*older_than),
                 store.dir().display()

@@ -119,6 +119,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Its job has not ended as far as the store knows (or a create was not answered: its job
+    /// may exist): forgetting it would pay for the document again.
+    pub fn unended(&self) -> bool {
+        (self.job_id.is_some() && self.status.is_none()) || !self.intents.is_empty()
+    }
+
     fn apply(&mut self, at: i64, what: &What) {
         self.last_at = self.last_at.max(at);
         match what {
@@ -398,13 +404,23 @@ impl Store {
         last.map_or(Ok(()), Pending::wait)
     }
 
-    /// Forgets the keys nothing happened to since `cutoff` (ms), their result files with them.
-    /// Returns how many were removed.
+    /// Forgets the keys nothing happened to since `cutoff` (ms), their result files with them,
+    /// but not one whose job has not ended (`Entry::unended`). Returns how many were removed.
     pub fn prune(&mut self, cutoff: i64) -> io::Result<usize> {
+        self.forget(|entry| entry.last_at < cutoff && !entry.unended())
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) -> io::Result<usize> {
+        self.forget(|_| true)
+    }
+
+    /// Forgets the keys whose entry is `old`, their result files with them.
+    fn forget(&mut self, old: impl Fn(&Entry) -> bool) -> io::Result<usize> {
         let old: Vec<String> = self
             .entries
             .iter()
-            .filter(|(_, e)| e.last_at < cutoff)
+            .filter(|(_, e)| old(e))
             .map(|(k, _)| k.clone())
             .collect();
         for key in &old {
@@ -416,11 +432,6 @@ impl Store {
         }
         self.rewrite()?;
         Ok(old.len())
-    }
-
-    /// Forgets everything.
-    pub fn clear(&mut self) -> io::Result<usize> {
-        self.prune(i64::MAX)
     }
 
     /// The index rewritten from what is known (a compaction).

@@ -385,6 +385,64 @@ fn the_store_is_listed_pruned_and_cleared_through_the_cache_command() {
 }
 
 #[test]
+fn a_job_still_running_is_listed_running_and_kept_by_prune() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let stuck = scratch_file(dir.path(), "stuck.md", b"# never ends\n");
+    let done = scratch_file(dir.path(), "done.pdf", b"%PDF");
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&parse(&url, &store, &done, &[]));
+    let left = parse(&url, &store, &stuck, &["--wait-timeout", "3s"]);
+    assert_eq!(left.status.code(), Some(1), "{}", stderr_of(&left));
+    let id = fake.made_jobs()[1]["id"].as_str().unwrap().to_string();
+    let statuses = || {
+        let listed = ok(&with_store(&url, &store)
+            .args(["cache", "list", "--format", "tsv"])
+            .output()
+            .unwrap());
+        let mut rows: Vec<(String, String)> = listed
+            .lines()
+            .map(|row| {
+                let fields: Vec<&str> = row.split('\t').collect();
+                (fields[1].to_string(), fields[2].to_string())
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let completed = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        statuses(),
+        [
+            (completed, "COMPLETED".to_string()),
+            (id.clone(), "RUNNING".to_string())
+        ]
+    );
+    // A month later: the completed result is pruned, the running job kept.
+    let pruned = command()
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .env("LLAMACLOUD_TEST_NOW", "2026-12-01T15:00:00Z")
+        .args(["cache", "prune", "--older-than", "7d"])
+        .output()
+        .unwrap();
+    assert_eq!(pruned.status.code(), Some(0), "{}", stderr_of(&pruned));
+    assert_eq!(
+        stderr_of(&pruned),
+        format!(
+            "Removed 1 result not used in 168h from {}; kept 1 job not ended (the next run waits for it \
+             instead of paying again)\n",
+            store.display()
+        )
+    );
+    assert_eq!(statuses(), [(id.clone(), "RUNNING".to_string())]);
+    // The next run waits for that job: nothing is paid for again.
+    let again = parse(&url, &store, &stuck, &["--wait-timeout", "3s"]);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr_of(&again));
+    assert!(stderr_of(&again).contains(&id), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 2);
+}
+
+#[test]
 fn a_url_is_parsed_again_since_its_document_can_change() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");

@@ -5,7 +5,7 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::cli::common::{CreatedRange, CursorArgs, ScopeArgs};
-use crate::cli::values::{Lenient, id, non_empty, non_empty_path, parse_duration, parse_metadata};
+use crate::cli::values::{Lenient, id, non_empty, non_empty_path, parse_metadata, wait_timeout};
 use crate::domain::{ParseJobStatus, Tier};
 
 #[derive(Debug, Args)]
@@ -150,7 +150,7 @@ pub struct ParseArgs {
     pub job: JobOptions,
 
     /// Give up waiting after this long (for each document): 90s, 30m, 2h, or seconds
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = wait_timeout)]
     pub wait_timeout: Duration,
 
     /// Cancel a job that has not ended by --wait-timeout (else it runs on, and the next run
@@ -264,7 +264,7 @@ pub struct WaitArgs {
     pub wait: bool,
 
     /// Give up waiting after this long, a request in flight included: 90s, 30m, 2h, or seconds
-    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration, requires = "wait")]
+    #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = wait_timeout, requires = "wait")]
     pub wait_timeout: Duration,
 
     /// Cancel the job when it has not ended by --wait-timeout

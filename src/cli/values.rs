@@ -106,6 +106,19 @@ pub(super) fn parse_duration(value: &str) -> Result<Duration, String> {
     }
 }
 
+/// `--wait-timeout`: a duration, more than 0 (a wait of nothing would create a job and give up on
+/// it at once).
+pub(super) fn wait_timeout(value: &str) -> Result<Duration, String> {
+    match parse_duration(value)? {
+        Duration::ZERO => Err(
+            "expected a duration of more than 0, such as 90s, 30m or 2h (the job would be \
+                               created and given up on at once)"
+                .into(),
+        ),
+        duration => Ok(duration),
+    }
+}
+
 pub(super) fn parse_timeout(value: &str) -> Result<Duration, String> {
     let seconds: f64 = value
         .trim()
@@ -264,6 +277,14 @@ mod tests {
         assert_eq!(parse_duration("366d"), Ok(MAX_DURATION));
         assert!(parse_duration("367d").is_err());
         assert!(parse_duration("18446744073709551615").is_err());
+    }
+
+    #[test]
+    fn a_wait_timeout_is_more_than_nothing() {
+        assert_eq!(wait_timeout("90s"), Ok(Duration::from_secs(90)));
+        assert!(wait_timeout("0").is_err());
+        assert!(wait_timeout("0s").is_err());
+        assert!(wait_timeout("400d").is_err());
     }
 
     #[test]

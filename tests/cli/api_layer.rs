@@ -194,6 +194,52 @@ fn a_duration_past_any_bound_is_a_usage_error_before_anything_is_sent() {
 }
 
 #[test]
+fn a_wait_timeout_of_nothing_is_a_usage_error_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
+    let out = dir.path().join("out");
+    let (file, out) = (file.to_str().unwrap(), out.to_str().unwrap());
+    let (url, fake) = start_shared(fake::Config::default());
+    for args in [
+        vec!["parse", file, "--tier", "fast", "--wait-timeout", "0"],
+        vec![
+            "parse",
+            file,
+            "--tier",
+            "fast",
+            "--output-dir",
+            out,
+            "--wait-timeout",
+            "0s",
+        ],
+        vec![
+            "parsing",
+            "create",
+            file,
+            "--tier",
+            "fast",
+            "--wait",
+            "--wait-timeout",
+            "0",
+        ],
+        vec!["parsing", "get", "pjb-1", "--wait", "--wait-timeout", "0m"],
+    ] {
+        let output = cli(&url).args(&args).output().unwrap();
+        let stderr = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(
+                "expected a duration of more than 0, such as 90s, 30m or 2h (the job would be created \
+                 and given up on at once)"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_eq!(fake.requests_seen(), fake::RequestCounts::default());
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
 fn a_proxy_that_cannot_be_reached_is_named_with_the_variable_it_came_from() {
     let proxy = closed_port();
     // An http base URL goes through http_proxy; an https one through HTTPS_PROXY. (The proxy is

@@ -266,6 +266,76 @@ fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
     assert_eq!(fake.made_jobs().len(), names.len(), "{}", stderr_of(&output));
 }
 
+/// OUT on a full disk fails each document whose result cannot be written there, and only it:
+/// its result is in the store, so the run goes on creating the others' jobs, and the next run,
+/// with room again, writes every result without paying again.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_out_fails_each_result_alone_and_the_next_run_writes_them_for_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    let names: Vec<String> = (0..4).map(|n| format!("d{n}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    std::fs::create_dir_all(&out).unwrap();
+    // OUT on a tiny tmpfs, filled (root only; where mounting is not allowed, there is no test).
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=8k", "tmpfs"])
+        .arg(&out)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (not root?)");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(out.clone());
+    let filler = out.join("filler");
+    let _ = std::fs::write(&filler, vec![b'x'; 64 * 1024]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), names.len(), "{stderr}");
+    for line in &lines {
+        assert_eq!(line["status"], "ERROR", "{line}");
+        assert!(
+            line["error"]
+                .as_str()
+                .unwrap()
+                .contains("No space left on device"),
+            "{line}"
+        );
+    }
+    assert!(!stderr.contains("stopped creating jobs"), "{stderr}");
+    assert_eq!(fake.made_jobs().len(), names.len(), "every job made: {stderr}");
+    // Room again: every result written from the store, nothing paid again.
+    std::fs::remove_file(&filler).unwrap();
+    let grown = std::process::Command::new("mount")
+        .args(["-o", "remount,size=4m"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(grown.success());
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(line["status"], "CACHED", "{line}");
+        assert_eq!(line["credits"], 0, "{line}");
+    }
+    assert_eq!(fake.made_jobs().len(), names.len());
+    assert!(result(&out, "d0.pdf").starts_with("# d0.pdf"));
+}
+
 #[test]
 fn two_runs_at_once_pay_once_and_both_succeed() {
     let dir = tempfile::tempdir().unwrap();

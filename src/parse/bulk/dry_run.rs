@@ -59,7 +59,7 @@ pub(super) fn dry_run(
         ));
     }
     if !asked.single {
-        super::check_format(global)?;
+        crate::commands::bulk::report::check_format(global)?;
     }
     if asked.single
         && let Some((source, _)) = arguments.first()

@@ -125,7 +125,7 @@ fn run(
             "with several documents the results go to --output-dir; -o and --jq do not apply",
         ));
     }
-    check_format(global)?;
+    report::check_format(global)?;
     let jsonl = matches!(global.format, Some(Format::Jsonl));
     let base = create::read_base_options(options, ctx)?;
     // The key and the tier before anything local is read, so a mistake shows at once.
@@ -262,29 +262,6 @@ fn run(
         again: run.again,
     };
     summarize(ctx, tally, end)
-}
-
-/// The formats a run over several documents writes: its results as markdown, text or the API's
-/// JSON, and with jsonl a line per document on stdout. Any other is a usage error, as it is for
-/// any command that cannot write it.
-fn check_format(global: &GlobalArgs) -> Result<(), Error> {
-    const WRITTEN: [Format; 5] = [
-        Format::Auto,
-        Format::Markdown,
-        Format::Text,
-        Format::Json,
-        Format::Jsonl,
-    ];
-    let format = global.format();
-    if WRITTEN.contains(&format) {
-        return Ok(());
-    }
-    Err(Error::usage(format!(
-        "--format {} does not apply to several documents: their results are written as markdown or \
-         text (the default), or with --format json as the API's JSON; --format jsonl adds a JSON \
-         line per document on stdout",
-        crate::output::style::format_names(&[format])
-    )))
 }
 
 /// `parse --dry-run`: what would be done, and nothing sent.

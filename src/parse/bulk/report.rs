@@ -16,6 +16,30 @@ use crate::output::job::human_size;
 use crate::parse::bulk::sources::Document;
 use crate::text::neutralize;
 
+/// The formats a run over several documents writes: its results as markdown, text or the API's
+/// JSON, and with jsonl a line per document on stdout. Any other is a usage error, as it is for
+/// any command that cannot write it.
+pub(super) fn check_format(global: &crate::cli::GlobalArgs) -> Result<(), Error> {
+    use crate::cli::Format;
+    const WRITTEN: [Format; 5] = [
+        Format::Auto,
+        Format::Markdown,
+        Format::Text,
+        Format::Json,
+        Format::Jsonl,
+    ];
+    let format = global.format();
+    if WRITTEN.contains(&format) {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "--format {} does not apply to several documents: their results are written as markdown or \
+         text (the default), or with --format json as the API's JSON; --format jsonl adds a JSON \
+         line per document on stdout",
+        crate::output::style::format_names(&[format])
+    )))
+}
+
 /// What happened to one document: a line of `--format jsonl`.
 #[derive(Debug, Serialize)]
 pub(super) struct Outcome {

@@ -94,7 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'With --recursive: follow symbolic links (loops are detected and skipped)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again, even when the result store or the output directory has the result')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the result store: every document is parsed (and paid for)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and page count, then a total')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and the pages that would be parsed, then a total')
             [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
             [CompletionResult]::new('--allow-unknown-options', '--allow-unknown-options', [CompletionResultType]::ParameterName, 'Send keys of --options this version does not know (options newer than it)')
             [CompletionResult]::new('--cancel-on-timeout', '--cancel-on-timeout', [CompletionResultType]::ParameterName, 'Cancel a job that has not ended by --wait-timeout (else it runs on, and the next run waits for it)')
@@ -244,7 +244,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'With --recursive: follow symbolic links (loops are detected and skipped)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Parse again, even when the result store or the output directory has the result')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the result store: every document is parsed (and paid for)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and page count, then a total')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and the pages that would be parsed, then a total')
             [CompletionResult]::new('--disable-cache', '--disable-cache', [CompletionResultType]::ParameterName, 'Parse again even if the API has a cached result for this document')
             [CompletionResult]::new('--allow-unknown-options', '--allow-unknown-options', [CompletionResultType]::ParameterName, 'Send keys of --options this version does not know (options newer than it)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the new job''s id')
@@ -618,7 +618,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked)')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -721,7 +721,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         'llamacloud;cache;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked)')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1116,7 +1116,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         'llamacloud;help;cache' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked)')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
             break
         }

@@ -90,7 +90,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --follow 'With --recursive: follow symbolic links (loops are detected and skipped)'
             cand --force 'Parse again, even when the result store or the output directory has the result'
             cand --no-cache 'Neither read nor write the result store: every document is parsed (and paid for)'
-            cand --dry-run 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and page count, then a total'
+            cand --dry-run 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and the pages that would be parsed, then a total'
             cand --disable-cache 'Parse again even if the API has a cached result for this document'
             cand --allow-unknown-options 'Send keys of --options this version does not know (options newer than it)'
             cand --cancel-on-timeout 'Cancel a job that has not ended by --wait-timeout (else it runs on, and the next run waits for it)'
@@ -236,7 +236,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --follow 'With --recursive: follow symbolic links (loops are detected and skipped)'
             cand --force 'Parse again, even when the result store or the output directory has the result'
             cand --no-cache 'Neither read nor write the result store: every document is parsed (and paid for)'
-            cand --dry-run 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and page count, then a total'
+            cand --dry-run 'Send nothing: say for each document whether it would be parsed (paid for), is done, is in the result store or is skipped (and why), with its size and the pages that would be parsed, then a total'
             cand --disable-cache 'Parse again even if the API has a cached result for this document'
             cand --allow-unknown-options 'Send keys of --options this version does not know (options newer than it)'
             cand -q 'Print only the new job''s id'
@@ -582,7 +582,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand path 'Print where the result store is'
             cand list 'List the results in the store: key, job, status, result files, when last used'
-            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept'
             cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -680,7 +680,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;cache;help'= {
             cand path 'Print where the result store is'
             cand list 'List the results in the store: key, job, status, result files, when last used'
-            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept'
             cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1031,7 +1031,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;help;cache'= {
             cand path 'Print where the result store is'
             cand list 'List the results in the store: key, job, status, result files, when last used'
-            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked)'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept'
             cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
         }
         &'llamacloud;help;cache;path'= {

@@ -219,7 +219,8 @@ pub enum CacheCommand {
     Path,
     /// List the results in the store: key, job, status, result files, when last used
     List,
-    /// Forget the results not used for DURATION (their documents are parsed again when asked)
+    /// Forget the results not used for DURATION (their documents are parsed again when asked);
+    /// a job that has not ended is kept
     Prune {
         /// 30d, 12h, 90m, or seconds
         #[arg(long, value_name = "DURATION", value_parser = values::parse_duration)]

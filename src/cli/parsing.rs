@@ -218,7 +218,8 @@ pub struct StoreArgs {
     pub no_cache: bool,
 
     /// Send nothing: say for each document whether it would be parsed (paid for), is done, is
-    /// in the result store or is skipped (and why), with its size and page count, then a total
+    /// in the result store or is skipped (and why), with its size and the pages that would be
+    /// parsed, then a total
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -59,7 +59,7 @@ pub(super) fn dry_run(
         ));
     }
     if !asked.single {
-        crate::commands::bulk::report::check_format(global)?;
+        crate::parse::bulk::report::check_format(global)?;
     }
     if asked.single
         && let Some((source, _)) = arguments.first()

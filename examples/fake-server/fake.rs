@@ -32,8 +32,9 @@ pub struct Config {
     /// Answer each request for one parse job only after this long (a slow API).
     pub job_delay: std::time::Duration,
     /// How the first creates are answered, in order: 429 or 503 (nothing created; 429 asks to
-    /// retry after 1 s), 502 (created, then a gateway error), 0 (created, then the answer
-    /// breaks off half-way). Later creates succeed.
+    /// retry after 1 s), 400 or 402 (refused for good: a bad request, no credits left; nothing
+    /// created), 502 (created, then a gateway error), 0 (created, then the answer breaks off
+    /// half-way). Later creates succeed.
     pub create_faults: Vec<u16>,
     /// Presigned links answer 403, as expired S3 links do.
     pub links_expire: bool,
@@ -1259,6 +1260,8 @@ impl Fake {
                 return answer;
             }
             Some(503) => return Answer::detail(503, "Service unavailable"),
+            Some(400) => return Answer::detail(400, "Invalid configuration"),
+            Some(402) => return Answer::detail(402, "Insufficient credits"),
             _ => {}
         }
         let mut made = self.made();

@@ -371,6 +371,15 @@ fn create(
     let created = send(&configuration, source);
     let job_id = match created {
         Ok(created) => created.id().to_string(),
+        Err(err) if refused_for_good(&err) => {
+            // No job carries its token: it is never looked for.
+            if let Some(token) = token {
+                shared
+                    .record(key, What::Refused { token })
+                    .map_err(|recording| recording.context(format!("the create was refused ({err})")))?;
+            }
+            return Err(err);
+        }
         Err(err) => {
             let lost =
                 matches!(&err, Error::Api(e) if e.may_have_acted()) || matches!(&err, Error::Context { .. });
@@ -420,6 +429,12 @@ fn create(
 
 /// Why a create whose answer was lost and whose job was not found fails.
 const NOT_AGAIN: &str = "not sent again, so as not to pay twice: the next run looks for its job first";
+
+/// A create the server answered with a refusal that will not change (a 4xx other than 408 and
+/// 429): nothing was made.
+fn refused_for_good(err: &Error) -> bool {
+    matches!(err.root(), Error::Api(api) if api.status_code().is_some_and(|s| (400..500).contains(&s) && !matches!(s, 408 | 429)))
+}
 
 /// Looks through the jobs created since the earliest of `intents` for one carrying its token,
 /// a few times over a bounded while (a listing can lag behind a create).

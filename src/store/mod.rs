@@ -58,6 +58,9 @@ pub enum What {
     },
     /// The server no longer knows the job (404): it is parsed again.
     Gone { job_id: String },
+    /// The create carrying `token` was refused for good (a 4xx other than 408 and 429): no job
+    /// carries it, so it is never looked for.
+    Refused { token: String },
 }
 
 pub use crate::api::document::FailedPage;
@@ -125,7 +128,8 @@ impl Entry {
         (self.job_id.is_some() && self.status.is_none()) || !self.intents.is_empty()
     }
 
-    fn apply(&mut self, at: i64, what: &What) {
+    /// What `what`, recorded at `at`, changes.
+    pub fn apply(&mut self, at: i64, what: &What) {
         self.last_at = self.last_at.max(at);
         match what {
             What::Intent { token } => self.intents.push(Intent {
@@ -162,6 +166,7 @@ impl Entry {
                 self.failed_pages = None;
                 self.failed_in.clear();
             }
+            What::Refused { token } => self.intents.retain(|intent| intent.token != *token),
             What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
         }
     }

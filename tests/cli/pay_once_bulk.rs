@@ -637,3 +637,66 @@ fn an_output_dir_and_a_store_made_by_the_release_before_pay_nothing_and_dry_run_
     );
     assert_eq!(fake.made_jobs().len(), 0);
 }
+
+#[test]
+fn a_refused_create_is_never_looked_for_by_its_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    let names: Vec<String> = (0..8).map(|n| format!("d{n}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    // Every create of three runs is refused for good.
+    let (url, fake) = start_shared(fake::Config {
+        create_faults: vec![400; 3 * names.len()],
+        ..fake::Config::default()
+    });
+    let refused = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    assert_eq!(refused.status.code(), Some(5), "{}", stderr_of(&refused));
+    // The store alone (another output directory), then the output directory alone (another
+    // store): each knows the creates were refused, and creates at once.
+    for (store, out) in [
+        (store.clone(), dir.path().join("out2")),
+        (dir.path().join("other-store"), out.clone()),
+    ] {
+        let mut run = bulk(&url, &store, &[&docs], &out);
+        let output = run.output().unwrap();
+        let said = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(5), "{said}");
+        assert_eq!(fake.requests_seen().listings, 0, "no job looked for: {said}");
+        assert!(run.sleeps().is_empty(), "{:?}: {said}", run.sleeps());
+        assert!(!said.contains("looking for the job"), "{said}");
+    }
+    assert_eq!(fake.requests_seen().creates, 3 * names.len());
+    assert!(fake.made_jobs().is_empty());
+}
+
+#[test]
+fn a_402_stops_creating_and_the_next_run_creates_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    let names: Vec<String> = (0..5).map(|n| format!("d{n}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    let (url, fake) = start_shared(fake::Config {
+        create_faults: vec![402],
+        ..fake::Config::default()
+    });
+    let mut run = bulk(&url, &store, &[&docs], &out);
+    run.args(["--concurrency", "1"]);
+    let output = run.output().unwrap();
+    let said = stderr_of(&output);
+    // An API refusal's code (a refused key's is 4).
+    assert_eq!(output.status.code(), Some(5), "{said}");
+    assert_eq!(
+        fake.requests_seen().creates,
+        1,
+        "nothing sent after the 402: {said}"
+    );
+    assert!(
+        said.contains("stopped: 0 parsed, 0 already done, 4 not started\n"),
+        "{said}"
+    );
+    assert!(said.contains("out of credits"), "{said}");
+    // Credits again: each document once, and the refused create is not looked for.
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert_eq!(fake.made_jobs().len(), names.len());
+    assert_eq!(fake.requests_seen().listings, 0);
+}

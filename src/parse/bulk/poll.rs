@@ -217,9 +217,10 @@ impl Poller {
     }
 }
 
-/// The key was refused (401, 403): nothing else will go through.
+/// The key was refused (401, 403), or the organization is out of credits (402): nothing else
+/// will go through, and no other document is sent to be refused the same way.
 pub(super) fn refused(err: &Error) -> bool {
-    matches!(err.root(), Error::Api(api) if matches!(api.status_code(), Some(401 | 403)))
+    matches!(err.root(), Error::Api(api) if matches!(api.status_code(), Some(401..=403)))
 }
 
 /// The API asked to slow down (429): not an outage.

@@ -144,7 +144,7 @@ pub(super) struct Shared<'a> {
     pub(super) stop: AtomicBool,
     /// Why the run stopped: a file that could not be written, a stage that broke.
     fatal: Mutex<Option<String>>,
-    /// An error that ends the run for every document (401, 403).
+    /// An error that ends the run for every document (401, 402, 403).
     aborted: Mutex<Option<Error>>,
     pub(super) gate: Gate,
     pub(super) slots: Slots,
@@ -310,7 +310,8 @@ impl Shared<'_> {
         lock(&self.fatal).clone()
     }
 
-    /// Ends the run for every document: the key is refused (401, 403).
+    /// Ends the run for every document: the key is refused (401, 403), or the organization is
+    /// out of credits (402).
     pub(super) fn abort(&self, err: Error) {
         lock(&self.aborted).get_or_insert(err);
         self.halt();

@@ -166,6 +166,12 @@ impl Error {
         }
     }
 
+    /// A refusal that will not change (a 4xx other than 408 and 429): nothing was done.
+    pub fn refused(&self) -> bool {
+        self.status_code()
+            .is_some_and(|status| (400..500).contains(&status) && !matches!(status, 408 | 429))
+    }
+
     /// The HTTP status of the answer behind this error, if it is one.
     pub fn status_code(&self) -> Option<u16> {
         self.status_error().map(|s| s.status.as_u16())

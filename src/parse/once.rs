@@ -21,8 +21,9 @@ use crate::error::Error;
 use crate::output::document;
 use crate::session::Session;
 use crate::signals;
+pub use crate::store::Known;
 use crate::store::key::{self, Context as KeyContext, Keys};
-use crate::store::{Intent, Store, TOKEN_KEY, What, new_token};
+use crate::store::{self, Intent, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
 
 /// How long after an unanswered create a listing is looked through for its job, at most, and
@@ -60,28 +61,12 @@ impl Kind {
     }
 }
 
-/// Where a document stands in the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Known {
-    /// Its result of the kind asked for is in the store.
-    Stored {
-        path: PathBuf,
-        job_id: String,
-    },
-    /// Its job completed: the result is fetched from it, not paid for again.
-    Completed(String),
-    /// Its job exists and has not ended as far as the store knows.
-    Running(String),
-    /// Its job ended FAILED or CANCELLED: parsed again.
-    Ended(String),
-    /// Creates were sent and not answered: the job may exist.
-    Unanswered(Vec<Intent>),
-    Nothing,
-}
-
 /// The store, shared by the workers of a run; `None` with `--no-cache`.
 pub struct Shared {
     pub store: Option<Mutex<Store>>,
+    /// A second record of the same events (a bulk run's output directory), read beside the
+    /// store: either alone suffices to never pay twice.
+    pub journal: Option<Arc<dyn store::Journal>>,
     pub clock: Arc<dyn Clock>,
     pub stderr: Stderr,
 }
@@ -102,11 +87,19 @@ impl Shared {
     /// file is named, nothing more is created).
     fn record(&self, key: &str, what: What) -> Result<(), Error> {
         let at = self.now_ms();
+        if let Some(journal) = &self.journal {
+            journal.record(key, at, &what).map_err(Error::Io)?;
+        }
         let pending = match self.store() {
             Some(mut store) => store.write(key, at, what).map_err(Error::Io)?,
             None => return Ok(()),
         };
         pending.wait().map_err(Error::Io)
+    }
+
+    /// Whether events are recorded anywhere (else a create carries no token).
+    pub fn records(&self) -> bool {
+        self.store.is_some() || self.journal.is_some()
     }
 
     /// The pages of `key`'s result of `kind` that failed, as the store recorded them with it.
@@ -122,26 +115,16 @@ impl Shared {
             .unwrap_or_default()
     }
 
-    /// What the store knows of `key` for `kind`.
+    /// What the store and the journal know of `key` for `kind` (see `Entry::merge`).
     pub fn known(&self, key: &str, kind: Kind) -> Known {
-        let Some(store) = self.store() else {
-            return Known::Nothing;
-        };
-        let Some(entry) = store.entry(key) else {
-            return Known::Nothing;
-        };
-        match (&entry.job_id, entry.status.as_deref()) {
-            (Some(job_id), Some("COMPLETED")) => match store.result(key, kind.name()) {
-                Some(path) => Known::Stored {
-                    path,
-                    job_id: job_id.clone(),
-                },
-                None => Known::Completed(job_id.clone()),
-            },
-            (Some(job_id), Some(_)) => Known::Ended(job_id.clone()),
-            (Some(job_id), None) => Known::Running(job_id.clone()),
-            (None, _) if !entry.intents.is_empty() => Known::Unanswered(entry.intents.clone()),
-            (None, _) => Known::Nothing,
+        let store = self.store();
+        let journaled = self.journal.as_ref().and_then(|journal| journal.entry(key));
+        let result = || store.as_ref()?.result(key, kind.name());
+        match (store.as_ref().and_then(|store| store.entry(key)), journaled) {
+            (Some(stored), Some(journaled)) => stored.merge(journaled).known(result),
+            (Some(stored), None) => stored.known(result),
+            (None, Some(journaled)) => journaled.known(result),
+            (None, None) => Known::Nothing,
         }
     }
 
@@ -347,7 +330,7 @@ fn create(
     send: Send,
 ) -> Result<String, Error> {
     let mut configuration = configuration.clone();
-    let token = shared.store.as_ref().map(|_| new_token());
+    let token = shared.records().then(new_token);
     if let Some(token) = &token {
         let tags = configuration
             .entry("user_metadata")
@@ -357,7 +340,13 @@ fn create(
         }
         shared
             .record(key, What::Intent { token: token.clone() })
-            .map_err(|err| err.context("nothing was sent"))?;
+            .map_err(|err| {
+                // Recorded in one place and not the other (OUT's disk full, say): withdrawn
+                // where it was, so that no later run looks for a job that was never asked for.
+                let withdrawn = What::Refused { token: token.clone() };
+                let _ = shared.record(key, withdrawn);
+                err.context("nothing was sent")
+            })?;
     }
     let hold = signals::hold();
     // A second signal stops at once, before the answer: say how to go on without paying twice.
@@ -371,7 +360,7 @@ fn create(
     let created = send(&configuration, source);
     let job_id = match created {
         Ok(created) => created.id().to_string(),
-        Err(err) if refused_for_good(&err) => {
+        Err(err) if matches!(err.root(), Error::Api(api) if api.refused()) => {
             // No job carries its token: it is never looked for.
             if let Some(token) = token {
                 shared
@@ -429,12 +418,6 @@ fn create(
 
 /// Why a create whose answer was lost and whose job was not found fails.
 const NOT_AGAIN: &str = "not sent again, so as not to pay twice: the next run looks for its job first";
-
-/// A create the server answered with a refusal that will not change (a 4xx other than 408 and
-/// 429): nothing was made.
-fn refused_for_good(err: &Error) -> bool {
-    matches!(err.root(), Error::Api(api) if api.status_code().is_some_and(|s| (400..500).contains(&s) && !matches!(s, 408 | 429)))
-}
 
 /// Looks through the jobs created since the earliest of `intents` for one carrying its token,
 /// a few times over a bounded while (a listing can lag behind a create).

@@ -78,6 +78,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     store.stat.compact();
     let shared = once::Shared {
         store: Some(Mutex::new(store)),
+        journal: None,
         clock: Arc::clone(&ctx.clock),
         stderr: ctx.io.stderr.clone(),
     };

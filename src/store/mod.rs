@@ -172,6 +172,69 @@ impl Entry {
     }
 }
 
+/// Where a document stands in the store (and a journal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// Its result of the kind asked for is in the store.
+    Stored {
+        path: PathBuf,
+        job_id: String,
+    },
+    /// Its job completed: the result is fetched from it, not paid for again.
+    Completed(String),
+    /// Its job exists and has not ended as far as the store knows.
+    Running(String),
+    /// Its job ended FAILED or CANCELLED: parsed again.
+    Ended(String),
+    /// Creates were sent and not answered: the job may exist.
+    Unanswered(Vec<Intent>),
+    Nothing,
+}
+
+impl Entry {
+    /// What the entry says of its document; `result`: the stored result file of the kind asked
+    /// for, looked for when the job completed.
+    pub fn known(&self, result: impl FnOnce() -> Option<PathBuf>) -> Known {
+        match (&self.job_id, self.status.as_deref()) {
+            (Some(job_id), Some("COMPLETED")) => match result() {
+                Some(path) => Known::Stored {
+                    path,
+                    job_id: job_id.clone(),
+                },
+                None => Known::Completed(job_id.clone()),
+            },
+            (Some(job_id), Some(_)) => Known::Ended(job_id.clone()),
+            (Some(job_id), None) => Known::Running(job_id.clone()),
+            (None, _) if !self.intents.is_empty() => Known::Unanswered(self.intents.clone()),
+            (None, _) => Known::Nothing,
+        }
+    }
+
+    /// What this entry (the store's) and `other` (a journal's, of the same key) say together:
+    /// the job of whichever heard of one last (this one's while it holds a result of it), else
+    /// the unanswered creates of both.
+    pub fn merge(&self, other: Entry) -> Entry {
+        match (&self.job_id, &other.job_id) {
+            (Some(_), Some(_)) if other.last_at > self.last_at && self.results == Kinds::default() => other,
+            (Some(_), _) => self.clone(),
+            (None, Some(_)) => other,
+            (None, None) => {
+                let mut both = self.clone();
+                both.intents.extend(other.intents);
+                both.last_at = both.last_at.max(other.last_at);
+                both
+            }
+        }
+    }
+}
+
+/// What keeps the store's events of a result key besides the store (a bulk run's output
+/// directory, through its manifest): each on disk when `record` returns, read back as an entry.
+pub trait Journal: Send + Sync {
+    fn record(&self, key: &str, at: i64, what: &What) -> io::Result<()>;
+    fn entry(&self, key: &str) -> Option<Entry>;
+}
+
 /// The store, open and locked.
 pub struct Store {
     dir: PathBuf,
@@ -566,6 +629,31 @@ mod tests {
         second.record("k", 2, What::Intent { token: "t".into() }).unwrap();
         second.refresh().unwrap();
         assert_eq!(second.entry("k").unwrap().intents.len(), 1);
+    }
+
+    #[test]
+    fn the_store_and_a_journal_together_know_the_latest_job_else_every_intent() {
+        let entry = |events: &[(i64, What)]| {
+            let mut entry = Entry::default();
+            events.iter().for_each(|(at, what)| entry.apply(*at, what));
+            entry
+        };
+        let intent = |t: &str| What::Intent { token: t.into() };
+        let created = |j: &str| What::Created { job_id: j.into() };
+        let old = entry(&[(1, created("pjb-1"))]);
+        let job = |other: Entry| old.merge(other).known(|| None);
+        assert_eq!(
+            job(entry(&[(5, created("pjb-2"))])),
+            Known::Running("pjb-2".into())
+        );
+        assert_eq!(job(entry(&[(0, intent("t"))])), Known::Running("pjb-1".into()));
+        let both = entry(&[(1, intent("t1"))]).merge(entry(&[
+            (2, intent("t2")),
+            (3, What::Refused { token: "t2".into() }),
+            (4, intent("t3")),
+        ]));
+        let tokens: Vec<String> = both.intents.into_iter().map(|i| i.token).collect();
+        assert_eq!(tokens, ["t1", "t3"]);
     }
 
     /// Asserts that `open` (given a flag to set when it says it waits) blocks while `held` is

@@ -93,8 +93,14 @@ fn each_document_says_what_it_cost_and_the_summary_what_the_run_paid() {
     );
     assert_eq!(fake.made_jobs().len(), 2);
     let manifest = std::fs::read_to_string(dir.path().join("out/.llamacloud-manifest.jsonl")).unwrap();
-    for line in manifest.lines() {
-        let record: Value = serde_json::from_str(line).unwrap();
+    // Its result lines (the others are the jobs' events: intents, creates, ends).
+    let results: Vec<Value> = manifest
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .filter(|record| record.get("output").is_some())
+        .collect();
+    assert_eq!(results.len(), 3, "{manifest}");
+    for record in results {
         assert_eq!(record["credits"], json!(10), "what its job cost: {record}");
     }
     // Done before, then from the result store into a new directory: nothing paid.

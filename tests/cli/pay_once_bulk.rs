@@ -266,12 +266,12 @@ fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
     assert_eq!(fake.made_jobs().len(), names.len(), "{}", stderr_of(&output));
 }
 
-/// OUT on a full disk fails each document whose result cannot be written there, and only it:
-/// its result is in the store, so the run goes on creating the others' jobs, and the next run,
-/// with room again, writes every result without paying again.
+/// OUT on a full disk stops job creation: a create's intent must be in OUT's manifest before it
+/// is sent (OUT alone keeps the money rule). The next run, with room again, parses every document
+/// once, and does not look for the job of an intent that was never recorded in OUT.
 #[cfg(target_os = "linux")]
 #[test]
-fn a_full_disk_under_out_fails_each_result_alone_and_the_next_run_writes_them_for_free() {
+fn a_full_disk_under_out_stops_creating_and_the_next_run_parses_each_document_once() {
     let dir = tempfile::tempdir().unwrap();
     let (docs, store, out) = layout(dir.path());
     let names: Vec<String> = (0..4).map(|n| format!("d{n}.pdf")).collect();
@@ -300,24 +300,17 @@ fn a_full_disk_under_out_fails_each_result_alone_and_the_next_run_writes_them_fo
     let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
     let stderr = stderr_of(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), names.len(), "{stderr}");
-    for line in &lines {
-        assert_eq!(line["status"], "ERROR", "{line}");
-        assert!(
-            line["error"]
-                .as_str()
-                .unwrap()
-                .contains("No space left on device"),
-            "{line}"
-        );
-    }
-    assert!(!stderr.contains("stopped creating jobs"), "{stderr}");
-    assert_eq!(fake.made_jobs().len(), names.len(), "every job made: {stderr}");
-    // Room again: every result written from the store, nothing paid again.
+    assert!(
+        stderr.contains("stopped creating jobs: nothing was sent"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert_eq!(
+        fake.made_jobs().len(),
+        0,
+        "no job without its intent in OUT: {stderr}"
+    );
+    // Room again: every document parsed once, and no token looked for.
     std::fs::remove_file(&filler).unwrap();
     let grown = std::process::Command::new("mount")
         .args(["-o", "remount,size=4m"])
@@ -327,10 +320,11 @@ fn a_full_disk_under_out_fails_each_result_alone_and_the_next_run_writes_them_fo
     assert!(grown.success());
     let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
     ok(&output);
+    let stderr = stderr_of(&output);
+    assert!(!stderr.contains("looking for the job"), "{stderr}");
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         let line: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(line["status"], "CACHED", "{line}");
-        assert_eq!(line["credits"], 0, "{line}");
+        assert_eq!(line["status"], "COMPLETED", "{line}");
     }
     assert_eq!(fake.made_jobs().len(), names.len());
     assert!(result(&out, "d0.pdf").starts_with("# d0.pdf"));
@@ -449,6 +443,100 @@ fn results_are_known_as_ours_after_the_manifest_is_lost_and_never_parsed_again()
         "a result was parsed as a document"
     );
     assert_eq!(fake.made_jobs().len(), 2);
+}
+
+/// Starts `parse --recursive DOCS --output-dir OUT` as a process with the store in `store`,
+/// `extra` flags, and its stderr piped.
+#[cfg(unix)]
+fn spawn_bulk(url: &str, store: &Path, docs: &Path, out: &Path, extra: &[&str]) -> std::process::Child {
+    command()
+        .env("LLAMA_CLOUD_BASE_URL", url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", store)
+        .args(["parse", "--tier", "agentic", "--recursive"])
+        .arg(docs)
+        .arg("--output-dir")
+        .arg(out)
+        .args(extra)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (10 s at most) until the fake has made `count` jobs.
+#[cfg(unix)]
+fn until_made(fake: &fake::Fake, count: usize) {
+    let started = std::time::Instant::now();
+    while fake.made_jobs().len() < count && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_while_its_jobs_run_is_resumed_from_the_output_dir_with_another_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    let names: Vec<String> = (0..6).map(|n| format!("d{n}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    // Jobs end over three polls (the first 1 s after each create): the run is stopped while
+    // they all run.
+    let (url, fake) = start_shared(fake::Config::default());
+    let child = spawn_bulk(&url, &store, &docs, &out, &[]);
+    until_made(&fake, names.len());
+    // SAFETY: the child's pid, a signal number.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let stopped = child.wait_with_output().unwrap();
+    assert_eq!(stopped.status.code(), Some(143), "{}", stderr_of(&stopped));
+    assert_eq!(fake.made_jobs().len(), names.len());
+    // The same output directory with an empty store (a fresh HOME, a container with out/ on a
+    // volume): the jobs running are waited for, none is created again.
+    let rerun = bulk(&url, &dir.path().join("other-store"), &[&docs], &out)
+        .output()
+        .unwrap();
+    ok(&rerun);
+    assert_eq!(
+        fake.made_jobs().len(),
+        names.len(),
+        "one job per document in all: {}",
+        stderr_of(&rerun)
+    );
+    for name in &names {
+        assert!(result(&out, name).starts_with(&format!("# {name}")));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_run_killed_before_a_create_was_answered_is_reconciled_from_the_output_dir_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    tree(&docs, &["a.pdf", "b.pdf", "c.pdf"]);
+    // The answer comes 0.7 s after the job is made: the run is killed within ~20 ms of it.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: Duration::from_millis(700),
+        ..fake::Config::default()
+    });
+    let mut child = spawn_bulk(&url, &store, &docs, &out, &["--concurrency", "1"]);
+    until_made(&fake, 1);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(fake.made_jobs().len(), 1);
+    // With an empty store, the intent and its token in out/ find the job made.
+    let rerun = bulk(&url, &dir.path().join("other-store"), &[&docs], &out)
+        .output()
+        .unwrap();
+    ok(&rerun);
+    let said = stderr_of(&rerun);
+    assert_eq!(fake.made_jobs().len(), 3, "no second job: {said}");
+    let first = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert!(
+        said.contains(&format!(
+            "note: found job {first} of a create whose answer was lost"
+        )),
+        "{said}"
+    );
 }
 
 #[test]

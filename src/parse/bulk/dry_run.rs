@@ -92,7 +92,7 @@ pub(super) fn dry_run(
         )));
     }
     let manifest = match dir {
-        Some(dir) if dir.join(MANIFEST).is_file() => Some(Manifest::open(dir)?),
+        Some(dir) if dir.join(MANIFEST).is_file() => Some(Arc::new(Manifest::open(dir)?)),
         _ => None,
     };
     let sources = Sources::new(
@@ -106,6 +106,7 @@ pub(super) fn dry_run(
     let total = sources.count(&ctx.io.stderr)?;
     let shared = once::Shared {
         store: store.map(Mutex::new),
+        journal: manifest.clone().map(|m| m as Arc<dyn crate::store::Journal>),
         clock: Arc::clone(&ctx.clock),
         stderr: ctx.io.stderr.clone(),
     };
@@ -116,7 +117,7 @@ pub(super) fn dry_run(
         kind,
         force: asked.store.force,
         shard: asked.bulk.shard.map(Shard::new),
-        manifest: manifest.as_ref(),
+        manifest: manifest.as_deref(),
         dir,
         planned: Default::default(),
     };

@@ -3,6 +3,9 @@
 //! and hash — appended (whole, fsynced) as each is written. It is how a run knows which files in
 //! DIR are its own (a file it did not write is never replaced, and its results are never parsed
 //! as documents), and how a directory restored on its own (a CI cache) pays for nothing again.
+//! Beside them it keeps the result store's events of each key (an intent with its token before
+//! the create is sent, the job created, ended, gone or refused), so that DIR alone, with no
+//! store or another one, never pays twice for a job a killed run left running or unanswered.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +17,7 @@ use crate::error::Error;
 use crate::store::FailedPage;
 use crate::store::key::{Legacy, hash_file};
 use crate::store::log::Log;
+use crate::store::{Entry, Journal, What};
 
 /// The manifest's file name in the output directory.
 pub(super) const MANIFEST: &str = ".llamacloud-manifest.jsonl";
@@ -39,6 +43,37 @@ pub(super) struct Written {
     /// The pages of the result that failed (marked in it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) failed_pages: Vec<FailedPage>,
+}
+
+/// A line of the manifest: a result written, or an event of a result key (manifests written
+/// before there were events hold results only).
+enum Line {
+    Written(Written),
+    Event(Event),
+}
+
+impl<'de> Deserialize<'de> for Line {
+    /// The line as it is, then as either (not `untagged`: it would lose the numbers, which
+    /// `arbitrary_precision` keeps as maps).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <&serde_json::value::RawValue>::deserialize(deserializer)?;
+        match serde_json::from_str::<Written>(raw.get()) {
+            Ok(written) => Ok(Line::Written(written)),
+            Err(_) => serde_json::from_str::<Event>(raw.get())
+                .map(Line::Event)
+                .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// What happened to a result key, as the result store records it.
+#[derive(Serialize, Deserialize)]
+struct Event {
+    key: String,
+    /// Milliseconds since the Unix epoch.
+    at: i64,
+    #[serde(flatten)]
+    what: What,
 }
 
 /// A result written, as the manifest keeps it in memory (one for every output: only what a
@@ -92,6 +127,8 @@ pub(super) struct Manifest {
     /// names of more than one type), made when first asked (a rerun over finished work never
     /// asks).
     jobs: std::sync::OnceLock<HashMap<String, Made>>,
+    /// Result key → what its events say, for the keys whose result was not written since.
+    entries: Mutex<HashMap<String, Entry>>,
     dir: PathBuf,
 }
 
@@ -100,17 +137,30 @@ impl Manifest {
     pub(super) fn open(dir: &Path) -> Result<Self, Error> {
         let path = dir.join(MANIFEST);
         let mut written = HashMap::new();
-        let log = Log::open_each(&path, true, |mut w: Written| {
-            // Kept by the output path; the document's name is only for people reading the file.
-            let output = std::mem::take(&mut w.output);
-            written.insert(output, Record::of(w));
+        let mut entries: HashMap<String, Entry> = HashMap::new();
+        let log = Log::open_each(&path, true, |line: Line| match line {
+            Line::Written(mut w) => {
+                // Its job is known by its result now: its events are not held.
+                if entries
+                    .get(&w.key)
+                    .is_some_and(|e| e.job_id.as_ref() == Some(&w.job_id) && e.intents.is_empty())
+                {
+                    entries.remove(&w.key);
+                }
+                // Kept by the output path; the document's name is only for people reading the file.
+                let output = std::mem::take(&mut w.output);
+                written.insert(output, Record::of(w));
+            }
+            Line::Event(event) => entries.entry(event.key).or_default().apply(event.at, &event.what),
         })
         .map_err(|err| Error::Io(err).context(format!("cannot open {}", path.display())))?;
         written.shrink_to_fit();
+        entries.shrink_to_fit();
         Ok(Manifest {
             log: Mutex::new(log),
             written,
             jobs: std::sync::OnceLock::new(),
+            entries: Mutex::new(entries),
             dir: dir.to_path_buf(),
         })
     }
@@ -211,6 +261,38 @@ pub(super) fn listed_at_or_above(root: &Path) -> Vec<PathBuf> {
     listed
 }
 
+/// The manifest keeps the store's events too: an intent is on disk in DIR before its create is
+/// sent, and a job's id as soon as it is known.
+impl Journal for Manifest {
+    fn record(&self, key: &str, at: i64, what: &What) -> std::io::Result<()> {
+        let event = Event {
+            key: key.to_string(),
+            at,
+            what: what.clone(),
+        };
+        let pending = self
+            .log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .write(&event)?;
+        self.entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(event.key)
+            .or_default()
+            .apply(at, what);
+        pending.wait()
+    }
+
+    fn entry(&self, key: &str) -> Option<Entry> {
+        self.entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned()
+    }
+}
+
 /// A file's modification time in ns since the epoch (0 when unknown).
 fn modified_ns(metadata: &std::fs::Metadata) -> i128 {
     metadata
@@ -264,5 +346,55 @@ mod tests {
         std::fs::write(&path, b"# edited by hand\n").unwrap();
         assert!(manifest.ours("a.pdf.md").is_none());
         assert!(manifest.ours("missing.md").is_none());
+    }
+
+    #[test]
+    fn events_read_back_beside_results_until_the_result_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf.md");
+        std::fs::write(&path, b"# result\n").unwrap();
+        let manifest = Manifest::open(dir.path()).unwrap();
+        // A results-only manifest, as older versions wrote it, first.
+        manifest.append(written("a.pdf.md", "key-a"), &path).unwrap();
+        for (key, at, what) in [
+            ("key-b", 1, What::Intent { token: "t1".into() }),
+            ("key-b", 2, What::Refused { token: "t1".into() }),
+            ("key-b", 3, What::Intent { token: "t2".into() }),
+            ("key-c", 4, What::Intent { token: "t3".into() }),
+            (
+                "key-c",
+                5,
+                What::Created {
+                    job_id: "pjb-1".into(),
+                },
+            ),
+        ] {
+            manifest.record(key, at, &what).unwrap();
+        }
+        drop(manifest);
+        let manifest = Manifest::open(dir.path()).unwrap();
+        assert!(manifest.ours("a.pdf.md").is_some());
+        let b = manifest.entry("key-b").unwrap();
+        assert_eq!(
+            b.intents
+                .iter()
+                .map(|i| (i.token.as_str(), i.at))
+                .collect::<Vec<_>>(),
+            [("t2", 3)]
+        );
+        let c = manifest.entry("key-c").unwrap();
+        assert!(c.intents.is_empty());
+        assert_eq!(c.job_id.as_deref(), Some("pjb-1"));
+        // Its result written: the job is known by the result, its events no longer held.
+        let mut done = written("c.pdf.md", "key-c");
+        done.job_id = "pjb-1".into();
+        let c_path = dir.path().join("c.pdf.md");
+        std::fs::write(&c_path, b"# result\n").unwrap();
+        manifest.append(done, &c_path).unwrap();
+        drop(manifest);
+        let manifest = Manifest::open(dir.path()).unwrap();
+        assert!(manifest.entry("key-c").is_none());
+        assert_eq!(manifest.job_of("key-c"), Some("pjb-1"));
+        assert!(manifest.entry("key-b").is_some());
     }
 }

@@ -151,7 +151,7 @@ fn run(
     } else {
         Some(once::open_store(&session, &ctx.io.stderr)?)
     };
-    let manifest = Manifest::open(dir)?;
+    let manifest = Arc::new(Manifest::open(dir)?);
     // The results this tool wrote are never documents: looked for only where a walk could meet
     // them (the output directory inside a tree).
     let inside_a_tree = std::fs::canonicalize(dir).is_ok_and(|out| {
@@ -177,6 +177,7 @@ fn run(
         session: &session,
         once: once::Shared {
             store: store.map(Mutex::new),
+            journal: Some(manifest.clone()),
             clock: Arc::clone(&ctx.clock),
             stderr: ctx.io.stderr.clone(),
         },

@@ -132,7 +132,8 @@ pub(super) struct Shared<'a> {
     pub(super) cancel_on_timeout: bool,
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
-    pub(super) manifest: Manifest,
+    /// Also the result store's journal (`once.journal`).
+    pub(super) manifest: Arc<Manifest>,
     /// The documents not yet taken, found as they are taken.
     documents: Mutex<Taking<'a>>,
     /// Every document was taken.
@@ -177,7 +178,7 @@ pub(super) struct Setup<'a> {
     pub(super) cancel_on_timeout: bool,
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
-    pub(super) manifest: Manifest,
+    pub(super) manifest: Arc<Manifest>,
     pub(super) documents: Pass<'a>,
     pub(super) throttle: Arc<Throttle>,
 }

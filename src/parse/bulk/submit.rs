@@ -366,8 +366,9 @@ pub(super) fn send(
     }
 }
 
-/// A create failed for good, or its answer was lost. With the result store, a lost answer goes
-/// back to be looked for by its token (the API may be away); a refused key ends the run.
+/// A create failed for good, or its answer was lost. With the result store or the manifest's
+/// record of its token, a lost answer goes back to be looked for by its token (the API may be away); a refused key or an organization
+/// out of credits ends the run.
 fn create_failed(shared: &Shared, sender: &Sender<Event>, mut task: Task, key: String, err: Error) {
     if refused(&err) {
         let message = err.to_string();
@@ -379,7 +380,7 @@ fn create_failed(shared: &Shared, sender: &Sender<Event>, mut task: Task, key: S
         return report_error(shared, sender, &task.document, None, err);
     }
     let passing = matches!(err.root(), Error::Api(api) if api.may_pass());
-    if passing && shared.once.store.is_some() && task.rounds < MAX_ROUNDS && !shared.stopped() {
+    if passing && shared.once.records() && task.rounds < MAX_ROUNDS && !shared.stopped() {
         shared.trouble(&err);
         task.rounds += 1;
         task.key = Some(key);

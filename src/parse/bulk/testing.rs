@@ -337,10 +337,12 @@ impl Fixture {
             .as_object()
             .cloned()
             .unwrap();
+        let manifest = Arc::new(Manifest::open(&self.out()).unwrap());
         let setup = Setup {
             session: &self.session,
             once: once::Shared {
                 store: Some(Mutex::new(store)),
+                journal: Some(manifest.clone()),
                 clock: self.clock.clone(),
                 stderr,
             },
@@ -350,7 +352,7 @@ impl Fixture {
             cancel_on_timeout: false,
             force: false,
             shard: None,
-            manifest: Manifest::open(&self.out()).unwrap(),
+            manifest,
             documents: self.sources.pass(None),
             throttle: Arc::clone(&self.throttle),
         };

@@ -3,7 +3,6 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
 use crate::api;
@@ -13,6 +12,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::document;
 use crate::output::job::human_size;
+use crate::output::progress::Progress;
 use crate::session::Session;
 use crate::text::neutralize;
 
@@ -67,7 +67,7 @@ pub fn images(
         let (_, body) = parse_jobs::download(&session.client, link)?;
         let path = dir.join(file_name);
         let mut file = AtomicFile::create(&path, 0o644)?;
-        let copied = copy(body, &mut file, &ProgressBar::hidden())?;
+        let copied = copy(body, &mut file, &Progress::hidden())?;
         file.persist()?;
         ctx.io.stderr.line(&format!(
             "Saved {} ({})",
@@ -79,28 +79,19 @@ pub fn images(
 }
 
 /// A progress bar on stderr for a large download to a person; hidden otherwise.
-pub(crate) fn progress(ctx: &Context, length: Option<u64>, what: &str) -> ProgressBar {
+pub(crate) fn progress(ctx: &Context, length: Option<u64>, what: &str) -> Progress {
     match length {
-        Some(total) if ctx.io.terminals.stderr && total >= PROGRESS_FROM_BYTES => {
-            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-            if let Ok(style) =
-                ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
-            {
-                bar.set_style(style);
-            }
-            bar.set_message(what.to_string());
-            // Drawn at once, not only at the next tick.
-            bar.tick();
-            bar
+        Some(total) if total >= PROGRESS_FROM_BYTES => {
+            Progress::bytes(ctx.io.terminals.stderr, total, what.to_string())
         }
-        _ => ProgressBar::hidden(),
+        _ => Progress::hidden(),
     }
 }
 
 /// Copies a presigned link's body through (the bar counts it); a body that breaks off is a
 /// failed link (exit 5), not a local failure. Returns the bytes copied.
-pub(crate) fn copy(from: impl Read, to: &mut impl Write, bar: &ProgressBar) -> Result<u64, Error> {
-    document::copy_through(&mut bar.wrap_read(from), to).map_err(|err| match err {
+pub(crate) fn copy(from: impl Read, to: &mut impl Write, bar: &Progress) -> Result<u64, Error> {
+    document::copy_through(&mut bar.reader(from), to).map_err(|err| match err {
         Error::Api(err) => api::Error::Presigned(Box::new(err)).into(),
         other => other,
     })

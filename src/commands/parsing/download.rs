@@ -57,6 +57,6 @@ pub fn run(global: &GlobalArgs, args: &ParsingDownloadArgs, ctx: &mut Context) -
     let mut sink = output.open(ctx)?;
     copy(body, &mut sink, &bar)?;
     sink.commit()?;
-    bar.finish_and_clear();
+    bar.clear();
     Ok(())
 }

@@ -243,7 +243,7 @@ fn run(
         }
     });
     drop(listener);
-    bar.finish_and_clear();
+    bar.clear();
     if let Some(store) = &shared.once.store {
         shared::lock(store).stat.compact();
     }

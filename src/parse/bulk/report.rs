@@ -5,7 +5,6 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::api::document::FailedPage;
@@ -13,6 +12,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Sink;
 use crate::output::job::human_size;
+use crate::output::progress::Progress;
 use crate::parse::bulk::sources::Document;
 use crate::text::neutralize;
 
@@ -92,17 +92,8 @@ fn page_numbers<S: serde::Serializer>(pages: &[FailedPage], serializer: S) -> Re
     numbers.serialize(serializer)
 }
 
-pub(super) fn progress(ctx: &Context, total: u64) -> ProgressBar {
-    if !ctx.io.terminals.stderr {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} documents {msg} ({elapsed}, {per_sec})")
-    {
-        bar.set_style(style);
-    }
-    bar
+pub(super) fn progress(ctx: &Context, total: u64) -> Progress {
+    Progress::documents(ctx.io.terminals.stderr, total)
 }
 
 impl Outcome {
@@ -151,11 +142,9 @@ impl Tally {
     }
 
     /// A document of another shard: the run has one fewer.
-    pub(super) fn outside(&mut self, bar: &ProgressBar) {
+    pub(super) fn outside(&mut self, bar: &Progress) {
         self.outside += 1;
-        if let Some(length) = bar.length() {
-            bar.set_length(length.saturating_sub(1));
-        }
+        bar.shorten();
     }
 
     /// Says what became of one document: a jsonl line on stdout, and for people a line on
@@ -165,9 +154,9 @@ impl Tally {
         ctx: &Context,
         outcome: Outcome,
         jsonl: Option<&mut Sink>,
-        bar: &ProgressBar,
+        bar: &Progress,
     ) -> Result<(), Error> {
-        bar.inc(1);
+        bar.inc();
         match outcome.status.as_str() {
             "COMPLETED" => self.completed += 1,
             "SKIPPED" | "CACHED" | "SAME" => self.skipped += 1,
@@ -392,7 +381,7 @@ mod tests {
         let said = Captured::default();
         ctx.io.stderr = Stderr::new(said.clone());
         let mut tally = Tally::default();
-        let bar = ProgressBar::hidden();
+        let bar = Progress::hidden();
         let total = outcomes.len();
         for outcome in outcomes {
             tally.report(&ctx, outcome, None, &bar).unwrap();

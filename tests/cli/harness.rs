@@ -365,6 +365,22 @@ pub fn scratch_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> PathBuf 
     path
 }
 
+/// A test (or part of one) that this machine cannot run, said instead of passing in silence: on
+/// stderr (seen with `--nocapture`) and in `$CARGO_TARGET_TMPDIR/skipped-tests.txt`, which
+/// `.ci/run` prints after the suite. A test that needs root fails instead where
+/// `LLAMACLOUD_TEST_AS_ROOT=1` says the suite runs as root (CI does), so it cannot skip there.
+pub fn skipped(test: &str, why: &str, needs_root: bool) {
+    if needs_root && std::env::var("LLAMACLOUD_TEST_AS_ROOT").is_ok_and(|v| v == "1") {
+        panic!("{test} could not run as root: {why}");
+    }
+    let line = format!("SKIPPED {test}: {why}\n");
+    eprint!("{line}");
+    let list = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("skipped-tests.txt");
+    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(list) {
+        let _ = file.write_all(line.as_bytes());
+    }
+}
+
 pub fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

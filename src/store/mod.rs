@@ -7,10 +7,12 @@
 //! `log`), so a crash loses at most the event it was writing, and an intent is on disk before
 //! its create is sent.
 
+pub mod entry;
 pub mod key;
 pub mod lock;
 pub mod log;
 pub mod stat_cache;
+mod upgrade;
 
 use std::collections::HashMap;
 use std::io;
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::store::entry::{Entry, FailedPage, Intent, Known, What};
 use crate::store::lock::Lock;
 use crate::store::log::{Log, Pending};
 use crate::store::stat_cache::StatCache;
@@ -36,196 +39,6 @@ struct Event {
     run: String,
     #[serde(flatten)]
     what: What,
-}
-
-/// What happened to a result key.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
-pub enum What {
-    /// A create is about to be sent, carrying `token` in its `user_metadata`.
-    Intent { token: String },
-    /// The job exists (its create was answered, or it was found by its token).
-    Created { job_id: String },
-    /// The job ended.
-    Ended { job_id: String, status: String },
-    /// A result file was fetched into the store; `failed_pages`: the pages the API could not
-    /// parse (marked in the file), so that a result used again is as loud as when it came.
-    Result {
-        job_id: String,
-        kind: String,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        failed_pages: Vec<FailedPage>,
-    },
-    /// The server no longer knows the job (404): it is parsed again.
-    Gone { job_id: String },
-    /// The create carrying `token` was refused for good (a 4xx other than 408 and 429): no job
-    /// carries it, so it is never looked for.
-    Refused { token: String },
-}
-
-pub use crate::api::document::FailedPage;
-
-/// A create that was sent (or about to be) and not answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Intent {
-    pub token: String,
-    pub at: i64,
-}
-
-/// The kinds of result file fetched for a key, as a set of flags (an entry is kept for every
-/// document ever parsed: a set of strings would cost more than the rest of it).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Kinds(u8);
-
-/// The kinds a result file can be, in the order `Kinds::names` gives them.
-const KINDS: [&str; 4] = ["md", "txt", "json", "job"];
-
-impl Kinds {
-    fn bit(kind: &str) -> u8 {
-        KINDS.iter().position(|k| *k == kind).map_or(0, |i| 1 << i)
-    }
-
-    pub fn insert(&mut self, kind: &str) {
-        self.0 |= Self::bit(kind);
-    }
-
-    pub fn contains(&self, kind: &str) -> bool {
-        let bit = Self::bit(kind);
-        bit != 0 && self.0 & bit != 0
-    }
-
-    pub fn clear(&mut self) {
-        self.0 = 0;
-    }
-
-    /// The kinds held, by name.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        KINDS.iter().copied().filter(|kind| self.contains(kind))
-    }
-}
-
-/// What the store knows of one result key.
-#[derive(Debug, Clone, Default)]
-pub struct Entry {
-    /// Creates not (yet) matched to a job.
-    pub intents: Vec<Intent>,
-    pub job_id: Option<String>,
-    pub status: Option<String>,
-    /// The kinds of result file fetched (`md`, `txt`, `json`, `job`).
-    pub results: Kinds,
-    /// The job's pages that failed (none for almost every entry: nothing is held then), and
-    /// the kinds of result that showed them (a text result does not list failed pages).
-    pub failed_pages: Option<Box<[FailedPage]>>,
-    pub failed_in: Kinds,
-    /// When anything last happened to it.
-    pub last_at: i64,
-}
-
-impl Entry {
-    /// Its job has not ended as far as the store knows (or a create was not answered: its job
-    /// may exist): forgetting it would pay for the document again.
-    pub fn unended(&self) -> bool {
-        (self.job_id.is_some() && self.status.is_none()) || !self.intents.is_empty()
-    }
-
-    /// What `what`, recorded at `at`, changes.
-    pub fn apply(&mut self, at: i64, what: &What) {
-        self.last_at = self.last_at.max(at);
-        match what {
-            What::Intent { token } => self.intents.push(Intent {
-                token: token.clone(),
-                at,
-            }),
-            What::Created { job_id } => {
-                // Given back, not kept empty: there is an entry for every document ever parsed.
-                self.intents = Vec::new();
-                self.job_id = Some(job_id.clone());
-                self.status = None;
-                self.results.clear();
-                self.failed_pages = None;
-                self.failed_in.clear();
-            }
-            What::Ended { job_id, status } if self.job_id.as_ref() == Some(job_id) => {
-                self.status = Some(status.clone());
-            }
-            What::Result {
-                job_id,
-                kind,
-                failed_pages,
-            } if self.job_id.as_ref() == Some(job_id) => {
-                self.results.insert(kind);
-                if !failed_pages.is_empty() {
-                    self.failed_pages = Some(failed_pages.clone().into_boxed_slice());
-                    self.failed_in.insert(kind);
-                }
-            }
-            What::Gone { job_id } if self.job_id.as_ref() == Some(job_id) => {
-                self.job_id = None;
-                self.status = None;
-                self.results.clear();
-                self.failed_pages = None;
-                self.failed_in.clear();
-            }
-            What::Refused { token } => self.intents.retain(|intent| intent.token != *token),
-            What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
-        }
-    }
-}
-
-/// Where a document stands in the store (and a journal).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Known {
-    /// Its result of the kind asked for is in the store.
-    Stored {
-        path: PathBuf,
-        job_id: String,
-    },
-    /// Its job completed: the result is fetched from it, not paid for again.
-    Completed(String),
-    /// Its job exists and has not ended as far as the store knows.
-    Running(String),
-    /// Its job ended FAILED or CANCELLED: parsed again.
-    Ended(String),
-    /// Creates were sent and not answered: the job may exist.
-    Unanswered(Vec<Intent>),
-    Nothing,
-}
-
-impl Entry {
-    /// What the entry says of its document; `result`: the stored result file of the kind asked
-    /// for, looked for when the job completed.
-    pub fn known(&self, result: impl FnOnce() -> Option<PathBuf>) -> Known {
-        match (&self.job_id, self.status.as_deref()) {
-            (Some(job_id), Some("COMPLETED")) => match result() {
-                Some(path) => Known::Stored {
-                    path,
-                    job_id: job_id.clone(),
-                },
-                None => Known::Completed(job_id.clone()),
-            },
-            (Some(job_id), Some(_)) => Known::Ended(job_id.clone()),
-            (Some(job_id), None) => Known::Running(job_id.clone()),
-            (None, _) if !self.intents.is_empty() => Known::Unanswered(self.intents.clone()),
-            (None, _) => Known::Nothing,
-        }
-    }
-
-    /// What this entry (the store's) and `other` (a journal's, of the same key) say together:
-    /// the job of whichever heard of one last (this one's while it holds a result of it), else
-    /// the unanswered creates of both.
-    pub fn merge(&self, other: Entry) -> Entry {
-        match (&self.job_id, &other.job_id) {
-            (Some(_), Some(_)) if other.last_at > self.last_at && self.results == Kinds::default() => other,
-            (Some(_), _) => self.clone(),
-            (None, Some(_)) => other,
-            (None, None) => {
-                let mut both = self.clone();
-                both.intents.extend(other.intents);
-                both.last_at = both.last_at.max(other.last_at);
-                both
-            }
-        }
-    }
 }
 
 /// What keeps the store's events of a result key besides the store (a bulk run's output
@@ -386,92 +199,6 @@ impl Store {
         Ok((path, pending))
     }
 
-    /// The key the store knows the document of `keys` by: its own, or — when its own has nothing —
-    /// the legacy key an earlier release recorded its job or result under, provided every name the
-    /// stat cache saw its bytes under declares its type (that release keyed no type, so
-    /// `table.csv`'s result must not become `table.txt`'s). With `carry`, what the legacy key
-    /// knows is recorded under the document's own key (on disk before this returns), which is
-    /// then the one given; without, the store is left as it is (`--dry-run`).
-    pub fn upgrade(&mut self, keys: &key::Keys, carry: bool) -> io::Result<String> {
-        let Some(legacy) = &keys.legacy else {
-            return Ok(keys.key.clone());
-        };
-        let recorded = self.entries.get(&legacy.key);
-        let nothing = recorded.is_none_or(|e| e.job_id.is_none() && e.intents.is_empty());
-        if nothing || self.entries.contains_key(&keys.key) {
-            return Ok(keys.key.clone());
-        }
-        if let Some((hash, _)) = &legacy.file {
-            let types = self.stat.types_of(hash);
-            if types.is_empty() || !types.iter().all(|t| legacy.is_for(t)) {
-                return Ok(keys.key.clone());
-            }
-        }
-        if !carry {
-            return Ok(legacy.key.clone());
-        }
-        self.carry_over(&legacy.key, &keys.key)?;
-        Ok(keys.key.clone())
-    }
-
-    /// Records under `to` what `from` knows, as of when it happened: its job, how it ended, its
-    /// result files (linked), its unanswered creates.
-    fn carry_over(&mut self, from: &str, to: &str) -> io::Result<()> {
-        let Some(entry) = self.entries.get(from).cloned() else {
-            return Ok(());
-        };
-        let (at, mut events) = (entry.last_at, Vec::new());
-        if let Some(job_id) = &entry.job_id {
-            let created = What::Created {
-                job_id: job_id.clone(),
-            };
-            events.push((at, created));
-            if let Some(status) = &entry.status {
-                let (job_id, status) = (job_id.clone(), status.clone());
-                events.push((at, What::Ended { job_id, status }));
-            }
-            for kind in entry.results.names() {
-                let Some(path) = self.result(from, kind) else {
-                    continue;
-                };
-                let temp = self.dir.join("results").join(format!(".carried-{}", new_token()));
-                std::fs::hard_link(&path, &temp).or_else(|_| {
-                    std::fs::copy(&path, &temp)?;
-                    std::fs::File::open(&temp)?.sync_all()
-                })?;
-                std::fs::rename(&temp, self.result_path(to, kind))?;
-                let failed_pages = match entry.failed_in.contains(kind) {
-                    true => entry.failed_pages.as_deref().unwrap_or_default().to_vec(),
-                    false => Vec::new(),
-                };
-                let (job_id, kind) = (job_id.clone(), kind.to_string());
-                events.push((
-                    at,
-                    What::Result {
-                        job_id,
-                        kind,
-                        failed_pages,
-                    },
-                ));
-            }
-        }
-        // After the job (a job recorded clears the intents before it), at their own time: their
-        // job is looked for among the jobs created since.
-        for intent in &entry.intents {
-            events.push((
-                intent.at,
-                What::Intent {
-                    token: intent.token.clone(),
-                },
-            ));
-        }
-        let mut last = None;
-        for (at, what) in events {
-            last = Some(self.write(to, at, what)?);
-        }
-        last.map_or(Ok(()), Pending::wait)
-    }
-
     /// Forgets the keys nothing happened to since `cutoff` (ms), their result files with them,
     /// but not one whose job has not ended (`Entry::unended`). Returns how many were removed.
     pub fn prune(&mut self, cutoff: i64) -> io::Result<usize> {
@@ -629,31 +356,6 @@ mod tests {
         second.record("k", 2, What::Intent { token: "t".into() }).unwrap();
         second.refresh().unwrap();
         assert_eq!(second.entry("k").unwrap().intents.len(), 1);
-    }
-
-    #[test]
-    fn the_store_and_a_journal_together_know_the_latest_job_else_every_intent() {
-        let entry = |events: &[(i64, What)]| {
-            let mut entry = Entry::default();
-            events.iter().for_each(|(at, what)| entry.apply(*at, what));
-            entry
-        };
-        let intent = |t: &str| What::Intent { token: t.into() };
-        let created = |j: &str| What::Created { job_id: j.into() };
-        let old = entry(&[(1, created("pjb-1"))]);
-        let job = |other: Entry| old.merge(other).known(|| None);
-        assert_eq!(
-            job(entry(&[(5, created("pjb-2"))])),
-            Known::Running("pjb-2".into())
-        );
-        assert_eq!(job(entry(&[(0, intent("t"))])), Known::Running("pjb-1".into()));
-        let both = entry(&[(1, intent("t1"))]).merge(entry(&[
-            (2, intent("t2")),
-            (3, What::Refused { token: "t2".into() }),
-            (4, intent("t3")),
-        ]));
-        let tokens: Vec<String> = both.intents.into_iter().map(|i| i.token).collect();
-        assert_eq!(tokens, ["t1", "t3"]);
     }
 
     /// Asserts that `open` (given a flag to set when it says it waits) blocks while `held` is

@@ -2,14 +2,17 @@
 //! `parsing create`, one document or many, for real or as a dry run.
 //!
 //! A `plan` is resolved once from the arguments (session, configuration, tier and format rules,
-//! output); then for each document: its key (`once`) → what OUT and the store already know →
-//! its claim → its job (an intent on disk, one create, a lost answer found by its token) → the
-//! wait (`job`, `wait`; or the bulk poller) → the fetch → the write. What differs between a
-//! single parse (`single`), a bulk run and a dry run (`bulk`) is only who waits and who writes.
+//! output); then for each document: its key (`key`) → what OUT and the store already know →
+//! its claim → its job (`once`: an intent on disk, one create, a lost answer found by its
+//! token) → the wait (`job`, `wait`; or the bulk poller) → the fetch (`fetch`) → the write.
+//! What differs between a single parse (`single`), a bulk run and a dry run (`bulk`) is only
+//! who waits and who writes.
 
 pub(crate) mod bulk;
 pub(crate) mod create;
+pub(crate) mod fetch;
 pub(crate) mod job;
+pub(crate) mod key;
 pub(crate) mod once;
 pub(crate) mod pdf;
 pub(crate) mod plan;

@@ -3,10 +3,12 @@
 //! disk with a token that the create carries in `user_metadata`, so a create whose answer was
 //! lost — a timeout, a dropped connection, a run killed between send and record — is found
 //! again by that token instead of being paid for twice. Shared by `parse FILE` and bulk runs.
+//!
+//! Here: what the store and a journal know of a key (`Shared`), the claim on it, and the job
+//! (`job_for`: intent, create, a lost answer found by its token). The key is made in `key`,
+//! the result fetched in `fetch`.
 
-use std::fs::File;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -15,14 +17,12 @@ use serde_json::{Map, Value, json};
 use crate::api::document::FailedPage;
 use crate::api::models::{Created, Part};
 use crate::api::paginate::Pager;
-use crate::api::parse_jobs::{self, CreatedRange, Expand, JobFilter, Paging, Source};
+use crate::api::parse_jobs::{self, CreatedRange, JobFilter, Paging, Source};
 use crate::context::{Clock, Stderr};
 use crate::error::Error;
-use crate::output::document;
 use crate::session::Session;
 use crate::signals;
 pub use crate::store::Known;
-use crate::store::key::{self, Context as KeyContext, Keys};
 use crate::store::{self, Intent, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
 
@@ -72,13 +72,13 @@ pub struct Shared {
 }
 
 impl Shared {
-    fn store(&self) -> Option<MutexGuard<'_, Store>> {
+    pub(super) fn store(&self) -> Option<MutexGuard<'_, Store>> {
         self.store
             .as_ref()
             .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
-    fn now_ms(&self) -> i64 {
+    pub(super) fn now_ms(&self) -> i64 {
         ms(self.clock.now())
     }
 
@@ -211,91 +211,11 @@ impl Shared {
     }
 }
 
-/// The key of `source`'s result with `configuration`: its bytes (hashed through the stat cache,
-/// so an unchanged file is not read), or the URL or file id.
-pub fn key_of(
-    store: Option<&mut Store>,
-    session: &Session,
-    source: &Source,
-    configuration: &Map<String, Value>,
-) -> Result<Keys, Error> {
-    key_with(session, source, configuration, |path, metadata| match store {
-        Some(store) => store.stat.hash(path, metadata),
-        None => key::hash_file(path).map(|(hash, _)| hash),
-    })
-}
-
-impl Shared {
-    /// Like `key_of`, for the workers of a run: a file the stat cache does not know is read
-    /// without the store held, so that they hash in parallel.
-    pub fn key_of(
-        &self,
-        session: &Session,
-        source: &Source,
-        configuration: &Map<String, Value>,
-    ) -> Result<Keys, Error> {
-        self.key_through_stat_cache(session, source, configuration, true)
-    }
-
-    /// The key, a file's hash taken from the stat cache when it knows the file; a hash made
-    /// here is added to it when `remember` (not by `--dry-run`, which leaves the store as it is).
-    pub fn key_through_stat_cache(
-        &self,
-        session: &Session,
-        source: &Source,
-        configuration: &Map<String, Value>,
-        remember: bool,
-    ) -> Result<Keys, Error> {
-        key_with(session, source, configuration, |path, metadata| {
-            if let Some(hash) = self.store().and_then(|store| store.stat.known(path, metadata)) {
-                return Ok(hash);
-            }
-            let (hash, _) = key::hash_file(path)?;
-            if remember && let Some(mut store) = self.store() {
-                store.stat.remember(path, metadata, hash.clone());
-            }
-            Ok(hash)
-        })
-    }
-}
-
-fn key_with(
-    session: &Session,
-    source: &Source,
-    configuration: &Map<String, Value>,
-    hash: impl FnOnce(&Path, &std::fs::Metadata) -> io::Result<String>,
-) -> Result<Keys, Error> {
-    let document = match source {
-        Source::File(path) => {
-            let unreadable = |err: io::Error| {
-                Error::Failure(format!(
-                    "cannot read {}: {err}",
-                    neutralize(&path.display().to_string())
-                ))
-            };
-            let canonical = std::fs::canonicalize(path).map_err(unreadable)?;
-            let metadata = std::fs::metadata(&canonical).map_err(unreadable)?;
-            let hash = hash(&canonical, &metadata).map_err(unreadable)?;
-            // The type of the name the upload sends, not of the file a link leads to.
-            key::Document::File { hash, name: path }
-        }
-        Source::Url(url) => key::Document::Url(url),
-        Source::FileId(id) => key::Document::FileId(id),
-    };
-    let origin = session.settings.base_url.value.origin().ascii_serialization();
-    let context = KeyContext {
-        origin: &origin,
-        project_id: session.scope.project_id.as_deref(),
-        organization_id: session.scope.organization_id.as_deref(),
-    };
-    Ok(key::keys(&document, configuration, &context))
-}
+/// How a create is sent: once (see `plan::send_create`), or through a bulk run's gate.
+pub type SendCreate<'a> = &'a dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error>;
 
 /// A job for the document under `key`: one found by the token of an unanswered create, else a
 /// new one (its intent recorded first). Returns the job's id and whether it was created now.
-/// How a create is sent: once (see `create::send_create`), or through a bulk run's gate.
-pub type Send<'a> = &'a dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error>;
-
 pub fn job_for(
     shared: &Shared,
     session: &Session,
@@ -303,7 +223,7 @@ pub fn job_for(
     source: &Source,
     configuration: &Map<String, Value>,
     unanswered: &[Intent],
-    send: Send,
+    send: SendCreate,
 ) -> Result<(String, bool), Error> {
     if !unanswered.is_empty()
         && let Some(job_id) = find_by_token(shared, session, unanswered)?
@@ -327,7 +247,7 @@ fn create(
     key: &str,
     source: &Source,
     configuration: &Map<String, Value>,
-    send: Send,
+    send: SendCreate,
 ) -> Result<String, Error> {
     let mut configuration = configuration.clone();
     let token = shared.records().then(new_token);
@@ -475,114 +395,4 @@ fn find_by_token(shared: &Shared, session: &Session, intents: &[Intent]) -> Resu
         LOOKS.iter().sum::<Duration>().as_secs()
     ));
     Ok(None)
-}
-
-/// Why a result could not be fetched.
-pub enum Fetch {
-    /// The server no longer knows the job (404).
-    Gone,
-    Failed(Error),
-}
-
-/// Fetches the completed job's result of `kind` into the store (or, with `--no-cache`, a
-/// temporary file) and returns where it is.
-pub fn fetch_result(
-    shared: &Shared,
-    session: &Session,
-    key: &str,
-    job_id: &str,
-    kind: Kind,
-) -> Result<Fetched, Fetch> {
-    let parts = match kind {
-        Kind::Part(part) => vec![part.expand()],
-        Kind::Json => vec!["markdown", "text"],
-        Kind::Job => Vec::new(),
-    };
-    let expand = Expand {
-        parts,
-        image_filenames: None,
-    };
-    let response = parse_jobs::stream(&session.client, &session.scope, job_id, &expand).map_err(|err| {
-        match err.status_error().map(|s| s.status.as_u16()) {
-            Some(404) => Fetch::Gone,
-            _ => Fetch::Failed(Error::from(err)),
-        }
-    })?;
-    let failed = |err: io::Error| Fetch::Failed(Error::Io(err));
-    let mut temp = match shared.store() {
-        Some(store) => store.temporary(),
-        None => tempfile::NamedTempFile::new(),
-    }
-    .map_err(failed)?;
-    let mut body = response.body;
-    let written = match kind {
-        Kind::Part(part) => {
-            let mut out = io::BufWriter::new(temp.as_file_mut());
-            document::write_document(&mut body, &mut out, part, false).and_then(|decoded| {
-                io::Write::flush(&mut out)
-                    .map_err(Error::Io)
-                    .map(|()| decoded.failed)
-            })
-        }
-        Kind::Json | Kind::Job => document::copy_through(&mut body, temp.as_file_mut()).map(|_| {
-            // The JSON holds each page's error itself; its failed pages are counted all the same.
-            File::open(temp.path())
-                .ok()
-                .and_then(|file| document::write_document(file, &mut io::sink(), Part::Markdown, false).ok())
-                .map(|decoded| decoded.failed)
-                .unwrap_or_default()
-        }),
-    };
-    let failed_pages = written.map_err(Fetch::Failed)?;
-    if shared.store.is_none() {
-        return Ok(Fetched {
-            kept: Kept::Temporary(temp),
-            failed_pages,
-        });
-    }
-    // On disk before it is renamed into place and recorded.
-    temp.as_file().sync_all().map_err(failed)?;
-    let at = shared.now_ms();
-    let (path, pending) = {
-        let Some(mut store) = shared.store() else {
-            return Ok(Fetched {
-                kept: Kept::Temporary(temp),
-                failed_pages,
-            });
-        };
-        store
-            .keep(temp, key, job_id, kind.name(), failed_pages.clone(), at)
-            .map_err(failed)?
-    };
-    pending.wait().map_err(failed)?;
-    Ok(Fetched {
-        kept: Kept::Stored(path),
-        failed_pages,
-    })
-}
-
-/// A result fetched, and the pages of it that failed (marked in it).
-pub struct Fetched {
-    pub kept: Kept,
-    pub failed_pages: Vec<FailedPage>,
-}
-
-/// A fetched result.
-pub enum Kept {
-    Stored(PathBuf),
-    /// With `--no-cache`: gone once dropped.
-    Temporary(tempfile::NamedTempFile),
-}
-
-impl Kept {
-    pub fn path(&self) -> &Path {
-        match self {
-            Kept::Stored(path) => path,
-            Kept::Temporary(file) => file.path(),
-        }
-    }
-
-    pub fn open(&self) -> io::Result<File> {
-        File::open(self.path())
-    }
 }

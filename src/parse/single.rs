@@ -17,8 +17,10 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
 use crate::output::style::Shape;
+use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job::{self, ended_badly};
-use crate::parse::once::{self, Fetch, Kept, Kind, Known};
+use crate::parse::key;
+use crate::parse::once::{self, Kind, Known};
 use crate::parse::plan::{self as create, check_source, read_base_options};
 use crate::session::Session;
 use crate::signals::{self, LastWords};
@@ -72,7 +74,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         _ => Kind::Part(Part::Markdown),
     };
     let mut store = once::open_store(&session, &ctx.io.stderr)?;
-    let keys = once::key_of(Some(&mut store), &session, &source, &configuration)?;
+    let keys = key::through_store(&mut store, &session, &source, &configuration)?;
     // What an earlier release recorded under the key it gave the document is used, not paid for.
     let key = store.upgrade(&keys, true).map_err(Error::Io)?;
     store.stat.compact();
@@ -269,7 +271,7 @@ fn keep_record(document: &Document, job_id: &str, last: &Job) -> Result<Kept, Er
 /// Fetches the completed job's result into the store and writes it out.
 fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
     let (shared, session, output) = (document.shared, document.session, document.output);
-    let fetched = match once::fetch_result(shared, session, document.key, job_id, document.kind) {
+    let fetched = match fetch::fetch_result(shared, session, document.key, job_id, document.kind) {
         Ok(fetched) => fetched,
         Err(Fetch::Gone) => return Outcome::Gone(job_id.to_string()),
         Err(Fetch::Failed(err)) => {

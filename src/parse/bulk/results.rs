@@ -16,8 +16,8 @@ use crate::parse::bulk::manifest::Written;
 use crate::parse::bulk::poll::{busy, leave, lost};
 use crate::parse::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, nap};
 use crate::parse::bulk::sources::Document;
+use crate::parse::fetch::{self, Fetch};
 use crate::parse::job;
-use crate::parse::once::{self, Fetch};
 use crate::text::neutralize;
 
 /// Result fetchers.
@@ -65,7 +65,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
     let session = shared.session;
     let mut tries = 1;
     let fetched = loop {
-        match once::fetch_result(&shared.once, session, key, job_id, shared.kind) {
+        match fetch::fetch_result(&shared.once, session, key, job_id, shared.kind) {
             Ok(fetched) => {
                 shared.health.answered(&shared.once);
                 break fetched;

@@ -1,0 +1,124 @@
+//! A completed job's result fetched once, into the store (or, with `--no-cache`, a temporary
+//! file), with the pages of it that failed.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::api::document::FailedPage;
+use crate::api::models::Part;
+use crate::api::parse_jobs::{self, Expand};
+use crate::error::Error;
+use crate::output::document;
+use crate::parse::once::{Kind, Shared};
+use crate::session::Session;
+
+/// Why a result could not be fetched.
+pub enum Fetch {
+    /// The server no longer knows the job (404).
+    Gone,
+    Failed(Error),
+}
+
+/// Fetches the completed job's result of `kind` into the store (or, with `--no-cache`, a
+/// temporary file) and returns where it is.
+pub fn fetch_result(
+    shared: &Shared,
+    session: &Session,
+    key: &str,
+    job_id: &str,
+    kind: Kind,
+) -> Result<Fetched, Fetch> {
+    let parts = match kind {
+        Kind::Part(part) => vec![part.expand()],
+        Kind::Json => vec!["markdown", "text"],
+        Kind::Job => Vec::new(),
+    };
+    let expand = Expand {
+        parts,
+        image_filenames: None,
+    };
+    let response = parse_jobs::stream(&session.client, &session.scope, job_id, &expand).map_err(|err| {
+        match err.status_error().map(|s| s.status.as_u16()) {
+            Some(404) => Fetch::Gone,
+            _ => Fetch::Failed(Error::from(err)),
+        }
+    })?;
+    let failed = |err: io::Error| Fetch::Failed(Error::Io(err));
+    let mut temp = match shared.store() {
+        Some(store) => store.temporary(),
+        None => tempfile::NamedTempFile::new(),
+    }
+    .map_err(failed)?;
+    let mut body = response.body;
+    let written = match kind {
+        Kind::Part(part) => {
+            let mut out = io::BufWriter::new(temp.as_file_mut());
+            document::write_document(&mut body, &mut out, part, false).and_then(|decoded| {
+                io::Write::flush(&mut out)
+                    .map_err(Error::Io)
+                    .map(|()| decoded.failed)
+            })
+        }
+        Kind::Json | Kind::Job => document::copy_through(&mut body, temp.as_file_mut()).map(|_| {
+            // The JSON holds each page's error itself; its failed pages are counted all the same.
+            File::open(temp.path())
+                .ok()
+                .and_then(|file| document::write_document(file, &mut io::sink(), Part::Markdown, false).ok())
+                .map(|decoded| decoded.failed)
+                .unwrap_or_default()
+        }),
+    };
+    let failed_pages = written.map_err(Fetch::Failed)?;
+    if shared.store.is_none() {
+        return Ok(Fetched {
+            kept: Kept::Temporary(temp),
+            failed_pages,
+        });
+    }
+    // On disk before it is renamed into place and recorded.
+    temp.as_file().sync_all().map_err(failed)?;
+    let at = shared.now_ms();
+    let (path, pending) = {
+        let Some(mut store) = shared.store() else {
+            return Ok(Fetched {
+                kept: Kept::Temporary(temp),
+                failed_pages,
+            });
+        };
+        store
+            .keep(temp, key, job_id, kind.name(), failed_pages.clone(), at)
+            .map_err(failed)?
+    };
+    pending.wait().map_err(failed)?;
+    Ok(Fetched {
+        kept: Kept::Stored(path),
+        failed_pages,
+    })
+}
+
+/// A result fetched, and the pages of it that failed (marked in it).
+pub struct Fetched {
+    pub kept: Kept,
+    pub failed_pages: Vec<FailedPage>,
+}
+
+/// A fetched result.
+pub enum Kept {
+    Stored(PathBuf),
+    /// With `--no-cache`: gone once dropped.
+    Temporary(tempfile::NamedTempFile),
+}
+
+impl Kept {
+    pub fn path(&self) -> &Path {
+        match self {
+            Kept::Stored(path) => path,
+            Kept::Temporary(file) => file.path(),
+        }
+    }
+
+    pub fn open(&self) -> io::Result<File> {
+        File::open(self.path())
+    }
+}

@@ -1,7 +1,6 @@
 //! One create, outside the result store (`parsing create`): its id reaches the user whatever
 //! fails next; then, when asked, the job is waited for and shown.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -13,16 +12,15 @@ use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ScopeArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
-use crate::output::destination::Destination;
 use crate::output::style::Shape;
-use crate::parse::job::{self, View};
+use crate::parse::job::{self, Give, View};
 use crate::parse::plan::{
     check_before_paying, check_source, check_tier_format, configuration, read_base_options,
     refuse_output_over_input, send_create,
 };
 use crate::session::Session;
 use crate::signals::{self, LastWords};
-use crate::text::{neutralize, shell_quote};
+use crate::text::neutralize;
 
 /// What to do once the job exists.
 pub(crate) struct After {
@@ -98,33 +96,29 @@ pub(crate) fn submit(
     let created = send_create(&session, &configuration, &source)?;
     let id = created.id().to_string();
     let shown = neutralize(&id).into_owned();
-    let get = format!("llamacloud parsing get {}", shell_quote(&id));
+    let get = job::get_command(&id);
     signals::leave_last_words(LastWords {
         output_line: None,
         file: None,
-        note: format!("interrupted; job {shown} was created; to get it: {get}"),
+        note: format!("interrupted; {}", job::created_words(&id, &get)),
     });
     drop(hold);
     // Once the job exists its id reaches the user whatever fails next: on stderr when the
     // output cannot take it.
-    let note = |ctx: &Context, resume: &str| {
-        ctx.io
-            .stderr
-            .line(&format!("note: job {shown} was created; to get it: {resume}"));
-    };
     let Some(timeout) = after.wait else {
         let printed = if after.quiet {
-            write_id(global, ctx, &id)
+            job::write_id(global, ctx, &id)
         } else {
             output.print(ctx, &created)
         };
         signals::forget_last_words();
         // Even when the reader of stdout went away (`| true`): the job exists and costs.
-        return printed.inspect_err(|_| note(ctx, &get));
+        return printed.inspect_err(|_| job::name_created(global, ctx, &id, &get, Give::Note));
     };
     let resume = format!("{get} --wait");
     if after.quiet {
-        write_id(global, ctx, &id).inspect_err(|_| note(ctx, &resume))?;
+        job::write_id(global, ctx, &id)
+            .inspect_err(|_| job::name_created(global, ctx, &id, &resume, Give::Note))?;
     }
     // Before anything else is said: from now on a signal must not lose the id (on stdout, or
     // on stderr: an `-o` file is left as it was).
@@ -154,17 +148,17 @@ pub(crate) fn submit(
         Err(err @ Error::JobEnded { .. }) if part.is_none() || after.quiet => Err(err),
         // The id reaches stdout in place of the document; an `-o` file is left as it was.
         Err(err @ Error::JobEnded { .. }) => {
-            if to_file || write_id(global, ctx, &id).is_err() {
-                note(ctx, &resume);
-            }
+            job::name_created(global, ctx, &id, &resume, Give::InPlace);
             Err(err)
         }
         Err(err) => {
-            if !after.quiet && !to_file && !err.is_broken_pipe() {
-                // Where it cannot be written, the note below still says it.
-                let _ = write_id(global, ctx, &id);
-            }
-            note(ctx, &resume);
+            // Where the id cannot be written in place, the note still says it.
+            let give = if after.quiet || err.is_broken_pipe() {
+                Give::Note
+            } else {
+                Give::Both
+            };
+            job::name_created(global, ctx, &id, &resume, give);
             Err(err)
         }
     }
@@ -178,12 +172,4 @@ fn wait_quietly(session: &Session, view: &View, ctx: &mut Context) -> Result<(),
         Some(err) => Err(err),
         None => Ok(()),
     }
-}
-
-/// Writes the job id as the command's output (stdout or `-o`).
-fn write_id(global: &GlobalArgs, ctx: &Context, id: &str) -> Result<(), Error> {
-    let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
-    let mut sink = destination.open(&ctx.io.stdout)?;
-    writeln!(sink, "{id}")?;
-    sink.commit()
 }

@@ -1,6 +1,8 @@
 //! One job followed to its end: waited for on the SDKs' cadence (`wait`), given up on and
-//! cancelled when asked, and shown — its record, or its document streamed to the output.
+//! cancelled when asked, and shown — its record, or its document streamed to the output; a
+//! created job's id given to the user whatever fails (`name_created`).
 
+use std::io::Write as _;
 use std::time::Duration;
 
 use crate::api::models::{Job, Part};
@@ -9,11 +11,12 @@ use crate::cli::{Format, GlobalArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
+use crate::output::destination::Destination;
 use crate::output::document;
 use crate::output::style::{Shape, Style};
 use crate::parse::wait;
 use crate::session::Session;
-use crate::text::neutralize;
+use crate::text::{neutralize, shell_quote};
 
 /// The output of a command that prints one job: markdown or text (the document, streamed), or
 /// the job response in any other format.
@@ -181,4 +184,48 @@ pub fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
         status: neutralize(status).into_owned(),
         message: last.error_message().map(|m| neutralize(m).into_owned()),
     })
+}
+
+/// `llamacloud parsing get ID`: how to get a job that exists (options may follow).
+pub fn get_command(job_id: &str) -> String {
+    format!("llamacloud parsing get {}", shell_quote(job_id))
+}
+
+/// The words that keep a created job's id, after `note: ` or `interrupted; `.
+pub fn created_words(job_id: &str, resume: &str) -> String {
+    format!("job {} was created; to get it: {resume}", neutralize(job_id))
+}
+
+/// Where `name_created` gives a created job's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Give {
+    /// On stdout in place of the document, and on stderr with how to get it.
+    Both,
+    /// On stdout in place of the document; on stderr only where it cannot go there (the error
+    /// that follows names the job).
+    InPlace,
+    /// On stderr alone: its place on stdout was already tried (`--quiet`), or the reader of
+    /// stdout went away.
+    Note,
+}
+
+/// Names job `job_id`, which was created (it exists and costs), when what was asked for cannot
+/// be given: its id on stdout in place of the document — never into an `-o` file, which is left
+/// as it was — and `note: job … was created; to get it: {resume}` on stderr, as `give` says.
+pub fn name_created(global: &GlobalArgs, ctx: &Context, job_id: &str, resume: &str, give: Give) {
+    let to_file = Destination::new(global.output.as_deref(), false).file().is_some();
+    let in_place = give != Give::Note && !to_file && write_id(global, ctx, job_id).is_ok();
+    if give == Give::Both || !in_place {
+        ctx.io
+            .stderr
+            .line(&format!("note: {}", created_words(job_id, resume)));
+    }
+}
+
+/// Writes the job id as the command's output (stdout, or `-o`).
+pub fn write_id(global: &GlobalArgs, ctx: &Context, job_id: &str) -> Result<(), Error> {
+    let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
+    let mut sink = destination.open(&ctx.io.stdout)?;
+    writeln!(sink, "{job_id}")?;
+    sink.commit()
 }

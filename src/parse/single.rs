@@ -18,13 +18,13 @@ use crate::error::Error;
 use crate::output::Output;
 use crate::output::style::Shape;
 use crate::parse::fetch::{self, Fetch, Kept};
-use crate::parse::job::{self, ended_badly};
+use crate::parse::job::{self, Give, ended_badly};
 use crate::parse::key;
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::plan::{self as create, check_source, read_base_options};
 use crate::session::Session;
 use crate::signals::{self, LastWords};
-use crate::text::{neutralize, shell_quote};
+use crate::text::neutralize;
 
 /// `parse FILE|URL`: through the result store unless `--no-cache`, in every format: the
 /// document (markdown, text), its JSON, or the job's record as it ended (any other format, or
@@ -168,7 +168,7 @@ enum Outcome {
 fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
     let (shared, session, output) = (document.shared, document.session, document.output);
     let shown = neutralize(job_id).into_owned();
-    let resume = format!("llamacloud parsing get {} --wait", shell_quote(job_id));
+    let resume = format!("{} --wait", job::get_command(job_id));
     // From now on a signal must not lose the id: it goes to stdout, never into an `-o` file,
     // which is left as it was.
     let to_stdout = output.file().is_none();
@@ -194,11 +194,11 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
             // The error names it; there is nothing left to get.
             return Outcome::Done(shared.ended(document.key, job_id, "CANCELLED").and(Err(err)));
         }
-        Err(err) => return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err))),
+        Err(err) => return Outcome::Done(Err(created_note(document, ctx, job_id, &resume, err))),
     };
     let status = last.status().unwrap_or_default().to_string();
     if let Err(err) = shared.ended(document.key, job_id, &status) {
-        return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err)));
+        return Outcome::Done(Err(created_note(document, ctx, job_id, &resume, err)));
     }
     if let Some(ended) = ended_badly(job_id, &last) {
         if document.kind == Kind::Job {
@@ -207,24 +207,14 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
             return Outcome::Done(printed.and(Err(ended)));
         }
         // The id reaches stdout in place of the document; an `-o` file is left as it was.
-        if to_stdout {
-            let written = output.open(ctx).and_then(|mut sink| {
-                io::Write::write_all(&mut sink, format!("{job_id}\n").as_bytes())?;
-                sink.commit()
-            });
-            if written.is_err() {
-                ctx.io
-                    .stderr
-                    .line(&format!("note: job {shown} was created; to get it: {resume}"));
-            }
-        }
+        job::name_created(document.global, ctx, job_id, &resume, Give::InPlace);
         return Outcome::Done(Err(ended));
     }
     if document.kind == Kind::Job {
         // The record the wait ended with is the result: kept, with no request more.
         return Outcome::Done(match keep_record(document, job_id, &last) {
             Ok(kept) => write_out(document, ctx, &kept, job_id, &[]),
-            Err(err) => Err(created_note(output, ctx, job_id, &resume, err)),
+            Err(err) => Err(created_note(document, ctx, job_id, &resume, err)),
         });
     }
     finish(document, job_id, ctx, created)
@@ -270,13 +260,13 @@ fn keep_record(document: &Document, job_id: &str, last: &Job) -> Result<Kept, Er
 
 /// Fetches the completed job's result into the store and writes it out.
 fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -> Outcome {
-    let (shared, session, output) = (document.shared, document.session, document.output);
+    let (shared, session) = (document.shared, document.session);
     let fetched = match fetch::fetch_result(shared, session, document.key, job_id, document.kind) {
         Ok(fetched) => fetched,
         Err(Fetch::Gone) => return Outcome::Gone(job_id.to_string()),
         Err(Fetch::Failed(err)) => {
-            let resume = format!("llamacloud parsing get {} --format markdown", shell_quote(job_id));
-            return Outcome::Done(Err(created_note(output, ctx, job_id, &resume, err)));
+            let resume = format!("{} --format markdown", job::get_command(job_id));
+            return Outcome::Done(Err(created_note(document, ctx, job_id, &resume, err)));
         }
     };
     if !created {
@@ -321,21 +311,13 @@ fn write_out(
     Error::partial(&neutralize(job_id), failed)
 }
 
-/// The error, after giving the job's id: on stdout in place of the document (never into an
-/// `-o` file, which is left as it was), and on stderr with how to get it.
-fn created_note(output: &Output, ctx: &Context, job_id: &str, resume: &str, err: Error) -> Error {
-    if err.is_broken_pipe() {
-        return err;
+/// The error, after giving the job's id (`job::name_created`): on stdout in place of the
+/// document (never into an `-o` file, which is left as it was), and on stderr with how to get
+/// it. Not when the reader of stdout went away: the result is in the store, and the next run
+/// takes it from there.
+fn created_note(document: &Document, ctx: &Context, job_id: &str, resume: &str, err: Error) -> Error {
+    if !err.is_broken_pipe() {
+        job::name_created(document.global, ctx, job_id, resume, Give::Both);
     }
-    if output.file().is_none()
-        && let Ok(mut sink) = output.open(ctx)
-        && io::Write::write_all(&mut sink, format!("{job_id}\n").as_bytes()).is_ok()
-    {
-        let _ = sink.commit();
-    }
-    ctx.io.stderr.line(&format!(
-        "note: job {} was created; to get it: {resume}",
-        neutralize(job_id)
-    ));
     err
 }

@@ -321,6 +321,33 @@ fn an_existing_output_file_is_left_as_it_was_unless_the_document_is_written() {
 }
 
 #[test]
+fn a_job_that_fails_with_an_output_file_is_named_on_stderr_as_parsing_create_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let failing = scratch_file(dir.path(), "will-fail.pdf", b"%PDF");
+    let report = scratch_file(dir.path(), "report.md", b"my own notes\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = with_store(&url, &store)
+        .args(["parse", failing.to_str().unwrap(), "--tier", "agentic", "-o"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    // The -o file is left as it was, so the id goes where it can: stderr.
+    assert_eq!(std::fs::read(&report).unwrap(), b"my own notes\n");
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr_of(&output),
+        format!(
+            "Created parse job {id}\n\
+             note: job {id} was created; to get it: llamacloud parsing get {id} --wait\n\
+             error: job {id} ended FAILED: The document could not be parsed: it is password-protected\n"
+        )
+    );
+}
+
+#[test]
 fn the_store_is_listed_pruned_and_cleared_through_the_cache_command() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");

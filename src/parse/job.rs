@@ -136,8 +136,9 @@ pub fn show(
     }
 }
 
-/// Polls the bare job until it has ended; expanded content is asked for once, afterwards. With
-/// `cancel` (`--cancel-on-timeout`), a job that has not ended by the timeout is cancelled.
+/// Polls the bare job until it has ended; expanded content is asked for once, afterwards. A job
+/// that has not ended by `timeout` is given up on (`give_up`): cancelled with `cancel`
+/// (`--cancel-on-timeout`), else left running.
 pub fn wait_until_ended(
     session: &Session,
     job_id: &str,
@@ -155,24 +156,55 @@ pub fn wait_until_ended(
         )?)
     });
     match waited {
-        Err(Error::WaitedOut { message, .. }) if cancel => Err(cancel_stuck(session, job_id, &message)),
+        Err(Error::WaitedOut { message, .. }) => Err(give_up(session, job_id, &message, cancel, None).into()),
         waited => waited,
     }
 }
 
-/// Cancels a job that did not end in time (`--cancel-on-timeout`), once: the error says
-/// whether it was cancelled.
-pub fn cancel_stuck(session: &Session, job_id: &str, gave_up: &str) -> Error {
-    let gave_up = gave_up.trim_end_matches(" (raise --wait-timeout)");
+/// A job given up on at its deadline: what is said of it, and whether it was cancelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GaveUp {
+    pub message: String,
+    pub cancelled: bool,
+}
+
+impl From<GaveUp> for Error {
+    fn from(gave_up: GaveUp) -> Self {
+        Error::WaitedOut {
+            message: gave_up.message,
+            cancelled: gave_up.cancelled,
+        }
+    }
+}
+
+/// Gives up on job `job_id`, which did not end in time: with `cancel` (`--cancel-on-timeout`)
+/// it is cancelled, once; else it runs on. `waited` says how long was waited and what the job
+/// last was (`gave up waiting after 2s: job … is still RUNNING`); `runs_on`, what becomes of a
+/// job left running (a bulk run: `the next run waits for it`). The one wording of a job given up
+/// on, for `parse`, `parsing create|get --wait` and the bulk poller.
+pub fn give_up(session: &Session, job_id: &str, waited: &str, cancel: bool, runs_on: Option<&str>) -> GaveUp {
+    if !cancel {
+        let then = runs_on.map(|then| format!("; {then}")).unwrap_or_default();
+        return GaveUp {
+            message: format!("{waited} (raise --wait-timeout{then})"),
+            cancelled: false,
+        };
+    }
     match parse_jobs::cancel(&session.client, &session.scope, job_id) {
-        Ok(()) => Error::WaitedOut {
-            message: format!("{gave_up}: cancelled it (--cancel-on-timeout)"),
+        Ok(()) => GaveUp {
+            message: format!("{waited}: cancelled it (--cancel-on-timeout)"),
             cancelled: true,
         },
-        Err(err) => Error::waited_out(format!(
-            "{gave_up}, and cancelling it failed ({}): it may still run",
-            Error::from(err)
-        )),
+        Err(err) => {
+            let then = runs_on.map(|then| format!(", and {then}")).unwrap_or_default();
+            GaveUp {
+                message: format!(
+                    "{waited}, and cancelling it failed ({}): it may still run{then}",
+                    Error::from(err)
+                ),
+                cancelled: false,
+            }
+        }
     }
 }
 

@@ -16,8 +16,10 @@ pub const MAX_DELAY: Duration = Duration::from_secs(5);
 
 /// Polls with `get` (the job without expanded content; it must not go on past the deadline it
 /// is given) as the SDKs do, until the job's status is final, and returns that last response.
-/// `timeout` is a hard bound: a poll in flight at the deadline is cut. A spinner shows when
-/// stderr is a terminal. Waiting is done by the context's clock.
+/// `timeout` is a hard bound: a poll in flight at the deadline is cut (a `WaitedOut` error that
+/// says how long was waited and what the job last was; what becomes of the job is the caller's
+/// to say, `job::give_up`). A spinner shows when stderr is a terminal. Waiting is done by the
+/// context's clock.
 pub fn until_final(
     ctx: &Context,
     job_id: &str,
@@ -33,11 +35,11 @@ pub fn until_final(
         let job_id = neutralize(job_id);
         Error::waited_out(match status {
             Some(status) => format!(
-                "gave up waiting after {after}: job {job_id} is still {} (raise --wait-timeout)",
+                "gave up waiting after {after}: job {job_id} is still {}",
                 neutralize(status)
             ),
             None => {
-                format!("gave up waiting after {after}: no answer about job {job_id} (raise --wait-timeout)")
+                format!("gave up waiting after {after}: no answer about job {job_id}")
             }
         })
     };

@@ -4,11 +4,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use serde_json::Value;
-
-use crate::api::models::Part;
 pub use crate::api::parse_jobs::Source;
-use crate::cli::{Format, GlobalArgs, JobOptions, ParseArgs, ScopeArgs};
+use crate::cli::{GlobalArgs, JobOptions, ScopeArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
@@ -28,34 +25,8 @@ pub(crate) struct After {
     pub(crate) wait: Option<Duration>,
     /// Print the id alone.
     pub(crate) quiet: bool,
-    /// Print the document whatever the tier: markdown, or text from the fast tier (which makes
-    /// only text).
-    pub(crate) document: bool,
     /// Cancel the job when it has not ended in time.
     pub(crate) cancel: bool,
-}
-
-/// `parse FILE|URL` (one document; `bulk::parse` takes many): `parsing create --wait`, printing
-/// the markdown unless another format is asked for.
-pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
-    let mut sources: Vec<Source> = args.sources.iter().map(|s| args.source_of(s)).collect();
-    let Some(source) = sources.pop() else {
-        return Err(Error::usage(
-            "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
-        ));
-    };
-    let mut global = global.clone();
-    let document = global.format.is_none() && !global.json && global.jq().is_none();
-    if document {
-        global.format = Some(Format::Markdown);
-    }
-    let after = After {
-        wait: Some(args.wait_timeout),
-        quiet: false,
-        document,
-        cancel: args.cancel_on_timeout,
-    };
-    submit(&global, &args.job, source, &after, &args.scope, "parse", ctx)
 }
 
 pub(crate) fn submit(
@@ -67,7 +38,7 @@ pub(crate) fn submit(
     command: &str,
     ctx: &mut Context,
 ) -> Result<(), Error> {
-    let (output, mut part) = if after.quiet {
+    let (output, part) = if after.quiet {
         (
             Output::choose(global, ctx, Shape::Record { raw: true }, command, &[])?,
             None,
@@ -83,13 +54,7 @@ pub(crate) fn submit(
     let base = read_base_options(options, ctx)?;
     let session = Session::open(global, scope, ctx)?;
     let configuration = configuration(options, base, &session.settings, ctx)?;
-    if !after.document {
-        // Asked for by name (not the document's default, which follows the tier).
-        check_tier_format(&configuration, global.format)?;
-    }
-    if after.document && configuration.get("tier").and_then(Value::as_str) == Some("fast") {
-        part = Some(Part::Text);
-    }
+    check_tier_format(&configuration, global.format)?;
     check_before_paying(&source)?;
     // A signal while the create is in flight waits for its answer, then says the id.
     let hold = signals::hold();

@@ -26,14 +26,12 @@ use crate::session::Session;
 use crate::signals::{self, LastWords};
 use crate::text::neutralize;
 
-/// `parse FILE|URL`: through the result store unless `--no-cache`, in every format: the
-/// document (markdown, text), its JSON, or the job's record as it ended (any other format, or
-/// `--jq`), which is what the store keeps for those.
+/// `parse FILE|URL`, in every format: the document (markdown, text), its JSON, or the job's
+/// record as it ended (any other format, or `--jq`), which is what the store keeps for those.
+/// Through the result store, or with `--no-cache` the same lifecycle with nothing recorded (the
+/// result fetched into a temporary file; a job the API lost parsed again, once).
 pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
     let default_format = global.format.is_none() && !global.json && global.jq().is_none();
-    if args.store.no_cache {
-        return crate::parse::create::parse(global, args, ctx);
-    }
     let Some(argument) = args.sources.first() else {
         return Err(Error::usage(
             "nothing to parse: give FILE or URL arguments, --recursive DIR or --from-list FILE",
@@ -73,13 +71,19 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         _ if fast && default_format => Kind::Part(Part::Text),
         _ => Kind::Part(Part::Markdown),
     };
-    let mut store = once::open_store(&session, &ctx.io.stderr)?;
-    let keys = key::through_store(&mut store, &session, &source, &configuration)?;
-    // What an earlier release recorded under the key it gave the document is used, not paid for.
-    let key = store.upgrade(&keys, true).map_err(Error::Io)?;
-    store.stat.compact();
+    let (store, key) = if args.store.no_cache {
+        (None, String::new())
+    } else {
+        let mut store = once::open_store(&session, &ctx.io.stderr)?;
+        let keys = key::through_store(&mut store, &session, &source, &configuration)?;
+        // What an earlier release recorded under the key it gave the document is used, not paid
+        // for.
+        let key = store.upgrade(&keys, true).map_err(Error::Io)?;
+        store.stat.compact();
+        (Some(Mutex::new(store)), key)
+    };
     let shared = once::Shared {
-        store: Some(Mutex::new(store)),
+        store,
         journal: None,
         clock: Arc::clone(&ctx.clock),
         stderr: ctx.io.stderr.clone(),

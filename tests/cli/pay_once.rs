@@ -877,3 +877,50 @@ fn a_store_made_by_the_release_before_still_serves_its_results() {
     assert_eq!(ok(&parse(&url, &store, &file, &[])), "# parsed before\n");
     assert_eq!(fake.made_jobs().len(), 1);
 }
+
+#[test]
+fn a_job_the_api_lost_is_parsed_again_once_under_no_cache_for_one_document_too() {
+    use crate::scripted::{Reply, Scripted};
+    use serde_json::json;
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 lost");
+    let job = |id: &str, status: &str| {
+        Reply::json(200, json!({"job": {"id": id, "status": status, "name": "a.pdf"}}))
+    };
+    // The first job is gone when it is polled (404); the second completes.
+    let server = Scripted::start(vec![
+        Reply::json(200, json!({"id": "pjb-1", "status": "PENDING"})),
+        Reply::json(404, json!({"detail": "Job not found"})),
+        Reply::json(200, json!({"id": "pjb-2", "status": "PENDING"})),
+        job("pjb-2", "COMPLETED"),
+        Reply::json(
+            200,
+            json!({
+                "job": {"id": "pjb-2", "status": "COMPLETED"},
+                "markdown": {"pages": [{"page_number": 1, "markdown": "# Found again", "success": true}]}
+            }),
+        ),
+    ]);
+    let output = cli(&server.url)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic", "--no-cache"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&output), "# Found again\n", "{}", stderr_of(&output));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr_of(&output),
+        "Created parse job pjb-1\n\
+         note: the API no longer has job pjb-1: parsing the document again\n\
+         Created parse job pjb-2\n"
+    );
+    assert_eq!(
+        server.requests(),
+        [
+            "/api/v2/parse/upload",
+            "/api/v2/parse/pjb-1",
+            "/api/v2/parse/upload",
+            "/api/v2/parse/pjb-2",
+            "/api/v2/parse/pjb-2?expand=markdown"
+        ]
+    );
+}

@@ -53,7 +53,6 @@ fn create_one(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) 
     let after = After {
         wait: args.waiting.timeout(),
         quiet: args.quiet,
-        document: false,
         cancel: args.waiting.cancel_on_timeout,
     };
     submit(

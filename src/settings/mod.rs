@@ -1,7 +1,10 @@
 //! Settings resolved once from flags > environment > config-file profile > built-in defaults,
-//! each remembering where it came from (for `auth status`).
+//! each remembering where it came from (for `auth status`). The base URL's forms are in
+//! `base_url`; how requests travel (proxy, certificate authorities, headers) in `transport`.
 
-use std::net::IpAddr;
+mod base_url;
+mod transport;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -9,6 +12,10 @@ use std::sync::Arc;
 
 use reqwest::Url;
 use reqwest::header::{HeaderName, HeaderValue};
+
+use base_url::region_url;
+pub use base_url::{normalize_base_url, parse_region};
+use transport::{check_transport, custom_headers, proxy_for, read_roots};
 
 use crate::api::Scope;
 use crate::api::client::{CONNECT_TIMEOUT, Client, ClientConfig, ProxyConfig};
@@ -31,9 +38,6 @@ pub const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
 pub const ENV_CACHE_DIR: &str = "LLAMACLOUD_CACHE_DIR";
 /// The variable that adds headers to every request, as in the official SDKs and `llp`.
 pub const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
-
-const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
-const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
 
 /// A value and where it came from.
 #[derive(Debug, Clone)]
@@ -159,7 +163,9 @@ impl Settings {
         );
         let tier = layers.pick(None, "--tier", &[ENV_TIER], "tier");
         let headers = match env.var(ENV_CUSTOM_HEADERS) {
-            Some(text) => custom_headers(&text).map_err(Error::Usage)?,
+            Some(text) => {
+                custom_headers(&text).map_err(|why| Error::Usage(format!("{ENV_CUSTOM_HEADERS}, {why}")))?
+            }
             None => Vec::new(),
         };
         let proxy = proxy_for(&base_url.value, env)?;
@@ -258,99 +264,6 @@ impl Settings {
     }
 }
 
-/// The certificate authorities of a PEM file (`--ca-file`, `ca_file`): a file that cannot be
-/// read or holds none is a usage error naming where it was set.
-fn read_roots(path: &std::path::Path, source: &Source) -> Result<Vec<reqwest::Certificate>, Error> {
-    let set = match source {
-        Source::Flag(flag) => (*flag).to_string(),
-        Source::Profile(profile) => format!("ca_file of profile {profile}"),
-        Source::Env(name) => (*name).to_string(),
-        Source::File(key) => format!("{key} in the config file"),
-        Source::Default => "ca_file".to_string(),
-    };
-    let shown = crate::text::neutralize(&path.display().to_string()).into_owned();
-    let pem = std::fs::read(path).map_err(|err| Error::usage(format!("{set} {shown}: {err}")))?;
-    let roots = reqwest::Certificate::from_pem_bundle(&pem)
-        .map_err(|err| Error::usage(format!("{set} {shown}: not a PEM certificate bundle ({err})")))?;
-    if roots.is_empty() {
-        return Err(Error::usage(format!(
-            "{set} {shown}: no certificate in it (expected PEM)"
-        )));
-    }
-    Ok(roots)
-}
-
-/// The proxy variables, in the order curl reads them, for each scheme of the base URL.
-const PROXY_VARS_HTTPS: [&str; 4] = ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"];
-const PROXY_VARS_HTTP: [&str; 4] = ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"];
-
-/// The proxy the environment sets for the base URL's scheme, with `NO_PROXY`. A proxy URL
-/// without a scheme is taken as http://, as curl does.
-fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, Error> {
-    let no_proxy = env.var("no_proxy").or_else(|| env.var("NO_PROXY"));
-    // This machine is reached directly: a key sent over plain http to a loopback server must not
-    // travel on to a proxy. `NO_PROXY=*` turns proxies off, as in curl.
-    if is_loopback(base_url)
-        || no_proxy
-            .as_deref()
-            .is_some_and(|list| list.split(',').any(|e| e.trim() == "*"))
-    {
-        return Ok(None);
-    }
-    let vars = if base_url.scheme() == "https" {
-        PROXY_VARS_HTTPS
-    } else {
-        PROXY_VARS_HTTP
-    };
-    let Some((name, value)) = vars
-        .iter()
-        .find_map(|name| env.var(name).map(|value| (*name, value.trim().to_string())))
-    else {
-        return Ok(None);
-    };
-    let text = if value.contains("://") {
-        value
-    } else {
-        format!("http://{value}")
-    };
-    let url = Url::parse(&text)
-        .ok()
-        .filter(|u| u.host_str().is_some())
-        .ok_or_else(|| Error::usage(format!("{name} is not a proxy URL")))?;
-    Ok(Some(ProxyConfig {
-        url,
-        source: name.to_string(),
-        no_proxy,
-    }))
-}
-
-/// Reads `LLAMA_CLOUD_CUSTOM_HEADERS`: newline-separated `Name: value` lines (blank lines
-/// skipped). A line that is not a header, or one that would replace `Authorization`, is an
-/// error naming the line (never its value, which may be a secret).
-pub fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
-    let mut headers = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = |why: &str| format!("{ENV_CUSTOM_HEADERS}, line {}: {why}", n + 1);
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(at("expected `Name: value`"));
-        };
-        let name = HeaderName::from_bytes(name.trim().as_bytes())
-            .map_err(|_| at(&format!("{:?} is not a header name", name.trim())))?;
-        if name == reqwest::header::AUTHORIZATION {
-            return Err(at("Authorization cannot be set here; the API key sets it"));
-        }
-        let mut value = HeaderValue::from_str(value.trim())
-            .map_err(|_| at(&format!("the value of {name} cannot be sent in a header")))?;
-        value.set_sensitive(crate::api::client::is_secret_header(name.as_str()));
-        headers.push((name, value));
-    }
-    Ok(headers)
-}
-
 /// The environment and the profile, the layers below the flags.
 struct Layers<'a> {
     env: &'a dyn Env,
@@ -418,73 +331,11 @@ fn resolve_base_url(global: &GlobalArgs, layers: &Layers<'_>) -> Result<(Sourced
     } else if let Some(name) = layers.profile_value("region") {
         region_of(name.value, name.source)?
     } else {
-        (US_BASE_URL.to_string(), Source::Default)
+        (region_url(Region::Us).to_string(), Source::Default)
     };
     let value = normalize_base_url(&raw)
         .map_err(|why| Error::usage(format!("invalid base URL {raw:?} (from {source}): {why}")))?;
     Ok((Sourced { value, source }, !raw.contains("://")))
-}
-
-fn region_url(region: Region) -> &'static str {
-    match region {
-        Region::Us => US_BASE_URL,
-        Region::Eu => EU_BASE_URL,
-    }
-}
-
-pub fn parse_region(name: &str) -> Option<Region> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "us" => Some(Region::Us),
-        "eu" => Some(Region::Eu),
-        _ => None,
-    }
-}
-
-/// Adds `https://` when the scheme is missing (the docs show bare hosts) and drops a trailing
-/// slash, so that API paths can be appended to any path prefix the URL has.
-pub fn normalize_base_url(raw: &str) -> Result<Url, String> {
-    let raw = raw.trim();
-    let with_scheme = if raw.contains("://") {
-        raw.to_string()
-    } else {
-        format!("https://{raw}")
-    };
-    let mut url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!("the scheme must be http or https, not {}", url.scheme()));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err("the URL carries a user name or password; the API key is given with --api-key or LLAMA_CLOUD_API_KEY".into());
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err("the URL has no host".into());
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err("the URL must not have a query or fragment".into());
-    }
-    let path = url.path().trim_end_matches('/').to_string();
-    url.set_path(&path);
-    Ok(url)
-}
-
-/// Refuses to send the key in clear text to anything but this machine.
-fn check_transport(url: &Url, allow_insecure_http: bool) -> Result<(), Error> {
-    if url.scheme() == "https" || allow_insecure_http || is_loopback(url) {
-        return Ok(());
-    }
-    Err(Error::usage(format!(
-        "refusing to send the API key over plain http:// to {}; use https:// or pass --allow-insecure-http",
-        url.host_str().unwrap_or_default()
-    )))
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    }
 }
 
 #[cfg(test)]
@@ -493,40 +344,6 @@ mod tests {
     use clap::Parser;
 
     use crate::context::MapEnv;
-
-    #[test]
-    fn proxies_follow_curls_variables_and_never_take_loopback() {
-        let https = Url::parse("https://api.cloud.llamaindex.ai").unwrap();
-        let http = Url::parse("http://api.example.test").unwrap();
-        let env = |vars: &[(&'static str, &'static str)]| MapEnv::new(vars.iter().copied());
-        let proxy = |url: &Url, vars| proxy_for(url, &env(vars)).unwrap().map(|p| p.source);
-        assert_eq!(
-            proxy(&https, &[("HTTPS_PROXY", "p:3128"), ("ALL_PROXY", "q")]).as_deref(),
-            Some("HTTPS_PROXY")
-        );
-        assert_eq!(
-            proxy(&https, &[("https_proxy", "p"), ("HTTPS_PROXY", "q")]).as_deref(),
-            Some("https_proxy")
-        );
-        assert_eq!(
-            proxy(&https, &[("HTTP_PROXY", "p")]),
-            None,
-            "http_proxy is for http"
-        );
-        assert_eq!(
-            proxy(&http, &[("HTTP_PROXY", "p")]).as_deref(),
-            Some("HTTP_PROXY")
-        );
-        assert_eq!(proxy(&https, &[("ALL_PROXY", "p")]).as_deref(), Some("ALL_PROXY"));
-        assert_eq!(proxy(&https, &[("HTTPS_PROXY", "p"), ("NO_PROXY", "a, *")]), None);
-        let loopback = Url::parse("http://127.0.0.1:8080").unwrap();
-        assert_eq!(proxy(&loopback, &[("http_proxy", "p"), ("ALL_PROXY", "q")]), None);
-        let with_scheme = proxy_for(&https, &env(&[("HTTPS_PROXY", "proxy.corp:3128")]))
-            .unwrap()
-            .unwrap();
-        assert_eq!(with_scheme.url.as_str(), "http://proxy.corp:3128/");
-        assert!(proxy_for(&https, &env(&[("HTTPS_PROXY", "http://")])).is_err());
-    }
 
     fn resolve(args: &[&str], env: &[(&'static str, &'static str)]) -> Result<Settings, Error> {
         let mut argv = vec!["llamacloud"];
@@ -560,20 +377,6 @@ mod tests {
         let s = resolve(&[], &[(ENV_REGION, "eu")]).unwrap();
         assert_eq!(s.base_url.source, Source::Env(ENV_REGION));
         assert!(resolve(&[], &[(ENV_REGION, "mars")]).is_err());
-    }
-
-    #[test]
-    fn base_url_gets_a_scheme_and_keeps_its_path_prefix() {
-        assert_eq!(
-            normalize_base_url("api.cloud.eu.llamaindex.ai").unwrap().as_str(),
-            "https://api.cloud.eu.llamaindex.ai/"
-        );
-        assert_eq!(
-            normalize_base_url("https://proxy.example/llama/").unwrap().path(),
-            "/llama"
-        );
-        assert!(normalize_base_url("ftp://x.example").is_err());
-        assert!(normalize_base_url("https://").is_err());
     }
 
     #[test]

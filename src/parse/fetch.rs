@@ -39,9 +39,10 @@ pub fn fetch_result(
         image_filenames: None,
     };
     let response = parse_jobs::stream(&session.client, &session.scope, job_id, &expand).map_err(|err| {
-        match err.status_error().map(|s| s.status.as_u16()) {
-            Some(404) => Fetch::Gone,
-            _ => Fetch::Failed(Error::from(err)),
+        if err.is_not_found() {
+            Fetch::Gone
+        } else {
+            Fetch::Failed(Error::from(err))
         }
     })?;
     let failed = |err: io::Error| Fetch::Failed(Error::Io(err));

@@ -190,7 +190,7 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
     signals::forget_last_words();
     let last = match waited {
         Ok(last) => last,
-        Err(Error::Api(err)) if err.status_error().is_some_and(|s| s.status.as_u16() == 404) => {
+        Err(Error::Api(err)) if err.is_not_found() => {
             return Outcome::Gone(job_id.to_string());
         }
         Err(err @ Error::WaitedOut { cancelled: true, .. }) => {

@@ -176,6 +176,12 @@ impl Error {
         self.status_error().map(|s| s.status.as_u16())
     }
 
+    /// The server answered 404: what was asked for is not there (or not visible to this key).
+    /// The one way the program asks it.
+    pub fn is_not_found(&self) -> bool {
+        self.status_code() == Some(404)
+    }
+
     /// True when the caller's deadline ended the request, on the last attempt or before it.
     pub fn is_deadline(&self) -> bool {
         match self {
@@ -413,6 +419,24 @@ mod tests {
 
     fn err(status: u16, body: &str) -> Error {
         Error::status(StatusCode::from_u16(status).unwrap(), body.as_bytes())
+    }
+
+    #[test]
+    fn not_found_is_a_404_after_any_retries_and_nothing_else() {
+        assert!(err(404, "{}").is_not_found());
+        let gave_up = Error::GaveUp {
+            attempts: 3,
+            last: Box::new(err(404, "{}")),
+        };
+        assert!(gave_up.is_not_found());
+        assert!(!err(410, "{}").is_not_found());
+        assert!(!err(500, "{}").is_not_found());
+        assert!(!Error::Transport("refused".into()).is_not_found());
+        let presigned = Error::Presigned(Box::new(err(404, "{}")));
+        assert!(
+            !presigned.is_not_found(),
+            "a presigned link is not the API's resource"
+        );
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl Poller {
                     self.ended(shared, id, job);
                 }
             }
-            Err(err) if err.status_code() == Some(404) => {
+            Err(err) if err.is_not_found() => {
                 let Some(watched) = lock(&self.state).jobs.remove(id) else {
                     return;
                 };

@@ -15,6 +15,14 @@ pub enum Error {
     Auth(String),
     /// The API call failed.
     Api(api::Error),
+    /// A request that changes something failed in a way that does not rule out that the server
+    /// acted on it (its answer lost; 500, 502, 504; a success whose body cannot be read):
+    /// `outcome` says what may have happened, `check` the command that tells. Never sent again.
+    MayHaveActed {
+        cause: Box<Error>,
+        outcome: String,
+        check: String,
+    },
     /// `--wait` saw the job end FAILED or CANCELLED.
     JobEnded {
         job_id: String,
@@ -66,10 +74,32 @@ impl Error {
         }
     }
 
-    /// The error beneath any context.
+    /// `cause`, after which the server may have acted: `outcome` is what may have happened,
+    /// `check` the command that tells.
+    pub fn may_have_acted(cause: api::Error, outcome: impl Into<String>, check: impl Into<String>) -> Self {
+        Error::MayHaveActed {
+            // A 5xx's hint, "try again later", is wrong advice when trying again may pay twice:
+            // the check is what to do.
+            cause: Box::new(Error::from(cause.without_hint())),
+            outcome: outcome.into(),
+            check: check.into(),
+        }
+    }
+
+    /// True when the server may have acted on the request that failed: said so
+    /// (`MayHaveActed`), or an API error that does not rule it out.
+    pub fn server_may_have_acted(&self) -> bool {
+        match self {
+            Error::MayHaveActed { .. } => true,
+            Error::Api(err) => err.may_have_acted(),
+            _ => false,
+        }
+    }
+
+    /// The error beneath any context (and beneath the note that the server may have acted).
     pub fn root(&self) -> &Error {
         match self {
-            Error::Context { source, .. } => source.root(),
+            Error::Context { source, .. } | Error::MayHaveActed { cause: source, .. } => source.root(),
             other => other,
         }
     }
@@ -101,6 +131,11 @@ impl fmt::Display for Error {
         match self {
             Error::Usage(message) | Error::Auth(message) | Error::Failure(message) => f.write_str(message),
             Error::Api(err) => err.fmt(f),
+            Error::MayHaveActed {
+                cause,
+                outcome,
+                check,
+            } => write!(f, "{cause} ({outcome}: check with `{check}`)"),
             Error::JobEnded {
                 job_id,
                 status,
@@ -154,6 +189,45 @@ impl From<api::Error> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn status(code: u16, body: &str) -> api::Error {
+        api::Error::status(reqwest::StatusCode::from_u16(code).unwrap(), body.as_bytes())
+    }
+
+    #[test]
+    fn may_have_acted_says_what_to_check_instead_of_trying_again() {
+        let unsure =
+            |cause| Error::may_have_acted(cause, "the job may have been created", "llamacloud parsing list");
+        let note = "(the job may have been created: check with `llamacloud parsing list`)";
+        assert_eq!(
+            unsure(status(502, r#"{"detail":"Bad gateway"}"#)).to_string(),
+            format!("HTTP 502 Bad Gateway: Bad gateway {note}")
+        );
+        let gave_up = api::Error::GaveUp {
+            attempts: 3,
+            last: Box::new(status(500, "{}")),
+        };
+        assert_eq!(
+            unsure(gave_up).to_string(),
+            format!("gave up after 3 attempts: HTTP 500 Internal Server Error: {{}} {note}")
+        );
+        let lost = api::Error::Unsure {
+            cause: Box::new(api::Error::Transport(
+                "reading the response from h failed: reset".into(),
+            )),
+            note: None,
+        };
+        assert_eq!(
+            unsure(lost).to_string(),
+            format!("reading the response from h failed: reset {note}")
+        );
+        let unreadable = unsure(api::Error::InvalidResponse("no id".into()));
+        assert_eq!(unreadable.to_string(), format!("invalid response: no id {note}"));
+        assert!(unreadable.server_may_have_acted());
+        // Beneath the note is the API's error, as beneath any context.
+        let wrapped = unsure(status(504, "{}")).context("a.pdf");
+        assert!(matches!(wrapped.root(), Error::Api(api) if api.status_code() == Some(504)));
+    }
 
     #[test]
     fn a_broken_pipe_is_found_under_context() {

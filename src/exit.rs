@@ -35,6 +35,9 @@ pub fn code(err: &Error) -> u8 {
         Error::Auth(_) => Exit::Auth as u8,
         Error::JobEnded { .. } => Exit::JobFailed as u8,
         Error::Api(err) => api_code(err) as u8,
+        // Sent, and maybe acted on: an API outcome, whatever the cause (even a success status
+        // whose body could not be read).
+        Error::MayHaveActed { .. } => Exit::Api as u8,
         Error::Io(_) | Error::Failure(_) | Error::WaitedOut { .. } => Exit::Failure as u8,
     }
 }
@@ -91,5 +94,19 @@ mod tests {
         assert_eq!(code(&gave_up.context("page 2")), 1);
         assert_eq!(code(&Error::Interrupted { signal: 15 }), 143);
         assert_eq!(code(&Error::usage("x")), 2);
+    }
+
+    #[test]
+    fn a_request_the_server_may_have_acted_on_is_an_api_outcome_whatever_its_cause() {
+        let unsure = |cause| Error::may_have_acted(cause, "the job may have been created", "x");
+        assert_eq!(code(&unsure(api::Error::InvalidResponse("no id".into()))), 5);
+        assert_eq!(
+            code(&unsure(api::Error::Transport("reset".into())).context("a.pdf")),
+            5
+        );
+        let Error::Api(gateway) = status(502) else {
+            unreachable!()
+        };
+        assert_eq!(code(&unsure(gateway)), 5);
     }
 }

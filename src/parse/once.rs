@@ -290,8 +290,7 @@ fn create(
             return Err(err);
         }
         Err(err) => {
-            let lost =
-                matches!(&err, Error::Api(e) if e.may_have_acted()) || matches!(&err, Error::Context { .. });
+            let lost = err.server_may_have_acted() || matches!(&err, Error::Context { .. });
             let intents: Vec<Intent> = token
                 .iter()
                 .map(|token| Intent {

@@ -21,10 +21,6 @@ use crate::session::{Session, warn_unknown};
 use crate::settings::{Settings, Source as SettingSource};
 use crate::text::neutralize;
 
-/// What a failed create with a lost answer may have left behind, and how to look.
-const MAY_HAVE_BEEN_CREATED: &str =
-    "the job may have been created: check with `llamacloud parsing list --since 10m`";
-
 /// The `client_name` jobs are tagged with unless `--client-name` says otherwise.
 const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
 
@@ -105,14 +101,13 @@ pub fn send_create(
     source: &Source,
 ) -> Result<Created, Error> {
     parse_jobs::create(&session.client, &session.scope, source, configuration).map_err(|err| {
-        if err.may_have_acted() {
-            Error::from(err.with_unsure_note(MAY_HAVE_BEEN_CREATED))
-        } else if matches!(err, crate::api::Error::InvalidResponse(_)) {
-            // A success status: the job most likely exists, but its id cannot be read.
-            Error::from(crate::api::Error::Unsure {
-                cause: Box::new(err),
-                note: Some(MAY_HAVE_BEEN_CREATED.to_string()),
-            })
+        // A success status whose body cannot be read: the job most likely exists.
+        if err.may_have_acted() || matches!(err, crate::api::Error::InvalidResponse(_)) {
+            Error::may_have_acted(
+                err,
+                "the job may have been created",
+                "llamacloud parsing list --since 10m",
+            )
         } else {
             Error::from(err)
         }

@@ -248,6 +248,21 @@ impl Error {
         }
     }
 
+    /// Drops the hint of a non-success answer (its default or one set since).
+    pub fn without_hint(self) -> Self {
+        match self {
+            Error::Status(mut status) => {
+                status.hint = None;
+                Error::Status(status)
+            }
+            Error::GaveUp { attempts, last } => Error::GaveUp {
+                attempts,
+                last: Box::new(last.without_hint()),
+            },
+            other => other,
+        }
+    }
+
     /// Replaces the hint of a non-success answer with one of `statuses`.
     pub fn with_hint(mut self, statuses: &[u16], hint: &str) -> Self {
         let target = match &mut self {

@@ -1,5 +1,7 @@
 //! The retry policy of the official SDKs: which answers are worth another try, and how long to
-//! wait before it.
+//! wait before it. `Backoff` is the one formula for every wait-and-retry of the program (a
+//! request's retries here, a bulk run's polls, fetches and pauses during an outage), jittered so
+//! that processes meeting the same outage (a `--shard` matrix) do not retry in lockstep.
 
 use std::time::{Duration, SystemTime};
 
@@ -8,8 +10,32 @@ use reqwest::header::HeaderMap;
 
 /// Server-given waits are obeyed only up to this; longer ones fall back to the backoff.
 const MAX_SERVER_WAIT: Duration = Duration::from_secs(60);
-const INITIAL_BACKOFF: f64 = 0.5;
-const MAX_BACKOFF: f64 = 8.0;
+/// A request's retries: the SDKs' 0.5 s, doubling up to 8 s.
+pub const REQUEST_BACKOFF: Backoff = Backoff {
+    first: Duration::from_millis(500),
+    cap: Duration::from_secs(8),
+};
+
+/// Waits that double from `first` up to `cap`, each less up to a quarter at random.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    /// The wait before the first retry (attempt 0), without jitter.
+    pub first: Duration,
+    /// The longest wait, without jitter.
+    pub cap: Duration,
+}
+
+impl Backoff {
+    /// `min(first · 2^attempt, cap)`, less up to a quarter by `jitter` (in [0, 1): 0 takes
+    /// nothing off, so a test that pins it to 0 sees the plain doubling).
+    pub fn delay(&self, attempt: u32, jitter: f64) -> Duration {
+        let base = self
+            .first
+            .saturating_mul(1u32 << attempt.min(16))
+            .min(self.cap);
+        base.mul_f64(1.0 - 0.25 * jitter.clamp(0.0, 1.0))
+    }
+}
 
 /// Whether an HTTP answer should be retried: `x-should-retry` decides when present, else
 /// 408, 409, 429 and 5xx are.
@@ -57,10 +83,9 @@ pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     within(date.duration_since(now).ok()?)
 }
 
-/// `min(0.5 s · 2^retry, 8 s)`, less up to a quarter at random (`jitter` in [0, 1)).
+/// A request's wait before retry `retry` (from 0): `REQUEST_BACKOFF`.
 pub fn backoff(retry: u32, jitter: f64) -> Duration {
-    let base = (INITIAL_BACKOFF * 2f64.powi(retry.min(16) as i32)).min(MAX_BACKOFF);
-    Duration::from_secs_f64(base * (1.0 - 0.25 * jitter.clamp(0.0, 1.0)))
+    REQUEST_BACKOFF.delay(retry, jitter)
 }
 
 #[cfg(test)]
@@ -141,5 +166,30 @@ mod tests {
         assert_eq!(backoff(4, 0.0), Duration::from_secs(8));
         assert_eq!(backoff(40, 0.0), Duration::from_secs(8));
         assert_eq!(backoff(0, 1.0), Duration::from_millis(375));
+    }
+
+    #[test]
+    fn two_runs_draw_different_delays_within_a_quarter_below_the_doubling() {
+        let backoff = Backoff {
+            first: Duration::from_secs(1),
+            cap: Duration::from_secs(30),
+        };
+        let plain: Vec<Duration> = (0..12).map(|n| backoff.delay(n, 0.0)).collect();
+        assert_eq!(
+            plain[..7],
+            [1, 2, 4, 8, 16, 30, 30].map(Duration::from_secs),
+            "the doubling up to the cap"
+        );
+        let one_run = || -> Vec<Duration> { (0..12).map(|n| backoff.delay(n, fastrand::f64())).collect() };
+        let (first, second) = (one_run(), one_run());
+        assert_ne!(first, second, "two runs do not retry in lockstep");
+        for delays in [&first, &second] {
+            for (delay, plain) in delays.iter().zip(&plain) {
+                assert!(
+                    *delay <= *plain && *delay >= plain.mul_f64(0.75),
+                    "{delay:?} within a quarter below {plain:?}"
+                );
+            }
+        }
     }
 }

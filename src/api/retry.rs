@@ -29,10 +29,7 @@ impl Backoff {
     /// `min(first · 2^attempt, cap)`, less up to a quarter by `jitter` (in [0, 1): 0 takes
     /// nothing off, so a test that pins it to 0 sees the plain doubling).
     pub fn delay(&self, attempt: u32, jitter: f64) -> Duration {
-        let base = self
-            .first
-            .saturating_mul(1u32 << attempt.min(16))
-            .min(self.cap);
+        let base = self.first.saturating_mul(1u32 << attempt.min(16)).min(self.cap);
         base.mul_f64(1.0 - 0.25 * jitter.clamp(0.0, 1.0))
     }
 }

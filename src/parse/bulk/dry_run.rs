@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::output::job::human_size;
 use crate::parse::bulk::manifest::{MANIFEST, Manifest};
-use crate::parse::bulk::shared::upgrade;
+use crate::parse::bulk::run::upgrade;
 use crate::parse::bulk::sources::{self, Document, Shard, Sources};
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::pdf::{self, Pdf};

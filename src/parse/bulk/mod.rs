@@ -8,15 +8,17 @@
 //!
 //! One file per stage: `sources` (what to parse) → `manifest` (what is done) → `submit` (the
 //! submitters, through the `gate`) → `poll` (one poller for every job) → `results` (fetching and
-//! writing them) → `report` (lines, summary, exit); `shared` is what they share.
+//! writing them) → `report` (lines, summary, exit); `run` is what they share.
 
 mod dry_run;
 mod gate;
+mod health;
 mod manifest;
 mod poll;
+mod queue;
 mod report;
 mod results;
-mod shared;
+mod run;
 mod sources;
 mod submit;
 #[cfg(test)]
@@ -44,8 +46,9 @@ use crate::signals::Listener;
 use crate::store::lock::Lock;
 
 use manifest::{LOCK, Manifest};
+use queue::Event;
 use report::{End, Tally, progress, summarize};
-use shared::{Event, Setup, Shared};
+use run::{Run, Setup};
 use sources::{Shard, Sources};
 
 /// `parse` with several documents or any bulk option. `again` is the command line, to say how
@@ -56,14 +59,14 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Conte
         .iter()
         .map(|s| (args.source_of(s), s.clone()))
         .collect();
-    let run_args = Run {
+    let given = Given {
         bulk: &args.bulk,
         store: &args.store,
         timeout: args.wait_timeout,
         cancel: args.cancel_on_timeout,
         again,
     };
-    run(global, &args.job, &run_args, sources, &args.scope, ctx)
+    run(global, &args.job, &given, sources, &args.scope, ctx)
 }
 
 /// `parsing create --wait` with several files or any bulk option.
@@ -84,18 +87,18 @@ pub fn create(
         .iter()
         .map(|f| (Source::File(f.clone()), f.display().to_string()))
         .collect();
-    let run_args = Run {
+    let given = Given {
         bulk: &args.bulk,
         store: &args.store,
         timeout: args.waiting.wait_timeout,
         cancel: args.waiting.cancel_on_timeout,
         again,
     };
-    run(global, &args.job, &run_args, sources, &args.scope, ctx)
+    run(global, &args.job, &given, sources, &args.scope, ctx)
 }
 
-/// How a bulk run goes.
-struct Run<'a> {
+/// What the command line asks of a bulk run.
+struct Given<'a> {
     bulk: &'a BulkArgs,
     store: &'a StoreArgs,
     /// How long to wait for each job.
@@ -109,12 +112,12 @@ struct Run<'a> {
 fn run(
     global: &GlobalArgs,
     options: &JobOptions,
-    run: &Run,
+    given: &Given,
     arguments: Vec<(Source, String)>,
     scope: &ScopeArgs,
     ctx: &mut Context,
 ) -> Result<(), Error> {
-    let (bulk, timeout) = (run.bulk, run.timeout);
+    let (bulk, timeout) = (given.bulk, given.timeout);
     let Some(dir) = &bulk.output_dir else {
         return Err(Error::usage(
             "several documents need --output-dir DIR (each result is written there)",
@@ -146,7 +149,7 @@ fn run(
         ));
     })
     .map_err(Error::Io)?;
-    let store = if run.store.no_cache {
+    let store = if given.store.no_cache {
         None
     } else {
         Some(once::open_store(&session, &ctx.io.stderr)?)
@@ -184,14 +187,13 @@ fn run(
         configuration,
         kind,
         timeout,
-        cancel_on_timeout: run.cancel,
-        force: run.store.force,
+        cancel_on_timeout: given.cancel,
+        force: given.store.force,
         shard,
         manifest,
-        documents: sources.pass(None),
         throttle,
     };
-    let shared = Shared::new(setup, uploads, bulk.max_in_flight as usize);
+    let run = Run::new(setup, sources.pass(None), uploads, bulk.max_in_flight as usize);
 
     let started = Instant::now();
     let bar = progress(ctx, total as u64);
@@ -207,16 +209,16 @@ fn run(
     };
     let mut written = Ok(());
     std::thread::scope(|scope| {
-        let shared = &shared;
+        let run = &run;
         for _ in 0..submitters {
             let sender = sender.clone();
-            scope.spawn(move || stage(shared, "submit", || submit::submit(shared, &sender)));
+            scope.spawn(move || stage(run, "submit", || submit::submit(run, &sender)));
         }
         let poller = sender.clone();
-        scope.spawn(move || stage(shared, "poll", || shared.poller.run(shared, &poller)));
+        scope.spawn(move || stage(run, "poll", || run.poller.watch(run, &poller)));
         for _ in 0..results::FETCHERS {
             let sender = sender.clone();
-            scope.spawn(move || stage(shared, "result", || results::fetch(shared, &sender)));
+            scope.spawn(move || stage(run, "result", || results::fetch(run, &sender)));
         }
         drop(sender);
         loop {
@@ -225,7 +227,7 @@ fn run(
                     written = tally.report(ctx, *outcome, lines.as_mut(), &bar);
                     if written.is_err() {
                         // Nobody reads the output any more (`| head`): start nothing new.
-                        shared.halt();
+                        run.halt();
                     }
                 }
                 Ok(Event::Outcome(_)) => {}
@@ -238,14 +240,14 @@ fn run(
             {
                 // No new document is started; what is running records where it got to.
                 signal = Some(received);
-                shared.halt();
+                run.halt();
             }
         }
     });
     drop(listener);
     bar.clear();
-    if let Some(store) = &shared.once.store {
-        shared::lock(store).stat.compact();
+    if let Some(store) = &run.once.store {
+        queue::lock(store).stat.compact();
     }
     written?;
     if let Some(lines) = lines {
@@ -253,14 +255,14 @@ fn run(
     }
     let end = End {
         // More when the tree grew as the run started.
-        total: total.max(shared.taken()),
+        total: total.max(run.taken()),
         shard: shard.map(|s| s.to_string()),
-        fatal: shared.fatal(),
-        aborted: shared.aborted(),
+        fatal: run.fatal(),
+        aborted: run.aborted(),
         dir,
         took: started.elapsed(),
         signal,
-        again: run.again,
+        again: given.again,
     };
     summarize(ctx, tally, end)
 }
@@ -307,9 +309,9 @@ pub fn dry_run_create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut C
 
 /// Runs one stage's thread: a panic in it ends the run (exit 1, the usual summary), never a
 /// hang.
-fn stage(shared: &Shared, name: &str, work: impl FnOnce()) {
+fn stage(run: &Run, name: &str, work: impl FnOnce()) {
     if let Err(why) = catch_panic(work) {
-        shared.fail_with(format!("internal error: the {name} stage stopped ({why})"));
+        run.fail_with(format!("internal error: the {name} stage stopped ({why})"));
     }
 }
 

@@ -7,50 +7,77 @@
 
 use std::collections::HashMap;
 use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 
 use crate::api::models::{Job, is_final};
 use crate::api::parse_jobs::{self, Expand, IDS_PER_REQUEST};
 use crate::error::Error;
+use crate::parse::bulk::health::{busy, refused};
+use crate::parse::bulk::queue::{Event, Followed, Task, lock};
 use crate::parse::bulk::report::Outcome;
-use crate::parse::bulk::shared::{Event, Followed, Poller, STOP_CHECK, Shared, Task, Watched, lock};
+use crate::parse::bulk::run::{Run, STOP_CHECK};
 use crate::parse::wait;
 use crate::text::neutralize;
+
+/// The jobs in flight (followed by `poll`).
+#[derive(Default)]
+pub(super) struct Poller {
+    pub(super) state: Mutex<Polled>,
+    pub(super) changed: Condvar,
+}
+
+#[derive(Default)]
+pub(super) struct Polled {
+    pub(super) jobs: HashMap<String, Watched>,
+    /// Polls failed in a row.
+    pub(super) failures: u32,
+    /// The poller has ended: a job followed now is left running.
+    pub(super) closed: bool,
+}
+
+/// A job followed, and when to look at it next.
+pub(super) struct Watched {
+    pub(super) followed: Followed,
+    pub(super) due: SystemTime,
+    pub(super) delay: Duration,
+    /// Listings in a row it was missing from.
+    pub(super) absent: u32,
+    pub(super) deadline: SystemTime,
+}
 
 /// How often the poller looks for jobs whose time has come: those that came due within it are
 /// asked for in the same round.
 const POLL_WINDOW: Duration = Duration::from_millis(100);
 /// Listings a job may be missing from before it is asked for alone.
 const ABSENT_LIMIT: u32 = 3;
-/// The longest a failing poll waits before the next.
-const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
 impl Poller {
     /// Follows a job until it ends; its slot (taken by the caller) is given back then. A job
     /// from an earlier run is looked at at once, alone if the listing leaves it out (it may be
     /// gone). Another document of the same job joins it.
-    pub(super) fn follow(&self, shared: &Shared, sender: &Sender<Event>, followed: Followed, resumed: bool) {
-        let now = shared.once.clock.now();
+    pub(super) fn follow(&self, run: &Run, sender: &Sender<Event>, followed: Followed, resumed: bool) {
+        let now = run.once.clock.now();
         let mut state = lock(&self.state);
         if state.closed {
             drop(state);
-            shared.slots.give();
-            leave(shared, sender, followed);
+            run.slots.give();
+            leave(run, sender, followed);
             return;
         }
         if let Some(watched) = state.jobs.get_mut(&followed.job_id) {
             watched.followed.members.extend(followed.members);
             drop(state);
-            shared.slots.give();
+            run.slots.give();
             return;
         }
         let watched = Watched {
             due: if resumed { now } else { now + wait::FIRST_DELAY },
             delay: wait::FIRST_DELAY,
             absent: if resumed { ABSENT_LIMIT } else { 0 },
-            deadline: now + shared.timeout,
+            deadline: now + run.timeout,
             followed,
         };
         state.jobs.insert(watched.followed.job_id.clone(), watched);
@@ -59,9 +86,9 @@ impl Poller {
 
     /// Polls until the run is finished or stopped; then what is still running is reported as
     /// left running (its job is in the result store for the next run).
-    pub(super) fn run(&self, shared: &Shared, sender: &Sender<Event>) {
-        while !shared.finished() {
-            let now = shared.once.clock.now();
+    pub(super) fn watch(&self, run: &Run, sender: &Sender<Event>) {
+        while !run.finished() {
+            let now = run.once.clock.now();
             let (mut due, expired, empty) = {
                 let mut state = lock(&self.state);
                 let expired: Vec<String> = state
@@ -80,8 +107,8 @@ impl Poller {
                 (due, expired, state.jobs.is_empty())
             };
             for watched in expired {
-                shared.slots.give();
-                gave_up(shared, sender, watched.followed);
+                run.slots.give();
+                gave_up(run, sender, watched.followed);
             }
             if due.is_empty() {
                 if empty {
@@ -91,16 +118,16 @@ impl Poller {
                     }
                 } else {
                     // Nothing due yet: a short sleep by the run's clock, then look again.
-                    shared.once.clock.sleep(POLL_WINDOW);
+                    run.once.clock.sleep(POLL_WINDOW);
                 }
                 continue;
             }
             due.sort();
             for ids in due.chunks(IDS_PER_REQUEST) {
-                if shared.stopped() {
+                if run.stopped() {
                     break;
                 }
-                self.poll(shared, sender, ids);
+                self.poll(run, sender, ids);
             }
         }
         let left: Vec<Watched> = {
@@ -109,21 +136,21 @@ impl Poller {
             state.jobs.drain().map(|(_, w)| w).collect()
         };
         for watched in left {
-            shared.slots.give();
-            leave(shared, sender, watched.followed);
+            run.slots.give();
+            leave(run, sender, watched.followed);
         }
     }
 
     /// One listing by id for `ids`: ended jobs go to the result fetchers, the others wait for
     /// their next turn, and those it left out too often are asked for alone.
-    fn poll(&self, shared: &Shared, sender: &Sender<Event>, ids: &[String]) {
-        let session = shared.session;
+    fn poll(&self, run: &Run, sender: &Sender<Event>, ids: &[String]) {
+        let session = run.session;
         let listed = parse_jobs::list_by_id(&session.client, &session.scope, ids);
         let items = match listed {
             Ok(items) => items,
-            Err(err) => return self.failed(shared, ids, Error::from(err)),
+            Err(err) => return self.failed(run, ids, Error::from(err)),
         };
-        shared.health.answered(&shared.once);
+        run.health.answered(&run.once);
         lock(&self.state).failures = 0;
         let mut by_id: HashMap<&str, &Value> = HashMap::new();
         for item in &items {
@@ -135,12 +162,12 @@ impl Poller {
         for id in ids {
             match by_id.get(id.as_str()) {
                 Some(item) if item.get("status").and_then(Value::as_str).is_some_and(is_final) => {
-                    self.ended(shared, id, Job::listed((*item).clone()));
+                    self.ended(run, id, Job::listed((*item).clone()));
                 }
-                Some(_) => self.again(shared, id, |w| w.absent = 0),
+                Some(_) => self.again(run, id, |w| w.absent = 0),
                 None => {
                     let mut absent = false;
-                    self.again(shared, id, |w| {
+                    self.again(run, id, |w| {
                         w.absent += 1;
                         absent = w.absent >= ABSENT_LIMIT;
                     });
@@ -151,43 +178,43 @@ impl Poller {
             }
         }
         for id in alone {
-            self.look(shared, sender, id);
+            self.look(run, sender, id);
         }
     }
 
     /// Asks for one job alone (`GET /api/v2/parse/{id}`).
-    fn look(&self, shared: &Shared, sender: &Sender<Event>, id: &str) {
-        let session = shared.session;
+    fn look(&self, run: &Run, sender: &Sender<Event>, id: &str) {
+        let session = run.session;
         match parse_jobs::get(&session.client, &session.scope, id, &Expand::default(), None) {
             Ok(job) => {
-                shared.health.answered(&shared.once);
+                run.health.answered(&run.once);
                 if job.status().is_some_and(is_final) {
-                    self.ended(shared, id, job);
+                    self.ended(run, id, job);
                 }
             }
             Err(err) if err.is_not_found() => {
                 let Some(watched) = lock(&self.state).jobs.remove(id) else {
                     return;
                 };
-                shared.slots.give();
-                lost(shared, sender, watched.followed);
+                run.slots.give();
+                lost(run, sender, watched.followed);
             }
-            Err(err) => self.failed(shared, &[id.to_string()], Error::from(err)),
+            Err(err) => self.failed(run, &[id.to_string()], Error::from(err)),
         }
     }
 
     /// The job ended: handed to the result fetchers, its slot given back.
-    fn ended(&self, shared: &Shared, id: &str, job: Job) {
+    fn ended(&self, run: &Run, id: &str, job: Job) {
         let Some(watched) = lock(&self.state).jobs.remove(id) else {
             return;
         };
-        shared.slots.give();
-        shared.ended.push((watched.followed, Some(job)));
+        run.slots.give();
+        run.ended.push((watched.followed, Some(job)));
     }
 
     /// The job's next turn, on the SDKs' cadence.
-    fn again(&self, shared: &Shared, id: &str, change: impl FnOnce(&mut Watched)) {
-        let now = shared.once.clock.now();
+    fn again(&self, run: &Run, id: &str, change: impl FnOnce(&mut Watched)) {
+        let now = run.once.clock.now();
         if let Some(watched) = lock(&self.state).jobs.get_mut(id) {
             change(watched);
             watched.delay = (watched.delay + wait::DELAY_STEP).min(wait::MAX_DELAY);
@@ -197,18 +224,18 @@ impl Poller {
 
     /// A poll failed (after the client's own retries): its jobs wait longer, nobody fails. A key
     /// that is refused ends the run.
-    fn failed(&self, shared: &Shared, ids: &[String], err: Error) {
+    fn failed(&self, run: &Run, ids: &[String], err: Error) {
         if refused(&err) {
-            shared.abort(err);
+            run.abort(err);
             return;
         }
         if !busy(&err) {
-            shared.trouble(&err);
+            run.trouble(&err);
         }
-        let now = shared.once.clock.now();
+        let now = run.once.clock.now();
         let mut state = lock(&self.state);
         state.failures += 1;
-        let backoff = Duration::from_secs(1u64 << state.failures.min(5)).min(MAX_BACKOFF);
+        let backoff = run.backoff(state.failures);
         for id in ids {
             if let Some(watched) = state.jobs.get_mut(id) {
                 watched.due = now + backoff.max(watched.delay);
@@ -217,41 +244,30 @@ impl Poller {
     }
 }
 
-/// The key was refused (401, 403), or the organization is out of credits (402): nothing else
-/// will go through, and no other document is sent to be refused the same way.
-pub(super) fn refused(err: &Error) -> bool {
-    matches!(err.root(), Error::Api(api) if matches!(api.status_code(), Some(401..=403)))
-}
-
-/// The API asked to slow down (429): not an outage.
-pub(super) fn busy(err: &Error) -> bool {
-    matches!(err.root(), Error::Api(api) if api.status_code() == Some(429))
-}
-
 /// The run stopped while the job was running: each of its documents is left running.
-pub(super) fn leave(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
+pub(super) fn leave(run: &Run, sender: &Sender<Event>, followed: Followed) {
     for member in followed.members {
-        shared.report(sender, member.outcome(&followed.job_id, "RUNNING"));
+        run.report(sender, member.outcome(&followed.job_id, "RUNNING"));
     }
 }
 
 /// The document's own deadline passed before its job ended: with `--cancel-on-timeout` the job
 /// is cancelled (once; the next run parses the document again), else it runs on and the next
 /// run waits for it.
-fn gave_up(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
+fn gave_up(run: &Run, sender: &Sender<Event>, followed: Followed) {
     let waited = format!(
         "gave up waiting after {}: job {} has not ended",
-        wait::human_duration(shared.timeout),
+        wait::human_duration(run.timeout),
         neutralize(&followed.job_id)
     );
-    let session = shared.session;
-    let message = if !shared.cancel_on_timeout {
+    let session = run.session;
+    let message = if !run.cancel_on_timeout {
         format!("{waited} (raise --wait-timeout; the next run waits for it)")
     } else {
         match parse_jobs::cancel(&session.client, &session.scope, &followed.job_id) {
             Ok(()) => {
-                if let Err(err) = shared.once.ended(&followed.key, &followed.job_id, "CANCELLED") {
-                    shared.fail(&err);
+                if let Err(err) = run.once.ended(&followed.key, &followed.job_id, "CANCELLED") {
+                    run.fail(&err);
                 }
                 format!("{waited}: cancelled it (--cancel-on-timeout)")
             }
@@ -264,23 +280,23 @@ fn gave_up(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
     for member in followed.members {
         let mut outcome = member.outcome(&followed.job_id, "ERROR");
         outcome.failure = Some(Error::failure(message.clone()));
-        shared.report(sender, outcome);
+        run.report(sender, outcome);
     }
 }
 
 /// The server no longer knows the job: recorded, and each document goes back to be parsed again,
 /// once (a job lost twice fails the document).
-pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) {
-    if let Err(err) = shared.once.gone(&followed.key, &followed.job_id) {
-        shared.fail(&err);
+pub(super) fn lost(run: &Run, sender: &Sender<Event>, followed: Followed) {
+    if let Err(err) = run.once.gone(&followed.key, &followed.job_id) {
+        run.fail(&err);
     }
-    let mut jobs = lock(&shared.jobs);
+    let mut jobs = lock(&run.jobs);
     if jobs.get(&followed.key) == Some(&followed.job_id) {
         jobs.remove(&followed.key);
     }
     drop(jobs);
     for member in followed.members {
-        if shared.stopped() {
+        if run.stopped() {
             // Not started again: the next run parses it.
             continue;
         }
@@ -291,10 +307,10 @@ pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) 
                 "the API lost job {} as well",
                 neutralize(&followed.job_id)
             )));
-            shared.report(sender, outcome);
+            run.report(sender, outcome);
             continue;
         }
-        shared.once.stderr.line(&format!(
+        run.once.stderr.line(&format!(
             "note: the API no longer knows job {} of {}: parsing it again",
             neutralize(&followed.job_id),
             neutralize(&member.document.name())
@@ -302,7 +318,7 @@ pub(super) fn lost(shared: &Shared, sender: &Sender<Event>, followed: Followed) 
         let mut task = Task::new(member.document);
         task.key = Some(followed.key.clone());
         task.lost = member.lost + 1;
-        shared.again(task);
+        run.again(task);
     }
 }
 
@@ -337,13 +353,13 @@ mod tests {
             ],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf", "b.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
         for (id, key) in [("job-1", "key-1"), ("job-2", "key-2")] {
-            let followed = followed(&shared, id, key);
-            shared.poller.follow(&shared, &sender, followed, false);
+            let followed = followed(&run, id, key);
+            run.poller.follow(&run, &sender, followed, false);
         }
-        shared.poller.poll(&shared, &sender, &ids(&["job-1", "job-2"]));
+        run.poller.poll(&run, &sender, &ids(&["job-1", "job-2"]));
         assert_eq!(
             script.requests(),
             [
@@ -351,7 +367,7 @@ mod tests {
                 "GET /api/v2/parse?job_ids=job-1&job_ids=job-2&page_size=100&page_token=page-2",
             ]
         );
-        let ended: Vec<(String, Option<String>)> = shared
+        let ended: Vec<(String, Option<String>)> = run
             .ended
             .drain()
             .into_iter()
@@ -364,8 +380,8 @@ mod tests {
                 ("job-2".to_string(), Some("FAILED".to_string())),
             ]
         );
-        assert_eq!(shared.slots.taken(), 0, "each slot is given back as its job ends");
-        assert!(lock(&shared.poller.state).jobs.is_empty());
+        assert_eq!(run.slots.taken(), 0, "each slot is given back as its job ends");
+        assert!(lock(&run.poller.state).jobs.is_empty());
         assert!(outcomes(&receiver, &fixture.docs()).is_empty());
     }
 
@@ -380,22 +396,22 @@ mod tests {
             ),
         ]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        shared.poller.follow(&shared, &sender, followed, false);
+        let followed = followed(&run, "job-1", "key-1");
+        run.poller.follow(&run, &sender, followed, false);
         // Listings lag behind creates: missing twice is waited out.
         for _ in 0..ABSENT_LIMIT - 1 {
-            shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+            run.poller.poll(&run, &sender, &ids(&["job-1"]));
         }
         assert_eq!(script.count("GET", "/api/v2/parse/job-1"), 0);
-        assert_eq!(lock(&shared.poller.state).jobs["job-1"].absent, ABSENT_LIMIT - 1);
+        assert_eq!(lock(&run.poller.state).jobs["job-1"].absent, ABSENT_LIMIT - 1);
         // The third time it is asked for alone: 404, so its document goes back, once, with its key.
-        shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        run.poller.poll(&run, &sender, &ids(&["job-1"]));
         assert_eq!(script.count("GET", "/api/v2/parse/job-1"), 1);
-        assert!(lock(&shared.poller.state).jobs.is_empty());
-        assert_eq!(shared.slots.taken(), 0);
-        let again = take(&shared);
+        assert!(lock(&run.poller.state).jobs.is_empty());
+        assert_eq!(run.slots.taken(), 0);
+        let again = take(&run);
         assert_eq!((again.key.as_deref(), again.lost), (Some("key-1"), 1));
         assert!(again.document.name().ends_with("a.pdf"));
         assert!(
@@ -426,15 +442,15 @@ mod tests {
             ],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, _receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        shared.poller.follow(&shared, &sender, followed, false);
+        let followed = followed(&run, "job-1", "key-1");
+        run.poller.follow(&run, &sender, followed, false);
         for _ in 0..5 {
-            shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+            run.poller.poll(&run, &sender, &ids(&["job-1"]));
         }
         assert_eq!(script.count("GET", "/api/v2/parse/job-1"), 0);
-        assert_eq!(lock(&shared.poller.state).jobs["job-1"].absent, 2);
+        assert_eq!(lock(&run.poller.state).jobs["job-1"].absent, 2);
     }
 
     #[test]
@@ -445,14 +461,14 @@ mod tests {
             vec![reply(503, json!({"detail": "unavailable"}))],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        shared.poller.follow(&shared, &sender, followed, false);
-        shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        let followed = followed(&run, "job-1", "key-1");
+        run.poller.follow(&run, &sender, followed, false);
+        run.poller.poll(&run, &sender, &ids(&["job-1"]));
         assert!(script.count("GET", LIST) >= 1);
         let now = fixture.clock.now();
-        let state = lock(&shared.poller.state);
+        let state = lock(&run.poller.state);
         assert_eq!(state.failures, 1);
         assert!(
             state.jobs["job-1"].due >= now + Duration::from_secs(2),
@@ -460,8 +476,8 @@ mod tests {
         );
         drop(state);
         assert!(outcomes(&receiver, &fixture.docs()).is_empty());
-        assert!(!shared.stopped());
-        assert_eq!(shared.slots.taken(), 1, "still followed");
+        assert!(!run.stopped());
+        assert_eq!(run.slots.taken(), 1, "still followed");
     }
 
     #[test]
@@ -479,27 +495,27 @@ mod tests {
             ),
         ]);
         let fixture = Fixture::new(&script.url, &["a.pdf", "b.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        shared.poller.follow(&shared, &sender, followed, false);
-        shared.poller.poll(&shared, &sender, &ids(&["job-1"]));
+        let followed = followed(&run, "job-1", "key-1");
+        run.poller.follow(&run, &sender, followed, false);
+        run.poller.poll(&run, &sender, &ids(&["job-1"]));
         assert!(fixture.throttle.hits(Lane::Read) >= 1);
         assert_eq!(fixture.throttle.hits(Lane::Change), 0);
-        assert_eq!(shared.health.pause(), Duration::ZERO, "a 429 is not an outage");
+        assert_eq!(run.pause(), Duration::ZERO, "a 429 is not an outage");
         // A create right after goes at once, and the upload limit is whole.
         let before = fixture.elapsed();
-        let task = take(&shared);
+        let task = take(&run);
         let source = task.document.source.clone();
         let deadline = fixture.clock.now() + Duration::from_secs(3600);
-        let created = crate::parse::bulk::submit::send(&shared, deadline, &shared.configuration, &source);
+        let created = crate::parse::bulk::submit::send(&run, deadline, &run.configuration, &source);
         assert_eq!(created.unwrap().id(), "job-2");
         assert_eq!(
             fixture.elapsed(),
             before,
             "the create did not wait for the poll's 429"
         );
-        assert_eq!(shared.gate.limit(), 4);
+        assert_eq!(run.gate.limit(), 4);
         assert!(outcomes(&receiver, &fixture.docs()).is_empty());
     }
 }

@@ -6,15 +6,16 @@
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::mpsc::Sender;
-use std::time::Duration;
 
 use crate::api::document::FailedPage;
 use crate::api::models::Job;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
+use crate::parse::bulk::health::{busy, nap};
 use crate::parse::bulk::manifest::Written;
-use crate::parse::bulk::poll::{busy, leave, lost};
-use crate::parse::bulk::shared::{Event, Followed, Member, STOP_CHECK, Shared, nap};
+use crate::parse::bulk::poll::{leave, lost};
+use crate::parse::bulk::queue::{Event, Followed, Member};
+use crate::parse::bulk::run::{Run, STOP_CHECK};
 use crate::parse::bulk::sources::Document;
 use crate::parse::fetch::{self, Fetch};
 use crate::parse::job;
@@ -27,26 +28,26 @@ const FETCH_TRIES: u32 = 5;
 
 /// A fetcher: takes ended jobs until the run is finished; on a stop, what it did not take is
 /// left for the next run.
-pub(super) fn fetch(shared: &Shared, sender: &Sender<Event>) {
-    while !shared.stopped() {
-        match shared.ended.pop() {
-            Some((followed, job)) => finish(shared, sender, followed, job.as_ref()),
-            None if shared.finished() => break,
-            None => shared.ended.wait(STOP_CHECK),
+pub(super) fn fetch(run: &Run, sender: &Sender<Event>) {
+    while !run.stopped() {
+        match run.ended.pop() {
+            Some((followed, job)) => finish(run, sender, followed, job.as_ref()),
+            None if run.finished() => break,
+            None => run.ended.wait(STOP_CHECK),
         }
     }
-    for (followed, _) in shared.ended.drain() {
-        leave(shared, sender, followed);
+    for (followed, _) in run.ended.drain() {
+        leave(run, sender, followed);
     }
 }
 
 /// A job that ended (`job`: its last state; none when it is known to have completed).
-fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Option<&Job>) {
+fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Job>) {
     let Followed { job_id, key, members } = &followed;
     if let Some(job) = job {
         let status = job.status().unwrap_or_default();
-        if let Err(err) = shared.once.ended(key, job_id, status) {
-            shared.fail(&err);
+        if let Err(err) = run.once.ended(key, job_id, status) {
+            run.fail(&err);
         }
         if job::ended_badly(job_id, job).is_some() {
             for member in members {
@@ -57,41 +58,40 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
                     status: neutralize(status).into_owned(),
                     message: job.error_message().map(|m| neutralize(m).into_owned()),
                 });
-                shared.report(sender, outcome);
+                run.report(sender, outcome);
             }
             return;
         }
     }
-    let session = shared.session;
+    let session = run.session;
     let mut tries = 1;
     let fetched = loop {
-        match fetch::fetch_result(&shared.once, session, key, job_id, shared.kind) {
+        match fetch::fetch_result(&run.once, session, key, job_id, run.kind) {
             Ok(fetched) => {
-                shared.health.answered(&shared.once);
+                run.health.answered(&run.once);
                 break fetched;
             }
-            Err(Fetch::Gone) => return lost(shared, sender, followed),
+            Err(Fetch::Gone) => return lost(run, sender, followed),
             Err(Fetch::Failed(err)) => {
                 let local = matches!(err.root(), Error::Io(_));
                 if local {
-                    shared.fail(&err);
+                    run.fail(&err);
                 } else if fetch_may_pass(&err) {
                     // The API away is waited out as every stage waits it out: no document fails
                     // for it; once it has been away too long, or the run stopped, the job is
                     // left for the next run. A fetch that fails while the API answers is tried
                     // `FETCH_TRIES` times.
-                    if shared.stopped() || (!busy(&err) && shared.trouble(&err)) {
-                        return leave(shared, sender, followed);
+                    if run.stopped() || (!busy(&err) && run.trouble(&err)) {
+                        return leave(run, sender, followed);
                     }
-                    let away = !busy(&err) && shared.health.away();
+                    let away = !busy(&err) && run.health.away();
                     if tries < FETCH_TRIES || away {
-                        let backoff = Duration::from_secs(1 << (tries - 1).min(4));
-                        nap(shared, backoff.max(shared.health.pause()));
+                        nap(run, run.backoff(tries - 1).max(run.pause()));
                         tries += 1;
                         continue;
                     }
                 }
-                return fail_all(shared, sender, &followed, err);
+                return fail_all(run, sender, &followed, err);
             }
         }
     };
@@ -103,12 +103,12 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
             failed,
             credits: job.and_then(Job::credits),
         };
-        match write_output(shared, &member.document, key, fetched.kept.path(), &written) {
+        match write_output(run, &member.document, key, fetched.kept.path(), &written) {
             Ok(()) => {
                 outcome.status = if member.paid {
                     "COMPLETED"
                 } else {
-                    shared.reused(job_id)
+                    run.reused(job_id)
                 }
                 .into();
                 outcome.output = Some(member.document.output().display().to_string());
@@ -117,7 +117,7 @@ fn finish(shared: &Shared, sender: &Sender<Event>, followed: Followed, job: Opti
             }
             Err(err) => outcome.failure = Some(err),
         }
-        shared.report(sender, outcome);
+        run.report(sender, outcome);
     }
 }
 
@@ -144,13 +144,13 @@ fn credits_of(member: &Member, job: Option<&Job>) -> Option<serde_json::Number> 
 
 /// Each document of the job fails: the first with the error itself (its exit code), the others
 /// with its words.
-fn fail_all(shared: &Shared, sender: &Sender<Event>, followed: &Followed, err: Error) {
+fn fail_all(run: &Run, sender: &Sender<Event>, followed: &Followed, err: Error) {
     let message = err.to_string();
     let mut err = Some(err);
     for member in &followed.members {
         let mut outcome = member.outcome(&followed.job_id, "ERROR");
         outcome.failure = Some(err.take().unwrap_or_else(|| Error::failure(message.clone())));
-        shared.report(sender, outcome);
+        run.report(sender, outcome);
     }
 }
 
@@ -164,7 +164,7 @@ pub(super) struct Made<'a> {
 /// Copies `result` to the document's output (parent directories made) and records it, with
 /// what made it.
 pub(super) fn write_output(
-    shared: &Shared,
+    run: &Run,
     document: &Document,
     key: &str,
     result: &Path,
@@ -187,20 +187,13 @@ pub(super) fn write_output(
         file.write_all(&buffer[..n])?;
     }
     file.persist_durably()?;
-    record(
-        shared,
-        document,
-        key,
-        made,
-        hasher.finalize().to_hex().to_string(),
-    )
-    .inspect_err(|err| shared.fail(err))
+    record(run, document, key, made, hasher.finalize().to_hex().to_string()).inspect_err(|err| run.fail(err))
 }
 
 /// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the
 /// result of `key` that `made` says how it was made.
 pub(super) fn record(
-    shared: &Shared,
+    run: &Run,
     document: &Document,
     key: &str,
     made: &Made,
@@ -217,15 +210,17 @@ pub(super) fn record(
         credits: made.credits.clone(),
         failed_pages: made.failed.to_vec(),
     };
-    shared.manifest.append(written, &document.output())
+    run.manifest.append(written, &document.output())
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::parse::bulk::shared::MAX_OUTAGE;
+    use crate::parse::bulk::health::MAX_OUTAGE;
     use crate::parse::bulk::testing::{Fixture, Reply, Script, events, followed, job, outcomes, reply, take};
 
     const RESULT: &str = "/api/v2/parse/job-1";
@@ -256,11 +251,11 @@ mod tests {
             ],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        shared.slots.give();
-        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        let followed = followed(&run, "job-1", "key-1");
+        run.slots.give();
+        finish(&run, &sender, followed, Some(&ended("COMPLETED")));
         let fetches = script.count("GET", RESULT);
         assert!(fetches >= 4, "{:?}", script.requests());
         assert!(
@@ -277,7 +272,7 @@ mod tests {
         let manifest = crate::parse::bulk::manifest::Manifest::open(&fixture.out()).unwrap();
         let record = manifest.ours("a.pdf.md").expect("recorded in the manifest");
         assert_eq!((record.key.as_str(), record.job_id.as_str()), ("key-1", "job-1"));
-        assert!(!shared.stopped());
+        assert!(!run.stopped());
     }
 
     #[test]
@@ -288,10 +283,10 @@ mod tests {
         replies.push(Reply::raw(200, &result("# A").to_string()));
         let script = Script::start(vec![("GET", RESULT.into(), replies)]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        let followed = followed(&run, "job-1", "key-1");
+        finish(&run, &sender, followed, Some(&ended("COMPLETED")));
         assert!(
             fixture.elapsed() >= Duration::from_secs(30),
             "{:?}",
@@ -306,19 +301,19 @@ mod tests {
         let stderr = fixture.stderr.text();
         assert!(stderr.contains("(no document fails for it)"), "{stderr}");
         assert!(stderr.contains("note: the API answers again"), "{stderr}");
-        assert!(!shared.stopped());
+        assert!(!run.stopped());
     }
 
     #[test]
     fn a_job_that_failed_fails_its_documents_without_a_fetch() {
         let script = Script::start(Vec::new());
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
+        let followed = followed(&run, "job-1", "key-1");
         let mut failed = job("job-1", "FAILED");
         failed["error_message"] = json!("the file is encrypted");
-        finish(&shared, &sender, followed, Some(&Job::listed(failed)));
+        finish(&run, &sender, followed, Some(&Job::listed(failed)));
         assert!(script.requests().is_empty());
         let said = outcomes(&receiver, &fixture.docs());
         assert_eq!(said.len(), 1);
@@ -338,13 +333,13 @@ mod tests {
             vec![reply(404, json!({"detail": "Job not found"}))],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        let followed = followed(&run, "job-1", "key-1");
+        finish(&run, &sender, followed, Some(&ended("COMPLETED")));
         assert_eq!(script.count("GET", RESULT), 1);
         assert!(outcomes(&receiver, &fixture.docs()).is_empty());
-        let again = take(&shared);
+        let again = take(&run);
         assert_eq!((again.key.as_deref(), again.lost), (Some("key-1"), 1));
     }
 
@@ -356,10 +351,10 @@ mod tests {
             vec![reply(400, json!({"detail": "bad expand"}))],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        let followed = followed(&shared, "job-1", "key-1");
-        finish(&shared, &sender, followed, Some(&ended("COMPLETED")));
+        let followed = followed(&run, "job-1", "key-1");
+        finish(&run, &sender, followed, Some(&ended("COMPLETED")));
         assert_eq!(script.count("GET", RESULT), 1);
         let said = outcomes(&receiver, &fixture.docs());
         assert_eq!(said.len(), 1, "{said:?}");

@@ -14,10 +14,11 @@ use crate::api::document::FailedPage;
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
 use crate::error::Error;
-use crate::parse::bulk::poll::{busy, refused};
+use crate::parse::bulk::health::{busy, nap, refused};
+use crate::parse::bulk::queue::{Event, Followed, Member, Task, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::results::{Made, record, write_output};
-use crate::parse::bulk::shared::{Event, Followed, Member, Shared, Task, lock, nap, upgrade};
+use crate::parse::bulk::run::{Run, upgrade};
 use crate::parse::bulk::sources::{self, Document};
 use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Source};
@@ -28,46 +29,45 @@ use crate::text::neutralize;
 const MAX_ROUNDS: u32 = 8;
 
 /// A submitter: takes documents until none are left or the run is stopped.
-pub(super) fn submit(shared: &Shared, sender: &Sender<Event>) {
-    while let Some(task) = shared.take() {
-        handle(shared, sender, task);
+pub(super) fn submit(run: &Run, sender: &Sender<Event>) {
+    while let Some(task) = run.take() {
+        handle(run, sender, task);
     }
 }
 
-fn handle(shared: &Shared, sender: &Sender<Event>, mut task: Task) {
+fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
     if let Some(err) = task.refused.take() {
-        return report_error(shared, sender, &task.document, None, err);
+        return report_error(run, sender, &task.document, None, err);
     }
-    task.since.get_or_insert_with(|| shared.once.clock.now());
+    task.since.get_or_insert_with(|| run.once.clock.now());
     let (key, legacy) = match task.key.take() {
         Some(key) => (key, None),
         None => {
             task.seen = stat(&task.document.source);
             let keys = sources::check(&task.document.source).and_then(|()| {
-                let keys =
-                    shared
-                        .once
-                        .key_of(shared.session, &task.document.source, &shared.configuration)?;
+                let keys = run
+                    .once
+                    .key_of(run.session, &task.document.source, &run.configuration)?;
                 // What an earlier release recorded under the key it gave the document is used.
-                upgrade(shared.once.store.as_ref(), &keys, true).map_err(Error::Io)?;
+                upgrade(run.once.store.as_ref(), &keys, true).map_err(Error::Io)?;
                 Ok(keys)
             });
             match keys {
                 Ok(keys) => (keys.key, keys.legacy),
-                Err(err) => return report_error(shared, sender, &task.document, None, err),
+                Err(err) => return report_error(run, sender, &task.document, None, err),
             }
         }
     };
-    if shared.shard.as_ref().is_some_and(|shard| !shard.holds(&key)) {
-        return shared.outside(sender);
+    if run.shard.as_ref().is_some_and(|shard| !shard.holds(&key)) {
+        return run.outside(sender);
     }
     if task.lost == 0
         && task.rounds == 0
-        && let Some(outcome) = settled(shared, &task.document, &key, legacy.as_ref())
+        && let Some(outcome) = settled(run, &task.document, &key, legacy.as_ref())
     {
-        return shared.report(sender, outcome);
+        return run.report(sender, outcome);
     }
-    obtain(shared, sender, task, key, legacy.as_ref());
+    obtain(run, sender, task, key, legacy.as_ref());
 }
 
 /// A file's size and modification time.
@@ -81,7 +81,7 @@ fn stat(source: &Source) -> Option<(u64, Option<SystemTime>)> {
 /// What the output directory says of a document without any request: done (the manifest's
 /// result for the same key, or a result of this tool's whose record was lost), or a file this
 /// tool did not write in the way. `None`: it needs its result.
-fn settled(shared: &Shared, document: &Document, key: &str, legacy: Option<&Legacy>) -> Option<Outcome> {
+fn settled(run: &Run, document: &Document, key: &str, legacy: Option<&Legacy>) -> Option<Outcome> {
     let done = |job_id: String, failed: Vec<FailedPage>| {
         let mut skipped = Outcome::new(document, "SKIPPED");
         skipped.job_id = Some(job_id);
@@ -90,8 +90,8 @@ fn settled(shared: &Shared, document: &Document, key: &str, legacy: Option<&Lega
         skipped.credits = Some(0.into());
         skipped
     };
-    match shared.manifest.ours(&document.relative) {
-        Some(written) if !shared.force && written.is_for(key, legacy) => {
+    match run.manifest.ours(&document.relative) {
+        Some(written) if !run.force && written.is_for(key, legacy) => {
             let failed: Vec<FailedPage> = written.failed_pages.iter().flatten().cloned().collect();
             if written.key != key {
                 // An earlier release's line: recorded again under the key (should that fail, the
@@ -101,14 +101,14 @@ fn settled(shared: &Shared, document: &Document, key: &str, legacy: Option<&Lega
                     failed: &failed,
                     credits: None,
                 };
-                let _ = record(shared, document, key, &made, written.hash());
+                let _ = record(run, document, key, &made, written.hash());
             }
             Some(done(written.job_id.clone(), failed))
         }
         // Ours (an older result): replaced.
         Some(_) => None,
-        None if let Some(job_id) = adopt(shared, key, document) => {
-            Some(done(job_id, shared.once.failed_pages(key, shared.kind)))
+        None if let Some(job_id) = adopt(run, key, document) => {
+            Some(done(job_id, run.once.failed_pages(key, run.kind)))
         }
         None if document.output().symlink_metadata().is_ok() => {
             // Never destroy: a file this tool did not write stays, and costs nothing.
@@ -126,9 +126,9 @@ fn settled(shared: &Shared, document: &Document, key: &str, legacy: Option<&Lega
 /// A result this tool wrote whose manifest line was lost (a crash between the rename and the
 /// record, a torn or deleted manifest): the file holds exactly the stored result, so it is
 /// recorded again as ours. Returns the job that made it.
-fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
+fn adopt(run: &Run, key: &str, document: &Document) -> Option<String> {
     document.output().symlink_metadata().ok()?;
-    let Known::Stored { path, job_id } = shared.once.known(key, shared.kind) else {
+    let Known::Stored { path, job_id } = run.once.known(key, run.kind) else {
         return None;
     };
     let (ours, _) = crate::store::key::hash_file(&path).ok()?;
@@ -136,30 +136,30 @@ fn adopt(shared: &Shared, key: &str, document: &Document) -> Option<String> {
     if ours != theirs {
         return None;
     }
-    let failed = shared.once.failed_pages(key, shared.kind);
+    let failed = run.once.failed_pages(key, run.kind);
     let made = Made {
         job_id: &job_id,
         failed: &failed,
         credits: None,
     };
-    record(shared, document, key, &made, theirs).ok()?;
+    record(run, document, key, &made, theirs).ok()?;
     Some(job_id)
 }
 
 /// What this run, the store and the manifest know of the document's result that may be used
 /// now. After its job was lost (`lost`), the manifest's job is not taken again.
-fn known(shared: &Shared, key: &str, legacy: Option<&Legacy>, source: &Source, lost: u32) -> Known {
-    if let Some(job_id) = lock(&shared.jobs).get(key) {
+fn known(run: &Run, key: &str, legacy: Option<&Legacy>, source: &Source, lost: u32) -> Known {
+    if let Some(job_id) = lock(&run.jobs).get(key) {
         return Known::Running(job_id.clone());
     }
-    if shared.force {
+    if run.force {
         return Known::Nothing;
     }
-    match shared.once.usable(key, shared.kind, source) {
-        Known::Nothing if lost == 0 && !matches!(source, Source::Url(_)) => shared
+    match run.once.usable(key, run.kind, source) {
+        Known::Nothing if lost == 0 && !matches!(source, Source::Url(_)) => run
             .manifest
             .job_of(key)
-            .or_else(|| legacy.and_then(|legacy| shared.manifest.legacy_job_of(legacy)))
+            .or_else(|| legacy.and_then(|legacy| run.manifest.legacy_job_of(legacy)))
             .map_or(Known::Nothing, |job| Known::Completed(job.to_string())),
         known => known,
     }
@@ -167,61 +167,61 @@ fn known(shared: &Shared, key: &str, legacy: Option<&Legacy>, source: &Source, l
 
 /// The document's result from what is known, or its job found or created and handed to the
 /// poller.
-fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String, legacy: Option<&Legacy>) {
+fn obtain(run: &Run, sender: &Sender<Event>, task: Task, key: String, legacy: Option<&Legacy>) {
     if from_known(
-        shared,
+        run,
         sender,
         &task,
         &key,
-        known(shared, &key, legacy, &task.document.source, task.lost),
+        known(run, &key, legacy, &task.document.source, task.lost),
     ) {
         return;
     }
-    if !shared.slots.take(|| shared.stopped()) {
+    if !run.slots.take(|| run.stopped()) {
         // Stopped before it started: the next run takes it.
         return;
     }
     let (job_id, paid, resumed) = {
         // One decision per result key at a time, in this run and across runs: a second document
         // with the same bytes follows the job the first one made.
-        let _deciding = shared.decide(&key);
-        let _claim = match shared.once.claim(&key, &task.document.name()) {
+        let _deciding = run.decide(&key);
+        let _claim = match run.once.claim(&key, &task.document.name()) {
             Ok(claim) => claim,
             Err(err) => {
-                shared.slots.give();
-                shared.fail(&err);
-                return report_error(shared, sender, &task.document, None, err);
+                run.slots.give();
+                run.fail(&err);
+                return report_error(run, sender, &task.document, None, err);
             }
         };
-        let unanswered = match known(shared, &key, legacy, &task.document.source, task.lost) {
+        let unanswered = match known(run, &key, legacy, &task.document.source, task.lost) {
             Known::Running(job_id) => Some(Ok((job_id, false))),
             Known::Unanswered(intents) => Some(Err(intents)),
             Known::Ended(_) | Known::Nothing => Some(Err(Vec::new())),
             known @ (Known::Stored { .. } | Known::Completed(_)) => {
-                shared.slots.give();
-                from_known(shared, sender, &task, &key, known);
+                run.slots.give();
+                from_known(run, sender, &task, &key, known);
                 None
             }
         };
         let made = match unanswered {
             None => return,
             Some(Ok((job_id, _))) => (job_id, false, true),
-            Some(Err(intents)) => match create(shared, &task, &key, &intents) {
+            Some(Err(intents)) => match create(run, &task, &key, &intents) {
                 Ok((job_id, created)) => {
                     if created {
-                        shared.made(&job_id);
+                        run.made(&job_id);
                     }
                     (job_id, created, !created)
                 }
                 Err(err) => {
-                    shared.slots.give();
-                    return create_failed(shared, sender, task, key, err);
+                    run.slots.give();
+                    return create_failed(run, sender, task, key, err);
                 }
             },
         };
-        if shared.once.store.is_none() || shared.force {
+        if run.once.store.is_none() || run.force {
             // Before the next document with the same bytes decides: it follows this job.
-            lock(&shared.jobs).insert(key.clone(), made.0.clone());
+            lock(&run.jobs).insert(key.clone(), made.0.clone());
         }
         made
     };
@@ -239,24 +239,24 @@ fn obtain(shared: &Shared, sender: &Sender<Event>, task: Task, key: String, lega
             lost: task.lost,
         }],
     };
-    shared.poller.follow(shared, sender, followed, resumed);
+    run.poller.follow(run, sender, followed, resumed);
 }
 
 /// Takes the result from what is known when it can (`true`): written from the store, or fetched
 /// from a job known to have completed.
-fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, known: Known) -> bool {
+fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: Known) -> bool {
     match known {
         Known::Stored { path, job_id } => {
             let document = &task.document;
-            let mut outcome = Outcome::new(document, shared.reused(&job_id));
+            let mut outcome = Outcome::new(document, run.reused(&job_id));
             outcome.job_id = Some(job_id.clone());
-            let failed = shared.once.failed_pages(key, shared.kind);
+            let failed = run.once.failed_pages(key, run.kind);
             let made = Made {
                 job_id: &job_id,
                 failed: &failed,
                 credits: None,
             };
-            match write_output(shared, document, key, &path, &made) {
+            match write_output(run, document, key, &path, &made) {
                 Ok(()) => {
                     outcome.output = Some(document.output().display().to_string());
                     outcome.failed_pages = failed;
@@ -267,7 +267,7 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
                     outcome.failure = Some(err);
                 }
             }
-            shared.report(sender, outcome);
+            run.report(sender, outcome);
             true
         }
         Known::Completed(job_id) => {
@@ -281,7 +281,7 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
                     lost: task.lost,
                 }],
             };
-            shared.ended.push((followed, None));
+            run.ended.push((followed, None));
             true
         }
         _ => false,
@@ -291,7 +291,7 @@ fn from_known(shared: &Shared, sender: &Sender<Event>, task: &Task, key: &str, k
 /// Finds the job of an unanswered create by its token, or creates one (its intent on disk
 /// first). Returns its id and whether it was created now.
 fn create(
-    shared: &Shared,
+    run: &Run,
     task: &Task,
     key: &str,
     intents: &[crate::store::Intent],
@@ -304,15 +304,15 @@ fn create(
             neutralize(&task.document.name())
         )));
     }
-    let deadline = task.since.unwrap_or_else(|| shared.once.clock.now()) + shared.timeout;
+    let deadline = task.since.unwrap_or_else(|| run.once.clock.now()) + run.timeout;
     let send =
-        &|configuration: &Map<String, Value>, source: &Source| send(shared, deadline, configuration, source);
+        &|configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
     once::job_for(
-        &shared.once,
-        shared.session,
+        &run.once,
+        run.session,
         key,
         &task.document.source,
-        &shared.configuration,
+        &run.configuration,
         intents,
         send,
     )
@@ -322,18 +322,18 @@ fn create(
 /// after a 429 once the wait the server asked for has passed (until the document's deadline),
 /// after no connection or a 503 with a growing pause (the API is away).
 pub(super) fn send(
-    shared: &Shared,
+    run: &Run,
     deadline: SystemTime,
     configuration: &Map<String, Value>,
     source: &Source,
 ) -> Result<Created, Error> {
     let mut rounds = 0;
     loop {
-        nap(shared, shared.health.pause());
-        let permit = shared.gate.enter();
-        let hits = shared.throttle.hits(Lane::Change);
-        let result = create::send_create(shared.session, configuration, source);
-        if shared.throttle.hits(Lane::Change) > hits {
+        nap(run, run.pause());
+        let permit = run.gate.enter();
+        let hits = run.throttle.hits(Lane::Change);
+        let result = create::send_create(run.session, configuration, source);
+        if run.throttle.hits(Lane::Change) > hits {
             permit.throttled();
         } else if result.is_ok() {
             permit.through();
@@ -341,21 +341,21 @@ pub(super) fn send(
         drop(permit);
         let err = match result {
             Ok(created) => {
-                shared.health.answered(&shared.once);
+                run.health.answered(&run.once);
                 return Ok(created);
             }
             Err(err) => err,
         };
         let not_taken = matches!(&err, Error::Api(api) if api.may_pass() && !api.may_have_acted());
-        if !not_taken || shared.stopped() {
+        if !not_taken || run.stopped() {
             return Err(err);
         }
         if busy(&err) {
-            if shared.once.clock.now() >= deadline {
+            if run.once.clock.now() >= deadline {
                 return Err(err);
             }
         } else {
-            if shared.trouble(&err) {
+            if run.trouble(&err) {
                 return Err(err);
             }
             rounds += 1;
@@ -369,38 +369,32 @@ pub(super) fn send(
 /// A create failed for good, or its answer was lost. With the result store or the manifest's
 /// record of its token, a lost answer goes back to be looked for by its token (the API may be away); a refused key or an organization
 /// out of credits ends the run.
-fn create_failed(shared: &Shared, sender: &Sender<Event>, mut task: Task, key: String, err: Error) {
+fn create_failed(run: &Run, sender: &Sender<Event>, mut task: Task, key: String, err: Error) {
     if refused(&err) {
         let message = err.to_string();
-        shared.abort(err);
-        return report_error(shared, sender, &task.document, None, Error::failure(message));
+        run.abort(err);
+        return report_error(run, sender, &task.document, None, Error::failure(message));
     }
     if matches!(err.root(), Error::Io(_)) {
-        shared.fail(&err);
-        return report_error(shared, sender, &task.document, None, err);
+        run.fail(&err);
+        return report_error(run, sender, &task.document, None, err);
     }
     let passing = matches!(err.root(), Error::Api(api) if api.may_pass());
-    if passing && shared.once.records() && task.rounds < MAX_ROUNDS && !shared.stopped() {
-        shared.trouble(&err);
+    if passing && run.once.records() && task.rounds < MAX_ROUNDS && !run.stopped() {
+        run.trouble(&err);
         task.rounds += 1;
         task.key = Some(key);
-        shared.again(task);
+        run.again(task);
         return;
     }
-    report_error(shared, sender, &task.document, None, err);
+    report_error(run, sender, &task.document, None, err);
 }
 
-fn report_error(
-    shared: &Shared,
-    sender: &Sender<Event>,
-    document: &Document,
-    job_id: Option<String>,
-    err: Error,
-) {
+fn report_error(run: &Run, sender: &Sender<Event>, document: &Document, job_id: Option<String>, err: Error) {
     let mut outcome = Outcome::new(document, "ERROR");
     outcome.job_id = job_id;
     outcome.failure = Some(err);
-    shared.report(sender, outcome);
+    run.report(sender, outcome);
 }
 
 #[cfg(test)]
@@ -410,7 +404,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::parse::bulk::shared::lock;
     use crate::parse::bulk::testing::{Fixture, Script, events, outcomes, reply, take};
 
     const UPLOAD: &str = "/api/v2/parse/upload";
@@ -426,9 +419,9 @@ mod tests {
             ],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        handle(&shared, &sender, take(&shared));
+        handle(&run, &sender, take(&run));
         assert_eq!(script.count("POST", UPLOAD), 2, "{:?}", script.requests());
         assert!(
             fixture.elapsed() >= Duration::from_secs(7),
@@ -437,18 +430,18 @@ mod tests {
         );
         // Halved once for the round of 429s (this create's second try went through, and grows
         // nothing back: the next create that goes through at once does).
-        assert_eq!(shared.gate.limit(), 2);
+        assert_eq!(run.gate.limit(), 2);
         // Handed to the poller, not waited for: no outcome yet, one job in flight.
         assert!(outcomes(&receiver, &fixture.docs()).is_empty());
-        let state = lock(&shared.poller.state);
+        let state = lock(&run.poller.state);
         let watched = &state.jobs["job-1"];
         assert!(watched.followed.members[0].paid);
-        assert_eq!(shared.slots.taken(), 1);
+        assert_eq!(run.slots.taken(), 1);
         // The store knows the job before anyone waits for it.
         let key = watched.followed.key.clone();
         drop(state);
         assert!(matches!(
-            shared.once.known(&key, shared.kind),
+            run.once.known(&key, run.kind),
             Known::Running(id) if id == "job-1"
         ));
     }
@@ -461,12 +454,12 @@ mod tests {
             vec![reply(200, json!({"id": "job-1", "status": "PENDING"}))],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf"]);
-        let shared = fixture.shared(4, 8);
-        let mut task = take(&shared);
+        let run = fixture.run(4, 8);
+        let mut task = take(&run);
         task.seen = stat(&task.document.source);
         // It grows after it was hashed.
         std::fs::write(fixture.docs().join("a.pdf"), b"a.pdf and more").unwrap();
-        let err = create(&shared, &task, "key-1", &[]).unwrap_err();
+        let err = create(&run, &task, "key-1", &[]).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
@@ -475,7 +468,7 @@ mod tests {
             )
         );
         assert!(script.requests().is_empty());
-        assert!(matches!(shared.once.known("key-1", shared.kind), Known::Nothing));
+        assert!(matches!(run.once.known("key-1", run.kind), Known::Nothing));
     }
 
     #[test]
@@ -486,16 +479,16 @@ mod tests {
             vec![reply(401, json!({"detail": "Invalid API key"}))],
         )]);
         let fixture = Fixture::new(&script.url, &["a.pdf", "b.pdf"]);
-        let shared = fixture.shared(4, 8);
+        let run = fixture.run(4, 8);
         let (sender, receiver) = events();
-        handle(&shared, &sender, take(&shared));
+        handle(&run, &sender, take(&run));
         assert_eq!(script.count("POST", UPLOAD), 1);
-        assert!(shared.stopped());
-        assert!(shared.aborted().is_some());
-        assert!(shared.take().is_none(), "no other document is started");
+        assert!(run.stopped());
+        assert!(run.aborted().is_some());
+        assert!(run.take().is_none(), "no other document is started");
         let said = outcomes(&receiver, &fixture.docs());
         assert_eq!(said.len(), 1);
         assert_eq!(said[0].1, "ERROR");
-        assert_eq!(shared.slots.taken(), 0);
+        assert_eq!(run.slots.taken(), 0);
     }
 }

@@ -1,6 +1,6 @@
 //! What the tests of each stage share: a tree of documents in a scratch directory, a session
 //! pointed at a scripted server on loopback, on a clock that only pretends to sleep, and the
-//! run's shared state built from them as `run` builds it. A stage is then driven alone: its
+//! run's state built from them as `run` builds it. A stage is then driven alone: its
 //! functions called directly, the others' queues looked at.
 
 use std::collections::HashSet;
@@ -21,7 +21,8 @@ use crate::cli::{BulkArgs, Cli, Command};
 use crate::context::{Clock as _, Context, FakeClock, Io, MapEnv, Stderr, Stdout, Terminals};
 use crate::error::Error;
 use crate::parse::bulk::manifest::Manifest;
-use crate::parse::bulk::shared::{Event, Followed, Member, Setup, Shared, Task};
+use crate::parse::bulk::queue::{Event, Followed, Member, Task};
+use crate::parse::bulk::run::{Run, Setup};
 use crate::parse::bulk::sources::Sources;
 use crate::parse::once::{self, Kind};
 use crate::parse::plan::Source;
@@ -329,8 +330,15 @@ impl Fixture {
     }
 
     /// What the stages of a run over the tree share: up to `uploads` uploads and `jobs` jobs in
-    /// flight.
-    pub(super) fn shared(&self, uploads: usize, jobs: usize) -> Shared<'_> {
+    /// flight; no jitter, so the waits a test sees are the plain backoff's.
+    pub(super) fn run(&self, uploads: usize, jobs: usize) -> Run<'_> {
+        let mut run = self.unpinned(uploads, jobs);
+        run.jitter = || 0.0;
+        run
+    }
+
+    /// `run`, with the jitter `run` draws in a real run.
+    pub(super) fn unpinned(&self, uploads: usize, jobs: usize) -> Run<'_> {
         let stderr = Stderr::new(self.stderr.clone());
         let store = once::open_store_at(&self.dir.path().join("store"), &stderr).unwrap();
         let configuration: Map<String, Value> = json!({"tier": "agentic", "version": "latest"})
@@ -353,10 +361,9 @@ impl Fixture {
             force: false,
             shard: None,
             manifest,
-            documents: self.sources.pass(None),
             throttle: Arc::clone(&self.throttle),
         };
-        Shared::new(setup, uploads, jobs)
+        Run::new(setup, self.sources.pass(None), uploads, jobs)
     }
 
     /// How long the fake clock has moved since the start.
@@ -366,15 +373,15 @@ impl Fixture {
 }
 
 /// The next document of the run, taken as a submitter takes it.
-pub(super) fn take(shared: &Shared) -> Task {
-    shared.take().expect("a document left")
+pub(super) fn take(run: &Run) -> Task {
+    run.take().expect("a document left")
 }
 
 /// The next document, followed as the only member of job `job_id` (created in this run) with
 /// result key `key`; its slot is taken as a submitter takes it.
-pub(super) fn followed(shared: &Shared, job_id: &str, key: &str) -> Followed {
-    let task = take(shared);
-    assert!(shared.slots.take(|| false));
+pub(super) fn followed(run: &Run, job_id: &str, key: &str) -> Followed {
+    let task = take(run);
+    assert!(run.slots.take(|| false));
     Followed {
         job_id: job_id.to_string(),
         key: key.to_string(),

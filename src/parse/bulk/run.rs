@@ -1,21 +1,25 @@
-//! What the stages of a bulk run share: the session, the result store, the request
-//! configuration, the manifest, the bounds, the poller, the queues between stages, the run's
-//! health, and how it ends.
+//! A bulk run as its stages share it: what it was given (`Setup`: the session, the result
+//! store, the request configuration, the manifest), its bounds, the documents as they are
+//! taken, the poller and the queues between stages, its health, and how it ends.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
+use std::ops::Deref;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
 
 use serde_json::{Map, Value};
 
 use crate::api::throttle::Throttle;
 use crate::error::Error;
 use crate::parse::bulk::gate::{Gate, Slots};
+use crate::parse::bulk::health::Health;
 use crate::parse::bulk::manifest::Manifest;
+use crate::parse::bulk::poll::Poller;
+use crate::parse::bulk::queue::{Event, Followed, Queue, Task, lock};
 use crate::parse::bulk::report::Outcome;
-use crate::parse::bulk::sources::{Document, Pass, Shard, output_hash};
+use crate::parse::bulk::sources::{Pass, Shard, output_hash};
 use crate::parse::once::{self, Kind};
 use crate::session::Session;
 use crate::store::Store;
@@ -25,102 +29,8 @@ use crate::text::neutralize;
 /// How often a stage that waits looks at the run's stop flag.
 pub(super) const STOP_CHECK: Duration = Duration::from_millis(200);
 
-/// What the stages tell the reporter.
-pub(super) enum Event {
-    /// A document's end in this run.
-    Outcome(Box<Outcome>),
-    /// A document of another `--shard`.
-    Outside,
-}
-
-/// A document to submit: new, or back after its job was lost or the API was away.
-pub(super) struct Task {
-    pub(super) document: Document,
-    /// Its result key, once known.
-    pub(super) key: Option<String>,
-    /// Times it came back because the API was away or busy.
-    pub(super) rounds: u32,
-    /// Times the server lost its job.
-    pub(super) lost: u32,
-    /// When it was first submitted (its deadline counts from there).
-    pub(super) since: Option<SystemTime>,
-    /// The file's size and modification time when its key was taken: a file that changed
-    /// since is not uploaded under that key.
-    pub(super) seen: Option<(u64, Option<SystemTime>)>,
-    /// Why it is not parsed at all (found only as the run went: its output is another's).
-    pub(super) refused: Option<Error>,
-}
-
-impl Task {
-    pub(super) fn new(document: Document) -> Self {
-        Task {
-            document,
-            key: None,
-            rounds: 0,
-            lost: 0,
-            since: None,
-            seen: None,
-            refused: None,
-        }
-    }
-}
-
-/// A document waiting for a job's result.
-pub(super) struct Member {
-    pub(super) document: Document,
-    /// The job was created for it in this run.
-    pub(super) paid: bool,
-    /// Bytes uploaded for it in this run.
-    pub(super) uploaded: u64,
-    pub(super) lost: u32,
-}
-
-impl Member {
-    /// Its outcome as one of `job_id`'s documents: what it uploaded, and whether the job was made
-    /// for it in this run (for what the run paid).
-    pub(super) fn outcome(&self, job_id: &str, status: &str) -> Outcome {
-        let mut outcome = Outcome::new(&self.document, status);
-        outcome.job_id = Some(job_id.to_string());
-        outcome.uploaded = self.uploaded;
-        outcome.paid = self.paid;
-        outcome
-    }
-}
-
-/// A job and the documents that wait for it.
-pub(super) struct Followed {
-    pub(super) job_id: String,
-    pub(super) key: String,
-    pub(super) members: Vec<Member>,
-}
-
-/// The jobs in flight (followed by `poll`).
-#[derive(Default)]
-pub(super) struct Poller {
-    pub(super) state: Mutex<Polled>,
-    pub(super) changed: Condvar,
-}
-
-#[derive(Default)]
-pub(super) struct Polled {
-    pub(super) jobs: HashMap<String, Watched>,
-    /// Polls failed in a row.
-    pub(super) failures: u32,
-    /// The poller has ended: a job followed now is left running.
-    pub(super) closed: bool,
-}
-
-pub(super) struct Watched {
-    pub(super) followed: Followed,
-    pub(super) due: SystemTime,
-    pub(super) delay: Duration,
-    /// Listings in a row it was missing from.
-    pub(super) absent: u32,
-    pub(super) deadline: SystemTime,
-}
-
-/// What the stages share.
-pub(super) struct Shared<'a> {
+/// What a run is given: it does not change while the run goes.
+pub(super) struct Setup<'a> {
     pub(super) session: &'a Session,
     /// The result store (none with `--no-cache`), the clock and stderr.
     pub(super) once: once::Shared,
@@ -134,6 +44,14 @@ pub(super) struct Shared<'a> {
     pub(super) shard: Option<Shard>,
     /// Also the result store's journal (`once.journal`).
     pub(super) manifest: Arc<Manifest>,
+    pub(super) throttle: Arc<Throttle>,
+}
+
+/// What the stages share. It reads as its `Setup` too (`run.session`, `run.once`).
+pub(super) struct Run<'a> {
+    setup: Setup<'a>,
+    /// Draws the jitter of every backoff of the run, in [0, 1) (the stage tests pin it).
+    pub(super) jitter: fn() -> f64,
     /// The documents not yet taken, found as they are taken.
     documents: Mutex<Taking<'a>>,
     /// Every document was taken.
@@ -149,7 +67,6 @@ pub(super) struct Shared<'a> {
     aborted: Mutex<Option<Error>>,
     pub(super) gate: Gate,
     pub(super) slots: Slots,
-    pub(super) throttle: Arc<Throttle>,
     pub(super) health: Health,
     pub(super) poller: Poller,
     /// Documents to submit again, before new ones.
@@ -168,35 +85,22 @@ pub(super) struct Shared<'a> {
     made: Mutex<HashSet<String>>,
 }
 
-/// What `Shared::new` needs besides the bounds.
-pub(super) struct Setup<'a> {
-    pub(super) session: &'a Session,
-    pub(super) once: once::Shared,
-    pub(super) configuration: Map<String, Value>,
-    pub(super) kind: Kind,
-    pub(super) timeout: Duration,
-    pub(super) cancel_on_timeout: bool,
-    pub(super) force: bool,
-    pub(super) shard: Option<Shard>,
-    pub(super) manifest: Arc<Manifest>,
-    pub(super) documents: Pass<'a>,
-    pub(super) throttle: Arc<Throttle>,
+impl<'a> Deref for Run<'a> {
+    type Target = Setup<'a>;
+
+    fn deref(&self) -> &Setup<'a> {
+        &self.setup
+    }
 }
 
-impl<'a> Shared<'a> {
-    pub(super) fn new(setup: Setup<'a>, uploads: usize, jobs: usize) -> Self {
-        Shared {
-            session: setup.session,
-            once: setup.once,
-            configuration: setup.configuration,
-            kind: setup.kind,
-            timeout: setup.timeout,
-            cancel_on_timeout: setup.cancel_on_timeout,
-            force: setup.force,
-            shard: setup.shard,
-            manifest: setup.manifest,
+impl<'a> Run<'a> {
+    /// A run over `documents`, with up to `uploads` uploads and `jobs` jobs in flight.
+    pub(super) fn new(setup: Setup<'a>, documents: Pass<'a>, uploads: usize, jobs: usize) -> Self {
+        Run {
+            setup,
+            jitter: fastrand::f64,
             documents: Mutex::new(Taking {
-                pass: setup.documents,
+                pass: documents,
                 outputs: HashSet::new(),
             }),
             exhausted: AtomicBool::new(false),
@@ -207,7 +111,6 @@ impl<'a> Shared<'a> {
             aborted: Mutex::new(None),
             gate: Gate::new(uploads),
             slots: Slots::new(jobs),
-            throttle: setup.throttle,
             health: Health::default(),
             poller: Poller::default(),
             again: Queue::default(),
@@ -220,7 +123,7 @@ impl<'a> Shared<'a> {
     }
 }
 
-impl Shared<'_> {
+impl Run<'_> {
     pub(super) fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }
@@ -318,21 +221,6 @@ impl Shared<'_> {
         self.halt();
     }
 
-    /// A request failed for a reason that may pass: the run's health is told, and when the API
-    /// has not answered for `MAX_OUTAGE` the run stops (`true`).
-    pub(super) fn trouble(&self, err: &Error) -> bool {
-        if !self.health.failed(err, &self.once) {
-            return false;
-        }
-        self.abort(Error::failure(format!(
-            "the API has not answered for {} (last: {}); stopping: run the same command again once \
-             it answers (the jobs already created are in the result store)",
-            crate::parse::wait::human_duration(MAX_OUTAGE),
-            neutralize(&err.to_string())
-        )));
-        true
-    }
-
     /// Job `job_id` was created in this run.
     pub(super) fn made(&self, job_id: &str) {
         lock(&self.made).insert(job_id.to_string());
@@ -401,7 +289,7 @@ impl Taking<'_> {
     }
 }
 
-/// A result key being decided about; see `Shared::decide`.
+/// A result key being decided about; see `Run::decide`.
 pub(super) struct Deciding<'s> {
     deciding: &'s Mutex<HashSet<String>>,
     decided: &'s Condvar,
@@ -412,138 +300,6 @@ impl Drop for Deciding<'_> {
     fn drop(&mut self) {
         lock(self.deciding).remove(&self.key);
         self.decided.notify_all();
-    }
-}
-
-pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// A queue between stages.
-pub(super) struct Queue<T> {
-    items: Mutex<VecDeque<T>>,
-    changed: Condvar,
-}
-
-impl<T> Default for Queue<T> {
-    fn default() -> Self {
-        Queue {
-            items: Mutex::new(VecDeque::new()),
-            changed: Condvar::new(),
-        }
-    }
-}
-
-impl<T> Queue<T> {
-    pub(super) fn push(&self, item: T) {
-        lock(&self.items).push_back(item);
-        self.changed.notify_one();
-    }
-
-    pub(super) fn pop(&self) -> Option<T> {
-        lock(&self.items).pop_front()
-    }
-
-    /// Waits until something is pushed, `wake` is called or `most` has passed.
-    pub(super) fn wait(&self, most: Duration) {
-        let items = lock(&self.items);
-        if items.is_empty() {
-            let _ = self
-                .changed
-                .wait_timeout(items, most)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-    }
-
-    pub(super) fn wake(&self) {
-        self.changed.notify_all();
-    }
-
-    /// Everything left in the queue.
-    pub(super) fn drain(&self) -> Vec<T> {
-        lock(&self.items).drain(..).collect()
-    }
-}
-
-/// Whether the API answers. When requests fail one after another for reasons that may pass (no
-/// connection, 5xx), the run is in an outage: it says so once, new creates wait with a growing
-/// pause, polls back off, and no document fails for it. The first success ends it.
-#[derive(Default)]
-pub(super) struct Health {
-    state: Mutex<HealthState>,
-}
-
-#[derive(Default)]
-struct HealthState {
-    /// Requests failed in a row.
-    failures: u32,
-    since: Option<SystemTime>,
-    said: bool,
-}
-
-/// Failures in a row that make an outage.
-const OUTAGE: u32 = 2;
-/// How long an outage is waited out before the run stops (its jobs are in the result store).
-pub(super) const MAX_OUTAGE: Duration = Duration::from_secs(10 * 60);
-/// The longest pause between tries during an outage.
-const MAX_PAUSE: Duration = Duration::from_secs(30);
-
-impl Health {
-    /// A request failed for a reason that may pass. Returns `true` once the API has not answered
-    /// for `MAX_OUTAGE`: the run stops then.
-    pub(super) fn failed(&self, err: &Error, shared: &once::Shared) -> bool {
-        let mut state = lock(&self.state);
-        state.failures += 1;
-        let now = shared.clock.now();
-        let since = *state.since.get_or_insert(now);
-        if state.failures >= OUTAGE && !state.said {
-            state.said = true;
-            shared.stderr.line(&format!(
-                "note: the API is not answering ({}); new uploads wait and polls back off until it does \
-                 (no document fails for it)",
-                neutralize(&err.to_string())
-            ));
-        }
-        now.duration_since(since).unwrap_or_default() >= MAX_OUTAGE
-    }
-
-    /// A request went through.
-    pub(super) fn answered(&self, shared: &once::Shared) {
-        let mut state = lock(&self.state);
-        if state.said {
-            let away = state
-                .since
-                .and_then(|since| shared.clock.now().duration_since(since).ok())
-                .unwrap_or_default();
-            shared.stderr.line(&format!(
-                "note: the API answers again (after {:.0} s); going on",
-                away.as_secs_f64()
-            ));
-        }
-        *state = HealthState::default();
-    }
-
-    /// Whether the run is in an outage: requests have failed one after another.
-    pub(super) fn away(&self) -> bool {
-        lock(&self.state).failures >= OUTAGE
-    }
-
-    /// How long to wait before the next try: nothing while the API answers, then 1, 2, 4 … 30 s.
-    pub(super) fn pause(&self) -> Duration {
-        match lock(&self.state).failures {
-            0 => Duration::ZERO,
-            n => Duration::from_secs(1u64 << (n - 1).min(5)).min(MAX_PAUSE),
-        }
-    }
-}
-
-/// Sleeps `total` by the run's clock in short steps, so that a stop is seen soon.
-pub(super) fn nap(shared: &Shared, total: Duration) {
-    let mut left = total;
-    while !left.is_zero() && !shared.stopped() {
-        let step = left.min(STOP_CHECK);
-        shared.once.clock.sleep(step);
-        left -= step;
     }
 }
 

@@ -10,6 +10,7 @@
 //! submitters, through the `gate`) → `poll` (one poller for every job) → `results` (fetching and
 //! writing them) → `report` (lines, summary, exit); `run` is what they share.
 
+mod clash;
 mod dry_run;
 mod gate;
 mod health;
@@ -19,6 +20,7 @@ mod queue;
 mod report;
 mod results;
 mod run;
+mod shard;
 mod sources;
 mod submit;
 #[cfg(test)]
@@ -49,7 +51,8 @@ use manifest::{LOCK, Manifest};
 use queue::Event;
 use report::{End, Tally, progress, summarize};
 use run::{Run, Setup};
-use sources::{Shard, Sources};
+use shard::Shard;
+use sources::Sources;
 
 /// `parse` with several documents or any bulk option. `again` is the command line, to say how
 /// to resume.

@@ -13,18 +13,19 @@ use serde_json::{Map, Value};
 
 use crate::api::throttle::Throttle;
 use crate::error::Error;
+use crate::parse::bulk::clash::Taking;
 use crate::parse::bulk::gate::{Gate, Slots};
 use crate::parse::bulk::health::Health;
 use crate::parse::bulk::manifest::Manifest;
 use crate::parse::bulk::poll::Poller;
 use crate::parse::bulk::queue::{Event, Followed, Queue, Task, lock};
 use crate::parse::bulk::report::Outcome;
-use crate::parse::bulk::sources::{Pass, Shard, output_hash};
+use crate::parse::bulk::shard::Shard;
+use crate::parse::bulk::sources::Pass;
 use crate::parse::once::{self, Kind};
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::key::Keys;
-use crate::text::neutralize;
 
 /// How often a stage that waits looks at the run's stop flag.
 pub(super) const STOP_CHECK: Duration = Duration::from_millis(200);
@@ -99,10 +100,7 @@ impl<'a> Run<'a> {
         Run {
             setup,
             jitter: fastrand::f64,
-            documents: Mutex::new(Taking {
-                pass: documents,
-                outputs: HashSet::new(),
-            }),
+            documents: Mutex::new(Taking::new(documents)),
             exhausted: AtomicBool::new(false),
             taken: AtomicUsize::new(0),
             outstanding: AtomicUsize::new(0),
@@ -260,35 +258,6 @@ impl Run<'_> {
     }
 }
 
-/// The documents as they are taken: the second pass over the sources (see `Sources`).
-struct Taking<'a> {
-    pass: Pass<'a>,
-    /// A hash of each output path taken so far.
-    outputs: HashSet<u64>,
-}
-
-impl Taking<'_> {
-    fn next(&mut self) -> Option<Task> {
-        loop {
-            // The first pass stopped on what cannot be found; found now, it is left out.
-            let Ok(document) = self.pass.next()? else {
-                continue;
-            };
-            let mut task = Task::new(document);
-            task.refused = task.document.refusal().map(Error::failure);
-            // The first pass found no two documents writing one output: one found now came
-            // with a change to the tree since.
-            if !self.outputs.insert(output_hash(&task.document.relative)) && task.refused.is_none() {
-                task.refused = Some(Error::failure(format!(
-                    "not parsed: {} is also written by another document of this run (the tree changed as the run started)",
-                    neutralize(&task.document.output().display().to_string())
-                )));
-            }
-            return Some(task);
-        }
-    }
-}
-
 /// A result key being decided about; see `Run::decide`.
 pub(super) struct Deciding<'s> {
     deciding: &'s Mutex<HashSet<String>>,
@@ -308,47 +277,5 @@ pub(super) fn upgrade(store: Option<&Mutex<Store>>, keys: &Keys, carry: bool) ->
     match store {
         Some(store) => lock(store).upgrade(keys, carry),
         None => Ok(keys.key.clone()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::parse::bulk::testing::{bulk, context, sources};
-
-    #[test]
-    fn a_document_whose_output_another_took_is_refused_when_taken() {
-        // Two that clash are refused by the first pass; met only by the second (the tree changed
-        // in between), the later one is not parsed and the others go on.
-        let dir = tempfile::tempdir().unwrap();
-        let (one, two, three) = (
-            dir.path().join("one/a.pdf"),
-            dir.path().join("two/a.pdf"),
-            dir.path().join("b.pdf"),
-        );
-        for path in [&one, &two, &three] {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, b"x").unwrap();
-        }
-        let out = dir.path().join("out");
-        let mut ctx = context("");
-        let sources = sources(&[&one, &two, &three], &bulk(&[], None), &out, &mut ctx).unwrap();
-        let mut taking = Taking {
-            pass: sources.pass(None),
-            outputs: HashSet::new(),
-        };
-        let first = taking.next().unwrap();
-        assert!(first.refused.is_none());
-        let second = taking.next().unwrap();
-        assert_eq!(second.document.name(), two.display().to_string());
-        assert_eq!(
-            second.refused.unwrap().to_string(),
-            format!(
-                "not parsed: {} is also written by another document of this run (the tree changed as the run started)",
-                out.join("a.pdf.md").display()
-            )
-        );
-        assert!(taking.next().unwrap().refused.is_none());
-        assert!(taking.next().is_none());
     }
 }

@@ -3,8 +3,7 @@
 //! each with the path its result is written to.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead as _, BufReader, Seek as _, SeekFrom};
 use std::path::{Component, Path, PathBuf};
@@ -198,40 +197,6 @@ impl Sources {
         }
     }
 
-    /// Goes over every document once, saying what the walk skips: how many there are. Two that
-    /// would write one output are a usage error here, before anything is sent.
-    pub(super) fn count(&self, stderr: &Stderr) -> Result<usize, Error> {
-        // A hash of each output path → the first document that writes it.
-        let mut outputs: HashMap<u64, usize> = HashMap::new();
-        let mut count = 0;
-        for document in self.pass(Some(stderr.clone())) {
-            let document = document?;
-            match outputs.entry(output_hash(&document.relative)) {
-                Entry::Occupied(earlier) => {
-                    // The same hash: the same path, unless two paths share a hash.
-                    if let Some(Ok(other)) = self.pass(None).nth(*earlier.get())
-                        && other.relative == document.relative
-                    {
-                        return Err(Error::usage(format!(
-                            "{} and {} would both be written to {}",
-                            neutralize(&other.name()),
-                            neutralize(&document.name()),
-                            neutralize(&document.output().display().to_string())
-                        )));
-                    }
-                }
-                Entry::Vacant(vacant) => {
-                    vacant.insert(count);
-                }
-            }
-            count += 1;
-        }
-        if count == 0 {
-            return Err(Error::usage("nothing to parse: no file matched"));
-        }
-        Ok(count)
-    }
-
     fn document(&self, source: Source, name: &str, relative: &Path) -> Document {
         let mut relative = relative.as_os_str().to_owned();
         relative.push(format!(".{}", self.extension));
@@ -410,46 +375,6 @@ fn open_list(path: &Path, ctx: &mut Context) -> Result<File, Error> {
     })
 }
 
-/// A 64-bit hash of an output path (two paths with the same hash are told apart by comparing
-/// them).
-pub(super) fn output_hash(relative: &str) -> u64 {
-    let hash = blake3::hash(relative.as_bytes());
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&hash.as_bytes()[..8]);
-    u64::from_le_bytes(first)
-}
-
-/// `--shard K/N`: the documents whose result key falls in the Kth of N shares. The share is
-/// taken from a hash of the key, so it is the same on every machine.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Shard {
-    /// 0-based.
-    pub(super) index: u32,
-    pub(super) count: u32,
-}
-
-impl Shard {
-    pub(super) fn new((k, n): (u32, u32)) -> Self {
-        Shard {
-            index: k - 1,
-            count: n,
-        }
-    }
-
-    pub(super) fn holds(&self, key: &str) -> bool {
-        let hash = blake3::hash(key.as_bytes());
-        let mut first = [0u8; 8];
-        first.copy_from_slice(&hash.as_bytes()[..8]);
-        u64::from_le_bytes(first) % u64::from(self.count) == u64::from(self.index)
-    }
-}
-
-impl std::fmt::Display for Shard {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}", self.index + 1, self.count)
-    }
-}
-
 /// Where a URL's result goes: its host and path, cleaned.
 pub(super) fn url_path(url: &str) -> PathBuf {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -539,59 +464,5 @@ mod tests {
         // The list came from stdin, read once: each pass still finds it.
         assert_eq!(names(sources.pass(None)), expected);
         assert_eq!(names(sources.pass(None)), expected);
-    }
-
-    #[test]
-    fn two_documents_writing_one_output_are_refused_before_anything_is_sent() {
-        let dir = tempfile::tempdir().unwrap();
-        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
-        touch(&one.join("a.pdf"));
-        touch(&one.join("b.pdf"));
-        touch(&two.join("a.pdf"));
-        let out = dir.path().join("out");
-        let mut ctx = context("");
-        let sources = sources(&[], &bulk(&[&one, &two], None), &out, &mut ctx).unwrap();
-        let err = sources.count(&ctx.io.stderr).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            format!(
-                "{} and {} would both be written to {}",
-                one.join("a.pdf").display(),
-                two.join("a.pdf").display(),
-                out.join("a.pdf.md").display()
-            )
-        );
-        assert!(matches!(err, Error::Usage(_)));
-    }
-
-    #[test]
-    fn nothing_to_parse_is_a_usage_error() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("empty")).unwrap();
-        let mut ctx = context("");
-        let sources = sources(
-            &[],
-            &bulk(&[&dir.path().join("empty")], None),
-            &dir.path().join("out"),
-            &mut ctx,
-        )
-        .unwrap();
-        let err = sources.count(&ctx.io.stderr).unwrap_err();
-        assert_eq!(err.to_string(), "nothing to parse: no file matched");
-    }
-
-    #[test]
-    fn every_key_is_in_exactly_one_shard() {
-        let shards: Vec<Shard> = (1..=3).map(|k| Shard::new((k, 3))).collect();
-        let mut sizes = [0; 3];
-        for i in 0..3000 {
-            let key = format!("key-{i}");
-            let holders: Vec<usize> = (0..3).filter(|&s| shards[s].holds(&key)).collect();
-            assert_eq!(holders.len(), 1, "{key}");
-            sizes[holders[0]] += 1;
-        }
-        // Spread about evenly.
-        assert!(sizes.iter().all(|&n| (850..1150).contains(&n)), "{sizes:?}");
-        assert_eq!(shards[1].to_string(), "2/3");
     }
 }

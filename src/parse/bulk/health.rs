@@ -1,6 +1,7 @@
-//! The run's health during an outage, and how every stage waits before it tries again: one
-//! backoff (`BACKOFF`), jittered by the run's draw so that the runs of a `--shard` matrix that
-//! meet the same outage do not retry in lockstep.
+//! The run's health during an outage, the failures that end a run or only slow it, and how
+//! every stage waits before it tries again: one backoff (`BACKOFF`), jittered by the run's draw
+//! (`Run::backoff`) so that the runs of a `--shard` matrix that meet the same outage do not
+//! retry in lockstep.
 
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
@@ -8,7 +9,6 @@ use std::time::{Duration, SystemTime};
 use crate::api::retry::Backoff;
 use crate::error::Error;
 use crate::parse::bulk::queue::lock;
-use crate::parse::bulk::run::{Run, STOP_CHECK};
 use crate::parse::once;
 use crate::text::neutralize;
 
@@ -80,50 +80,13 @@ impl Health {
         lock(&self.state).failures >= OUTAGE
     }
 
-    /// Requests failed in a row.
-    fn failures(&self) -> u32 {
-        lock(&self.state).failures
-    }
-}
-
-impl Run<'_> {
-    /// A request failed for a reason that may pass: the run's health is told, and when the API
-    /// has not answered for `MAX_OUTAGE` the run stops (`true`).
-    pub(super) fn trouble(&self, err: &Error) -> bool {
-        if !self.health.failed(err, &self.once) {
-            return false;
-        }
-        self.abort(Error::failure(format!(
-            "the API has not answered for {} (last: {}); stopping: run the same command again once \
-             it answers (the jobs already created are in the result store)",
-            crate::parse::wait::human_duration(MAX_OUTAGE),
-            neutralize(&err.to_string())
-        )));
-        true
-    }
-
-    /// The wait before retry `attempt` (from 0): `BACKOFF`, with the run's jitter.
-    pub(super) fn backoff(&self, attempt: u32) -> Duration {
-        BACKOFF.delay(attempt, (self.jitter)())
-    }
-
-    /// How long to wait before the next try: nothing while the API answers, then the backoff
-    /// from the first failure in a row.
-    pub(super) fn pause(&self) -> Duration {
-        match self.health.failures() {
+    /// How long to wait before the next try: nothing while the API answers, then `BACKOFF`
+    /// from the first failure in a row, less `jitter` (see `Backoff::delay`).
+    pub(super) fn pause(&self, jitter: f64) -> Duration {
+        match lock(&self.state).failures {
             0 => Duration::ZERO,
-            n => self.backoff(n - 1),
+            n => BACKOFF.delay(n - 1, jitter),
         }
-    }
-}
-
-/// Sleeps `total` by the run's clock in short steps, so that a stop is seen soon.
-pub(super) fn nap(run: &Run, total: Duration) {
-    let mut left = total;
-    while !left.is_zero() && !run.stopped() {
-        let step = left.min(STOP_CHECK);
-        run.once.clock.sleep(step);
-        left -= step;
     }
 }
 
@@ -141,6 +104,7 @@ pub(super) fn busy(err: &Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::bulk::run::Run;
     use crate::parse::bulk::testing::{Fixture, Script};
 
     #[test]

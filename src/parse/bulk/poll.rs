@@ -7,8 +7,7 @@
 
 use std::collections::HashMap;
 use std::sync::mpsc::Sender;
-use std::sync::{Condvar, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -16,37 +15,11 @@ use crate::api::models::{Job, is_final};
 use crate::api::parse_jobs::{self, Expand, IDS_PER_REQUEST};
 use crate::error::Error;
 use crate::parse::bulk::health::{busy, refused};
-use crate::parse::bulk::queue::{Event, Followed, Task, lock};
+use crate::parse::bulk::queue::{Event, Followed, Poller, Task, Watched, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::{Run, STOP_CHECK};
 use crate::parse::wait;
 use crate::text::neutralize;
-
-/// The jobs in flight (followed by `poll`).
-#[derive(Default)]
-pub(super) struct Poller {
-    pub(super) state: Mutex<Polled>,
-    pub(super) changed: Condvar,
-}
-
-#[derive(Default)]
-pub(super) struct Polled {
-    pub(super) jobs: HashMap<String, Watched>,
-    /// Polls failed in a row.
-    pub(super) failures: u32,
-    /// The poller has ended: a job followed now is left running.
-    pub(super) closed: bool,
-}
-
-/// A job followed, and when to look at it next.
-pub(super) struct Watched {
-    pub(super) followed: Followed,
-    pub(super) due: SystemTime,
-    pub(super) delay: Duration,
-    /// Listings in a row it was missing from.
-    pub(super) absent: u32,
-    pub(super) deadline: SystemTime,
-}
 
 /// How often the poller looks for jobs whose time has come: those that came due within it are
 /// asked for in the same round.

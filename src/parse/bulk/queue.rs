@@ -1,8 +1,8 @@
 //! What flows between the stages of a bulk run: documents to submit (`Task`), jobs and the
 //! documents that wait for them (`Followed`), what the reporter is told (`Event`), and the
-//! queues that carry them.
+//! queues that carry them, the jobs in flight (`Poller`, driven by `poll`) among them.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -77,6 +77,32 @@ pub(super) struct Followed {
     pub(super) job_id: String,
     pub(super) key: String,
     pub(super) members: Vec<Member>,
+}
+
+/// The jobs in flight (followed by `poll`).
+#[derive(Default)]
+pub(super) struct Poller {
+    pub(super) state: Mutex<Polled>,
+    pub(super) changed: Condvar,
+}
+
+#[derive(Default)]
+pub(super) struct Polled {
+    pub(super) jobs: HashMap<String, Watched>,
+    /// Polls failed in a row.
+    pub(super) failures: u32,
+    /// The poller has ended: a job followed now is left running.
+    pub(super) closed: bool,
+}
+
+/// A job followed, and when to look at it next.
+pub(super) struct Watched {
+    pub(super) followed: Followed,
+    pub(super) due: SystemTime,
+    pub(super) delay: Duration,
+    /// Listings in a row it was missing from.
+    pub(super) absent: u32,
+    pub(super) deadline: SystemTime,
 }
 
 pub(super) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

@@ -15,10 +15,9 @@ use crate::api::throttle::Throttle;
 use crate::error::Error;
 use crate::parse::bulk::clash::Taking;
 use crate::parse::bulk::gate::{Gate, Slots};
-use crate::parse::bulk::health::Health;
+use crate::parse::bulk::health::{BACKOFF, Health, MAX_OUTAGE};
 use crate::parse::bulk::manifest::Manifest;
-use crate::parse::bulk::poll::Poller;
-use crate::parse::bulk::queue::{Event, Followed, Queue, Task, lock};
+use crate::parse::bulk::queue::{Event, Followed, Poller, Queue, Task, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::shard::Shard;
 use crate::parse::bulk::sources::Pass;
@@ -26,6 +25,7 @@ use crate::parse::once::{self, Kind};
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::key::Keys;
+use crate::text::neutralize;
 
 /// How often a stage that waits looks at the run's stop flag.
 pub(super) const STOP_CHECK: Duration = Duration::from_millis(200);
@@ -255,6 +255,44 @@ impl Run<'_> {
             decided: &self.decided,
             key: key.to_string(),
         }
+    }
+}
+
+impl Run<'_> {
+    /// A request failed for a reason that may pass: the run's health is told, and when the API
+    /// has not answered for `MAX_OUTAGE` the run stops (`true`).
+    pub(super) fn trouble(&self, err: &Error) -> bool {
+        if !self.health.failed(err, &self.once) {
+            return false;
+        }
+        self.abort(Error::failure(format!(
+            "the API has not answered for {} (last: {}); stopping: run the same command again once \
+             it answers (the jobs already created are in the result store)",
+            crate::parse::wait::human_duration(MAX_OUTAGE),
+            neutralize(&err.to_string())
+        )));
+        true
+    }
+
+    /// The wait before retry `attempt` (from 0): `BACKOFF`, with the run's jitter.
+    pub(super) fn backoff(&self, attempt: u32) -> Duration {
+        BACKOFF.delay(attempt, (self.jitter)())
+    }
+
+    /// How long to wait before the next try: nothing while the API answers, then the backoff
+    /// from the first failure in a row, with the run's jitter.
+    pub(super) fn pause(&self) -> Duration {
+        self.health.pause((self.jitter)())
+    }
+}
+
+/// Sleeps `total` by the run's clock in short steps, so that a stop is seen soon.
+pub(super) fn nap(run: &Run, total: Duration) {
+    let mut left = total;
+    while !left.is_zero() && !run.stopped() {
+        let step = left.min(STOP_CHECK);
+        run.once.clock.sleep(step);
+        left -= step;
     }
 }
 

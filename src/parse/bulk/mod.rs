@@ -20,6 +20,7 @@ mod queue;
 mod report;
 mod results;
 mod run;
+mod settled;
 mod shard;
 mod sources;
 mod submit;

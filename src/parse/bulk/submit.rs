@@ -10,15 +10,15 @@ use std::time::SystemTime;
 
 use serde_json::{Map, Value};
 
-use crate::api::document::FailedPage;
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
 use crate::error::Error;
 use crate::parse::bulk::health::{busy, refused};
 use crate::parse::bulk::queue::{Event, Followed, Member, Task, lock};
 use crate::parse::bulk::report::Outcome;
-use crate::parse::bulk::results::{Made, record, write_output};
+use crate::parse::bulk::results::{Made, write_output};
 use crate::parse::bulk::run::{Run, nap, upgrade};
+use crate::parse::bulk::settled::settled;
 use crate::parse::bulk::sources::{self, Document};
 use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Source};
@@ -76,74 +76,6 @@ fn stat(source: &Source) -> Option<(u64, Option<SystemTime>)> {
         Source::File(path) => std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok())),
         Source::Url(_) | Source::FileId(_) => None,
     }
-}
-
-/// What the output directory says of a document without any request: done (the manifest's
-/// result for the same key, or a result of this tool's whose record was lost), or a file this
-/// tool did not write in the way. `None`: it needs its result.
-fn settled(run: &Run, document: &Document, key: &str, legacy: Option<&Legacy>) -> Option<Outcome> {
-    let done = |job_id: String, failed: Vec<FailedPage>| {
-        let mut skipped = Outcome::new(document, "SKIPPED");
-        skipped.job_id = Some(job_id);
-        skipped.output = Some(document.output().display().to_string());
-        skipped.failed_pages = failed;
-        skipped.credits = Some(0.into());
-        skipped
-    };
-    match run.manifest.ours(&document.relative) {
-        Some(written) if !run.force && written.is_for(key, legacy) => {
-            let failed: Vec<FailedPage> = written.failed_pages.iter().flatten().cloned().collect();
-            if written.key != key {
-                // An earlier release's line: recorded again under the key (should that fail, the
-                // next run finds the old line again).
-                let made = Made {
-                    job_id: &written.job_id,
-                    failed: &failed,
-                    credits: None,
-                };
-                let _ = record(run, document, key, &made, written.hash());
-            }
-            Some(done(written.job_id.clone(), failed))
-        }
-        // Ours (an older result): replaced.
-        Some(_) => None,
-        None if let Some(job_id) = adopt(run, key, document) => {
-            Some(done(job_id, run.once.failed_pages(key, run.kind)))
-        }
-        None if document.output().symlink_metadata().is_ok() => {
-            // Never destroy: a file this tool did not write stays, and costs nothing.
-            let mut refused = Outcome::new(document, "ERROR");
-            refused.failure = Some(Error::failure(format!(
-                "{} exists and was not written by llamacloud: move it away, or choose another --output-dir",
-                neutralize(&document.output().display().to_string())
-            )));
-            Some(refused)
-        }
-        None => None,
-    }
-}
-
-/// A result this tool wrote whose manifest line was lost (a crash between the rename and the
-/// record, a torn or deleted manifest): the file holds exactly the stored result, so it is
-/// recorded again as ours. Returns the job that made it.
-fn adopt(run: &Run, key: &str, document: &Document) -> Option<String> {
-    document.output().symlink_metadata().ok()?;
-    let Known::Stored { path, job_id } = run.once.known(key, run.kind) else {
-        return None;
-    };
-    let (ours, _) = crate::store::key::hash_file(&path).ok()?;
-    let (theirs, _) = crate::store::key::hash_file(&document.output()).ok()?;
-    if ours != theirs {
-        return None;
-    }
-    let failed = run.once.failed_pages(key, run.kind);
-    let made = Made {
-        job_id: &job_id,
-        failed: &failed,
-        credits: None,
-    };
-    record(run, document, key, &made, theirs).ok()?;
-    Some(job_id)
 }
 
 /// What this run, the store and the manifest know of the document's result that may be used

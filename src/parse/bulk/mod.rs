@@ -6,9 +6,12 @@
 //! store each job as soon as it exists, so a second run skips what is done and waits for what is
 //! running instead of paying for it again.
 //!
-//! One file per stage: `sources` (what to parse) → `manifest` (what is done) → `submit` (the
-//! submitters, through the `gate`) → `poll` (one poller for every job) → `results` (fetching and
-//! writing them) → `report` (lines, summary, exit); `run` is what they share.
+//! One file per stage: `sources` (what to parse; `clash` refuses two documents writing one
+//! output, `shard` keeps this machine's share) → `manifest` (what is done) → `submit` (the
+//! submitters: `settled` by the output directory, else through the `gate`) → `poll` (one poller
+//! for every job) → `results` (fetching and writing them) → `report` (lines, summary, exit);
+//! `run` is what they share, `queue` what flows between them, `health` how they wait out an
+//! outage.
 
 mod clash;
 mod dry_run;

@@ -256,9 +256,7 @@ impl Run<'_> {
             key: key.to_string(),
         }
     }
-}
 
-impl Run<'_> {
     /// A request failed for a reason that may pass: the run's health is told, and when the API
     /// has not answered for `MAX_OUTAGE` the run stops (`true`).
     pub(super) fn trouble(&self, err: &Error) -> bool {

@@ -18,6 +18,7 @@ use crate::parse::bulk::health::{busy, refused};
 use crate::parse::bulk::queue::{Event, Followed, Poller, Task, Watched, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::{Run, STOP_CHECK};
+use crate::parse::job;
 use crate::parse::wait;
 use crate::text::neutralize;
 
@@ -233,23 +234,19 @@ fn gave_up(run: &Run, sender: &Sender<Event>, followed: Followed) {
         wait::human_duration(run.timeout),
         neutralize(&followed.job_id)
     );
-    let session = run.session;
-    let message = if !run.cancel_on_timeout {
-        format!("{waited} (raise --wait-timeout; the next run waits for it)")
-    } else {
-        match parse_jobs::cancel(&session.client, &session.scope, &followed.job_id) {
-            Ok(()) => {
-                if let Err(err) = run.once.ended(&followed.key, &followed.job_id, "CANCELLED") {
-                    run.fail(&err);
-                }
-                format!("{waited}: cancelled it (--cancel-on-timeout)")
-            }
-            Err(err) => format!(
-                "{waited}, and cancelling it failed ({}): it may still run, and the next run waits for it",
-                Error::from(err)
-            ),
-        }
-    };
+    let gave_up = job::give_up(
+        run.session,
+        &followed.job_id,
+        &waited,
+        run.cancel_on_timeout,
+        Some("the next run waits for it"),
+    );
+    if gave_up.cancelled
+        && let Err(err) = run.once.ended(&followed.key, &followed.job_id, "CANCELLED")
+    {
+        run.fail(&err);
+    }
+    let message = gave_up.message;
     for member in followed.members {
         let mut outcome = member.outcome(&followed.job_id, "ERROR");
         outcome.failure = Some(Error::failure(message.clone()));

@@ -11,10 +11,7 @@ use crate::error::Error;
 use crate::output::Output;
 use crate::output::style::Shape;
 use crate::parse::job::{self, Give, View};
-use crate::parse::plan::{
-    check_before_paying, check_source, check_tier_format, configuration, read_base_options,
-    refuse_output_over_input, send_create,
-};
+use crate::parse::plan::{Plan, check_before_paying, check_source, refuse_output_over_input, send_create};
 use crate::session::Session;
 use crate::signals::{self, LastWords};
 use crate::text::neutralize;
@@ -51,10 +48,10 @@ pub(crate) fn submit(
     output.check()?;
     refuse_output_over_input(&output, &source)?;
     check_source(&source)?;
-    let base = read_base_options(options, ctx)?;
-    let session = Session::open(global, scope, ctx)?;
-    let configuration = configuration(options, base, &session.settings, ctx)?;
-    check_tier_format(&configuration, global.format)?;
+    let Plan {
+        session,
+        configuration,
+    } = Plan::resolve(global, options, scope, global.format, ctx)?;
     check_before_paying(&source)?;
     // A signal while the create is in flight waits for its answer, then says the id.
     let hold = signals::hold();

@@ -8,11 +8,11 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use crate::api::models::Created;
+use crate::api::models::{Created, Part};
 pub use crate::api::parse_jobs::Source;
 use crate::api::{configuration, parse_jobs};
 use crate::cli::Lenient;
-use crate::cli::{Format, JobOptions};
+use crate::cli::{Format, GlobalArgs, JobOptions, ScopeArgs};
 use crate::context::Context;
 use crate::domain::Tier;
 use crate::error::Error;
@@ -26,6 +26,44 @@ const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
 
 /// The most webhook configurations one job takes.
 const MAX_WEBHOOKS: usize = 4;
+
+/// What every parse resolves once from its arguments, before anything is sent: the session
+/// (settings, client, scope) and the request configuration, checked against the format asked
+/// for. `parse` and `parsing create`, one document or many, for real or as a dry run.
+pub(crate) struct Plan {
+    pub(crate) session: Session,
+    pub(crate) configuration: Map<String, Value>,
+}
+
+impl Plan {
+    /// The `--options` object (read first: a mistake in it shows at once), the session, then
+    /// the configuration: the options under the flags, the profile's tier, `latest` for a tier
+    /// without a version. A format the tier cannot make is refused here.
+    pub(crate) fn resolve(
+        global: &GlobalArgs,
+        options: &JobOptions,
+        scope: &ScopeArgs,
+        format: Option<Format>,
+        ctx: &mut Context,
+    ) -> Result<Plan, Error> {
+        let base = read_base_options(options, ctx)?;
+        let session = Session::open(global, scope, ctx)?;
+        let configuration = configuration(options, base, &session.settings, ctx)?;
+        check_tier_format(&configuration, format)?;
+        Ok(Plan {
+            session,
+            configuration,
+        })
+    }
+
+    /// What a document is written as when no format says: the fast tier makes text only.
+    pub(crate) fn default_part(&self) -> Part {
+        match self.configuration.get("tier").and_then(Value::as_str) {
+            Some("fast") => Part::Text,
+            _ => Part::Markdown,
+        }
+    }
+}
 
 /// Checks what can be checked here: a readable file, an http(s) URL.
 pub fn check_source(source: &Source) -> Result<(), Error> {

@@ -21,7 +21,7 @@ use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job::{self, Give, ended_badly};
 use crate::parse::key;
 use crate::parse::once::{self, Kind, Known};
-use crate::parse::plan::{self as create, check_source, read_base_options};
+use crate::parse::plan::{self as create, Plan, check_source};
 use crate::session::Session;
 use crate::signals::{self, LastWords};
 use crate::text::neutralize;
@@ -58,19 +58,18 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     output.check()?;
     create::refuse_output_over_input(&output, &source)?;
     check_source(&source)?;
-    let base = read_base_options(&args.job, ctx)?;
-    let session = Session::open(&global, &args.scope, ctx)?;
-    let configuration = create::configuration(&args.job, base, &session.settings, ctx)?;
-    create::check_tier_format(&configuration, args_format)?;
-    let fast = configuration.get("tier").and_then(Value::as_str) == Some("fast");
+    let plan = Plan::resolve(&global, &args.job, &args.scope, args_format, ctx)?;
     let kind = match global.format() {
         _ if record => Kind::Job,
         Format::Json => Kind::Json,
         Format::Text => Kind::Part(Part::Text),
-        // The fast tier makes text only: the default document is then its text.
-        _ if fast && default_format => Kind::Part(Part::Text),
+        _ if default_format => Kind::Part(plan.default_part()),
         _ => Kind::Part(Part::Markdown),
     };
+    let Plan {
+        session,
+        configuration,
+    } = plan;
     let (store, key) = if args.store.no_cache {
         (None, String::new())
     } else {

@@ -23,7 +23,7 @@ use crate::parse::bulk::shard::Shard;
 use crate::parse::bulk::sources::{self, Document, Sources};
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::pdf::{self, Pdf};
-use crate::parse::plan::{self as create, Source};
+use crate::parse::plan::{self as create, Plan, Source};
 use crate::session::Session;
 use crate::text::neutralize;
 
@@ -70,11 +70,12 @@ pub(super) fn dry_run(
         create::check_before_paying(source)?;
     }
     let jsonl = matches!(global.format, Some(Format::Jsonl));
-    let base = create::read_base_options(asked.options, ctx)?;
-    let session = Session::open(global, asked.scope, ctx)?;
-    let configuration = create::configuration(asked.options, base, &session.settings, ctx)?;
-    create::check_tier_format(&configuration, global.format)?;
-    let kind = sources::kind_of_run(global, &configuration);
+    let plan = Plan::resolve(global, asked.options, asked.scope, global.format, ctx)?;
+    let kind = sources::kind_of_run(global, &plan);
+    let Plan {
+        session,
+        configuration,
+    } = plan;
     // Read only: a store or a manifest that is not there yet is not made.
     let store = match &session.settings.cache_dir {
         Some(dir) if !asked.store.no_cache && dir.value.is_dir() => {

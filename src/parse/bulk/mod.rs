@@ -46,8 +46,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::parse::once;
-use crate::parse::plan::{self as create, Source};
-use crate::session::Session;
+use crate::parse::plan::{Plan, Source};
 use crate::signals::Listener;
 use crate::store::lock::Lock;
 
@@ -137,14 +136,15 @@ fn run(
     }
     report::check_format(global)?;
     let jsonl = matches!(global.format, Some(Format::Jsonl));
-    let base = create::read_base_options(options, ctx)?;
     // The key and the tier before anything local is read, so a mistake shows at once.
-    let session = Session::open(global, scope, ctx)?;
+    let plan = Plan::resolve(global, options, scope, global.format, ctx)?;
     let throttle = Arc::new(Throttle::default());
-    session.client.share_throttle(Arc::clone(&throttle));
-    let configuration = create::configuration(options, base, &session.settings, ctx)?;
-    create::check_tier_format(&configuration, global.format)?;
-    let kind = sources::kind_of_run(global, &configuration);
+    plan.session.client.share_throttle(Arc::clone(&throttle));
+    let kind = sources::kind_of_run(global, &plan);
+    let Plan {
+        session,
+        configuration,
+    } = plan;
     std::fs::create_dir_all(dir)
         .map_err(|err| Error::usage(format!("cannot create {}: {err}", dir.display())))?;
     // One run at a time on an output directory (and on the store): a second waits, saying so.

@@ -75,19 +75,14 @@ const NAME_MAX: usize = 255;
 
 /// What a run over many documents writes: JSON, text (asked for, or the fast tier's, which
 /// makes only text), else markdown.
-pub(super) fn kind_of_run(
-    global: &crate::cli::GlobalArgs,
-    configuration: &serde_json::Map<String, serde_json::Value>,
-) -> Kind {
+pub(super) fn kind_of_run(global: &crate::cli::GlobalArgs, plan: &crate::parse::plan::Plan) -> Kind {
     use crate::api::models::Part;
     use crate::cli::Format;
-    let fast = configuration.get("tier").and_then(serde_json::Value::as_str) == Some("fast");
     match global.format {
         Some(Format::Text) => Kind::Part(Part::Text),
         Some(Format::Json) => Kind::Json,
         _ if global.json => Kind::Json,
-        _ if fast => Kind::Part(Part::Text),
-        _ => Kind::Part(Part::Markdown),
+        _ => Kind::Part(plan.default_part()),
     }
 }
 

@@ -70,7 +70,7 @@ pub fn confirm(ctx: &mut Context, yes: bool, question: &str) -> Result<(), Error
 }
 
 /// The command to check on a parse job.
-pub fn check_job(id: &str) -> String {
+pub(crate) fn check_job(id: &str) -> String {
     format!("llamacloud parsing get {}", shell_quote(id))
 }
 

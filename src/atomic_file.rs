@@ -20,7 +20,7 @@ use crate::signals;
 const BUFFER: usize = 64 * 1024;
 
 /// A file being written.
-pub struct AtomicFile {
+pub(crate) struct AtomicFile {
     target: PathBuf,
     kind: Kind,
 }
@@ -91,13 +91,13 @@ impl AtomicFile {
     }
 
     /// Flushes and puts the file in place.
-    pub fn persist(self) -> io::Result<()> {
+    pub(crate) fn persist(self) -> io::Result<()> {
         self.put_in_place(false)
     }
 
     /// Like `persist`, with the contents on disk before the file is renamed into place (a crash
     /// then leaves the old file or the whole new one, never an empty one).
-    pub fn persist_durably(self) -> io::Result<()> {
+    pub(crate) fn persist_durably(self) -> io::Result<()> {
         self.put_in_place(true)
     }
 

@@ -14,14 +14,14 @@ use crate::atomic_file::AtomicFile;
 use crate::context::{Env, Stderr};
 use crate::error::Error;
 
-pub const ENV_CONFIG_DIR: &str = "LLAMACLOUD_CONFIG_DIR";
-pub const ENV_PROFILE: &str = "LLAMA_CLOUD_PROFILE";
+pub(crate) const ENV_CONFIG_DIR: &str = "LLAMACLOUD_CONFIG_DIR";
+pub(crate) const ENV_PROFILE: &str = "LLAMA_CLOUD_PROFILE";
 const FILE_NAME: &str = "config.toml";
 /// The profile `config set` writes to when none is chosen or set as default.
-pub const DEFAULT_PROFILE: &str = "default";
+pub(crate) const DEFAULT_PROFILE: &str = "default";
 
 /// The settings a profile can hold, in the order `config list` shows them.
-pub const KEYS: [&str; 8] = [
+pub(crate) const KEYS: [&str; 8] = [
     "api_key",
     "base_url",
     "region",
@@ -44,7 +44,7 @@ pub struct Config {
 /// One profile's settings.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Profile {
+pub(crate) struct Profile {
     pub api_key: Option<String>,
     pub base_url: Option<String>,
     pub region: Option<String>,
@@ -78,7 +78,7 @@ impl Profile {
 
 /// Where a setting's value came from (shown by `auth status` and `--debug`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Flag(&'static str),
     Env(&'static str),
     /// A key of the named profile in the config file.
@@ -91,7 +91,7 @@ pub enum Source {
 impl Source {
     /// The place the user set the value, as they would name it: `LLAMA_CLOUD_API_KEY`,
     /// `--api-key`, `api_key of profile work`.
-    pub fn as_setting(&self) -> String {
+    pub(crate) fn as_setting(&self) -> String {
         match self {
             Source::Flag(name) | Source::Env(name) => name.to_string(),
             Source::Profile(name) => format!("api_key of profile {name}"),
@@ -115,7 +115,7 @@ impl fmt::Display for Source {
 
 /// The profile in effect for this run.
 #[derive(Debug, Clone)]
-pub struct ActiveProfile {
+pub(crate) struct ActiveProfile {
     pub name: String,
     pub profile: Profile,
     /// What chose it: `--profile`, `LLAMA_CLOUD_PROFILE`, the file's `default_profile`, or the
@@ -146,7 +146,7 @@ pub fn path(env: &dyn Env) -> Option<PathBuf> {
 
 /// Where the result store is by default: `$XDG_CACHE_HOME/llamacloud`, else
 /// `~/.cache/llamacloud` (macOS too), else the platform's cache directory (Windows).
-pub fn default_cache_dir(env: &dyn Env) -> Option<PathBuf> {
+pub(crate) fn default_cache_dir(env: &dyn Env) -> Option<PathBuf> {
     if let Some(dir) = env
         .var("XDG_CACHE_HOME")
         .map(PathBuf::from)
@@ -259,7 +259,10 @@ pub fn select(
 }
 
 /// Edits the file in place, keeping comments, and writes it back with mode 0600.
-pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut) -> Result<(), Error>) -> Result<(), Error> {
+pub(crate) fn edit(
+    path: &Path,
+    change: impl FnOnce(&mut DocumentMut) -> Result<(), Error>,
+) -> Result<(), Error> {
     let text = read(path)?.unwrap_or_default();
     let mut document: DocumentMut = text
         .parse()
@@ -277,7 +280,7 @@ pub fn edit(path: &Path, change: impl FnOnce(&mut DocumentMut) -> Result<(), Err
 /// When the file does not parse because of the line that sets `key`, replaces that line with
 /// `key = new`, so that `config set` can repair the value that broke the file. Returns the line
 /// number repaired, or `None` when the break is elsewhere (or the file parses).
-pub fn repair(path: &Path, key: &str, new: &str) -> Result<Option<usize>, Error> {
+pub(crate) fn repair(path: &Path, key: &str, new: &str) -> Result<Option<usize>, Error> {
     let Some(text) = read(path)? else {
         return Ok(None);
     };
@@ -327,7 +330,12 @@ fn create_private_dir(dir: &Path) -> Result<(), Error> {
 }
 
 /// Sets `profiles.<profile>.<key> = value`, in a `[profiles.<profile>]` table or an inline one.
-pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str) -> Result<(), Error> {
+pub(crate) fn set_value(
+    document: &mut DocumentMut,
+    profile: &str,
+    key: &str,
+    new: &str,
+) -> Result<(), Error> {
     let profiles = document.entry("profiles").or_insert_with(|| {
         let mut table = Table::new();
         table.set_implicit(true);
@@ -345,7 +353,7 @@ pub fn set_value(document: &mut DocumentMut, profile: &str, key: &str, new: &str
 }
 
 /// Removes `key` from `profile`; returns whether it was there.
-pub fn remove_value(document: &mut DocumentMut, profile: &str, key: &str) -> bool {
+pub(crate) fn remove_value(document: &mut DocumentMut, profile: &str, key: &str) -> bool {
     document
         .get_mut("profiles")
         .and_then(Item::as_table_like_mut)
@@ -355,7 +363,7 @@ pub fn remove_value(document: &mut DocumentMut, profile: &str, key: &str) -> boo
 }
 
 /// Sets `default_profile`.
-pub fn set_default_profile(document: &mut DocumentMut, profile: &str) {
+pub(crate) fn set_default_profile(document: &mut DocumentMut, profile: &str) {
     document["default_profile"] = value(profile);
 }
 

@@ -5,7 +5,7 @@ use clap::ValueEnum;
 
 /// The API region; each has its own base URL and its own keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Region {
+pub(crate) enum Region {
     Us,
     Eu,
 }
@@ -13,7 +13,7 @@ pub enum Region {
 /// Parsing tiers, sent in snake case as the v2 API expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "snake_case")]
-pub enum Tier {
+pub(crate) enum Tier {
     Fast,
     CostEffective,
     Agentic,
@@ -23,7 +23,7 @@ pub enum Tier {
 /// Parse job statuses, sent upper case as the v2 API expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "UPPER")]
-pub enum ParseJobStatus {
+pub(crate) enum ParseJobStatus {
     Pending,
     Running,
     Completed,
@@ -34,7 +34,7 @@ pub enum ParseJobStatus {
 /// Batch statuses, sent upper case as the v2 API expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "UPPER")]
-pub enum BatchStatus {
+pub(crate) enum BatchStatus {
     Pending,
     Throttled,
     Running,
@@ -46,7 +46,7 @@ pub enum BatchStatus {
 /// Batch-processing job types, sent lower case as the v1 beta API expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "lower")]
-pub enum BatchJobType {
+pub(crate) enum BatchJobType {
     Parse,
     Extract,
     Classify,
@@ -55,7 +55,7 @@ pub enum BatchJobType {
 /// Batch-processing job statuses, sent lower case as the v1 beta API expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "lower")]
-pub enum BatchJobStatus {
+pub(crate) enum BatchJobStatus {
     Pending,
     Running,
     Dispatched,

@@ -59,7 +59,7 @@ impl Error {
     }
 
     /// Gave up waiting for a job (not cancelled).
-    pub fn waited_out(message: impl Into<String>) -> Self {
+    pub(crate) fn waited_out(message: impl Into<String>) -> Self {
         Error::WaitedOut {
             message: message.into(),
             cancelled: false,
@@ -76,7 +76,11 @@ impl Error {
 
     /// `cause`, after which the server may have acted: `outcome` is what may have happened,
     /// `check` the command that tells.
-    pub fn may_have_acted(cause: api::Error, outcome: impl Into<String>, check: impl Into<String>) -> Self {
+    pub(crate) fn may_have_acted(
+        cause: api::Error,
+        outcome: impl Into<String>,
+        check: impl Into<String>,
+    ) -> Self {
         Error::MayHaveActed {
             // A 5xx's hint, "try again later", is wrong advice when trying again may pay twice:
             // the check is what to do.
@@ -88,7 +92,7 @@ impl Error {
 
     /// True when the server may have acted on the request that failed: said so
     /// (`MayHaveActed`), or an API error that does not rule it out.
-    pub fn server_may_have_acted(&self) -> bool {
+    pub(crate) fn server_may_have_acted(&self) -> bool {
         match self {
             Error::MayHaveActed { .. } => true,
             Error::Api(err) => err.may_have_acted(),
@@ -121,7 +125,7 @@ impl Error {
     }
 
     /// True when the error only means that the reader of the output went away (`| head`).
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         matches!(self.root(), Error::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
     }
 }

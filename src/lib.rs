@@ -66,6 +66,8 @@ pub use store::key::hash_file;
 /// earlier release wrote it. Only in builds with the `test-support` feature.
 #[cfg(feature = "test-support")]
 pub mod test_support {
+    pub use crate::store::entry::Kinds;
+    pub use crate::store::stat_cache::StatCache;
     pub use crate::store::{Store, What, key};
 }
 

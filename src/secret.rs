@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 
 /// An API key. It never prints in full: `Debug` and `masked()` show `llx-…abcd` at most.
 #[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
+pub(crate) struct ApiKey(String);
 
 /// Every key in use in this process, so that text about to be shown can be scrubbed of it (a
 /// server that echoes the key back in an error must not get it printed).
@@ -18,7 +18,7 @@ impl ApiKey {
     }
 
     /// The key itself, for the Authorization header only.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 
@@ -40,7 +40,7 @@ impl ApiKey {
     }
 
     /// Marks this key as one to scrub from everything shown to the user.
-    pub fn register(&self) {
+    pub(crate) fn register(&self) {
         let mut keys = KEYS_IN_USE.lock().unwrap_or_else(PoisonError::into_inner);
         if self.0.len() >= 4 && !keys.contains(&self.0) {
             keys.push(self.0.clone());
@@ -49,7 +49,7 @@ impl ApiKey {
 }
 
 /// `text` with every key in use replaced by its masked form.
-pub fn redact(text: &str) -> Cow<'_, str> {
+pub(crate) fn redact(text: &str) -> Cow<'_, str> {
     let keys = KEYS_IN_USE.lock().unwrap_or_else(PoisonError::into_inner);
     let mut text = Cow::Borrowed(text);
     for key in keys.iter() {

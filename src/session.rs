@@ -13,7 +13,7 @@ use crate::settings::Settings;
 
 /// What every API command needs: resolved settings, an authenticated client and the scope
 /// (project and organization) of its requests.
-pub struct Session {
+pub(crate) struct Session {
     pub settings: Settings,
     pub client: Arc<Client>,
     pub scope: Scope,

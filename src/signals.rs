@@ -94,7 +94,7 @@ fn on_signal(signal: i32) {
 /// While a `Hold` lives, a create is in flight: a first signal waits for it to be answered and
 /// recorded (then stops, saying any last words), a second stops at once.
 #[must_use]
-pub struct Hold(());
+pub(crate) struct Hold(());
 
 /// Holds signals back while a create is in flight.
 pub fn hold() -> Hold {
@@ -134,7 +134,7 @@ fn stop(signal: i32) -> ! {
 /// What a command must not leave unsaid if a signal stops it: a line for its output (stdout,
 /// or the `-o` file) and a note for stderr. `parsing create --wait` leaves the new job's id.
 #[derive(Debug, Clone)]
-pub struct LastWords {
+pub(crate) struct LastWords {
     /// A line for the output, unless it has already been written.
     pub output_line: Option<String>,
     /// The `-o` file; `None` (or `-`) for stdout.
@@ -170,33 +170,33 @@ impl LastWords {
 }
 
 /// Says `words` if a signal stops the program, until `forget_last_words` is called.
-pub fn leave_last_words(words: LastWords) {
+pub(crate) fn leave_last_words(words: LastWords) {
     state().last_words = Some(words);
 }
 
-pub fn forget_last_words() {
+pub(crate) fn forget_last_words() {
     state().last_words = None;
 }
 
 /// Deletes every temporary file still registered.
-pub fn remove_temporary_files() {
+pub(crate) fn remove_temporary_files() {
     for path in state().temporary_files.drain(..) {
         let _ = std::fs::remove_file(path);
     }
 }
 
 /// Deletes `path` if a signal stops the program, until `forget` is called.
-pub fn remove_on_signal(path: &Path) {
+pub(crate) fn remove_on_signal(path: &Path) {
     state().temporary_files.push(path.to_path_buf());
 }
 
 /// Stops tracking `path` (it was renamed into place or deleted).
-pub fn forget(path: &Path) {
+pub(crate) fn forget(path: &Path) {
     state().temporary_files.retain(|p| p != path);
 }
 
 /// While the returned value lives, a signal is delivered to it instead of stopping the program.
-pub struct Listener {
+pub(crate) struct Listener {
     receiver: Receiver<i32>,
 }
 

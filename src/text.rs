@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 /// Characters that must never reach a terminal raw: C0 and C1 controls, DEL, the Unicode line
 /// and paragraph separators, and the bidirectional overrides that can make text display in a
 /// misleading order.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -31,7 +31,7 @@ fn escape_into(out: &mut String, c: char) {
 }
 
 /// Text for people: unsafe characters become visible escapes (`\x1b`, `\n`, `\u{202e}`).
-pub fn neutralize(text: &str) -> Cow<'_, str> {
+pub(crate) fn neutralize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
@@ -48,7 +48,7 @@ pub fn neutralize(text: &str) -> Cow<'_, str> {
 
 /// One TSV field: like `neutralize`, and a backslash is doubled, so that tab, newline and the
 /// escapes stay unambiguous (the convention of PostgreSQL's text COPY format).
-pub fn tsv_field(text: &str) -> Cow<'_, str> {
+pub(crate) fn tsv_field(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c == '\\' || is_unsafe(c)) {
         return Cow::Borrowed(text);
     }
@@ -67,7 +67,7 @@ pub fn tsv_field(text: &str) -> Cow<'_, str> {
 
 /// Collapses whitespace, neutralises control characters and cuts to `max` characters, so that
 /// any text fits on one line of an error message.
-pub fn one_line(text: &str, max: usize) -> String {
+pub(crate) fn one_line(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut chars = 0;
     let mut cut = false;
@@ -108,7 +108,7 @@ pub fn count(n: u64, noun: &str) -> String {
 }
 
 /// Quotes a word for a POSIX shell when it needs it, so a printed command can be pasted.
-pub fn shell_quote(word: &str) -> String {
+pub(crate) fn shell_quote(word: &str) -> String {
     let plain = !word.is_empty()
         && word
             .chars()

@@ -6,12 +6,12 @@ const TIME_FORMS: &str =
     "expected RFC 3339 (2026-11-01T12:00:00Z), a date (2026-11-01) or an age (90m, 12h, 7d)";
 
 /// Parses a TIME argument relative to the current clock.
-pub fn parse_time(value: &str) -> Result<Timestamp, String> {
+pub(crate) fn parse_time(value: &str) -> Result<Timestamp, String> {
     parse_time_at(value, Timestamp::now())
 }
 
 /// Parses a TIME argument, resolving ages against `now`.
-pub fn parse_time_at(value: &str, now: Timestamp) -> Result<Timestamp, String> {
+pub(crate) fn parse_time_at(value: &str, now: Timestamp) -> Result<Timestamp, String> {
     let value = value.trim();
     if let Some(age) = parse_age(value) {
         let age = age.ok_or_else(|| format!("{value:?} is too far back; {TIME_FORMS}"))?;
@@ -39,7 +39,7 @@ pub fn parse_time_at(value: &str, now: Timestamp) -> Result<Timestamp, String> {
 }
 
 /// A duration like `90s`, `30m`, `2h`, `1h30m`, or a plain number of seconds.
-pub fn parse_duration(value: &str) -> Option<std::time::Duration> {
+pub(crate) fn parse_duration(value: &str) -> Option<std::time::Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(std::time::Duration::from_secs(seconds));

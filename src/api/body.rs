@@ -20,7 +20,7 @@ pub struct Reply {
 }
 
 /// A streamed success body.
-pub enum StreamBody {
+pub(crate) enum StreamBody {
     Response {
         response: Box<Response>,
         url: Url,

@@ -72,7 +72,7 @@ pub fn check_pages(pages: &str) -> Result<(), String> {
 /// A checked `target_pages` list in the one form every spelling of its pages has: ranges sorted
 /// and merged, no spaces (`2,1`, `1,2` and ` 1 , 2 ` are `1-2`; `1-3,5` stays). It is what a create
 /// sends and what a result is keyed on, so one page set is one job.
-pub fn canonical_pages(pages: &str) -> Result<String, String> {
+pub(super) fn canonical_pages(pages: &str) -> Result<String, String> {
     let mut asked = asked_pages(pages)?;
     asked.sort_unstable();
     let mut merged: Vec<(u64, u64)> = Vec::with_capacity(asked.len());

@@ -12,25 +12,25 @@ pub enum Paging {
 
 /// A list endpoint.
 #[derive(Debug)]
-pub struct ListEndpoint {
+pub(crate) struct ListEndpoint {
     pub segments: &'static [&'static str],
     pub paging: Paging,
 }
 
 /// `GET /api/v2/parse`
-pub const PARSE_JOBS: ListEndpoint = ListEndpoint {
+pub(super) const PARSE_JOBS: ListEndpoint = ListEndpoint {
     segments: &["api", "v2", "parse"],
     paging: Paging::Cursor,
 };
 
 /// `GET /api/v2/batches`
-pub const BATCHES: ListEndpoint = ListEndpoint {
+pub(super) const BATCHES: ListEndpoint = ListEndpoint {
     segments: &["api", "v2", "batches"],
     paging: Paging::Cursor,
 };
 
 /// `GET /api/v1/beta/batch-processing`
-pub const BATCH_PROCESSING: ListEndpoint = ListEndpoint {
+pub(super) const BATCH_PROCESSING: ListEndpoint = ListEndpoint {
     segments: &["api", "v1", "beta", "batch-processing"],
     paging: Paging::Offset,
 };
@@ -42,13 +42,13 @@ pub fn parse_job(job_id: &str) -> [&str; 4] {
 }
 
 /// `POST /api/v2/parse`: a parse job for a URL or an uploaded file's id (JSON body).
-pub const CREATE_PARSE_JOB: [&str; 3] = ["api", "v2", "parse"];
+pub(super) const CREATE_PARSE_JOB: [&str; 3] = ["api", "v2", "parse"];
 
 /// `POST /api/v2/parse/upload`: a parse job for a file sent along (multipart body).
-pub const UPLOAD_AND_PARSE: [&str; 4] = ["api", "v2", "parse", "upload"];
+pub(super) const UPLOAD_AND_PARSE: [&str; 4] = ["api", "v2", "parse", "upload"];
 
 /// `GET /api/v2/parse/versions`.
-pub const PARSE_VERSIONS: [&str; 4] = ["api", "v2", "parse", "versions"];
+pub(super) const PARSE_VERSIONS: [&str; 4] = ["api", "v2", "parse", "versions"];
 
 /// `GET /api/v2/batches/{batch_id}`.
 pub fn batch(batch_id: &str) -> [&str; 4] {
@@ -56,12 +56,12 @@ pub fn batch(batch_id: &str) -> [&str; 4] {
 }
 
 /// `POST /api/v2/parse/{job_id}/cancel`.
-pub fn cancel_parse_job(job_id: &str) -> [&str; 5] {
+pub(super) fn cancel_parse_job(job_id: &str) -> [&str; 5] {
     ["api", "v2", "parse", job_id, "cancel"]
 }
 
 /// `POST /api/v2/batches/{batch_id}/cancel`.
-pub fn cancel_batch(batch_id: &str) -> [&str; 5] {
+pub(super) fn cancel_batch(batch_id: &str) -> [&str; 5] {
     ["api", "v2", "batches", batch_id, "cancel"]
 }
 

@@ -23,7 +23,7 @@ pub struct Page {
 
 /// A parsed page envelope: its items and what the pager needs besides.
 #[derive(Debug)]
-pub struct Envelope {
+pub(crate) struct Envelope {
     pub page: Page,
     pub next_page_token: Option<Value>,
     pub total_size: Option<Value>,

@@ -3,7 +3,7 @@
 
 /// Query pairs for one request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query(Vec<(&'static str, String)>);
+pub(crate) struct Query(Vec<(&'static str, String)>);
 
 impl Query {
     pub fn new() -> Self {
@@ -17,7 +17,7 @@ impl Query {
     }
 
     /// Adds `key=value` when there is a value.
-    pub fn push_opt(&mut self, key: &'static str, value: Option<impl Into<String>>) -> &mut Self {
+    pub(super) fn push_opt(&mut self, key: &'static str, value: Option<impl Into<String>>) -> &mut Self {
         if let Some(value) = value {
             self.push(key, value);
         }
@@ -25,7 +25,7 @@ impl Query {
     }
 
     /// Adds `key=value` once per value, the array encoding of the official SDKs.
-    pub fn push_all<S: Into<String>>(
+    pub(super) fn push_all<S: Into<String>>(
         &mut self,
         key: &'static str,
         values: impl IntoIterator<Item = S>,
@@ -42,7 +42,7 @@ impl Query {
         self.0.sort_by_key(|(k, _)| *k);
     }
 
-    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub(super) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (*k, v.as_str()))
     }
 }

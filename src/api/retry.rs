@@ -11,7 +11,7 @@ use reqwest::header::HeaderMap;
 /// Server-given waits are obeyed only up to this; longer ones fall back to the backoff.
 const MAX_SERVER_WAIT: Duration = Duration::from_secs(60);
 /// A request's retries: the SDKs' 0.5 s, doubling up to 8 s.
-pub const REQUEST_BACKOFF: Backoff = Backoff {
+pub(super) const REQUEST_BACKOFF: Backoff = Backoff {
     first: Duration::from_millis(500),
     cap: Duration::from_secs(8),
 };
@@ -36,7 +36,7 @@ impl Backoff {
 
 /// Whether an HTTP answer should be retried: `x-should-retry` decides when present, else
 /// 408, 409, 429 and 5xx are.
-pub fn status_is_retryable(status: StatusCode, headers: &HeaderMap) -> bool {
+pub(super) fn status_is_retryable(status: StatusCode, headers: &HeaderMap) -> bool {
     match headers
         .get("x-should-retry")
         .and_then(|v| v.to_str().ok())
@@ -51,7 +51,7 @@ pub fn status_is_retryable(status: StatusCode, headers: &HeaderMap) -> bool {
 /// Whether an answer shows that the server did not act on a request that changes something,
 /// so that sending it again cannot do the work twice: 408 (it never read the request), 429
 /// (refused before any work) and 503 (not taken in), or `x-should-retry: true`.
-pub fn server_did_not_act(status: StatusCode, headers: &HeaderMap) -> bool {
+pub(super) fn server_did_not_act(status: StatusCode, headers: &HeaderMap) -> bool {
     let told = headers
         .get("x-should-retry")
         .and_then(|v| v.to_str().ok())
@@ -61,7 +61,7 @@ pub fn server_did_not_act(status: StatusCode, headers: &HeaderMap) -> bool {
 
 /// The wait the server asked for: `retry-after-ms`, else `retry-after` in seconds or as an HTTP
 /// date; only when it is more than 0 and at most 60 s.
-pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+pub(super) fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     let within = |d: Duration| (!d.is_zero() && d <= MAX_SERVER_WAIT).then_some(d);
     if let Some(ms) = header("retry-after-ms").and_then(|v| v.parse::<f64>().ok())

@@ -55,7 +55,7 @@ impl Trace {
 }
 
 /// Header names whose values the log masks.
-pub fn is_secret(name: &str) -> bool {
+pub(super) fn is_secret(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     ["key", "token", "secret", "authorization", "cookie", "password"]
         .iter()

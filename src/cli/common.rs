@@ -55,7 +55,7 @@ pub struct CursorArgs {
 
 /// `--max-items`, shared by every list command.
 #[derive(Debug, Args)]
-pub struct ItemLimit {
+pub(crate) struct ItemLimit {
     /// Stop after N items (-1: no limit); the resume point is then printed
     #[arg(long, value_name = "N", value_parser = parse_max_items, allow_negative_numbers = true)]
     pub max_items: Option<MaxItems>,

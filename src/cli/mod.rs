@@ -22,7 +22,7 @@ use values::parse_timeout;
 
 /// `--version`: the version, and the commit it was built from when that is known (`build.rs`).
 /// The program's name, as completions and the command reference give it.
-pub const BIN: &str = "llamacloud";
+pub(crate) const BIN: &str = "llamacloud";
 
 const VERSION: &str = env!("LLAMACLOUD_VERSION");
 
@@ -30,7 +30,7 @@ const VERSION: &str = env!("LLAMACLOUD_VERSION");
 #[derive(Debug, Parser)]
 #[command(name = "llamacloud", version = VERSION, max_term_width = 100)]
 #[command(after_help = EXIT_CODES_HELP)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -45,7 +45,7 @@ Exit codes: 0 ok, 1 network or invalid response, 2 usage, 3 not found, 4 authent
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)
     #[arg(long, global = true, value_name = "KEY")]
     pub api_key: Option<String>,
@@ -122,7 +122,7 @@ pub struct GlobalArgs {
 
 /// `--fail-on-partial`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOnPartial {
+pub(crate) enum FailOnPartial {
     Always,
     Never,
 }
@@ -186,7 +186,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
+pub(crate) enum ConfigCommand {
     /// Set a profile's setting; the API key is read from stdin or a hidden prompt, never from
     /// the command line
     Set {
@@ -214,7 +214,7 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum CacheCommand {
+pub(crate) enum CacheCommand {
     /// Print where the result store is
     Path,
     /// List the results in the store: key, job, status, result files, when last used
@@ -237,7 +237,7 @@ pub enum CacheCommand {
 /// The settings a profile holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "snake_case")]
-pub enum ConfigKey {
+pub(crate) enum ConfigKey {
     ApiKey,
     BaseUrl,
     Region,
@@ -253,14 +253,14 @@ pub enum ConfigKey {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum AuthCommand {
+pub(crate) enum AuthCommand {
     /// Show the base URL, region, profile and key in use and where each came from, then check
     /// the key with one request
     Status,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ParsingCommand {
+pub(crate) enum ParsingCommand {
     /// List parse jobs, following every page unless --max-items is given
     List(ParsingListArgs),
     /// Show one parse job, optionally with its parsed content
@@ -280,7 +280,7 @@ pub enum ParsingCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum BatchesCommand {
+pub(crate) enum BatchesCommand {
     /// List batches, following every page unless --max-items is given
     List(BatchesListArgs),
     /// Show one batch, optionally with the parse job of each of its files
@@ -290,14 +290,14 @@ pub enum BatchesCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum BatchProcessingCommand {
+pub(crate) enum BatchProcessingCommand {
     /// List batch-processing jobs (offset paging), following every page unless --max-items is given
     List(BatchProcessingListArgs),
 }
 
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -305,7 +305,7 @@ pub enum ColorChoice {
 
 /// Output formats. `markdown` and `text` apply to `parsing get` only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// table on a terminal, tsv otherwise
     Auto,
     /// aligned columns for people (also: pretty, as llp calls it)

@@ -258,7 +258,7 @@ impl BulkArgs {
 
 /// `--wait` and its bound, for the commands that can wait for a parse job.
 #[derive(Debug, Args)]
-pub struct WaitArgs {
+pub(crate) struct WaitArgs {
     /// Wait until the job is COMPLETED, FAILED or CANCELLED, then print it, or its document with
     /// --format markdown|text (exit 6 unless COMPLETED)
     #[arg(long)]

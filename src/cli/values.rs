@@ -8,7 +8,7 @@ use clap::ValueEnum;
 /// `--max-items`: a count (0 prints nothing), or any negative number for no limit (as `llp`
 /// takes them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MaxItems(pub Option<u64>);
+pub(crate) struct MaxItems(pub Option<u64>);
 
 pub(super) fn parse_max_items(value: &str) -> Result<MaxItems, String> {
     match value.trim().parse::<i64>() {
@@ -141,7 +141,7 @@ pub enum Lenient<T> {
 }
 
 impl<T: ValueEnum + Clone + Send + Sync + 'static> Lenient<T> {
-    pub fn parser() -> LenientParser<T> {
+    pub(super) fn parser() -> LenientParser<T> {
         LenientParser(std::marker::PhantomData)
     }
 
@@ -173,7 +173,7 @@ impl<T: ValueEnum + Clone + Send + Sync + 'static> Lenient<T> {
 }
 
 #[derive(Clone)]
-pub struct LenientParser<T>(std::marker::PhantomData<T>);
+pub(super) struct LenientParser<T>(std::marker::PhantomData<T>);
 
 impl<T: ValueEnum + Clone + Send + Sync + 'static> clap::builder::TypedValueParser for LenientParser<T> {
     type Value = Lenient<T>;

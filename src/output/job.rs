@@ -109,7 +109,7 @@ impl Record for Summary {
 }
 
 /// "12 pages (1 failed)".
-pub fn describe_pages(total: u64, failed: u64) -> String {
+pub(super) fn describe_pages(total: u64, failed: u64) -> String {
     let counted = count(total, "page");
     match failed {
         0 => counted,
@@ -210,7 +210,7 @@ pub fn human_size(bytes: u64) -> String {
 }
 
 /// "12 pages (1 failed)", "3 images", "48213 characters" or "2 entries".
-pub fn describe_part(value: &Value) -> String {
+pub(super) fn describe_part(value: &Value) -> String {
     if let Some(pages) = value.get("pages").and_then(Value::as_array) {
         let failed = pages.iter().filter(|p| is_failed(p)).count();
         return describe_pages(pages.len() as u64, failed as u64);

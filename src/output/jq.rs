@@ -13,7 +13,7 @@ use crate::output::printer::{ListEnd, Printer, Record};
 type Data = data::JustLut<Val>;
 
 /// A compiled filter and how to print its results.
-pub struct Jq {
+pub(crate) struct Jq {
     filter: jaq_core::Filter<Data>,
     /// `-r`: strings without quotes.
     raw: bool,
@@ -49,7 +49,12 @@ const SECRET_VARIABLES: [&str; 2] = ["LLAMA_CLOUD_API_KEY", "LLAMA_PARSE_API_KEY
 impl Jq {
     /// Compiles `code` with `$ENV` (and `env`) holding `vars`; a bad expression is a usage
     /// error carrying the parser's message.
-    pub fn compile(code: &str, raw: bool, pretty: bool, vars: &[(String, String)]) -> Result<Self, Error> {
+    pub(super) fn compile(
+        code: &str,
+        raw: bool,
+        pretty: bool,
+        vars: &[(String, String)],
+    ) -> Result<Self, Error> {
         let prelude = jaq_core::load::parse(PRELUDE, |p| p.defs()).unwrap_or_default();
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
@@ -213,7 +218,7 @@ fn invalid(code: &str, messages: &[String]) -> Error {
 
 /// `--jq`: with `--format json` the filter runs once on the whole listing document (items and
 /// the fields that close it), which is kept until the end; with `jsonl`, once per item.
-pub struct JqPrinter {
+pub(super) struct JqPrinter {
     jq: Jq,
     per_item: bool,
     /// The listing document being built, as JSON text.

@@ -11,7 +11,7 @@ use crate::text::is_unsafe;
 
 /// Writes the valid JSON `text` compact (`indent` = None) or pretty, with nested lines
 /// starting at `level` indents of two spaces. No trailing newline.
-pub fn reformat(out: &mut dyn Write, text: &str, indent: Option<usize>) -> io::Result<()> {
+pub(super) fn reformat(out: &mut dyn Write, text: &str, indent: Option<usize>) -> io::Result<()> {
     let bytes = text.as_bytes();
     let mut depth = indent.unwrap_or(0);
     let newline = |out: &mut dyn Write, depth: usize| -> io::Result<()> {
@@ -118,7 +118,7 @@ fn copy_string(out: &mut dyn Write, text: &str, start: usize) -> io::Result<usiz
 }
 
 /// `--format json`: a listing as one document in the API's page shape; a record as itself.
-pub struct JsonPrinter {
+pub(super) struct JsonPrinter {
     pretty: bool,
     items: u64,
     opened: bool,
@@ -188,7 +188,7 @@ impl Printer for JsonPrinter {
 }
 
 /// `--format jsonl`: one compact item per line; a record is one line.
-pub struct JsonlPrinter;
+pub(super) struct JsonlPrinter;
 
 impl Printer for JsonlPrinter {
     fn item(&mut self, out: &mut dyn Write, item: &str) -> Result<(), Error> {

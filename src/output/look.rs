@@ -21,7 +21,7 @@ pub struct Look {
 }
 
 impl Look {
-    pub fn detect(
+    pub(super) fn detect(
         choice: Option<ColorChoice>,
         stdout_terminal: bool,
         env: &dyn Env,
@@ -65,7 +65,7 @@ fn width(env: &dyn Env) -> u16 {
 }
 
 /// The colour of a job status, in any case: green done, red failed, yellow waiting, cyan working.
-pub fn status_color(status: &str) -> Option<Color> {
+pub(super) fn status_color(status: &str) -> Option<Color> {
     Some(match status.to_ascii_uppercase().as_str() {
         "COMPLETED" | "SUCCESS" => Color::Green,
         "FAILED" | "ERROR" => Color::Red,

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::output::look::Look;
 
 /// Writes a listing item by item, or one record, in one format.
-pub trait Printer {
+pub(crate) trait Printer {
     /// One item of a listing, as the server's JSON text.
     fn item(&mut self, out: &mut dyn Write, item: &str) -> Result<(), Error>;
 
@@ -58,6 +58,6 @@ impl ListEnd {
 }
 
 /// An item of a listing, parsed (the server's text was checked to be JSON when its page was).
-pub fn parse_item(item: &str) -> Result<serde_json::Value, Error> {
+pub(super) fn parse_item(item: &str) -> Result<serde_json::Value, Error> {
     serde_json::from_str(item).map_err(|err| Error::failure(format!("cannot read an item: {err}")))
 }

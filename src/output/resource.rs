@@ -13,11 +13,11 @@ pub enum Resource {
 }
 
 /// The JSON path of a tsv field.
-pub type FieldPath = &'static [&'static str];
+pub(super) type FieldPath = &'static [&'static str];
 
 /// How a table column shows its value.
 #[derive(Debug, Clone, Copy)]
-pub enum Show {
+pub(super) enum Show {
     /// An identifier: never cut, so that it can be copied.
     Id(&'static [&'static str]),
     /// The text people read first: it gets the room the other columns leave.
@@ -35,7 +35,7 @@ pub enum Show {
 
 /// A table column: its header and how it shows its value.
 #[derive(Debug)]
-pub struct TableColumn {
+pub(super) struct TableColumn {
     pub header: &'static str,
     pub show: Show,
 }
@@ -113,7 +113,7 @@ impl Resource {
         }
     }
 
-    pub fn table_columns(self) -> &'static [TableColumn] {
+    pub(super) fn table_columns(self) -> &'static [TableColumn] {
         match self {
             Resource::ParseJob => PARSE_JOB_TABLE,
             Resource::Batch => BATCH_TABLE,

@@ -11,7 +11,7 @@ use crate::output::resource::{Resource, field};
 use crate::text::tsv_field;
 
 /// Writes each item's fields, as `resource` lists them.
-pub struct TsvPrinter {
+pub(super) struct TsvPrinter {
     resource: Option<Resource>,
 }
 
@@ -22,7 +22,7 @@ impl TsvPrinter {
 }
 
 /// Writes one tsv line with the fields at `paths` of `item`.
-pub fn write_row(out: &mut dyn Write, item: &Value, paths: &[&[&str]]) -> std::io::Result<()> {
+pub(super) fn write_row(out: &mut dyn Write, item: &Value, paths: &[&[&str]]) -> std::io::Result<()> {
     let mut line = String::new();
     for (i, path) in paths.iter().enumerate() {
         if i > 0 {

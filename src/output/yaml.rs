@@ -71,7 +71,7 @@ pub fn write_document(out: &mut dyn Write, value: &Value) -> io::Result<()> {
 }
 
 /// Writes `item` as one entry of the `items:` sequence.
-pub fn write_item(out: &mut dyn Write, item: &Value) -> io::Result<()> {
+pub(super) fn write_item(out: &mut dyn Write, item: &Value) -> io::Result<()> {
     let text = to_yaml(item)?;
     for (i, line) in text.trim_end_matches('\n').split('\n').enumerate() {
         out.write_all(if i == 0 { b"- " } else { b"  " })?;
@@ -83,7 +83,7 @@ pub fn write_item(out: &mut dyn Write, item: &Value) -> io::Result<()> {
 
 /// A listing as one document: `items:` grows as pages arrive, then the fields that close it.
 #[derive(Default)]
-pub struct YamlPrinter {
+pub(super) struct YamlPrinter {
     items: u64,
 }
 

@@ -14,7 +14,7 @@ use crate::parse::once::{Kind, Shared};
 use crate::session::Session;
 
 /// Why a result could not be fetched.
-pub enum Fetch {
+pub(super) enum Fetch {
     /// The server no longer knows the job (404).
     Gone,
     Failed(Error),
@@ -22,7 +22,7 @@ pub enum Fetch {
 
 /// Fetches the completed job's result of `kind` into the store (or, with `--no-cache`, a
 /// temporary file) and returns where it is.
-pub fn fetch_result(
+pub(super) fn fetch_result(
     shared: &Shared,
     session: &Session,
     key: &str,
@@ -99,13 +99,13 @@ pub fn fetch_result(
 }
 
 /// A result fetched, and the pages of it that failed (marked in it).
-pub struct Fetched {
+pub(super) struct Fetched {
     pub kept: Kept,
     pub failed_pages: Vec<FailedPage>,
 }
 
 /// A fetched result.
-pub enum Kept {
+pub(super) enum Kept {
     Stored(PathBuf),
     /// With `--no-cache`: gone once dropped.
     Temporary(tempfile::NamedTempFile),

@@ -139,7 +139,7 @@ pub fn show(
 /// Polls the bare job until it has ended; expanded content is asked for once, afterwards. A job
 /// that has not ended by `timeout` is given up on (`give_up`): cancelled with `cancel`
 /// (`--cancel-on-timeout`), else left running.
-pub fn wait_until_ended(
+pub(super) fn wait_until_ended(
     session: &Session,
     job_id: &str,
     timeout: Duration,
@@ -182,7 +182,13 @@ impl From<GaveUp> for Error {
 /// last was (`gave up waiting after 2s: job … is still RUNNING`); `runs_on`, what becomes of a
 /// job left running (a bulk run: `the next run waits for it`). The one wording of a job given up
 /// on, for `parse`, `parsing create|get --wait` and the bulk poller.
-pub fn give_up(session: &Session, job_id: &str, waited: &str, cancel: bool, runs_on: Option<&str>) -> GaveUp {
+pub(super) fn give_up(
+    session: &Session,
+    job_id: &str,
+    waited: &str,
+    cancel: bool,
+    runs_on: Option<&str>,
+) -> GaveUp {
     if !cancel {
         let then = runs_on.map(|then| format!("; {then}")).unwrap_or_default();
         return GaveUp {
@@ -209,7 +215,7 @@ pub fn give_up(session: &Session, job_id: &str, waited: &str, cancel: bool, runs
 }
 
 /// The error for a job that ended other than COMPLETED.
-pub fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
+pub(super) fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
     let status = last.status().unwrap_or_default();
     (status != "COMPLETED").then(|| Error::JobEnded {
         job_id: neutralize(job_id).into_owned(),
@@ -219,12 +225,12 @@ pub fn ended_badly(job_id: &str, last: &Job) -> Option<Error> {
 }
 
 /// `llamacloud parsing get ID`: how to get a job that exists (options may follow).
-pub fn get_command(job_id: &str) -> String {
+pub(super) fn get_command(job_id: &str) -> String {
     format!("llamacloud parsing get {}", shell_quote(job_id))
 }
 
 /// The words that keep a created job's id, after `note: ` or `interrupted; `.
-pub fn created_words(job_id: &str, resume: &str) -> String {
+pub(super) fn created_words(job_id: &str, resume: &str) -> String {
     format!("job {} was created; to get it: {resume}", neutralize(job_id))
 }
 
@@ -244,7 +250,7 @@ pub enum Give {
 /// Names job `job_id`, which was created (it exists and costs), when what was asked for cannot
 /// be given: its id on stdout in place of the document — never into an `-o` file, which is left
 /// as it was — and `note: job … was created; to get it: {resume}` on stderr, as `give` says.
-pub fn name_created(global: &GlobalArgs, ctx: &Context, job_id: &str, resume: &str, give: Give) {
+pub(super) fn name_created(global: &GlobalArgs, ctx: &Context, job_id: &str, resume: &str, give: Give) {
     let to_file = Destination::new(global.output.as_deref(), false).file().is_some();
     let in_place = give != Give::Note && !to_file && write_id(global, ctx, job_id).is_ok();
     if give == Give::Both || !in_place {
@@ -255,7 +261,7 @@ pub fn name_created(global: &GlobalArgs, ctx: &Context, job_id: &str, resume: &s
 }
 
 /// Writes the job id as the command's output (stdout, or `-o`).
-pub fn write_id(global: &GlobalArgs, ctx: &Context, job_id: &str) -> Result<(), Error> {
+pub(super) fn write_id(global: &GlobalArgs, ctx: &Context, job_id: &str) -> Result<(), Error> {
     let destination = Destination::new(global.output.as_deref(), ctx.io.terminals.stdout);
     let mut sink = destination.open(&ctx.io.stdout)?;
     writeln!(sink, "{job_id}")?;

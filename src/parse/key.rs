@@ -18,7 +18,7 @@ use crate::text::neutralize;
 /// The key of `source`'s result with `configuration`, for a run that holds the store alone (one
 /// document): its bytes (hashed through the stat cache, so an unchanged file is not read), or
 /// the URL or file id.
-pub fn through_store(
+pub(super) fn through_store(
     store: &mut Store,
     session: &Session,
     source: &Source,
@@ -32,7 +32,7 @@ pub fn through_store(
 impl Shared {
     /// Like `through_store`, for the workers of a run: a file the stat cache does not know is read
     /// without the store held, so that they hash in parallel.
-    pub fn key_of(
+    pub(super) fn key_of(
         &self,
         session: &Session,
         source: &Source,
@@ -43,7 +43,7 @@ impl Shared {
 
     /// The key, a file's hash taken from the stat cache when it knows the file; a hash made
     /// here is added to it when `remember` (not by `--dry-run`, which leaves the store as it is).
-    pub fn key_through_stat_cache(
+    pub(super) fn key_through_stat_cache(
         &self,
         session: &Session,
         source: &Source,

@@ -62,7 +62,7 @@ impl Kind {
 }
 
 /// The store, shared by the workers of a run; `None` with `--no-cache`.
-pub struct Shared {
+pub(super) struct Shared {
     pub store: Option<Mutex<Store>>,
     /// A second record of the same events (a bulk run's output directory), read beside the
     /// store: either alone suffices to never pay twice.
@@ -167,7 +167,7 @@ pub fn ms(time: SystemTime) -> i64 {
 }
 
 /// Opens the user's result store (waiting, and saying so, while another run holds it).
-pub fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
+pub(super) fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
     let Some(dir) = &session.settings.cache_dir else {
         return Err(Error::usage(
             "no directory for the result store: set LLAMACLOUD_CACHE_DIR, or pass --no-cache",
@@ -192,7 +192,7 @@ impl Shared {
     /// Claims `key` for this run while it works on the document (another run working on the
     /// same bytes is waited for, saying so), then sees what other runs recorded meanwhile.
     /// `None` without a store.
-    pub fn claim(&self, key: &str, name: &str) -> Result<Option<crate::store::lock::Lock>, Error> {
+    pub(super) fn claim(&self, key: &str, name: &str) -> Result<Option<crate::store::lock::Lock>, Error> {
         let Some(path) = self.store().map(|store| store.claim_path(key)) else {
             return Ok(None);
         };
@@ -212,11 +212,11 @@ impl Shared {
 }
 
 /// How a create is sent: once (see `plan::send_create`), or through a bulk run's gate.
-pub type SendCreate<'a> = &'a dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error>;
+pub(super) type SendCreate<'a> = &'a dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error>;
 
 /// A job for the document under `key`: one found by the token of an unanswered create, else a
 /// new one (its intent recorded first). Returns the job's id and whether it was created now.
-pub fn job_for(
+pub(super) fn job_for(
     shared: &Shared,
     session: &Session,
     key: &str,

@@ -9,7 +9,7 @@ const MOST_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What lopdf told of a PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pdf {
+pub(super) enum Pdf {
     Pages(u64),
     /// A password is needed to read it.
     Locked,
@@ -18,7 +18,7 @@ pub enum Pdf {
 }
 
 /// Whether `path` is a PDF by its name or its first bytes.
-pub fn is_pdf(path: &Path) -> bool {
+pub(super) fn is_pdf(path: &Path) -> bool {
     let named = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     named || {
         let mut head = [0u8; 5];
@@ -29,7 +29,7 @@ pub fn is_pdf(path: &Path) -> bool {
 }
 
 /// The page count of the PDF at `path`, or why it is not known.
-pub fn inspect(path: &Path) -> Pdf {
+pub(super) fn inspect(path: &Path) -> Pdf {
     // Only a regular file is opened (a FIFO would wait for a writer).
     if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > MOST_BYTES) || !is_pdf(path) {
         return Pdf::Unknown;
@@ -71,7 +71,7 @@ fn may_be_locked(path: &Path) -> bool {
 }
 
 /// Refuses a PDF a password locks: it would be paid for and fail.
-pub fn check_readable(path: &Path, name: &str) -> Result<(), String> {
+pub(super) fn check_readable(path: &Path, name: &str) -> Result<(), String> {
     let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     if !regular || !may_be_locked(path) {
         return Ok(());

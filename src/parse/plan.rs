@@ -66,7 +66,7 @@ impl Plan {
 }
 
 /// Checks what can be checked here: a readable file, an http(s) URL.
-pub fn check_source(source: &Source) -> Result<(), Error> {
+pub(super) fn check_source(source: &Source) -> Result<(), Error> {
     match source {
         Source::File(path) => check_file(path),
         Source::Url(url) => check_url(url),
@@ -75,7 +75,10 @@ pub fn check_source(source: &Source) -> Result<(), Error> {
 }
 
 /// The `--options` object, checked: no source in it.
-pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<String, Value>, Error> {
+pub(super) fn read_base_options(
+    options: &JobOptions,
+    ctx: &mut Context,
+) -> Result<Map<String, Value>, Error> {
     let base = match &options.options {
         Some(path) => read_options(path, ctx)?,
         None => Map::new(),
@@ -121,7 +124,7 @@ pub fn read_base_options(options: &JobOptions, ctx: &mut Context) -> Result<Map<
 
 /// What is checked of a document only when it is about to be paid for (it reads the file): a
 /// PDF locked by a password is refused, since the API cannot open it.
-pub fn check_before_paying(source: &Source) -> Result<(), Error> {
+pub(super) fn check_before_paying(source: &Source) -> Result<(), Error> {
     match source {
         Source::File(path) => {
             crate::parse::pdf::check_readable(path, &neutralize(&path.display().to_string()))
@@ -133,7 +136,7 @@ pub fn check_before_paying(source: &Source) -> Result<(), Error> {
 
 /// Creates one job for `source` with `configuration`: sent once, unless the server provably did
 /// not take it in.
-pub fn send_create(
+pub(super) fn send_create(
     session: &Session,
     configuration: &Map<String, Value>,
     source: &Source,
@@ -163,7 +166,10 @@ fn tier_setting(source: &SettingSource) -> String {
 
 /// A format the tier cannot make is refused before anything is sent: the fast tier makes text
 /// only.
-pub fn check_tier_format(configuration: &Map<String, Value>, format: Option<Format>) -> Result<(), Error> {
+pub(super) fn check_tier_format(
+    configuration: &Map<String, Value>,
+    format: Option<Format>,
+) -> Result<(), Error> {
     if configuration.get("tier").and_then(Value::as_str) == Some("fast") && format == Some(Format::Markdown) {
         return Err(Error::usage(
             "the fast tier makes text only, not markdown: use --format text, or another --tier \
@@ -316,7 +322,7 @@ fn read_options(path: &Path, ctx: &mut Context) -> Result<Map<String, Value>, Er
 
 /// `-o` that is the document itself (the same file by device and inode: a symlink, a hard link, a
 /// bind mount) would destroy it.
-pub fn refuse_output_over_input(output: &Output, source: &Source) -> Result<(), Error> {
+pub(super) fn refuse_output_over_input(output: &Output, source: &Source) -> Result<(), Error> {
     if let (Some(out), Source::File(input)) = (output.file(), source)
         && let (Ok(out_meta), Ok(input_meta)) = (std::fs::metadata(out), std::fs::metadata(input))
         && same_file(&out_meta, &input_meta)

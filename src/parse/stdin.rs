@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::error::Error;
 
 /// The temporary directory holding the spooled document; removed when dropped.
-pub struct Spooled {
+pub(crate) struct Spooled {
     _dir: tempfile::TempDir,
 }
 

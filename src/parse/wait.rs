@@ -10,9 +10,9 @@ use crate::output::progress::Progress;
 use crate::text::neutralize;
 
 /// The official SDKs' cadence: 1 s after the first poll, one second more each time, up to 5 s.
-pub const FIRST_DELAY: Duration = Duration::from_secs(1);
-pub const DELAY_STEP: Duration = Duration::from_secs(1);
-pub const MAX_DELAY: Duration = Duration::from_secs(5);
+pub(super) const FIRST_DELAY: Duration = Duration::from_secs(1);
+pub(super) const DELAY_STEP: Duration = Duration::from_secs(1);
+pub(super) const MAX_DELAY: Duration = Duration::from_secs(5);
 
 /// Polls with `get` (the job without expanded content; it must not go on past the deadline it
 /// is given) as the SDKs do, until the job's status is final, and returns that last response.
@@ -20,7 +20,7 @@ pub const MAX_DELAY: Duration = Duration::from_secs(5);
 /// says how long was waited and what the job last was; what becomes of the job is the caller's
 /// to say, `job::give_up`). A spinner shows when stderr is a terminal. Waiting is done by the
 /// context's clock.
-pub fn until_final(
+pub(super) fn until_final(
     ctx: &Context,
     job_id: &str,
     timeout: Duration,

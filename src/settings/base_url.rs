@@ -9,7 +9,7 @@ const US_BASE_URL: &str = "https://api.cloud.llamaindex.ai";
 const EU_BASE_URL: &str = "https://api.cloud.eu.llamaindex.ai";
 
 /// The base URL of a region.
-pub fn region_url(region: Region) -> &'static str {
+pub(super) fn region_url(region: Region) -> &'static str {
     match region {
         Region::Us => US_BASE_URL,
         Region::Eu => EU_BASE_URL,

@@ -20,35 +20,35 @@ use transport::{check_transport, custom_headers, proxy_for, read_roots};
 use crate::api::Scope;
 use crate::api::client::{CONNECT_TIMEOUT, Client, ClientConfig, ProxyConfig};
 use crate::cli::{GlobalArgs, ScopeArgs};
-pub use crate::config::Source;
+pub(crate) use crate::config::Source;
 use crate::config::{self, ActiveProfile};
 use crate::context::{Clock, Env, Stderr};
 use crate::domain::Region;
 use crate::error::Error;
 use crate::secret::ApiKey;
 
-pub const ENV_API_KEY: &str = "LLAMA_CLOUD_API_KEY";
-pub const ENV_PARSE_API_KEY: &str = "LLAMA_PARSE_API_KEY";
-pub const ENV_BASE_URL: &str = "LLAMA_CLOUD_BASE_URL";
-pub const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
-pub const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
-pub const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
-pub const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
+pub(crate) const ENV_API_KEY: &str = "LLAMA_CLOUD_API_KEY";
+pub(crate) const ENV_PARSE_API_KEY: &str = "LLAMA_PARSE_API_KEY";
+pub(crate) const ENV_BASE_URL: &str = "LLAMA_CLOUD_BASE_URL";
+pub(crate) const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
+pub(crate) const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
+pub(crate) const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
+pub(crate) const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
 /// Where the result store is.
-pub const ENV_CACHE_DIR: &str = "LLAMACLOUD_CACHE_DIR";
+pub(crate) const ENV_CACHE_DIR: &str = "LLAMACLOUD_CACHE_DIR";
 /// The variable that adds headers to every request, as in the official SDKs and `llp`.
-pub const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
+pub(crate) const ENV_CUSTOM_HEADERS: &str = "LLAMA_CLOUD_CUSTOM_HEADERS";
 
 /// A value and where it came from.
 #[derive(Debug, Clone)]
-pub struct Sourced<T> {
+pub(crate) struct Sourced<T> {
     pub value: T,
     pub source: Source,
 }
 
 /// Everything a command needs to talk to the API, resolved once.
 #[derive(Debug)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub api_key: Option<Sourced<ApiKey>>,
     pub base_url: Sourced<Url>,
     pub project_id: Option<Sourced<String>>,
@@ -215,7 +215,7 @@ impl Settings {
     }
 
     /// The API key, or the error that tells the user how to provide one (exit 4).
-    pub fn require_api_key(&self) -> Result<&Sourced<ApiKey>, Error> {
+    pub(crate) fn require_api_key(&self) -> Result<&Sourced<ApiKey>, Error> {
         self.api_key.as_ref().ok_or_else(|| {
             Error::Auth(format!(
                 "no API key: set {ENV_API_KEY} (or {ENV_PARSE_API_KEY}), or pass --api-key"
@@ -249,7 +249,7 @@ impl Settings {
     }
 
     /// The project and organization requests are scoped to.
-    pub fn scope(&self) -> Scope {
+    pub(crate) fn scope(&self) -> Scope {
         Scope {
             project_id: self.project_id.as_ref().map(|s| s.value.clone()),
             organization_id: self.organization_id.as_ref().map(|s| s.value.clone()),

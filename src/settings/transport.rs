@@ -15,7 +15,10 @@ use crate::error::Error;
 
 /// The certificate authorities of a PEM file (`--ca-file`, `ca_file`): a file that cannot be
 /// read or holds none is a usage error naming where it was set.
-pub fn read_roots(path: &std::path::Path, source: &Source) -> Result<Vec<reqwest::Certificate>, Error> {
+pub(super) fn read_roots(
+    path: &std::path::Path,
+    source: &Source,
+) -> Result<Vec<reqwest::Certificate>, Error> {
     let set = match source {
         Source::Flag(flag) => (*flag).to_string(),
         Source::Profile(profile) => format!("ca_file of profile {profile}"),
@@ -41,7 +44,7 @@ const PROXY_VARS_HTTP: [&str; 4] = ["http_proxy", "HTTP_PROXY", "all_proxy", "AL
 
 /// The proxy the environment sets for the base URL's scheme, with `NO_PROXY`. A proxy URL
 /// without a scheme is taken as http://, as curl does.
-pub fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, Error> {
+pub(super) fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, Error> {
     let no_proxy = env.var("no_proxy").or_else(|| env.var("NO_PROXY"));
     // This machine is reached directly: a key sent over plain http to a loopback server must not
     // travel on to a proxy. `NO_PROXY=*` turns proxies off, as in curl.
@@ -83,7 +86,7 @@ pub fn proxy_for(base_url: &Url, env: &dyn Env) -> Result<Option<ProxyConfig>, E
 /// lines (blank lines skipped). A line that is not a header, or one that would replace
 /// `Authorization`, is an error naming the line (never its value, which may be a secret); the
 /// caller says which variable it is in.
-pub fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
+pub(super) fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
     let mut headers = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -108,7 +111,7 @@ pub fn custom_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, Stri
 }
 
 /// Refuses to send the key in clear text to anything but this machine.
-pub fn check_transport(url: &Url, allow_insecure_http: bool) -> Result<(), Error> {
+pub(super) fn check_transport(url: &Url, allow_insecure_http: bool) -> Result<(), Error> {
     if url.scheme() == "https" || allow_insecure_http || is_loopback(url) {
         return Ok(());
     }

@@ -23,7 +23,7 @@ impl Lock {
     }
 
     /// Takes the lock on `path` shared with other runs (only an exclusive holder is waited for).
-    pub fn acquire_shared(path: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
+    pub(super) fn acquire_shared(path: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
         Self::take(path, true, waiting)
     }
 

@@ -103,7 +103,7 @@ impl Log {
     }
 
     /// The records appended (by any process) since the last read, whole lines only.
-    pub fn read_new<T: DeserializeOwned>(&mut self) -> io::Result<Vec<T>> {
+    pub(super) fn read_new<T: DeserializeOwned>(&mut self) -> io::Result<Vec<T>> {
         let mut file = File::open(&self.path)?;
         file.seek(SeekFrom::Start(self.offset))?;
         let mut bytes = Vec::new();

@@ -26,7 +26,7 @@ use crate::store::log::{Log, Pending};
 use crate::store::stat_cache::StatCache;
 
 /// The key under which a job's creator token travels in `user_metadata`.
-pub const TOKEN_KEY: &str = "llamacloud_token";
+pub(crate) const TOKEN_KEY: &str = "llamacloud_token";
 
 /// One event of the index.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -43,7 +43,7 @@ struct Event {
 
 /// What keeps the store's events of a result key besides the store (a bulk run's output
 /// directory, through its manifest): each on disk when `record` returns, read back as an entry.
-pub trait Journal: Send + Sync {
+pub(crate) trait Journal: Send + Sync {
     fn record(&self, key: &str, at: i64, what: &What) -> io::Result<()>;
     fn entry(&self, key: &str) -> Option<Entry>;
 }
@@ -68,7 +68,7 @@ impl Store {
     }
 
     /// Opens the store for this run alone (to prune or clear it), waiting for the others.
-    pub fn open_alone(dir: &Path, waiting: impl FnOnce()) -> io::Result<Store> {
+    pub(crate) fn open_alone(dir: &Path, waiting: impl FnOnce()) -> io::Result<Store> {
         Self::open_as(dir, false, waiting)
     }
 
@@ -108,12 +108,12 @@ impl Store {
 
     /// The lock a run holds on `key` while it works on that document: taken without holding the
     /// store (other workers use it meanwhile), then `refresh` shows what other runs recorded.
-    pub fn claim_path(&self, key: &str) -> PathBuf {
+    pub(crate) fn claim_path(&self, key: &str) -> PathBuf {
         self.dir.join("locks").join(key)
     }
 
     /// Reads the events other runs appended since the last read.
-    pub fn refresh(&mut self) -> io::Result<()> {
+    pub(crate) fn refresh(&mut self) -> io::Result<()> {
         for event in self.log.read_new::<Event>()? {
             if event.run != self.run {
                 self.entries
@@ -158,7 +158,7 @@ impl Store {
     }
 
     /// Where the result file of `kind` for `key` is kept.
-    pub fn result_path(&self, key: &str, kind: &str) -> PathBuf {
+    pub(crate) fn result_path(&self, key: &str, kind: &str) -> PathBuf {
         self.dir.join("results").join(format!("{key}.{kind}"))
     }
 
@@ -279,7 +279,7 @@ impl Store {
 }
 
 /// A token for a create's `user_metadata`: 128 random bits, so a job can be found again by it.
-pub fn new_token() -> String {
+pub(crate) fn new_token() -> String {
     format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
 }
 

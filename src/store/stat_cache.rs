@@ -129,7 +129,7 @@ impl StatCache {
 
     /// The types (`api::declared_type`) of the paths the cache has seen with `hash`: the names
     /// the store knows those bytes by (its results do not record one).
-    pub fn types_of(&self, hash: &str) -> Vec<String> {
+    pub(super) fn types_of(&self, hash: &str) -> Vec<String> {
         let Ok(hash) = blake3::Hash::from_hex(hash) else {
             return Vec::new();
         };

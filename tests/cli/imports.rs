@@ -527,3 +527,90 @@ fn commands_holds_commands_only() {
         ["commands::once", "commands::parsing::wait"]
     );
 }
+
+/// The words of `code` (identifiers), outside comments.
+fn words(code: &str) -> BTreeSet<String> {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The `pub` items (not `pub(crate)`, `pub(super)`, re-exports or modules) of `code`, by name, with
+/// their line.
+fn pub_items(code: &str) -> Vec<(String, String)> {
+    const KINDS: [&str; 7] = ["fn ", "struct ", "enum ", "trait ", "type ", "const ", "static "];
+    code.lines()
+        .filter_map(|line| {
+            let rest = line.trim_start().strip_prefix("pub ")?;
+            let rest = rest.strip_prefix("unsafe ").unwrap_or(rest);
+            let rest = KINDS.iter().find_map(|kind| rest.strip_prefix(kind))?;
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()).then(|| (name, line.trim().to_string()))
+        })
+        .collect()
+}
+
+/// The `pub` items no code outside their module's parent names: they are wider than they need to
+/// be (`pub(super)` or `pub(crate)` says who uses them). For a top-level module the parent is the
+/// crate, so only the library's users (the binary, the tests, the examples) count.
+fn wider_than_used() -> Vec<String> {
+    let modules = modules();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut users: Vec<(Module, BTreeSet<String>)> = modules
+        .iter()
+        .map(|(module, path)| (module.clone(), words(&code_of(path))))
+        .collect();
+    let outside: Vec<PathBuf> = ["tests", "examples"]
+        .iter()
+        .flat_map(|dir| crate::harness::walk(&root.join(dir)))
+        .chain([src().join("main.rs")])
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    let library_users: BTreeSet<String> = outside
+        .iter()
+        .flat_map(|p| words(&fs::read_to_string(p).unwrap()))
+        .collect();
+    users.push((vec!["<outside>".to_string()], library_users));
+    let mut wide = Vec::new();
+    for (module, path) in &modules {
+        let Some((_, parent)) = module.split_last() else {
+            continue; // lib.rs: its `pub` items are the library's surface
+        };
+        if module == &["context"] {
+            continue; // what a run is given: the library's surface, with `run`
+        }
+        for (item, line) in pub_items(&code_of(path)) {
+            let used = users.iter().any(|(user, words)| {
+                let outside_parent = user.first().is_some_and(|u| u == "<outside>")
+                    || (!parent.is_empty() && !user.starts_with(parent));
+                outside_parent && words.contains(&item)
+            });
+            if !used {
+                wide.push(format!("{}: {line}", name(module)));
+            }
+        }
+    }
+    wide
+}
+
+#[test]
+fn every_pub_item_is_used_outside_its_module_s_parent() {
+    // The scan sees bare `pub` items, and only those.
+    let seen: Vec<String> = pub_items(
+        "pub fn a() {}\npub(crate) fn b() {}\n    pub struct C;\npub use d::E;\npub mod f;\npub const G: u8 = 1;",
+    )
+    .into_iter()
+    .map(|(item, _)| item)
+    .collect();
+    assert_eq!(seen, ["a", "C", "G"]);
+    let wide = wider_than_used();
+    assert!(
+        wide.is_empty(),
+        "{} items are pub but used only inside their module's parent: make them pub(super) or pub(crate): {wide:#?}",
+        wide.len()
+    );
+}

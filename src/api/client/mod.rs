@@ -109,7 +109,7 @@ struct Call<'a> {
 
 /// The body of a request that changes something.
 #[derive(Debug, Clone)]
-pub enum Payload {
+pub(crate) enum Payload {
     Empty,
     /// A JSON document, already serialized.
     Json(Vec<u8>),
@@ -226,7 +226,7 @@ impl Client {
 
     /// Like `get`, but nothing goes on past `deadline` (by the client's clock): a request in
     /// flight is cut when it comes, and no retry starts or waits beyond it.
-    pub fn get_before(&self, url: &Url, deadline: Option<SystemTime>) -> Result<Reply, Error> {
+    pub(super) fn get_before(&self, url: &Url, deadline: Option<SystemTime>) -> Result<Reply, Error> {
         self.call(url, Method::GET, deadline, &Payload::Empty)
     }
 
@@ -266,7 +266,7 @@ impl Client {
 
     /// Like `get`, but hands back the successful body unread, to be parsed as it arrives:
     /// memory then does not grow with the size of the document.
-    pub fn get_stream(&self, url: &Url) -> Result<(StatusCode, StreamBody), Error> {
+    pub(super) fn get_stream(&self, url: &Url) -> Result<(StatusCode, StreamBody), Error> {
         let call = Call {
             method: Method::GET,
             stream: true,

@@ -8,7 +8,7 @@ use struson::reader::ReaderError;
 use crate::api::error::Error;
 
 /// How much of the response is read at a time.
-pub const READ_BUFFER: usize = 64 * 1024;
+pub(super) const READ_BUFFER: usize = 64 * 1024;
 
 /// The connection failed while the body was being read.
 pub fn connection_failed(err: impl std::fmt::Display) -> Error {
@@ -16,7 +16,7 @@ pub fn connection_failed(err: impl std::fmt::Display) -> Error {
 }
 
 /// A response that could not be read: the connection failed, or the body is not a job.
-pub fn reading_failed(err: ReaderError) -> Error {
+pub(super) fn reading_failed(err: ReaderError) -> Error {
     match err {
         ReaderError::IoError { error, .. } => connection_failed(error),
         other => Error::InvalidResponse(format!("the body is not a parse job ({other})")),
@@ -25,7 +25,7 @@ pub fn reading_failed(err: ReaderError) -> Error {
 
 /// An error while reading a string value: struson reports malformed JSON inside a string as an
 /// I/O error carrying its own error.
-pub fn string_error(err: io::Error) -> ReaderError {
+pub(super) fn string_error(err: io::Error) -> ReaderError {
     let location = struson::reader::JsonReaderPosition {
         path: None,
         line_pos: None,

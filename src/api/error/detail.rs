@@ -8,12 +8,12 @@ use serde_json::Value;
 use crate::text::one_line;
 
 /// How much of the server's message goes into the one-line error.
-pub const DETAIL_CHARS: usize = 300;
+pub(super) const DETAIL_CHARS: usize = 300;
 /// How much of a body that is not JSON is quoted.
 const BODY_EXCERPT_CHARS: usize = 120;
 
 /// What a status means, when nothing more is known.
-pub fn default_hint(status: StatusCode) -> Option<&'static str> {
+pub(super) fn default_hint(status: StatusCode) -> Option<&'static str> {
     Some(match status.as_u16() {
         401 => "check the API key and the region: a key works only in the region it was created in",
         402 => "the organization is out of credits",
@@ -25,7 +25,7 @@ pub fn default_hint(status: StatusCode) -> Option<&'static str> {
 
 /// FastAPI's `detail` is a string or a list of `{loc, msg, type}`; other services use
 /// `message` or `error`. Falls back to the compact JSON.
-pub fn detail_of(body: &Value) -> String {
+pub(super) fn detail_of(body: &Value) -> String {
     let detail = body
         .get("detail")
         .or_else(|| body.get("details"))
@@ -67,7 +67,7 @@ fn validation_entry(entry: &Value) -> String {
 }
 
 /// The start of a body, one line; "empty response body" when there is nothing.
-pub fn text_excerpt(body: &[u8]) -> String {
+pub(super) fn text_excerpt(body: &[u8]) -> String {
     let start = &body[..body.len().min(BODY_EXCERPT_CHARS * 4)];
     let text = String::from_utf8_lossy(start);
     if text.trim().is_empty() {

@@ -51,7 +51,7 @@ pub struct TimedOut {
 
 /// A non-success answer.
 #[derive(Debug)]
-pub struct StatusError {
+pub(crate) struct StatusError {
     pub status: StatusCode,
     /// The server's `detail` (or the start of the body): one line, printable, bounded.
     pub detail: String,
@@ -90,7 +90,7 @@ impl Error {
     }
 
     /// A success answer's body as text; a body that is not UTF-8 is not JSON either.
-    pub fn body_text(status: StatusCode, body: Vec<u8>) -> Result<String, Self> {
+    pub(super) fn body_text(status: StatusCode, body: Vec<u8>) -> Result<String, Self> {
         String::from_utf8(body).map_err(|err| {
             let why = format!("invalid UTF-8: {}", err.utf8_error());
             Error::not_json(status, why, err.as_bytes())
@@ -200,7 +200,7 @@ impl Error {
     }
 
     /// The server's certificate is not trusted here (after any retries).
-    pub fn is_certificate(&self) -> bool {
+    pub(super) fn is_certificate(&self) -> bool {
         match self {
             Error::Transport(message) => message.starts_with(CERTIFICATE),
             Error::GaveUp { last: inner, .. }
@@ -264,7 +264,7 @@ impl Error {
     }
 
     /// Replaces the hint of a non-success answer with one of `statuses`.
-    pub fn with_hint(mut self, statuses: &[u16], hint: &str) -> Self {
+    pub(super) fn with_hint(mut self, statuses: &[u16], hint: &str) -> Self {
         let target = match &mut self {
             Error::Status(status) => Some(status),
             Error::GaveUp { last, .. } => match last.as_mut() {
@@ -373,7 +373,7 @@ pub fn transport(err: &reqwest::Error, url: &reqwest::Url, timeout: Duration) ->
 }
 
 /// The connection to `url` did not open within `limit` (the request was not sent).
-pub fn connect_timed_out(url: &reqwest::Url, limit: Duration) -> Error {
+pub(super) fn connect_timed_out(url: &reqwest::Url, limit: Duration) -> Error {
     Error::Transport(format!(
         "could not connect to {}: no connection within {} s",
         host_of(url),
@@ -394,7 +394,7 @@ pub fn reading(err: &std::io::Error, url: &reqwest::Url, timeout: Duration) -> E
 }
 
 /// `host:port` of `url` (the port only when the URL names one).
-pub fn host_of(url: &reqwest::Url) -> String {
+pub(super) fn host_of(url: &reqwest::Url) -> String {
     match url.port() {
         Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
         None => url.host_str().unwrap_or_default().to_string(),
@@ -410,7 +410,7 @@ fn timed_out(host: String, limit: Duration) -> Error {
 }
 
 /// The innermost cause of `err`, one line.
-pub fn root_cause(err: &reqwest::Error) -> String {
+pub(super) fn root_cause(err: &reqwest::Error) -> String {
     let mut cause: &dyn std::error::Error = err;
     while let Some(next) = cause.source() {
         cause = next;

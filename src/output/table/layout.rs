@@ -4,7 +4,7 @@
 use crate::output::resource::Show;
 
 /// Spaces between columns.
-pub const GAP: u16 = 2;
+pub(super) const GAP: u16 = 2;
 /// How far a name column shrinks before ids and times give way.
 const NAME_FLOOR: u16 = 12;
 
@@ -47,7 +47,13 @@ const STEPS: [Step; 7] = [
 /// room freed by leaving columns out goes back to the name and other text, a character each in
 /// turn. When even the ids and statuses are wider than `width`, only they are left, whole: the
 /// lines then run past `width` rather than cut what must be copied or read whole.
-pub fn fit(natural: &[u16], headers: &[u16], shows: &[Show], shown: &[bool], width: u16) -> Vec<Option<u16>> {
+pub(super) fn fit(
+    natural: &[u16],
+    headers: &[u16],
+    shows: &[Show],
+    shown: &[bool],
+    width: u16,
+) -> Vec<Option<u16>> {
     let mut widths: Vec<Option<u16>> = natural
         .iter()
         .zip(headers)

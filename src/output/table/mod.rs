@@ -32,7 +32,7 @@ pub struct Table {
 
 impl Table {
     /// A listing table for `resource`.
-    pub fn for_resource(resource: Resource, look: Look) -> Self {
+    pub(super) fn for_resource(resource: Resource, look: Look) -> Self {
         let columns = resource.table_columns();
         Table {
             look,
@@ -122,7 +122,7 @@ impl Table {
 
 /// `--format table` (and `auto` on a terminal): a listing's rows are kept until the end to
 /// size the columns; a record writes its lines for people.
-pub struct TablePrinter {
+pub(super) struct TablePrinter {
     table: Option<Table>,
     look: Look,
 }
@@ -190,7 +190,7 @@ pub fn write_table(table: &mut comfy_table::Table, out: &mut dyn Write) -> io::R
 }
 
 /// Label and value lines for one record (a job, a batch), labels aligned.
-pub fn write_fields(out: &mut dyn Write, rows: Vec<(String, Cell)>, look: Look) -> io::Result<()> {
+pub(super) fn write_fields(out: &mut dyn Write, rows: Vec<(String, Cell)>, look: Look) -> io::Result<()> {
     let mut table = new_table(look);
     for (key, value) in rows {
         let mut row = Row::from(vec![Cell::new(key), value]);

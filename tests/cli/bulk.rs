@@ -381,7 +381,7 @@ fn ctrl_c_starts_nothing_new_and_the_next_run_finishes_without_paying_twice() {
     std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
     assert!(
         text.contains(
-            "interrupted: 2 done, 1 running (their jobs are in the result store), 2 not started; \
+            "interrupted: 2 done, 1 running (their jobs are recorded: the next run waits for them), 2 not started; \
              to go on: llamacloud parse --tier agentic --format jsonl --recursive "
         ) && text.ends_with(" --concurrency 1 --max-in-flight 1\n"),
         "{text}"

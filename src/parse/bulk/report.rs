@@ -283,7 +283,7 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
     let not_started = total.saturating_sub(tally.reported());
     if let Some(signal) = end.signal {
         ctx.io.stderr.line(&format!(
-            "interrupted: {} done, {running} running (their jobs are in the result store), {not_started} not started; \
+            "interrupted: {} done, {running} running (their jobs are recorded: the next run waits for them), {not_started} not started; \
              to go on: {}",
             completed + skipped,
             neutralize(end.again)

@@ -8,10 +8,16 @@ use std::process::Command;
 fn main() {
     let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let dir = Path::new(&dir);
-    println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
-    if dir.join(".git").exists() {
-        println!("cargo:rerun-if-changed=.git/HEAD");
-        println!("cargo:rerun-if-changed=.git/refs/heads");
+    // Only what exists is watched: cargo counts a watched file that is missing as changed, and
+    // would build the crate again on every command.
+    println!("cargo:rerun-if-changed=build.rs");
+    if dir.join(".cargo_vcs_info.json").is_file() {
+        println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
+    }
+    for watched in [".git/HEAD", ".git/refs/heads"] {
+        if dir.join(watched).exists() {
+            println!("cargo:rerun-if-changed={watched}");
+        }
     }
     let from_git = Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])

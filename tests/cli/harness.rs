@@ -381,6 +381,30 @@ pub fn skipped(test: &str, why: &str, needs_root: bool) {
     }
 }
 
+/// A tmpfs of `size` mounted on `dir` until the returned value is dropped, to fill a disk (root
+/// only: elsewhere the test is said to be skipped, see `skipped`).
+pub fn tmpfs(dir: &std::path::Path, size: &str, test: &str) -> Option<Unmount> {
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(dir)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        skipped(test, "cannot mount a tmpfs here (not root?)", true);
+        return None;
+    }
+    Some(Unmount(dir.to_path_buf()))
+}
+
+/// Unmounts its directory when dropped.
+pub struct Unmount(PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
 pub fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

@@ -218,27 +218,14 @@ fn a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice() {
     let names: Vec<String> = (0..12).map(|n| format!("d{n:02}.pdf")).collect();
     tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
     std::fs::create_dir_all(&store).unwrap();
-    // The store on a tiny tmpfs (root only; where mounting is not allowed, there is no test).
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=24k", "tmpfs"])
-        .arg(&store)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !mounted {
-        crate::harness::skipped(
-            "a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice",
-            "cannot mount a tmpfs here (not root?)",
-            true,
-        );
+    // The store on a tiny tmpfs (root only; elsewhere the test says it was skipped).
+    let Some(_unmount) = crate::harness::tmpfs(
+        &store,
+        "24k",
+        "a_full_disk_stops_the_run_and_the_next_pays_for_nothing_twice",
+    ) else {
         return;
-    }
-    struct Unmount(PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let _unmount = Unmount(store.clone());
+    };
     let (url, fake) = start_shared(fake::Config::default());
     let mut run = bulk(&url, &store, &[&docs], &out);
     // One job in flight: the run stops creating at the first write that fails.
@@ -281,27 +268,14 @@ fn a_full_disk_under_out_stops_creating_and_the_next_run_parses_each_document_on
     let names: Vec<String> = (0..4).map(|n| format!("d{n}.pdf")).collect();
     tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
     std::fs::create_dir_all(&out).unwrap();
-    // OUT on a tiny tmpfs, filled (root only; where mounting is not allowed, there is no test).
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=8k", "tmpfs"])
-        .arg(&out)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !mounted {
-        crate::harness::skipped(
-            "a_full_disk_under_out_stops_creating_and_the_next_run_parses_each_document_once",
-            "cannot mount a tmpfs here (not root?)",
-            true,
-        );
+    // OUT on a tiny tmpfs, filled (root only; elsewhere the test says it was skipped).
+    let Some(_unmount) = crate::harness::tmpfs(
+        &out,
+        "8k",
+        "a_full_disk_under_out_stops_creating_and_the_next_run_parses_each_document_once",
+    ) else {
         return;
-    }
-    struct Unmount(PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.0).status();
-        }
-    }
-    let _unmount = Unmount(out.clone());
+    };
     let filler = out.join("filler");
     let _ = std::fs::write(&filler, vec![b'x'; 64 * 1024]);
     let (url, fake) = start_shared(fake::Config::default());

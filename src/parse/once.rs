@@ -8,6 +8,7 @@
 //! (`job_for`: intent, create, a lost answer found by its token). The key is made in `key`,
 //! the result fetched in `fetch`.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
@@ -69,9 +70,29 @@ pub(super) struct Shared {
     pub journal: Option<Arc<dyn store::Journal>>,
     pub clock: Arc<dyn Clock>,
     pub stderr: Stderr,
+    /// The tokens of the creates this run sent: a job found by one of them was made (and paid
+    /// for) by this run, whichever round of it finds the job.
+    sent: Mutex<HashSet<String>>,
 }
 
 impl Shared {
+    /// The memory of a run: the store (`None` with `--no-cache`), and a journal beside it (a bulk
+    /// run's output directory).
+    pub(super) fn new(
+        store: Option<Store>,
+        journal: Option<Arc<dyn store::Journal>>,
+        clock: Arc<dyn Clock>,
+        stderr: Stderr,
+    ) -> Self {
+        Shared {
+            store: store.map(Mutex::new),
+            journal,
+            clock,
+            stderr,
+            sent: Mutex::new(HashSet::new()),
+        }
+    }
+
     pub(super) fn store(&self) -> Option<MutexGuard<'_, Store>> {
         self.store
             .as_ref()
@@ -135,6 +156,16 @@ impl Shared {
         match (self.known(key, kind), source) {
             (Known::Stored { .. } | Known::Completed(_), Source::Url(_)) => Known::Nothing,
             (known, _) => known,
+        }
+    }
+
+    /// What `--force` still takes of what is known: a job in flight (running, or a create whose
+    /// answer was lost), which a `--force` run stopped half-way left, is waited for rather than
+    /// paid for again; a result already had is parsed again.
+    pub(super) fn in_flight(&self, key: &str, kind: Kind, source: &Source) -> Known {
+        match self.usable(key, kind, source) {
+            known @ (Known::Running(_) | Known::Unanswered(_)) => known,
+            _ => Known::Nothing,
         }
     }
 
@@ -226,7 +257,7 @@ pub(super) fn job_for(
     send: SendCreate,
 ) -> Result<(String, bool), Error> {
     if !unanswered.is_empty()
-        && let Some(job_id) = find_by_token(shared, session, unanswered)?
+        && let Some((job_id, token)) = find_by_token(shared, session, unanswered)?
     {
         shared.record(
             key,
@@ -234,7 +265,12 @@ pub(super) fn job_for(
                 job_id: job_id.clone(),
             },
         )?;
-        return Ok((job_id, false));
+        let sent_by_this_run = shared
+            .sent
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&token);
+        return Ok((job_id, sent_by_this_run));
     }
     create(shared, session, key, source, configuration, send).map(|id| (id, true))
 }
@@ -267,6 +303,11 @@ fn create(
                 let _ = shared.record(key, withdrawn);
                 err.context("nothing was sent")
             })?;
+        shared
+            .sent
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(token.clone());
     }
     let hold = signals::hold();
     // A second signal stops at once, before the answer: say how to go on without paying twice.
@@ -300,7 +341,7 @@ fn create(
                 .collect();
             match (lost, intents.is_empty()) {
                 (true, false) => match find_by_token(shared, session, &intents)? {
-                    Some(job_id) => job_id,
+                    Some((job_id, _)) => job_id,
                     // Not found is no proof that nothing was made.
                     None => return Err(err.context(NOT_AGAIN)),
                 },
@@ -340,7 +381,12 @@ const NOT_AGAIN: &str = "not sent again, so as not to pay twice: the next run lo
 
 /// Looks through the jobs created since the earliest of `intents` for one carrying its token,
 /// a few times over a bounded while (a listing can lag behind a create).
-fn find_by_token(shared: &Shared, session: &Session, intents: &[Intent]) -> Result<Option<String>, Error> {
+/// Returns the job and the token it carries.
+fn find_by_token(
+    shared: &Shared,
+    session: &Session,
+    intents: &[Intent],
+) -> Result<Option<(String, String)>, Error> {
     let since = intents.iter().map(|i| i.at).min().unwrap_or_default();
     let since = SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(since).unwrap_or(0));
     let since = since.checked_sub(CLOCK_SLACK).unwrap_or(SystemTime::UNIX_EPOCH);
@@ -377,14 +423,14 @@ fn find_by_token(shared: &Shared, session: &Session, intents: &[Intent]) -> Resu
                 let token = job
                     .pointer(&format!("/user_metadata/{TOKEN_KEY}"))
                     .and_then(Value::as_str);
-                if token.is_some_and(|t| tokens.contains(&t))
+                if let Some(token) = token.filter(|t| tokens.contains(t))
                     && let Some(id) = job.get("id").and_then(Value::as_str)
                 {
                     shared.stderr.line(&format!(
                         "note: found job {} of a create whose answer was lost",
                         neutralize(id)
                     ));
-                    return Ok(Some(id.to_string()));
+                    return Ok(Some((id.to_string(), token.to_string())));
                 }
             }
         }

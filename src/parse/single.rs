@@ -5,7 +5,7 @@
 //! as it was unless the document is written in full.
 
 use std::io;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, PoisonError};
 
 use serde_json::Value;
 
@@ -79,14 +79,9 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         // for.
         let key = store.upgrade(&keys, true).map_err(Error::Io)?;
         store.stat.compact();
-        (Some(Mutex::new(store)), key)
+        (Some(store), key)
     };
-    let shared = once::Shared {
-        store,
-        journal: None,
-        clock: Arc::clone(&ctx.clock),
-        stderr: ctx.io.stderr.clone(),
-    };
+    let shared = once::Shared::new(store, None, Arc::clone(&ctx.clock), ctx.io.stderr.clone());
     let document = Document {
         key: &key,
         kind,
@@ -102,7 +97,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     };
     let _claim = shared.claim(&key, argument)?;
     let mut known = if args.store.force {
-        Known::Nothing
+        shared.in_flight(&key, kind, &source)
     } else {
         shared.usable(&key, kind, &source)
     };

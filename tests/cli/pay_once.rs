@@ -924,3 +924,28 @@ fn a_job_the_api_lost_is_parsed_again_once_under_no_cache_for_one_document_too()
         ]
     );
 }
+
+#[test]
+fn force_waits_for_a_job_still_running_instead_of_paying_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 forced");
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&parse(&url, &store, &file, &[]));
+    // --force parses again; given up on before its job ended (as a --force run stopped half-way).
+    let left = parse(&url, &store, &file, &["--force", "--wait-timeout", "1s"]);
+    assert_eq!(left.status.code(), Some(1), "{}", stderr_of(&left));
+    assert_eq!(fake.made_jobs().len(), 2);
+    let id = fake.made_jobs()[1]["id"].as_str().unwrap().to_string();
+    // The same command again waits for that job: what it asked for is not paid for twice.
+    let again = parse(&url, &store, &file, &["--force"]);
+    assert!(ok(&again).starts_with("# a.pdf"));
+    assert_eq!(fake.made_jobs().len(), 2, "{}", stderr_of(&again));
+    assert!(
+        stderr_of(&again).starts_with(&format!(
+            "Waiting for parse job {id} (created before, not paid for again)\n"
+        )),
+        "{}",
+        stderr_of(&again)
+    );
+}

@@ -7,7 +7,7 @@ use std::process::Output;
 use std::time::Duration;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, TEST_KEY, cli, command, copy_tree, stderr_of, walk, write};
+use crate::harness::{InProcess, TEST_KEY, cli, command, copy_tree, stderr_of, stdout_of, walk, write};
 
 /// Files with distinct bytes under `root`.
 fn tree(root: &Path, files: &[&str]) {
@@ -769,4 +769,63 @@ fn a_402_stops_creating_and_the_next_run_creates_the_rest() {
     ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
     assert_eq!(fake.made_jobs().len(), names.len());
     assert_eq!(fake.requests_seen().listings, 0);
+}
+
+#[test]
+fn a_job_this_run_made_and_found_later_by_its_token_is_billed_as_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    tree(&docs, &["a.pdf"]);
+    // The create's answer is lost (it comes after --timeout), and the job stays out of the first
+    // six listings: the first round's four looks do not find it, the next round's do.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: Duration::from_millis(1500),
+        list_lag: 6,
+        parse_jobs: 0,
+        ..fake::Config::default()
+    });
+    let output = bulk(&url, &store, &[&docs], &out)
+        .args(["--timeout", "1", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), 1, "{}", stderr_of(&output));
+    let line: serde_json::Value = serde_json::from_str(stdout_of(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(line["status"], "COMPLETED", "{line}");
+    assert_ne!(line["credits"], serde_json::json!(0), "{line}");
+    assert!(
+        stderr_of(&output).contains(": 1 parsed, 0 already done, 0 failed;"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_force_run_stopped_while_its_jobs_run_is_resumed_without_paying_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    let names: Vec<String> = (0..4).map(|n| format!("d{n}.pdf")).collect();
+    tree(&docs, &names.iter().map(String::as_str).collect::<Vec<_>>());
+    let (url, fake) = start_shared(fake::Config::default());
+    ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
+    assert_eq!(fake.made_jobs().len(), names.len());
+    // --force parses again; stopped while those jobs run, then run again as it says to.
+    let child = spawn_bulk(&url, &store, &docs, &out, &["--force"]);
+    until_made(&fake, 2 * names.len());
+    // SAFETY: the child's pid, a signal number.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let stopped = child.wait_with_output().unwrap();
+    assert_eq!(stopped.status.code(), Some(143), "{}", stderr_of(&stopped));
+    let rerun = bulk(&url, &store, &[&docs], &out)
+        .arg("--force")
+        .output()
+        .unwrap();
+    ok(&rerun);
+    assert_eq!(
+        fake.made_jobs().len(),
+        2 * names.len(),
+        "the stopped --force run's jobs are waited for, not made again: {}",
+        stderr_of(&rerun)
+    );
 }

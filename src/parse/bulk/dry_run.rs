@@ -8,7 +8,7 @@
 
 use std::io::Write as _;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -106,12 +106,8 @@ pub(super) fn dry_run(
         ctx,
     )?;
     let total = sources.count(&ctx.io.stderr)?;
-    let shared = once::Shared {
-        store: store.map(Mutex::new),
-        journal: manifest.clone().map(|m| m as Arc<dyn crate::store::Journal>),
-        clock: Arc::clone(&ctx.clock),
-        stderr: ctx.io.stderr.clone(),
-    };
+    let journal = manifest.clone().map(|m| m as Arc<dyn crate::store::Journal>);
+    let shared = once::Shared::new(store, journal, Arc::clone(&ctx.clock), ctx.io.stderr.clone());
     let look = Look {
         session: &session,
         shared: &shared,

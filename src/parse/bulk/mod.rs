@@ -34,8 +34,8 @@ mod walk;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::api::throttle::Throttle;
@@ -185,12 +185,12 @@ fn run(
     let shard = bulk.shard.map(Shard::new);
     let setup = Setup {
         session: &session,
-        once: once::Shared {
-            store: store.map(Mutex::new),
-            journal: Some(manifest.clone()),
-            clock: Arc::clone(&ctx.clock),
-            stderr: ctx.io.stderr.clone(),
-        },
+        once: once::Shared::new(
+            store,
+            Some(manifest.clone()),
+            Arc::clone(&ctx.clock),
+            ctx.io.stderr.clone(),
+        ),
         configuration,
         kind,
         timeout,

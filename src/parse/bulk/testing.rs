@@ -348,12 +348,7 @@ impl Fixture {
         let manifest = Arc::new(Manifest::open(&self.out()).unwrap());
         let setup = Setup {
             session: &self.session,
-            once: once::Shared {
-                store: Some(Mutex::new(store)),
-                journal: Some(manifest.clone()),
-                clock: self.clock.clone(),
-                stderr,
-            },
+            once: once::Shared::new(Some(store), Some(manifest.clone()), self.clock.clone(), stderr),
             configuration,
             kind: Kind::Part(Part::Markdown),
             timeout: Duration::from_secs(2 * 60 * 60),

@@ -211,7 +211,13 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
     if document.kind == Kind::Job {
         // The record the wait ended with is the result: kept, with no request more.
         return Outcome::Done(match keep_record(document, job_id, &last) {
-            Ok(kept) => write_out(document, ctx, &kept, job_id, &[]),
+            Ok(kept) => written(
+                document,
+                ctx,
+                job_id,
+                &resume,
+                write_out(document, ctx, &kept, job_id, &[]),
+            ),
             Err(err) => Err(created_note(document, ctx, job_id, &resume, err)),
         });
     }
@@ -273,13 +279,27 @@ fn finish(document: &Document, job_id: &str, ctx: &mut Context, created: bool) -
             neutralize(job_id)
         ));
     }
-    Outcome::Done(write_out(
-        document,
-        ctx,
-        &fetched.kept,
-        job_id,
-        &fetched.failed_pages,
-    ))
+    let resume = format!("{} --format markdown", job::get_command(job_id));
+    let result = write_out(document, ctx, &fetched.kept, job_id, &fetched.failed_pages);
+    Outcome::Done(written(document, ctx, job_id, &resume, result))
+}
+
+/// What writing a job's result came to: the output failing once the job exists (a full disk, a
+/// `--jq` error) names the job as any failure after its create does. Pages that failed are no
+/// such failure.
+fn written(
+    document: &Document,
+    ctx: &Context,
+    job_id: &str,
+    resume: &str,
+    result: Result<(), Error>,
+) -> Result<(), Error> {
+    match result {
+        Err(err) if !matches!(err, Error::Partial { .. }) => {
+            Err(created_note(document, ctx, job_id, resume, err))
+        }
+        result => result,
+    }
 }
 
 /// Writes the result to the output: stdout, or `-o` atomically (an existing file is replaced

@@ -949,3 +949,24 @@ fn force_waits_for_a_job_still_running_instead_of_paying_again() {
         stderr_of(&again)
     );
 }
+
+#[test]
+fn an_output_that_fails_once_the_job_exists_names_the_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "a.pdf", b"%PDF-1.4 named");
+    let (url, fake) = start_shared(fake::Config::default());
+    let failed = parse(&url, &store, &file, &["--jq", "error(\"boom\")"]);
+    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr_of(&failed));
+    assert!(
+        stderr_of(&failed).contains(&format!(
+            "note: job {id} was created; to get it: llamacloud parsing get {id} --wait\n"
+        )),
+        "{}",
+        stderr_of(&failed)
+    );
+    // Kept in the store all the same: the next run pays nothing.
+    assert!(ok(&parse(&url, &store, &file, &[])).starts_with("# a.pdf"));
+    assert_eq!(fake.made_jobs().len(), 1);
+}

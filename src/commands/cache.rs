@@ -75,8 +75,9 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
             let removed = store.prune(cutoff)?;
             let kept = match running {
                 0 => String::new(),
+                1 => "; kept 1 job not ended (the next run waits for it instead of paying again)".to_string(),
                 n => format!(
-                    "; kept {} not ended (the next run waits for it instead of paying again)",
+                    "; kept {} not ended (the next run waits for them instead of paying again)",
                     count(n as u64, "job")
                 ),
             };

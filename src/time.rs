@@ -113,6 +113,23 @@ fn parse_age(value: &str) -> Option<Option<SignedDuration>> {
     Some(Some(SignedDuration::from_secs(total)))
 }
 
+/// "30m", "90s", "1h5m".
+pub(crate) fn human_duration(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    let mut out = String::new();
+    for (value, unit) in [(h, "h"), (m, "m"), (s, "s")] {
+        if value > 0 {
+            out.push_str(&format!("{value}{unit}"));
+        }
+    }
+    if out.is_empty() {
+        format!("{}ms", d.as_millis())
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +189,13 @@ mod tests {
         assert!(at("2026-11-01T12:00:00").unwrap_err().contains("no time zone"));
         assert!(at("2026-13-01").is_err());
         assert!(at("99999999999999999999d").unwrap_err().contains("too far back"));
+    }
+
+    #[test]
+    fn durations_read_like_the_flag() {
+        use std::time::Duration;
+        assert_eq!(human_duration(Duration::from_secs(1800)), "30m");
+        assert_eq!(human_duration(Duration::from_secs(3900)), "1h5m");
+        assert_eq!(human_duration(Duration::from_secs(2)), "2s");
     }
 }

@@ -17,10 +17,10 @@ use crate::output::printer::Record;
 use crate::output::style::Shape;
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
 use crate::parse::once;
-use crate::parse::wait::human_duration;
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::text::{count, neutralize, tsv_field};
+use crate::time::human_duration;
 
 pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Result<(), Error> {
     let record = Shape::Record { raw: false };

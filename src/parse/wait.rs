@@ -31,7 +31,7 @@ pub(super) fn until_final(
     let deadline = started + timeout;
     let mut last_status: Option<String> = None;
     let gave_up = |status: Option<&str>| {
-        let after = human_duration(timeout);
+        let after = crate::time::human_duration(timeout);
         let job_id = neutralize(job_id);
         Error::waited_out(match status {
             Some(status) => format!(
@@ -75,34 +75,5 @@ pub(super) fn until_final(
         last_status = Some(status.to_string());
         clock.sleep(delay.min(left));
         delay = (delay + DELAY_STEP).min(MAX_DELAY);
-    }
-}
-
-/// "30m", "90s", "1h5m".
-pub fn human_duration(d: Duration) -> String {
-    let s = d.as_secs();
-    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
-    let mut out = String::new();
-    for (value, unit) in [(h, "h"), (m, "m"), (s, "s")] {
-        if value > 0 {
-            out.push_str(&format!("{value}{unit}"));
-        }
-    }
-    if out.is_empty() {
-        format!("{}ms", d.as_millis())
-    } else {
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_like_the_flag() {
-        assert_eq!(human_duration(Duration::from_secs(1800)), "30m");
-        assert_eq!(human_duration(Duration::from_secs(3900)), "1h5m");
-        assert_eq!(human_duration(Duration::from_secs(2)), "2s");
     }
 }

@@ -29,7 +29,9 @@ mod sources;
 mod submit;
 #[cfg(test)]
 mod testing;
+mod unfinished;
 mod walk;
+mod write;
 
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;

@@ -15,9 +15,9 @@ use crate::api::models::{Job, is_final};
 use crate::api::parse_jobs::{self, Expand, IDS_PER_REQUEST};
 use crate::error::Error;
 use crate::parse::bulk::health::{busy, refused};
-use crate::parse::bulk::queue::{Event, Followed, Poller, Task, Watched, lock};
-use crate::parse::bulk::report::Outcome;
+use crate::parse::bulk::queue::{Event, Followed, Poller, Watched, lock};
 use crate::parse::bulk::run::{Run, STOP_CHECK};
+use crate::parse::bulk::unfinished::{leave, lost};
 use crate::parse::job;
 use crate::parse::wait;
 use crate::text::neutralize;
@@ -25,6 +25,7 @@ use crate::text::neutralize;
 /// How often the poller looks for jobs whose time has come: those that came due within it are
 /// asked for in the same round.
 const POLL_WINDOW: Duration = Duration::from_millis(100);
+
 /// Listings a job may be missing from before it is asked for alone.
 const ABSENT_LIMIT: u32 = 3;
 
@@ -218,20 +219,13 @@ impl Poller {
     }
 }
 
-/// The run stopped while the job was running: each of its documents is left running.
-pub(super) fn leave(run: &Run, sender: &Sender<Event>, followed: Followed) {
-    for member in followed.members {
-        run.report(sender, member.outcome(&followed.job_id, "RUNNING"));
-    }
-}
-
 /// The document's own deadline passed before its job ended: with `--cancel-on-timeout` the job
 /// is cancelled (once; the next run parses the document again), else it runs on and the next
 /// run waits for it.
 fn gave_up(run: &Run, sender: &Sender<Event>, followed: Followed) {
     let waited = format!(
         "gave up waiting after {}: job {} has not ended",
-        wait::human_duration(run.timeout),
+        crate::time::human_duration(run.timeout),
         neutralize(&followed.job_id)
     );
     let gave_up = job::give_up(
@@ -251,44 +245,6 @@ fn gave_up(run: &Run, sender: &Sender<Event>, followed: Followed) {
         let mut outcome = member.outcome(&followed.job_id, "ERROR");
         outcome.failure = Some(Error::failure(message.clone()));
         run.report(sender, outcome);
-    }
-}
-
-/// The server no longer knows the job: recorded, and each document goes back to be parsed again,
-/// once (a job lost twice fails the document).
-pub(super) fn lost(run: &Run, sender: &Sender<Event>, followed: Followed) {
-    if let Err(err) = run.once.gone(&followed.key, &followed.job_id) {
-        run.fail(&err);
-    }
-    let mut jobs = lock(&run.jobs);
-    if jobs.get(&followed.key) == Some(&followed.job_id) {
-        jobs.remove(&followed.key);
-    }
-    drop(jobs);
-    for member in followed.members {
-        if run.stopped() {
-            // Not started again: the next run parses it.
-            continue;
-        }
-        if member.lost >= 1 {
-            let mut outcome = Outcome::new(&member.document, "ERROR");
-            outcome.job_id = Some(followed.job_id.clone());
-            outcome.failure = Some(Error::failure(format!(
-                "the API lost job {} as well",
-                neutralize(&followed.job_id)
-            )));
-            run.report(sender, outcome);
-            continue;
-        }
-        run.once.stderr.line(&format!(
-            "note: the API no longer knows job {} of {}: parsing it again",
-            neutralize(&followed.job_id),
-            neutralize(&member.document.name())
-        ));
-        let mut task = Task::new(member.document);
-        task.key = Some(followed.key.clone());
-        task.lost = member.lost + 1;
-        run.again(task);
     }
 }
 

@@ -266,7 +266,7 @@ impl Run<'_> {
         self.abort(Error::failure(format!(
             "the API has not answered for {} (last: {}); stopping: run the same command again once \
              it answers (the jobs already created are in the result store)",
-            crate::parse::wait::human_duration(MAX_OUTAGE),
+            crate::time::human_duration(MAX_OUTAGE),
             neutralize(&err.to_string())
         )));
         true

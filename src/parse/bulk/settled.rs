@@ -5,9 +5,9 @@
 use crate::api::document::FailedPage;
 use crate::error::Error;
 use crate::parse::bulk::report::Outcome;
-use crate::parse::bulk::results::{Made, record};
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
+use crate::parse::bulk::write::{Made, record};
 use crate::parse::once::Known;
 use crate::store::key::Legacy;
 use crate::text::neutralize;

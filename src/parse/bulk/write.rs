@@ -1,0 +1,72 @@
+//! The write step of a bulk run: a document's result copied to its output in OUT, atomically and
+//! durably, and recorded in OUT's manifest with the job that made it. Used by the fetchers (a
+//! result fetched now) and the submitters (a result the store or OUT already had).
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::api::document::FailedPage;
+use crate::atomic_file::AtomicFile;
+use crate::error::Error;
+use crate::parse::bulk::manifest::Written;
+use crate::parse::bulk::run::Run;
+use crate::parse::bulk::sources::Document;
+
+/// What made a result: its job, the pages of it that failed, and what the job cost (when known).
+pub(super) struct Made<'a> {
+    pub(super) job_id: &'a str,
+    pub(super) failed: &'a [FailedPage],
+    pub(super) credits: Option<serde_json::Number>,
+}
+
+/// Copies `result` to the document's output (parent directories made) and records it, with
+/// what made it.
+pub(super) fn write_output(
+    run: &Run,
+    document: &Document,
+    key: &str,
+    result: &Path,
+    made: &Made,
+) -> Result<(), Error> {
+    let output = document.output();
+    if let Some(parent) = output.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut from = std::fs::File::open(result)?;
+    let mut file = AtomicFile::create(&output, 0o644)?;
+    let mut hasher = blake3::Hasher::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    loop {
+        let n = from.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+        file.write_all(&buffer[..n])?;
+    }
+    file.persist_durably()?;
+    record(run, document, key, made, hasher.finalize().to_hex().to_string()).inspect_err(|err| run.fail(err))
+}
+
+/// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the
+/// result of `key` that `made` says how it was made.
+pub(super) fn record(
+    run: &Run,
+    document: &Document,
+    key: &str,
+    made: &Made,
+    hash: String,
+) -> Result<(), Error> {
+    let written = Written {
+        output: document.relative.clone(),
+        source: document.name().into_owned(),
+        key: key.to_string(),
+        job_id: made.job_id.to_string(),
+        bytes: 0,
+        modified_ns: 0,
+        hash,
+        credits: made.credits.clone(),
+        failed_pages: made.failed.to_vec(),
+    };
+    run.manifest.append(written, &document.output())
+}

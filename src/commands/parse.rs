@@ -4,13 +4,14 @@
 use crate::cli::{GlobalArgs, ParseArgs};
 use crate::context::Context;
 use crate::error::Error;
+use crate::parse::plan::Request;
 use crate::parse::{bulk, single};
 
 pub fn run(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Context) -> Result<(), Error> {
     if args.store.dry_run {
-        bulk::dry_run_parse(global, args, ctx)
+        bulk::dry_run(global, Request::of_parse(args), ctx)
     } else if args.is_bulk() {
-        bulk::parse(global, args, again, ctx)
+        bulk::run(global, Request::of_parse(args), again, ctx)
     } else {
         single::parse(global, args, ctx)
     }

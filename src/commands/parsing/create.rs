@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::parse::bulk;
 use crate::parse::create::{After, submit};
+use crate::parse::plan::Request;
 
 /// `parsing create`: a dry run, many documents (`--wait` with a directory or a list), or one
 /// create.
@@ -19,10 +20,16 @@ pub fn run(
     ctx: &mut Context,
 ) -> Result<(), Error> {
     if args.store.dry_run {
-        return bulk::dry_run_create(global, args, ctx);
+        return bulk::dry_run(global, Request::of_create(args), ctx);
     }
     if args.is_bulk() {
-        return bulk::create(global, args, again, ctx);
+        if !args.waiting.wait {
+            return Err(Error::usage(
+                "several documents, --output-dir, --recursive and --from-list need --wait \
+                 (or use `llamacloud parse`)",
+            ));
+        }
+        return bulk::run(global, Request::of_create(args), again, ctx);
     }
     create_one(global, args, ctx)
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::cli::{BulkArgs, Format, GlobalArgs, JobOptions, ScopeArgs, StoreArgs};
+use crate::cli::{Format, GlobalArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
@@ -23,19 +23,9 @@ use crate::parse::bulk::shard::Shard;
 use crate::parse::bulk::sources::{self, Document, Sources};
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::pdf::{self, Pdf};
-use crate::parse::plan::{self as create, Plan, Source};
+use crate::parse::plan::{self as create, Plan, Request, Source};
 use crate::session::Session;
 use crate::text::neutralize;
-
-/// What a dry run looks at.
-pub(super) struct Asked<'a> {
-    pub(super) options: &'a JobOptions,
-    pub(super) store: &'a StoreArgs,
-    pub(super) bulk: &'a BulkArgs,
-    pub(super) scope: &'a ScopeArgs,
-    /// One document (no bulk option): what the real run refuses is a usage error here too.
-    pub(super) single: bool,
-}
 
 /// One document's line.
 #[derive(Serialize)]
@@ -47,30 +37,33 @@ struct Planned {
     reason: Option<String>,
 }
 
-pub(super) fn dry_run(
-    global: &GlobalArgs,
-    asked: &Asked,
-    arguments: Vec<(Source, String)>,
-    ctx: &mut Context,
-) -> Result<(), Error> {
+/// One document (`single`): what the real run refuses is a usage error here too.
+pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) -> Result<(), Error> {
+    let Request {
+        sources: arguments,
+        job,
+        scope,
+        store: flags,
+        bulk,
+        single,
+        ..
+    } = asked;
     if global.jq().is_some() || global.output.is_some() {
         // Never written over a file: a dry run's report is not a result.
         return Err(Error::usage(
             "--dry-run prints what would happen on stdout; -o and --jq do not apply",
         ));
     }
-    if !asked.single {
+    if !single {
         crate::parse::bulk::report::check_format(global)?;
     }
-    if asked.single
-        && let Some((source, _)) = arguments.first()
-    {
+    if single && let Some((source, _)) = arguments.first() {
         // The same exit as the real run: it refuses these before anything else (exit 2).
         create::check_source(source)?;
         create::check_before_paying(source)?;
     }
     let jsonl = matches!(global.format, Some(Format::Jsonl));
-    let plan = Plan::resolve(global, asked.options, asked.scope, global.format, ctx)?;
+    let plan = Plan::resolve(global, job, scope, global.format, ctx)?;
     let kind = sources::kind_of_run(global, &plan);
     let Plan {
         session,
@@ -78,12 +71,12 @@ pub(super) fn dry_run(
     } = plan;
     // Read only: a store or a manifest that is not there yet is not made.
     let store = match &session.settings.cache_dir {
-        Some(dir) if !asked.store.no_cache && dir.value.is_dir() => {
+        Some(dir) if !flags.no_cache && dir.value.is_dir() => {
             Some(once::open_store(&session, &ctx.io.stderr)?)
         }
         _ => None,
     };
-    let dir = asked.bulk.output_dir.as_deref();
+    let dir = bulk.output_dir.as_deref();
     if let Some(dir) = dir
         && dir.exists()
         && !dir.is_dir()
@@ -98,7 +91,7 @@ pub(super) fn dry_run(
         _ => None,
     };
     let sources = Sources::new(
-        asked.bulk,
+        bulk,
         arguments,
         dir.unwrap_or(Path::new(".")),
         kind,
@@ -113,8 +106,8 @@ pub(super) fn dry_run(
         shared: &shared,
         configuration: &configuration,
         kind,
-        force: asked.store.force,
-        shard: asked.bulk.shard.map(Shard::new),
+        force: flags.force,
+        shard: bulk.shard.map(Shard::new),
         manifest: manifest.as_deref(),
         dir,
         planned: Default::default(),

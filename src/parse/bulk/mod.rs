@@ -41,14 +41,12 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::api::throttle::Throttle;
-use crate::cli::{
-    BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
-};
+use crate::cli::{BulkArgs, Format, GlobalArgs, JobOptions, ScopeArgs, StoreArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::parse::once;
-use crate::parse::plan::{Plan, Source};
+use crate::parse::plan::{Plan, Request, Source};
 use crate::signals::Listener;
 use crate::store::lock::Lock;
 
@@ -59,50 +57,27 @@ use run::{Run, Setup};
 use shard::Shard;
 use sources::Sources;
 
-/// `parse` with several documents or any bulk option. `again` is the command line, to say how
-/// to resume.
-pub fn parse(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Context) -> Result<(), Error> {
-    let sources = args
-        .sources
-        .iter()
-        .map(|s| (args.source_of(s), s.clone()))
-        .collect();
+/// Many documents into `--output-dir` (`parse` with several documents or any bulk option,
+/// `parsing create --wait` likewise). `again` is the command line, to say how to resume.
+pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context) -> Result<(), Error> {
+    let Request {
+        sources,
+        job,
+        scope,
+        store,
+        bulk,
+        wait_timeout,
+        cancel_on_timeout,
+        ..
+    } = request;
     let given = Given {
-        bulk: &args.bulk,
-        store: &args.store,
-        timeout: args.wait_timeout,
-        cancel: args.cancel_on_timeout,
+        bulk,
+        store,
+        timeout: wait_timeout,
+        cancel: cancel_on_timeout,
         again,
     };
-    run(global, &args.job, &given, sources, &args.scope, ctx)
-}
-
-/// `parsing create --wait` with several files or any bulk option.
-pub fn create(
-    global: &GlobalArgs,
-    args: &ParsingCreateArgs,
-    again: &str,
-    ctx: &mut Context,
-) -> Result<(), Error> {
-    if !args.waiting.wait {
-        return Err(Error::usage(
-            "several documents, --output-dir, --recursive and --from-list need --wait \
-             (or use `llamacloud parse`)",
-        ));
-    }
-    let sources = args
-        .files
-        .iter()
-        .map(|f| (Source::File(f.clone()), f.display().to_string()))
-        .collect();
-    let given = Given {
-        bulk: &args.bulk,
-        store: &args.store,
-        timeout: args.waiting.wait_timeout,
-        cancel: args.waiting.cancel_on_timeout,
-        again,
-    };
-    run(global, &args.job, &given, sources, &args.scope, ctx)
+    run_given(global, job, &given, sources, scope, ctx)
 }
 
 /// What the command line asks of a bulk run.
@@ -117,7 +92,7 @@ struct Given<'a> {
     again: &'a str,
 }
 
-fn run(
+fn run_given(
     global: &GlobalArgs,
     options: &JobOptions,
     given: &Given,
@@ -276,44 +251,9 @@ fn run(
     summarize(ctx, tally, end)
 }
 
-/// `parse --dry-run`: what would be done, and nothing sent.
-pub fn dry_run_parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result<(), Error> {
-    let arguments = args
-        .sources
-        .iter()
-        .map(|s| (args.source_of(s), s.clone()))
-        .collect();
-    let asked = dry_run::Asked {
-        options: &args.job,
-        store: &args.store,
-        bulk: &args.bulk,
-        scope: &args.scope,
-        single: !args.is_bulk(),
-    };
-    dry_run::dry_run(global, &asked, arguments, ctx)
-}
-
-/// `parsing create --dry-run`.
-pub fn dry_run_create(global: &GlobalArgs, args: &ParsingCreateArgs, ctx: &mut Context) -> Result<(), Error> {
-    let mut arguments: Vec<(Source, String)> = args
-        .files
-        .iter()
-        .map(|f| (Source::File(f.clone()), f.display().to_string()))
-        .collect();
-    if let Some(url) = &args.source_url {
-        arguments.push((Source::Url(url.clone()), url.clone()));
-    }
-    if let Some(id) = &args.file_id {
-        arguments.push((Source::FileId(id.clone()), id.clone()));
-    }
-    let asked = dry_run::Asked {
-        options: &args.job,
-        store: &args.store,
-        bulk: &args.bulk,
-        scope: &args.scope,
-        single: !args.is_bulk(),
-    };
-    dry_run::dry_run(global, &asked, arguments, ctx)
+/// `--dry-run` of `parse` or `parsing create`: what would be done, and nothing sent.
+pub fn dry_run(global: &GlobalArgs, request: Request, ctx: &mut Context) -> Result<(), Error> {
+    dry_run::dry_run(global, request, ctx)
 }
 
 /// Runs one stage's thread: a panic in it ends the run (exit 1, the usual summary), never a

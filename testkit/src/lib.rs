@@ -48,11 +48,16 @@ impl Reply {
         }
     }
 
+    /// `body` as it is (not JSON, or cut short), with `status`.
+    pub fn raw(status: u16, body: &str) -> Reply {
+        Reply::json(status, body)
+    }
+
     /// `body` sent as the first part of a body `declared` bytes long: the transfer ends short.
     pub fn cut(status: u16, body: &str, declared: usize) -> Reply {
         Reply {
             declared: Some(declared),
-            ..Reply::json(status, body)
+            ..Reply::raw(status, body)
         }
     }
 

@@ -4,16 +4,16 @@
 //! functions called directly, the others' queues looked at.
 
 use std::collections::HashSet;
-use std::io::{BufRead as _, BufReader, Read as _, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use clap::Parser as _;
 use serde_json::{Map, Value, json};
+pub(super) use testkit::Reply;
+use testkit::Server;
 
 use crate::api::models::Part;
 use crate::api::throttle::Throttle;
@@ -28,59 +28,16 @@ use crate::parse::once::{self, Kind};
 use crate::parse::plan::Source;
 use crate::session::Session;
 
-/// A server that answers each request by the first rule whose method and path match, with the
-/// rule's replies in turn (the last one again once they run out), and remembers every request.
+/// testkit's scripted server as the stage tests use it: each request answered by the first rule
+/// whose method and path match, with the rule's replies in turn (the last one again once they run
+/// out), every request remembered.
 pub(super) struct Script {
     pub(super) url: String,
-    /// Cleared to stop the server.
-    open: Arc<AtomicBool>,
-    requests: Arc<Mutex<Vec<String>>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-/// One reply of a `Script`.
-#[derive(Clone)]
-pub(super) struct Reply {
-    status: u16,
-    body: String,
-    headers: Vec<(&'static str, String)>,
-    /// The length said in `Content-Length` when it is not the body's: the connection is
-    /// closed after the body, short of it.
-    declared: Option<usize>,
+    server: Server,
 }
 
 pub(super) fn reply(status: u16, body: Value) -> Reply {
-    Reply {
-        status,
-        body: body.to_string(),
-        headers: Vec::new(),
-        declared: None,
-    }
-}
-
-impl Reply {
-    /// This body as it is (not JSON, or cut short).
-    pub(super) fn raw(status: u16, body: &str) -> Reply {
-        Reply {
-            status,
-            body: body.to_string(),
-            headers: Vec::new(),
-            declared: None,
-        }
-    }
-
-    /// `body` sent as the first part of a longer one: the transfer ends short of its length.
-    pub(super) fn cut(status: u16, body: &str, declared: usize) -> Reply {
-        Reply {
-            declared: Some(declared),
-            ..Reply::raw(status, body)
-        }
-    }
-
-    pub(super) fn header(mut self, name: &'static str, value: &str) -> Reply {
-        self.headers.push((name, value.to_string()));
-        self
-    }
+    Reply::json(status, body)
 }
 
 /// A rule of a `Script`: a method, a path (the part of the URL before `?`) and the replies.
@@ -88,127 +45,29 @@ pub(super) type Rule = (&'static str, String, Vec<Reply>);
 
 impl Script {
     pub(super) fn start(rules: Vec<Rule>) -> Script {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let open = Arc::new(AtomicBool::new(true));
-        let thread = {
-            let (requests, open) = (Arc::clone(&requests), Arc::clone(&open));
-            std::thread::spawn(move || {
-                let mut rules: Vec<(Rule, usize)> = rules.into_iter().map(|rule| (rule, 0)).collect();
-                for stream in listener.incoming() {
-                    if !open.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(stream) = stream else { continue };
-                    let Some((method, target)) = read_request(&stream) else {
-                        continue;
-                    };
-                    lock(&requests).push(format!("{method} {target}"));
-                    let path = target.split('?').next().unwrap_or_default().to_string();
-                    let found = rules.iter_mut().find(|((m, p, _), _)| *m == method && *p == path);
-                    let answer = match found {
-                        Some(((_, _, replies), next)) => {
-                            let answer = replies[(*next).min(replies.len() - 1)].clone();
-                            *next += 1;
-                            answer
-                        }
-                        None => reply(404, json!({"detail": "no rule"})),
-                    };
-                    answer.send(stream);
-                }
-            })
-        };
+        let rules = rules
+            .into_iter()
+            .map(|(method, path, replies)| testkit::Rule::new(method, path, replies))
+            .collect();
+        let server = Server::start(rules);
         Script {
-            url,
-            open,
-            requests,
-            thread: Some(thread),
+            url: server.url.clone(),
+            server,
         }
     }
 
     /// Every request so far: method, path and query.
     pub(super) fn requests(&self) -> Vec<String> {
-        lock(&self.requests).clone()
+        self.server
+            .requests()
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.target))
+            .collect()
     }
 
     /// How many requests so far went to `method` `path`.
     pub(super) fn count(&self, method: &str, path: &str) -> usize {
-        let prefix = format!("{method} {path}");
-        self.requests()
-            .iter()
-            .filter(|r| *r == &prefix || r.starts_with(&format!("{prefix}?")))
-            .count()
-    }
-}
-
-impl Drop for Script {
-    fn drop(&mut self) {
-        self.open.store(false, Ordering::SeqCst);
-        // Wakes the accepting thread.
-        let _ = TcpStream::connect(self.url.trim_start_matches("http://"));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// Reads one request (its head, and its body by `Content-Length` or in chunks): its method and
-/// target.
-fn read_request(stream: &TcpStream) -> Option<(String, String)> {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let mut parts = line.split_whitespace();
-    let (method, target) = (parts.next()?.to_string(), parts.next()?.to_string());
-    let (mut length, mut chunked) = (0usize, false);
-    loop {
-        line.clear();
-        reader.read_line(&mut line).ok()?;
-        let header = line.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        let (name, value) = header.split_once(':')?;
-        match name.to_ascii_lowercase().as_str() {
-            "content-length" => length = value.trim().parse().ok()?,
-            "transfer-encoding" => chunked = value.to_ascii_lowercase().contains("chunked"),
-            _ => {}
-        }
-    }
-    if chunked {
-        loop {
-            line.clear();
-            reader.read_line(&mut line).ok()?;
-            let size = usize::from_str_radix(line.trim(), 16).ok()?;
-            let mut chunk = vec![0u8; size + 2];
-            reader.read_exact(&mut chunk).ok()?;
-            if size == 0 {
-                break;
-            }
-        }
-    } else {
-        std::io::copy(&mut reader.by_ref().take(length as u64), &mut std::io::sink()).ok()?;
-    }
-    Some((method, target))
-}
-
-impl Reply {
-    /// Writes the reply and closes the connection (short of the body for a `cut` one).
-    fn send(self, mut stream: TcpStream) {
-        let mut head = format!(
-            "HTTP/1.1 {} Reply\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
-            self.status,
-            self.declared.unwrap_or(self.body.len())
-        );
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(self.body.as_bytes());
-        let _ = stream.flush();
-        let _ = stream.shutdown(Shutdown::Both);
+        self.server.count(method, path)
     }
 }
 

@@ -2,13 +2,11 @@
 //!
 //!     cargo run --example fake-server
 //!
-//! then, in another terminal, point the CLI at the address it prints.
-
-mod fake;
-mod http;
-mod upload;
+//! then, in another terminal, point the CLI at the address it prints. The fake itself lives in
+//! `testkit::fake` (testkit/src/fake/), which the tests and the `try` example use too.
 
 use clap::Parser;
+use testkit::fake::{self, http};
 
 /// A fake LlamaCloud API on loopback, serving generated parse jobs, batches and
 /// batch-processing jobs with real filtering and paging.

@@ -7,18 +7,12 @@
 //! program at it with a demo key, runs the command through the same library entry point as the
 //! real binary (same output, exit codes and terminal behaviour), and stops when the command ends.
 
-#[path = "../fake-server/fake.rs"]
-mod fake;
-#[path = "../fake-server/http.rs"]
-mod http;
-#[path = "../fake-server/upload.rs"]
-mod upload;
-
 use std::ffi::OsString;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use llamacloud::context::{Context, MapEnv};
+use testkit::fake::{self, http};
 
 /// The variables this example sets; the real ones (a real key above all) are left out.
 const SET: [&str; 4] = [

@@ -73,7 +73,7 @@ impl Source {
 }
 
 /// A job response, streamed: its status, and the body still unread.
-pub struct Stream {
+pub(crate) struct Stream {
     pub status: reqwest::StatusCode,
     pub body: StreamBody,
 }

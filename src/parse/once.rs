@@ -152,7 +152,7 @@ impl Shared {
     /// What the store knows of `source`'s result under `key` that may be used now: a URL's
     /// document can change without the URL changing, so an earlier URL's result is never given
     /// as current (a job still running for it is waited for, an unanswered create found).
-    pub fn usable(&self, key: &str, kind: Kind, source: &Source) -> Known {
+    pub(super) fn usable(&self, key: &str, kind: Kind, source: &Source) -> Known {
         match (self.known(key, kind), source) {
             (Known::Stored { .. } | Known::Completed(_), Source::Url(_)) => Known::Nothing,
             (known, _) => known,

@@ -1,5 +1,7 @@
 //! llamacloud's test fixtures (a dev-dependency only, never published): one scripted HTTP server
-//! on loopback, for the library's unit tests and the end-to-end suite alike.
+//! on loopback, for the library's unit tests and the end-to-end suite alike; and [`fake`], the
+//! bundled fake LlamaCloud that `cargo run --example fake-server` serves, that the `try` example
+//! runs in its process, and that the end-to-end tests drive.
 //!
 //! A [`Server`] answers each request by the first [`Rule`] whose method and path match, with the
 //! rule's replies in turn (the last one again once they run out), and logs every request. A rule
@@ -11,6 +13,8 @@
 //! It speaks plain HTTP/1.1 over raw TCP: one request per connection, each connection served on
 //! a thread of its own (so a delayed reply holds up no other), every reply closing its
 //! connection.
+
+pub mod fake;
 
 use std::io::{Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};

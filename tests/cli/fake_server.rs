@@ -1,15 +1,9 @@
-//! The bundled fake LlamaCloud (examples/fake-server) driven end to end: real filtering, both
+//! The bundled fake LlamaCloud (`testkit::fake`, served by examples/fake-server) driven end to end: real filtering, both
 //! paging schemes over hundreds of items, resuming from the reported point.
 
-#[path = "../../examples/fake-server/fake.rs"]
-#[allow(dead_code)]
-pub mod fake;
-#[path = "../../examples/fake-server/http.rs"]
-pub mod http;
-#[path = "../../examples/fake-server/upload.rs"]
-pub mod upload;
-
 use serde_json::Value;
+pub use testkit::fake;
+use testkit::fake::http;
 
 use crate::harness::{cli, success_stdout};
 

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
 
+pub mod http;
+mod upload;
+
 /// What the fake holds and how it behaves.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -229,10 +232,6 @@ impl MadeJobs {
 }
 
 /// The requests the fake has answered, by kind (a request refused for its key is not counted).
-#[allow(
-    dead_code,
-    reason = "the tests and the server binary use it; the try example does not"
-)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RequestCounts {
     /// `POST /api/v2/parse/upload` and `POST /api/v2/parse`, however they were answered.
@@ -359,7 +358,6 @@ impl Fake {
     }
 
     /// The requests presigned links received: path, and whether an Authorization header came.
-    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
     pub fn file_requests(&self) -> Vec<(String, bool)> {
         self.file_requests
             .lock()
@@ -368,31 +366,21 @@ impl Fake {
     }
 
     /// How many jobs creates have made, deleted ones included.
-    #[allow(
-        dead_code,
-        reason = "the tests and the server binary use it; the try example does not"
-    )]
     pub fn jobs_made_ever(&self) -> usize {
         self.made_ever.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The jobs creates have made, oldest first (for tests: nothing is created twice).
-    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
     pub fn made_jobs(&self) -> Vec<Value> {
         self.made().jobs.values().map(|m| m.job.clone()).collect()
     }
 
     /// The configurations the creates that made jobs carried, oldest first.
-    #[allow(dead_code, reason = "the tests use it; the server binary does not")]
     pub fn made_configurations(&self) -> Vec<Value> {
         self.made().jobs.values().map(|m| m.sent.clone()).collect()
     }
 
     /// The requests answered so far, by kind.
-    #[allow(
-        dead_code,
-        reason = "the tests and the server binary use it; the try example does not"
-    )]
     pub fn requests_seen(&self) -> RequestCounts {
         let c = &self.counts;
         let get = |counter: &AtomicUsize| counter.load(Ordering::SeqCst);
@@ -407,26 +395,17 @@ impl Fake {
     }
 
     /// The most made jobs that had not ended at once (as seen just after each create).
-    #[allow(
-        dead_code,
-        reason = "the tests and the server binary use it; the try example does not"
-    )]
     pub fn max_running_seen(&self) -> usize {
         self.made().max_running_seen
     }
 
     /// The most uploads at once among those that arrived after the first poll fault.
-    #[allow(dead_code, reason = "the tests use it; the binaries do not")]
     pub fn max_creates_at_once_after_poll_fault(&self) -> usize {
         self.most_uploads_after_poll_fault.load(Ordering::SeqCst)
     }
 
     /// Waits until more than `seen` creates have been answered, or `timeout` has passed; returns
     /// how many have been answered.
-    #[allow(
-        dead_code,
-        reason = "the tests and the server binary use it; the try example does not"
-    )]
     pub fn wait_for_create(&self, seen: usize, timeout: Duration) -> usize {
         let (count, changed) = &self.creates_answered;
         let count = count.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -1176,7 +1155,7 @@ fn str_field<'v>(item: &'v Value, key: &str) -> &'v str {
 impl Fake {
     fn create_from_upload(&self, request: Request) -> Answer {
         let content_type = request.content_type.unwrap_or_default();
-        let parts = match super::upload::multipart(content_type, request.body) {
+        let parts = match upload::multipart(content_type, request.body) {
             Ok(parts) => parts,
             Err(why) => return Answer::detail(400, &format!("Invalid multipart body: {why}")),
         };
@@ -1206,7 +1185,7 @@ impl Fake {
     }
 
     fn create_from_json(&self, request: Request) -> Answer {
-        let config = match super::upload::json(request.body) {
+        let config = match upload::json(request.body) {
             Ok(config @ Value::Object(_)) => config,
             Ok(_) => return Answer::invalid_body("body", "Input should be an object"),
             Err(why) => return Answer::detail(400, &why),
@@ -1587,4 +1566,4 @@ fn check_configuration(config: &Value, json_body: bool) -> Option<Answer> {
 
 /// The keys the API's parse configuration takes (the client's copy, derived from the API's
 /// OpenAPI document).
-const CONFIGURATION_TREE: &str = include_str!("../../src/api/configuration-tree.json");
+const CONFIGURATION_TREE: &str = include_str!("../../../src/api/configuration-tree.json");

@@ -8,7 +8,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use tiny_http::{Header, Response, Server};
 
-use super::fake::{Fake, Request};
+use super::{Fake, Request};
 
 /// Bodies smaller than this are sent uncompressed, as real servers do.
 const GZIP_MIN_BYTES: usize = 1024;
@@ -16,10 +16,6 @@ const GZIP_MIN_BYTES: usize = 1024;
 const WORKERS: usize = 16;
 /// Workers of the fake server binary: enough for a client with 64 uploads in flight beside its
 /// polls and fetches (a request that waits for a worker would look like a slow API).
-#[allow(
-    dead_code,
-    reason = "the server binary uses it; the tests and the try example do not"
-)]
 pub const SERVER_WORKERS: usize = 128;
 
 /// Binds `127.0.0.1:port` (0 picks a free port) and serves `fake` on a few worker threads.

@@ -14,9 +14,18 @@ fn main() {
     if dir.join(".cargo_vcs_info.json").is_file() {
         println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
     }
-    for watched in [".git/HEAD", ".git/refs/heads"] {
-        if dir.join(watched).exists() {
-            println!("cargo:rerun-if-changed={watched}");
+    // The commit: HEAD, the branch it names and packed refs, wherever git keeps them (in a
+    // worktree `.git` is a file that points elsewhere).
+    for name in ["HEAD", "refs/heads", "packed-refs"] {
+        let path = Command::new("git")
+            .args(["rev-parse", "--path-format=absolute", "--git-path", name])
+            .current_dir(dir)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
+        if let Some(path) = path.filter(|path| Path::new(path).exists()) {
+            println!("cargo:rerun-if-changed={path}");
         }
     }
     let from_git = Command::new("git")

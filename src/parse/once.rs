@@ -272,6 +272,15 @@ pub(super) fn job_for(
             .contains(&token);
         return Ok((job_id, sent_by_this_run));
     }
+    // A create this run sent, whose job is still not found: the listing may lag further, and
+    // a second create could pay twice. Left for the next run, which looks for it first.
+    let sent = shared.sent.lock().unwrap_or_else(PoisonError::into_inner);
+    if unanswered.iter().any(|intent| sent.contains(&intent.token)) {
+        return Err(Error::failure(format!(
+            "the answer to its create was lost and its job is not listed yet: {NOT_AGAIN}"
+        )));
+    }
+    drop(sent);
     create(shared, session, key, source, configuration, send).map(|id| (id, true))
 }
 

@@ -829,3 +829,37 @@ fn a_force_run_stopped_while_its_jobs_run_is_resumed_without_paying_again() {
         stderr_of(&rerun)
     );
 }
+
+#[test]
+fn a_create_this_run_lost_is_never_sent_again_in_the_same_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    tree(&docs, &["a.pdf"]);
+    // The create's answer is lost, and the job stays out of every listing this run makes.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: Duration::from_millis(1500),
+        list_lag: 1000,
+        parse_jobs: 0,
+        ..fake::Config::default()
+    });
+    let output = bulk(&url, &store, &[&docs], &out)
+        .args(["--timeout", "1", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    assert_eq!(
+        fake.made_jobs().len(),
+        1,
+        "one create, never sent again: {}",
+        stderr_of(&output)
+    );
+    let line: serde_json::Value = serde_json::from_str(stdout_of(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(line["status"], "ERROR", "{line}");
+    assert!(
+        line["error"]
+            .as_str()
+            .unwrap()
+            .contains("the next run looks for its job first"),
+        "{line}"
+    );
+}

@@ -348,13 +348,19 @@ fn create(
                     at: shared.now_ms(),
                 })
                 .collect();
-            match (lost, intents.is_empty()) {
-                (true, false) => match find_by_token(shared, session, &intents)? {
+            match (lost, token) {
+                (true, Some(_)) => match find_by_token(shared, session, &intents)? {
                     Some((job_id, _)) => job_id,
                     // Not found is no proof that nothing was made.
                     None => return Err(err.context(NOT_AGAIN)),
                 },
-                _ => return Err(err),
+                (false, Some(token)) => {
+                    // The server provably took nothing in (no connection, 429, 503): the intent
+                    // is withdrawn, so that nothing looks for its job and it may be sent again.
+                    let _ = shared.record(key, What::Refused { token });
+                    return Err(err);
+                }
+                (_, None) => return Err(err),
             }
         }
     };

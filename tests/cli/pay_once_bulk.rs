@@ -863,3 +863,25 @@ fn a_create_this_run_lost_is_never_sent_again_in_the_same_run() {
         "{line}"
     );
 }
+
+#[test]
+fn a_create_the_api_did_not_take_in_for_a_long_while_is_sent_again_in_a_later_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let (docs, store, out) = layout(dir.path());
+    tree(&docs, &["a.pdf"]);
+    // More 503s than one round sends the create (9 sends of 3 tries each): the server took none
+    // of them in.
+    let (url, fake) = start_shared(fake::Config {
+        create_faults: vec![503; 40],
+        parse_jobs: 0,
+        ..fake::Config::default()
+    });
+    let output = bulk(&url, &store, &[&docs], &out).output().unwrap();
+    ok(&output);
+    assert_eq!(fake.made_jobs().len(), 1, "{}", stderr_of(&output));
+    assert!(
+        !stderr_of(&output).contains("looking for the job"),
+        "nothing to look for: {}",
+        stderr_of(&output)
+    );
+}

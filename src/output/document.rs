@@ -55,6 +55,18 @@ impl<W: Write> Pages for Writer<'_, W> {
     }
 }
 
+/// A page that failed, as stderr says it: `page 3 failed: OCR timeout`.
+pub(crate) fn failed_page(page: &FailedPage) -> String {
+    format!("page {} failed: {}", page.page_number, page.error)
+}
+
+/// One warning line on stderr for each page that failed (one document written to stdout or -o).
+pub(crate) fn warn_failed(stderr: &crate::context::Stderr, pages: &[FailedPage]) {
+    for page in pages {
+        stderr.line(&format!("warning: {}", failed_page(page)));
+    }
+}
+
 /// The line a failed page leaves at its place in the document: the page and the API's words,
 /// so that a missing page is never silent (the same in every output: stdout, -o, bulk results,
 /// the result store).

@@ -105,12 +105,7 @@ pub fn show(
                 written.out_of_order.join(", ")
             ));
         }
-        for page in &written.failed {
-            stderr.line(&format!(
-                "warning: page {} failed: {}",
-                page.page_number, page.error
-            ));
-        }
+        document::warn_failed(stderr, &written.failed);
         return Error::partial(job_id, &written.failed);
     }
     if let Some(job) = polled {

@@ -16,6 +16,7 @@ use crate::cli::{Format, GlobalArgs, ParseArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
+use crate::output::document;
 use crate::output::style::Shape;
 use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job::{self, Give, ended_badly};
@@ -320,12 +321,7 @@ fn write_out(
     let mut file = kept.open()?;
     io::copy(&mut file, &mut sink)?;
     sink.commit()?;
-    for page in failed {
-        ctx.io.stderr.line(&format!(
-            "warning: page {} failed: {}",
-            page.page_number, page.error
-        ));
-    }
+    document::warn_failed(&ctx.io.stderr, failed);
     Error::partial(&neutralize(job_id), failed)
 }
 

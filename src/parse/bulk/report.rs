@@ -208,7 +208,7 @@ impl Tally {
             let pages: Vec<String> = outcome
                 .failed_pages
                 .iter()
-                .map(|p| format!("page {} failed: {}", p.page_number, p.error))
+                .map(crate::output::document::failed_page)
                 .collect();
             line.push_str(&format!(" (warning: {})", pages.join("; ")));
         }

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::api::document::FailedPage;
+use crate::api::document::{Decoded, FailedPage};
 use crate::api::models::Part;
 use crate::api::parse_jobs::{self, Expand};
 use crate::error::Error;
@@ -18,6 +18,24 @@ pub(super) enum Fetch {
     /// The server no longer knows the job (404).
     Gone,
     Failed(Error),
+}
+
+/// A completed job's document (markdown or text) streamed into `out` page by page, failed pages
+/// marked where they were: the one way a document is fetched, into the store (`fetch_result`) or
+/// straight to the output (`parsing get`). The output is opened (`open`) only once the API has
+/// answered, so a job it does not have leaves it untouched. Returns it, and what decoding learned.
+pub(crate) fn stream_document<W: io::Write>(
+    session: &Session,
+    job_id: &str,
+    expand: &Expand,
+    part: Part,
+    flush_pages: bool,
+    open: impl FnOnce() -> Result<W, Error>,
+) -> Result<(W, Decoded), Error> {
+    let response = parse_jobs::stream(&session.client, &session.scope, job_id, expand)?;
+    let mut out = open()?;
+    let decoded = document::write_document(response.body, &mut out, part, flush_pages)?;
+    Ok((out, decoded))
 }
 
 /// Fetches the completed job's result of `kind` into the store (or, with `--no-cache`, a
@@ -38,39 +56,40 @@ pub(super) fn fetch_result(
         parts,
         image_filenames: None,
     };
-    let response = parse_jobs::stream(&session.client, &session.scope, job_id, &expand).map_err(|err| {
-        if err.is_not_found() {
-            Fetch::Gone
-        } else {
-            Fetch::Failed(Error::from(err))
-        }
-    })?;
     let failed = |err: io::Error| Fetch::Failed(Error::Io(err));
     let mut temp = match shared.store() {
         Some(store) => store.temporary(),
         None => tempfile::NamedTempFile::new(),
     }
     .map_err(failed)?;
-    let mut body = response.body;
     let written = match kind {
         Kind::Part(part) => {
-            let mut out = io::BufWriter::new(temp.as_file_mut());
-            document::write_document(&mut body, &mut out, part, false).and_then(|decoded| {
+            let file = temp.as_file_mut();
+            let open = move || Ok(io::BufWriter::new(file));
+            stream_document(session, job_id, &expand, part, false, open).and_then(|(mut out, decoded)| {
                 io::Write::flush(&mut out)
                     .map_err(Error::Io)
                     .map(|()| decoded.failed)
             })
         }
-        Kind::Json | Kind::Job => document::copy_through(&mut body, temp.as_file_mut()).map(|_| {
-            // The JSON holds each page's error itself; its failed pages are counted all the same.
-            File::open(temp.path())
-                .ok()
-                .and_then(|file| document::write_document(file, &mut io::sink(), Part::Markdown, false).ok())
-                .map(|decoded| decoded.failed)
-                .unwrap_or_default()
-        }),
+        Kind::Json | Kind::Job => parse_jobs::stream(&session.client, &session.scope, job_id, &expand)
+            .map_err(Error::from)
+            .and_then(|mut response| document::copy_through(&mut response.body, temp.as_file_mut()))
+            .map(|_| {
+                // The JSON holds each page's error itself; its failed pages are counted all the same.
+                File::open(temp.path())
+                    .ok()
+                    .and_then(|file| {
+                        document::write_document(file, &mut io::sink(), Part::Markdown, false).ok()
+                    })
+                    .map(|decoded| decoded.failed)
+                    .unwrap_or_default()
+            }),
     };
-    let failed_pages = written.map_err(Fetch::Failed)?;
+    let failed_pages = written.map_err(|err| match err {
+        Error::Api(api) if api.is_not_found() => Fetch::Gone,
+        err => Fetch::Failed(err),
+    })?;
     if shared.store.is_none() {
         return Ok(Fetched {
             kept: Kept::Temporary(temp),

@@ -14,7 +14,7 @@ use crate::output::Output;
 use crate::output::destination::Destination;
 use crate::output::document;
 use crate::output::style::{Shape, Style};
-use crate::parse::wait;
+use crate::parse::{fetch, wait};
 use crate::session::Session;
 use crate::text::{neutralize, shell_quote};
 
@@ -94,9 +94,9 @@ pub fn show(
     }
     let (client, scope) = (&session.client, &session.scope);
     if let Some(part) = part {
-        let response = parse_jobs::stream(client, scope, job_id, &expand)?;
-        let mut sink = output.open(ctx)?;
-        let written = document::write_document(response.body, &mut sink, part, output.to_terminal())?;
+        let open = || output.open(ctx);
+        let (sink, written) =
+            fetch::stream_document(session, job_id, &expand, part, output.to_terminal(), open)?;
         sink.commit()?;
         let stderr = &ctx.io.stderr;
         if !written.out_of_order.is_empty() {

@@ -72,6 +72,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         configuration,
     } = plan;
     let (store, key) = if args.store.no_cache {
+        // Nothing is recorded without a store (no journal either): the key names nothing.
         (None, String::new())
     } else {
         let mut store = once::open_store(&session, &ctx.io.stderr)?;

@@ -771,16 +771,15 @@ fn a_402_stops_creating_and_the_next_run_creates_the_rest() {
     assert_eq!(fake.requests_seen().listings, 0);
 }
 
-#[test]
-fn a_job_this_run_made_and_found_later_by_its_token_is_billed_as_made() {
+/// One document whose create's answer is lost (it comes after `--timeout`), its job left out of
+/// the first `list_lag` listings: the bulk run's output, and the fake.
+fn a_create_answer_lost(list_lag: usize) -> (Output, std::sync::Arc<fake::Fake>) {
     let dir = tempfile::tempdir().unwrap();
     let (docs, store, out) = layout(dir.path());
     tree(&docs, &["a.pdf"]);
-    // The create's answer is lost (it comes after --timeout), and the job stays out of the first
-    // six listings: the first round's four looks do not find it, the next round's do.
     let (url, fake) = start_shared(fake::Config {
         answer_delay: Duration::from_millis(1500),
-        list_lag: 6,
+        list_lag,
         parse_jobs: 0,
         ..fake::Config::default()
     });
@@ -788,6 +787,13 @@ fn a_job_this_run_made_and_found_later_by_its_token_is_billed_as_made() {
         .args(["--timeout", "1", "--max-retries", "0"])
         .output()
         .unwrap();
+    (output, fake)
+}
+
+#[test]
+fn a_job_this_run_made_and_found_later_by_its_token_is_billed_as_made() {
+    // The first round's four looks do not find the job, the next round's do.
+    let (output, fake) = a_create_answer_lost(6);
     ok(&output);
     assert_eq!(fake.made_jobs().len(), 1, "{}", stderr_of(&output));
     let line: serde_json::Value = serde_json::from_str(stdout_of(&output).lines().next().unwrap()).unwrap();
@@ -832,20 +838,8 @@ fn a_force_run_stopped_while_its_jobs_run_is_resumed_without_paying_again() {
 
 #[test]
 fn a_create_this_run_lost_is_never_sent_again_in_the_same_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let (docs, store, out) = layout(dir.path());
-    tree(&docs, &["a.pdf"]);
-    // The create's answer is lost, and the job stays out of every listing this run makes.
-    let (url, fake) = start_shared(fake::Config {
-        answer_delay: Duration::from_millis(1500),
-        list_lag: 1000,
-        parse_jobs: 0,
-        ..fake::Config::default()
-    });
-    let output = bulk(&url, &store, &[&docs], &out)
-        .args(["--timeout", "1", "--max-retries", "0"])
-        .output()
-        .unwrap();
+    // Its job stays out of every listing this run makes.
+    let (output, fake) = a_create_answer_lost(1000);
     assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
     assert_eq!(
         fake.made_jobs().len(),

@@ -166,7 +166,7 @@ pub fn create(
         Source::File(file) => (
             client.url(&endpoints::UPLOAD_AND_PARSE, &query),
             Payload::Upload {
-                configuration: Value::Object(configuration).to_string(),
+                text: ("configuration", Value::Object(configuration).to_string()),
                 file: file.clone(),
             },
         ),

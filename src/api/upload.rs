@@ -94,14 +94,14 @@ impl Uploader {
         Ok(Uploader { runtime, http })
     }
 
-    /// Sends the `configuration` part, then the file, read from disk as it is sent. Returns the
-    /// answer, read.
+    /// Sends the text part (`configuration`, `purpose`: its name and value), then the file, read
+    /// from disk as it is sent. Returns the answer, read.
     pub(super) fn send(
         &self,
         url: &Url,
         headers: (&HeaderValue, &[(HeaderName, HeaderValue)]),
         timeout: Duration,
-        configuration: &str,
+        text: (&'static str, &str),
         path: &Path,
     ) -> Result<(StatusCode, HeaderMap, Vec<u8>), UploadError> {
         let unreadable = |e: std::io::Error| {
@@ -129,7 +129,7 @@ impl Uploader {
         .mime_str(&media_type(path))
         .map_err(UploadError::Http)?;
         let form = reqwest::multipart::Form::new()
-            .text("configuration", configuration.to_string())
+            .text(text.0, text.1.to_string())
             .part("file", part);
         let (authorization, custom) = headers;
         let mut request = self

@@ -120,16 +120,17 @@ impl Client {
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .body(body.clone())
             }
-            Payload::Upload { configuration, file } => {
+            Payload::Upload { text, file } => {
+                let (name, value) = (text.0, text.1.as_str());
                 self.trace.line(format_args!(
-                    "> body: multipart: configuration {}, file {}",
-                    shown_body(configuration),
+                    "> body: multipart: {name} {}, file {}",
+                    shown_body(value),
                     neutralize(&file.display().to_string())
                 ));
                 let started = Instant::now();
                 let uploader = self.uploader()?;
                 let headers = (&self.authorization, self.config.headers.as_slice());
-                let sent = uploader.send(url, headers, timeout, configuration, file);
+                let sent = uploader.send(url, headers, timeout, (name, value), file);
                 let (status, headers, body) = match sent {
                     Ok(answer) => answer,
                     Err(UploadError::Local(err)) => return Err(err),

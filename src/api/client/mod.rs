@@ -113,11 +113,11 @@ pub(crate) enum Payload {
     Empty,
     /// A JSON document, already serialized.
     Json(Vec<u8>),
-    /// `multipart/form-data` as the SDK sends it to `/api/v2/parse/upload`: a text part
-    /// `configuration` (JSON), then a part `file` with the file's name and a content type
-    /// guessed from its extension. The file is streamed from disk on every attempt.
+    /// `multipart/form-data`: a text part (`text`: `configuration` to `/api/v2/parse/upload` as
+    /// the SDK sends it, `purpose` to `/api/v1/beta/files`), then a part `file` with the file's
+    /// name and a content type guessed from its extension, streamed from disk on every attempt.
     Upload {
-        configuration: String,
+        text: (&'static str, String),
         file: std::path::PathBuf,
     },
 }

@@ -1,5 +1,5 @@
-//! The endpoints: their paths and how each list pages. Only `parse_jobs` and `batches` use
-//! them; a path segment that comes from the user is checked there (`segment`).
+//! The endpoints: their paths and how each list pages. Only `parse_jobs`, `batches` and `files`
+//! use them; a path segment that comes from the user is checked there (`segment`).
 
 /// How a list endpoint pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,9 @@ pub(super) const CREATE_PARSE_JOB: [&str; 3] = ["api", "v2", "parse"];
 
 /// `POST /api/v2/parse/upload`: a parse job for a file sent along (multipart body).
 pub(super) const UPLOAD_AND_PARSE: [&str; 4] = ["api", "v2", "parse", "upload"];
+
+/// `POST /api/v1/beta/files`: a file uploaded for later jobs (multipart body).
+pub(super) const FILES: [&str; 4] = ["api", "v1", "beta", "files"];
 
 /// `GET /api/v2/parse/versions`.
 pub(super) const PARSE_VERSIONS: [&str; 4] = ["api", "v2", "parse", "versions"];

@@ -1,5 +1,5 @@
 //! Talking to the LlamaCloud API. One typed function per call, by resource (`parse_jobs`,
-//! `batches`); the models they answer with (`models`) and the streaming decoders of a job
+//! `batches`, `files`); the models they answer with (`models`) and the streaming decoders of a job
 //! response (`document`); beneath them the client (`client`: the send and retry core, with
 //! `upload`, `trace`, `body`, `throttle`, `retry`), paths (`endpoints`), queries (`query`) and
 //! paging (`page`, `paginate`). Nothing here knows the command line: errors carry what
@@ -12,6 +12,7 @@ pub mod configuration;
 pub mod document;
 pub mod endpoints;
 pub mod error;
+pub mod files;
 pub mod models;
 pub mod page;
 pub mod paginate;

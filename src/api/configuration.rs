@@ -73,6 +73,11 @@ pub fn check_pages(pages: &str) -> Result<(), String> {
 /// and merged, no spaces (`2,1`, `1,2` and ` 1 , 2 ` are `1-2`; `1-3,5` stays). It is what a create
 /// sends and what a result is keyed on, so one page set is one job.
 pub(super) fn canonical_pages(pages: &str) -> Result<String, String> {
+    page_set(pages).map(|ranges| pages_text(&ranges))
+}
+
+/// The pages of a checked `target_pages` list as ranges `(first, last)`, sorted and merged.
+pub fn page_set(pages: &str) -> Result<Vec<(u64, u64)>, String> {
     let mut asked = asked_pages(pages)?;
     asked.sort_unstable();
     let mut merged: Vec<(u64, u64)> = Vec::with_capacity(asked.len());
@@ -82,14 +87,19 @@ pub(super) fn canonical_pages(pages: &str) -> Result<String, String> {
             _ => merged.push((first, last)),
         }
     }
-    let parts: Vec<String> = merged
+    Ok(merged)
+}
+
+/// Sorted, merged ranges as a `target_pages` list: `1-3,5`.
+pub fn pages_text(ranges: &[(u64, u64)]) -> String {
+    let parts: Vec<String> = ranges
         .iter()
         .map(|&(first, last)| match first == last {
             true => first.to_string(),
             false => format!("{first}-{last}"),
         })
         .collect();
-    Ok(parts.join(","))
+    parts.join(",")
 }
 
 /// `configuration` with its `page_ranges.target_pages` list in canonical form (`canonical_pages`);

@@ -50,7 +50,6 @@ impl Uploaded {
 /// with its name and type as a parse upload sends them). Sent as any request that changes
 /// something: again only when the server provably did not take it in. No job is created and
 /// nothing is paid.
-#[cfg_attr(not(test), expect(dead_code, reason = "used by the page windows of issue 29"))]
 pub(crate) fn upload(client: &Client, scope: &Scope, path: &Path) -> Result<Uploaded, Error> {
     let url = client.url(&endpoints::FILES, &scope.query());
     let payload = Payload::Upload {

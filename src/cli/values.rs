@@ -63,6 +63,18 @@ pub(super) fn target_pages(value: &str) -> Result<String, String> {
     Ok(value)
 }
 
+/// `--window-pages`: 0 (no windows), or at most the most pages one job is known to take.
+pub(super) fn window_pages(value: &str) -> Result<u64, String> {
+    let most = crate::parse::window::MOST_PAGES;
+    match value.trim().parse::<u64>() {
+        Ok(pages) if pages <= most => Ok(pages),
+        Ok(_) => Err(format!(
+            "at most {most}: the API refuses a job of more pages (its cap for the agentic parse modes)"
+        )),
+        Err(_) => Err(format!("expected a number of pages, 0 (no windows) to {most}")),
+    }
+}
+
 pub(super) fn non_empty(value: &str) -> Result<String, String> {
     match value.trim() {
         "" => Err("the value is empty; an empty id or filter would match everything".into()),

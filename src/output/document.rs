@@ -13,8 +13,10 @@ use crate::text::neutralize;
 /// How much of a body is copied at a time.
 const COPY_BUFFER: usize = 64 * 1024;
 
-/// Pages written to `out`.
-struct Writer<'w, W: Write> {
+/// A document written to `out` from one job response, or from several in order (the windows of
+/// a long document): pages joined by a blank line, failed pages marked where they were, a final
+/// newline (`finish`).
+pub(crate) struct Writer<'w, W: Write> {
     out: &'w mut W,
     flush_pages: bool,
     /// Something was written (pages are then separated by a blank line).
@@ -22,6 +24,42 @@ struct Writer<'w, W: Write> {
     /// The last byte of the page being written.
     last: Option<u8>,
     ends_with_newline: bool,
+}
+
+impl<'w, W: Write> Writer<'w, W> {
+    /// With `flush_pages`, each page is flushed as soon as it is written.
+    pub(crate) fn new(out: &'w mut W, flush_pages: bool) -> Self {
+        Writer {
+            out,
+            flush_pages,
+            written_any: false,
+            last: None,
+            ends_with_newline: true,
+        }
+    }
+
+    /// Writes the markdown or text of the job response in `reader`, pages in the order the
+    /// server sends them.
+    pub(crate) fn response(&mut self, reader: impl Read, part: Part) -> Result<Decoded, Error> {
+        document::decode(reader, part, self).map_err(|err| match err {
+            DecodeError::Read(err) => Error::Api(err),
+            DecodeError::Write(err) => Error::Io(err),
+            DecodeError::Missing(missing) => Error::failure(missing_content(&missing)),
+        })
+    }
+
+    /// Marks a page that failed, in its place.
+    pub(crate) fn failed_page(&mut self, page: &FailedPage) -> io::Result<()> {
+        Pages::failed(self, page)
+    }
+
+    /// Ends the document with a newline.
+    pub(crate) fn finish(self) -> io::Result<()> {
+        if !self.ends_with_newline {
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 impl<W: Write> Pages for Writer<'_, W> {
@@ -87,21 +125,9 @@ pub fn write_document(
     part: Part,
     flush_pages: bool,
 ) -> Result<Decoded, Error> {
-    let mut writer = Writer {
-        out,
-        flush_pages,
-        written_any: false,
-        last: None,
-        ends_with_newline: true,
-    };
-    let decoded = document::decode(reader, part, &mut writer).map_err(|err| match err {
-        DecodeError::Read(err) => Error::Api(err),
-        DecodeError::Write(err) => Error::Io(err),
-        DecodeError::Missing(missing) => Error::failure(missing_content(&missing)),
-    })?;
-    if !writer.ends_with_newline {
-        writer.out.write_all(b"\n")?;
-    }
+    let mut writer = Writer::new(out, flush_pages);
+    let decoded = writer.response(reader, part)?;
+    writer.finish()?;
     Ok(decoded)
 }
 

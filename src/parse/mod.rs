@@ -19,3 +19,4 @@ pub(crate) mod plan;
 pub(crate) mod single;
 pub(crate) mod stdin;
 pub(crate) mod wait;
+pub(crate) mod window;

@@ -43,6 +43,9 @@ pub(crate) struct Request<'a> {
     pub(crate) cancel_on_timeout: bool,
     /// One document (no bulk option): written to stdout or `-o`.
     pub(crate) single: bool,
+    /// `--window-pages`: a longer document is parsed in windows of this many pages (0: never;
+    /// `parsing create` makes one job a document).
+    pub(crate) window_pages: u64,
 }
 
 impl<'a> Request<'a> {
@@ -61,6 +64,7 @@ impl<'a> Request<'a> {
             wait_timeout: args.wait_timeout,
             cancel_on_timeout: args.cancel_on_timeout,
             single: !args.is_bulk(),
+            window_pages: args.window_pages,
         }
     }
 
@@ -86,6 +90,7 @@ impl<'a> Request<'a> {
             wait_timeout: args.waiting.wait_timeout,
             cancel_on_timeout: args.waiting.cancel_on_timeout,
             single: !args.is_bulk(),
+            window_pages: 0,
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::parse::job::{self, Give, ended_badly};
 use crate::parse::key;
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::plan::{self as create, Plan, check_source};
+use crate::parse::window::{self, Long, TooLong, Window, run::Windowed, stitch};
 use crate::session::Session;
 use crate::signals::{self, LastWords};
 use crate::text::neutralize;
@@ -103,6 +104,22 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     } else {
         shared.usable(&key, kind, &source)
     };
+    let long = Long {
+        name: argument,
+        source: &source,
+        configuration: &configuration,
+        window_pages: args.window_pages,
+        force: args.store.force,
+        parallel: args.bulk.max_in_flight as usize,
+    };
+    // A long PDF is parsed in windows, unless the whole document's result or job is known (a
+    // run before windows existed, or with --window-pages 0): what was paid for is used.
+    if matches!(known, Known::Nothing | Known::Ended(_))
+        && let Some((pages, windows)) = long.windows_of_pdf(kind)
+    {
+        create::check_before_paying(&source)?;
+        return in_windows(&document, ctx, &long, pages, windows);
+    }
     // A job the server no longer knows is parsed again, once.
     for _ in 0..2 {
         let outcome = match known {
@@ -124,12 +141,28 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             }
             Known::Ended(_) | Known::Nothing => {
                 create::check_before_paying(&source)?;
-                let (job_id, _) = once::job_for(&shared, &session, &key, &source, &configuration, &[], send)?;
-                wait_and_finish(&document, &job_id, ctx, true)
+                match once::job_for(&shared, &session, &key, &source, &configuration, &[], send) {
+                    Ok((job_id, _)) => wait_and_finish(&document, &job_id, ctx, true),
+                    Err(err) => match window::too_long(&err.to_string()) {
+                        Some(limit) => Outcome::TooLong(err, limit),
+                        None => return Err(err),
+                    },
+                }
             }
         };
         match outcome {
             Outcome::Done(result) => return result,
+            Outcome::TooLong(err, limit) => {
+                let Some((pages, windows)) = long.windows_after_refusal(limit, kind) else {
+                    return Err(err);
+                };
+                ctx.io.stderr.line(&format!(
+                    "note: the API refused {} as too long for one job (at most {} pages): parsing it in windows",
+                    neutralize(argument),
+                    limit.cap
+                ));
+                return in_windows(&document, ctx, &long, pages, windows);
+            }
             Outcome::Gone(job_id) => {
                 shared.gone(&key, &job_id)?;
                 ctx.io.stderr.line(&format!(
@@ -162,6 +195,8 @@ struct Document<'a> {
 enum Outcome {
     Done(Result<(), Error>),
     Gone(String),
+    /// The API refused the document as too long for one job.
+    TooLong(Error, TooLong),
 }
 
 /// Waits for the job, then writes its result.
@@ -201,6 +236,11 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
         return Outcome::Done(Err(created_note(document, ctx, job_id, &resume, err)));
     }
     if let Some(ended) = ended_badly(job_id, &last) {
+        if let Some(limit) = last.error_message().and_then(window::too_long)
+            && document.kind != Kind::Job
+        {
+            return Outcome::TooLong(ended, limit);
+        }
         if document.kind == Kind::Job {
             // The job as it ended is the record printed.
             let printed = record_output(document.global, ctx).and_then(|out| out.print(ctx, &last));
@@ -335,4 +375,63 @@ fn created_note(document: &Document, ctx: &Context, job_id: &str, resume: &str, 
         job::name_created(document.global, ctx, job_id, resume, Give::Both);
     }
     err
+}
+
+/// Parses the document as `windows` of its `pages` pages, side by side, and writes it as they
+/// come in, in order: the markdown or text page by page, or (JSON) once all are in.
+fn in_windows(
+    document: &Document,
+    ctx: &mut Context,
+    long: &Long,
+    pages: u64,
+    windows: Vec<Window>,
+) -> Result<(), Error> {
+    let Source::File(path) = long.source else {
+        return Err(Error::failure("internal error: only a local file is parsed in windows"));
+    };
+    let size = windows.iter().map(Window::pages).max().unwrap_or_default();
+    ctx.io.stderr.line(&format!(
+        "note: {} has {pages} pages to parse: {} windows of up to {size} pages, side by side (--window-pages)",
+        neutralize(long.name),
+        windows.len()
+    ));
+    let session = document.session;
+    let send = |configuration: &serde_json::Map<String, Value>, source: &Source| {
+        create::send_create(session, configuration, source)
+    };
+    let windowed = Windowed {
+        session,
+        shared: document.shared,
+        path,
+        name: long.name,
+        configuration: long.configuration,
+        force: long.force,
+        timeout: document.timeout,
+        cancel: document.cancel,
+        send: &send,
+        parallel: long.parallel,
+    };
+    signals::leave_last_words(LastWords {
+        output_line: None,
+        file: None,
+        note: "interrupted; the jobs of its windows go on: run the same command again (what is done is not paid for again)".into(),
+    });
+    let output = document.output;
+    let ctx = &*ctx;
+    let failed = window::run::follow(&windowed, windows, |pieces| {
+        let mut sink = output.open(ctx)?;
+        let failed = match document.kind {
+            Kind::Part(part) => stitch::write_part(&mut sink, part, output.to_terminal(), pieces)?,
+            _ => {
+                let pieces = pieces.collect::<Result<Vec<_>, Error>>()?;
+                stitch::write_json(&mut sink, &pieces)?
+            }
+        };
+        sink.commit()?;
+        Ok(failed)
+    });
+    signals::forget_last_words();
+    let failed = failed?;
+    document::warn_failed(&ctx.io.stderr, &failed);
+    window::partial(long.name, &failed)
 }

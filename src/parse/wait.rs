@@ -4,7 +4,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::api;
 use crate::api::models::{Job, is_final};
-use crate::context::Context;
+use crate::context::Clock;
 use crate::error::Error;
 use crate::output::progress::Progress;
 use crate::text::neutralize;
@@ -21,12 +21,12 @@ pub(super) const MAX_DELAY: Duration = Duration::from_secs(5);
 /// to say, `job::give_up`). A spinner shows when stderr is a terminal. Waiting is done by the
 /// context's clock.
 pub(super) fn until_final(
-    ctx: &Context,
+    clock: &dyn Clock,
+    spinner: bool,
     job_id: &str,
     timeout: Duration,
     get: impl Fn(SystemTime) -> Result<Job, Error>,
 ) -> Result<Job, Error> {
-    let clock = &ctx.clock;
     let started = clock.now();
     let deadline = started + timeout;
     let mut last_status: Option<String> = None;
@@ -44,7 +44,7 @@ pub(super) fn until_final(
         })
     };
     let spinner = Progress::spinner(
-        ctx.io.terminals.stderr,
+        spinner,
         format!("waiting for {}", neutralize(job_id)),
     );
     let mut delay = FIRST_DELAY;

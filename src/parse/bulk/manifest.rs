@@ -43,6 +43,10 @@ pub(super) struct Written {
     /// The pages of the result that failed (marked in it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) failed_pages: Vec<FailedPage>,
+    /// The windows it was parsed in, each with its job (then `job_id` is empty: no one job made
+    /// it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) windows: Option<Vec<crate::parse::bulk::windows::WindowLine>>,
 }
 
 /// A line of the manifest: a result written, or an event of a result key (manifests written
@@ -200,7 +204,8 @@ impl Manifest {
     fn jobs(&self) -> &HashMap<String, Made> {
         self.jobs.get_or_init(|| {
             let mut jobs: HashMap<String, Made> = HashMap::new();
-            for w in self.written.values() {
+            // A result made in windows has no one job to fetch it from again.
+            for w in self.written.values().filter(|w| !w.job_id.is_empty()) {
                 let (job_id, declared) = jobs
                     .entry(w.key.clone())
                     .or_insert_with(|| (w.job_id.clone(), Some(w.source_type.clone())));
@@ -320,6 +325,7 @@ mod tests {
                 page_number: "2".into(),
                 error: "OCR timeout".into(),
             }],
+            windows: None,
         }
     }
 

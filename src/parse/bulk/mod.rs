@@ -31,6 +31,7 @@ mod submit;
 mod testing;
 mod unfinished;
 mod walk;
+mod windows;
 mod write;
 
 use std::collections::HashSet;
@@ -68,6 +69,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         bulk,
         wait_timeout,
         cancel_on_timeout,
+        window_pages,
         ..
     } = request;
     let given = Given {
@@ -76,6 +78,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         timeout: wait_timeout,
         cancel: cancel_on_timeout,
         again,
+        window_pages,
     };
     run_given(global, job, &given, sources, scope, ctx)
 }
@@ -90,6 +93,8 @@ struct Given<'a> {
     cancel: bool,
     /// The command line, to say how to resume.
     again: &'a str,
+    /// `--window-pages` (0: no windows).
+    window_pages: u64,
 }
 
 fn run_given(
@@ -174,6 +179,8 @@ fn run_given(
         cancel_on_timeout: given.cancel,
         force: given.store.force,
         shard,
+        window_pages: given.window_pages,
+        window_parallel: bulk.max_in_flight as usize,
         manifest,
         throttle,
     };

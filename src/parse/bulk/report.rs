@@ -60,6 +60,10 @@ pub(super) struct Outcome {
     /// Why it did not complete; written as its message.
     #[serde(rename = "error", serialize_with = "message_of")]
     pub(super) failure: Option<Error>,
+    /// The windows it was parsed in (a long document), each with its pages, job, status and
+    /// credits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) windows: Option<Vec<crate::parse::bulk::windows::WindowLine>>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
@@ -106,6 +110,7 @@ impl Outcome {
             failed_pages: Vec::new(),
             credits: None,
             failure: None,
+            windows: None,
             uploaded: 0,
             paid: false,
         }

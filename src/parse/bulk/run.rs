@@ -43,6 +43,9 @@ pub(super) struct Setup<'a> {
     pub(super) cancel_on_timeout: bool,
     pub(super) force: bool,
     pub(super) shard: Option<Shard>,
+    /// `--window-pages` (0: no windows), and how many windows of a document go at once.
+    pub(super) window_pages: u64,
+    pub(super) window_parallel: usize,
     /// Also the result store's journal (`once.journal`).
     pub(super) manifest: Arc<Manifest>,
     pub(super) throttle: Arc<Throttle>,

@@ -18,7 +18,8 @@ use crate::text::neutralize;
 pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<&Legacy>) -> Option<Outcome> {
     let done = |job_id: String, failed: Vec<FailedPage>| {
         let mut skipped = Outcome::new(document, "SKIPPED");
-        skipped.job_id = Some(job_id);
+        // A result made in windows names no one job.
+        skipped.job_id = Some(job_id).filter(|id| !id.is_empty());
         skipped.output = Some(document.output().display().to_string());
         skipped.failed_pages = failed;
         skipped.credits = Some(0.into());
@@ -35,7 +36,7 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
                     failed: &failed,
                     credits: None,
                 };
-                let _ = record(run, document, key, &made, written.hash());
+                let _ = record(run, document, key, &made, written.hash(), None);
             }
             Some(done(written.job_id.clone(), failed))
         }
@@ -76,6 +77,6 @@ fn adopt(run: &Run, key: &str, document: &Document) -> Option<String> {
         failed: &failed,
         credits: None,
     };
-    record(run, document, key, &made, theirs).ok()?;
+    record(run, document, key, &made, theirs, None).ok()?;
     Some(job_id)
 }

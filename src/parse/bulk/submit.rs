@@ -19,6 +19,7 @@ use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::{Run, nap, upgrade};
 use crate::parse::bulk::settled::settled;
 use crate::parse::bulk::sources::{self, Document};
+use crate::parse::bulk::windows;
 use crate::parse::bulk::write::{Made, write_output};
 use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Source};
@@ -66,6 +67,18 @@ fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
         && let Some(outcome) = settled(run, &task.document, &key, legacy.as_ref())
     {
         return run.report(sender, outcome);
+    }
+    // A long PDF goes in windows, unless the whole document's result or job is known (a run
+    // before windows existed, or with --window-pages 0): what was paid for is used.
+    if matches!(
+        known(run, &key, legacy.as_ref(), &task.document.source, task.lost),
+        Known::Nothing | Known::Ended(_)
+    ) && let Some(windows) = windows::windows_of(run, &task)
+    {
+        if let Err(err) = create::check_before_paying(&task.document.source) {
+            return report_error(run, sender, &task.document, None, err);
+        }
+        return windows::parse(run, sender, task, &key, windows);
     }
     obtain(run, sender, task, key, legacy.as_ref());
 }
@@ -302,24 +315,34 @@ pub(super) fn send(
 /// record of its token, a lost answer goes back to be looked for by its token (the API may be away); a refused key or an organization
 /// out of credits ends the run.
 fn create_failed(run: &Run, sender: &Sender<Event>, mut task: Task, key: String, err: Error) {
-    if refused(&err) {
-        let message = err.to_string();
-        run.abort(err);
-        return report_error(run, sender, &task.document, None, Error::failure(message));
-    }
-    if matches!(err.root(), Error::Io(_)) {
-        run.fail(&err);
-        return report_error(run, sender, &task.document, None, err);
-    }
     let passing = matches!(err.root(), Error::Api(api) if api.may_pass());
-    if passing && run.once.records() && task.rounds < MAX_ROUNDS && !run.stopped() {
+    if !refused(&err)
+        && passing
+        && run.once.records()
+        && task.rounds < MAX_ROUNDS
+        && !run.stopped()
+    {
         run.trouble(&err);
         task.rounds += 1;
         task.key = Some(key);
         run.again(task);
         return;
     }
-    report_error(run, sender, &task.document, None, err);
+    fail_document(run, sender, &task.document, err);
+}
+
+/// The document fails with `err`: a refused key or an organization out of credits ends the run,
+/// as a file that cannot be written does.
+pub(super) fn fail_document(run: &Run, sender: &Sender<Event>, document: &Document, err: Error) {
+    if refused(&err) {
+        let message = err.to_string();
+        run.abort(err);
+        return report_error(run, sender, document, None, Error::failure(message));
+    }
+    if matches!(err.root(), Error::Io(_)) {
+        run.fail(&err);
+    }
+    report_error(run, sender, document, None, err);
 }
 
 fn report_error(run: &Run, sender: &Sender<Event>, document: &Document, job_id: Option<String>, err: Error) {

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::parse::bulk::manifest::Written;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
+use crate::parse::bulk::windows::WindowLine;
 
 /// What made a result: its job, the pages of it that failed, and what the job cost (when known).
 pub(super) struct Made<'a> {
@@ -45,17 +46,20 @@ pub(super) fn write_output(
         file.write_all(&buffer[..n])?;
     }
     file.persist_durably()?;
-    record(run, document, key, made, hasher.finalize().to_hex().to_string()).inspect_err(|err| run.fail(err))
+    let hash = hasher.finalize().to_hex().to_string();
+    record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))
 }
 
 /// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the
-/// result of `key` that `made` says how it was made.
+/// result of `key` that `made` says how it was made (by the jobs of its `windows`, when it was
+/// parsed in windows).
 pub(super) fn record(
     run: &Run,
     document: &Document,
     key: &str,
     made: &Made,
     hash: String,
+    windows: Option<Vec<WindowLine>>,
 ) -> Result<(), Error> {
     let written = Written {
         output: document.relative.clone(),
@@ -67,6 +71,7 @@ pub(super) fn record(
         hash,
         credits: made.credits.clone(),
         failed_pages: made.failed.to_vec(),
+        windows,
     };
     run.manifest.append(written, &document.output())
 }

@@ -1,0 +1,184 @@
+//! A long document of a bulk run: parsed in page windows side by side (`parse::window`), its
+//! creates through the run's gate, and written to its output in OUT as its windows come in, in
+//! order, atomically; recorded in the manifest with each window's job and credits.
+
+use std::io::{self, Write};
+use std::sync::mpsc::Sender;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::atomic_file::AtomicFile;
+use crate::error::Error;
+use crate::parse::bulk::queue::{Event, Task};
+use crate::parse::bulk::report::Outcome;
+use crate::parse::bulk::run::Run;
+use crate::parse::bulk::submit;
+use crate::parse::bulk::write::{Made, record};
+use crate::parse::once::Kind;
+use crate::parse::plan::Source;
+use crate::parse::window::run::{Windowed, follow};
+use crate::parse::window::stitch::{self, Piece};
+use crate::parse::window::{Long, Window};
+
+/// One window of a document, as its jsonl line and its manifest record give it.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub(super) struct WindowLine {
+    pub(super) pages: String,
+    pub(super) job_id: String,
+    pub(super) status: String,
+    #[serde(default)]
+    pub(super) credits: Option<serde_json::Number>,
+}
+
+/// The windows of `task`'s document, when it is a PDF longer than `--window-pages`.
+pub(super) fn windows_of(run: &Run, task: &Task) -> Option<Vec<Window>> {
+    let long = long(run, &task.document.source, "");
+    long.windows_of_pdf(run.kind).map(|(_, windows)| windows)
+}
+
+fn long<'a>(run: &'a Run, source: &'a Source, name: &'a str) -> Long<'a> {
+    Long {
+        name,
+        source,
+        configuration: &run.configuration,
+        window_pages: run.window_pages,
+        force: run.force,
+        parallel: run.window_parallel,
+    }
+}
+
+/// Parses the document in `windows` and writes it to its output; reports its outcome.
+pub(super) fn parse(run: &Run, sender: &Sender<Event>, task: Task, key: &str, windows: Vec<Window>) {
+    let document = &task.document;
+    let name = document.name().into_owned();
+    let Source::File(path) = &document.source else {
+        return;
+    };
+    let deadline = task.since.unwrap_or_else(|| run.once.clock.now()) + run.timeout;
+    let send = |configuration: &Map<String, Value>, source: &Source| {
+        submit::send(run, deadline, configuration, source)
+    };
+    let windowed = Windowed {
+        session: run.session,
+        shared: &run.once,
+        path,
+        name: &name,
+        configuration: &run.configuration,
+        force: run.force,
+        timeout: run.timeout,
+        cancel: run.cancel_on_timeout,
+        send: &send,
+        parallel: run.window_parallel,
+    };
+    let mut outcome = Outcome::new(document, "COMPLETED");
+    let written = follow(&windowed, windows, |pieces| write(run, &task, key, pieces));
+    match written {
+        Ok((lines, failed)) => {
+            let paid: Vec<&WindowLine> = lines.iter().filter(|l| l.credits != Some(0.into())).collect();
+            if paid.is_empty() {
+                outcome.status = "CACHED".into();
+            }
+            outcome.paid = !paid.is_empty();
+            outcome.credits = sum(lines.iter().map(|l| l.credits.clone()));
+            outcome.output = Some(document.output().display().to_string());
+            outcome.failed_pages = failed;
+            outcome.windows = Some(lines);
+        }
+        Err(err) => return submit::fail_document(run, sender, document, err),
+    }
+    run.report(sender, outcome);
+}
+
+/// Writes the document from its windows' pieces to its output, atomically, and records it.
+fn write(
+    run: &Run,
+    task: &Task,
+    key: &str,
+    pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
+) -> Result<(Vec<WindowLine>, Vec<crate::api::document::FailedPage>), Error> {
+    let document = &task.document;
+    let output = document.output();
+    if let Some(parent) = output.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut lines = Vec::new();
+    let mut kept = Vec::new();
+    let mut noted = pieces.map(|piece| {
+        if let Ok(piece) = &piece {
+            lines.push(line(piece));
+        }
+        piece
+    });
+    let mut file = Hashing {
+        out: AtomicFile::create(&output, 0o644)?,
+        hasher: blake3::Hasher::new(),
+    };
+    let failed = match run.kind {
+        Kind::Part(part) => stitch::write_part(&mut file, part, false, &mut noted)?,
+        Kind::Json | Kind::Job => {
+            for piece in &mut noted {
+                kept.push(piece?);
+            }
+            stitch::write_json(&mut file, &kept)?
+        }
+    };
+    drop(noted);
+    let Hashing { out, hasher } = file;
+    out.persist_durably()?;
+    let credits = sum(lines.iter().map(|l| l.credits.clone()));
+    let made = Made {
+        job_id: "",
+        failed: &failed,
+        credits,
+    };
+    record(run, document, key, &made, hasher.finalize().to_hex().to_string(), Some(lines.clone()))?;
+    Ok((lines, failed))
+}
+
+fn line(piece: &Piece) -> WindowLine {
+    let (status, credits) = match piece {
+        Piece::Result { credits, .. } => ("COMPLETED", credits.clone()),
+        Piece::Failed { .. } => ("FAILED", Some(0.into())),
+    };
+    WindowLine {
+        pages: piece.window().target_pages(),
+        job_id: piece.job_id().to_string(),
+        status: status.into(),
+        credits,
+    }
+}
+
+/// The sum of credits, or null when any is not known yet.
+fn sum(credits: impl Iterator<Item = Option<serde_json::Number>>) -> Option<serde_json::Number> {
+    let mut total = 0f64;
+    let mut whole = true;
+    for credit in credits {
+        let credit = credit?;
+        whole &= credit.is_u64();
+        total += credit.as_f64().unwrap_or_default();
+    }
+    if whole {
+        Some((total as u64).into())
+    } else {
+        serde_json::Number::from_f64(total)
+    }
+}
+
+/// An output written and hashed as it goes.
+struct Hashing {
+    out: AtomicFile,
+    hasher: blake3::Hasher,
+}
+
+impl Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

@@ -1,0 +1,309 @@
+//! Documents longer than one job: parsed as consecutive page windows over one uploaded file,
+//! side by side, and stitched back into one document with the pages numbered as in the original.
+//!
+//! A window is a unit of the money rule: its own key (the document's bytes × its configuration ×
+//! its pages, `page_ranges.target_pages`), intent, job and stored result, so a run stopped half
+//! way pays on the rerun for the windows it did not finish only. `plan` (here) says which pages
+//! and which windows; `run` follows the windows' jobs; `stitch` writes the document from their
+//! results, in order, as they arrive.
+
+pub(super) mod run;
+pub(super) mod stitch;
+
+use serde_json::{Map, Value, json};
+
+use crate::api::configuration::{page_set, pages_text};
+use crate::api::document::FailedPage;
+use crate::api::parse_jobs::Source;
+use crate::error::Error;
+use crate::parse::once::Kind;
+use crate::parse::pdf::{self, Pdf};
+use crate::text::neutralize;
+
+/// Pages per window unless `--window-pages` says otherwise.
+pub(crate) const DEFAULT_PAGES: u64 = 100;
+
+/// The most pages one job is known to take: the API refuses more for its agentic parse modes
+/// ("max pages allowed for parse mode parse_page_with_agent is 700").
+pub(crate) const MOST_PAGES: u64 = 700;
+
+/// The pages of one window, in order: ranges `(first, last)`, numbered as in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Window {
+    pub ranges: Vec<(u64, u64)>,
+}
+
+impl Window {
+    /// How many pages it has.
+    pub(super) fn pages(&self) -> u64 {
+        self.ranges.iter().map(|(first, last)| last - first + 1).sum()
+    }
+
+    /// Its pages as `page_ranges.target_pages` has them (`101-200`).
+    pub(super) fn target_pages(&self) -> String {
+        pages_text(&self.ranges)
+    }
+
+    /// Its page numbers, in order.
+    pub(super) fn numbers(&self) -> impl Iterator<Item = u64> + '_ {
+        self.ranges.iter().flat_map(|&(first, last)| first..=last)
+    }
+
+    /// The window in two halves (the first the larger), or `None` for a single page.
+    pub(super) fn halves(&self) -> Option<(Window, Window)> {
+        let pages = self.pages();
+        if pages < 2 {
+            return None;
+        }
+        let (first, second) = take(&self.ranges, pages.div_ceil(2));
+        Some((Window { ranges: first }, Window { ranges: second }))
+    }
+
+    /// The document's configuration for this window: its pages as `target_pages` (which then
+    /// say all that `max_pages` said).
+    pub(super) fn configuration(&self, configuration: &Map<String, Value>) -> Map<String, Value> {
+        let mut configuration = configuration.clone();
+        let ranges = configuration
+            .entry("page_ranges")
+            .or_insert_with(|| json!({}));
+        if !ranges.is_object() {
+            *ranges = json!({});
+        }
+        if let Some(ranges) = ranges.as_object_mut() {
+            ranges.remove("max_pages");
+            ranges.insert("target_pages".into(), json!(self.target_pages()));
+        }
+        configuration
+    }
+}
+
+/// Splits `ranges` after `count` pages.
+fn take(ranges: &[(u64, u64)], mut count: u64) -> (Vec<(u64, u64)>, Vec<(u64, u64)>) {
+    let (mut head, mut tail) = (Vec::new(), Vec::new());
+    for &(first, last) in ranges {
+        let pages = last - first + 1;
+        if count >= pages {
+            head.push((first, last));
+            count -= pages;
+        } else if count > 0 {
+            head.push((first, first + count - 1));
+            tail.push((first + count, last));
+            count = 0;
+        } else {
+            tail.push((first, last));
+        }
+    }
+    (head, tail)
+}
+
+/// The pages of a document of `count` pages that `configuration` asks for: those of
+/// `page_ranges.target_pages` within it (all when none are named), the first
+/// `page_ranges.max_pages` of them.
+pub(super) fn selected(count: u64, configuration: &Map<String, Value>) -> Vec<(u64, u64)> {
+    let asked = |key: &str| configuration.get("page_ranges").and_then(|r| r.get(key));
+    let mut ranges: Vec<(u64, u64)> = match asked("target_pages").and_then(Value::as_str) {
+        // Checked before the run.
+        Some(pages) => page_set(pages)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&(first, _)| first <= count)
+            .map(|(first, last)| (first, last.min(count)))
+            .collect(),
+        None if count > 0 => vec![(1, count)],
+        None => Vec::new(),
+    };
+    if let Some(most) = asked("max_pages").and_then(Value::as_u64) {
+        ranges = take(&ranges, most).0;
+    }
+    ranges
+}
+
+/// `selected` pages in consecutive windows of `size` pages (the last may be shorter).
+pub(super) fn windows(selected: &[(u64, u64)], size: u64) -> Vec<Window> {
+    let mut windows = Vec::new();
+    let mut rest = selected.to_vec();
+    while !rest.is_empty() {
+        let (window, after) = take(&rest, size.max(1));
+        windows.push(Window { ranges: window });
+        rest = after;
+    }
+    windows
+}
+
+/// What the API's refusal of a job for having too many pages says: its cap per job, and the
+/// document's page count when it gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TooLong {
+    pub cap: u64,
+    pub pages: Option<u64>,
+}
+
+/// Reads the API's page-limit refusal from an error or a job's `error_message`: "max pages
+/// allowed for parse mode parse_page_with_agent is 700", and "has 999 pages" when it says so.
+pub(super) fn too_long(message: &str) -> Option<TooLong> {
+    let lower = message.to_ascii_lowercase();
+    let at = lower.find("max pages allowed")?;
+    let after = &lower[at..];
+    let cap = after
+        .find(" is ")
+        .and_then(|is| number_at(&after[is + 4..]))?;
+    let pages = lower.find(" pages").and_then(|end| {
+        let before = lower[..end].trim_end();
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        before[before.len() - digits..].parse().ok()
+    });
+    Some(TooLong { cap, pages })
+}
+
+/// The number `text` starts with.
+fn number_at(text: &str) -> Option<u64> {
+    let digits: String = text.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// A document that may be longer than one job: what says whether, and how, it is windowed.
+pub(super) struct Long<'a> {
+    /// The document as the user named it.
+    pub name: &'a str,
+    pub source: &'a Source,
+    pub configuration: &'a Map<String, Value>,
+    /// `--window-pages` (0: never windowed).
+    pub window_pages: u64,
+    pub force: bool,
+    /// Windows followed at once (`--max-in-flight`).
+    pub parallel: usize,
+}
+
+impl Long<'_> {
+    /// A local PDF with more pages to parse than `--window-pages`: the pages to parse and its
+    /// windows. (The formats that print the job's record take one job.)
+    pub(super) fn windows_of_pdf(&self, kind: Kind) -> Option<(u64, Vec<Window>)> {
+        let Source::File(path) = self.source else {
+            return None;
+        };
+        if self.window_pages == 0 || kind == Kind::Job {
+            return None;
+        }
+        let Pdf::Pages(count) = pdf::inspect(path) else {
+            return None;
+        };
+        self.windows(count, self.window_pages)
+    }
+
+    /// The windows of a local file the API refused as too long for one job: its page count as
+    /// the refusal gives it, else as counted here; windows no longer than the API's cap.
+    pub(super) fn windows_after_refusal(&self, limit: TooLong, kind: Kind) -> Option<(u64, Vec<Window>)> {
+        let Source::File(path) = self.source else {
+            return None;
+        };
+        if self.window_pages == 0 || kind == Kind::Job {
+            return None;
+        }
+        let count = limit.pages.or(match pdf::inspect(path) {
+            Pdf::Pages(count) => Some(count),
+            _ => None,
+        })?;
+        let size = match limit.cap {
+            0 => self.window_pages,
+            cap => self.window_pages.min(cap),
+        };
+        self.windows(count, size)
+    }
+
+    /// The pages to parse of a document of `count` pages, in windows of `size`, when there are
+    /// more than `size`.
+    fn windows(&self, count: u64, size: u64) -> Option<(u64, Vec<Window>)> {
+        let selected = selected(count, self.configuration);
+        let pages: u64 = selected.iter().map(|(first, last)| last - first + 1).sum();
+        (pages > size).then(|| (pages, windows(&selected, size)))
+    }
+}
+
+/// A windowed document's pages that failed (marked in it) make the run partial (exit 7).
+pub(super) fn partial(name: &str, failed: &[FailedPage]) -> Result<(), Error> {
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let numbers: Vec<&str> = failed.iter().map(|p| p.page_number.as_str()).collect();
+    Err(Error::Partial {
+        what: format!(
+            "{} was parsed with {} failed page{} ({}), marked in the output",
+            neutralize(name),
+            failed.len(),
+            if failed.len() == 1 { "" } else { "s" },
+            numbers.join(", ")
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(value: Value) -> Map<String, Value> {
+        value.as_object().cloned().unwrap()
+    }
+
+    #[test]
+    fn the_selected_pages_are_the_targets_within_the_document_and_the_first_max_pages_of_them() {
+        assert_eq!(selected(250, &Map::new()), vec![(1, 250)]);
+        let targets = config(json!({"page_ranges": {"target_pages": "5-260"}}));
+        assert_eq!(selected(250, &targets), vec![(5, 250)]);
+        let sparse = config(json!({"page_ranges": {"target_pages": "1,3,300,5-8"}}));
+        assert_eq!(selected(250, &sparse), vec![(1, 1), (3, 3), (5, 8)]);
+        let most = config(json!({"page_ranges": {"max_pages": 4}}));
+        assert_eq!(selected(250, &most), vec![(1, 4)]);
+        let both = config(json!({"page_ranges": {"target_pages": "10-20,30", "max_pages": 12}}));
+        assert_eq!(selected(250, &both), vec![(10, 20), (30, 30)]);
+        assert_eq!(selected(0, &Map::new()), Vec::<(u64, u64)>::new());
+    }
+
+    #[test]
+    fn windows_are_consecutive_and_the_last_may_be_shorter() {
+        let windows = windows(&[(1, 250)], 100);
+        let pages: Vec<String> = windows.iter().map(Window::target_pages).collect();
+        assert_eq!(pages, ["1-100", "101-200", "201-250"]);
+        let sparse = super::windows(&[(1, 1), (3, 3), (5, 8)], 3);
+        let pages: Vec<String> = sparse.iter().map(Window::target_pages).collect();
+        assert_eq!(pages, ["1,3,5", "6-8"]);
+        assert_eq!(sparse[1].numbers().collect::<Vec<_>>(), [6, 7, 8]);
+    }
+
+    #[test]
+    fn a_window_halves_down_to_one_page() {
+        let window = Window { ranges: vec![(101, 200)] };
+        let (first, second) = window.halves().unwrap();
+        assert_eq!((first.target_pages(), second.target_pages()), ("101-150".into(), "151-200".into()));
+        let odd = Window { ranges: vec![(1, 1), (3, 4)] };
+        let (first, second) = odd.halves().unwrap();
+        assert_eq!((first.target_pages(), second.target_pages()), ("1,3".into(), "4".into()));
+        assert_eq!(Window { ranges: vec![(7, 7)] }.halves(), None);
+    }
+
+    #[test]
+    fn a_windows_configuration_is_the_documents_with_its_pages() {
+        let document = config(json!({"tier": "agentic", "page_ranges": {"target_pages": "5-260", "max_pages": 300}}));
+        let window = Window { ranges: vec![(105, 204)] };
+        assert_eq!(
+            Value::Object(window.configuration(&document)),
+            json!({"tier": "agentic", "page_ranges": {"target_pages": "105-204"}})
+        );
+        let plain = window.configuration(&config(json!({"tier": "fast"})));
+        assert_eq!(plain["page_ranges"], json!({"target_pages": "105-204"}));
+    }
+
+    #[test]
+    fn the_apis_page_limit_is_read_with_the_page_count_when_given() {
+        assert_eq!(
+            too_long("max pages allowed for parse mode parse_page_with_agent is 700"),
+            Some(TooLong { cap: 700, pages: None })
+        );
+        assert_eq!(
+            too_long(
+                "The document has 999 pages: max pages allowed for parse mode parse_page_with_agent is 700"
+            ),
+            Some(TooLong { cap: 700, pages: Some(999) })
+        );
+        assert_eq!(too_long("The document could not be parsed: it is password-protected"), None);
+    }
+}

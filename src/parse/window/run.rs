@@ -1,0 +1,352 @@
+//! The windows of one document, followed side by side: each through the lifecycle of any
+//! document (its key, what the store and OUT know, its claim, its intent and create, the wait,
+//! the fetch into the store), over one upload of the file made when the first window needs a
+//! job. A window the API refuses for having too many pages is parsed again as two halves; one
+//! that ends FAILED otherwise fails its pages, not the document. The results come back in the
+//! windows' order, each as soon as it and those before it are in.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError, mpsc};
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use crate::api::files;
+use crate::api::models::Created;
+use crate::api::parse_jobs::Source;
+use crate::error::Error;
+use crate::parse::fetch::{self, Fetch, Kept};
+use crate::parse::job::{self, Waiting};
+use crate::parse::once::{self, Kind, Known, Shared};
+use crate::parse::window::stitch::Piece;
+use crate::parse::window::{Window, too_long};
+use crate::session::Session;
+use crate::store::Intent;
+use crate::text::neutralize;
+
+/// How a window's create is sent, from any of the threads that follow windows.
+pub(in crate::parse) type SendCreate<'a> = &'a (dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error> + Sync);
+
+/// A document parsed in windows, and what its run has to do it with.
+pub(in crate::parse) struct Windowed<'a> {
+    pub session: &'a Session,
+    pub shared: &'a Shared,
+    /// The document: a local file, uploaded once for all its windows.
+    pub path: &'a Path,
+    /// The document as the user named it.
+    pub name: &'a str,
+    /// The document's configuration (each window's is it with the window's pages).
+    pub configuration: &'a Map<String, Value>,
+    /// `--force`: a window's result already had is parsed again.
+    pub force: bool,
+    /// How long to wait for each window's job, and whether to cancel one that has not ended.
+    pub timeout: Duration,
+    pub cancel: bool,
+    pub send: SendCreate<'a>,
+    /// Windows followed at once.
+    pub parallel: usize,
+}
+
+/// What the windows of a document share: the one upload, the cap the API named, whether to
+/// stop.
+struct Windows<'w> {
+    windowed: &'w Windowed<'w>,
+    /// The uploaded file's id, once uploaded.
+    file_id: Mutex<Option<String>>,
+    /// The most pages a job may have, as the API said in refusing one (0: not said).
+    cap: AtomicU64,
+    stop: AtomicBool,
+}
+
+/// Follows `windows` side by side and hands each window's pieces, in the windows' order, to
+/// `take` as they come in (the first error ends it: nothing more is started, and the windows
+/// being waited for are let go of — their jobs run on, and the next run takes them up).
+/// `take` returns once it has had them all, or on the first error (its result is returned).
+pub(in crate::parse) fn follow<T>(
+    windowed: &Windowed,
+    windows: Vec<Window>,
+    take: impl FnOnce(&mut dyn Iterator<Item = Result<Piece, Error>>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let run = Windows {
+        windowed,
+        file_id: Mutex::new(None),
+        cap: AtomicU64::new(0),
+        stop: AtomicBool::new(false),
+    };
+    let total = windows.len();
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Piece>, Error>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..windowed.parallel.clamp(1, total.max(1)) {
+            let sender = sender.clone();
+            let (run, next, windows) = (&run, &next, &windows);
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    if index >= total || run.stop.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    let pieces = run.window(windows[index].clone());
+                    if sender.send((index, pieces)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut in_order = InOrder {
+            receiver,
+            waiting: BTreeMap::new(),
+            next: 0,
+            ready: Vec::new(),
+            total,
+        };
+        let taken = take(&mut in_order);
+        // Whatever `take` did not need is let go of.
+        run.stop.store(true, Ordering::SeqCst);
+        taken
+    })
+}
+
+/// The windows' pieces in the windows' order, each window's as soon as it and those before it
+/// are in.
+struct InOrder {
+    receiver: mpsc::Receiver<(usize, Result<Vec<Piece>, Error>)>,
+    waiting: BTreeMap<usize, Result<Vec<Piece>, Error>>,
+    next: usize,
+    /// The pieces of the window being handed over, last first.
+    ready: Vec<Piece>,
+    total: usize,
+}
+
+impl Iterator for InOrder {
+    type Item = Result<Piece, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(piece) = self.ready.pop() {
+                return Some(Ok(piece));
+            }
+            if self.next >= self.total {
+                return None;
+            }
+            if let Some(window) = self.waiting.remove(&self.next) {
+                self.next += 1;
+                match window {
+                    Ok(mut pieces) => {
+                        pieces.reverse();
+                        self.ready = pieces;
+                    }
+                    Err(err) => {
+                        self.next = self.total;
+                        return Some(Err(err));
+                    }
+                }
+                continue;
+            }
+            match self.receiver.recv() {
+                Ok((index, pieces)) => {
+                    self.waiting.insert(index, pieces);
+                }
+                Err(_) => {
+                    self.next = self.total;
+                    return Some(Err(Error::failure("internal error: a window was lost")));
+                }
+            }
+        }
+    }
+}
+
+impl Windows<'_> {
+    /// One window to its pieces: its result, or its pages failed, or (refused as too long) its
+    /// halves'.
+    fn window(&self, window: Window) -> Result<Vec<Piece>, Error> {
+        let cap = self.cap.load(Ordering::SeqCst);
+        if cap > 0
+            && window.pages() > cap
+            && let Some((first, second)) = window.halves()
+        {
+            return self.halves(first, second);
+        }
+        let w = self.windowed;
+        let (shared, session) = (w.shared, w.session);
+        let configuration = window.configuration(w.configuration);
+        let file = Source::File(w.path.to_path_buf());
+        let key = if shared.records() {
+            shared.key_of(session, &file, &configuration)?.key
+        } else {
+            String::new()
+        };
+        let claim = shared.claim(&key, w.name)?;
+        let mut known = if w.force {
+            shared.in_flight(&key, Kind::Json, &file)
+        } else {
+            shared.usable(&key, Kind::Json, &file)
+        };
+        // A job the server no longer knows is parsed again, once.
+        for _ in 0..2 {
+            let job_id = match known {
+                Known::Stored { path, job_id } => {
+                    let failed = shared.failed_pages(&key, Kind::Json);
+                    return Ok(vec![Piece::Result {
+                        kept: Kept::Stored(path),
+                        job_id,
+                        window,
+                        failed,
+                        credits: Some(0.into()),
+                    }]);
+                }
+                Known::Completed(job_id) | Known::Running(job_id) => Ok((job_id, false)),
+                Known::Unanswered(intents) => self.create(&key, &configuration, &intents),
+                Known::Ended(_) | Known::Nothing => self.create(&key, &configuration, &[]),
+            }
+            .or_else(|err| match self.refused_as_too_long(&err.to_string()) {
+                true => Err(Refused::TooLong),
+                false => Err(Refused::Other(err)),
+            });
+            let (job_id, created) = match job_id {
+                Ok(made) => made,
+                Err(Refused::TooLong) => {
+                    drop(claim);
+                    return self.split(window, None);
+                }
+                Err(Refused::Other(err)) => return Err(err),
+            };
+            let waiting = Waiting {
+                clock: &*shared.clock,
+                spinner: false,
+                stop: &self.stop,
+            };
+            let last = match job::wait_for(session, &job_id, w.timeout, w.cancel, &waiting) {
+                Ok(last) => last,
+                Err(Error::Api(err)) if err.is_not_found() => {
+                    shared.gone(&key, &job_id)?;
+                    known = Known::Nothing;
+                    continue;
+                }
+                Err(err @ Error::WaitedOut { cancelled: true, .. }) => {
+                    shared.ended(&key, &job_id, "CANCELLED")?;
+                    return Err(err);
+                }
+                Err(err) => return Err(err),
+            };
+            let status = last.status().unwrap_or_default().to_string();
+            shared.ended(&key, &job_id, &status)?;
+            match status.as_str() {
+                "COMPLETED" => {}
+                "FAILED" => {
+                    let error = last
+                        .error_message()
+                        .unwrap_or("the job failed")
+                        .to_string();
+                    if self.refused_as_too_long(&error) {
+                        drop(claim);
+                        return self.split(window, Some(job_id));
+                    }
+                    return Ok(vec![Piece::Failed {
+                        job_id,
+                        window,
+                        error,
+                    }]);
+                }
+                _ => return Err(job::ended_badly(&job_id, &last).unwrap_or_else(|| Error::failure("the job ended"))),
+            }
+            match fetch::fetch_result(shared, session, &key, &job_id, Kind::Json) {
+                Ok(fetched) => {
+                    return Ok(vec![Piece::Result {
+                        kept: fetched.kept,
+                        job_id,
+                        window,
+                        failed: fetched.failed_pages,
+                        credits: if created { last.credits() } else { Some(0.into()) },
+                    }]);
+                }
+                Err(Fetch::Gone) => {
+                    shared.gone(&key, &job_id)?;
+                    known = Known::Nothing;
+                }
+                Err(Fetch::Failed(err)) => return Err(err),
+            }
+        }
+        Err(Error::failure("the API lost the new job as well"))
+    }
+
+    /// Whether `message` is the API's refusal of a job for having too many pages: the cap it
+    /// names is kept, so that the windows still to come are made small enough.
+    fn refused_as_too_long(&self, message: &str) -> bool {
+        let Some(limit) = too_long(message) else {
+            return false;
+        };
+        if limit.cap > 0 {
+            let _ = self
+                .cap
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |now| {
+                    (now == 0 || limit.cap < now).then_some(limit.cap)
+                });
+        }
+        true
+    }
+
+    /// A window the API refused as too long (its job `job_id`, if one was made): its halves, or,
+    /// for a single page, the page failed.
+    fn split(&self, window: Window, job_id: Option<String>) -> Result<Vec<Piece>, Error> {
+        let Some((first, second)) = window.halves() else {
+            return Ok(vec![Piece::Failed {
+                job_id: job_id.unwrap_or_default(),
+                window,
+                error: "refused by the API as too long".into(),
+            }]);
+        };
+        self.windowed.shared.stderr.line(&format!(
+            "note: the API refused pages {} of {} as too many for one job: parsing them as {} and {}",
+            window.target_pages(),
+            neutralize(self.windowed.name),
+            first.target_pages(),
+            second.target_pages()
+        ));
+        self.halves(first, second)
+    }
+
+    fn halves(&self, first: Window, second: Window) -> Result<Vec<Piece>, Error> {
+        let mut pieces = self.window(first)?;
+        pieces.extend(self.window(second)?);
+        Ok(pieces)
+    }
+
+    /// A job for the window under `key`: one found by the token of an unanswered create, else a
+    /// new one over the uploaded file (uploaded now if no window has yet). Returns its id and
+    /// whether it was created (paid for) by this run.
+    fn create(
+        &self,
+        key: &str,
+        configuration: &Map<String, Value>,
+        unanswered: &[Intent],
+    ) -> Result<(String, bool), Error> {
+        let w = self.windowed;
+        let file_id = self.file_id()?;
+        let source = Source::FileId(file_id);
+        once::job_for(w.shared, w.session, key, &source, configuration, unanswered, w.send)
+    }
+
+    /// The uploaded file's id: uploaded by the first window that needs it, while the others
+    /// wait.
+    fn file_id(&self) -> Result<String, Error> {
+        let mut file_id = self.file_id.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(id) = &*file_id {
+            return Ok(id.clone());
+        }
+        let w = self.windowed;
+        let uploaded = files::upload(&w.session.client, &w.session.scope, w.path)?;
+        *file_id = Some(uploaded.id.clone());
+        Ok(uploaded.id)
+    }
+}
+
+/// Why a window got no job.
+enum Refused {
+    /// The API refused it for having too many pages.
+    TooLong,
+    Other(Error),
+}

@@ -15,6 +15,7 @@
 //! connection.
 
 pub mod fake;
+pub mod pdf;
 
 use std::io::{Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};

@@ -9,7 +9,9 @@ use clap::Parser;
 use testkit::fake::{self, http};
 
 /// A fake LlamaCloud API on loopback, serving generated parse jobs, batches and
-/// batch-processing jobs with real filtering and paging.
+/// batch-processing jobs with real filtering and paging; creates (by upload, by URL, or by the
+/// file_id of a file uploaded to /api/v1/beta/files) make jobs over the document's pages (one a
+/// page of a PDF), honouring page_ranges, a page cap per job and a job time per page.
 #[derive(Parser)]
 struct Args {
     /// Port on 127.0.0.1 (0 picks a free one)
@@ -87,10 +89,30 @@ struct Args {
     /// Answer every Nth listing by id (poll) 503 with Retry-After: 1 (0: never)
     #[arg(long, value_name = "N", default_value_t = 0)]
     poll_fault_every: usize,
+    /// The most pages one job may parse (those its page_ranges selects), as the API caps its
+    /// agentic modes at 700; a longer job is refused with the API's "max pages allowed for
+    /// parse mode parse_page_with_agent is N" (0: no cap)
+    #[arg(long, value_name = "N", default_value_t = 700)]
+    max_pages_per_job: usize,
+    /// Where a job over --max-pages-per-job is refused: at its create (400, no job made), or
+    /// as a job that ends FAILED with that message (0 credits)
+    #[arg(long, value_enum, value_name = "WHERE", default_value = "job")]
+    page_cap_at: PageCapAt,
+    /// Created jobs end this many milliseconds a parsed page after they were made (on top of
+    /// --job-ms): a 1,000-page document at 20 takes 20 s, a 100-page window 2 s
+    #[arg(long, value_name = "MS")]
+    ms_per_page: Option<u64>,
     /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
     /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen
     #[arg(long, value_name = "PATH")]
     stats_file: Option<std::path::PathBuf>,
+}
+
+/// --page-cap-at.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PageCapAt {
+    Create,
+    Job,
 }
 
 fn main() {
@@ -121,6 +143,12 @@ fn main() {
         max_running: args.max_running,
         poll_faults: args.poll_faults,
         poll_fault_every: args.poll_fault_every,
+        max_pages_per_job: Some(args.max_pages_per_job).filter(|&n| n > 0),
+        page_cap_at: match args.page_cap_at {
+            PageCapAt::Create => fake::PageCapAt::Create,
+            PageCapAt::Job => fake::PageCapAt::Job,
+        },
+        ms_per_page: args.ms_per_page,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     if let Some(path) = args.stats_file {

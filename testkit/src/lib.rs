@@ -1,7 +1,8 @@
 //! llamacloud's test fixtures (a dev-dependency only, never published): one scripted HTTP server
 //! on loopback, for the library's unit tests and the end-to-end suite alike; and [`fake`], the
 //! bundled fake LlamaCloud that `cargo run --example fake-server` serves, that the `try` example
-//! runs in its process, and that the end-to-end tests drive.
+//! runs in its process, and that the end-to-end tests drive; and [`pdf`], blank PDFs of any
+//! page count (`pdf::blank_pdf`) for tests on both sides of the fake.
 //!
 //! A [`Server`] answers each request by the first [`Rule`] whose method and path match, with the
 //! rule's replies in turn (the last one again once they run out), and logs every request. A rule

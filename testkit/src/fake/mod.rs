@@ -1,5 +1,17 @@
 //! A fake LlamaCloud: the four endpoints `llamacloud` uses, served from generated fixture data
-//! with real filtering, cursor and offset paging, FastAPI-style errors and bearer auth.
+//! with real filtering, cursor and offset paging, FastAPI-style errors and bearer auth; and the
+//! writes: creates (`POST /api/v2/parse/upload`, `POST /api/v2/parse` by `source_url` or
+//! `file_id`), cancel, delete, and `POST /api/v1/beta/files`.
+//!
+//! A made job carries its document's pages from its create: one a page of an uploaded PDF
+//! (counted with lopdf; `# {name}`, `Page {n} of {N}.`, a table row), else 60-line chunks of the
+//! start of the file (or of a note on the URL). A file uploaded to the files endpoint keeps its
+//! pages, and every job by its `file_id` is made over them, with its name. `page_ranges` selects
+//! pages as the API does (`target_pages` "1,3,5-8", 1-based, wins over `max_pages`; bad syntax,
+//! page 0 or a page given twice: 400): only those are parsed, returned with their numbers in
+//! the whole document, and billed. A job over `max_pages_per_job` pages (700 by default, as the
+//! API's agentic modes) is refused with the API's message, at its create or (by default) as a
+//! job that fails; with `ms_per_page`, a job takes that long a page it parses.
 //!
 //! The handler is plain data in, data out, so tests can call it without a socket.
 
@@ -11,6 +23,8 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
 
 pub mod http;
+#[cfg(test)]
+mod tests;
 mod upload;
 
 /// What the fake holds and how it behaves.
@@ -76,6 +90,29 @@ pub struct Config {
     /// When not 0, every Nth listing by id (counting them all, faulted ones included) is
     /// answered 503 with `Retry-After: 1`: a flaky poll path.
     pub poll_fault_every: usize,
+    /// The most pages one job may parse (the pages its `page_ranges` selects), as the API caps
+    /// its agentic modes at 700; `None`: no cap. Where a longer job is refused: `page_cap_at`.
+    pub max_pages_per_job: Option<usize>,
+    /// Where a job over `max_pages_per_job` is refused: at its create, or as a job that fails.
+    pub page_cap_at: PageCapAt,
+    /// When set, a made job ends this many milliseconds a page it parses after it was made (on
+    /// top of `job_time`, when that is set too): a 100-page window at 20 ms takes 2 s.
+    pub ms_per_page: Option<u64>,
+}
+
+/// Where a job with more pages than `max_pages_per_job` is refused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PageCapAt {
+    /// Its create is answered 400 with the API's page-limit message; no job is made.
+    Create,
+    /// The job is made and ends FAILED with that message as `error_message` (0 credits).
+    #[default]
+    Job,
+}
+
+/// The API's refusal of a job over its page cap (the text users quote from the agentic modes).
+pub fn page_cap_message(count: usize, cap: usize) -> String {
+    format!("The document has {count} pages: max pages allowed for parse mode parse_page_with_agent is {cap}")
 }
 
 impl Default for Config {
@@ -104,6 +141,9 @@ impl Default for Config {
             max_running: None,
             poll_faults: Vec::new(),
             poll_fault_every: 0,
+            max_pages_per_job: Some(700),
+            page_cap_at: PageCapAt::Job,
+            ms_per_page: None,
         }
     }
 }
@@ -193,8 +233,14 @@ struct Made {
     job: Value,
     /// The configuration its create carried, as sent.
     sent: Value,
-    /// The "parsed" document: the start of the uploaded file, or a note on the URL.
-    document: String,
+    /// The "parsed" document's pages its `page_ranges` selected, with their numbers in the whole
+    /// document: one a PDF page of an uploaded PDF, else 60-line chunks of the start of the
+    /// uploaded file, or of a note on the URL.
+    pages: Pages,
+    /// How long after it was made it ends (`job_time`, plus `ms_per_page` for each page).
+    time: Option<Duration>,
+    /// Why it fails, when it does for another reason than its name (the page cap).
+    error: Option<String>,
     /// How many times it was fetched: it moves PENDING → RUNNING → its end over three polls.
     polls: usize,
     /// How it ends: COMPLETED, or FAILED (a file named like `fail`).
@@ -211,23 +257,19 @@ struct MadeJobs {
     jobs: BTreeMap<usize, Made>,
     /// Job id → made number.
     by_id: HashMap<String, usize>,
-    /// The made jobs that have not ended: made number → when it was made. With `job_time` they
-    /// end in the order they were made, so the ended ones are dropped from the front; without
-    /// it, when a poll or a cancel ends them.
-    running: BTreeMap<usize, Instant>,
+    /// The made jobs that have not ended: made number → when it was made and how long it takes.
+    /// Those with a time are dropped once it has passed; the others when a poll or a cancel
+    /// ends them.
+    running: BTreeMap<usize, (Instant, Option<Duration>)>,
     /// The most jobs `running` held at once (just after each create).
     max_running_seen: usize,
 }
 
 impl MadeJobs {
-    /// Drops the jobs that `job_time` has ended from `running`.
-    fn prune(&mut self, job_time: Option<Duration>) {
-        let Some(time) = job_time else { return };
-        while let Some((_, born)) = self.running.first_key_value()
-            && born.elapsed() >= time
-        {
-            self.running.pop_first();
-        }
+    /// Drops the jobs that their time has ended from `running`.
+    fn prune(&mut self) {
+        self.running
+            .retain(|_, (born, time)| time.is_none_or(|time| born.elapsed() < time));
     }
 }
 
@@ -299,6 +341,19 @@ pub struct Fake {
     uploads_now: AtomicUsize,
     poll_faulted: std::sync::atomic::AtomicBool,
     most_uploads_after_poll_fault: AtomicUsize,
+    /// Files uploaded through `POST /api/v1/beta/files`: id → name and pages.
+    files: std::sync::Mutex<HashMap<String, Uploaded>>,
+    /// Files uploaded so far (ids are never given twice).
+    files_ever: AtomicUsize,
+}
+
+/// A document's pages: `Ok((number, markdown))`, or `Err(number)` for a page that failed.
+type Pages = Vec<Result<(usize, String), usize>>;
+
+/// A file uploaded through the files endpoint, for jobs by its `file_id`.
+struct Uploaded {
+    name: String,
+    pages: std::sync::Arc<Pages>,
 }
 
 /// A small deterministic hash, so ids and choices are the same on every run.
@@ -349,6 +404,8 @@ impl Fake {
             uploads_now: AtomicUsize::new(0),
             poll_faulted: std::sync::atomic::AtomicBool::new(false),
             most_uploads_after_poll_fault: AtomicUsize::new(0),
+            files: std::sync::Mutex::new(HashMap::new()),
+            files_ever: AtomicUsize::new(0),
         }
     }
 
@@ -373,6 +430,11 @@ impl Fake {
     /// The jobs creates have made, oldest first (for tests: nothing is created twice).
     pub fn made_jobs(&self) -> Vec<Value> {
         self.made().jobs.values().map(|m| m.job.clone()).collect()
+    }
+
+    /// How many files `POST /api/v1/beta/files` has taken.
+    pub fn files_uploaded(&self) -> usize {
+        self.files_ever.load(Ordering::SeqCst)
     }
 
     /// The configurations the creates that made jobs carried, oldest first.
@@ -490,6 +552,7 @@ impl Fake {
                 bump(&self.counts.creates);
                 return self.answered_create(self.create_from_json(request));
             }
+            ("POST", "/api/v1/beta/files") => return self.upload_file(request, &query),
             _ => {}
         }
         if method != "GET" {
@@ -1173,15 +1236,67 @@ impl Fake {
         if let Some(answer) = check_configuration(&config, false) {
             return answer;
         }
+        let selection = match Selection::read(&config) {
+            Ok(selection) => selection,
+            Err(answer) => return answer,
+        };
         let name = file.filename.clone().unwrap_or_default();
-        let text = String::from_utf8_lossy(&file.head).into_owned();
-        let document = format!(
-            "# {name}\n\n{} bytes, {}.\n\n{}",
-            file.size,
-            file.content_type.as_deref().unwrap_or("no content type"),
-            text.trim_end()
-        );
-        self.create(&config, name, document)
+        let pages = file_pages(&name, file);
+        self.create(&config, name, &pages, &selection)
+    }
+
+    /// `POST /api/v1/beta/files`: a file kept for jobs by its `file_id`, with its pages as an
+    /// upload create would make them.
+    fn upload_file(&self, request: Request, query: &[(String, String)]) -> Answer {
+        let content_type = request.content_type.unwrap_or_default();
+        let parts = match upload::multipart(content_type, request.body) {
+            Ok(parts) => parts,
+            Err(why) => return Answer::detail(400, &format!("Invalid multipart body: {why}")),
+        };
+        let part = |name: &str| parts.iter().find(|p| p.name == name);
+        let Some(file) = part("file").filter(|f| f.filename.is_some()) else {
+            return Answer::invalid_body("file", "Field required (a file with a filename)");
+        };
+        let Some(purpose) = part("purpose") else {
+            return Answer::invalid_body("purpose", "Field required");
+        };
+        let purpose = String::from_utf8_lossy(&purpose.head).into_owned();
+        if !FILE_PURPOSES.contains(&purpose.as_str()) {
+            return Answer::invalid_body("purpose", &format!("Input should be one of {FILE_PURPOSES:?}"));
+        }
+        let external = part("external_file_id").map(|p| String::from_utf8_lossy(&p.head).into_owned());
+        let name = file.filename.clone().unwrap_or_default();
+        let pages = file_pages(&name, file);
+        let number = self.files_ever.fetch_add(1, Ordering::SeqCst);
+        let id = fake_id("file", number);
+        let now = Timestamp::now();
+        let file_type = name
+            .rsplit_once('.')
+            .map(|(_, extension)| extension.to_ascii_lowercase());
+        let answer = json!({
+            "id": id,
+            "name": name,
+            "external_file_id": external,
+            "project_id": first(query, "project_id").unwrap_or(PROJECT_ID),
+            "file_type": file_type,
+            "purpose": purpose,
+            "expires_at": (now + SignedDuration::from_hours(48)).to_string(),
+            "created_at": now.to_string(),
+            "last_modified_at": now.to_string(),
+            "file_size": file.size,
+        });
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(
+                id,
+                Uploaded {
+                    name,
+                    pages: std::sync::Arc::new(pages),
+                },
+            );
+        // 201, as the API's OpenAPI document says (clients take any 2xx).
+        Answer::json(201, &answer)
     }
 
     fn create_from_json(&self, request: Request) -> Answer {
@@ -1193,18 +1308,38 @@ impl Fake {
         if let Some(answer) = check_configuration(&config, true) {
             return answer;
         }
-        let (name, document) = match (config.get("source_url"), config.get("file_id")) {
-            (Some(Value::String(url)), None) => (
-                url.rsplit('/').next().unwrap_or(url).to_string(),
-                format!("# {url}\n\nFetched from {url} and parsed by the fake LlamaCloud."),
-            ),
+        let selection = match Selection::read(&config) {
+            Ok(selection) => selection,
+            Err(answer) => return answer,
+        };
+        let (name, pages) = match (config.get("source_url"), config.get("file_id")) {
+            (Some(Value::String(url)), None) => {
+                let name = url.rsplit('/').next().unwrap_or(url).to_string();
+                let note = format!("# {url}\n\nFetched from {url} and parsed by the fake LlamaCloud.");
+                let pages = std::sync::Arc::new(text_pages(&note, name.contains("partial")));
+                (name, pages)
+            }
             (None, Some(Value::String(id))) if !id.starts_with("file-") => {
                 return Answer::detail(404, &format!("File {id} not found"));
             }
-            (None, Some(Value::String(id))) => (
-                id.clone(),
-                format!("# File {id}\n\nParsed by the fake LlamaCloud."),
-            ),
+            (None, Some(Value::String(id))) => {
+                let files = self
+                    .files
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                match files.get(id) {
+                    // An uploaded file: its name and pages.
+                    Some(file) => (file.name.clone(), std::sync::Arc::clone(&file.pages)),
+                    // A file never uploaded here: a generic document named by its id.
+                    None => {
+                        let note = format!("# File {id}\n\nParsed by the fake LlamaCloud.");
+                        (
+                            id.clone(),
+                            std::sync::Arc::new(text_pages(&note, id.contains("partial"))),
+                        )
+                    }
+                }
+            }
             _ => {
                 return Answer::invalid_body(
                     "source_url",
@@ -1212,11 +1347,12 @@ impl Fake {
                 );
             }
         };
-        self.create(&config, name, document)
+        self.create(&config, name, &pages, &selection)
     }
 
-    /// Makes a job (unless the configured fault says otherwise) and answers with it, flat.
-    fn create(&self, config: &Value, name: String, document: String) -> Answer {
+    /// Makes a job over the `selection` of `pages` (unless the configured fault, or the page cap
+    /// at create, says otherwise) and answers with it, flat.
+    fn create(&self, config: &Value, name: String, pages: &Pages, selection: &Selection) -> Answer {
         std::thread::sleep(self.config.create_delay);
         let share = mix(name.bytes().map(u64::from).sum(), name.len() as u64) % 100;
         if share < u64::from(self.config.throttle_percent)
@@ -1243,8 +1379,31 @@ impl Fake {
             Some(402) => return Answer::detail(402, "Insufficient credits"),
             _ => {}
         }
+        let pages = selection.apply(pages);
+        let refusal = self
+            .config
+            .max_pages_per_job
+            .filter(|&cap| cap > 0 && pages.len() > cap)
+            .map(|cap| page_cap_message(pages.len(), cap));
+        if let Some(refusal) = &refusal
+            && self.config.page_cap_at == PageCapAt::Create
+        {
+            return Answer::detail(400, refusal);
+        }
+        // A refused job parses nothing: it fails as soon as `job_time` allows.
+        let (pages, error) = match refusal {
+            Some(refusal) => (Vec::new(), Some(refusal)),
+            None => (pages, None),
+        };
+        let time = match self.config.ms_per_page {
+            Some(ms) => Some(
+                self.config.job_time.unwrap_or_default()
+                    + Duration::from_millis(ms.saturating_mul(pages.len() as u64)),
+            ),
+            None => self.config.job_time,
+        };
         let mut made = self.made();
-        made.prune(self.config.job_time);
+        made.prune();
         if let Some(limit) = self.config.max_running
             && made.running.len() >= limit
         {
@@ -1277,18 +1436,20 @@ impl Fake {
             Made {
                 job: job.clone(),
                 sent: config.clone(),
-                document,
+                pages,
+                time,
                 polls: 0,
-                ends: if name.contains("fail") {
+                ends: if name.contains("fail") || error.is_some() {
                     "FAILED"
                 } else {
                     "COMPLETED"
                 },
+                error,
                 born,
                 hidden: 0,
             },
         );
-        made.running.insert(number, born);
+        made.running.insert(number, (born, time));
         made.max_running_seen = made.max_running_seen.max(made.running.len());
         drop(made);
         std::thread::sleep(self.config.answer_delay);
@@ -1349,7 +1510,7 @@ impl Fake {
             return "DELETED";
         };
         entry.polls += 1;
-        let stage = match self.config.job_time {
+        let stage = match entry.time {
             Some(time) if entry.ends != "CANCELLED" => {
                 let age = entry.born.elapsed();
                 usize::from(age >= time / 3) + usize::from(age >= time)
@@ -1362,14 +1523,19 @@ impl Fake {
         let status = ["PENDING", "RUNNING", entry.ends][stage];
         entry.job["status"] = json!(status);
         if status == "FAILED" {
-            entry.job["error_message"] = json!("The document could not be parsed: it is password-protected");
+            entry.job["error_message"] = json!(
+                entry
+                    .error
+                    .as_deref()
+                    .unwrap_or("The document could not be parsed: it is password-protected")
+            );
         }
         if is_end(status) {
             made.running.remove(&number);
-            // Billed once it has ended: credits per page by tier (a failed job costs nothing).
+            // Billed once it has ended: credits per page parsed (a failed one too), by tier (a
+            // failed job costs nothing).
             if entry.job.get("usage").is_none() {
-                let pages = entry.document.lines().count().div_ceil(60).max(1)
-                    + usize::from(str_field(&entry.job, "name").contains("partial"));
+                let pages = entry.pages.len();
                 let rate = match str_field(&entry.job, "tier") {
                     "fast" => 1,
                     "cost_effective" => 3,
@@ -1393,27 +1559,12 @@ impl Fake {
         let mut response = Map::new();
         response.insert("job".into(), job.clone());
         if status == "COMPLETED" {
-            let lines: Vec<&str> = entry.document.lines().collect();
-            let mut pages: Vec<Result<(usize, String), usize>> = lines
-                .chunks(60)
-                .enumerate()
-                .map(|(i, chunk)| Ok((i + 1, chunk.join("\n"))))
-                .collect();
-            // A file named like `partial` completes with its second page failed, as the API
-            // completes a job whose failed pages stay under `allowed_page_failure_ratio`.
-            if str_field(&job, "name").contains("partial") {
-                pages.insert(1.min(pages.len()), Err(2));
-                for (i, page) in pages.iter_mut().enumerate().skip(2) {
-                    if let Ok((n, _)) = page {
-                        *n = i + 1;
-                    }
-                }
-            }
+            let pages = &entry.pages;
             let expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
             expand_pages(
                 &mut response,
                 &job,
-                &pages,
+                pages,
                 str_field(&job, "tier") == "fast",
                 &expand,
             );
@@ -1513,7 +1664,7 @@ impl Fake {
         {
             let made = self.made();
             if let Some(entry) = made.by_id.get(id).and_then(|number| made.jobs.get(number)) {
-                return Some(entry.document.clone());
+                return Some(joined(&entry.pages));
             }
         }
         let index = self.parse_jobs.iter().position(|j| str_field(j, "id") == id)?;
@@ -1567,3 +1718,186 @@ fn check_configuration(config: &Value, json_body: bool) -> Option<Answer> {
 /// The keys the API's parse configuration takes (the client's copy, derived from the API's
 /// OpenAPI document).
 const CONFIGURATION_TREE: &str = include_str!("../../../src/api/configuration-tree.json");
+
+/// What `purpose` of `POST /api/v1/beta/files` may be.
+const FILE_PURPOSES: [&str; 7] = [
+    "user_data",
+    "parse",
+    "extract",
+    "classify",
+    "split",
+    "sheet",
+    "agent_app",
+];
+
+/// The pages of an uploaded file: one a page of a PDF lopdf can read (kept whole up to
+/// `KEEP_PDF_BYTES`), else 60-line chunks of a note on it and the start of its text.
+fn file_pages(name: &str, file: &upload::Part) -> Pages {
+    let partial = name.contains("partial");
+    if let Some(count) = crate::pdf::page_count(&file.head) {
+        return pdf_pages(name, count, partial);
+    }
+    let head = &file.head[..file.head.len().min(upload::KEEP_BYTES)];
+    let document = format!(
+        "# {name}\n\n{} bytes, {}.\n\n{}",
+        file.size,
+        file.content_type.as_deref().unwrap_or("no content type"),
+        String::from_utf8_lossy(head).trim_end()
+    );
+    text_pages(&document, partial)
+}
+
+/// A PDF's pages, each saying which it is: `# {name}`, `Page {n} of {count}.`, a table row.
+fn pdf_pages(name: &str, count: usize, partial: bool) -> Pages {
+    let mut pages: Pages = (1..=count)
+        .map(|n| {
+            Ok((
+                n,
+                format!(
+                    "# {name}\n\nPage {n} of {count}.\n\n| page | words |\n|---|---|\n| {n} | {} |",
+                    100 + (n * 37) % 400
+                ),
+            ))
+        })
+        .collect();
+    // A file named like `partial` completes with its second page failed.
+    if partial {
+        match pages.get_mut(1) {
+            Some(page) => *page = Err(2),
+            None => pages.push(Err(2)),
+        }
+    }
+    pages
+}
+
+/// A text document in pages of 60 lines. Named like `partial`, it completes with a failed page
+/// 2 put in (the pages after it numbered on), as the API completes a job whose failed pages stay
+/// under `allowed_page_failure_ratio`.
+fn text_pages(document: &str, partial: bool) -> Pages {
+    let lines: Vec<&str> = document.lines().collect();
+    let mut pages: Pages = lines
+        .chunks(60)
+        .enumerate()
+        .map(|(i, chunk)| Ok((i + 1, chunk.join("\n"))))
+        .collect();
+    if partial {
+        pages.insert(1.min(pages.len()), Err(2));
+        for (i, page) in pages.iter_mut().enumerate().skip(2) {
+            if let Ok((n, _)) = page {
+                *n = i + 1;
+            }
+        }
+    }
+    pages
+}
+
+/// The pages a create's `page_ranges` selects: `target_pages` ("1,3,5-8", 1-based) wins over
+/// `max_pages` (the first N).
+#[derive(Debug, PartialEq, Eq)]
+enum Selection {
+    All,
+    First(usize),
+    /// Ranges of page numbers, first to last (inclusive), in order and apart.
+    Ranges(Vec<(usize, usize)>),
+}
+
+impl Selection {
+    fn read(config: &Value) -> Result<Selection, Answer> {
+        let ranges = match config.get("page_ranges") {
+            None | Some(Value::Null) => return Ok(Selection::All),
+            Some(ranges @ Value::Object(_)) => ranges,
+            Some(_) => {
+                return Err(Answer::invalid_body(
+                    "page_ranges",
+                    "Input should be a valid dictionary",
+                ));
+            }
+        };
+        match ranges.get("target_pages") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(targets)) => return Selection::targets(targets).map(Selection::Ranges),
+            Some(_) => {
+                return Err(Answer::invalid_body(
+                    "page_ranges",
+                    "target_pages: Input should be a valid string",
+                ));
+            }
+        }
+        match ranges.get("max_pages") {
+            None | Some(Value::Null) => Ok(Selection::All),
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(0) => Err(Answer::detail(
+                    400,
+                    "Invalid page_ranges.max_pages 0: at least one page must be parsed",
+                )),
+                Some(n) => Ok(Selection::First(usize::try_from(n).unwrap_or(usize::MAX))),
+                None => Err(Answer::invalid_body(
+                    "page_ranges",
+                    "max_pages: Input should be a valid integer",
+                )),
+            },
+            Some(_) => Err(Answer::invalid_body(
+                "page_ranges",
+                "max_pages: Input should be a valid integer",
+            )),
+        }
+    }
+
+    /// `target_pages` as ranges, or a 400 saying why it is not one.
+    fn targets(raw: &str) -> Result<Vec<(usize, usize)>, Answer> {
+        let refuse =
+            |why: String| Answer::detail(400, &format!("Invalid page_ranges.target_pages \"{raw}\": {why}"));
+        let page = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            text.parse::<usize>().ok()
+        };
+        let mut ranges = Vec::new();
+        for item in raw.split(',') {
+            let (first, last) = match item.split_once('-') {
+                Some((first, last)) => (page(first), page(last)),
+                None => (page(item), page(item)),
+            };
+            let (Some(first), Some(last)) = (first, last) else {
+                return Err(refuse(format!(
+                    "\"{}\" is neither a page number nor a range like 5-8",
+                    item.trim()
+                )));
+            };
+            if first == 0 || last == 0 {
+                return Err(refuse("pages are numbered from 1: there is no page 0".into()));
+            }
+            if last < first {
+                return Err(refuse(format!("the range {first}-{last} ends before it starts")));
+            }
+            ranges.push((first, last));
+        }
+        ranges.sort_unstable();
+        if let Some(twice) = ranges.windows(2).find(|w| w[1].0 <= w[0].1) {
+            return Err(refuse(format!("page {} is given more than once", twice[1].0)));
+        }
+        Ok(ranges)
+    }
+
+    /// The selected pages of `pages`, in order, with their numbers; pages past the end are not
+    /// there.
+    fn apply(&self, pages: &Pages) -> Pages {
+        let number = |page: &Result<(usize, String), usize>| match page {
+            Ok((n, _)) | Err(n) => *n,
+        };
+        match self {
+            Selection::All => pages.clone(),
+            Selection::First(n) => pages.iter().take(*n).cloned().collect(),
+            Selection::Ranges(ranges) => pages
+                .iter()
+                .filter(|page| {
+                    let n = number(page);
+                    ranges.iter().any(|&(first, last)| first <= n && n <= last)
+                })
+                .cloned()
+                .collect(),
+        }
+    }
+}

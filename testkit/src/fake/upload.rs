@@ -4,7 +4,9 @@
 use std::io::Read;
 
 /// The most of an uploaded file kept, to make its "parsed" document from.
-const KEEP_BYTES: usize = 256 * 1024;
+pub const KEEP_BYTES: usize = 256 * 1024;
+/// The most of an uploaded PDF kept: all of it, up to this, so its pages can be counted.
+pub const KEEP_PDF_BYTES: usize = 64 * 1024 * 1024;
 /// The largest text part (`configuration`) or JSON body accepted.
 const MAX_TEXT_BYTES: usize = 1 << 20;
 const CHUNK: usize = 256 * 1024;
@@ -16,7 +18,8 @@ pub struct Part {
     pub filename: Option<String>,
     pub content_type: Option<String>,
     pub size: u64,
-    /// The first bytes (all of a text part; at most `KEEP_BYTES` of a file).
+    /// The first bytes (all of a text part; at most `KEEP_BYTES` of a file, `KEEP_PDF_BYTES` of
+    /// a file that starts as a PDF does).
     pub head: Vec<u8>,
 }
 
@@ -52,7 +55,7 @@ pub fn multipart(content_type: &str, body: &mut dyn Read) -> Result<Vec<Part>, S
         let headers = stream.until(b"\r\n\r\n", 16 * 1024)?;
         let mut part = part_headers(&String::from_utf8_lossy(&headers))?;
         let keep = if part.filename.is_some() {
-            KEEP_BYTES
+            KEEP_PDF_BYTES
         } else {
             MAX_TEXT_BYTES
         };
@@ -155,7 +158,8 @@ impl Stream<'_> {
         }
     }
 
-    /// Streams a part's bytes up to `delimiter` into `part` (counted; the first `keep` kept).
+    /// Streams a part's bytes up to `delimiter` into `part` (counted; the first `keep` kept, or
+    /// `KEEP_BYTES` of a file that is not a PDF).
     fn body_until(&mut self, delimiter: &[u8], part: &mut Part, keep: usize) -> Result<(), String> {
         loop {
             let found = find(&self.buf, delimiter);
@@ -164,6 +168,10 @@ impl Stream<'_> {
             let room = keep.saturating_sub(part.head.len());
             part.head.extend_from_slice(&self.buf[..end.min(room)]);
             part.size += end as u64;
+            // A file is kept whole (up to `KEEP_PDF_BYTES`) only if it is a PDF.
+            if part.filename.is_some() && part.head.len() >= 5 && !part.head.starts_with(b"%PDF-") {
+                part.head.truncate(KEEP_BYTES);
+            }
             match found {
                 Some(at) => {
                     self.buf.drain(..at + delimiter.len());
@@ -215,5 +223,26 @@ mod tests {
         assert_eq!(parts[1].content_type.as_deref(), Some("application/pdf"));
         assert_eq!(parts[1].size, file.len() as u64);
         assert_eq!(parts[1].head, file[..KEEP_BYTES]);
+    }
+
+    #[test]
+    fn a_pdf_is_kept_whole_and_other_files_only_their_start() {
+        let body = |file: &[u8]| {
+            let mut body =
+                b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n"
+                    .to_vec();
+            body.extend_from_slice(file);
+            body.extend_from_slice(b"\r\n--XyZ--\r\n");
+            body
+        };
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.resize(CHUNK * 5 + 3, b'x');
+        let parts = multipart("multipart/form-data; boundary=XyZ", &mut body(&pdf).as_slice()).unwrap();
+        assert_eq!(parts[0].head, pdf);
+        let mut other = b"%PDX-".to_vec();
+        other.resize(CHUNK * 5 + 3, b'x');
+        let parts = multipart("multipart/form-data; boundary=XyZ", &mut body(&other).as_slice()).unwrap();
+        assert_eq!(parts[0].head, other[..KEEP_BYTES]);
+        assert_eq!(parts[0].size, other.len() as u64);
     }
 }

@@ -103,7 +103,8 @@ struct Args {
     #[arg(long, value_name = "MS")]
     ms_per_page: Option<u64>,
     /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
-    /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen
+    /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen,
+    /// files_uploaded
     #[arg(long, value_name = "PATH")]
     stats_file: Option<std::path::PathBuf>,
 }
@@ -192,6 +193,7 @@ fn write_stats(fake: &fake::Fake, path: &std::path::Path) {
             "creates_throttled": requests.creates_throttled,
             "polls": requests.by_id_listings,
             "max_running_seen": fake.max_running_seen(),
+            "files_uploaded": fake.files_uploaded(),
         });
         let written =
             std::fs::write(&temporary, format!("{stats}\n")).and_then(|()| std::fs::rename(&temporary, path));

@@ -102,6 +102,10 @@ struct Args {
     /// --job-ms): a 1,000-page document at 20 takes 20 s, a 100-page window 2 s
     #[arg(long, value_name = "MS")]
     ms_per_page: Option<u64>,
+    /// The first job whose pages include page N ends FAILED (later ones complete, as a rerun's
+    /// would): a window that fails
+    #[arg(long, value_name = "N")]
+    fail_page_once: Option<usize>,
     /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
     /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen,
     /// files_uploaded
@@ -150,6 +154,7 @@ fn main() {
             PageCapAt::Job => fake::PageCapAt::Job,
         },
         ms_per_page: args.ms_per_page,
+        fail_page_once: args.fail_page_once,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     if let Some(path) = args.stats_file {

@@ -30,7 +30,7 @@ pub fn blank_pdf(pages: usize) -> Vec<u8> {
     let xref = pdf.len();
     let _ = write!(pdf, "xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
     for offset in &offsets {
-        let _ = write!(pdf, "{offset:010} 00000 n \n");
+        let _ = writeln!(pdf, "{offset:010} 00000 n ");
     }
     let _ = write!(
         pdf,

@@ -98,6 +98,9 @@ pub struct Config {
     /// When set, a made job ends this many milliseconds a page it parses after it was made (on
     /// top of `job_time`, when that is set too): a 100-page window at 20 ms takes 2 s.
     pub ms_per_page: Option<u64>,
+    /// The first job whose pages include this page ends FAILED (an engine crash, not the page
+    /// cap); later jobs over it complete, as a rerun's would.
+    pub fail_page_once: Option<usize>,
 }
 
 /// Where a job with more pages than `max_pages_per_job` is refused.
@@ -144,6 +147,7 @@ impl Default for Config {
             max_pages_per_job: Some(700),
             page_cap_at: PageCapAt::Job,
             ms_per_page: None,
+            fail_page_once: None,
         }
     }
 }
@@ -327,6 +331,8 @@ pub struct Fake {
     made_ever: std::sync::atomic::AtomicUsize,
     /// Files whose create has been answered 429 once already.
     throttled: std::sync::Mutex<HashSet<String>>,
+    /// `fail_page_once` was used.
+    failed_page_once: std::sync::atomic::AtomicBool,
     /// The second origin that serves presigned links (result files, images), once it listens.
     files_url: std::sync::OnceLock<String>,
     /// Each request to a presigned link: its path, and whether it carried an Authorization header.
@@ -397,6 +403,7 @@ impl Fake {
             creates: std::sync::atomic::AtomicUsize::new(0),
             made_ever: std::sync::atomic::AtomicUsize::new(0),
             throttled: std::sync::Mutex::new(HashSet::new()),
+            failed_page_once: std::sync::atomic::AtomicBool::new(false),
             files_url: std::sync::OnceLock::new(),
             file_requests: std::sync::Mutex::new(Vec::new()),
             counts: Counters::default(),
@@ -1390,6 +1397,16 @@ impl Fake {
         {
             return Answer::detail(400, refusal);
         }
+        let has = |page: usize| {
+            pages
+                .iter()
+                .any(|p| matches!(p, Ok((n, _)) | Err(n) if *n == page))
+        };
+        let refusal = refusal.or_else(|| {
+            let page = self.config.fail_page_once.filter(|&page| has(page))?;
+            (!self.failed_page_once.swap(true, Ordering::SeqCst))
+                .then(|| format!("The parse engine stopped on page {page}: internal error"))
+        });
         // A refused job parses nothing: it fails as soon as `job_time` allows.
         let (pages, error) = match refusal {
             Some(refusal) => (Vec::new(), Some(refusal)),

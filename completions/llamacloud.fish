@@ -86,6 +86,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l client-n
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l webhook-configuration-id -d 'A webhook configuration to notify (repeatable, at most 4)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l options -d 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it; a key the v2 configuration does not take is refused before anything is sent' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l wait-timeout -d 'Give up waiting after this long (for each document): 90s, 30m, 2h, or seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l window-pages -d 'Parse a document of more than N pages as consecutive windows of N pages, side by side, stitched back into one (a PDF\'s pages are counted here; another document is windowed once the API refuses it as too long); 0: one job per document' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r

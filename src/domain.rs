@@ -63,3 +63,10 @@ pub(crate) enum BatchJobStatus {
     Failed,
     Cancelled,
 }
+
+/// Pages per window of a long document unless `--window-pages` says otherwise.
+pub(crate) const WINDOW_PAGES: u64 = 100;
+
+/// The most pages one job is known to take: the API refuses more for its agentic parse modes
+/// ("max pages allowed for parse mode parse_page_with_agent is 700").
+pub(crate) const MOST_PAGES_PER_JOB: u64 = 700;

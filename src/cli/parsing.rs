@@ -161,7 +161,7 @@ pub struct ParseArgs {
     /// Parse a document of more than N pages as consecutive windows of N pages, side by side,
     /// stitched back into one (a PDF's pages are counted here; another document is windowed once
     /// the API refuses it as too long); 0: one job per document
-    #[arg(long, value_name = "N", default_value_t = crate::parse::window::DEFAULT_PAGES,
+    #[arg(long, value_name = "N", default_value_t = crate::domain::WINDOW_PAGES,
         value_parser = crate::cli::values::window_pages, help_heading = "Long documents")]
     pub window_pages: u64,
 

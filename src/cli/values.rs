@@ -65,7 +65,7 @@ pub(super) fn target_pages(value: &str) -> Result<String, String> {
 
 /// `--window-pages`: 0 (no windows), or at most the most pages one job is known to take.
 pub(super) fn window_pages(value: &str) -> Result<u64, String> {
-    let most = crate::parse::window::MOST_PAGES;
+    let most = crate::domain::MOST_PAGES_PER_JOB;
     match value.trim().parse::<u64>() {
         Ok(pages) if pages <= most => Ok(pages),
         Ok(_) => Err(format!(

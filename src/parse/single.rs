@@ -387,7 +387,9 @@ fn in_windows(
     windows: Vec<Window>,
 ) -> Result<(), Error> {
     let Source::File(path) = long.source else {
-        return Err(Error::failure("internal error: only a local file is parsed in windows"));
+        return Err(Error::failure(
+            "internal error: only a local file is parsed in windows",
+        ));
     };
     let size = windows.iter().map(Window::pages).max().unwrap_or_default();
     ctx.io.stderr.line(&format!(
@@ -418,15 +420,33 @@ fn in_windows(
     });
     let output = document.output;
     let ctx = &*ctx;
-    let failed = window::run::follow(&windowed, windows, |pieces| {
-        let mut sink = output.open(ctx)?;
-        let failed = match document.kind {
-            Kind::Part(part) => stitch::write_part(&mut sink, part, output.to_terminal(), pieces)?,
+    let write = |mut out: &mut dyn io::Write,
+                 pieces: &mut dyn Iterator<Item = Result<stitch::Piece, Error>>| {
+        match document.kind {
+            Kind::Part(part) => stitch::write_part(&mut out, part, output.to_terminal(), pieces),
             _ => {
                 let pieces = pieces.collect::<Result<Vec<_>, Error>>()?;
-                stitch::write_json(&mut sink, &pieces)?
+                stitch::write_json(&mut out, &pieces)
             }
-        };
+        }
+    };
+    // A person watching sees each window as it comes, and `-o` is replaced only by the whole
+    // document; a pipe or a redirection gets the document once it is whole (a run that fails
+    // half-way leaves no half document there), spooled on disk, never in memory.
+    let spool = output.file().is_none() && !output.to_terminal();
+    let failed = window::run::follow(&windowed, windows, |pieces| {
+        if spool {
+            let mut spooled = io::BufWriter::new(tempfile::tempfile()?);
+            let failed = write(&mut spooled, pieces)?;
+            let mut file = spooled.into_inner().map_err(io::IntoInnerError::into_error)?;
+            io::Seek::rewind(&mut file)?;
+            let mut sink = output.open(ctx)?;
+            io::copy(&mut file, &mut sink)?;
+            sink.commit()?;
+            return Ok(failed);
+        }
+        let mut sink = output.open(ctx)?;
+        let failed = write(&mut sink, pieces)?;
         sink.commit()?;
         Ok(failed)
     });

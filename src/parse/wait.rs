@@ -43,10 +43,7 @@ pub(super) fn until_final(
             }
         })
     };
-    let spinner = Progress::spinner(
-        spinner,
-        format!("waiting for {}", neutralize(job_id)),
-    );
+    let spinner = Progress::spinner(spinner, format!("waiting for {}", neutralize(job_id)));
     let mut delay = FIRST_DELAY;
     loop {
         let job = match get(deadline) {

@@ -46,7 +46,17 @@ pub(super) struct Written {
     /// The windows it was parsed in, each with its job (then `job_id` is empty: no one job made
     /// it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) windows: Option<Vec<crate::parse::bulk::windows::WindowLine>>,
+    pub(super) windows: Option<Vec<WindowLine>>,
+}
+
+/// One window of a document, as its jsonl line and its manifest record give it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct WindowLine {
+    pub(super) pages: String,
+    pub(super) job_id: String,
+    pub(super) status: String,
+    #[serde(default)]
+    pub(super) credits: Option<serde_json::Number>,
 }
 
 /// A line of the manifest: a result written, or an event of a result key (manifests written

@@ -63,7 +63,7 @@ pub(super) struct Outcome {
     /// The windows it was parsed in (a long document), each with its pages, job, status and
     /// credits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) windows: Option<Vec<crate::parse::bulk::windows::WindowLine>>,
+    pub(super) windows: Option<Vec<crate::parse::bulk::manifest::WindowLine>>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
@@ -375,6 +375,7 @@ mod tests {
                 .collect(),
             credits: credits.map(Into::into),
             failure: (status == "ERROR").then(|| Error::failure("refused")),
+            windows: None,
             uploaded: 0,
             paid,
         }

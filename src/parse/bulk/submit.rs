@@ -78,7 +78,13 @@ fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
         if let Err(err) = create::check_before_paying(&task.document.source) {
             return report_error(run, sender, &task.document, None, err);
         }
-        return windows::parse(run, sender, task, &key, windows);
+        let deadline = task.since.unwrap_or_else(|| run.once.clock.now()) + run.timeout;
+        let send =
+            |configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
+        return match windows::parse(run, &task, &key, windows, &send) {
+            Ok(outcome) => run.report(sender, outcome),
+            Err(err) => fail_document(run, sender, &task.document, err),
+        };
     }
     obtain(run, sender, task, key, legacy.as_ref());
 }
@@ -316,12 +322,7 @@ pub(super) fn send(
 /// out of credits ends the run.
 fn create_failed(run: &Run, sender: &Sender<Event>, mut task: Task, key: String, err: Error) {
     let passing = matches!(err.root(), Error::Api(api) if api.may_pass());
-    if !refused(&err)
-        && passing
-        && run.once.records()
-        && task.rounds < MAX_ROUNDS
-        && !run.stopped()
-    {
+    if !refused(&err) && passing && run.once.records() && task.rounds < MAX_ROUNDS && !run.stopped() {
         run.trouble(&err);
         task.rounds += 1;
         task.key = Some(key);

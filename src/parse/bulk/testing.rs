@@ -214,6 +214,8 @@ impl Fixture {
             cancel_on_timeout: false,
             force: false,
             shard: None,
+            window_pages: 100,
+            window_parallel: jobs,
             manifest,
             throttle: Arc::clone(&self.throttle),
         };

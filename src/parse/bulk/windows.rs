@@ -3,33 +3,19 @@
 //! order, atomically; recorded in the manifest with each window's job and credits.
 
 use std::io::{self, Write};
-use std::sync::mpsc::Sender;
-
-use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
-use crate::parse::bulk::queue::{Event, Task};
+use crate::parse::bulk::manifest::WindowLine;
+use crate::parse::bulk::queue::Task;
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::Run;
-use crate::parse::bulk::submit;
 use crate::parse::bulk::write::{Made, record};
 use crate::parse::once::Kind;
 use crate::parse::plan::Source;
-use crate::parse::window::run::{Windowed, follow};
+use crate::parse::window::run::{SendCreate, Windowed, follow};
 use crate::parse::window::stitch::{self, Piece};
 use crate::parse::window::{Long, Window};
-
-/// One window of a document, as its jsonl line and its manifest record give it.
-#[derive(Debug, Clone, Serialize, serde::Deserialize)]
-pub(super) struct WindowLine {
-    pub(super) pages: String,
-    pub(super) job_id: String,
-    pub(super) status: String,
-    #[serde(default)]
-    pub(super) credits: Option<serde_json::Number>,
-}
 
 /// The windows of `task`'s document, when it is a PDF longer than `--window-pages`.
 pub(super) fn windows_of(run: &Run, task: &Task) -> Option<Vec<Window>> {
@@ -48,16 +34,21 @@ fn long<'a>(run: &'a Run, source: &'a Source, name: &'a str) -> Long<'a> {
     }
 }
 
-/// Parses the document in `windows` and writes it to its output; reports its outcome.
-pub(super) fn parse(run: &Run, sender: &Sender<Event>, task: Task, key: &str, windows: Vec<Window>) {
+/// Parses the document in `windows`, each create sent by `send` (through the run's gate), and
+/// writes it to its output. Returns its outcome.
+pub(super) fn parse(
+    run: &Run,
+    task: &Task,
+    key: &str,
+    windows: Vec<Window>,
+    send: SendCreate,
+) -> Result<Outcome, Error> {
     let document = &task.document;
     let name = document.name().into_owned();
     let Source::File(path) = &document.source else {
-        return;
-    };
-    let deadline = task.since.unwrap_or_else(|| run.once.clock.now()) + run.timeout;
-    let send = |configuration: &Map<String, Value>, source: &Source| {
-        submit::send(run, deadline, configuration, source)
+        return Err(Error::failure(
+            "internal error: only a local file is parsed in windows",
+        ));
     };
     let windowed = Windowed {
         session: run.session,
@@ -68,26 +59,19 @@ pub(super) fn parse(run: &Run, sender: &Sender<Event>, task: Task, key: &str, wi
         force: run.force,
         timeout: run.timeout,
         cancel: run.cancel_on_timeout,
-        send: &send,
+        send,
         parallel: run.window_parallel,
     };
-    let mut outcome = Outcome::new(document, "COMPLETED");
-    let written = follow(&windowed, windows, |pieces| write(run, &task, key, pieces));
-    match written {
-        Ok((lines, failed)) => {
-            let paid: Vec<&WindowLine> = lines.iter().filter(|l| l.credits != Some(0.into())).collect();
-            if paid.is_empty() {
-                outcome.status = "CACHED".into();
-            }
-            outcome.paid = !paid.is_empty();
-            outcome.credits = sum(lines.iter().map(|l| l.credits.clone()));
-            outcome.output = Some(document.output().display().to_string());
-            outcome.failed_pages = failed;
-            outcome.windows = Some(lines);
-        }
-        Err(err) => return submit::fail_document(run, sender, document, err),
-    }
-    run.report(sender, outcome);
+    let (lines, failed) = follow(&windowed, windows, |pieces| write(run, task, key, pieces))?;
+    // Paid for in this run: a window whose job was made now (its credits, or null until billed).
+    let paid = lines.iter().any(|l| l.credits != Some(0.into()));
+    let mut outcome = Outcome::new(document, if paid { "COMPLETED" } else { "CACHED" });
+    outcome.paid = paid;
+    outcome.credits = sum(lines.iter().map(|l| l.credits.clone()));
+    outcome.output = Some(document.output().display().to_string());
+    outcome.failed_pages = failed;
+    outcome.windows = Some(lines);
+    Ok(outcome)
 }
 
 /// Writes the document from its windows' pieces to its output, atomically, and records it.
@@ -104,11 +88,10 @@ fn write(
     }
     let mut lines = Vec::new();
     let mut kept = Vec::new();
-    let mut noted = pieces.map(|piece| {
-        if let Ok(piece) = &piece {
+    let mut noted = pieces.inspect(|piece| {
+        if let Ok(piece) = piece {
             lines.push(line(piece));
         }
-        piece
     });
     let mut file = Hashing {
         out: AtomicFile::create(&output, 0o644)?,
@@ -132,7 +115,14 @@ fn write(
         failed: &failed,
         credits,
     };
-    record(run, document, key, &made, hasher.finalize().to_hex().to_string(), Some(lines.clone()))?;
+    record(
+        run,
+        document,
+        key,
+        &made,
+        hasher.finalize().to_hex().to_string(),
+        Some(lines.clone()),
+    )?;
     Ok((lines, failed))
 }
 

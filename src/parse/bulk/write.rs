@@ -8,10 +8,10 @@ use std::path::Path;
 use crate::api::document::FailedPage;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
+use crate::parse::bulk::manifest::WindowLine;
 use crate::parse::bulk::manifest::Written;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
-use crate::parse::bulk::windows::WindowLine;
 
 /// What made a result: its job, the pages of it that failed, and what the job cost (when known).
 pub(super) struct Made<'a> {

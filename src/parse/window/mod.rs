@@ -20,13 +20,6 @@ use crate::parse::once::Kind;
 use crate::parse::pdf::{self, Pdf};
 use crate::text::neutralize;
 
-/// Pages per window unless `--window-pages` says otherwise.
-pub(crate) const DEFAULT_PAGES: u64 = 100;
-
-/// The most pages one job is known to take: the API refuses more for its agentic parse modes
-/// ("max pages allowed for parse mode parse_page_with_agent is 700").
-pub(crate) const MOST_PAGES: u64 = 700;
-
 /// The pages of one window, in order: ranges `(first, last)`, numbered as in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Window {
@@ -63,9 +56,7 @@ impl Window {
     /// say all that `max_pages` said).
     pub(super) fn configuration(&self, configuration: &Map<String, Value>) -> Map<String, Value> {
         let mut configuration = configuration.clone();
-        let ranges = configuration
-            .entry("page_ranges")
-            .or_insert_with(|| json!({}));
+        let ranges = configuration.entry("page_ranges").or_insert_with(|| json!({}));
         if !ranges.is_object() {
             *ranges = json!({});
         }
@@ -77,8 +68,11 @@ impl Window {
     }
 }
 
+/// Pages as ranges `(first, last)`, in order.
+type Ranges = Vec<(u64, u64)>;
+
 /// Splits `ranges` after `count` pages.
-fn take(ranges: &[(u64, u64)], mut count: u64) -> (Vec<(u64, u64)>, Vec<(u64, u64)>) {
+fn take(ranges: &[(u64, u64)], mut count: u64) -> (Ranges, Ranges) {
     let (mut head, mut tail) = (Vec::new(), Vec::new());
     for &(first, last) in ranges {
         let pages = last - first + 1;
@@ -144,9 +138,7 @@ pub(super) fn too_long(message: &str) -> Option<TooLong> {
     let lower = message.to_ascii_lowercase();
     let at = lower.find("max pages allowed")?;
     let after = &lower[at..];
-    let cap = after
-        .find(" is ")
-        .and_then(|is| number_at(&after[is + 4..]))?;
+    let cap = after.find(" is ").and_then(|is| number_at(&after[is + 4..]))?;
     let pages = lower.find(" pages").and_then(|end| {
         let before = lower[..end].trim_end();
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -157,7 +149,11 @@ pub(super) fn too_long(message: &str) -> Option<TooLong> {
 
 /// The number `text` starts with.
 fn number_at(text: &str) -> Option<u64> {
-    let digits: String = text.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = text
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -271,19 +267,32 @@ mod tests {
 
     #[test]
     fn a_window_halves_down_to_one_page() {
-        let window = Window { ranges: vec![(101, 200)] };
+        let window = Window {
+            ranges: vec![(101, 200)],
+        };
         let (first, second) = window.halves().unwrap();
-        assert_eq!((first.target_pages(), second.target_pages()), ("101-150".into(), "151-200".into()));
-        let odd = Window { ranges: vec![(1, 1), (3, 4)] };
+        assert_eq!(
+            (first.target_pages(), second.target_pages()),
+            ("101-150".into(), "151-200".into())
+        );
+        let odd = Window {
+            ranges: vec![(1, 1), (3, 4)],
+        };
         let (first, second) = odd.halves().unwrap();
-        assert_eq!((first.target_pages(), second.target_pages()), ("1,3".into(), "4".into()));
+        assert_eq!(
+            (first.target_pages(), second.target_pages()),
+            ("1,3".into(), "4".into())
+        );
         assert_eq!(Window { ranges: vec![(7, 7)] }.halves(), None);
     }
 
     #[test]
     fn a_windows_configuration_is_the_documents_with_its_pages() {
-        let document = config(json!({"tier": "agentic", "page_ranges": {"target_pages": "5-260", "max_pages": 300}}));
-        let window = Window { ranges: vec![(105, 204)] };
+        let document =
+            config(json!({"tier": "agentic", "page_ranges": {"target_pages": "5-260", "max_pages": 300}}));
+        let window = Window {
+            ranges: vec![(105, 204)],
+        };
         assert_eq!(
             Value::Object(window.configuration(&document)),
             json!({"tier": "agentic", "page_ranges": {"target_pages": "105-204"}})
@@ -296,14 +305,23 @@ mod tests {
     fn the_apis_page_limit_is_read_with_the_page_count_when_given() {
         assert_eq!(
             too_long("max pages allowed for parse mode parse_page_with_agent is 700"),
-            Some(TooLong { cap: 700, pages: None })
+            Some(TooLong {
+                cap: 700,
+                pages: None
+            })
         );
         assert_eq!(
             too_long(
                 "The document has 999 pages: max pages allowed for parse mode parse_page_with_agent is 700"
             ),
-            Some(TooLong { cap: 700, pages: Some(999) })
+            Some(TooLong {
+                cap: 700,
+                pages: Some(999)
+            })
         );
-        assert_eq!(too_long("The document could not be parsed: it is password-protected"), None);
+        assert_eq!(
+            too_long("The document could not be parsed: it is password-protected"),
+            None
+        );
     }
 }

@@ -27,7 +27,8 @@ use crate::store::Intent;
 use crate::text::neutralize;
 
 /// How a window's create is sent, from any of the threads that follow windows.
-pub(in crate::parse) type SendCreate<'a> = &'a (dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error> + Sync);
+pub(in crate::parse) type SendCreate<'a> =
+    &'a (dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error> + Sync);
 
 /// A document parsed in windows, and what its run has to do it with.
 pub(in crate::parse) struct Windowed<'a> {
@@ -202,9 +203,9 @@ impl Windows<'_> {
                 Known::Unanswered(intents) => self.create(&key, &configuration, &intents),
                 Known::Ended(_) | Known::Nothing => self.create(&key, &configuration, &[]),
             }
-            .or_else(|err| match self.refused_as_too_long(&err.to_string()) {
-                true => Err(Refused::TooLong),
-                false => Err(Refused::Other(err)),
+            .map_err(|err| match self.refused_as_too_long(&err.to_string()) {
+                true => Refused::TooLong,
+                false => Refused::Other(err),
             });
             let (job_id, created) = match job_id {
                 Ok(made) => made,
@@ -237,10 +238,7 @@ impl Windows<'_> {
             match status.as_str() {
                 "COMPLETED" => {}
                 "FAILED" => {
-                    let error = last
-                        .error_message()
-                        .unwrap_or("the job failed")
-                        .to_string();
+                    let error = last.error_message().unwrap_or("the job failed").to_string();
                     if self.refused_as_too_long(&error) {
                         drop(claim);
                         return self.split(window, Some(job_id));
@@ -251,7 +249,11 @@ impl Windows<'_> {
                         error,
                     }]);
                 }
-                _ => return Err(job::ended_badly(&job_id, &last).unwrap_or_else(|| Error::failure("the job ended"))),
+                _ => {
+                    return Err(
+                        job::ended_badly(&job_id, &last).unwrap_or_else(|| Error::failure("the job ended"))
+                    );
+                }
             }
             match fetch::fetch_result(shared, session, &key, &job_id, Kind::Json) {
                 Ok(fetched) => {
@@ -280,11 +282,9 @@ impl Windows<'_> {
             return false;
         };
         if limit.cap > 0 {
-            let _ = self
-                .cap
-                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |now| {
-                    (now == 0 || limit.cap < now).then_some(limit.cap)
-                });
+            let _ = self.cap.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |now| {
+                (now == 0 || limit.cap < now).then_some(limit.cap)
+            });
         }
         true
     }
@@ -327,7 +327,15 @@ impl Windows<'_> {
         let w = self.windowed;
         let file_id = self.file_id()?;
         let source = Source::FileId(file_id);
-        once::job_for(w.shared, w.session, key, &source, configuration, unanswered, w.send)
+        once::job_for(
+            w.shared,
+            w.session,
+            key,
+            &source,
+            configuration,
+            unanswered,
+            w.send,
+        )
     }
 
     /// The uploaded file's id: uploaded by the first window that needs it, while the others

@@ -93,7 +93,10 @@ pub(in crate::parse) fn write_part<W: Write>(
 /// in each part that has pages (a failed window's pages marked failed in `markdown`), and the
 /// windows (`windows`: each one's pages and job). Each window's response is read, one at a
 /// time, once for each part.
-pub(in crate::parse) fn write_json<W: Write>(out: &mut W, pieces: &[Piece]) -> Result<Vec<FailedPage>, Error> {
+pub(in crate::parse) fn write_json<W: Write>(
+    out: &mut W,
+    pieces: &[Piece],
+) -> Result<Vec<FailedPage>, Error> {
     let read = |kept: &Kept| -> Result<Map<String, Value>, Error> {
         let value: Value = serde_json::from_reader(BufReader::new(kept.open()?))
             .map_err(|err| Error::failure(format!("a window's stored result is not JSON: {err}")))?;
@@ -111,7 +114,11 @@ pub(in crate::parse) fn write_json<W: Write>(out: &mut W, pieces: &[Piece]) -> R
         None => Map::new(),
     };
     let paged = |value: &Value| value.get("pages").is_some_and(Value::is_array);
-    let mut parts: Vec<String> = head.iter().filter(|(_, v)| paged(v)).map(|(k, _)| k.clone()).collect();
+    let mut parts: Vec<String> = head
+        .iter()
+        .filter(|(_, v)| paged(v))
+        .map(|(k, _)| k.clone())
+        .collect();
     let any_failed = pieces.iter().any(|piece| matches!(piece, Piece::Failed { .. }));
     if any_failed && !parts.iter().any(|k| k == "markdown") {
         parts.push("markdown".into());
@@ -132,7 +139,11 @@ pub(in crate::parse) fn write_json<W: Write>(out: &mut W, pieces: &[Piece]) -> R
     for name in parts {
         key(out, &name)?;
         // The part's other fields are the first window's.
-        let mut fields = head.get(name.as_str()).and_then(Value::as_object).cloned().unwrap_or_default();
+        let mut fields = head
+            .get(name.as_str())
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         fields.remove("pages");
         out.write_all(b"{")?;
         for (field, value) in &fields {
@@ -160,8 +171,14 @@ pub(in crate::parse) fn write_json<W: Write>(out: &mut W, pieces: &[Piece]) -> R
                 }
                 piece @ Piece::Failed { .. } if name.as_str() == "markdown" => {
                     for failed in piece.failed_pages() {
-                        let number: Value = failed.page_number.parse::<u64>().map_or(json!(null), |n| json!(n));
-                        page(out, &json!({"page_number": number, "success": false, "error": failed.error}))?;
+                        let number: Value = failed
+                            .page_number
+                            .parse::<u64>()
+                            .map_or(json!(null), |n| json!(n));
+                        page(
+                            out,
+                            &json!({"page_number": number, "success": false, "error": failed.error}),
+                        )?;
                     }
                 }
                 Piece::Failed { .. } => {}

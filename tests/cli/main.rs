@@ -34,3 +34,4 @@ mod terminal;
 mod tls;
 mod try_example;
 mod wait;
+mod windows;

@@ -1,0 +1,354 @@
+//! Documents longer than one job (`parse --window-pages`): a long PDF is parsed as page windows
+//! over one upload, side by side, and stitched back with its pages numbered as in the document;
+//! each window is paid for once, and a window that fails fails its pages only.
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+use testkit::pdf::blank_pdf;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{InProcess, cli, command, scratch_file, stderr_of, stdout_of, walk};
+
+fn with_store(url: &str, store: &Path) -> InProcess {
+    let mut run = cli(url);
+    run.env("LLAMACLOUD_CACHE_DIR", store);
+    run
+}
+
+fn parse(url: &str, store: &Path, file: &Path, extra: &[&str]) -> Output {
+    with_store(url, store)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn ok(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(output));
+    stdout_of(output)
+}
+
+/// The `target_pages` of every job made, sorted ("" for a whole document).
+fn targets(fake: &fake::Fake) -> Vec<String> {
+    let mut targets: Vec<String> = fake
+        .made_configurations()
+        .iter()
+        .map(|c| {
+            c.pointer("/page_ranges/target_pages")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    targets.sort_by_key(|t| t.split(['-', ',']).next().and_then(|n| n.parse::<u64>().ok()));
+    targets
+}
+
+#[test]
+fn a_long_pdf_is_one_upload_and_a_job_per_window_and_reads_as_one_job_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config::default());
+    let windowed = parse(&url, &dir.path().join("store"), &file, &["--window-pages", "100"]);
+    let markdown = ok(&windowed);
+    assert_eq!(fake.files_uploaded(), 1, "uploaded once for its windows");
+    assert_eq!(targets(&fake), ["1-100", "101-200", "201-250"]);
+    // Every window's job names the one uploaded file.
+    let file_ids: std::collections::HashSet<String> = fake
+        .made_configurations()
+        .iter()
+        .map(|c| c["file_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(file_ids.len(), 1, "{file_ids:?}");
+    assert_eq!(
+        stderr_of(&windowed),
+        format!(
+            "note: {} has 250 pages to parse: 3 windows of up to 100 pages, side by side (--window-pages)\n",
+            file.display()
+        )
+    );
+
+    // The same document as one job reads the same, page for page.
+    let whole = ok(&parse(
+        &url,
+        &dir.path().join("other"),
+        &file,
+        &["--window-pages", "0"],
+    ));
+    assert_eq!(targets(&fake)[0], "", "one whole-document job");
+    assert_eq!(markdown, whole);
+    let numbers: Vec<&str> = markdown.lines().filter(|l| l.starts_with("Page ")).collect();
+    assert_eq!(numbers.len(), 250);
+    assert_eq!(numbers[100], "Page 101 of 250.");
+
+    // Again: every window from the store, nothing sent.
+    let again = parse(&url, &dir.path().join("store"), &file, &["--window-pages", "100"]);
+    assert_eq!(ok(&again), markdown);
+    assert_eq!(fake.made_jobs().len(), 4);
+    assert_eq!(
+        fake.files_uploaded(),
+        1,
+        "nothing uploaded for windows already had"
+    );
+}
+
+#[test]
+fn only_the_pages_asked_for_are_windowed_and_as_json_the_document_is_one_object() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "long.pdf", &blank_pdf(300));
+    let (url, fake) = start_shared(fake::Config::default());
+    let json = ok(&parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--target-pages", "5-260", "--format", "json"],
+    ));
+    assert_eq!(targets(&fake), ["5-104", "105-204", "205-260"]);
+    let document: Value = serde_json::from_str(&json).unwrap();
+    let pages: Vec<u64> = document["markdown"]["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["page_number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(pages, (5..=260).collect::<Vec<_>>());
+    assert_eq!(document["text"]["pages"].as_array().unwrap().len(), 256);
+    let windows: Vec<&str> = document["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["target_pages"].as_str().unwrap())
+        .collect();
+    assert_eq!(windows, ["5-104", "105-204", "205-260"]);
+}
+
+#[test]
+fn a_document_over_the_apis_cap_is_refused_then_parsed_in_windows_without_any_flag() {
+    for at in [fake::PageCapAt::Job, fake::PageCapAt::Create] {
+        let dir = tempfile::tempdir().unwrap();
+        // 80 pages: under --window-pages, so sent whole; over this API's cap of 50.
+        let file = scratch_file(dir.path(), "big.pdf", &blank_pdf(80));
+        let (url, fake) = start_shared(fake::Config {
+            max_pages_per_job: Some(50),
+            page_cap_at: at,
+            ..fake::Config::default()
+        });
+        let output = parse(&url, &dir.path().join("store"), &file, &[]);
+        let markdown = ok(&output);
+        let whole = usize::from(at == fake::PageCapAt::Job);
+        assert_eq!(fake.made_jobs().len(), whole + 2, "{at:?}");
+        assert_eq!(targets(&fake)[whole..], ["1-50", "51-80"], "{at:?}");
+        let created = match at {
+            fake::PageCapAt::Job => format!(
+                "Created parse job {}\n",
+                fake.made_jobs()[0]["id"].as_str().unwrap()
+            ),
+            fake::PageCapAt::Create => String::new(),
+        };
+        assert_eq!(
+            stderr_of(&output),
+            format!(
+                "{created}note: the API refused {0} as too long for one job (at most 50 pages): parsing it in windows\n\
+                 note: {0} has 80 pages to parse: 2 windows of up to 50 pages, side by side (--window-pages)\n",
+                file.display()
+            )
+        );
+        assert_eq!(markdown.lines().filter(|l| l.starts_with("Page ")).count(), 80);
+        // With windows off, the refusal is the error.
+        let off = parse(&url, &dir.path().join("off"), &file, &["--window-pages", "0"]);
+        assert_ne!(off.status.code(), Some(0));
+        assert!(
+            stderr_of(&off).contains("max pages allowed"),
+            "{}",
+            stderr_of(&off)
+        );
+    }
+}
+
+#[test]
+fn a_run_stopped_after_some_windows_pays_on_the_rerun_for_the_others_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // The third create is refused: the run stops with two windows done.
+    let (url, fake) = start_shared(fake::Config {
+        create_faults: vec![200, 200, 400],
+        ..fake::Config::default()
+    });
+    let one_at_a_time = ["--window-pages", "100", "--max-in-flight", "1"];
+    let stopped = parse(&url, &store, &file, &one_at_a_time);
+    assert_ne!(stopped.status.code(), Some(0));
+    assert_eq!(stdout_of(&stopped), "", "no half document");
+    assert_eq!(targets(&fake), ["1-100", "101-200"]);
+    let rerun = parse(&url, &store, &file, &one_at_a_time);
+    let markdown = ok(&rerun);
+    assert_eq!(
+        targets(&fake),
+        ["1-100", "101-200", "201-250"],
+        "one job per window in all"
+    );
+    assert_eq!(markdown.lines().filter(|l| l.starts_with("Page ")).count(), 250);
+}
+
+#[test]
+fn a_run_killed_mid_document_is_taken_up_by_the_next_and_no_window_is_paid_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // Each window's job takes a while: the run is killed with the second in flight.
+    let (url, fake) = start_shared(fake::Config {
+        ms_per_page: Some(5),
+        ..fake::Config::default()
+    });
+    let run = || {
+        command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", &store)
+            .args([
+                "parse",
+                file.to_str().unwrap(),
+                "--tier",
+                "agentic",
+                "--max-in-flight",
+                "1",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let child = run();
+    let waited = std::time::Instant::now();
+    while fake.made_jobs().len() < 2 && waited.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // SAFETY: the child's pid, a signal number.
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let killed = child.wait_with_output().unwrap();
+    assert_eq!(stdout_of(&killed), "");
+    assert_eq!(fake.made_jobs().len(), 2);
+    let rerun = run().wait_with_output().unwrap();
+    let markdown = ok(&rerun);
+    assert_eq!(
+        targets(&fake),
+        ["1-100", "101-200", "201-250"],
+        "{}",
+        stderr_of(&rerun)
+    );
+    assert_eq!(markdown.lines().filter(|l| l.starts_with("Page ")).count(), 250);
+}
+
+#[test]
+fn a_window_that_fails_fails_its_pages_and_the_rerun_parses_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config {
+        fail_page_once: Some(150),
+        ..fake::Config::default()
+    });
+    let partial = parse(&url, &store, &file, &[]);
+    assert_eq!(partial.status.code(), Some(7), "{}", stderr_of(&partial));
+    let markdown = stdout_of(&partial);
+    let marked: Vec<&str> = markdown
+        .lines()
+        .filter(|l| l.starts_with("[llamacloud: page "))
+        .collect();
+    assert_eq!(marked.len(), 100);
+    assert_eq!(
+        marked[0],
+        "[llamacloud: page 101 failed: The parse engine stopped on page 150: internal error]"
+    );
+    assert_eq!(markdown.lines().filter(|l| l.starts_with("Page ")).count(), 150);
+    assert!(
+        stderr_of(&partial).contains("report.pdf was parsed with 100 failed pages (101, 102,"),
+        "{}",
+        stderr_of(&partial)
+    );
+    let rerun = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&rerun).lines().filter(|l| l.starts_with("Page ")).count(), 250);
+    assert_eq!(targets(&fake), ["1-100", "101-200", "101-200", "201-250"]);
+}
+
+#[test]
+fn a_document_parsed_whole_before_is_never_paid_for_again_in_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(150));
+    let (url, fake) = start_shared(fake::Config::default());
+    let whole = ok(&parse(&url, &store, &file, &["--window-pages", "0"]));
+    let later = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&later), whole);
+    assert!(
+        stderr_of(&later).starts_with("note: from the result store"),
+        "{}",
+        stderr_of(&later)
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(fake.files_uploaded(), 0);
+}
+
+#[test]
+fn a_bulk_run_writes_a_long_document_from_its_windows_and_records_them() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/long.pdf", &blank_pdf(250));
+    scratch_file(dir.path(), "docs/short.pdf", &blank_pdf(3));
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let lines: Vec<Value> = stdout_of(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let long = lines
+        .iter()
+        .find(|l| l["source"].as_str().unwrap().ends_with("long.pdf"))
+        .unwrap();
+    assert_eq!(long["status"], "COMPLETED");
+    let windows: Vec<&str> = long["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["pages"].as_str().unwrap())
+        .collect();
+    assert_eq!(windows, ["1-100", "101-200", "201-250"]);
+    // The document's credits are its windows' (the fake bills 10 a page on this tier).
+    assert_eq!(long["credits"], 2500);
+    let written = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 250);
+    assert_eq!(targets(&fake), ["", "1-100", "101-200", "201-250"]);
+    let results: Vec<_> = walk(&dir.path().join("out"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    assert_eq!(results.len(), 2, "{results:?}");
+
+    let again = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert!(
+        stdout_of(&again).lines().all(|l| l.contains("\"SKIPPED\"")),
+        "{}",
+        stdout_of(&again)
+    );
+    assert_eq!(fake.made_jobs().len(), 4);
+}
+
+#[test]
+fn window_pages_that_are_not_a_number_or_above_the_cap_are_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(3));
+    let (url, fake) = start_shared(fake::Config::default());
+    for (value, why) in [
+        ("many", "expected a number of pages, 0 (no windows) to 700"),
+        ("701", "at most 700: the API refuses a job of more pages"),
+    ] {
+        let output = parse(&url, &dir.path().join("store"), &file, &["--window-pages", value]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr_of(&output).contains(why), "{}", stderr_of(&output));
+    }
+    let seen = fake.requests_seen();
+    assert_eq!((seen.creates, seen.job_gets, fake.files_uploaded()), (0, 0, 0));
+}

@@ -352,3 +352,30 @@ fn window_pages_that_are_not_a_number_or_above_the_cap_are_refused_before_anythi
     let seen = fake.requests_seen();
     assert_eq!((seen.creates, seen.job_gets, fake.files_uploaded()), (0, 0, 0));
 }
+
+#[test]
+fn a_bulk_run_parses_a_document_the_api_refused_as_too_long_in_windows() {
+    for at in [fake::PageCapAt::Job, fake::PageCapAt::Create] {
+        let dir = tempfile::tempdir().unwrap();
+        scratch_file(dir.path(), "docs/big.pdf", &blank_pdf(80));
+        let (url, fake) = start_shared(fake::Config {
+            max_pages_per_job: Some(50),
+            page_cap_at: at,
+            ..fake::Config::default()
+        });
+        let output = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+        assert_eq!(output.status.code(), Some(0), "{at:?}: {}", stderr_of(&output));
+        let line: Value = serde_json::from_str(stdout_of(&output).trim()).unwrap();
+        assert_eq!(line["status"], "COMPLETED");
+        assert_eq!(line["windows"][1]["pages"], "51-80");
+        assert!(
+            stderr_of(&output).contains("note: the API refused "),
+            "{}",
+            stderr_of(&output)
+        );
+        let whole = usize::from(at == fake::PageCapAt::Job);
+        assert_eq!(targets(&fake)[whole..], ["1-50", "51-80"], "{at:?}");
+        let written = std::fs::read_to_string(dir.path().join("out/big.pdf.md")).unwrap();
+        assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 80);
+    }
+}

@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime};
 use crate::error::Error;
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::sources::Document;
+use crate::parse::window::TooLong;
 
 /// What the stages tell the reporter.
 pub(super) enum Event {
@@ -34,6 +35,9 @@ pub(super) struct Task {
     pub(super) seen: Option<(u64, Option<SystemTime>)>,
     /// Why it is not parsed at all (found only as the run went: its output is another's).
     pub(super) refused: Option<Error>,
+    /// The API refused it as too long for one job (at create, or its job ended FAILED so): it
+    /// goes in page windows, with the API's words should that not be possible.
+    pub(super) too_long: Option<(TooLong, String)>,
 }
 
 impl Task {
@@ -46,6 +50,7 @@ impl Task {
             since: None,
             seen: None,
             refused: None,
+            too_long: None,
         }
     }
 }

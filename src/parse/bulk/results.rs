@@ -8,9 +8,10 @@ use std::sync::mpsc::Sender;
 use crate::api::models::Job;
 use crate::error::Error;
 use crate::parse::bulk::health::busy;
-use crate::parse::bulk::queue::{Event, Followed, Member};
+use crate::parse::bulk::queue::{Event, Followed, Member, Task};
 use crate::parse::bulk::run::{Run, STOP_CHECK, nap};
 use crate::parse::bulk::unfinished::{leave, lost};
+use crate::parse::bulk::windows;
 use crate::parse::bulk::write::{Made, write_output};
 use crate::parse::fetch::{self, Fetch};
 use crate::parse::job;
@@ -46,7 +47,17 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
             run.fail(&err);
         }
         if job::ended_badly(job_id, job).is_some() {
+            let said = job.error_message().unwrap_or_default();
             for member in members {
+                if let Some(limit) = windows::refused_as_too_long(run, &member.document.source, said) {
+                    // Too long for one job: back to the submitters, to go in windows.
+                    let mut task = Task::new(member.document.clone());
+                    task.key = Some(key.clone());
+                    task.lost = member.lost;
+                    task.too_long = Some((limit, format!("job {job_id} ended {status}: {said}")));
+                    run.again(task);
+                    continue;
+                }
                 let mut outcome = member.outcome(job_id, status);
                 outcome.credits = credits_of(member, Some(job));
                 outcome.failure = Some(Error::JobEnded {

@@ -23,6 +23,7 @@ use crate::parse::bulk::windows;
 use crate::parse::bulk::write::{Made, write_output};
 use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Source};
+use crate::parse::window::Window;
 use crate::store::key::Legacy;
 use crate::text::neutralize;
 
@@ -41,6 +42,20 @@ fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
         return report_error(run, sender, &task.document, None, err);
     }
     task.since.get_or_insert_with(|| run.once.clock.now());
+    // Refused as too long for one job: in windows, if its page count is known.
+    if let (Some((limit, said)), Some(key)) = (task.too_long.take(), task.key.clone()) {
+        return match windows::after_refusal(run, &task.document.source, limit) {
+            Some(windows) => {
+                run.once.stderr.line(&format!(
+                    "note: the API refused {} as too long for one job (at most {} pages): parsing it in windows",
+                    neutralize(&task.document.name()),
+                    limit.cap
+                ));
+                in_windows(run, sender, task, &key, windows)
+            }
+            None => report_error(run, sender, &task.document, None, Error::failure(said)),
+        };
+    }
     let (key, legacy) = match task.key.take() {
         Some(key) => (key, None),
         None => {
@@ -78,15 +93,20 @@ fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
         if let Err(err) = create::check_before_paying(&task.document.source) {
             return report_error(run, sender, &task.document, None, err);
         }
-        let deadline = task.since.unwrap_or_else(|| run.once.clock.now()) + run.timeout;
-        let send =
-            |configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
-        return match windows::parse(run, &task, &key, windows, &send) {
-            Ok(outcome) => run.report(sender, outcome),
-            Err(err) => fail_document(run, sender, &task.document, err),
-        };
+        return in_windows(run, sender, task, &key, windows);
     }
     obtain(run, sender, task, key, legacy.as_ref());
+}
+
+/// Parses the document in `windows`, their creates through the gate, and reports it.
+fn in_windows(run: &Run, sender: &Sender<Event>, task: Task, key: &str, windows: Vec<Window>) {
+    let deadline = task.since.unwrap_or_else(|| run.once.clock.now()) + run.timeout;
+    let send =
+        |configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
+    match windows::parse(run, &task, key, windows, &send) {
+        Ok(outcome) => run.report(sender, outcome),
+        Err(err) => fail_document(run, sender, &task.document, err),
+    }
 }
 
 /// A file's size and modification time.
@@ -321,6 +341,11 @@ pub(super) fn send(
 /// record of its token, a lost answer goes back to be looked for by its token (the API may be away); a refused key or an organization
 /// out of credits ends the run.
 fn create_failed(run: &Run, sender: &Sender<Event>, mut task: Task, key: String, err: Error) {
+    if let Some(limit) = windows::refused_as_too_long(run, &task.document.source, &err.to_string()) {
+        task.too_long = Some((limit, err.to_string()));
+        task.key = Some(key);
+        return handle(run, sender, task);
+    }
     let passing = matches!(err.root(), Error::Api(api) if api.may_pass());
     if !refused(&err) && passing && run.once.records() && task.rounds < MAX_ROUNDS && !run.stopped() {
         run.trouble(&err);

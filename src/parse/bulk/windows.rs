@@ -15,12 +15,26 @@ use crate::parse::once::Kind;
 use crate::parse::plan::Source;
 use crate::parse::window::run::{SendCreate, Windowed, follow};
 use crate::parse::window::stitch::{self, Piece};
-use crate::parse::window::{Long, Window};
+use crate::parse::window::{Long, TooLong, Window, too_long};
 
 /// The windows of `task`'s document, when it is a PDF longer than `--window-pages`.
 pub(super) fn windows_of(run: &Run, task: &Task) -> Option<Vec<Window>> {
     let long = long(run, &task.document.source, "");
     long.windows_of_pdf(run.kind).map(|(_, windows)| windows)
+}
+
+/// The windows of a local file the API refused as too long for one job (`limit`), when its
+/// page count is known (from the refusal, or counted here).
+pub(super) fn after_refusal(run: &Run, source: &Source, limit: TooLong) -> Option<Vec<Window>> {
+    long(run, source, "")
+        .windows_after_refusal(limit, run.kind)
+        .map(|(_, windows)| windows)
+}
+
+/// The API's refusal of a local file's job as too long, in `message`, when windows are on.
+pub(super) fn refused_as_too_long(run: &Run, source: &Source, message: &str) -> Option<TooLong> {
+    let windows_on = run.window_pages > 0 && run.kind != Kind::Job && matches!(source, Source::File(_));
+    windows_on.then(|| too_long(message)).flatten()
 }
 
 fn long<'a>(run: &'a Run, source: &'a Source, name: &'a str) -> Long<'a> {

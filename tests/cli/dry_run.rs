@@ -65,7 +65,7 @@ fn a_dry_run_says_what_each_document_would_cost_and_sends_nothing() {
             "cached   15 bytes          -  {root}/cached.md\n\
              done     14 bytes          -  {root}/done.md\n\
              skip      0 bytes          -  {root}/empty.pdf: cannot upload {root}/empty.pdf: it is empty (0 bytes): there is nothing to parse\n\
-             parse     8 bytes          -  {root}/notes.md\n\
+             parse     8 bytes          -  {root}/notes.md: parsed whole: its page count is not known here\n\
              parse   {} bytes    3 pages  {root}/report.pdf\n\
              parse   {} bytes     1 page  {root}/sub/scan.pdf\n\
              6 documents: 3 to parse (4 pages + 1 document of unknown length, {} bytes), 1 done, 1 cached, 1 skipped; nothing was sent\n",
@@ -286,7 +286,7 @@ fn a_dry_run_writes_nothing_opens_no_fifo_and_counts_shared_bytes_once() {
         format!(
             "cached    7 bytes          -  {docs_arg}/a.md\n\
              cached    7 bytes          -  {docs_arg}/copy.md\n\
-             parse     8 bytes          -  {docs_arg}/twin-1.md\n\
+             parse     8 bytes          -  {docs_arg}/twin-1.md: parsed whole: its page count is not known here\n\
              cached    8 bytes          -  {docs_arg}/twin-2.md: the same bytes as {docs_arg}/twin-1.md: one job for both\n\
              4 documents: 1 to parse (pages not known, 8 bytes), 0 done, 3 cached, 0 skipped; nothing was sent\n"
         )

@@ -11,6 +11,7 @@ mod ci_recipes;
 mod create;
 mod download;
 mod dry_run;
+mod dry_run_windows;
 mod ecosystem;
 mod errors;
 mod every_command;

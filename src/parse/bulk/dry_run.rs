@@ -5,6 +5,13 @@
 //! its result or its job) or `skip` with why, with its size and, for a PDF, the pages that would
 //! be parsed (counted here, within `page_ranges`); then a total. `--format jsonl` gives
 //! `{"source","action","bytes","pages","reason"}` objects.
+//!
+//! A PDF the real run would parse in page windows (longer than `--window-pages`, and neither
+//! its whole result nor its job known) shows its windows, each `parse` (it would be paid for),
+//! `cached` (the store or OUT has its result or its completed job) or `running` (its job is
+//! waited for), decided by each window's own key as the real run decides it; the total counts
+//! the pages of the windows to parse only. The jsonl object gains `windows`, `[{"pages","status"}]`.
+//! A local file whose pages cannot be counted here is parsed whole: its line says so (`note`).
 
 use std::io::Write as _;
 use std::path::Path;
@@ -24,6 +31,7 @@ use crate::parse::bulk::sources::{self, Document, Sources};
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::pdf::{self, Pdf};
 use crate::parse::plan::{self as create, Plan, Request, Source};
+use crate::parse::window::{Long, Window};
 use crate::session::Session;
 use crate::text::neutralize;
 
@@ -35,6 +43,41 @@ struct Planned {
     bytes: Option<u64>,
     pages: Option<u64>,
     reason: Option<String>,
+    /// A document parsed in page windows: each window's pages and what would become of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    windows: Option<Vec<PlannedWindow>>,
+    /// What else there is to know of how it would be parsed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+/// One page window of a document's line.
+#[derive(Serialize)]
+struct PlannedWindow {
+    /// As `page_ranges.target_pages` has them (`101-200`).
+    pages: String,
+    /// `parse`, `cached` or `running`.
+    status: &'static str,
+    /// How many pages it has.
+    #[serde(skip)]
+    count: u64,
+}
+
+/// What the real run would do with a document: the line's action, why, and its windows.
+struct Action {
+    action: &'static str,
+    reason: Option<String>,
+    windows: Option<Vec<PlannedWindow>>,
+}
+
+impl Action {
+    fn new(action: &'static str, reason: Option<String>) -> Self {
+        Action {
+            action,
+            reason,
+            windows: None,
+        }
+    }
 }
 
 /// One document (`single`): what the real run refuses is a usage error here too.
@@ -46,6 +89,7 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         store: flags,
         bulk,
         single,
+        window_pages,
         ..
     } = asked;
     if global.jq().is_some() || global.output.is_some() {
@@ -110,6 +154,7 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         shard: bulk.shard.map(Shard::new),
         manifest: manifest.as_deref(),
         dir,
+        window_pages,
         planned: Default::default(),
     };
     let mut sink = Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?;
@@ -143,6 +188,8 @@ struct Look<'a> {
     shard: Option<Shard>,
     manifest: Option<&'a Manifest>,
     dir: Option<&'a Path>,
+    /// `--window-pages` (0: no windows).
+    window_pages: u64,
     /// The result keys of the documents planned so far: a second with the same bytes shares
     /// the first one's job.
     planned: std::cell::RefCell<std::collections::HashMap<String, String>>,
@@ -168,16 +215,29 @@ impl Look<'_> {
                 Pdf::Locked | Pdf::Unknown => None,
             },
             reason: None,
+            windows: None,
+            note: None,
         };
-        let (action, reason) = self.action(document, pdf);
+        let Action {
+            action,
+            reason,
+            windows,
+        } = self.action(document, pdf);
+        // Windows are for what can be counted here: any other local file is sent whole (and
+        // in windows only if the API refuses it as too long).
+        let whole = matches!(source, Source::File(_)) && planned.pages.is_none();
+        if action == "parse" && whole && self.window_pages > 0 && self.kind != Kind::Job {
+            planned.note = Some("parsed whole: its page count is not known here".into());
+        }
         planned.action = action;
         planned.reason = reason;
+        planned.windows = windows;
         planned
     }
 
     /// What the real run would do with the document, and why when it would not parse it.
-    fn action(&self, document: &Document, pdf: Pdf) -> (&'static str, Option<String>) {
-        let skip = |why: String| ("skip", Some(why));
+    fn action(&self, document: &Document, pdf: Pdf) -> Action {
+        let skip = |why: String| Action::new("skip", Some(why));
         // Only a result written to a file has a name that can be too long.
         if (self.dir.is_some() || document.unreadable.is_some())
             && let Some(why) = document.refusal()
@@ -205,7 +265,9 @@ impl Look<'_> {
         if let Some(dir) = self.dir {
             let ours = self.manifest.and_then(|m| m.ours(&document.relative));
             match ours {
-                Some(written) if !self.force && written.is_for(&key, legacy) => return ("done", None),
+                Some(written) if !self.force && written.is_for(&key, legacy) => {
+                    return Action::new("done", None);
+                }
                 Some(_) => {}
                 None if dir.join(&document.relative).symlink_metadata().is_ok() => {
                     return skip(format!(
@@ -216,23 +278,32 @@ impl Look<'_> {
                 None => {}
             }
         }
-        if !self.force {
-            // The key the store knows it by: a result an earlier release keyed otherwise counts.
-            let stored = match upgrade(self.shared.store.as_ref(), &keys, false) {
-                Ok(stored) => stored,
-                Err(err) => return skip(err.to_string()),
-            };
-            match self.shared.usable(&stored, self.kind, &document.source) {
-                Known::Stored { .. } | Known::Completed(_) | Known::Running(_) => return ("cached", None),
-                Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => {}
-            }
+        // The key the store knows it by: a result an earlier release keyed otherwise counts.
+        let stored = match upgrade(self.shared.store.as_ref(), &keys, false) {
+            Ok(stored) => stored,
+            Err(err) => return skip(err.to_string()),
+        };
+        // What the real run knows of the whole document's result (all of it, or with --force
+        // only a job in flight).
+        let whole = if self.force {
+            self.shared.in_flight(&stored, self.kind, &document.source)
+        } else {
+            self.shared.usable(&stored, self.kind, &document.source)
+        };
+        if !self.force
+            && matches!(
+                whole,
+                Known::Stored { .. } | Known::Completed(_) | Known::Running(_)
+            )
+        {
+            return Action::new("cached", None);
         }
         if pdf == Pdf::Locked {
             return skip("the PDF is locked by a password, which the API cannot open".into());
         }
         let mut planned = self.planned.borrow_mut();
         if let Some(first) = planned.get(&key) {
-            return (
+            return Action::new(
                 "cached",
                 Some(format!(
                     "the same bytes as {}: one job for both",
@@ -240,8 +311,84 @@ impl Look<'_> {
                 )),
             );
         }
+        // In windows, as the real run decides it: never when the whole document's result or
+        // job is known (what was paid for is used).
+        let windows = match whole {
+            Known::Nothing | Known::Ended(_) => match self.windows(document) {
+                Ok(windows) => windows,
+                Err(err) => return skip(err.to_string()),
+            },
+            _ => None,
+        };
+        let paid = windows
+            .as_ref()
+            .is_none_or(|windows| windows.iter().any(|w| w.status == "parse"));
+        if !paid {
+            return Action {
+                action: "cached",
+                reason: None,
+                windows,
+            };
+        }
         planned.insert(key, document.name().into_owned());
-        ("parse", None)
+        Action {
+            action: "parse",
+            reason: None,
+            windows,
+        }
+    }
+
+    /// The page windows the real run would parse the document in (a local PDF longer than
+    /// `--window-pages`), each with what the store and OUT know of its own key.
+    fn windows(&self, document: &Document) -> Result<Option<Vec<PlannedWindow>>, Error> {
+        let name = document.name();
+        let long = Long {
+            name: &name,
+            source: &document.source,
+            configuration: self.configuration,
+            window_pages: self.window_pages,
+            force: self.force,
+            parallel: 1,
+        };
+        let Some((_, windows)) = long.windows_of_pdf(self.kind) else {
+            return Ok(None);
+        };
+        windows
+            .iter()
+            .map(|window| {
+                Ok(PlannedWindow {
+                    pages: window.target_pages(),
+                    status: self.window_status(document, window)?,
+                    count: window.pages(),
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()
+            .map(Some)
+    }
+
+    /// What would become of one window: its result as the real run looks it up (its own key,
+    /// the JSON result), nothing written.
+    fn window_status(&self, document: &Document, window: &Window) -> Result<&'static str, Error> {
+        if !self.shared.records() {
+            // Nothing is known without a store or a manifest: every window is paid for.
+            return Ok("parse");
+        }
+        let configuration = window.configuration(self.configuration);
+        let source = &document.source;
+        let key = self
+            .shared
+            .key_through_stat_cache(self.session, source, &configuration, false)?
+            .key;
+        let known = if self.force {
+            self.shared.in_flight(&key, Kind::Json, source)
+        } else {
+            self.shared.usable(&key, Kind::Json, source)
+        };
+        Ok(match known {
+            Known::Stored { .. } | Known::Completed(_) => "cached",
+            Known::Running(_) => "running",
+            Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => "parse",
+        })
     }
 }
 
@@ -277,11 +424,24 @@ fn human(planned: &Planned) -> String {
     );
     let reason = planned
         .reason
-        .as_ref()
+        .iter()
+        .chain(&planned.note)
         .map(|why| format!(": {}", neutralize(why)))
+        .collect::<String>();
+    // `3 windows: 1-100 cached, 101-200 parse, 201-250 parse`
+    let windows = planned
+        .windows
+        .as_ref()
+        .map(|windows| {
+            let each: Vec<String> = windows
+                .iter()
+                .map(|w| format!("{} {}", w.pages, w.status))
+                .collect();
+            format!(": {} windows: {}", windows.len(), each.join(", "))
+        })
         .unwrap_or_default();
     format!(
-        "{:<6} {bytes:>10} {pages:>10}  {}{reason}",
+        "{:<6} {bytes:>10} {pages:>10}  {}{reason}{windows}",
         planned.action,
         neutralize(&planned.source)
     )
@@ -295,7 +455,8 @@ struct Sum {
     done: usize,
     cached: usize,
     skip: usize,
-    /// Pages and bytes of the documents to parse (pages of those whose count is known).
+    /// Pages and bytes of the documents to parse (pages of those whose count is known; of a
+    /// document in windows, those of its windows to parse).
     pages: u64,
     unknown_pages: usize,
     bytes: u64,
@@ -308,7 +469,14 @@ impl Sum {
             "parse" => {
                 self.parse += 1;
                 self.bytes += planned.bytes.unwrap_or(0);
-                match planned.pages {
+                let paid = planned.windows.as_ref().map(|windows| {
+                    windows
+                        .iter()
+                        .filter(|w| w.status == "parse")
+                        .map(|w| w.count)
+                        .sum()
+                });
+                match paid.or(planned.pages) {
                     Some(pages) => self.pages += pages,
                     None => self.unknown_pages += 1,
                 }

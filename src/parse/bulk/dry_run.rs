@@ -31,9 +31,12 @@ use crate::parse::bulk::sources::{self, Document, Sources};
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::pdf::{self, Pdf};
 use crate::parse::plan::{self as create, Plan, Request, Source};
-use crate::parse::window::{Long, Window};
 use crate::session::Session;
 use crate::text::neutralize;
+
+mod windows;
+
+use windows::PlannedWindow;
 
 /// One document's line.
 #[derive(Serialize)]
@@ -49,18 +52,6 @@ struct Planned {
     /// What else there is to know of how it would be parsed.
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<String>,
-}
-
-/// One page window of a document's line.
-#[derive(Serialize)]
-struct PlannedWindow {
-    /// As `page_ranges.target_pages` has them (`101-200`).
-    pages: String,
-    /// `parse`, `cached` or `running`.
-    status: &'static str,
-    /// How many pages it has.
-    #[serde(skip)]
-    count: u64,
 }
 
 /// What the real run would do with a document: the line's action, why, and its windows.
@@ -314,15 +305,13 @@ impl Look<'_> {
         // In windows, as the real run decides it: never when the whole document's result or
         // job is known (what was paid for is used).
         let windows = match whole {
-            Known::Nothing | Known::Ended(_) => match self.windows(document) {
+            Known::Nothing | Known::Ended(_) => match self.windows().of(document) {
                 Ok(windows) => windows,
                 Err(err) => return skip(err.to_string()),
             },
             _ => None,
         };
-        let paid = windows
-            .as_ref()
-            .is_none_or(|windows| windows.iter().any(|w| w.status == "parse"));
+        let paid = windows.as_ref().is_none_or(|windows| windows::any_paid(windows));
         if !paid {
             return Action {
                 action: "cached",
@@ -338,57 +327,16 @@ impl Look<'_> {
         }
     }
 
-    /// The page windows the real run would parse the document in (a local PDF longer than
-    /// `--window-pages`), each with what the store and OUT know of its own key.
-    fn windows(&self, document: &Document) -> Result<Option<Vec<PlannedWindow>>, Error> {
-        let name = document.name();
-        let long = Long {
-            name: &name,
-            source: &document.source,
+    /// What the document's windows are found and looked up with.
+    fn windows(&self) -> windows::Windows<'_> {
+        windows::Windows {
+            session: self.session,
+            shared: self.shared,
             configuration: self.configuration,
+            kind: self.kind,
             window_pages: self.window_pages,
             force: self.force,
-            parallel: 1,
-        };
-        let Some((_, windows)) = long.windows_of_pdf(self.kind) else {
-            return Ok(None);
-        };
-        windows
-            .iter()
-            .map(|window| {
-                Ok(PlannedWindow {
-                    pages: window.target_pages(),
-                    status: self.window_status(document, window)?,
-                    count: window.pages(),
-                })
-            })
-            .collect::<Result<Vec<_>, Error>>()
-            .map(Some)
-    }
-
-    /// What would become of one window: its result as the real run looks it up (its own key,
-    /// the JSON result), nothing written.
-    fn window_status(&self, document: &Document, window: &Window) -> Result<&'static str, Error> {
-        if !self.shared.records() {
-            // Nothing is known without a store or a manifest: every window is paid for.
-            return Ok("parse");
         }
-        let configuration = window.configuration(self.configuration);
-        let source = &document.source;
-        let key = self
-            .shared
-            .key_through_stat_cache(self.session, source, &configuration, false)?
-            .key;
-        let known = if self.force {
-            self.shared.in_flight(&key, Kind::Json, source)
-        } else {
-            self.shared.usable(&key, Kind::Json, source)
-        };
-        Ok(match known {
-            Known::Stored { .. } | Known::Completed(_) => "cached",
-            Known::Running(_) => "running",
-            Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => "parse",
-        })
     }
 }
 
@@ -428,18 +376,7 @@ fn human(planned: &Planned) -> String {
         .chain(&planned.note)
         .map(|why| format!(": {}", neutralize(why)))
         .collect::<String>();
-    // `3 windows: 1-100 cached, 101-200 parse, 201-250 parse`
-    let windows = planned
-        .windows
-        .as_ref()
-        .map(|windows| {
-            let each: Vec<String> = windows
-                .iter()
-                .map(|w| format!("{} {}", w.pages, w.status))
-                .collect();
-            format!(": {} windows: {}", windows.len(), each.join(", "))
-        })
-        .unwrap_or_default();
+    let windows = planned.windows.as_deref().map(windows::said).unwrap_or_default();
     format!(
         "{:<6} {bytes:>10} {pages:>10}  {}{reason}{windows}",
         planned.action,
@@ -469,13 +406,7 @@ impl Sum {
             "parse" => {
                 self.parse += 1;
                 self.bytes += planned.bytes.unwrap_or(0);
-                let paid = planned.windows.as_ref().map(|windows| {
-                    windows
-                        .iter()
-                        .filter(|w| w.status == "parse")
-                        .map(|w| w.count)
-                        .sum()
-                });
+                let paid = planned.windows.as_deref().map(windows::to_pay);
                 match paid.or(planned.pages) {
                     Some(pages) => self.pages += pages,
                     None => self.unknown_pages += 1,

@@ -17,6 +17,10 @@ const TEST_STDOUT_TTY: &str = "LLAMACLOUD_TEST_STDOUT_TTY";
 /// (`test-support` builds only).
 #[cfg(feature = "test-support")]
 const TEST_NOW: &str = "LLAMACLOUD_TEST_NOW";
+/// Test builds: the process's clock runs this many times as fast (its sleeps as much shorter),
+/// so that a test of a real process that polls does not wait out the SDKs' cadence.
+#[cfg(feature = "test-support")]
+const TEST_CLOCK_SPEED: &str = "LLAMACLOUD_TEST_CLOCK_SPEED";
 
 /// Everything a run reads from or writes to outside the program.
 pub struct Context {
@@ -47,12 +51,24 @@ impl Context {
         let pinned = env.var(TEST_NOW).and_then(|v| v.parse::<jiff::Timestamp>().ok());
         #[cfg(not(feature = "test-support"))]
         let pinned: Option<jiff::Timestamp> = None;
+        #[cfg(feature = "test-support")]
+        let speed = env
+            .var(TEST_CLOCK_SPEED)
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|&speed| speed > 0)
+            .unwrap_or(1);
+        #[cfg(not(feature = "test-support"))]
+        let speed = 1;
         let clock: Arc<dyn Clock> = match pinned {
-            Some(now) => Arc::new(SystemClock::pinned(
-                SystemTime::UNIX_EPOCH
-                    + Duration::from_millis(u64::try_from(now.as_millisecond()).unwrap_or(0)),
-            )),
-            None => Arc::new(SystemClock::default()),
+            Some(now) => Arc::new(SystemClock {
+                pinned: Some((
+                    SystemTime::UNIX_EPOCH
+                        + Duration::from_millis(u64::try_from(now.as_millisecond()).unwrap_or(0)),
+                    std::time::Instant::now(),
+                )),
+                speed,
+            }),
+            None => Arc::new(SystemClock { pinned: None, speed }),
         };
         Context {
             io,
@@ -200,16 +216,28 @@ pub trait Clock: Send + Sync {
 }
 
 /// The system clock; its `now` can be pinned (tests of the binary) while `sleep` really sleeps.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SystemClock {
     /// A pinned "now", and when it was pinned, so that it still advances.
     pinned: Option<(SystemTime, std::time::Instant)>,
+    /// How many times as fast as real time it runs (1 but in tests of a real process).
+    speed: u32,
+}
+
+impl Default for SystemClock {
+    fn default() -> Self {
+        SystemClock {
+            pinned: None,
+            speed: 1,
+        }
+    }
 }
 
 impl SystemClock {
     pub fn pinned(now: SystemTime) -> Self {
         SystemClock {
             pinned: Some((now, std::time::Instant::now())),
+            speed: 1,
         }
     }
 }
@@ -217,13 +245,13 @@ impl SystemClock {
 impl Clock for SystemClock {
     fn now(&self) -> SystemTime {
         match self.pinned {
-            Some((then, since)) => then + since.elapsed(),
+            Some((then, since)) => then + since.elapsed() * self.speed,
             None => SystemTime::now(),
         }
     }
 
     fn sleep(&self, duration: Duration) {
-        std::thread::sleep(duration);
+        std::thread::sleep(duration / self.speed);
     }
 }
 

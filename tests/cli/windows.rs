@@ -197,13 +197,15 @@ fn a_run_killed_mid_document_is_taken_up_by_the_next_and_no_window_is_paid_twice
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
-    // Each window's job takes a while: the run is killed with the second in flight.
+    // Each window's job takes a while: the run is killed with the second in flight. (The
+    // process's clock runs 20 times as fast: it polls every 50 ms, not every second.)
     let (url, fake) = start_shared(fake::Config {
-        ms_per_page: Some(5),
+        ms_per_page: Some(2),
         ..fake::Config::default()
     });
     let run = || {
         command()
+            .env("LLAMACLOUD_TEST_CLOCK_SPEED", "20")
             .env("LLAMA_CLOUD_BASE_URL", &url)
             .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
             .env("LLAMACLOUD_CACHE_DIR", &store)

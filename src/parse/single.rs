@@ -412,6 +412,7 @@ fn in_windows(
         cancel: document.cancel,
         send: &send,
         parallel: long.parallel,
+        slots: None,
     };
     signals::leave_last_words(LastWords {
         output_line: None,

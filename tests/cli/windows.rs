@@ -381,3 +381,33 @@ fn a_bulk_run_parses_a_document_the_api_refused_as_too_long_in_windows() {
         assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 80);
     }
 }
+
+#[test]
+fn the_windows_of_a_bulk_run_stay_within_its_jobs_in_flight() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = [("a", 300), ("b", 301), ("c", 302)];
+    for (name, pages) in documents {
+        scratch_file(dir.path(), &format!("docs/{name}.pdf"), &blank_pdf(pages));
+    }
+    // A cap of 60 pages halves each window of 100 once it is refused: no slot is held meanwhile.
+    let (url, fake) = start_shared(fake::Config {
+        max_pages_per_job: Some(60),
+        ..fake::Config::default()
+    });
+    let output = crate::harness::bulk_run(
+        &url,
+        dir.path(),
+        "out",
+        &["--concurrency", "3", "--max-in-flight", "2"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(
+        fake.max_running_seen() <= 2,
+        "{} jobs ran at once",
+        fake.max_running_seen()
+    );
+    for (name, pages) in documents {
+        let written = std::fs::read_to_string(dir.path().join(format!("out/{name}.pdf.md"))).unwrap();
+        assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), pages);
+    }
+}

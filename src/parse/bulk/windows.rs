@@ -15,7 +15,7 @@ use crate::parse::once::Kind;
 use crate::parse::plan::Source;
 use crate::parse::window::run::{SendCreate, Windowed, follow};
 use crate::parse::window::stitch::{self, Piece};
-use crate::parse::window::{Long, TooLong, Window, too_long};
+use crate::parse::window::{self, Long, TooLong, Window, too_long};
 
 /// The windows of `task`'s document, when it is a PDF longer than `--window-pages`.
 pub(super) fn windows_of(run: &Run, task: &Task) -> Option<Vec<Window>> {
@@ -75,6 +75,7 @@ pub(super) fn parse(
         cancel: run.cancel_on_timeout,
         send,
         parallel: run.window_parallel,
+        slots: Some(&RunSlots(run)),
     };
     let (lines, failed) = follow(&windowed, windows, |pieces| write(run, task, key, pieces))?;
     // Paid for in this run: a window whose job was made now (its credits, or null until billed).
@@ -86,6 +87,19 @@ pub(super) fn parse(
     outcome.failed_pages = failed;
     outcome.windows = Some(lines);
     Ok(outcome)
+}
+
+/// The run's slots, as windows take them.
+struct RunSlots<'r, 'a>(&'r Run<'a>);
+
+impl window::run::Slots for RunSlots<'_, '_> {
+    fn take(&self) -> bool {
+        self.0.slots.take(|| self.0.stopped())
+    }
+
+    fn give(&self) {
+        self.0.slots.give();
+    }
 }
 
 /// Writes the document from its windows' pieces to its output, atomically, and records it.

@@ -26,6 +26,18 @@ use crate::session::Session;
 use crate::store::Intent;
 use crate::text::neutralize;
 
+/// The most windows of one document followed at once, whatever `--max-in-flight` allows (each
+/// is a thread while its job runs).
+const MOST_AT_ONCE: usize = 32;
+
+/// Jobs in flight across a run (a bulk run's `--max-in-flight`): a window takes a slot while its
+/// job runs.
+pub(in crate::parse) trait Slots: Sync {
+    /// Waits for a slot; `false` when the run stopped first.
+    fn take(&self) -> bool;
+    fn give(&self);
+}
+
 /// How a window's create is sent, from any of the threads that follow windows.
 pub(in crate::parse) type SendCreate<'a> =
     &'a (dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error> + Sync);
@@ -46,8 +58,10 @@ pub(in crate::parse) struct Windowed<'a> {
     pub timeout: Duration,
     pub cancel: bool,
     pub send: SendCreate<'a>,
-    /// Windows followed at once.
+    /// Windows followed at once (at most `MOST_AT_ONCE`).
     pub parallel: usize,
+    /// The run's slots for jobs in flight, if it bounds them across documents.
+    pub slots: Option<&'a dyn Slots>,
 }
 
 /// What the windows of a document share: the one upload, the cap the API named, whether to
@@ -80,7 +94,7 @@ pub(in crate::parse) fn follow<T>(
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Piece>, Error>)>();
     std::thread::scope(|scope| {
-        for _ in 0..windowed.parallel.clamp(1, total.max(1)) {
+        for _ in 0..windowed.parallel.min(MOST_AT_ONCE).clamp(1, total.max(1)) {
             let sender = sender.clone();
             let (run, next, windows) = (&run, &next, &windows);
             scope.spawn(move || {
@@ -186,6 +200,12 @@ impl Windows<'_> {
         } else {
             shared.usable(&key, Kind::Json, &file)
         };
+        // A job is followed in a slot of the run's.
+        let slot = match (&known, w.slots) {
+            (Known::Stored { .. }, _) | (_, None) => None,
+            (_, Some(slots)) if slots.take() => Some(Slot(slots)),
+            (_, Some(_)) => return Err(Error::failure("stopped before its window was parsed")),
+        };
         // A job the server no longer knows is parsed again, once.
         for _ in 0..2 {
             let job_id = match known {
@@ -210,7 +230,7 @@ impl Windows<'_> {
             let (job_id, created) = match job_id {
                 Ok(made) => made,
                 Err(Refused::TooLong) => {
-                    drop(claim);
+                    drop((claim, slot));
                     return self.split(window, None);
                 }
                 Err(Refused::Other(err)) => return Err(err),
@@ -240,7 +260,7 @@ impl Windows<'_> {
                 "FAILED" => {
                     let error = last.error_message().unwrap_or("the job failed").to_string();
                     if self.refused_as_too_long(&error) {
-                        drop(claim);
+                        drop((claim, slot));
                         return self.split(window, Some(job_id));
                     }
                     return Ok(vec![Piece::Failed {
@@ -349,6 +369,15 @@ impl Windows<'_> {
         let uploaded = files::upload(&w.session.client, &w.session.scope, w.path)?;
         *file_id = Some(uploaded.id.clone());
         Ok(uploaded.id)
+    }
+}
+
+/// A slot taken, given back when dropped.
+struct Slot<'s>(&'s dyn Slots);
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.0.give();
     }
 }
 

@@ -92,6 +92,11 @@ fn a_long_pdf_is_one_upload_and_a_job_per_window_and_reads_as_one_job_would() {
         1,
         "nothing uploaded for windows already had"
     );
+    // --force parses every window again.
+    let forced = parse(&url, &dir.path().join("store"), &file, &["--force"]);
+    assert_eq!(ok(&forced), markdown);
+    assert_eq!(fake.made_jobs().len(), 7);
+    assert_eq!(fake.files_uploaded(), 2);
 }
 
 #[test]

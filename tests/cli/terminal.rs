@@ -52,8 +52,18 @@ fn start_on_terminal(server: &Scripted, args: &[&str]) -> (Child, std::thread::J
 
 /// Like `start_on_terminal`, for any base URL.
 fn start_on_terminal_at(url: &str, args: &[&str]) -> (Child, std::thread::JoinHandle<String>) {
+    start_on_terminal_with(url, &[], args)
+}
+
+/// Like `start_on_terminal_at`, with more variables in the environment.
+fn start_on_terminal_with(
+    url: &str,
+    envs: &[(&str, &str)],
+    args: &[&str],
+) -> (Child, std::thread::JoinHandle<String>) {
     let (mut master, slave) = pty();
     let child = command()
+        .envs(envs.iter().copied())
         .env("LLAMA_CLOUD_BASE_URL", url)
         .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
         .env("TERM", "xterm")
@@ -431,4 +441,39 @@ fn bulk_parsing_and_big_downloads_show_progress_on_a_terminal() {
         "{shown:?}"
     );
     assert_eq!(std::fs::metadata(&out).unwrap().len(), 16 << 20);
+}
+
+#[test]
+fn a_bulk_run_counts_the_pages_of_documents_parsed_in_windows() {
+    use crate::fake_server::{fake, start_shared};
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("long.pdf"), testkit::pdf::blank_pdf(250)).unwrap();
+    let (url, _fake) = start_shared(fake::Config {
+        job_time: Some(std::time::Duration::from_millis(50)),
+        ..fake::Config::default()
+    });
+    let (docs_arg, out_arg) = (
+        docs.display().to_string(),
+        dir.path().join("out").display().to_string(),
+    );
+    // The clock runs 20 times as fast: polls every 50 ms.
+    let (mut child, reader) = start_on_terminal_with(
+        &url,
+        &[("LLAMACLOUD_TEST_CLOCK_SPEED", "20")],
+        &[
+            "parse",
+            "--tier",
+            "agentic",
+            "--recursive",
+            &docs_arg,
+            "--output-dir",
+            &out_arg,
+        ],
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let shown = reader.join().unwrap();
+    assert!(shown.contains("/1 documents"), "{shown:?}");
+    assert!(shown.contains("250/250 pages"), "{shown:?}");
 }

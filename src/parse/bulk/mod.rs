@@ -226,6 +226,7 @@ fn run_given(
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,
             }
+            tally.pages(run.pages(), &bar);
             if signal.is_none()
                 && let Some(received) = listener.received()
             {

@@ -139,6 +139,8 @@ pub(super) struct Tally {
     errors: Vec<(String, Error)>,
     /// Jobs created in this run, for the words of a run that stopped creating.
     created: Vec<String>,
+    /// Pages of the documents parsed in windows: written so far, and in all.
+    pages: (u64, u64),
 }
 
 impl Tally {
@@ -147,6 +149,28 @@ impl Tally {
     }
 
     /// A document of another shard: the run has one fewer.
+    /// The pages of the documents parsed in windows, on the progress line when they change.
+    pub(super) fn pages(&mut self, pages: (u64, u64), bar: &Progress) {
+        if pages != self.pages {
+            self.pages = pages;
+            self.show(bar);
+        }
+    }
+
+    /// The progress line's words: failures, bytes uploaded, and pages when documents went in
+    /// windows (`300/1000 pages`).
+    fn show(&self, bar: &Progress) {
+        let pages = match self.pages {
+            (_, 0) => String::new(),
+            (done, total) => format!(", {done}/{total} pages"),
+        };
+        bar.set_message(format!(
+            "{} failed, {} uploaded{pages}",
+            self.failed,
+            human_size(self.uploaded)
+        ));
+    }
+
     pub(super) fn outside(&mut self, bar: &Progress) {
         self.outside += 1;
         bar.shorten();
@@ -193,11 +217,7 @@ impl Tally {
         {
             self.created.push(neutralize(id).into_owned());
         }
-        bar.set_message(format!(
-            "{} failed, {} uploaded",
-            self.failed,
-            human_size(self.uploaded)
-        ));
+        self.show(bar);
         if let Some(sink) = jsonl {
             let line = serde_json::to_string(&outcome).map_err(|e| Error::failure(e.to_string()))?;
             sink.write_all(format!("{line}\n").as_bytes())?;

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Deref;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
@@ -87,6 +87,9 @@ pub(super) struct Run<'a> {
     /// The jobs created in this run (as the report keeps them): a document whose result comes
     /// from one of them is the same as another of this run.
     made: Mutex<HashSet<String>>,
+    /// Pages of the documents parsed in windows: in all, and in windows written so far.
+    pub(super) pages_total: AtomicU64,
+    pub(super) pages_done: AtomicU64,
 }
 
 impl<'a> Deref for Run<'a> {
@@ -120,11 +123,21 @@ impl<'a> Run<'a> {
             decided: Condvar::new(),
             jobs: Mutex::new(HashMap::new()),
             made: Mutex::new(HashSet::new()),
+            pages_total: AtomicU64::new(0),
+            pages_done: AtomicU64::new(0),
         }
     }
 }
 
 impl Run<'_> {
+    /// Pages of the documents parsed in windows: written so far, and in all.
+    pub(super) fn pages(&self) -> (u64, u64) {
+        (
+            self.pages_done.load(Ordering::SeqCst),
+            self.pages_total.load(Ordering::SeqCst),
+        )
+    }
+
     pub(super) fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }

@@ -3,6 +3,7 @@
 //! order, atomically; recorded in the manifest with each window's job and credits.
 
 use std::io::{self, Write};
+use std::sync::atomic::Ordering;
 
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
@@ -77,6 +78,8 @@ pub(super) fn parse(
         parallel: run.window_parallel,
         slots: Some(&RunSlots(run)),
     };
+    let pages: u64 = windows.iter().map(Window::pages).sum();
+    run.pages_total.fetch_add(pages, Ordering::SeqCst);
     let (lines, failed) = follow(&windowed, windows, |pieces| write(run, task, key, pieces))?;
     // Paid for in this run: a window whose job was made now (its credits, or null until billed).
     let paid = lines.iter().any(|l| l.credits != Some(0.into()));
@@ -118,6 +121,7 @@ fn write(
     let mut kept = Vec::new();
     let mut noted = pieces.inspect(|piece| {
         if let Ok(piece) = piece {
+            run.pages_done.fetch_add(piece.window().pages(), Ordering::SeqCst);
             lines.push(line(piece));
         }
     });

@@ -50,6 +50,7 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
                         .map(str::to_string)
                         .collect(),
                     last_used: entry.last_at,
+                    pages: entry.window.as_deref().map(str::to_string),
                 })
                 .collect();
             rows.sort_by(|a, b| b.last_used.cmp(&a.last_used).then(a.key.cmp(&b.key)));
@@ -157,6 +158,8 @@ struct Row {
     status: Option<String>,
     /// The result files still there (`md`, `txt`, `json`).
     results: Vec<String>,
+    /// The pages of the long document's window it is the result of (none for a whole document).
+    pages: Option<String>,
     /// Milliseconds since the epoch.
     last_used: i64,
 }
@@ -179,6 +182,7 @@ impl Record for Rows {
                     "status": row.status,
                     "results": row.results,
                     "last_used": rfc3339(row.last_used),
+                    "pages": row.pages,
                 })
             })
             .collect();
@@ -189,9 +193,19 @@ impl Record for Rows {
         let mut table = new_table(*look);
         // Ids are never cut: a narrow terminal gets long lines.
         table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
-        table.set_header(vec!["KEY", "JOB", "STATUS", "RESULTS", "LAST USED"]);
+        // The pages of a window, when the store holds windows of long documents.
+        let windows = self.0.iter().any(|row| row.pages.is_some());
+        let mut header = vec!["KEY", "JOB", "STATUS", "RESULTS", "LAST USED"];
+        if windows {
+            header.push("PAGES");
+        }
+        table.set_header(header);
         for row in &self.0 {
-            table.add_row(vec![
+            let pages = row
+                .pages
+                .as_deref()
+                .map_or_else(|| missing_cell(*look), |p| Cell::new(neutralize(p)));
+            let mut cells = vec![
                 Cell::new(&row.key[..row.key.len().min(8)]),
                 row.job_id
                     .as_deref()
@@ -201,14 +215,19 @@ impl Record for Rows {
                     .map_or_else(|| missing_cell(*look), |s| status_cell(*look, s)),
                 Cell::new(row.results.join(",")),
                 time_cell(*look, &rfc3339(row.last_used)),
-            ]);
+            ];
+            if windows {
+                cells.push(pages);
+            }
+            table.add_row(cells);
         }
         write_table(&mut table, out)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let windows = self.0.iter().any(|row| row.pages.is_some());
         for row in &self.0 {
-            writeln!(
+            write!(
                 out,
                 "{}\t{}\t{}\t{}\t{}",
                 row.key,
@@ -217,6 +236,13 @@ impl Record for Rows {
                 row.results.join(","),
                 rfc3339(row.last_used)
             )?;
+            // A window's pages, as a sixth field when the store holds windows (empty for a whole
+            // document); five fields otherwise, as before windows.
+            match (&row.pages, windows) {
+                (Some(pages), _) => writeln!(out, "\t{}", tsv_field(pages))?,
+                (None, true) => writeln!(out, "\t")?,
+                (None, false) => writeln!(out)?,
+            }
         }
         Ok(())
     }

@@ -180,6 +180,29 @@ impl Shared {
         )
     }
 
+    /// Records (once) that `key` is that of the window of a long document with these `pages`,
+    /// so that `cache list` shows it as such.
+    pub(super) fn window(&self, key: &str, pages: &str) -> Result<(), Error> {
+        let stored = self
+            .store()
+            .and_then(|store| store.entry(key).and_then(|e| e.window.clone()));
+        let journaled = || {
+            self.journal
+                .as_ref()
+                .and_then(|journal| journal.entry(key))
+                .and_then(|e| e.window)
+        };
+        if stored.or_else(journaled).as_deref() == Some(pages) {
+            return Ok(());
+        }
+        self.record(
+            key,
+            What::Window {
+                pages: pages.to_string(),
+            },
+        )
+    }
+
     /// Records that the server no longer knows the job.
     pub fn gone(&self, key: &str, job_id: &str) -> Result<(), Error> {
         self.record(

@@ -32,6 +32,9 @@ pub enum What {
     /// The create carrying `token` was refused for good (a 4xx other than 408 and 429): no job
     /// carries it, so it is never looked for.
     Refused { token: String },
+    /// The key is that of one page window of a long document: its `pages`, as
+    /// `page_ranges.target_pages` names them (`101-200`). (A release before windows skips it.)
+    Window { pages: String },
 }
 
 /// A create that was sent (or about to be) and not answered.
@@ -88,6 +91,9 @@ pub struct Entry {
     pub failed_in: Kinds,
     /// When anything last happened to it.
     pub last_at: i64,
+    /// The pages of the long document's window it is the result of (none for almost every
+    /// entry: a whole document).
+    pub window: Option<Box<str>>,
 }
 
 impl Entry {
@@ -136,6 +142,7 @@ impl Entry {
                 self.failed_in.clear();
             }
             What::Refused { token } => self.intents.retain(|intent| intent.token != *token),
+            What::Window { pages } => self.window = Some(pages.as_str().into()),
             What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
         }
     }
@@ -183,7 +190,8 @@ impl Entry {
     /// the job of whichever heard of one last (this one's while it holds a result of it), else
     /// the unanswered creates of both.
     pub fn merge(&self, other: Entry) -> Entry {
-        match (&self.job_id, &other.job_id) {
+        let window = self.window.clone().or_else(|| other.window.clone());
+        let mut merged = match (&self.job_id, &other.job_id) {
             (Some(_), Some(_)) if other.last_at > self.last_at && self.results == Kinds::default() => other,
             (Some(_), _) => self.clone(),
             (None, Some(_)) => other,
@@ -193,7 +201,9 @@ impl Entry {
                 both.last_at = both.last_at.max(other.last_at);
                 both
             }
-        }
+        };
+        merged.window = window;
+        merged
     }
 }
 

@@ -245,6 +245,11 @@ impl Store {
                     what,
                 })
             };
+            if let Some(pages) = &entry.window {
+                push(What::Window {
+                    pages: pages.to_string(),
+                });
+            }
             for intent in &entry.intents {
                 push(What::Intent {
                     token: intent.token.clone(),
@@ -330,6 +335,33 @@ mod tests {
         assert!(store.result("k", "md").is_none());
         assert_eq!(store.prune(5).unwrap(), 1);
         assert!(store.entry("k").is_none());
+    }
+
+    #[test]
+    fn a_windows_pages_survive_a_reopen_and_a_prune() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut store = Store::open(dir.path(), || {}).unwrap();
+            let window = What::Window {
+                pages: "101-200".into(),
+            };
+            store.record("w", 5, window).unwrap();
+            store
+                .record(
+                    "w",
+                    6,
+                    What::Created {
+                        job_id: "pjb-2".into(),
+                    },
+                )
+                .unwrap();
+            // A prune rewrites the index from what the store knows.
+            assert_eq!(store.prune(0).unwrap(), 0);
+        }
+        let store = Store::open(dir.path(), || {}).unwrap();
+        let entry = store.entry("w").unwrap();
+        assert_eq!(entry.window.as_deref(), Some("101-200"));
+        assert_eq!(entry.job_id.as_deref(), Some("pjb-2"));
     }
 
     #[test]

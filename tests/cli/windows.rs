@@ -416,3 +416,37 @@ fn the_windows_of_a_bulk_run_stay_within_its_jobs_in_flight() {
         assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), pages);
     }
 }
+
+#[test]
+fn the_result_store_lists_windows_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let long = scratch_file(dir.path(), "long.pdf", &blank_pdf(250));
+    let short = scratch_file(dir.path(), "short.pdf", &blank_pdf(2));
+    let (url, _fake) = start_shared(fake::Config::default());
+    ok(&parse(&url, &store, &long, &[]));
+    ok(&parse(&url, &store, &short, &[]));
+    let listed = ok(&with_store(&url, &store)
+        .args(["cache", "list", "--json"])
+        .output()
+        .unwrap());
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    let mut pages: Vec<Value> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["pages"].clone())
+        .collect();
+    pages.sort_by_key(Value::to_string);
+    assert_eq!(
+        pages,
+        ["1-100".into(), "101-200".into(), "201-250".into(), Value::Null]
+    );
+    let tsv = ok(&with_store(&url, &store)
+        .args(["cache", "list", "--format", "tsv"])
+        .output()
+        .unwrap());
+    let mut last: Vec<&str> = tsv.lines().map(|l| l.split('\t').nth(5).unwrap()).collect();
+    last.sort_unstable();
+    assert_eq!(last, ["", "1-100", "101-200", "201-250"], "{tsv}");
+}

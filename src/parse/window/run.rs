@@ -220,8 +220,8 @@ impl Windows<'_> {
                     }]);
                 }
                 Known::Completed(job_id) | Known::Running(job_id) => Ok((job_id, false)),
-                Known::Unanswered(intents) => self.create(&key, &configuration, &intents),
-                Known::Ended(_) | Known::Nothing => self.create(&key, &configuration, &[]),
+                Known::Unanswered(intents) => self.create(&window, &key, &configuration, &intents),
+                Known::Ended(_) | Known::Nothing => self.create(&window, &key, &configuration, &[]),
             }
             .map_err(|err| match self.refused_as_too_long(&err.to_string()) {
                 true => Refused::TooLong,
@@ -340,11 +340,13 @@ impl Windows<'_> {
     /// whether it was created (paid for) by this run.
     fn create(
         &self,
+        window: &Window,
         key: &str,
         configuration: &Map<String, Value>,
         unanswered: &[Intent],
     ) -> Result<(String, bool), Error> {
         let w = self.windowed;
+        w.shared.window(key, &window.target_pages())?;
         let file_id = self.file_id()?;
         let source = Source::FileId(file_id);
         once::job_for(

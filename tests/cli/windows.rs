@@ -450,3 +450,33 @@ fn the_result_store_lists_windows_as_such() {
     last.sort_unstable();
     assert_eq!(last, ["", "1-100", "101-200", "201-250"], "{tsv}");
 }
+
+#[test]
+fn a_bulk_run_parses_again_only_the_window_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/long.pdf", &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config {
+        fail_page_once: Some(150),
+        ..fake::Config::default()
+    });
+    let first = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(first.status.code(), Some(7), "{}", stderr_of(&first));
+    let line: Value = serde_json::from_str(stdout_of(&first).trim()).unwrap();
+    assert_eq!(line["windows"][1]["status"], "FAILED");
+    assert_eq!(line["failed_pages"].as_array().unwrap().len(), 100);
+    let written = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
+    assert_eq!(written.matches("[llamacloud: page ").count(), 100);
+
+    let again = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(targets(&fake), ["1-100", "101-200", "101-200", "201-250"]);
+    let line: Value = serde_json::from_str(stdout_of(&again).trim()).unwrap();
+    assert_eq!(line["status"], "COMPLETED");
+    assert_eq!(line["failed_pages"], serde_json::json!([]));
+    let written = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 250);
+    // Done now: a third run skips it.
+    let third = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert!(stdout_of(&third).contains("\"SKIPPED\""), "{}", stdout_of(&third));
+    assert_eq!(fake.made_jobs().len(), 4);
+}

@@ -102,11 +102,19 @@ pub(super) struct Record {
     pub(super) failed_pages: Option<Box<[FailedPage]>>,
     /// The type its document's name declares (`api::declared_type`), for a key without one.
     source_type: Box<str>,
+    /// It was parsed in windows and one of them ended FAILED (its pages marked): not done, the
+    /// next run parses that window again.
+    pub(super) window_failed: bool,
 }
 
 impl Record {
     fn of(written: Written) -> Self {
         Record {
+            window_failed: written
+                .windows
+                .iter()
+                .flatten()
+                .any(|window| window.status != "COMPLETED"),
             source_type: crate::api::upload::declared_type(Path::new(&written.source)).into(),
             hash: blake3::Hash::from_hex(&written.hash).map_or([0; 32], |h| *h.as_bytes()),
             key: written.key,

@@ -467,6 +467,12 @@ fn a_bulk_run_parses_again_only_the_window_that_failed() {
     let written = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
     assert_eq!(written.matches("[llamacloud: page ").count(), 100);
 
+    // The dry run says what the run will do: that window, and only it, is paid for again.
+    let dry = crate::harness::bulk_run(&url, dir.path(), "out", &["--dry-run"]);
+    let planned: Value = serde_json::from_str(stdout_of(&dry).trim()).unwrap();
+    assert_eq!(planned["windows"][1]["status"], "parse", "{planned}");
+    assert_eq!(planned["windows"][0]["status"], "cached", "{planned}");
+
     let again = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
     assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
     assert_eq!(targets(&fake), ["1-100", "101-200", "101-200", "201-250"]);

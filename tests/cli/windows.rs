@@ -486,3 +486,25 @@ fn a_bulk_run_parses_again_only_the_window_that_failed() {
     assert!(stdout_of(&third).contains("\"SKIPPED\""), "{}", stdout_of(&third));
     assert_eq!(fake.made_jobs().len(), 4);
 }
+
+#[test]
+fn a_document_whose_pages_are_not_counted_here_goes_in_windows_by_the_count_the_refusal_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not a PDF: its pages are not known here (the fake makes a page of every 60 lines: 71 pages
+    // with its heading).
+    let text: String = (1..=70 * 60).map(|n| format!("line {n}\n")).collect();
+    let file = scratch_file(dir.path(), "notes.txt", text.as_bytes());
+    let (url, fake) = start_shared(fake::Config {
+        max_pages_per_job: Some(50),
+        ..fake::Config::default()
+    });
+    let output = parse(&url, &dir.path().join("store"), &file, &[]);
+    let markdown = ok(&output);
+    assert_eq!(targets(&fake), ["", "1-50", "51-71"]);
+    assert!(markdown.contains("line 4200"), "the last page is there");
+    assert!(
+        stderr_of(&output).contains("note: the API refused "),
+        "{}",
+        stderr_of(&output)
+    );
+}

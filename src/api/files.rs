@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::api::client::{Client, Method, Payload};
 use crate::api::endpoints;
 use crate::api::error::Error;
+use crate::api::models::with_id;
 use crate::api::query::Scope;
 
 /// What uploaded files are for: parse jobs.
@@ -27,17 +28,7 @@ pub(crate) struct Uploaded {
 impl Uploaded {
     /// Checks that `body` is the uploaded file: a JSON object with a string id.
     fn parse(status: StatusCode, body: Vec<u8>) -> Result<Self, Error> {
-        let text = Error::body_text(status, body)?;
-        let value: Value =
-            serde_json::from_str(&text).map_err(|err| Error::not_json(status, err, text.as_bytes()))?;
-        let id = match value.get("id").and_then(Value::as_str).map(str::trim) {
-            Some(id) if !id.is_empty() => id.to_string(),
-            _ => {
-                return Err(Error::InvalidResponse(
-                    "expected the uploaded file, a JSON object with an id".to_string(),
-                ));
-            }
-        };
+        let (_, value, id) = with_id(status, body, "the uploaded file")?;
         let expires_at = value
             .get("expires_at")
             .and_then(Value::as_str)

@@ -129,17 +129,7 @@ pub struct Created {
 impl Created {
     /// Checks that `body` is a job: a JSON object with an id.
     pub fn parse(status: StatusCode, body: Vec<u8>) -> Result<Self, Error> {
-        let text = Error::body_text(status, body)?;
-        let value: Value =
-            serde_json::from_str(&text).map_err(|err| Error::not_json(status, err, text.as_bytes()))?;
-        let id = match value.get("id").and_then(Value::as_str).map(str::trim) {
-            Some(id) if !id.is_empty() => id.to_string(),
-            _ => {
-                return Err(Error::InvalidResponse(
-                    "expected the new job, a JSON object with an id".to_string(),
-                ));
-            }
-        };
+        let (text, value, id) = with_id(status, body, "the new job")?;
         Ok(Created { text, value, id })
     }
 
@@ -153,6 +143,27 @@ impl Created {
 
     pub fn value(&self) -> &Value {
         &self.value
+    }
+}
+
+/// What a create answers with (`what`: a new job, an uploaded file): a JSON object with an id
+/// that is not blank. Its text, the same parsed, and the id.
+pub(crate) fn with_id(
+    status: StatusCode,
+    body: Vec<u8>,
+    what: &str,
+) -> Result<(String, Value, String), Error> {
+    let text = Error::body_text(status, body)?;
+    let value: Value =
+        serde_json::from_str(&text).map_err(|err| Error::not_json(status, err, text.as_bytes()))?;
+    match value.get("id").and_then(Value::as_str).map(str::trim) {
+        Some(id) if !id.is_empty() => {
+            let id = id.to_string();
+            Ok((text, value, id))
+        }
+        _ => Err(Error::InvalidResponse(format!(
+            "expected {what}, a JSON object with an id"
+        ))),
     }
 }
 

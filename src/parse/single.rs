@@ -402,16 +402,13 @@ fn in_windows(
         create::send_create(session, configuration, source)
     };
     let windowed = Windowed {
+        long,
+        path,
         session,
         shared: document.shared,
-        path,
-        name: long.name,
-        configuration: long.configuration,
-        force: long.force,
         timeout: document.timeout,
         cancel: document.cancel,
         send: &send,
-        parallel: long.parallel,
         slots: None,
     };
     signals::leave_last_words(LastWords {

@@ -65,17 +65,15 @@ pub(super) fn parse(
             "internal error: only a local file is parsed in windows",
         ));
     };
+    let long = long(run, &document.source, &name);
     let windowed = Windowed {
+        long: &long,
+        path,
         session: run.session,
         shared: &run.once,
-        path,
-        name: &name,
-        configuration: &run.configuration,
-        force: run.force,
         timeout: run.timeout,
         cancel: run.cancel_on_timeout,
         send,
-        parallel: run.window_parallel,
         slots: Some(&RunSlots(run)),
     };
     let pages: u64 = windows.iter().map(Window::pages).sum();

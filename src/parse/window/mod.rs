@@ -16,8 +16,9 @@ use crate::api::configuration::{page_set, pages_text};
 use crate::api::document::FailedPage;
 use crate::api::parse_jobs::Source;
 use crate::error::Error;
-use crate::parse::once::Kind;
+use crate::parse::once::{Kind, Known, Shared};
 use crate::parse::pdf::{self, Pdf};
+use crate::session::Session;
 use crate::text::neutralize;
 
 /// The pages of one window, in order: ranges `(first, last)`, numbered as in the document.
@@ -204,6 +205,35 @@ impl Long<'_> {
             cap => self.window_pages.min(cap),
         };
         self.windows(count, size)
+    }
+
+    /// A window's result key: the document's, with the window's configuration (a file's bytes
+    /// hashed through the store's stat cache, the hash remembered there when `remember`). None
+    /// (empty) when nothing records results.
+    pub(super) fn key_of(
+        &self,
+        shared: &Shared,
+        session: &Session,
+        window: &Window,
+        remember: bool,
+    ) -> Result<String, Error> {
+        if !shared.records() {
+            return Ok(String::new());
+        }
+        let configuration = window.configuration(self.configuration);
+        Ok(shared
+            .key_through_stat_cache(session, self.source, &configuration, remember)?
+            .key)
+    }
+
+    /// What is known of a window's result (kept as JSON) that may be used: with `--force` only a
+    /// job in flight.
+    pub(super) fn known(&self, shared: &Shared, key: &str) -> Known {
+        if self.force {
+            shared.in_flight(key, Kind::Json, self.source)
+        } else {
+            shared.usable(key, Kind::Json, self.source)
+        }
     }
 
     /// The pages to parse of a document of `count` pages, in windows of `size`, when there are

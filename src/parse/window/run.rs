@@ -21,7 +21,7 @@ use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job::{self, Waiting};
 use crate::parse::once::{self, Kind, Known, Shared};
 use crate::parse::window::stitch::Piece;
-use crate::parse::window::{Window, too_long};
+use crate::parse::window::{Long, Window, too_long};
 use crate::session::Session;
 use crate::store::Intent;
 use crate::text::neutralize;
@@ -44,22 +44,17 @@ pub(in crate::parse) type SendCreate<'a> =
 
 /// A document parsed in windows, and what its run has to do it with.
 pub(in crate::parse) struct Windowed<'a> {
+    /// The document (a local file, uploaded once for all its windows), its configuration, and
+    /// how it is windowed.
+    pub long: &'a Long<'a>,
+    /// The document's file.
+    pub path: &'a Path,
     pub session: &'a Session,
     pub shared: &'a Shared,
-    /// The document: a local file, uploaded once for all its windows.
-    pub path: &'a Path,
-    /// The document as the user named it.
-    pub name: &'a str,
-    /// The document's configuration (each window's is it with the window's pages).
-    pub configuration: &'a Map<String, Value>,
-    /// `--force`: a window's result already had is parsed again.
-    pub force: bool,
     /// How long to wait for each window's job, and whether to cancel one that has not ended.
     pub timeout: Duration,
     pub cancel: bool,
     pub send: SendCreate<'a>,
-    /// Windows followed at once (at most `MOST_AT_ONCE`).
-    pub parallel: usize,
     /// The run's slots for jobs in flight, if it bounds them across documents.
     pub slots: Option<&'a dyn Slots>,
 }
@@ -94,7 +89,8 @@ pub(in crate::parse) fn follow<T>(
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Piece>, Error>)>();
     std::thread::scope(|scope| {
-        for _ in 0..windowed.parallel.min(MOST_AT_ONCE).clamp(1, total.max(1)) {
+        // Windows followed at once: `--max-in-flight`, at most `MOST_AT_ONCE`.
+        for _ in 0..windowed.long.parallel.min(MOST_AT_ONCE).clamp(1, total.max(1)) {
             let sender = sender.clone();
             let (run, next, windows) = (&run, &next, &windows);
             scope.spawn(move || {
@@ -187,19 +183,10 @@ impl Windows<'_> {
         }
         let w = self.windowed;
         let (shared, session) = (w.shared, w.session);
-        let configuration = window.configuration(w.configuration);
-        let file = Source::File(w.path.to_path_buf());
-        let key = if shared.records() {
-            shared.key_of(session, &file, &configuration)?.key
-        } else {
-            String::new()
-        };
-        let claim = shared.claim(&key, w.name)?;
-        let mut known = if w.force {
-            shared.in_flight(&key, Kind::Json, &file)
-        } else {
-            shared.usable(&key, Kind::Json, &file)
-        };
+        let configuration = window.configuration(w.long.configuration);
+        let key = w.long.key_of(shared, session, &window, true)?;
+        let claim = shared.claim(&key, w.long.name)?;
+        let mut known = w.long.known(shared, &key);
         // A job is followed in a slot of the run's.
         let slot = match (&known, w.slots) {
             (Known::Stored { .. }, _) | (_, None) => None,
@@ -322,7 +309,7 @@ impl Windows<'_> {
         self.windowed.shared.stderr.line(&format!(
             "note: the API refused pages {} of {} as too many for one job: parsing them as {} and {}",
             window.target_pages(),
-            neutralize(self.windowed.name),
+            neutralize(self.windowed.long.name),
             first.target_pages(),
             second.target_pages()
         ));

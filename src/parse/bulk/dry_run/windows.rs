@@ -63,15 +63,7 @@ impl Windows<'_> {
     /// `--window-pages`), each with what the store and OUT know of its own key.
     pub(super) fn of(&self, document: &Document) -> Result<Option<Vec<PlannedWindow>>, Error> {
         let name = document.name();
-        let long = Long {
-            name: &name,
-            source: &document.source,
-            configuration: self.configuration,
-            window_pages: self.window_pages,
-            force: self.force,
-            parallel: 1,
-        };
-        let Some((_, windows)) = long.windows_of_pdf(self.kind) else {
+        let Some((_, windows)) = self.long(document, &name).windows_of_pdf(self.kind) else {
             return Ok(None);
         };
         windows
@@ -87,6 +79,18 @@ impl Windows<'_> {
             .map(Some)
     }
 
+    /// The document as the real run would window it.
+    fn long<'d>(&'d self, document: &'d Document, name: &'d str) -> Long<'d> {
+        Long {
+            name,
+            source: &document.source,
+            configuration: self.configuration,
+            window_pages: self.window_pages,
+            force: self.force,
+            parallel: 1,
+        }
+    }
+
     /// What would become of one window: its result as the real run looks it up (its own key,
     /// the JSON result), nothing written.
     fn status(&self, document: &Document, window: &Window) -> Result<&'static str, Error> {
@@ -94,18 +98,10 @@ impl Windows<'_> {
             // Nothing is known without a store or a manifest: every window is paid for.
             return Ok("parse");
         }
-        let configuration = window.configuration(self.configuration);
-        let source = &document.source;
-        let key = self
-            .shared
-            .key_through_stat_cache(self.session, source, &configuration, false)?
-            .key;
-        let known = if self.force {
-            self.shared.in_flight(&key, Kind::Json, source)
-        } else {
-            self.shared.usable(&key, Kind::Json, source)
-        };
-        Ok(match known {
+        let name = document.name();
+        let long = self.long(document, &name);
+        let key = long.key_of(self.shared, self.session, window, false)?;
+        Ok(match long.known(self.shared, &key) {
             Known::Stored { .. } | Known::Completed(_) => "cached",
             Known::Running(_) => "running",
             Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => "parse",

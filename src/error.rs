@@ -110,13 +110,19 @@ impl Error {
 
     /// The pages of `job_id` that failed, said as an error when any did.
     pub fn partial(job_id: &str, pages: &[api::document::FailedPage]) -> Result<()> {
+        Error::partial_of(&format!("job {job_id} completed"), pages)
+    }
+
+    /// `partial` of what is named by `done` (`report.pdf was parsed`: a document parsed in
+    /// windows, of several jobs).
+    pub(crate) fn partial_of(done: &str, pages: &[api::document::FailedPage]) -> Result<()> {
         if pages.is_empty() {
             return Ok(());
         }
         let numbers: Vec<&str> = pages.iter().map(|p| p.page_number.as_str()).collect();
         Err(Error::Partial {
             what: format!(
-                "job {job_id} completed with {} failed page{} ({}), marked in the output",
+                "{done} with {} failed page{} ({}), marked in the output",
                 pages.len(),
                 if pages.len() == 1 { "" } else { "s" },
                 numbers.join(", ")

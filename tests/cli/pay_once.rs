@@ -9,13 +9,13 @@ use crate::fake_server::{fake, start_shared};
 use crate::harness::{InProcess, TEST_KEY, cli, command, scratch_file, stderr_of, stdout_of};
 
 /// `llamacloud` against `url` with the result store in `store`.
-fn with_store(url: &str, store: &Path) -> InProcess {
+pub(crate) fn with_store(url: &str, store: &Path) -> InProcess {
     let mut run = cli(url);
     run.env("LLAMACLOUD_CACHE_DIR", store);
     run
 }
 
-fn parse(url: &str, store: &Path, file: &Path, extra: &[&str]) -> Output {
+pub(crate) fn parse(url: &str, store: &Path, file: &Path, extra: &[&str]) -> Output {
     with_store(url, store)
         .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
         .args(extra)
@@ -23,7 +23,7 @@ fn parse(url: &str, store: &Path, file: &Path, extra: &[&str]) -> Output {
         .unwrap()
 }
 
-fn ok(output: &Output) -> String {
+pub(crate) fn ok(output: &Output) -> String {
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(output));
     stdout_of(output)
 }

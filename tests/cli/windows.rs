@@ -2,33 +2,12 @@
 //! over one upload, side by side, and stitched back with its pages numbered as in the document;
 //! each window is paid for once, and a window that fails fails its pages only.
 
-use std::path::Path;
-use std::process::Output;
-
 use serde_json::Value;
 use testkit::pdf::blank_pdf;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, cli, command, scratch_file, stderr_of, stdout_of, walk};
-
-fn with_store(url: &str, store: &Path) -> InProcess {
-    let mut run = cli(url);
-    run.env("LLAMACLOUD_CACHE_DIR", store);
-    run
-}
-
-fn parse(url: &str, store: &Path, file: &Path, extra: &[&str]) -> Output {
-    with_store(url, store)
-        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-fn ok(output: &Output) -> String {
-    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(output));
-    stdout_of(output)
-}
+use crate::harness::{command, scratch_file, stderr_of, stdout_of, walk};
+use crate::pay_once::{ok, parse, with_store};
 
 /// The `target_pages` of every job made, sorted ("" for a whole document).
 fn targets(fake: &fake::Fake) -> Vec<String> {

@@ -247,19 +247,7 @@ impl Long<'_> {
 
 /// A windowed document's pages that failed (marked in it) make the run partial (exit 7).
 pub(super) fn partial(name: &str, failed: &[FailedPage]) -> Result<(), Error> {
-    if failed.is_empty() {
-        return Ok(());
-    }
-    let numbers: Vec<&str> = failed.iter().map(|p| p.page_number.as_str()).collect();
-    Err(Error::Partial {
-        what: format!(
-            "{} was parsed with {} failed page{} ({}), marked in the output",
-            neutralize(name),
-            failed.len(),
-            if failed.len() == 1 { "" } else { "s" },
-            numbers.join(", ")
-        ),
-    })
+    Error::partial_of(&format!("{} was parsed", neutralize(name)), failed)
 }
 
 #[cfg(test)]

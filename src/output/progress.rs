@@ -46,6 +46,17 @@ impl Progress {
         Progress::drawn(show, Some(total), template)
     }
 
+    /// A bar of `total` pages (a long document's, parsed in windows), drawn only when `show`.
+    pub fn pages(show: bool, total: u64, message: String) -> Self {
+        let template = "{msg} {bar:30} {pos}/{len} pages ({elapsed})";
+        let progress = Progress::drawn(show, Some(total), template);
+        if let Some(bar) = &progress.bar {
+            bar.set_message(message);
+            bar.enable_steady_tick(Duration::from_millis(500));
+        }
+        progress
+    }
+
     fn drawn(show: bool, total: Option<u64>, template: &str) -> Self {
         if !show {
             return Progress::hidden();
@@ -65,8 +76,13 @@ impl Progress {
 
     /// One more done.
     pub fn inc(&self) {
+        self.inc_by(1);
+    }
+
+    /// `n` more done.
+    pub fn inc_by(&self, n: u64) {
         if let Some(bar) = &self.bar {
-            bar.inc(1);
+            bar.inc(n);
         }
     }
 

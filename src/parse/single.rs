@@ -17,6 +17,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
 use crate::output::document;
+use crate::output::progress::Progress;
 use crate::output::style::Shape;
 use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job::{self, Give, ended_badly};
@@ -432,7 +433,18 @@ fn in_windows(
     // document; a pipe or a redirection gets the document once it is whole (a run that fails
     // half-way leaves no half document there), spooled on disk, never in memory.
     let spool = output.file().is_none() && !output.to_terminal();
+    // Pages done, on a terminal's stderr (unless the document itself is shown there).
+    let bar = Progress::pages(
+        ctx.io.terminals.stderr && !output.to_terminal(),
+        pages,
+        neutralize(long.name).into_owned(),
+    );
     let failed = window::run::follow(&windowed, windows, |pieces| {
+        let pieces = &mut pieces.inspect(|piece| {
+            if let Ok(piece) = piece {
+                bar.inc_by(piece.window().pages());
+            }
+        });
         if spool {
             let mut spooled = io::BufWriter::new(tempfile::tempfile()?);
             let failed = write(&mut spooled, pieces)?;
@@ -449,6 +461,7 @@ fn in_windows(
         Ok(failed)
     });
     signals::forget_last_words();
+    bar.clear();
     let failed = failed?;
     document::warn_failed(&ctx.io.stderr, &failed);
     window::partial(long.name, &failed)

@@ -477,3 +477,29 @@ fn a_bulk_run_counts_the_pages_of_documents_parsed_in_windows() {
     assert!(shown.contains("/1 documents"), "{shown:?}");
     assert!(shown.contains("250/250 pages"), "{shown:?}");
 }
+
+#[test]
+fn a_long_document_shows_its_pages_done_on_a_terminal() {
+    use crate::fake_server::{fake, start_shared};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.pdf");
+    std::fs::write(&file, testkit::pdf::blank_pdf(250)).unwrap();
+    let (url, _fake) = start_shared(fake::Config {
+        job_time: Some(std::time::Duration::from_millis(50)),
+        ..fake::Config::default()
+    });
+    let (file_arg, out_arg) = (
+        file.display().to_string(),
+        dir.path().join("long.md").display().to_string(),
+    );
+    let (mut child, reader) = start_on_terminal_with(
+        &url,
+        &[("LLAMACLOUD_TEST_CLOCK_SPEED", "20")],
+        &["parse", "--tier", "agentic", &file_arg, "-o", &out_arg],
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let shown = reader.join().unwrap();
+    assert!(shown.contains("/250 pages"), "{shown:?}");
+    let last_clear = shown.rfind("\u{1b}[2K").expect("the bar is cleared");
+    assert!(!shown[last_clear..].contains("pages ("), "{shown:?}");
+}

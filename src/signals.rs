@@ -16,6 +16,9 @@ struct State {
     temporary_files: Vec<PathBuf>,
     /// What to say if a signal stops the program now.
     last_words: Option<LastWords>,
+    /// What to say instead while a create is in flight (`Hold`), and when a signal that came
+    /// meanwhile stops the program as the last hold ends.
+    hold_words: Option<LastWords>,
     /// The command that wants to hear of a signal, if one does.
     listener: Option<Sender<i32>>,
     /// Creates in flight: a signal waits for their answers to be recorded.
@@ -29,6 +32,7 @@ struct State {
 static STATE: Mutex<State> = Mutex::new(State {
     temporary_files: Vec::new(),
     last_words: None,
+    hold_words: None,
     listener: None,
     holds: 0,
     first: None,
@@ -112,6 +116,14 @@ impl Drop for Hold {
             drop(current);
             stop(signal);
         }
+        // No create is in flight any more: the command's own last words hold again (a command
+        // that left none keeps the last hold's, which name the job just created).
+        if current.holds == 0 {
+            let words = current.hold_words.take();
+            if current.last_words.is_none() {
+                current.last_words = words;
+            }
+        }
     }
 }
 
@@ -124,7 +136,11 @@ fn stop(signal: i32) -> ! {
         // Clear a spinner or progress line, if one is drawn.
         let _ = stderr.write_all(b"\r\x1b[2K");
     }
-    let last_words = state().last_words.take();
+    let last_words = {
+        let mut current = state();
+        let held = current.hold_words.take();
+        held.or_else(|| current.last_words.take())
+    };
     if let Some(words) = last_words {
         words.say();
     }
@@ -172,6 +188,12 @@ impl LastWords {
 /// Says `words` if a signal stops the program, until `forget_last_words` is called.
 pub(crate) fn leave_last_words(words: LastWords) {
     state().last_words = Some(words);
+}
+
+/// Says `words` if a signal stops the program while a create is in flight (a `Hold` lives), or
+/// as its hold ends; once no create is in flight, the command's own last words hold again.
+pub(crate) fn leave_hold_words(words: LastWords) {
+    state().hold_words = Some(words);
 }
 
 pub(crate) fn forget_last_words() {

@@ -343,7 +343,7 @@ fn create(
     }
     let hold = signals::hold();
     // A second signal stops at once, before the answer: say how to go on without paying twice.
-    signals::leave_last_words(signals::LastWords {
+    signals::leave_hold_words(signals::LastWords {
         output_line: None,
         file: None,
         note: "interrupted while a create was in flight: run the same command again; \
@@ -395,13 +395,17 @@ fn create(
     );
     // A signal that came while the create was in flight stops the run as the hold ends: it
     // says the id.
-    signals::leave_last_words(signals::LastWords {
+    signals::leave_hold_words(signals::LastWords {
         output_line: None,
         file: None,
         note: format!(
             "interrupted; job {} was created{}: run the same command again to go on",
             neutralize(&job_id),
-            if recorded.is_ok() { " and recorded" } else { "" }
+            if recorded.is_ok() && shared.records() {
+                " and recorded"
+            } else {
+                ""
+            }
         ),
     });
     drop(hold);

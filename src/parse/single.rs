@@ -415,7 +415,11 @@ fn in_windows(
     signals::leave_last_words(LastWords {
         output_line: None,
         file: None,
-        note: "interrupted; the jobs of its windows go on: run the same command again (what is done is not paid for again)".into(),
+        note: if document.shared.records() {
+            "interrupted; the jobs of its windows go on: run the same command again (what is done is not paid for again)".into()
+        } else {
+            "interrupted; the jobs of its windows go on, but with --no-cache nothing was recorded: the same command run again parses every window again".into()
+        },
     });
     let output = document.output;
     let ctx = &*ctx;

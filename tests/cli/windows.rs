@@ -485,5 +485,57 @@ fn a_document_whose_pages_are_not_counted_here_goes_in_windows_by_the_count_the_
         stderr_of(&output).contains("note: the API refused "),
         "{}",
         stderr_of(&output)
+
+/// A windowed run stopped by `signal` once each window's job was made and recorded (its first
+/// poll seen): its exit code and stderr.
+fn stopped_after_its_creates(signal: i32, extra: &[&str]) -> (Option<i32>, String, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // Each window's job takes 20 s: the run is stopped while all three wait.
+    let (url, fake) = start_shared(fake::Config {
+        ms_per_page: Some(200),
+        ..fake::Config::default()
+    });
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A window polls its job only once its create was answered and recorded.
+    let waited = std::time::Instant::now();
+    while fake.requests_seen().job_gets < 3 && waited.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // SAFETY: the child's pid, a signal number.
+    unsafe { libc::kill(child.id() as i32, signal) };
+    let stopped = child.wait_with_output().unwrap();
+    assert_eq!(stdout_of(&stopped), "");
+    (stopped.status.code(), stderr_of(&stopped), fake.made_jobs().len())
+}
+
+#[test]
+fn a_windowed_run_stopped_by_a_signal_says_that_all_its_windows_jobs_go_on() {
+    // Not the last window's create alone ("job … was created and recorded").
+    let (code, stderr, made) = stopped_after_its_creates(libc::SIGINT, &[]);
+    assert_eq!((code, made), (Some(130), 3), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "\ninterrupted; the jobs of its windows go on: run the same command again (what is done is not paid for again)\n"
+        ),
+        "{stderr}"
+    );
+    // Without a store nothing was recorded: the rerun pays again, and the note says so.
+    let (code, stderr, made) = stopped_after_its_creates(libc::SIGTERM, &["--no-cache"]);
+    assert_eq!((code, made), (Some(143), 3), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "\ninterrupted; the jobs of its windows go on, but with --no-cache nothing was recorded: the same command run again parses every window again\n"
+        ),
+        "{stderr}"
     );
 }

@@ -399,8 +399,14 @@ fn in_windows(
         windows.len()
     ));
     let session = document.session;
+    // The jobs this run creates, to be named when the run fails after them.
+    let created = std::sync::atomic::AtomicUsize::new(0);
     let send = |configuration: &serde_json::Map<String, Value>, source: &Source| {
-        create::send_create(session, configuration, source)
+        let sent = create::send_create(session, configuration, source);
+        if sent.is_ok() {
+            created.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        sent
     };
     let windowed = Windowed {
         long,
@@ -466,7 +472,34 @@ fn in_windows(
     });
     signals::forget_last_words();
     bar.clear();
-    let failed = failed?;
+    let failed = failed.inspect_err(|err| {
+        // As a failure after a document's create names its job: what was paid for is not lost.
+        let created = created.load(std::sync::atomic::Ordering::SeqCst);
+        if created > 0 && !err.is_broken_pipe() {
+            ctx.io
+                .stderr
+                .line(&windows_created(long.name, created, document.shared.records()));
+        }
+    })?;
     document::warn_failed(&ctx.io.stderr, &failed);
     window::partial(long.name, &failed)
+}
+
+/// What a windowed run that failed says of the `created` jobs of its windows it made.
+fn windows_created(name: &str, created: usize, recorded: bool) -> String {
+    let jobs = match created {
+        1 => "1 job of its windows was".to_string(),
+        n => format!("{n} jobs of its windows were"),
+    };
+    if recorded {
+        format!(
+            "note: {jobs} created for {} in this run: run the same command again to go on (what was created is not paid for again)",
+            neutralize(name)
+        )
+    } else {
+        format!(
+            "note: {jobs} created for {} in this run, but with --no-cache nothing was recorded: the same command run again parses every window again",
+            neutralize(name)
+        )
+    }
 }

@@ -539,3 +539,35 @@ fn a_windowed_run_stopped_by_a_signal_says_that_all_its_windows_jobs_go_on() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_windowed_run_that_fails_after_its_creates_says_its_jobs_were_made_and_how_to_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // Each window's job takes 20 s: the run gives up waiting first.
+    let (url, fake) = start_shared(fake::Config {
+        ms_per_page: Some(200),
+        ..fake::Config::default()
+    });
+    let store = dir.path().join("store");
+    let failed = parse(&url, &store, &file, &["--wait-timeout", "2"]);
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr_of(&failed));
+    assert_eq!(fake.made_jobs().len(), 3);
+    let stderr = stderr_of(&failed);
+    assert!(
+        stderr.contains(&format!(
+            "\nnote: 3 jobs of its windows were created for {} in this run: run the same command again to go on (what was created is not paid for again)\nerror: gave up waiting after 2s: job ",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stdout_of(&failed), "");
+    let unrecorded = parse(&url, &store, &file, &["--wait-timeout", "2", "--no-cache"]);
+    assert!(
+        stderr_of(&unrecorded).contains(
+            " in this run, but with --no-cache nothing was recorded: the same command run again parses every window again\n"
+        ),
+        "{}",
+        stderr_of(&unrecorded)
+    );
+}

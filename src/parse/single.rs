@@ -429,20 +429,6 @@ fn in_windows(
     });
     let output = document.output;
     let ctx = &*ctx;
-    let write = |mut out: &mut dyn io::Write,
-                 pieces: &mut dyn Iterator<Item = Result<stitch::Piece, Error>>| {
-        match document.kind {
-            Kind::Part(part) => stitch::write_part(&mut out, part, output.to_terminal(), pieces),
-            _ => {
-                let pieces = pieces.collect::<Result<Vec<_>, Error>>()?;
-                stitch::write_json(&mut out, &pieces)
-            }
-        }
-    };
-    // A person watching sees each window as it comes, and `-o` is replaced only by the whole
-    // document; a pipe or a redirection gets the document once it is whole (a run that fails
-    // half-way leaves no half document there), spooled on disk, never in memory.
-    let spool = output.file().is_none() && !output.to_terminal();
     // Pages done, on a terminal's stderr (unless the document itself is shown there).
     let bar = Progress::pages(
         ctx.io.terminals.stderr && !output.to_terminal(),
@@ -455,20 +441,7 @@ fn in_windows(
                 bar.inc_by(piece.window().pages());
             }
         });
-        if spool {
-            let mut spooled = io::BufWriter::new(tempfile::tempfile()?);
-            let failed = write(&mut spooled, pieces)?;
-            let mut file = spooled.into_inner().map_err(io::IntoInnerError::into_error)?;
-            io::Seek::rewind(&mut file)?;
-            let mut sink = output.open(ctx)?;
-            io::copy(&mut file, &mut sink)?;
-            sink.commit()?;
-            return Ok(failed);
-        }
-        let mut sink = output.open(ctx)?;
-        let failed = write(&mut sink, pieces)?;
-        sink.commit()?;
-        Ok(failed)
+        stitch::to_output(output, ctx, document.kind, pieces)
     });
     signals::forget_last_words();
     bar.clear();
@@ -476,30 +449,10 @@ fn in_windows(
         // As a failure after a document's create names its job: what was paid for is not lost.
         let created = created.load(std::sync::atomic::Ordering::SeqCst);
         if created > 0 && !err.is_broken_pipe() {
-            ctx.io
-                .stderr
-                .line(&windows_created(long.name, created, document.shared.records()));
+            let recorded = document.shared.records();
+            ctx.io.stderr.line(&window::created(long.name, created, recorded));
         }
     })?;
     document::warn_failed(&ctx.io.stderr, &failed);
     window::partial(long.name, &failed)
-}
-
-/// What a windowed run that failed says of the `created` jobs of its windows it made.
-fn windows_created(name: &str, created: usize, recorded: bool) -> String {
-    let jobs = match created {
-        1 => "1 job of its windows was".to_string(),
-        n => format!("{n} jobs of its windows were"),
-    };
-    if recorded {
-        format!(
-            "note: {jobs} created for {} in this run: run the same command again to go on (what was created is not paid for again)",
-            neutralize(name)
-        )
-    } else {
-        format!(
-            "note: {jobs} created for {} in this run, but with --no-cache nothing was recorded: the same command run again parses every window again",
-            neutralize(name)
-        )
-    }
 }

@@ -485,6 +485,8 @@ fn a_document_whose_pages_are_not_counted_here_goes_in_windows_by_the_count_the_
         stderr_of(&output).contains("note: the API refused "),
         "{}",
         stderr_of(&output)
+    );
+}
 
 /// A windowed run stopped by `signal` once each window's job was made and recorded (its first
 /// poll seen): its exit code and stderr.

@@ -250,6 +250,25 @@ pub(super) fn partial(name: &str, failed: &[FailedPage]) -> Result<(), Error> {
     Error::partial_of(&format!("{} was parsed", neutralize(name)), failed)
 }
 
+/// What a windowed run that failed says of the `created` jobs of its windows it made.
+pub(super) fn created(name: &str, created: usize, recorded: bool) -> String {
+    let jobs = match created {
+        1 => "1 job of its windows was".to_string(),
+        n => format!("{n} jobs of its windows were"),
+    };
+    if recorded {
+        format!(
+            "note: {jobs} created for {} in this run: run the same command again to go on (what was created is not paid for again)",
+            neutralize(name)
+        )
+    } else {
+        format!(
+            "note: {jobs} created for {} in this run, but with --no-cache nothing was recorded: the same command run again parses every window again",
+            neutralize(name)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,12 @@ use serde_json::{Map, Value, json};
 
 use crate::api::document::FailedPage;
 use crate::api::models::Part;
+use crate::context::Context;
 use crate::error::Error;
+use crate::output::Output;
 use crate::output::document::Writer;
 use crate::parse::fetch::Kept;
+use crate::parse::once::Kind;
 use crate::parse::window::Window;
 
 /// What a window came to.
@@ -197,4 +200,37 @@ pub(in crate::parse) fn write_json<W: Write>(
     serde_json::to_writer(&mut *out, &windows).map_err(io::Error::from)?;
     out.write_all(b"}\n")?;
     Ok(pieces.iter().flat_map(Piece::failed_pages).collect())
+}
+
+/// Writes the document of `kind` from its windows' pieces to `output`: to a terminal as they
+/// come (a person watching sees each window), to `-o` atomically (replaced only by the whole
+/// document), to a pipe or a redirection once whole — spooled on disk, never in memory, so that
+/// a run that fails half-way leaves no half document there. Returns the pages that failed.
+pub(in crate::parse) fn to_output(
+    output: &Output,
+    ctx: &Context,
+    kind: Kind,
+    pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
+) -> Result<Vec<FailedPage>, Error> {
+    let write = |mut out: &mut dyn Write, pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| match kind {
+        Kind::Part(part) => write_part(&mut out, part, output.to_terminal(), pieces),
+        _ => {
+            let pieces = pieces.collect::<Result<Vec<_>, Error>>()?;
+            write_json(&mut out, &pieces)
+        }
+    };
+    if output.file().is_none() && !output.to_terminal() {
+        let mut spooled = io::BufWriter::new(tempfile::tempfile()?);
+        let failed = write(&mut spooled, pieces)?;
+        let mut file = spooled.into_inner().map_err(io::IntoInnerError::into_error)?;
+        io::Seek::rewind(&mut file)?;
+        let mut sink = output.open(ctx)?;
+        io::copy(&mut file, &mut sink)?;
+        sink.commit()?;
+        return Ok(failed);
+    }
+    let mut sink = output.open(ctx)?;
+    let failed = write(&mut sink, pieces)?;
+    sink.commit()?;
+    Ok(failed)
 }

@@ -279,6 +279,21 @@ pub(super) fn job_for(
     unanswered: &[Intent],
     send: SendCreate,
 ) -> Result<(String, bool), Error> {
+    let source = || Ok(source.clone());
+    job_for_source(shared, session, key, source, configuration, unanswered, send)
+}
+
+/// `job_for`, the document's source made only when a create is to be sent (a long document's
+/// file uploaded once its window's job is not found by a token), before its intent is recorded.
+pub(super) fn job_for_source(
+    shared: &Shared,
+    session: &Session,
+    key: &str,
+    source: impl FnOnce() -> Result<Source, Error>,
+    configuration: &Map<String, Value>,
+    unanswered: &[Intent],
+    send: SendCreate,
+) -> Result<(String, bool), Error> {
     if !unanswered.is_empty()
         && let Some((job_id, token)) = find_by_token(shared, session, unanswered)?
     {
@@ -304,7 +319,8 @@ pub(super) fn job_for(
         )));
     }
     drop(sent);
-    create(shared, session, key, source, configuration, send).map(|id| (id, true))
+    let source = source()?;
+    create(shared, session, key, &source, configuration, send).map(|id| (id, true))
 }
 
 /// Records the intent, then creates the job (signals wait for its answer), then records it. A

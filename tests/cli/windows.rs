@@ -573,3 +573,42 @@ fn a_windowed_run_that_fails_after_its_creates_says_its_jobs_were_made_and_how_t
         stderr_of(&unrecorded)
     );
 }
+
+#[test]
+fn windows_whose_creates_lost_their_answers_are_found_by_token_and_nothing_is_uploaded_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // Every job is made at once and answered 2 s later: the run is killed before any answer.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: std::time::Duration::from_secs(2),
+        ..fake::Config::default()
+    });
+    let child = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", &store)
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while fake.made_jobs().len() < 3 && waited.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // SAFETY: the child's pid, a signal number.
+    unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+    let mut child = child;
+    child.wait().unwrap();
+    assert_eq!((fake.made_jobs().len(), fake.files_uploaded()), (3, 1));
+    let rerun = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&rerun).lines().filter(|l| l.starts_with("Page ")).count(), 250);
+    assert_eq!(
+        fake.made_jobs().len(),
+        3,
+        "each found by its token: {}",
+        stderr_of(&rerun)
+    );
+    assert_eq!(fake.files_uploaded(), 1, "nothing uploaded for jobs that exist");
+}

@@ -334,13 +334,13 @@ impl Windows<'_> {
     ) -> Result<(String, bool), Error> {
         let w = self.windowed;
         w.shared.window(key, &window.target_pages())?;
-        let file_id = self.file_id()?;
-        let source = Source::FileId(file_id);
-        once::job_for(
+        // Uploaded only for a create to be sent, not for a job found by its token.
+        let source = || self.file_id().map(Source::FileId);
+        once::job_for_source(
             w.shared,
             w.session,
             key,
-            &source,
+            source,
             configuration,
             unanswered,
             w.send,

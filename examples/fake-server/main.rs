@@ -106,6 +106,15 @@ struct Args {
     /// would): a window that fails
     #[arg(long, value_name = "N")]
     fail_page_once: Option<usize>,
+    /// Pad each page of an uploaded PDF to this many KiB of markdown with filler lines (0: the
+    /// usual short pages): 1,000 pages at 50 make a 50 MiB document
+    #[arg(long, value_name = "KIB", default_value_t = 0)]
+    pdf_page_kib: usize,
+    /// Answer every request with `Connection: close`: tiny_http can leave a burst of new
+    /// connections unserved while its threads wait on kept-alive ones (a client opening ten at
+    /// once may then wait out its timeout); a connection per request avoids it
+    #[arg(long)]
+    close_connections: bool,
     /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
     /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen,
     /// files_uploaded
@@ -155,6 +164,8 @@ fn main() {
         },
         ms_per_page: args.ms_per_page,
         fail_page_once: args.fail_page_once,
+        pdf_page_kib: args.pdf_page_kib,
+        close_connections: args.close_connections,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     if let Some(path) = args.stats_file {

@@ -101,6 +101,11 @@ pub fn spawn_workers(
                 }
                 let gzip = accepts_gzip && answer.body.len() >= GZIP_MIN_BYTES;
                 let body = if gzip { compress(&answer.body) } else { answer.body };
+                if fake.config.close_connections {
+                    respond_and_close(request, answer.status, &answer.headers, gzip, &body);
+                    trace(addr_port, &method, &target, "end");
+                    continue;
+                }
                 let mut response = Response::from_data(body)
                     .with_status_code(answer.status)
                     .with_header(
@@ -132,6 +137,44 @@ pub fn spawn_workers(
         });
     }
     Ok(addr)
+}
+
+/// Answers with `Connection: close`, written by hand (tiny_http drops that header from a
+/// `Response`): the client closes the connection, and the pool thread tiny_http gave it is free
+/// for the next. tiny_http queues a burst of new connections behind its idle threads, and a
+/// thread serving a kept-alive connection never takes another: the queued ones then wait for
+/// good (a client that opens ten at once, as a windowed parse does, sees some requests never
+/// answered).
+fn respond_and_close(
+    request: tiny_http::Request,
+    status: u16,
+    headers: &[(&'static str, String)],
+    gzip: bool,
+    body: &[u8],
+) {
+    let mut head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
+        tiny_http::StatusCode(status).default_reason_phrase(),
+        body.len()
+    );
+    if gzip {
+        head.push_str("Content-Encoding: gzip\r\n");
+    }
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    for h in request.headers() {
+        let name = h.field.as_str().as_str().to_ascii_lowercase();
+        if name.starts_with("x-") && !name.starts_with("x-echo-") {
+            head.push_str(&format!("X-Echo-{name}: {}\r\n", h.value.as_str()));
+        }
+    }
+    head.push_str("\r\n");
+    let mut writer = request.into_writer();
+    let _ = writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.write_all(body))
+        .and_then(|()| writer.flush());
 }
 
 /// With `LLAMACLOUD_FAKE_TRACE=FILE`, each request's start and end, with the time, appended to

@@ -101,6 +101,12 @@ pub struct Config {
     /// The first job whose pages include this page ends FAILED (an engine crash, not the page
     /// cap); later jobs over it complete, as a rerun's would.
     pub fail_page_once: Option<usize>,
+    /// When not 0, each page of an uploaded PDF has markdown of this many KiB: its usual lines,
+    /// then filler lines (a benchmark's large pages; the default 0 keeps them short).
+    pub pdf_page_kib: usize,
+    /// Answer every request (over HTTP) with `Connection: close`, so that tiny_http never
+    /// leaves a new connection unserved behind kept-alive ones (see `http::respond_and_close`).
+    pub close_connections: bool,
 }
 
 /// Where a job with more pages than `max_pages_per_job` is refused.
@@ -148,6 +154,8 @@ impl Default for Config {
             page_cap_at: PageCapAt::Job,
             ms_per_page: None,
             fail_page_once: None,
+            pdf_page_kib: 0,
+            close_connections: false,
         }
     }
 }
@@ -1248,7 +1256,7 @@ impl Fake {
             Err(answer) => return answer,
         };
         let name = file.filename.clone().unwrap_or_default();
-        let pages = file_pages(&name, file);
+        let pages = file_pages(&name, file, self.config.pdf_page_kib);
         self.create(&config, name, &pages, &selection)
     }
 
@@ -1273,7 +1281,7 @@ impl Fake {
         }
         let external = part("external_file_id").map(|p| String::from_utf8_lossy(&p.head).into_owned());
         let name = file.filename.clone().unwrap_or_default();
-        let pages = file_pages(&name, file);
+        let pages = file_pages(&name, file, self.config.pdf_page_kib);
         let number = self.files_ever.fetch_add(1, Ordering::SeqCst);
         let id = fake_id("file", number);
         let now = Timestamp::now();
@@ -1748,11 +1756,18 @@ const FILE_PURPOSES: [&str; 7] = [
 ];
 
 /// The pages of an uploaded file: one a page of a PDF lopdf can read (kept whole up to
-/// `KEEP_PDF_BYTES`), else 60-line chunks of a note on it and the start of its text.
-fn file_pages(name: &str, file: &upload::Part) -> Pages {
+/// `KEEP_PDF_BYTES`; each padded to `pdf_page_kib` KiB when not 0), else 60-line chunks of a
+/// note on it and the start of its text.
+fn file_pages(name: &str, file: &upload::Part, pdf_page_kib: usize) -> Pages {
     let partial = name.contains("partial");
     if let Some(count) = crate::pdf::page_count(&file.head) {
-        return pdf_pages(name, count, partial);
+        let mut pages = pdf_pages(name, count, partial);
+        if pdf_page_kib > 0 {
+            for (_, page) in pages.iter_mut().flatten() {
+                pad_page(page, pdf_page_kib << 10);
+            }
+        }
+        return pages;
     }
     let head = &file.head[..file.head.len().min(upload::KEEP_BYTES)];
     let document = format!(
@@ -1785,6 +1800,22 @@ fn pdf_pages(name: &str, count: usize, partial: bool) -> Pages {
         }
     }
     pages
+}
+
+/// Pads `page` with filler lines to `size` bytes (the last line cut to fit; a page already
+/// that long is left as it is).
+fn pad_page(page: &mut String, size: usize) {
+    const FILLER: &str = "Filler text standing in for a dense page, to make its markdown large.\n";
+    if page.len() >= size {
+        return;
+    }
+    page.reserve_exact(size - page.len());
+    page.push_str("\n\n");
+    while page.len() + FILLER.len() <= size {
+        page.push_str(FILLER);
+    }
+    let rest = size.saturating_sub(page.len());
+    page.push_str(&FILLER[..rest]);
 }
 
 /// A text document in pages of 60 lines. Named like `partial`, it completes with a failed page

@@ -527,3 +527,53 @@ fn the_files_endpoint_wants_a_file_a_purpose_and_a_key() {
     assert_eq!(status, 201);
     assert_eq!(fake.files_uploaded(), 1);
 }
+
+#[test]
+fn pdf_page_kib_pads_each_pdf_page_to_that_size_and_leaves_other_files_alone() {
+    let fake = Fake::new(Config {
+        pdf_page_kib: 50,
+        ..Config::default()
+    });
+    // By the files endpoint, as windows are made, and by an upload create.
+    let (status, file) = upload_file(&fake, "big.pdf", &blank_pdf(3));
+    assert_eq!(status, 201, "{file}");
+    let (status, job) = create(
+        &fake,
+        &json!({"tier": "agentic", "version": "latest", "file_id": file["id"], "page_ranges": {"target_pages": "2-3"}}),
+    );
+    assert_eq!(status, 200, "{job}");
+    let window = ended(&fake, job["id"].as_str().unwrap(), "markdown");
+    assert_eq!(page_numbers(&window["markdown"]), [2, 3]);
+    for page in window["markdown"]["pages"].as_array().unwrap() {
+        let markdown = page["markdown"].as_str().unwrap();
+        assert_eq!(markdown.len(), 50 * 1024);
+        let n = page["page_number"].as_u64().unwrap();
+        assert!(
+            markdown.starts_with(&format!("# big.pdf\n\nPage {n} of 3.\n\n|")),
+            "{}",
+            &markdown[..80]
+        );
+        assert!(markdown.contains("\nFiller text"), "{}", &markdown[..200]);
+    }
+    let (status, job) = upload(
+        &fake,
+        "small.pdf",
+        &blank_pdf(1),
+        &json!({"tier": "agentic", "version": "latest"}),
+    );
+    assert_eq!(status, 200, "{job}");
+    let done = ended(&fake, job["id"].as_str().unwrap(), "markdown");
+    assert_eq!(done["markdown"]["pages"][0]["markdown"].as_str().unwrap().len(), 50 * 1024);
+
+    // Not a PDF: its 60-line pages, unpadded.
+    let (status, job) = upload(
+        &fake,
+        "notes.md",
+        b"# Notes\n",
+        &json!({"tier": "agentic", "version": "latest"}),
+    );
+    assert_eq!(status, 200, "{job}");
+    let done = ended(&fake, job["id"].as_str().unwrap(), "markdown");
+    let page = done["markdown"]["pages"][0]["markdown"].as_str().unwrap();
+    assert!(page.len() < 1024 && !page.contains("Filler"), "{page}");
+}

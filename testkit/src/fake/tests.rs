@@ -577,3 +577,55 @@ fn pdf_page_kib_pads_each_pdf_page_to_that_size_and_leaves_other_files_alone() {
     let page = done["markdown"]["pages"][0]["markdown"].as_str().unwrap();
     assert!(page.len() < 1024 && !page.contains("Filler"), "{page}");
 }
+
+#[test]
+fn close_connections_answers_over_http_with_connection_close() {
+    use std::io::{Read as _, Write as _};
+    let fake = std::sync::Arc::new(Fake::new(Config {
+        close_connections: true,
+        ..Config::default()
+    }));
+    let addr = super::http::spawn(fake, 0).unwrap();
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    // A keep-alive request: the answer still tells the client to close the connection (the
+    // client closes it, and tiny_http's thread is free for another).
+    write!(
+        stream,
+        "GET /api/v2/parse?page_size=1 HTTP/1.1\r\nHost: fake\r\nAuthorization: Bearer llx-test\r\nX-Trace: t1\r\nConnection: keep-alive\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0; 4096];
+    let (head, length) = loop {
+        let n = stream.read(&mut buffer).unwrap();
+        assert!(n > 0, "closed before the head");
+        answer.extend_from_slice(&buffer[..n]);
+        if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8(answer[..end].to_vec()).unwrap();
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("Content-Length: "))
+                .expect("a Content-Length")
+                .parse()
+                .unwrap();
+            answer.drain(..end + 4);
+            break (head, length);
+        }
+    };
+    while answer.len() < length {
+        let n = stream.read(&mut buffer).unwrap();
+        assert!(n > 0, "closed before the body's end");
+        answer.extend_from_slice(&buffer[..n]);
+    }
+    let lines: Vec<&str> = head.lines().collect();
+    assert_eq!(lines[0], "HTTP/1.1 200 OK", "{head}");
+    assert!(lines.contains(&"Connection: close"), "{head}");
+    assert!(lines.contains(&"X-Echo-x-trace: t1"), "{head}");
+    assert_eq!(answer.len(), length);
+    let body = String::from_utf8(answer).unwrap();
+    let page: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 1, "{page}");
+}

@@ -41,6 +41,19 @@ made in its --stats-file:
                100000), then the same run again with everything done: no job made, wall ≤ 10 s,
                peak RSS ≤ 128 MiB; also at a quarter and half the size, to show linear growth
 
+and, with --only windows, a long document in page windows (the fake taking 20 ms per page
+parsed, no page cap), each run with a fresh result store and output:
+
+  windows      a 1,000-page PDF (--window-doc-pages): llamacloud parse big.pdf -o OUT with default
+               flags (10 windows of 100 pages, 2 s each, side by side, one upload) vs the same with
+               --window-pages 0 (one 20 s job); bound: windowed ≤ 1.5 × (one window's job time +
+               overheads), the overheads measured as the same windowed run against jobs that end at
+               once (upload, creates, a poll, fetches, stitching), and, for reference, a 1-page PDF
+               parse; peak RSS of a windowed parse of 1,000 pages of 50 KiB (the fake's
+               --pdf-page-kib) to a file and into a pipe: ≤ 32 MiB each;
+               vs the SDK's client.parsing.parse() of the whole document (one job);
+               the fake answers with Connection: close (--close-connections) throughout
+
 and prints ratios. Everything runs on loopback; nothing else is contacted (pip reaches PyPI only to
 install the SDK, once).
 """
@@ -138,6 +151,17 @@ with open(os.environ["FILE"], "rb") as f:
 print(job.id)
 """
 
+SDK_WHOLE = """
+import os
+from llama_cloud import LlamaCloud
+client = LlamaCloud(api_key=os.environ["KEY"], base_url=os.environ["URL"], max_retries=2, timeout=600)
+with open(os.environ["FILE"], "rb") as f:
+    result = client.parsing.parse(tier="agentic", version="latest", upload_file=f, expand=["markdown"])
+pages = [p.markdown for p in result.markdown.pages if getattr(p, "markdown", None) is not None]
+with open(os.environ["OUT"], "w") as f:
+    f.write("\\n\\n".join(pages) + "\\n")
+"""
+
 SDK_BULK = """
 import os, pathlib
 from llama_cloud import LlamaCloud
@@ -196,7 +220,7 @@ def main():
                         help="also upload with the SDK (it may hold the whole file in memory)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", choices=["upload", "bulk", "download", "rerun", "decoupled", "tenk", "limited",
-                                           "bookkeeping"],
+                                           "bookkeeping", "windows"],
                         help="run one part of the benchmark")
     parser.add_argument("--rerun-docs", type=int, default=10000,
                         help="documents in the tree that is parsed, then parsed again unchanged")
@@ -204,6 +228,8 @@ def main():
                         help="documents of bulk and decoupled (default 200), tenk and limited (default 10000)")
     parser.add_argument("--bookkeeping-docs", type=int, default=100000,
                         help="documents of the largest bookkeeping run (also run at 1/4 and 1/2 of it)")
+    parser.add_argument("--window-doc-pages", type=int, default=1000,
+                        help="pages of the PDF parsed in windows (--only windows)")
     args = parser.parse_args()
 
     for tool in ["curl", "jq"]:
@@ -219,7 +245,7 @@ def main():
     cli = str(TARGET / "dist" / "llamacloud")
     bare = str(TARGET / "dist" / "examples" / "bare-fetch")
     pipeline = {"decoupled": bench_decoupled, "tenk": bench_tenk, "limited": bench_limited,
-                "bookkeeping": bench_bookkeeping}
+                "bookkeeping": bench_bookkeeping, "windows": bench_windows}
     wants_sdk = args.only not in ("tenk", "limited", "bookkeeping")
     sdk = None if args.no_sdk or not wants_sdk else ensure_sdk()
 
@@ -711,6 +737,119 @@ def bench_bookkeeping(cli, sdk, args):
     last = rows[-1]["second"]
     return {"rows": rows, "growth_vs_linear": growth,
             "pass": last["wall_s"] <= 10 and last["rss_mib"] <= 128 and all(r["second"]["jobs_made"] == 0 for r in rows)}
+
+
+# A long document in page windows.
+
+def blank_pdf(pages):
+    """The bytes of testkit::pdf::blank_pdf(pages): a catalog, one flat page tree and PAGES blank
+    pages, with a classic xref table (the fake counts its pages with lopdf, as the CLI does)."""
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = [len(pdf)]
+    pdf += b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    offsets.append(len(pdf))
+    kids = "".join(f"{page + 3} 0 R " for page in range(pages))
+    pdf += f"2 0 obj\n<< /Type /Pages /MediaBox [0 0 612 792] /Kids [{kids}] /Count {pages} >>\nendobj\n".encode()
+    for page in range(pages):
+        offsets.append(len(pdf))
+        pdf += f"{page + 3} 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n".encode()
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        pdf += f"{offset:010} 00000 n \n".encode()
+    pdf += f"trailer\n<< /Size {len(offsets) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(pdf)
+
+
+def parse_runs(cli, fake, tmp, label, path, flags=(), runs=1, pipe=False):
+    """RUNS of `llamacloud parse PATH --tier agentic` (-o a fresh file, or into `cat > /dev/null`
+    when PIPE), each with a fresh result store; the median row, with the jobs made and files
+    uploaded over all runs (from the fake's stats file)."""
+    before = fake.stats()
+    samples = []
+    for _ in range(runs):
+        store = Path(tempfile.mkdtemp(prefix="store-", dir=tmp))
+        env = dict(fake.env, LLAMACLOUD_CACHE_DIR=str(store))
+        if pipe:
+            cmd = f"{cli} parse {path} --tier agentic {' '.join(flags)} | cat > /dev/null"
+            samples.append(run(cmd, env=env, shell=True))
+        else:
+            out = Path(tempfile.mkdtemp(prefix="out-", dir=tmp)) / "big.md"
+            samples.append(run([cli, "parse", str(path), "--tier", "agentic", "-o", str(out)] + list(flags),
+                               env=env))
+        shutil.rmtree(store, ignore_errors=True)
+    after = fake.stats()
+    walls = [s[0] for s in samples]
+    row = {"name": label, "wall_s": statistics.median(walls), "wall_min_s": min(walls), "wall_max_s": max(walls),
+           "rss_mib": statistics.median(s[1] for s in samples), "rss_max_mib": max(s[1] for s in samples),
+           "runs": runs, "flags": list(flags),
+           "jobs_made": after["jobs_made"] - before["jobs_made"],
+           "files_uploaded": after["files_uploaded"] - before["files_uploaded"]}
+    print(f"  {label:<52} {row['wall_s']:7.2f} s ({row['wall_min_s']:.2f}–{row['wall_max_s']:.2f})  "
+          f"{row['rss_mib']:6.1f} MiB (max {row['rss_max_mib']:.1f})  {row['jobs_made']} jobs, "
+          f"{row['files_uploaded']} uploads in {runs} runs", flush=True)
+    return row
+
+
+def bench_windows(cli, sdk, args):
+    pages, ms, window = args.window_doc_pages, 20, 100
+    window_s = window * ms / 1000
+    whole_s = pages * ms / 1000
+    print(f"windows: a {pages}-page PDF, jobs take {ms} ms a page (a {window}-page window {window_s:.0f} s, "
+          f"the whole document {whole_s:.0f} s), no page cap; fresh store each run", flush=True)
+    # --close-connections: a windowed parse opens ten connections at once, and tiny_http, under
+    # the fake, can leave some of a burst unserved while its threads wait on kept-alive ones (the
+    # creates on them wait out the CLI's 60 s timeout); a connection per request avoids that,
+    # for a TCP handshake on loopback per request (~0.1 ms).
+    uncapped = ["--max-pages-per-job", "0", "--close-connections"]
+    with tempfile.TemporaryDirectory() as tmp:
+        big, one = Path(tmp) / "big.pdf", Path(tmp) / "one.pdf"
+        big.write_bytes(blank_pdf(pages))
+        one.write_bytes(blank_pdf(1))
+        with Fake(tmp, ["--ms-per-page", str(ms)] + uncapped) as fake:
+            windowed = parse_runs(cli, fake, tmp, "windowed (default flags)", big, runs=args.runs)
+            whole = parse_runs(cli, fake, tmp, "whole (--window-pages 0)", big, ["--window-pages", "0"],
+                               runs=args.runs)
+            single = parse_runs(cli, fake, tmp, "a 1-page PDF", one, runs=args.runs)
+            sdk_row = None
+            if sdk:
+                env = dict(fake.env, FILE=str(big), OUT=str(Path(tmp) / "sdk.md"))
+                sdk_row = measure(f"python SDK {sdk[1]}, parse() whole", [sdk[0], "-c", SDK_WHOLE], args.runs,
+                                  env=env)
+        # The same windowed run against jobs that end as soon as they are made: what windows
+        # cost besides the job time (the upload, the creates, a poll, the fetches, stitching).
+        with Fake(tmp, ["--job-ms", "1"] + uncapped) as fake:
+            instant = parse_runs(cli, fake, tmp, "windowed, jobs that end at once", big, runs=args.runs)
+        with Fake(tmp, ["--ms-per-page", str(ms), "--pdf-page-kib", "50"] + uncapped) as fake:
+            to_file = parse_runs(cli, fake, tmp, "windowed, 50 KiB pages, -o FILE", big, runs=args.runs)
+            to_pipe = parse_runs(cli, fake, tmp, "windowed, 50 KiB pages, | cat", big, runs=args.runs, pipe=True)
+    overheads = instant["wall_s"]
+    bound = 1.5 * (window_s + overheads)
+    ratio = whole["wall_s"] / windowed["wall_s"]
+    windows = -(-pages // window)
+    lines = [
+        ("windowed wall", f"{windowed['wall_s']:.2f} s", f"≤ {bound:.2f} s", windowed["wall_s"] <= bound),
+        ("  bound", f"1.5 × ({window_s:.1f} + {overheads:.2f}) s", "window job + overheads", None),
+        ("  overheads (instant jobs)", f"{overheads:.2f} s", "upload, creates, poll, fetch", None),
+        ("  1-page parse, for reference", f"{single['wall_s']:.2f} s", "upload+create+poll+fetch", None),
+        ("whole-document wall", f"{whole['wall_s']:.2f} s", f"one {whole_s:.0f} s job", None),
+        ("whole / windowed", f"{ratio:.2f}×", "", None),
+        ("jobs, uploads (windowed)", f"{windowed['jobs_made']}, {windowed['files_uploaded']}",
+         f"= {windows * args.runs}, {args.runs}",
+         windowed["jobs_made"] == windows * args.runs and windowed["files_uploaded"] == args.runs),
+        ("peak RSS, 50 KiB pages, -o", f"{to_file['rss_max_mib']:.1f} MiB", "≤ 32 MiB (max of runs)",
+         to_file["rss_max_mib"] <= 32),
+        ("peak RSS, 50 KiB pages, pipe", f"{to_pipe['rss_max_mib']:.1f} MiB", "≤ 32 MiB (max of runs)",
+         to_pipe["rss_max_mib"] <= 32),
+    ]
+    if sdk_row:
+        lines.append(("SDK parse() whole", f"{sdk_row['wall_s']:.2f} s",
+                      f"{sdk_row['wall_s'] / windowed['wall_s']:.2f}× windowed", None))
+    table("windows", lines)
+    ok = all(line[3] for line in lines if line[3] is not None)
+    return {"pages": pages, "ms_per_page": ms, "window_pages": window, "bound_s": bound, "ratio": ratio,
+            "windowed": windowed, "whole": whole, "one_page": single, "instant": instant,
+            "rss_file": to_file, "rss_pipe": to_pipe, "sdk": sdk_row, "pass": ok}
 
 
 def machine():

@@ -110,10 +110,12 @@ struct Args {
     /// usual short pages): 1,000 pages at 50 make a 50 MiB document
     #[arg(long, value_name = "KIB", default_value_t = 0)]
     pdf_page_kib: usize,
-    /// Answer every request with `Connection: close`: tiny_http can leave a burst of new
-    /// connections unserved while its threads wait on kept-alive ones (a client opening ten at
-    /// once may then wait out its timeout); a connection per request avoids it
-    #[arg(long)]
+    /// Answer every request with `Connection: close` (the default; `--close-connections false`
+    /// keeps connections alive): tiny_http can leave a burst of new connections unserved while
+    /// its threads wait on kept-alive ones (a client opening ten at once, as a long document's
+    /// windows do, may then wait out its timeout); a connection per request avoids it
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1,
+        default_missing_value = "true", action = clap::ArgAction::Set)]
     close_connections: bool,
     /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
     /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen,

@@ -211,7 +211,12 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
     signals::leave_last_words(LastWords {
         output_line: to_stdout.then(|| job_id.to_string()),
         file: None,
-        note: format!("interrupted; job {shown} goes on: {resume} (or run the same command again)"),
+        note: if shared.records() {
+            format!("interrupted; job {shown} goes on: {resume} (or run the same command again)")
+        } else {
+            // With --no-cache nothing was recorded: the same command would pay again.
+            format!("interrupted; job {shown} goes on: {resume}")
+        },
     });
     ctx.io.stderr.line(&if created {
         format!("Created parse job {shown}")
@@ -245,6 +250,11 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
         if document.kind == Kind::Job {
             // The job as it ended is the record printed.
             let printed = record_output(document.global, ctx).and_then(|out| out.print(ctx, &last));
+            if last.error_message().and_then(window::too_long).is_some() {
+                ctx.io.stderr.line(
+                    "note: a document too long for one job is parsed in page windows as markdown, text or json (--format); the formats that print the job's record take one job",
+                );
+            }
             return Outcome::Done(printed.and(Err(ended)));
         }
         // The id reaches stdout in place of the document; an `-o` file is left as it was.
@@ -393,10 +403,13 @@ fn in_windows(
         ));
     };
     let size = windows.iter().map(Window::pages).max().unwrap_or_default();
+    let page = |n: u64| if n == 1 { "page" } else { "pages" };
     ctx.io.stderr.line(&format!(
-        "note: {} has {pages} pages to parse: {} windows of up to {size} pages, side by side (--window-pages)",
+        "note: {}: {pages} {} in {} windows of up to {size} {} (--window-pages)",
         neutralize(long.name),
-        windows.len()
+        page(pages),
+        windows.len(),
+        page(size)
     ));
     let session = document.session;
     // The jobs this run creates, to be named when the run fails after them.

@@ -458,33 +458,39 @@ fn ctrl_c_while_waiting_prints_the_id_and_how_to_resume() {
     let dir = tempfile::tempdir().unwrap();
     let file = scratch_file(dir.path(), "a.pdf", b"%PDF");
     let (url, fake) = start_shared(fake::Config::default());
-    let mut child = crate::harness::command()
-        .env("LLAMA_CLOUD_BASE_URL", &url)
-        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
-        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut first = String::new();
-    stderr.read_line(&mut first).unwrap();
-    let id = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
-    assert_eq!(first, format!("Created parse job {id}\n"));
-    let mut stdout = child.stdout.take().unwrap();
-    let (code, _) = crate::scripted::interrupt(child);
-    assert_eq!(code, Some(130));
-    let mut out = String::new();
-    stdout.read_to_string(&mut out).unwrap();
-    assert_eq!(out, format!("{id}\n"));
-    let mut rest = String::new();
-    stderr.read_to_string(&mut rest).unwrap();
-    assert_eq!(
-        rest,
-        format!(
-            "interrupted; job {id} goes on: llamacloud parsing get {id} --wait (or run the same command again)\n"
-        )
-    );
+    // With --no-cache nothing was recorded: running the same command again would pay again.
+    for (extra, again) in [
+        (None, " (or run the same command again)"),
+        (Some("--no-cache"), ""),
+    ] {
+        let before = fake.made_jobs().len();
+        let mut child = crate::harness::command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut first = String::new();
+        stderr.read_line(&mut first).unwrap();
+        let id = fake.made_jobs()[before]["id"].as_str().unwrap().to_string();
+        assert_eq!(first, format!("Created parse job {id}\n"));
+        let mut stdout = child.stdout.take().unwrap();
+        let (code, _) = crate::scripted::interrupt(child);
+        assert_eq!(code, Some(130));
+        let mut out = String::new();
+        stdout.read_to_string(&mut out).unwrap();
+        assert_eq!(out, format!("{id}\n"));
+        let mut rest = String::new();
+        stderr.read_to_string(&mut rest).unwrap();
+        assert_eq!(
+            rest,
+            format!("interrupted; job {id} goes on: llamacloud parsing get {id} --wait{again}\n")
+        );
+    }
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_long_pdf_is_one_upload_and_a_job_per_window_and_reads_as_one_job_would() {
     assert_eq!(
         stderr_of(&windowed),
         format!(
-            "note: {} has 250 pages to parse: 3 windows of up to 100 pages, side by side (--window-pages)\n",
+            "note: {}: 250 pages in 3 windows of up to 100 pages (--window-pages)\n",
             file.display()
         )
     );
@@ -135,7 +135,7 @@ fn a_document_over_the_apis_cap_is_refused_then_parsed_in_windows_without_any_fl
             stderr_of(&output),
             format!(
                 "{created}note: the API refused {0} as too long for one job (at most 50 pages): parsing it in windows\n\
-                 note: {0} has 80 pages to parse: 2 windows of up to 50 pages, side by side (--window-pages)\n",
+                 note: {0}: 80 pages in 2 windows of up to 50 pages (--window-pages)\n",
                 file.display()
             )
         );
@@ -611,4 +611,27 @@ fn windows_whose_creates_lost_their_answers_are_found_by_token_and_nothing_is_up
         stderr_of(&rerun)
     );
     assert_eq!(fake.files_uploaded(), 1, "nothing uploaded for jobs that exist");
+}
+
+#[test]
+fn a_record_format_takes_one_job_and_says_how_to_parse_a_document_too_long_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "big.pdf", &blank_pdf(80));
+    let (url, fake) = start_shared(fake::Config {
+        max_pages_per_job: Some(50),
+        ..fake::Config::default()
+    });
+    let output = parse(&url, &dir.path().join("store"), &file, &["--format", "yaml"]);
+    assert_eq!(output.status.code(), Some(6), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains("max pages allowed"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert!(
+        stderr_of(&output).contains("note: a document too long for one job is parsed in page windows as markdown, text or json (--format)"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
 }

@@ -563,7 +563,10 @@ fn pdf_page_kib_pads_each_pdf_page_to_that_size_and_leaves_other_files_alone() {
     );
     assert_eq!(status, 200, "{job}");
     let done = ended(&fake, job["id"].as_str().unwrap(), "markdown");
-    assert_eq!(done["markdown"]["pages"][0]["markdown"].as_str().unwrap().len(), 50 * 1024);
+    assert_eq!(
+        done["markdown"]["pages"][0]["markdown"].as_str().unwrap().len(),
+        50 * 1024
+    );
 
     // Not a PDF: its 60-line pages, unpadded.
     let (status, job) = upload(

@@ -183,24 +183,20 @@ impl Shared {
     /// Records (once) that `key` is that of the window of a long document with these `pages`,
     /// so that `cache list` shows it as such.
     pub(super) fn window(&self, key: &str, pages: &str) -> Result<(), Error> {
-        let stored = self
-            .store()
-            .and_then(|store| store.entry(key).and_then(|e| e.window.clone()));
-        let journaled = || {
+        let noted = |window: Option<Box<str>>| window.is_some_and(|w| &*w == pages);
+        if noted(
+            self.store()
+                .and_then(|s| s.entry(key).and_then(|e| e.window.clone())),
+        ) || noted(
             self.journal
                 .as_ref()
-                .and_then(|journal| journal.entry(key))
-                .and_then(|e| e.window)
-        };
-        if stored.or_else(journaled).as_deref() == Some(pages) {
+                .and_then(|j| j.entry(key))
+                .and_then(|e| e.window),
+        ) {
             return Ok(());
         }
-        self.record(
-            key,
-            What::Window {
-                pages: pages.to_string(),
-            },
-        )
+        let pages = pages.to_string();
+        self.record(key, What::Window { pages })
     }
 
     /// Records that the server no longer knows the job.

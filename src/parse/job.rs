@@ -3,7 +3,6 @@
 //! created job's id given to the user whatever fails (`name_created`).
 
 use std::io::Write as _;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::api::models::{Job, Part};
@@ -142,38 +141,7 @@ pub(super) fn wait_until_ended(
     cancel: bool,
     ctx: &Context,
 ) -> Result<Job, Error> {
-    let waiting = Waiting {
-        clock: &*ctx.clock,
-        spinner: ctx.io.terminals.stderr,
-        stop: &AtomicBool::new(false),
-    };
-    wait_for(session, job_id, timeout, cancel, &waiting)
-}
-
-/// How a job is waited for: by `clock`, with a spinner on stderr when `spinner` (one job waited
-/// for on a terminal; never for the windows of a document, waited for side by side), until
-/// `stop` is set (the job then runs on, and an error says the wait was stopped).
-pub(super) struct Waiting<'a> {
-    pub clock: &'a dyn crate::context::Clock,
-    pub spinner: bool,
-    pub stop: &'a AtomicBool,
-}
-
-/// `wait_until_ended`, waiting as `waiting` says.
-pub(super) fn wait_for(
-    session: &Session,
-    job_id: &str,
-    timeout: Duration,
-    cancel: bool,
-    waiting: &Waiting,
-) -> Result<Job, Error> {
-    let waited = wait::until_final(waiting.clock, waiting.spinner, job_id, timeout, |deadline| {
-        if waiting.stop.load(Ordering::SeqCst) {
-            return Err(Error::failure(format!(
-                "stopped waiting for job {}: it runs on",
-                neutralize(job_id)
-            )));
-        }
+    let get = |deadline| {
         Ok(parse_jobs::get(
             &session.client,
             &session.scope,
@@ -181,8 +149,8 @@ pub(super) fn wait_for(
             &Expand::default(),
             Some(deadline),
         )?)
-    });
-    match waited {
+    };
+    match wait::until_final(&*ctx.clock, ctx.io.terminals.stderr, job_id, timeout, get) {
         Err(Error::WaitedOut { message, .. }) => Err(give_up(session, job_id, &message, cancel, None).into()),
         waited => waited,
     }

@@ -30,19 +30,7 @@ pub(super) fn until_final(
     let started = clock.now();
     let deadline = started + timeout;
     let mut last_status: Option<String> = None;
-    let gave_up = |status: Option<&str>| {
-        let after = crate::time::human_duration(timeout);
-        let job_id = neutralize(job_id);
-        Error::waited_out(match status {
-            Some(status) => format!(
-                "gave up waiting after {after}: job {job_id} is still {}",
-                neutralize(status)
-            ),
-            None => {
-                format!("gave up waiting after {after}: no answer about job {job_id}")
-            }
-        })
-    };
+    let gave_up = |status: Option<&str>| Error::waited_out(gave_up_words(job_id, status, timeout));
     let spinner = Progress::spinner(spinner, format!("waiting for {}", neutralize(job_id)));
     let mut delay = FIRST_DELAY;
     loop {
@@ -72,5 +60,18 @@ pub(super) fn until_final(
         last_status = Some(status.to_string());
         clock.sleep(delay.min(left));
         delay = (delay + DELAY_STEP).min(MAX_DELAY);
+    }
+}
+
+/// What a wait given up on says: how long was waited, and what the job last was.
+pub(super) fn gave_up_words(job_id: &str, status: Option<&str>, waited: Duration) -> String {
+    let after = crate::time::human_duration(waited);
+    let job_id = neutralize(job_id);
+    match status {
+        Some(status) => format!(
+            "gave up waiting after {after}: job {job_id} is still {}",
+            neutralize(status)
+        ),
+        None => format!("gave up waiting after {after}: no answer about job {job_id}"),
     }
 }

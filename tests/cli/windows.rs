@@ -33,6 +33,14 @@ fn a_long_pdf_is_one_upload_and_a_job_per_window_and_reads_as_one_job_would() {
     let windowed = parse(&url, &dir.path().join("store"), &file, &["--window-pages", "100"]);
     let markdown = ok(&windowed);
     assert_eq!(fake.files_uploaded(), 1, "uploaded once for its windows");
+    // The windows' jobs are waited for together, in listings by id; each is fetched once.
+    let seen = fake.requests_seen();
+    assert_eq!(seen.job_gets, 3, "no poll of a window alone");
+    assert!(
+        (3..=6).contains(&seen.by_id_listings),
+        "{} listings",
+        seen.by_id_listings
+    );
     assert_eq!(targets(&fake), ["1-100", "101-200", "201-250"]);
     // Every window's job names the one uploaded file.
     let file_ids: std::collections::HashSet<String> = fake
@@ -498,7 +506,9 @@ fn stopped_after_its_creates(signal: i32, extra: &[&str]) -> (Option<i32>, Strin
         ms_per_page: Some(200),
         ..fake::Config::default()
     });
+    // The process's clock runs 20 times as fast: its windows' jobs are listed every 50 ms.
     let child = command()
+        .env("LLAMACLOUD_TEST_CLOCK_SPEED", "20")
         .env("LLAMA_CLOUD_BASE_URL", &url)
         .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
         .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
@@ -508,10 +518,16 @@ fn stopped_after_its_creates(signal: i32, extra: &[&str]) -> (Option<i32>, Strin
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // A window polls its job only once its create was answered and recorded.
+    // A window's job is waited for only once its create was answered and recorded: two rounds
+    // of listings after the third job was made, all three are.
     let waited = std::time::Instant::now();
-    while fake.requests_seen().job_gets < 3 && waited.elapsed() < std::time::Duration::from_secs(20) {
-        std::thread::sleep(std::time::Duration::from_millis(10));
+    let long = std::time::Duration::from_secs(20);
+    while fake.made_jobs().len() < 3 && waited.elapsed() < long {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let listings = fake.requests_seen().by_id_listings;
+    while fake.requests_seen().by_id_listings < listings + 2 && waited.elapsed() < long {
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
     // SAFETY: the child's pid, a signal number.
     unsafe { libc::kill(child.id() as i32, signal) };

@@ -9,6 +9,7 @@
 
 pub(super) mod run;
 pub(super) mod stitch;
+mod watch;
 
 use serde_json::{Map, Value, json};
 

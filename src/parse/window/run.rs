@@ -18,9 +18,10 @@ use crate::api::models::Created;
 use crate::api::parse_jobs::Source;
 use crate::error::Error;
 use crate::parse::fetch::{self, Fetch, Kept};
-use crate::parse::job::{self, Waiting};
+use crate::parse::job;
 use crate::parse::once::{self, Kind, Known, Shared};
 use crate::parse::window::stitch::Piece;
+use crate::parse::window::watch::Watch;
 use crate::parse::window::{Long, Window, too_long};
 use crate::session::Session;
 use crate::store::Intent;
@@ -68,6 +69,8 @@ struct Windows<'w> {
     /// The most pages a job may have, as the API said in refusing one (0: not said).
     cap: AtomicU64,
     stop: AtomicBool,
+    /// The windows' jobs, waited for together.
+    watch: Watch,
 }
 
 /// Follows `windows` side by side and hands each window's pieces, in the windows' order, to
@@ -84,16 +87,27 @@ pub(in crate::parse) fn follow<T>(
         file_id: Mutex::new(None),
         cap: AtomicU64::new(0),
         stop: AtomicBool::new(false),
+        watch: Watch::default(),
     };
     let total = windows.len();
+    // Windows followed at once: `--max-in-flight`, at most `MOST_AT_ONCE`.
+    let threads = windowed.long.parallel.min(MOST_AT_ONCE).clamp(1, total.max(1));
+    run.watch.waiters.store(threads, Ordering::SeqCst);
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Piece>, Error>)>();
     std::thread::scope(|scope| {
-        // Windows followed at once: `--max-in-flight`, at most `MOST_AT_ONCE`.
-        for _ in 0..windowed.long.parallel.min(MOST_AT_ONCE).clamp(1, total.max(1)) {
+        let run = &run;
+        let shared = windowed.shared;
+        scope.spawn(move || {
+            let clock = &*shared.clock;
+            run.watch.run(windowed.session, clock, windowed.cancel, &run.stop);
+        });
+        for _ in 0..threads {
             let sender = sender.clone();
-            let (run, next, windows) = (&run, &next, &windows);
+            let (next, windows) = (&next, &windows);
             scope.spawn(move || {
+                // However it ends, the watcher knows this thread waits no more.
+                let _leaving = Leaving(&run.watch);
                 loop {
                     let index = next.fetch_add(1, Ordering::SeqCst);
                     if index >= total || run.stop.load(Ordering::SeqCst) {
@@ -119,6 +133,15 @@ pub(in crate::parse) fn follow<T>(
         run.stop.store(true, Ordering::SeqCst);
         taken
     })
+}
+
+/// A thread that follows windows, done with the watch when dropped.
+struct Leaving<'w>(&'w Watch);
+
+impl Drop for Leaving<'_> {
+    fn drop(&mut self) {
+        self.0.leave();
+    }
 }
 
 /// The windows' pieces in the windows' order, each window's as soon as it and those before it
@@ -222,12 +245,7 @@ impl Windows<'_> {
                 }
                 Err(Refused::Other(err)) => return Err(err),
             };
-            let waiting = Waiting {
-                clock: &*shared.clock,
-                spinner: false,
-                stop: &self.stop,
-            };
-            let last = match job::wait_for(session, &job_id, w.timeout, w.cancel, &waiting) {
+            let last = match self.watch.wait(&job_id, w.timeout, &*shared.clock, &self.stop) {
                 Ok(last) => last,
                 Err(Error::Api(err)) if err.is_not_found() => {
                     shared.gone(&key, &job_id)?;

@@ -1,0 +1,230 @@
+//! The jobs of one document's windows, waited for together: one listing by id (`GET
+//! /api/v2/parse?job_ids=…`) for all of them a round — every second while the oldest is young,
+//! less often the longer it runs (up to the SDKs' 5 s) — instead of a poll per window on the
+//! SDKs' cadence. A window's end is seen within about a second of it while windows are short,
+//! and a document of many windows costs one request a round, not one a window. A job a listing
+//! leaves out a few times (listings lag behind creates) is asked for alone; one past its
+//! deadline is given up on (`job::give_up`: cancelled with `--cancel-on-timeout`).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use serde_json::Value;
+
+use crate::api::models::{Job, is_final};
+use crate::api::parse_jobs::{self, Expand, IDS_PER_REQUEST};
+use crate::context::Clock;
+use crate::error::Error;
+use crate::parse::job;
+use crate::parse::wait::gave_up_words;
+use crate::session::Session;
+use crate::text::neutralize;
+
+/// The shortest and the longest time between two rounds.
+const SHORTEST: Duration = Duration::from_secs(1);
+const LONGEST: Duration = Duration::from_secs(5);
+
+/// Listings a job may be missing from before it is asked for alone.
+const ABSENT_LIMIT: u32 = 3;
+
+/// How often a thread that waits looks whether the run stopped (real time).
+const LOOK: Duration = Duration::from_millis(50);
+
+/// The jobs being waited for, and who waits.
+#[derive(Default)]
+pub(super) struct Watch {
+    jobs: Mutex<HashMap<String, Watched>>,
+    changed: Condvar,
+    /// Threads that may still ask for a job to be waited for: the watcher stops at none.
+    pub(super) waiters: AtomicUsize,
+}
+
+/// One job waited for.
+struct Watched {
+    since: SystemTime,
+    deadline: SystemTime,
+    /// Its last status seen.
+    status: Option<String>,
+    /// Listings in a row it was missing from.
+    absent: u32,
+    /// How its wait ended, for the thread that waits.
+    ended: Option<Result<Job, Error>>,
+}
+
+impl Watch {
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Watched>> {
+        self.jobs.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until job `job_id` has ended (its last state), or has not by `timeout` (given up
+    /// on), or `stop` is set (an error: the job runs on).
+    pub(super) fn wait(
+        &self,
+        job_id: &str,
+        timeout: Duration,
+        clock: &dyn Clock,
+        stop: &AtomicBool,
+    ) -> Result<Job, Error> {
+        let since = clock.now();
+        let mut jobs = self.lock();
+        jobs.insert(
+            job_id.to_string(),
+            Watched {
+                since,
+                deadline: since + timeout,
+                status: None,
+                absent: 0,
+                ended: None,
+            },
+        );
+        self.changed.notify_all();
+        loop {
+            if let Some(ended) = jobs.get_mut(job_id).and_then(|w| w.ended.take()) {
+                jobs.remove(job_id);
+                return ended;
+            }
+            if stop.load(Ordering::SeqCst) {
+                jobs.remove(job_id);
+                return Err(Error::failure(format!(
+                    "stopped waiting for job {}: it runs on",
+                    neutralize(job_id)
+                )));
+            }
+            jobs = self
+                .changed
+                .wait_timeout(jobs, LOOK)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// One of the threads that wait is done.
+    pub(super) fn leave(&self) {
+        self.waiters.fetch_sub(1, Ordering::SeqCst);
+        self.changed.notify_all();
+    }
+
+    /// The watcher: rounds of listings by id while anyone waits, until every thread that waits
+    /// is done or `stop` is set.
+    pub(super) fn run(&self, session: &Session, clock: &dyn Clock, cancel: bool, stop: &AtomicBool) {
+        loop {
+            if stop.load(Ordering::SeqCst) || self.waiters.load(Ordering::SeqCst) == 0 {
+                self.changed.notify_all();
+                return;
+            }
+            let oldest = {
+                let jobs = self.lock();
+                let oldest = jobs.values().filter(|w| w.ended.is_none()).map(|w| w.since).min();
+                if oldest.is_none() {
+                    drop(self.changed.wait_timeout(jobs, LOOK));
+                    continue;
+                }
+                oldest
+            };
+            let age = oldest
+                .and_then(|oldest| clock.now().duration_since(oldest).ok())
+                .unwrap_or_default();
+            clock.sleep((age / 5).clamp(SHORTEST, LONGEST));
+            if stop.load(Ordering::SeqCst) {
+                continue;
+            }
+            self.round(session, clock, cancel);
+            self.changed.notify_all();
+        }
+    }
+
+    /// One round: the jobs past their deadline given up on, the others listed by id.
+    fn round(&self, session: &Session, clock: &dyn Clock, cancel: bool) {
+        let now = clock.now();
+        // The jobs past their deadline (each with its last status and how long it was waited
+        // for), and the others.
+        type Late = Vec<(String, Option<String>, Duration)>;
+        let (late, ids): (Late, Vec<String>) = {
+            let jobs = self.lock();
+            let waiting = jobs.iter().filter(|(_, w)| w.ended.is_none());
+            let late = waiting
+                .clone()
+                .filter(|(_, w)| now >= w.deadline)
+                .map(|(id, w)| {
+                    let waited = w.deadline.duration_since(w.since).unwrap_or_default();
+                    (id.clone(), w.status.clone(), waited)
+                })
+                .collect();
+            let ids = waiting
+                .filter(|(_, w)| now < w.deadline)
+                .map(|(id, _)| id.clone())
+                .collect();
+            (late, ids)
+        };
+        for (id, status, waited) in late {
+            let words = gave_up_words(&id, status.as_deref(), waited);
+            let gave_up = job::give_up(session, &id, &words, cancel, None);
+            self.end(&id, Err(gave_up.into()));
+        }
+        for ids in ids.chunks(IDS_PER_REQUEST) {
+            let listed = parse_jobs::list_by_id(&session.client, &session.scope, ids);
+            let items = match listed {
+                Ok(items) => items,
+                Err(err) => {
+                    // After the client's own retries: the windows waiting fail with it.
+                    let message = Error::from(err).to_string();
+                    for id in ids {
+                        self.end(id, Err(Error::failure(message.clone())));
+                    }
+                    continue;
+                }
+            };
+            let by_id: HashMap<&str, &Value> = items
+                .iter()
+                .filter_map(|item| Some((item.get("id")?.as_str()?, item)))
+                .collect();
+            for id in ids {
+                let status = by_id
+                    .get(id.as_str())
+                    .and_then(|item| item.get("status"))
+                    .and_then(Value::as_str);
+                match (by_id.get(id.as_str()), status) {
+                    (Some(item), Some(status)) if is_final(status) => {
+                        self.end(id, Ok(Job::listed((*item).clone())));
+                    }
+                    (Some(_), status) => self.seen(id, status),
+                    (None, _) => self.absent(session, id),
+                }
+            }
+        }
+    }
+
+    /// Job `id` was listed and has not ended.
+    fn seen(&self, id: &str, status: Option<&str>) {
+        if let Some(watched) = self.lock().get_mut(id) {
+            watched.absent = 0;
+            watched.status = status.map(str::to_string);
+        }
+    }
+
+    /// Job `id` was missing from a listing: asked for alone once it has been a few times.
+    fn absent(&self, session: &Session, id: &str) {
+        let alone = self.lock().get_mut(id).is_some_and(|watched| {
+            watched.absent += 1;
+            watched.absent >= ABSENT_LIMIT
+        });
+        if !alone {
+            return;
+        }
+        match parse_jobs::get(&session.client, &session.scope, id, &Expand::default(), None) {
+            Ok(job) if job.status().is_some_and(is_final) => self.end(id, Ok(job)),
+            Ok(job) => self.seen(id, job.status()),
+            // A 404: the job is gone, which the window's thread takes care of.
+            Err(err) => self.end(id, Err(err.into())),
+        }
+    }
+
+    /// The wait for job `id` ended so.
+    fn end(&self, id: &str, ended: Result<Job, Error>) {
+        if let Some(watched) = self.lock().get_mut(id) {
+            watched.ended = Some(ended);
+        }
+    }
+}

@@ -429,6 +429,7 @@ fn in_windows(
         timeout: document.timeout,
         cancel: document.cancel,
         send: &send,
+        halted: &|| false,
         slots: None,
     };
     signals::leave_last_words(LastWords {

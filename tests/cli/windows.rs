@@ -651,3 +651,50 @@ fn a_record_format_takes_one_job_and_says_how_to_parse_a_document_too_long_for_i
     );
     assert_eq!(fake.made_jobs().len(), 1);
 }
+
+#[test]
+fn ctrl_c_in_a_bulk_run_leaves_a_long_documents_windows_running_for_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/long.pdf", &blank_pdf(250));
+    // Each window's job takes a while (0.5 s for 100 pages): the run is interrupted while they run.
+    let (url, fake) = start_shared(fake::Config {
+        ms_per_page: Some(5),
+        ..fake::Config::default()
+    });
+    let run = || {
+        let mut run = command();
+        run.env("LLAMACLOUD_TEST_CLOCK_SPEED", "20")
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+            .args(["parse", "--tier", "agentic", "--recursive"])
+            .arg(dir.path().join("docs"))
+            .arg("--output-dir")
+            .arg(dir.path().join("out"));
+        run
+    };
+    let mut child = run()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while fake.made_jobs().len() < 3 && waited.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let mut stderr = child.stderr.take().unwrap();
+    let (code, _) = crate::scripted::interrupt(child);
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+    assert_eq!(code, Some(130), "{text}");
+    // Its windows' jobs are left running, not waited for to their end.
+    assert!(text.contains("RUNNING "), "{text}");
+    assert!(text.contains("interrupted: 0 done, 1 running"), "{text}");
+    assert!(!dir.path().join("out/long.pdf.md").exists());
+    // The next run takes them up: no window paid for twice.
+    let rerun = run().output().unwrap();
+    assert_eq!(rerun.status.code(), Some(0), "{}", stderr_of(&rerun));
+    assert_eq!(targets(&fake), ["1-100", "101-200", "201-250"]);
+    let written = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 250);
+}

@@ -105,6 +105,8 @@ fn in_windows(run: &Run, sender: &Sender<Event>, task: Task, key: &str, windows:
         |configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
     match windows::parse(run, &task, key, windows, &send) {
         Ok(outcome) => run.report(sender, outcome),
+        // The run stopped (Ctrl-C): its windows' jobs run on, and the next run takes them up.
+        Err(_) if run.stopped() => run.report(sender, Outcome::new(&task.document, "RUNNING")),
         Err(err) => fail_document(run, sender, &task.document, err),
     }
 }

@@ -74,6 +74,7 @@ pub(super) fn parse(
         timeout: run.timeout,
         cancel: run.cancel_on_timeout,
         send,
+        halted: &|| run.stopped(),
         slots: Some(&RunSlots(run)),
     };
     let pages: u64 = windows.iter().map(Window::pages).sum();

@@ -56,6 +56,9 @@ pub(in crate::parse) struct Windowed<'a> {
     pub timeout: Duration,
     pub cancel: bool,
     pub send: SendCreate<'a>,
+    /// Whether the run the document is part of stopped (a bulk run's Ctrl-C): nothing more is
+    /// started, and the windows being waited for are let go of (their jobs run on).
+    pub halted: &'a (dyn Fn() -> bool + Sync),
     /// The run's slots for jobs in flight, if it bounds them across documents.
     pub slots: Option<&'a dyn Slots>,
 }
@@ -100,7 +103,8 @@ pub(in crate::parse) fn follow<T>(
         let shared = windowed.shared;
         scope.spawn(move || {
             let clock = &*shared.clock;
-            run.watch.run(windowed.session, clock, windowed.cancel, &run.stop);
+            run.watch
+                .run(windowed.session, clock, windowed.cancel, &|| run.stopped());
         });
         for _ in 0..threads {
             let sender = sender.clone();
@@ -110,7 +114,7 @@ pub(in crate::parse) fn follow<T>(
                 let _leaving = Leaving(&run.watch);
                 loop {
                     let index = next.fetch_add(1, Ordering::SeqCst);
-                    if index >= total || run.stop.load(Ordering::SeqCst) {
+                    if index >= total || run.stopped() {
                         return;
                     }
                     let pieces = run.window(windows[index].clone());
@@ -194,6 +198,11 @@ impl Iterator for InOrder {
 }
 
 impl Windows<'_> {
+    /// Nothing more is to be done: what was taken is all that is needed, or the run stopped.
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst) || (self.windowed.halted)()
+    }
+
     /// One window to its pieces: its result, or its pages failed, or (refused as too long) its
     /// halves'.
     fn window(&self, window: Window) -> Result<Vec<Piece>, Error> {
@@ -245,7 +254,8 @@ impl Windows<'_> {
                 }
                 Err(Refused::Other(err)) => return Err(err),
             };
-            let last = match self.watch.wait(&job_id, w.timeout, &*shared.clock, &self.stop) {
+            let stopped = || self.stopped();
+            let last = match self.watch.wait(&job_id, w.timeout, &*shared.clock, &stopped) {
                 Ok(last) => last,
                 Err(Error::Api(err)) if err.is_not_found() => {
                     shared.gone(&key, &job_id)?;

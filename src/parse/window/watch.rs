@@ -7,7 +7,7 @@
 //! deadline is given up on (`job::give_up`: cancelled with `--cancel-on-timeout`).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -59,13 +59,13 @@ impl Watch {
     }
 
     /// Waits until job `job_id` has ended (its last state), or has not by `timeout` (given up
-    /// on), or `stop` is set (an error: the job runs on).
+    /// on), or the run stops (an error: the job runs on).
     pub(super) fn wait(
         &self,
         job_id: &str,
         timeout: Duration,
         clock: &dyn Clock,
-        stop: &AtomicBool,
+        stopped: &dyn Fn() -> bool,
     ) -> Result<Job, Error> {
         let since = clock.now();
         let mut jobs = self.lock();
@@ -85,7 +85,7 @@ impl Watch {
                 jobs.remove(job_id);
                 return ended;
             }
-            if stop.load(Ordering::SeqCst) {
+            if stopped() {
                 jobs.remove(job_id);
                 return Err(Error::failure(format!(
                     "stopped waiting for job {}: it runs on",
@@ -107,10 +107,10 @@ impl Watch {
     }
 
     /// The watcher: rounds of listings by id while anyone waits, until every thread that waits
-    /// is done or `stop` is set.
-    pub(super) fn run(&self, session: &Session, clock: &dyn Clock, cancel: bool, stop: &AtomicBool) {
+    /// is done or the run stops.
+    pub(super) fn run(&self, session: &Session, clock: &dyn Clock, cancel: bool, stopped: &dyn Fn() -> bool) {
         loop {
-            if stop.load(Ordering::SeqCst) || self.waiters.load(Ordering::SeqCst) == 0 {
+            if stopped() || self.waiters.load(Ordering::SeqCst) == 0 {
                 self.changed.notify_all();
                 return;
             }
@@ -127,7 +127,7 @@ impl Watch {
                 .and_then(|oldest| clock.now().duration_since(oldest).ok())
                 .unwrap_or_default();
             clock.sleep((age / 5).clamp(SHORTEST, LONGEST));
-            if stop.load(Ordering::SeqCst) {
+            if stopped() {
                 continue;
             }
             self.round(session, clock, cancel);

@@ -698,3 +698,25 @@ fn ctrl_c_in_a_bulk_run_leaves_a_long_documents_windows_running_for_the_next_run
     let written = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
     assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 250);
 }
+
+#[test]
+fn windows_whose_jobs_completed_before_are_looked_at_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = ok(&parse(&url, &store, &file, &[]));
+    // The results are gone from the store; their jobs completed: fetched again, not paid again,
+    // and the listing of their jobs comes at once, not after the first interval.
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let mut rerun = with_store(&url, &store);
+    let output = rerun
+        .args(["parse", file.to_str().unwrap(), "--tier", "agentic"])
+        .output()
+        .unwrap();
+    assert_eq!(ok(&output), first);
+    assert_eq!(fake.made_jobs().len(), 3);
+    assert_eq!(rerun.sleeps(), Vec::<std::time::Duration>::new());
+}

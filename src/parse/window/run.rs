@@ -255,7 +255,8 @@ impl Windows<'_> {
                 Err(Refused::Other(err)) => return Err(err),
             };
             let stopped = || self.stopped();
-            let last = match self.watch.wait(&job_id, w.timeout, &*shared.clock, &stopped) {
+            let clock = &*shared.clock;
+            let last = match self.watch.wait(&job_id, !created, w.timeout, clock, &stopped) {
                 Ok(last) => last,
                 Err(Error::Api(err)) if err.is_not_found() => {
                     shared.gone(&key, &job_id)?;

@@ -49,6 +49,9 @@ struct Watched {
     status: Option<String>,
     /// Listings in a row it was missing from.
     absent: u32,
+    /// Looked at in the next round without waiting for it: a job from before this run, which
+    /// may well have ended (a new one is looked at after the first interval).
+    now: bool,
     /// How its wait ended, for the thread that waits.
     ended: Option<Result<Job, Error>>,
 }
@@ -59,10 +62,12 @@ impl Watch {
     }
 
     /// Waits until job `job_id` has ended (its last state), or has not by `timeout` (given up
-    /// on), or the run stops (an error: the job runs on).
+    /// on), or the run stops (an error: the job runs on). A job made `before` this run is looked
+    /// at at once.
     pub(super) fn wait(
         &self,
         job_id: &str,
+        before: bool,
         timeout: Duration,
         clock: &dyn Clock,
         stopped: &dyn Fn() -> bool,
@@ -76,6 +81,7 @@ impl Watch {
                 deadline: since + timeout,
                 status: None,
                 absent: 0,
+                now: before,
                 ended: None,
             },
         );
@@ -114,19 +120,22 @@ impl Watch {
                 self.changed.notify_all();
                 return;
             }
-            let oldest = {
+            let (oldest, now) = {
                 let jobs = self.lock();
-                let oldest = jobs.values().filter(|w| w.ended.is_none()).map(|w| w.since).min();
+                let waiting = || jobs.values().filter(|w| w.ended.is_none());
+                let oldest = waiting().map(|w| w.since).min();
                 if oldest.is_none() {
                     drop(self.changed.wait_timeout(jobs, LOOK));
                     continue;
                 }
-                oldest
+                (oldest, waiting().any(|w| w.now))
             };
             let age = oldest
                 .and_then(|oldest| clock.now().duration_since(oldest).ok())
                 .unwrap_or_default();
-            clock.sleep((age / 5).clamp(SHORTEST, LONGEST));
+            if !now {
+                clock.sleep((age / 5).clamp(SHORTEST, LONGEST));
+            }
             if stopped() {
                 continue;
             }
@@ -200,6 +209,7 @@ impl Watch {
     fn seen(&self, id: &str, status: Option<&str>) {
         if let Some(watched) = self.lock().get_mut(id) {
             watched.absent = 0;
+            watched.now = false;
             watched.status = status.map(str::to_string);
         }
     }
@@ -207,6 +217,7 @@ impl Watch {
     /// Job `id` was missing from a listing: asked for alone once it has been a few times.
     fn absent(&self, session: &Session, id: &str) {
         let alone = self.lock().get_mut(id).is_some_and(|watched| {
+            watched.now = false;
             watched.absent += 1;
             watched.absent >= ABSENT_LIMIT
         });

@@ -11,7 +11,9 @@ use testkit::fake::{self, http};
 /// A fake LlamaCloud API on loopback, serving generated parse jobs, batches and
 /// batch-processing jobs with real filtering and paging; creates (by upload, by URL, or by the
 /// file_id of a file uploaded to /api/v1/beta/files) make jobs over the document's pages (one a
-/// page of a PDF), honouring page_ranges, a page cap per job and a job time per page.
+/// page of a PDF), honouring page_ranges, a page cap per job and a job time per page, and
+/// producing what output_options ask (images_to_save, tables_as_spreadsheet,
+/// extract_printed_page_number; expand=items), fetched through presigned links.
 #[derive(Parser)]
 struct Args {
     /// Port on 127.0.0.1 (0 picks a free one)
@@ -55,6 +57,10 @@ struct Args {
     /// Answer every presigned link with 403, as expired links are
     #[arg(long)]
     expired_links: bool,
+    /// Presigned links expire this many milliseconds after they were given (403 AccessDenied,
+    /// as S3); getting the job again gives fresh ones
+    #[arg(long, value_name = "MS")]
+    link_ttl_ms: Option<u64>,
     /// Each create takes this many milliseconds to answer
     #[arg(long, value_name = "MS", default_value_t = 0)]
     create_delay_ms: u64,
@@ -146,6 +152,7 @@ fn main() {
         job_delay: std::time::Duration::from_millis(args.job_delay_ms),
         create_faults: Vec::new(),
         links_expire: args.expired_links,
+        link_ttl: args.link_ttl_ms.map(std::time::Duration::from_millis),
         result_mib: args.result_mib,
         create_delay: std::time::Duration::from_millis(args.create_delay_ms),
         throttle_percent: args.throttle_percent,

@@ -13,6 +13,14 @@
 //! API's agentic modes) is refused with the API's message, at its create or (by default) as a
 //! job that fails; with `ms_per_page`, a job takes that long a page it parses.
 //!
+//! A made job produces what its `output_options` ask for (see `assets`): the images of
+//! `images_to_save` (embedded, layout, screenshot; listed by `expand=images_content_metadata`,
+//! referenced from the pages' markdown), `expand=items`, the `tables_as_spreadsheet` xlsx file,
+//! and `extract_printed_page_number` labels in `expand=metadata`. Result files and images are
+//! fetched through presigned links on a second origin (`serve_files_at`), which never needs the
+//! key; with `link_ttl`, a link expires that long after it was given (403 AccessDenied, as S3),
+//! and getting the job again gives fresh ones.
+//!
 //! The handler is plain data in, data out, so tests can call it without a socket.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -22,10 +30,15 @@ use std::time::{Duration, Instant};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
 
+mod assets;
 pub mod http;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_assets;
 mod upload;
+
+pub use assets::printed_label;
 
 /// What the fake holds and how it behaves.
 #[derive(Debug, Clone)]
@@ -55,6 +68,11 @@ pub struct Config {
     pub create_faults: Vec<u16>,
     /// Presigned links answer 403, as expired S3 links do.
     pub links_expire: bool,
+    /// When set, a presigned link expires this long after it was given (its query carries when:
+    /// `X-Fake-Expires-At`, milliseconds since the epoch): the files origin then answers 403
+    /// AccessDenied, as S3 does. Getting the job again gives fresh links. The fake's clock for
+    /// links can be moved on with `Fake::advance_link_clock`, so tests need not sleep.
+    pub link_ttl: Option<Duration>,
     /// Each create takes this long to answer (a slow upload or a busy API).
     pub create_delay: std::time::Duration,
     /// This share of the files (in percent, chosen by name) has its first create answered 429
@@ -139,6 +157,7 @@ impl Default for Config {
             job_delay: std::time::Duration::ZERO,
             create_faults: Vec::new(),
             links_expire: false,
+            link_ttl: None,
             result_mib: None,
             create_delay: std::time::Duration::ZERO,
             throttle_percent: 0,
@@ -253,6 +272,8 @@ struct Made {
     time: Option<Duration>,
     /// Why it fails, when it does for another reason than its name (the page cap).
     error: Option<String>,
+    /// What its `output_options` asked for beside the pages.
+    outputs: assets::Outputs,
     /// How many times it was fetched: it moves PENDING → RUNNING → its end over three polls.
     polls: usize,
     /// How it ends: COMPLETED, or FAILED (a file named like `fail`).
@@ -345,6 +366,8 @@ pub struct Fake {
     files_url: std::sync::OnceLock<String>,
     /// Each request to a presigned link: its path, and whether it carried an Authorization header.
     file_requests: std::sync::Mutex<Vec<(String, bool)>>,
+    /// How far the clock presigned links are given and checked by has been moved on.
+    link_clock: std::sync::Mutex<Duration>,
     /// Requests answered, by kind.
     counts: Counters,
     /// Creates answered so far, to wake whoever waits for the next one.
@@ -414,6 +437,7 @@ impl Fake {
             failed_page_once: std::sync::atomic::AtomicBool::new(false),
             files_url: std::sync::OnceLock::new(),
             file_requests: std::sync::Mutex::new(Vec::new()),
+            link_clock: std::sync::Mutex::new(Duration::ZERO),
             counts: Counters::default(),
             creates_answered: (std::sync::Mutex::new(0), std::sync::Condvar::new()),
             uploads_now: AtomicUsize::new(0),
@@ -435,6 +459,26 @@ impl Fake {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
+    }
+
+    /// Moves the clock presigned links are given and checked by `by` further on: links given
+    /// before expire as if that much time had passed (with `link_ttl`).
+    pub fn advance_link_clock(&self, by: Duration) {
+        *self
+            .link_clock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) += by;
+    }
+
+    /// The bytes the files origin serves for job `job_id`'s `name`: an image when `name` has a
+    /// dot (`page_3_image_1.png`, `image_0.png`), else a result file (`markdown`, `xlsx`, ...).
+    /// `None` where it answers 404. (The generated `result_mib` file is not held: `None`.)
+    pub fn asset_bytes(&self, job_id: &str, name: &str) -> Option<Vec<u8>> {
+        if name.contains('.') {
+            self.file_bytes(&format!("{job_id}/images/{name}"))
+        } else {
+            self.file_bytes(&format!("{job_id}/{name}"))
+        }
     }
 
     /// How many jobs creates have made, deleted ones included.
@@ -542,7 +586,7 @@ impl Fake {
             .collect();
         if let Some(file) = path.strip_prefix("/files/") {
             bump(&self.counts.file_fetches);
-            return self.serve_file(file, request.authorization.is_some());
+            return self.serve_file(file, &query, request.authorization.is_some());
         }
         if let Some(answer) = self.check_key(request.authorization) {
             return answer;
@@ -875,7 +919,7 @@ impl Fake {
                 expand.push("markdown_full");
             }
             self.expand_into(&mut response, index, job, &expand);
-            self.link_files(&mut response, id, query);
+            self.link_files(&mut response, id, query, None);
         }
         Answer::json(200, &Value::Object(response))
     }
@@ -885,7 +929,7 @@ impl Fake {
         // The fast tier makes text only (the big benchmark document aside).
         let text_only =
             str_field(job, "tier") == "fast" && !(index == 0 && self.config.markdown_mib.is_some());
-        expand_pages(response, job, &pages, text_only, expand);
+        expand_pages(response, job, &pages, text_only, expand, None);
     }
 
     /// The pages of a completed job: `Ok((number, markdown))`, or `Err(number)` for a failed page.
@@ -926,10 +970,13 @@ fn expand_pages(
     pages: &[Result<(usize, String), usize>],
     text_only: bool,
     expand: &[&str],
+    outputs: Option<&assets::Outputs>,
 ) {
+    let printed = outputs.is_some_and(|o| o.printed_page_number);
     for &part in expand {
         let value = match part {
-            "markdown" | "markdown_full" if text_only => continue,
+            "markdown" | "markdown_full" | "items" if text_only => continue,
+            "items" => assets::items(pages),
             "markdown" => json!({ "pages": pages.iter().map(|p| match p {
                     Ok((n, md)) => json!({"markdown": md, "page_number": n, "success": true}),
                     Err(n) => json!({"error": "Page could not be parsed: OCR timeout", "page_number": n, "success": false}),
@@ -942,15 +989,25 @@ fn expand_pages(
             "markdown_full" => Value::String(joined(pages)),
             "metadata" => json!({ "pages": pages.iter().map(|p| {
                     let n = match p { Ok((n, _)) => *n, Err(n) => *n };
-                    json!({"page_number": n, "confidence": 0.97, "cost_optimized": false})
+                    let mut page = json!({"page_number": n, "confidence": 0.97, "cost_optimized": false});
+                    if printed {
+                        page["printed_page_number"] = json!(assets::printed_label(n));
+                    }
+                    page
                 }).collect::<Vec<_>>() }),
             "job_metadata" => {
                 json!({"job_pages": pages.len(), "credits_used": 3 * pages.len(), "parse_mode": "parse_page_with_agent"})
             }
             field if field.ends_with("_content_metadata") => {
                 let name = field.trim_end_matches("_content_metadata");
-                let entry = json!({"size_bytes": 1024 * pages.len(), "exists": true,
-                        "presigned_url": format!("https://files.example.invalid/{}/{name}.json?sig=fake", str_field(job, "id"))});
+                // A made job has an xlsx file only when `tables_as_spreadsheet` asked for it.
+                let spreadsheet = outputs.filter(|_| name == "xlsx").map(|o| o.spreadsheet);
+                let entry = match spreadsheet {
+                    Some(true) => json!({"size_bytes": assets::xlsx(pages).len(), "exists": true}),
+                    Some(false) => json!({"size_bytes": 0, "exists": false}),
+                    None => json!({"size_bytes": 1024 * pages.len(), "exists": true,
+                        "presigned_url": format!("https://files.example.invalid/{}/{name}.json?sig=fake", str_field(job, "id"))}),
+                };
                 response
                     .entry("result_content_metadata")
                     .or_insert_with(|| json!({}))
@@ -1416,10 +1473,12 @@ impl Fake {
                 .then(|| format!("The parse engine stopped on page {page}: internal error"))
         });
         // A refused job parses nothing: it fails as soon as `job_time` allows.
-        let (pages, error) = match refusal {
+        let (mut pages, error) = match refusal {
             Some(refusal) => (Vec::new(), Some(refusal)),
             None => (pages, None),
         };
+        let outputs = assets::Outputs::read(config).unwrap_or_default();
+        assets::add_references(&outputs, &mut pages);
         let time = match self.config.ms_per_page {
             Some(ms) => Some(
                 self.config.job_time.unwrap_or_default()
@@ -1470,6 +1529,7 @@ impl Fake {
                     "COMPLETED"
                 },
                 error,
+                outputs,
                 born,
                 hidden: 0,
             },
@@ -1592,10 +1652,10 @@ impl Fake {
                 pages,
                 str_field(&job, "tier") == "fast",
                 &expand,
+                Some(&entry.outputs),
             );
-        }
-        if status == "COMPLETED" {
-            self.link_files(&mut response, id, query);
+            let images = assets::images(&entry.outputs, pages);
+            self.link_files(&mut response, id, query, Some(&images));
         }
         Some(Answer::json(200, &Value::Object(response)))
     }
@@ -1603,19 +1663,46 @@ impl Fake {
 
 /// Presigned links: result files and images, served by a second listener (another origin).
 impl Fake {
+    /// Now on the clock presigned links are given and checked by, in milliseconds since the epoch.
+    fn link_now_ms(&self) -> u128 {
+        let skew = *self
+            .link_clock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        (std::time::SystemTime::now() + skew)
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis())
+    }
+
     fn link(&self, path: &str) -> String {
         let origin = self
             .files_url
             .get()
             .map_or("https://files.example.invalid", String::as_str);
-        format!("{origin}/files/{path}?X-Amz-Expires=3600&X-Amz-Signature=fake")
+        match self.config.link_ttl {
+            None => format!("{origin}/files/{path}?X-Amz-Expires=3600&X-Amz-Signature=fake"),
+            Some(ttl) => format!(
+                "{origin}/files/{path}?X-Amz-Expires={}&X-Fake-Expires-At={}&X-Amz-Signature=fake",
+                ttl.as_secs() + u64::from(ttl.subsec_nanos() > 0),
+                self.link_now_ms() + ttl.as_millis()
+            ),
+        }
     }
 
-    /// Points each result file at the files origin, and lists the images when asked.
-    fn link_files(&self, response: &mut Map<String, Value>, id: &str, query: &[(String, String)]) {
+    /// Points each result file at the files origin, and lists the images when asked: a made
+    /// job's `images` (those of its `images_to_save`), else two fixed ones.
+    fn link_files(
+        &self,
+        response: &mut Map<String, Value>,
+        id: &str,
+        query: &[(String, String)],
+        images: Option<&[assets::Image]>,
+    ) {
         if let Some(Value::Object(results)) = response.get_mut("result_content_metadata") {
             for (name, entry) in results.iter_mut() {
-                entry["presigned_url"] = json!(self.link(&format!("{id}/{name}")));
+                if entry.get("exists").and_then(Value::as_bool) != Some(false) {
+                    entry["presigned_url"] = json!(self.link(&format!("{id}/{name}")));
+                }
             }
         }
         let expand: Vec<&str> = values(query, "expand").flat_map(|v| v.split(',')).collect();
@@ -1623,16 +1710,27 @@ impl Fake {
             let wanted: Vec<&str> = first(query, "image_filenames")
                 .map(|names| names.split(',').collect())
                 .unwrap_or_default();
-            let images: Vec<Value> = ["image_0.png", "image_1.jpg"]
-                .iter()
-                .enumerate()
-                .filter(|(_, name)| wanted.is_empty() || wanted.contains(name))
-                .map(|(index, name)| {
-                    json!({"filename": name, "index": index, "category": "embedded",
-                        "content_type": if name.ends_with(".png") { "image/png" } else { "image/jpeg" },
-                        "presigned_url": self.link(&format!("{id}/images/{name}"))})
-                })
-                .collect();
+            let wanted = |name: &str| wanted.is_empty() || wanted.contains(&name);
+            let images: Vec<Value> = match images {
+                Some(images) => images
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, image)| wanted(&image.filename))
+                    .map(|(index, image)| {
+                        image.metadata(index, self.link(&format!("{id}/images/{}", image.filename)))
+                    })
+                    .collect(),
+                None => ["image_0.png", "image_1.jpg"]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, name)| wanted(name))
+                    .map(|(index, name)| {
+                        json!({"filename": name, "index": index, "category": "embedded",
+                            "content_type": if name.ends_with(".png") { "image/png" } else { "image/jpeg" },
+                            "presigned_url": self.link(&format!("{id}/images/{name}"))})
+                    })
+                    .collect(),
+            };
             response.insert(
                 "images_content_metadata".into(),
                 json!({"images": images, "total_count": images.len()}),
@@ -1641,46 +1739,75 @@ impl Fake {
     }
 
     /// `GET /files/{job}/{name}` or `/files/{job}/images/{name}` on the files origin: no key
-    /// needed (the link is the credential); every request is recorded.
-    fn serve_file(&self, path: &str, with_key: bool) -> Answer {
+    /// needed (the link is the credential); every request is recorded. An expired link (all of
+    /// them with `links_expire`; with `link_ttl`, one past its `X-Fake-Expires-At`, or without
+    /// it) is answered 403 with S3's AccessDenied.
+    fn serve_file(&self, path: &str, query: &[(String, String)], with_key: bool) -> Answer {
         self.file_requests
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((path.to_string(), with_key));
-        if self.config.links_expire {
+        let expired = self.config.links_expire
+            || self.config.link_ttl.is_some()
+                && first(query, "X-Fake-Expires-At")
+                    .and_then(|at| at.parse::<u128>().ok())
+                    .is_none_or(|at| self.link_now_ms() >= at);
+        if expired {
             return Answer::bytes(
                 403,
                 b"<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>".to_vec(),
             );
         }
+        if let [id, "markdown"] = path.split('/').collect::<Vec<_>>().as_slice()
+            && let Some(mib) = self.config.result_mib
+            && self.parse_jobs.first().is_some_and(|j| str_field(j, "id") == *id)
+        {
+            let mut answer = Answer::bytes(200, Vec::new());
+            answer.generated = Some(mib << 20);
+            return answer;
+        }
+        match self.file_bytes(path) {
+            Some(bytes) => Answer::bytes(200, bytes),
+            None => Answer::detail(404, "NoSuchKey"),
+        }
+    }
+
+    /// The bytes of the file at `path` on the files origin (`{job}/{name}` or
+    /// `{job}/images/{name}`), or `None` where there is none.
+    fn file_bytes(&self, path: &str) -> Option<Vec<u8>> {
         let parts: Vec<&str> = path.split('/').collect();
-        let not_found = || Answer::detail(404, "NoSuchKey");
-        match parts.as_slice() {
-            [_, "images", name] => Answer::bytes(200, format!("\u{89}PNG fake image {name}").into_bytes()),
-            [id, name] => {
-                if *name == "markdown"
-                    && let Some(mib) = self.config.result_mib
-                    && self.parse_jobs.first().is_some_and(|j| str_field(j, "id") == *id)
-                {
-                    let mut answer = Answer::bytes(200, Vec::new());
-                    answer.generated = Some(mib << 20);
-                    return answer;
+        {
+            let made = self.made();
+            let entry = parts
+                .first()
+                .and_then(|id| made.by_id.get(*id))
+                .and_then(|number| made.jobs.get(number));
+            if let Some(entry) = entry {
+                match parts.as_slice() {
+                    [id, "images", name] => {
+                        return assets::images(&entry.outputs, &entry.pages)
+                            .into_iter()
+                            .find(|image| image.filename == *name)
+                            .map(|image| image.bytes(id));
+                    }
+                    [_, "xlsx"] => return entry.outputs.spreadsheet.then(|| assets::xlsx(&entry.pages)),
+                    _ => {}
                 }
-                let Some(text) = self.document_of(id) else {
-                    return not_found();
-                };
-                Answer::bytes(
-                    200,
-                    match *name {
-                        "markdown" | "markdown_full" => text.into_bytes(),
-                        "text" | "text_full" => text.replace('#', "").into_bytes(),
-                        other => json!({ "kind": other, "document": text })
-                            .to_string()
-                            .into_bytes(),
-                    },
-                )
             }
-            _ => not_found(),
+        }
+        match parts.as_slice() {
+            [_, "images", name] => Some(format!("\u{89}PNG fake image {name}").into_bytes()),
+            [id, name] => {
+                let text = self.document_of(id)?;
+                Some(match *name {
+                    "markdown" | "markdown_full" => text.into_bytes(),
+                    "text" | "text_full" => text.replace('#', "").into_bytes(),
+                    other => json!({ "kind": other, "document": text })
+                        .to_string()
+                        .into_bytes(),
+                })
+            }
+            _ => None,
         }
     }
 
@@ -1725,6 +1852,9 @@ fn check_configuration(config: &Value, json_body: bool) -> Option<Answer> {
             "configuration",
             "source_url and file_id do not go with an upload",
         ));
+    }
+    if let Err(answer) = assets::Outputs::read(config) {
+        return Some(answer);
     }
     // As the API's multipart configuration: a key it does not take is refused.
     let known: Value = serde_json::from_str(CONFIGURATION_TREE).unwrap_or_default();

@@ -9,7 +9,13 @@ use crate::pdf::blank_pdf;
 const BOUNDARY: &str = "fakeBoundary7MA4YWxk";
 
 /// Sends one request; its status and JSON body.
-fn call(fake: &Fake, method: &str, target: &str, content_type: Option<&str>, body: &[u8]) -> (u16, Value) {
+pub(super) fn call(
+    fake: &Fake,
+    method: &str,
+    target: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> (u16, Value) {
     let mut body = body;
     let answer = fake.handle(Request {
         method,
@@ -48,7 +54,7 @@ fn content_type() -> String {
 }
 
 /// `POST /api/v2/parse/upload` of `bytes` named `name` with `configuration`.
-fn upload(fake: &Fake, name: &str, bytes: &[u8], configuration: &Value) -> (u16, Value) {
+pub(super) fn upload(fake: &Fake, name: &str, bytes: &[u8], configuration: &Value) -> (u16, Value) {
     let body = multipart(
         &[("configuration", &configuration.to_string())],
         Some((name, bytes)),
@@ -63,7 +69,7 @@ fn upload_file(fake: &Fake, name: &str, bytes: &[u8]) -> (u16, Value) {
 }
 
 /// `POST /api/v2/parse` with `configuration` as the JSON body.
-fn create(fake: &Fake, configuration: &Value) -> (u16, Value) {
+pub(super) fn create(fake: &Fake, configuration: &Value) -> (u16, Value) {
     call(
         fake,
         "POST",
@@ -74,7 +80,7 @@ fn create(fake: &Fake, configuration: &Value) -> (u16, Value) {
 }
 
 /// The job `id` once it has ended (made jobs move one step a fetch), with `expand`.
-fn ended(fake: &Fake, id: &str, expand: &str) -> Value {
+pub(super) fn ended(fake: &Fake, id: &str, expand: &str) -> Value {
     for _ in 0..3 {
         let (status, job) = call(
             fake,
@@ -94,7 +100,7 @@ fn ended(fake: &Fake, id: &str, expand: &str) -> Value {
     panic!("job {id} has not ended after three fetches");
 }
 
-fn page_numbers(part: &Value) -> Vec<u64> {
+pub(super) fn page_numbers(part: &Value) -> Vec<u64> {
     part["pages"]
         .as_array()
         .unwrap()

@@ -722,3 +722,21 @@ fn windows_whose_jobs_completed_before_are_looked_at_at_once() {
     assert_eq!(fake.made_jobs().len(), 3);
     assert_eq!(rerun.sleeps(), Vec::<std::time::Duration>::new());
 }
+
+#[test]
+fn an_api_away_while_windows_are_waited_for_fails_no_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // The first dozen listings by id are answered 503, more than the client retries one.
+    let (url, fake) = start_shared(fake::Config {
+        poll_faults: vec![503; 12],
+        ..fake::Config::default()
+    });
+    let output = parse(&url, &dir.path().join("store"), &file, &[]);
+    assert_eq!(
+        ok(&output).lines().filter(|l| l.starts_with("Page ")).count(),
+        250
+    );
+    assert_eq!(fake.made_jobs().len(), 3);
+    assert!(fake.requests_seen().by_id_listings > 12);
+}

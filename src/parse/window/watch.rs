@@ -4,10 +4,12 @@
 //! SDKs' cadence. A window's end is seen within about a second of it while windows are short,
 //! and a document of many windows costs one request a round, not one a window. A job a listing
 //! leaves out a few times (listings lag behind creates) is asked for alone; one past its
-//! deadline is given up on (`job::give_up`: cancelled with `--cancel-on-timeout`).
+//! deadline is given up on (`job::give_up`: cancelled with `--cancel-on-timeout`). A listing that
+//! fails with trouble that may pass (the API away, busy) fails no window: the rounds go on, less
+//! often, each job until its own deadline.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -39,6 +41,8 @@ pub(super) struct Watch {
     changed: Condvar,
     /// Threads that may still ask for a job to be waited for: the watcher stops at none.
     pub(super) waiters: AtomicUsize,
+    /// The last listing failed with trouble that may pass: the next round waits the longest.
+    trouble: AtomicBool,
 }
 
 /// One job waited for.
@@ -133,7 +137,9 @@ impl Watch {
             let age = oldest
                 .and_then(|oldest| clock.now().duration_since(oldest).ok())
                 .unwrap_or_default();
-            if !now {
+            if self.trouble.load(Ordering::SeqCst) {
+                clock.sleep(LONGEST);
+            } else if !now {
                 clock.sleep((age / 5).clamp(SHORTEST, LONGEST));
             }
             if stopped() {
@@ -176,8 +182,14 @@ impl Watch {
             let listed = parse_jobs::list_by_id(&session.client, &session.scope, ids);
             let items = match listed {
                 Ok(items) => items,
+                // Trouble that may pass (no connection, 429, a 5xx), after the client's own
+                // retries: waited out, the next rounds less often, each job until its deadline.
+                Err(err) if err.may_pass() => {
+                    self.trouble.store(true, Ordering::SeqCst);
+                    continue;
+                }
+                // A refusal that will not change (a key no longer valid): the windows fail with it.
                 Err(err) => {
-                    // After the client's own retries: the windows waiting fail with it.
                     let message = Error::from(err).to_string();
                     for id in ids {
                         self.end(id, Err(Error::failure(message.clone())));
@@ -185,6 +197,7 @@ impl Watch {
                     continue;
                 }
             };
+            self.trouble.store(false, Ordering::SeqCst);
             let by_id: HashMap<&str, &Value> = items
                 .iter()
                 .filter_map(|item| Some((item.get("id")?.as_str()?, item)))

@@ -462,7 +462,9 @@ fn in_windows(
     let failed = failed.inspect_err(|err| {
         // As a failure after a document's create names its job: what was paid for is not lost.
         let created = created.load(std::sync::atomic::Ordering::SeqCst);
-        if created > 0 && !err.is_broken_pipe() {
+        // (Not for windows cancelled at their deadline: those are parsed again.)
+        let cancelled = matches!(err.root(), Error::WaitedOut { cancelled: true, .. });
+        if created > 0 && !err.is_broken_pipe() && !cancelled {
             let recorded = document.shared.records();
             ctx.io.stderr.line(&window::created(long.name, created, recorded));
         }

@@ -740,3 +740,36 @@ fn an_api_away_while_windows_are_waited_for_fails_no_window() {
     assert_eq!(fake.made_jobs().len(), 3);
     assert!(fake.requests_seen().by_id_listings > 12);
 }
+
+#[test]
+fn windows_not_ended_by_the_wait_timeout_are_cancelled_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file named like `stuck`: the fake's jobs for it never end.
+    let file = scratch_file(dir.path(), "stuck.pdf", &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--wait-timeout", "30s", "--cancel-on-timeout"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), "");
+    assert!(
+        stderr_of(&output).contains("is still RUNNING: cancelled it (--cancel-on-timeout)"),
+        "{}",
+        stderr_of(&output)
+    );
+    // Cancelled, they are not said to be taken up by the next run: it parses them again.
+    assert!(
+        !stderr_of(&output).contains("not paid for again"),
+        "{}",
+        stderr_of(&output)
+    );
+    let statuses: Vec<String> = fake
+        .made_jobs()
+        .iter()
+        .map(|job| job["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(statuses, ["CANCELLED"; 3]);
+}

@@ -401,24 +401,8 @@ fn bulk_parsing_and_big_downloads_show_progress_on_a_terminal() {
         job_time: Some(std::time::Duration::from_millis(300)),
         ..fake::Config::default()
     });
-    let (docs_arg, out_arg) = (
-        docs.display().to_string(),
-        dir.path().join("out").display().to_string(),
-    );
-    let (mut child, reader) = start_on_terminal_at(
-        &url,
-        &[
-            "parse",
-            "--tier",
-            "agentic",
-            "--recursive",
-            &docs_arg,
-            "--output-dir",
-            &out_arg,
-        ],
-    );
-    assert_eq!(child.wait().unwrap().code(), Some(6));
-    let shown = reader.join().unwrap();
+    let (code, shown) = bulk_on_terminal(&url, dir.path(), &[]);
+    assert_eq!(code, Some(6));
     assert!(shown.contains("/3 documents"), "{shown:?}");
     assert!(shown.contains("1 failed, 8.8 KiB uploaded"), "{shown:?}");
     assert!(
@@ -454,26 +438,9 @@ fn a_bulk_run_counts_the_pages_of_documents_parsed_in_windows() {
         job_time: Some(std::time::Duration::from_millis(50)),
         ..fake::Config::default()
     });
-    let (docs_arg, out_arg) = (
-        docs.display().to_string(),
-        dir.path().join("out").display().to_string(),
-    );
     // The clock runs 20 times as fast: polls every 50 ms.
-    let (mut child, reader) = start_on_terminal_with(
-        &url,
-        &[("LLAMACLOUD_TEST_CLOCK_SPEED", "20")],
-        &[
-            "parse",
-            "--tier",
-            "agentic",
-            "--recursive",
-            &docs_arg,
-            "--output-dir",
-            &out_arg,
-        ],
-    );
-    assert_eq!(child.wait().unwrap().code(), Some(0));
-    let shown = reader.join().unwrap();
+    let (code, shown) = bulk_on_terminal(&url, dir.path(), &[("LLAMACLOUD_TEST_CLOCK_SPEED", "20")]);
+    assert_eq!(code, Some(0));
     assert!(shown.contains("/1 documents"), "{shown:?}");
     assert!(shown.contains("250/250 pages"), "{shown:?}");
 }
@@ -502,4 +469,25 @@ fn a_long_document_shows_its_pages_done_on_a_terminal() {
     assert!(shown.contains("/250 pages"), "{shown:?}");
     let last_clear = shown.rfind("\u{1b}[2K").expect("the bar is cleared");
     assert!(!shown[last_clear..].contains("pages ("), "{shown:?}");
+}
+
+/// `parse --recursive DIR/docs --output-dir DIR/out` with stderr on a terminal (and `envs`): its
+/// exit code and what the terminal showed.
+fn bulk_on_terminal(url: &str, dir: &std::path::Path, envs: &[(&str, &str)]) -> (Option<i32>, String) {
+    let (docs, out) = (
+        dir.join("docs").display().to_string(),
+        dir.join("out").display().to_string(),
+    );
+    let args = [
+        "parse",
+        "--tier",
+        "agentic",
+        "--recursive",
+        &docs,
+        "--output-dir",
+        &out,
+    ];
+    let (mut child, reader) = start_on_terminal_with(url, envs, &args);
+    let code = child.wait().unwrap().code();
+    (code, reader.join().unwrap())
 }

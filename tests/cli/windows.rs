@@ -773,3 +773,35 @@ fn windows_not_ended_by_the_wait_timeout_are_cancelled_when_asked() {
         .collect();
     assert_eq!(statuses, ["CANCELLED"; 3]);
 }
+
+#[test]
+fn a_windowed_result_whose_manifest_line_was_lost_is_recognised_as_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/long.pdf", &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let output = dir.path().join("out/long.pdf.md");
+    let written = std::fs::read(&output).unwrap();
+    // A crash between the rename and the record: the output is there, its line is not.
+    std::fs::remove_file(dir.path().join("out/.llamacloud-manifest.jsonl")).unwrap();
+    let again = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    let line: Value = serde_json::from_str(stdout_of(&again).trim()).unwrap();
+    assert_eq!(line["status"], "SKIPPED", "{line}");
+    assert_eq!(std::fs::read(&output).unwrap(), written);
+    assert_eq!(fake.made_jobs().len(), 3);
+    // Recorded again: the next run skips it by its manifest line.
+    let third = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert!(stdout_of(&third).contains("\"SKIPPED\""), "{}", stdout_of(&third));
+    // A file of the same name that is not what the windows make is never taken for ours.
+    std::fs::remove_file(dir.path().join("out/.llamacloud-manifest.jsonl")).unwrap();
+    std::fs::write(&output, "my own notes\n").unwrap();
+    let foreign = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert!(
+        stderr_of(&foreign).contains("exists and was not written by llamacloud"),
+        "{}",
+        stderr_of(&foreign)
+    );
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "my own notes\n");
+}

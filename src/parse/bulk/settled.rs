@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
+use crate::parse::bulk::windows;
 use crate::parse::bulk::write::{Made, record};
 use crate::parse::once::Known;
 use crate::store::key::Legacy;
@@ -45,6 +46,8 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
         None if let Some(job_id) = adopt(run, key, document) => {
             Some(done(job_id, run.once.failed_pages(key, run.kind)))
         }
+        // Made from windows: recorded again as ours when the store's windows stitch to it.
+        None if let Some(failed) = windows::adopt(run, document, key) => Some(done(String::new(), failed)),
         None if document.output().symlink_metadata().is_ok() => {
             // Never destroy: a file this tool did not write stays, and costs nothing.
             let mut refused = Outcome::new(document, "ERROR");

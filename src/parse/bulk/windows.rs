@@ -5,18 +5,22 @@
 use std::io::{self, Write};
 use std::sync::atomic::Ordering;
 
+use crate::api::document::FailedPage;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
 use crate::parse::bulk::manifest::WindowLine;
 use crate::parse::bulk::queue::Task;
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::Run;
+use crate::parse::bulk::sources::Document;
 use crate::parse::bulk::write::{Made, record};
-use crate::parse::once::Kind;
+use crate::parse::fetch::Kept;
+use crate::parse::once::{Kind, Known};
 use crate::parse::plan::Source;
 use crate::parse::window::run::{SendCreate, Windowed, follow};
 use crate::parse::window::stitch::{self, Piece};
 use crate::parse::window::{self, Long, TooLong, Window, too_long};
+use crate::store::key::hash_file;
 
 /// The windows of `task`'s document, when it is a PDF longer than `--window-pages`.
 pub(super) fn windows_of(run: &Run, task: &Task) -> Option<Vec<Window>> {
@@ -91,6 +95,55 @@ pub(super) fn parse(
     Ok(outcome)
 }
 
+/// A document's output that this tool wrote from its windows but whose manifest line was lost (a
+/// crash between the rename and the record, a torn or deleted manifest): every window's result
+/// is in the store and stitches to exactly the file's bytes, so it is recorded again as ours.
+/// Returns whether it was.
+pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<FailedPage>> {
+    // Only an output that is there (a new document's is not) is looked at.
+    document.output().symlink_metadata().ok()?;
+    let name = document.name();
+    let long = long(run, &document.source, &name);
+    let (_, windows) = long.windows_of_pdf(run.kind)?;
+    let mut pieces = Vec::new();
+    for window in windows {
+        let window_key = long.key_of(&run.once, run.session, &window, false).ok()?;
+        let Known::Stored { path, job_id } = long.known(&run.once, &window_key) else {
+            return None;
+        };
+        let failed = run.once.failed_pages(&window_key, Kind::Json);
+        let credits = Some(0.into());
+        let kept = Kept::Stored(path);
+        pieces.push(Piece::Result {
+            kept,
+            job_id,
+            window,
+            failed,
+            credits,
+        });
+    }
+    let lines: Vec<WindowLine> = pieces.iter().map(line).collect();
+    let mut hashing = Hashing {
+        out: io::sink(),
+        hasher: blake3::Hasher::new(),
+    };
+    let stitched = match run.kind {
+        Kind::Part(part) => stitch::write_part(&mut hashing, part, false, pieces.into_iter().map(Ok)),
+        Kind::Json | Kind::Job => stitch::write_json(&mut hashing, &pieces),
+    };
+    let (failed, (theirs, _)) = (stitched.ok()?, hash_file(&document.output()).ok()?);
+    if hashing.hasher.finalize().to_hex().as_str() != theirs {
+        return None;
+    }
+    let made = Made {
+        job_id: "",
+        failed: &failed,
+        credits: None,
+    };
+    record(run, document, key, &made, theirs, Some(lines)).ok()?;
+    Some(failed)
+}
+
 /// The run's slots, as windows take them.
 struct RunSlots<'r, 'a>(&'r Run<'a>);
 
@@ -110,7 +163,7 @@ fn write(
     task: &Task,
     key: &str,
     pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
-) -> Result<(Vec<WindowLine>, Vec<crate::api::document::FailedPage>), Error> {
+) -> Result<(Vec<WindowLine>, Vec<FailedPage>), Error> {
     let document = &task.document;
     let output = document.output();
     if let Some(parent) = output.parent() {
@@ -187,12 +240,12 @@ fn sum(credits: impl Iterator<Item = Option<serde_json::Number>>) -> Option<serd
 }
 
 /// An output written and hashed as it goes.
-struct Hashing {
-    out: AtomicFile,
+struct Hashing<W> {
+    out: W,
     hasher: blake3::Hasher,
 }
 
-impl Write for Hashing {
+impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.out.write(buf)?;
         self.hasher.update(&buf[..n]);

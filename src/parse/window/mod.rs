@@ -141,7 +141,9 @@ pub(super) fn too_long(message: &str) -> Option<TooLong> {
     let at = lower.find("max pages allowed")?;
     let after = &lower[at..];
     let cap = after.find(" is ").and_then(|is| number_at(&after[is + 4..]))?;
-    let pages = lower.find(" pages").and_then(|end| {
+    // The first number right before " pages", wherever it is ("has 999 pages", "… is 700; the
+    // document has 999 pages").
+    let pages = lower.match_indices(" pages").find_map(|(end, _)| {
         let before = lower[..end].trim_end();
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         before[before.len() - digits..].parse().ok()
@@ -351,6 +353,15 @@ mod tests {
         assert_eq!(
             too_long(
                 "The document has 999 pages: max pages allowed for parse mode parse_page_with_agent is 700"
+            ),
+            Some(TooLong {
+                cap: 700,
+                pages: Some(999)
+            })
+        );
+        assert_eq!(
+            too_long(
+                "max pages allowed for parse mode parse_page_with_agent is 700; the document has 999 pages"
             ),
             Some(TooLong {
                 cap: 700,

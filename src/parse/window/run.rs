@@ -118,6 +118,10 @@ pub(in crate::parse) fn follow<T>(
                         return;
                     }
                     let pieces = run.window(windows[index].clone());
+                    if pieces.is_err() {
+                        // The document cannot be written: no more windows are started.
+                        run.stop.store(true, Ordering::SeqCst);
+                    }
                     if sender.send((index, pieces)).is_err() {
                         return;
                     }

@@ -240,6 +240,8 @@ impl Watch {
         match parse_jobs::get(&session.client, &session.scope, id, &Expand::default(), None) {
             Ok(job) if job.status().is_some_and(is_final) => self.end(id, Ok(job)),
             Ok(job) => self.seen(id, job.status()),
+            // Trouble that may pass: asked for again in a later round.
+            Err(err) if err.may_pass() => self.trouble.store(true, Ordering::SeqCst),
             // A 404: the job is gone, which the window's thread takes care of.
             Err(err) => self.end(id, Err(err.into())),
         }

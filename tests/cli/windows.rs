@@ -805,3 +805,17 @@ fn a_windowed_result_whose_manifest_line_was_lost_is_recognised_as_ours() {
     );
     assert_eq!(std::fs::read_to_string(&output).unwrap(), "my own notes\n");
 }
+
+#[test]
+fn a_window_that_fails_for_good_starts_no_more_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // The first window's create is refused for good: the document cannot be written.
+    let (url, fake) = start_shared(fake::Config {
+        create_faults: vec![400],
+        ..fake::Config::default()
+    });
+    let output = parse(&url, &dir.path().join("store"), &file, &["--max-in-flight", "1"]);
+    assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
+    assert_eq!(fake.made_jobs().len(), 0, "no window after it was paid for");
+}

@@ -430,6 +430,7 @@ fn in_windows(
         cancel: document.cancel,
         send: &send,
         halted: &|| false,
+        jobs: None,
         slots: None,
     };
     signals::leave_last_words(LastWords {

@@ -819,3 +819,30 @@ fn a_window_that_fails_for_good_starts_no_more_windows() {
     assert_eq!(output.status.code(), Some(5), "{}", stderr_of(&output));
     assert_eq!(fake.made_jobs().len(), 0, "no window after it was paid for");
 }
+
+#[test]
+fn two_long_documents_with_the_same_bytes_pay_each_window_once_without_the_store_or_with_force() {
+    for flag in ["--force", "--no-cache"] {
+        let dir = tempfile::tempdir().unwrap();
+        scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(250));
+        scratch_file(dir.path(), "docs/b.pdf", &blank_pdf(250));
+        let (url, fake) = start_shared(fake::Config::default());
+        let output = crate::harness::bulk_run(&url, dir.path(), "out", &[flag]);
+        assert_eq!(output.status.code(), Some(0), "{flag}: {}", stderr_of(&output));
+        assert_eq!(targets(&fake), ["1-100", "101-200", "201-250"], "{flag}");
+        for name in ["a", "b"] {
+            let written = std::fs::read_to_string(dir.path().join(format!("out/{name}.pdf.md"))).unwrap();
+            assert_eq!(written.lines().filter(|l| l.starts_with("Page ")).count(), 250);
+        }
+        // Each window is paid for by whichever document created it: 250 pages at 10 in all.
+        let credits: u64 = stdout_of(&output)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["credits"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(credits, 2500, "{flag}");
+    }
+}

@@ -9,7 +9,7 @@ use crate::api::document::FailedPage;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
 use crate::parse::bulk::manifest::WindowLine;
-use crate::parse::bulk::queue::Task;
+use crate::parse::bulk::queue::{Task, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
@@ -79,6 +79,7 @@ pub(super) fn parse(
         cancel: run.cancel_on_timeout,
         send,
         halted: &|| run.stopped(),
+        jobs: Some(&RunJobs(run)),
         slots: Some(&RunSlots(run)),
     };
     let pages: u64 = windows.iter().map(Window::pages).sum();
@@ -142,6 +143,25 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
     };
     record(run, document, key, &made, theirs, Some(lines)).ok()?;
     Some(failed)
+}
+
+/// The run's jobs, as windows decide on them.
+struct RunJobs<'r, 'a>(&'r Run<'a>);
+
+impl window::run::Jobs for RunJobs<'_, '_> {
+    fn decide<'s>(&'s self, key: &str) -> Box<dyn window::run::Held + 's> {
+        Box::new(self.0.decide(key))
+    }
+
+    fn job(&self, key: &str) -> Option<String> {
+        lock(&self.0.jobs).get(key).cloned()
+    }
+
+    fn made(&self, key: &str, job_id: &str) {
+        if self.0.once.store.is_none() || self.0.force {
+            lock(&self.0.jobs).insert(key.to_string(), job_id.to_string());
+        }
+    }
 }
 
 /// The run's slots, as windows take them.

@@ -39,6 +39,23 @@ pub(in crate::parse) trait Slots: Sync {
     fn give(&self);
 }
 
+/// What a bulk run knows of its jobs beyond the store: one document decides about a key at a
+/// time, and the job this run made for a key is followed by the others with the same bytes
+/// where the store does not say (`--no-cache`, `--force`).
+pub(in crate::parse) trait Jobs: Sync {
+    /// Waits while another document decides about `key`; holds the decision until dropped.
+    fn decide<'s>(&'s self, key: &str) -> Box<dyn Held + 's>;
+    /// The job this run made or follows for `key`, where the store does not say.
+    fn job(&self, key: &str) -> Option<String>;
+    /// This run made `job_id` for `key`.
+    fn made(&self, key: &str, job_id: &str);
+}
+
+/// Something held until dropped.
+pub(in crate::parse) trait Held {}
+
+impl<T> Held for T {}
+
 /// How a window's create is sent, from any of the threads that follow windows.
 pub(in crate::parse) type SendCreate<'a> =
     &'a (dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error> + Sync);
@@ -59,6 +76,8 @@ pub(in crate::parse) struct Windowed<'a> {
     /// Whether the run the document is part of stopped (a bulk run's Ctrl-C): nothing more is
     /// started, and the windows being waited for are let go of (their jobs run on).
     pub halted: &'a (dyn Fn() -> bool + Sync),
+    /// The run's jobs beyond the store, if it has several documents.
+    pub jobs: Option<&'a dyn Jobs>,
     /// The run's slots for jobs in flight, if it bounds them across documents.
     pub slots: Option<&'a dyn Slots>,
 }
@@ -221,8 +240,14 @@ impl Windows<'_> {
         let (shared, session) = (w.shared, w.session);
         let configuration = window.configuration(w.long.configuration);
         let key = w.long.key_of(shared, session, &window, true)?;
+        // One document of the run decides about a window's key at a time: another with the same
+        // bytes follows the job the first made (a bulk run's, where the store does not say).
+        let mut deciding = w.jobs.map(|jobs| jobs.decide(&key));
         let claim = shared.claim(&key, w.long.name)?;
-        let mut known = w.long.known(shared, &key);
+        let mut known = match w.jobs.and_then(|jobs| jobs.job(&key)) {
+            Some(job_id) => Known::Running(job_id),
+            None => w.long.known(shared, &key),
+        };
         // A job is followed in a slot of the run's.
         let slot = match (&known, w.slots) {
             (Known::Stored { .. }, _) | (_, None) => None,
@@ -251,9 +276,16 @@ impl Windows<'_> {
                 false => Refused::Other(err),
             });
             let (job_id, created) = match job_id {
-                Ok(made) => made,
+                Ok((job_id, created)) => {
+                    if let (Some(jobs), true) = (w.jobs, created) {
+                        jobs.made(&key, &job_id);
+                    }
+                    // Decided: another document with the same bytes follows this job.
+                    deciding = None;
+                    (job_id, created)
+                }
                 Err(Refused::TooLong) => {
-                    drop((claim, slot));
+                    drop((claim, slot, deciding));
                     return self.split(window, None);
                 }
                 Err(Refused::Other(err)) => return Err(err),
@@ -280,7 +312,7 @@ impl Windows<'_> {
                 "FAILED" => {
                     let error = last.error_message().unwrap_or("the job failed").to_string();
                     if self.refused_as_too_long(&error) {
-                        drop((claim, slot));
+                        drop((claim, slot, deciding));
                         return self.split(window, Some(job_id));
                     }
                     return Ok(vec![Piece::Failed {

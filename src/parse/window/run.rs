@@ -91,6 +91,8 @@ struct Windows<'w> {
     /// The most pages a job may have, as the API said in refusing one (0: not said).
     cap: AtomicU64,
     stop: AtomicBool,
+    /// A window failed for good: no more are started.
+    failed: AtomicBool,
     /// The windows' jobs, waited for together.
     watch: Watch,
 }
@@ -109,6 +111,7 @@ pub(in crate::parse) fn follow<T>(
         file_id: Mutex::new(None),
         cap: AtomicU64::new(0),
         stop: AtomicBool::new(false),
+        failed: AtomicBool::new(false),
         watch: Watch::default(),
     };
     let total = windows.len();
@@ -133,13 +136,14 @@ pub(in crate::parse) fn follow<T>(
                 let _leaving = Leaving(&run.watch);
                 loop {
                     let index = next.fetch_add(1, Ordering::SeqCst);
-                    if index >= total || run.stopped() {
+                    if index >= total || run.stopped() || run.failed.load(Ordering::SeqCst) {
                         return;
                     }
                     let pieces = run.window(windows[index].clone());
                     if pieces.is_err() {
-                        // The document cannot be written: no more windows are started.
-                        run.stop.store(true, Ordering::SeqCst);
+                        // The document cannot be written: no more windows are started (those
+                        // started go on to their end, their results kept for the next run).
+                        run.failed.store(true, Ordering::SeqCst);
                     }
                     if sender.send((index, pieces)).is_err() {
                         return;

@@ -173,11 +173,23 @@ impl Watch {
                 .collect();
             (late, ids)
         };
-        for (id, status, waited) in late {
-            let words = gave_up_words(&id, status.as_deref(), waited);
-            let gave_up = job::give_up(session, &id, &words, cancel, None);
-            self.end(&id, Err(gave_up.into()));
+        // Each given up on (cancelled when asked), then all ended at once: a window whose wait
+        // ended early does not stop the others' before they are given up on.
+        let gave_up: Vec<(String, job::GaveUp)> = late
+            .into_iter()
+            .map(|(id, status, waited)| {
+                let words = gave_up_words(&id, status.as_deref(), waited);
+                let gave_up = job::give_up(session, &id, &words, cancel, None);
+                (id, gave_up)
+            })
+            .collect();
+        let mut jobs = self.lock();
+        for (id, gave_up) in gave_up {
+            if let Some(watched) = jobs.get_mut(&id) {
+                watched.ended = Some(Err(gave_up.into()));
+            }
         }
+        drop(jobs);
         for ids in ids.chunks(IDS_PER_REQUEST) {
             let listed = parse_jobs::list_by_id(&session.client, &session.scope, ids);
             let items = match listed {

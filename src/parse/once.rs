@@ -106,7 +106,7 @@ impl Shared {
     /// Records `what`, on disk before this returns (the store is let go of first, so that the
     /// workers of a run do not queue up behind each other's `fsync`); a failure is the run's (the
     /// file is named, nothing more is created).
-    fn record(&self, key: &str, what: What) -> Result<(), Error> {
+    pub(super) fn record(&self, key: &str, what: What) -> Result<(), Error> {
         let at = self.now_ms();
         if let Some(journal) = &self.journal {
             journal.record(key, at, &what).map_err(Error::Io)?;

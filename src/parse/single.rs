@@ -116,7 +116,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     // A long PDF is parsed in windows, unless the whole document's result or job is known (a
     // run before windows existed, or with --window-pages 0): what was paid for is used.
     if matches!(known, Known::Nothing | Known::Ended(_))
-        && let Some((pages, windows)) = long.windows_of_pdf(kind)
+        && let Some((pages, windows)) = long.windows(&shared, &key, kind)
     {
         create::check_before_paying(&source)?;
         return in_windows(&document, ctx, &long, pages, windows);
@@ -157,6 +157,8 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
                 let Some((pages, windows)) = long.windows_after_refusal(limit, kind) else {
                     return Err(err);
                 };
+                // The next run goes in windows at once.
+                window::remember_refusal(&shared, &key, limit)?;
                 ctx.io.stderr.line(&format!(
                     "note: the API refused {} as too long for one job (at most {} pages): parsing it in windows",
                     neutralize(argument),

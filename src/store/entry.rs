@@ -35,6 +35,13 @@ pub enum What {
     /// The key is that of one page window of a long document: its `pages`, as
     /// `page_ranges.target_pages` names them (`101-200`). (A release before windows skips it.)
     Window { pages: String },
+    /// The API refused the key's document as too long for one job: at most `cap` pages a job,
+    /// the document having `pages` when the refusal said. It is parsed in windows from then on.
+    TooLong {
+        cap: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pages: Option<u64>,
+    },
 }
 
 /// A create that was sent (or about to be) and not answered.
@@ -94,6 +101,9 @@ pub struct Entry {
     /// The pages of the long document's window it is the result of (none for almost every
     /// entry: a whole document).
     pub window: Option<Box<str>>,
+    /// The API refused its document as too long for one job: the cap, and the page count when
+    /// the refusal gave it.
+    pub too_long: Option<(u64, Option<u64>)>,
 }
 
 impl Entry {
@@ -143,6 +153,7 @@ impl Entry {
             }
             What::Refused { token } => self.intents.retain(|intent| intent.token != *token),
             What::Window { pages } => self.window = Some(pages.as_str().into()),
+            What::TooLong { cap, pages } => self.too_long = Some((*cap, *pages)),
             What::Ended { .. } | What::Result { .. } | What::Gone { .. } => {}
         }
     }
@@ -191,6 +202,7 @@ impl Entry {
     /// the unanswered creates of both.
     pub fn merge(&self, other: Entry) -> Entry {
         let window = self.window.clone().or_else(|| other.window.clone());
+        let too_long = self.too_long.or(other.too_long);
         let mut merged = match (&self.job_id, &other.job_id) {
             (Some(_), Some(_)) if other.last_at > self.last_at && self.results == Kinds::default() => other,
             (Some(_), _) => self.clone(),
@@ -203,6 +215,7 @@ impl Entry {
             }
         };
         merged.window = window;
+        merged.too_long = too_long;
         merged
     }
 }

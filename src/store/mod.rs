@@ -250,6 +250,9 @@ impl Store {
                     pages: pages.to_string(),
                 });
             }
+            if let Some((cap, pages)) = entry.too_long {
+                push(What::TooLong { cap, pages });
+            }
             for intent in &entry.intents {
                 push(What::Intent {
                     token: intent.token.clone(),

@@ -846,3 +846,43 @@ fn two_long_documents_with_the_same_bytes_pay_each_window_once_without_the_store
         assert_eq!(credits, 2500, "{flag}");
     }
 }
+
+#[test]
+fn a_document_the_api_refused_as_too_long_goes_in_windows_at_once_the_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = scratch_file(dir.path(), "big.pdf", &blank_pdf(80));
+    let (url, fake) = start_shared(fake::Config {
+        max_pages_per_job: Some(50),
+        ..fake::Config::default()
+    });
+    let first = ok(&parse(&url, &store, &file, &[]));
+    assert_eq!(fake.made_jobs().len(), 3, "the refused whole job and two windows");
+    // Again (its result, say, deleted from the store): no second refusal is paid for.
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let again = parse(&url, &store, &file, &[]);
+    assert_eq!(ok(&again), first);
+    assert_eq!(fake.made_jobs().len(), 3, "{}", stderr_of(&again));
+    // A bulk run into a new OUT, and its dry run, know it too.
+    let dry = with_store(&url, &store)
+        .args(["parse", "--tier", "agentic", "--dry-run", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&dry).contains("2 windows: 1-50 cached, 51-80 cached"),
+        "{}",
+        stdout_of(&dry)
+    );
+    let bulk = with_store(&url, &store)
+        .args(["parse", "--tier", "agentic", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(bulk.status.code(), Some(0), "{}", stderr_of(&bulk));
+    assert_eq!(fake.made_jobs().len(), 3);
+}

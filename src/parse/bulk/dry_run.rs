@@ -306,7 +306,7 @@ impl Look<'_> {
         // In windows, as the real run decides it: never when the whole document's result or
         // job is known (what was paid for is used).
         let windows = match whole {
-            Known::Nothing | Known::Ended(_) => match self.windows().of(document) {
+            Known::Nothing | Known::Ended(_) => match self.windows().of(document, &stored) {
                 Ok(windows) => windows,
                 Err(err) => return skip(err.to_string()),
             },

@@ -46,6 +46,10 @@ fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
     if let (Some((limit, said)), Some(key)) = (task.too_long.take(), task.key.clone()) {
         return match windows::after_refusal(run, &task.document.source, limit) {
             Some(windows) => {
+                // The next run goes in windows at once.
+                if let Err(err) = crate::parse::window::remember_refusal(&run.once, &key, limit) {
+                    return fail_document(run, sender, &task.document, err);
+                }
                 run.once.stderr.line(&format!(
                     "note: the API refused {} as too long for one job (at most {} pages): parsing it in windows",
                     neutralize(&task.document.name()),
@@ -88,7 +92,7 @@ fn handle(run: &Run, sender: &Sender<Event>, mut task: Task) {
     if matches!(
         known(run, &key, legacy.as_ref(), &task.document.source, task.lost),
         Known::Nothing | Known::Ended(_)
-    ) && let Some(windows) = windows::windows_of(run, &task)
+    ) && let Some(windows) = windows::windows_of(run, &task, &key)
     {
         if let Err(err) = create::check_before_paying(&task.document.source) {
             return report_error(run, sender, &task.document, None, err);

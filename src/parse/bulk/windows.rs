@@ -22,10 +22,11 @@ use crate::parse::window::stitch::{self, Piece};
 use crate::parse::window::{self, Long, TooLong, Window, too_long};
 use crate::store::key::hash_file;
 
-/// The windows of `task`'s document, when it is a PDF longer than `--window-pages`.
-pub(super) fn windows_of(run: &Run, task: &Task) -> Option<Vec<Window>> {
+/// The windows of `task`'s document (keyed `key`), when the API refused it as too long before or
+/// it is a PDF longer than `--window-pages`.
+pub(super) fn windows_of(run: &Run, task: &Task, key: &str) -> Option<Vec<Window>> {
     let long = long(run, &task.document.source, "");
-    long.windows_of_pdf(run.kind).map(|(_, windows)| windows)
+    long.windows(&run.once, key, run.kind).map(|(_, windows)| windows)
 }
 
 /// The windows of a local file the API refused as too long for one job (`limit`), when its
@@ -105,7 +106,7 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
     document.output().symlink_metadata().ok()?;
     let name = document.name();
     let long = long(run, &document.source, &name);
-    let (_, windows) = long.windows_of_pdf(run.kind)?;
+    let (_, windows) = long.windows(&run.once, key, run.kind)?;
     let mut pieces = Vec::new();
     for window in windows {
         let window_key = long.key_of(&run.once, run.session, &window, false).ok()?;

@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::parse::once::{Kind, Known, Shared};
 use crate::parse::pdf::{self, Pdf};
 use crate::session::Session;
+use crate::store::What;
 use crate::text::neutralize;
 
 /// The pages of one window, in order: ranges `(first, last)`, numbered as in the document.
@@ -151,6 +152,29 @@ pub(super) fn too_long(message: &str) -> Option<TooLong> {
     Some(TooLong { cap, pages })
 }
 
+/// Records that the API refused the document under `key` as too long for one job, so that the
+/// next run parses it in windows at once instead of paying for another refusal.
+pub(super) fn remember_refusal(shared: &Shared, key: &str, limit: TooLong) -> Result<(), Error> {
+    if !shared.records() || refused_before(shared, key) == Some(limit) {
+        return Ok(());
+    }
+    let (cap, pages) = (limit.cap, limit.pages);
+    shared.record(key, What::TooLong { cap, pages })
+}
+
+/// The API's refusal of the document under `key` as too long, as the store or OUT recorded it.
+pub(super) fn refused_before(shared: &Shared, key: &str) -> Option<TooLong> {
+    let stored = shared
+        .store()
+        .and_then(|store| store.entry(key).and_then(|e| e.too_long));
+    let journaled = || {
+        let journal = shared.journal.as_ref()?;
+        journal.entry(key).and_then(|e| e.too_long)
+    };
+    let (cap, pages) = stored.or_else(journaled)?;
+    Some(TooLong { cap, pages })
+}
+
 /// The number `text` starts with.
 fn number_at(text: &str) -> Option<u64> {
     let digits: String = text
@@ -175,9 +199,18 @@ pub(super) struct Long<'a> {
 }
 
 impl Long<'_> {
+    /// The windows of the document under `key`: by the API's refusal of it as too long, recorded
+    /// before (a run that paid for that refusal once does not pay for it again), else as a local
+    /// PDF longer than `--window-pages`. The pages to parse and the windows.
+    pub(super) fn windows(&self, shared: &Shared, key: &str, kind: Kind) -> Option<(u64, Vec<Window>)> {
+        refused_before(shared, key)
+            .and_then(|limit| self.windows_after_refusal(limit, kind))
+            .or_else(|| self.windows_of_pdf(kind))
+    }
+
     /// A local PDF with more pages to parse than `--window-pages`: the pages to parse and its
     /// windows. (The formats that print the job's record take one job.)
-    pub(super) fn windows_of_pdf(&self, kind: Kind) -> Option<(u64, Vec<Window>)> {
+    fn windows_of_pdf(&self, kind: Kind) -> Option<(u64, Vec<Window>)> {
         let Source::File(path) = self.source else {
             return None;
         };
@@ -187,7 +220,7 @@ impl Long<'_> {
         let Pdf::Pages(count) = pdf::inspect(path) else {
             return None;
         };
-        self.windows(count, self.window_pages)
+        self.in_windows_of(count, self.window_pages)
     }
 
     /// The windows of a local file the API refused as too long for one job: its page count as
@@ -207,7 +240,7 @@ impl Long<'_> {
             0 => self.window_pages,
             cap => self.window_pages.min(cap),
         };
-        self.windows(count, size)
+        self.in_windows_of(count, size)
     }
 
     /// A window's result key: the document's, with the window's configuration (a file's bytes
@@ -241,7 +274,7 @@ impl Long<'_> {
 
     /// The pages to parse of a document of `count` pages, in windows of `size`, when there are
     /// more than `size`.
-    fn windows(&self, count: u64, size: u64) -> Option<(u64, Vec<Window>)> {
+    fn in_windows_of(&self, count: u64, size: u64) -> Option<(u64, Vec<Window>)> {
         let selected = selected(count, self.configuration);
         let pages: u64 = selected.iter().map(|(first, last)| last - first + 1).sum();
         (pages > size).then(|| (pages, windows(&selected, size)))

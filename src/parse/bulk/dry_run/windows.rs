@@ -61,9 +61,9 @@ pub(super) fn to_pay(windows: &[PlannedWindow]) -> u64 {
 impl Windows<'_> {
     /// The page windows the real run would parse the document in (a local PDF longer than
     /// `--window-pages`), each with what the store and OUT know of its own key.
-    pub(super) fn of(&self, document: &Document) -> Result<Option<Vec<PlannedWindow>>, Error> {
+    pub(super) fn of(&self, document: &Document, key: &str) -> Result<Option<Vec<PlannedWindow>>, Error> {
         let name = document.name();
-        let Some((_, windows)) = self.long(document, &name).windows_of_pdf(self.kind) else {
+        let Some((_, windows)) = self.long(document, &name).windows(self.shared, key, self.kind) else {
             return Ok(None);
         };
         windows

@@ -414,12 +414,15 @@ fn in_windows(
         page(size)
     ));
     let session = document.session;
-    // The jobs this run creates, to be named when the run fails after them.
-    let created = std::sync::atomic::AtomicUsize::new(0);
+    // The jobs this run creates, to be named when the run fails or is stopped after them.
+    let recorded = document.shared.records();
+    let created = std::sync::Mutex::new(Vec::<String>::new());
     let send = |configuration: &serde_json::Map<String, Value>, source: &Source| {
         let sent = create::send_create(session, configuration, source);
-        if sent.is_ok() {
-            created.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if let Ok(job) = &sent {
+            let mut ids = created.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            ids.push(job.id().to_string());
+            signals::leave_last_words(window::interrupted(recorded, &ids));
         }
         sent
     };
@@ -435,15 +438,7 @@ fn in_windows(
         jobs: None,
         slots: None,
     };
-    signals::leave_last_words(LastWords {
-        output_line: None,
-        file: None,
-        note: if document.shared.records() {
-            "interrupted; the jobs of its windows go on: run the same command again (what is done is not paid for again)".into()
-        } else {
-            "interrupted; the jobs of its windows go on, but with --no-cache nothing was recorded: the same command run again parses every window again".into()
-        },
-    });
+    signals::leave_last_words(window::interrupted(recorded, &[]));
     let output = document.output;
     let ctx = &*ctx;
     // Pages done, on a terminal's stderr (unless the document itself is shown there).
@@ -464,12 +459,13 @@ fn in_windows(
     bar.clear();
     let failed = failed.inspect_err(|err| {
         // As a failure after a document's create names its job: what was paid for is not lost.
-        let created = created.load(std::sync::atomic::Ordering::SeqCst);
+        let created = created.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // (Not for windows cancelled at their deadline: those are parsed again.)
         let cancelled = matches!(err.root(), Error::WaitedOut { cancelled: true, .. });
-        if created > 0 && !err.is_broken_pipe() && !cancelled {
-            let recorded = document.shared.records();
-            ctx.io.stderr.line(&window::created(long.name, created, recorded));
+        if !created.is_empty() && !err.is_broken_pipe() && !cancelled {
+            ctx.io
+                .stderr
+                .line(&window::created(long.name, &created, recorded));
         }
     })?;
     document::warn_failed(&ctx.io.stderr, &failed);

@@ -549,12 +549,19 @@ fn a_windowed_run_stopped_by_a_signal_says_that_all_its_windows_jobs_go_on() {
         ),
         "{stderr}"
     );
-    // Without a store nothing was recorded: the rerun pays again, and the note says so.
+    // Without a store nothing was recorded: the rerun pays again, the note says so and names
+    // the jobs, which would otherwise be lost.
     let (code, stderr, made) = stopped_after_its_creates(libc::SIGTERM, &["--no-cache"]);
     assert_eq!((code, made), (Some(143), 3), "{stderr}");
+    let last = stderr.lines().last().unwrap();
     assert!(
-        stderr.ends_with(
-            "\ninterrupted; the jobs of its windows go on, but with --no-cache nothing was recorded: the same command run again parses every window again\n"
+        last.starts_with("interrupted; the jobs of its windows go on (pjb-"),
+        "{stderr}"
+    );
+    assert_eq!(last.matches("pjb-").count(), 3, "{stderr}");
+    assert!(
+        last.ends_with(
+            "; llamacloud parsing get ID), but with --no-cache nothing was recorded: the same command run again parses every window again"
         ),
         "{stderr}"
     );
@@ -583,13 +590,18 @@ fn a_windowed_run_that_fails_after_its_creates_says_its_jobs_were_made_and_how_t
     );
     assert_eq!(stdout_of(&failed), "");
     let unrecorded = parse(&url, &store, &file, &["--wait-timeout", "2", "--no-cache"]);
+    let ids: Vec<String> = fake.made_jobs()[3..]
+        .iter()
+        .map(|job| job["id"].as_str().unwrap().to_string())
+        .collect();
+    let note = stderr_of(&unrecorded);
+    let note = note.lines().find(|l| l.contains("nothing was recorded")).unwrap();
     assert!(
-        stderr_of(&unrecorded).contains(
-            " in this run, but with --no-cache nothing was recorded: the same command run again parses every window again\n"
-        ),
-        "{}",
-        stderr_of(&unrecorded)
+        note.ends_with("llamacloud parsing get ID): the same command run again parses every window again"),
+        "{note}"
     );
+    // Each job made is named: without a record, it would be lost.
+    assert!(ids.iter().all(|id| note.contains(id.as_str())), "{note}: {ids:?}");
 }
 
 #[test]

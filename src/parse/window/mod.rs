@@ -286,9 +286,10 @@ pub(super) fn partial(name: &str, failed: &[FailedPage]) -> Result<(), Error> {
     Error::partial_of(&format!("{} was parsed", neutralize(name)), failed)
 }
 
-/// What a windowed run that failed says of the `created` jobs of its windows it made.
-pub(super) fn created(name: &str, created: usize, recorded: bool) -> String {
-    let jobs = match created {
+/// What a windowed run that failed says of the jobs of its windows it `created`: without a
+/// record of them (`--no-cache`), their ids, or they would be lost.
+pub(super) fn created(name: &str, created: &[String], recorded: bool) -> String {
+    let jobs = match created.len() {
         1 => "1 job of its windows was".to_string(),
         n => format!("{n} jobs of its windows were"),
     };
@@ -299,10 +300,37 @@ pub(super) fn created(name: &str, created: usize, recorded: bool) -> String {
         )
     } else {
         format!(
-            "note: {jobs} created for {} in this run, but with --no-cache nothing was recorded: the same command run again parses every window again",
-            neutralize(name)
+            "note: {jobs} created for {} in this run, but with --no-cache nothing was recorded ({}; llamacloud parsing get ID): the same command run again parses every window again",
+            neutralize(name),
+            ids(created)
         )
     }
+}
+
+/// What a signal leaves on stderr while a document's windows run, the jobs `created` so far
+/// named when nothing records them (`--no-cache`).
+pub(super) fn interrupted(recorded: bool, created: &[String]) -> crate::signals::LastWords {
+    let note = if recorded {
+        "interrupted; the jobs of its windows go on: run the same command again (what is done is not paid for again)".to_string()
+    } else if created.is_empty() {
+        "interrupted; with --no-cache nothing was recorded: the same command run again parses every window again".to_string()
+    } else {
+        format!(
+            "interrupted; the jobs of its windows go on ({}; llamacloud parsing get ID), but with --no-cache nothing was recorded: the same command run again parses every window again",
+            ids(created)
+        )
+    };
+    crate::signals::LastWords {
+        output_line: None,
+        file: None,
+        note,
+    }
+}
+
+/// Job ids, as a note lists them.
+fn ids(created: &[String]) -> String {
+    let ids: Vec<_> = created.iter().map(|id| neutralize(id).into_owned()).collect();
+    ids.join(", ")
 }
 
 #[cfg(test)]

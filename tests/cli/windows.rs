@@ -898,3 +898,32 @@ fn a_document_the_api_refused_as_too_long_goes_in_windows_at_once_the_next_time(
     assert_eq!(bulk.status.code(), Some(0), "{}", stderr_of(&bulk));
     assert_eq!(fake.made_jobs().len(), 3);
 }
+
+#[test]
+fn a_file_rewritten_while_its_windows_run_is_not_parsed_further() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(250));
+    // The first window's create takes a second: the file is rewritten meanwhile.
+    let (url, fake) = start_shared(fake::Config {
+        create_delay: std::time::Duration::from_secs(1),
+        ..fake::Config::default()
+    });
+    let store = dir.path().join("store");
+    let (url2, file2, store2) = (url.clone(), file.clone(), store.clone());
+    let run = std::thread::spawn(move || parse(&url2, &store2, &file2, &["--max-in-flight", "1"]));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::fs::write(&file, blank_pdf(260)).unwrap();
+    let output = run.join().unwrap();
+    assert_ne!(output.status.code(), Some(0));
+    assert!(
+        stderr_of(&output).contains("changed since its windows were planned: not parsed further"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(stdout_of(&output), "");
+    assert_eq!(
+        fake.made_jobs().len(),
+        1,
+        "no window of other bytes than its upload's"
+    );
+}

@@ -88,6 +88,8 @@ struct Windows<'w> {
     windowed: &'w Windowed<'w>,
     /// The uploaded file's id, once uploaded.
     file_id: Mutex<Option<String>>,
+    /// The file's size and modification time when its windows were planned.
+    seen: Option<(u64, Option<std::time::SystemTime>)>,
     /// The most pages a job may have, as the API said in refusing one (0: not said).
     cap: AtomicU64,
     stop: AtomicBool,
@@ -109,6 +111,7 @@ pub(in crate::parse) fn follow<T>(
     let run = Windows {
         windowed,
         file_id: Mutex::new(None),
+        seen: stat(windowed.path),
         cap: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         failed: AtomicBool::new(false),
@@ -243,6 +246,8 @@ impl Windows<'_> {
         let w = self.windowed;
         let (shared, session) = (w.shared, w.session);
         let configuration = window.configuration(w.long.configuration);
+        // Every window's key and the one upload are of the bytes the windows were planned on.
+        self.unchanged()?;
         let key = w.long.key_of(shared, session, &window, true)?;
         // One document of the run decides about a window's key at a time: another with the same
         // bytes follows the job the first made (a bulk run's, where the store does not say).
@@ -418,16 +423,35 @@ impl Windows<'_> {
 
     /// The uploaded file's id: uploaded by the first window that needs it, while the others
     /// wait.
+    /// The file is as it was when its windows were planned (its size and modification time):
+    /// a file rewritten during the run would give later windows keys of bytes their jobs did not
+    /// parse.
+    fn unchanged(&self) -> Result<(), Error> {
+        if stat(self.windowed.path) == self.seen {
+            return Ok(());
+        }
+        Err(Error::failure(format!(
+            "{} changed since its windows were planned: not parsed further (run again once it is complete)",
+            neutralize(self.windowed.long.name)
+        )))
+    }
+
     fn file_id(&self) -> Result<String, Error> {
         let mut file_id = self.file_id.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(id) = &*file_id {
             return Ok(id.clone());
         }
         let w = self.windowed;
+        self.unchanged()?;
         let uploaded = files::upload(&w.session.client, &w.session.scope, w.path)?;
         *file_id = Some(uploaded.id.clone());
         Ok(uploaded.id)
     }
+}
+
+/// A file's size and modification time.
+fn stat(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()))
 }
 
 /// A slot taken, given back when dropped.

@@ -134,16 +134,15 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             }
             Known::Completed(job_id) => finish(&document, &job_id, ctx, false),
             Known::Running(job_id) => wait_and_finish(&document, &job_id, ctx, false),
-            Known::Unanswered(intents) => {
+            Known::Unanswered(_) | Known::Ended(_) | Known::Nothing => {
                 create::check_before_paying(&source)?;
-                let (job_id, created) =
-                    once::job_for(&shared, &session, &key, &source, &configuration, &intents, send)?;
-                wait_and_finish(&document, &job_id, ctx, created)
-            }
-            Known::Ended(_) | Known::Nothing => {
-                create::check_before_paying(&source)?;
-                match once::job_for(&shared, &session, &key, &source, &configuration, &[], send) {
-                    Ok((job_id, _)) => wait_and_finish(&document, &job_id, ctx, true),
+                let intents = match &known {
+                    Known::Unanswered(intents) => intents.as_slice(),
+                    _ => &[],
+                };
+                match once::job_for(&shared, &session, &key, &source, &configuration, intents, send) {
+                    Ok((job_id, created)) => wait_and_finish(&document, &job_id, ctx, created),
+                    // Refused as too long for one job: in windows.
                     Err(err) => match window::too_long(&err.to_string()) {
                         Some(limit) => Outcome::TooLong(err, limit),
                         None => return Err(err),

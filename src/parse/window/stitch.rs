@@ -112,7 +112,7 @@ pub(in crate::parse) fn write_json<W: Write>(
         Piece::Result { kept, .. } => Some(kept),
         Piece::Failed { .. } => None,
     });
-    let head = match first {
+    let mut head = match first {
         Some(kept) => read(kept)?,
         None => Map::new(),
     };
@@ -126,6 +126,12 @@ pub(in crate::parse) fn write_json<W: Write>(
     if any_failed && !parts.iter().any(|k| k == "markdown") {
         parts.push("markdown".into());
     }
+    // The first window's pages are read again with the others': not held meanwhile.
+    for name in &parts {
+        if let Some(Value::Object(part)) = head.get_mut(name) {
+            part.remove("pages");
+        }
+    }
     out.write_all(b"{")?;
     let mut comma = false;
     let mut key = |out: &mut W, name: &str| -> io::Result<()> {
@@ -135,7 +141,7 @@ pub(in crate::parse) fn write_json<W: Write>(
         serde_json::to_writer(&mut *out, name)?;
         out.write_all(b":")
     };
-    for (name, value) in head.iter().filter(|(_, v)| !paged(v)) {
+    for (name, value) in head.iter().filter(|(name, _)| !parts.contains(name)) {
         key(out, name)?;
         serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
     }

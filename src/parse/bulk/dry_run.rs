@@ -256,8 +256,7 @@ impl Look<'_> {
         if let Some(dir) = self.dir {
             let ours = self.manifest.and_then(|m| m.ours(&document.relative));
             match ours {
-                // A document one of whose windows failed is not done: that window is parsed again.
-                Some(written) if !self.force && written.is_for(&key, legacy) && !written.window_failed => {
+                Some(written) if !self.force && written.done_for(&key, legacy) => {
                     return Action::new("done", None);
                 }
                 Some(_) => {}

@@ -104,7 +104,7 @@ pub(super) struct Record {
     source_type: Box<str>,
     /// It was parsed in windows and one of them ended FAILED (its pages marked): not done, the
     /// next run parses that window again.
-    pub(super) window_failed: bool,
+    window_failed: bool,
 }
 
 impl Record {
@@ -129,6 +129,12 @@ impl Record {
     /// release under its `legacy` key for a name of its type.
     pub(super) fn is_for(&self, key: &str, legacy: Option<&Legacy>) -> bool {
         self.key == key || legacy.is_some_and(|l| l.key == self.key && l.is_for(&self.source_type))
+    }
+
+    /// Whether it is the result of the document keyed `key` and done: not one parsed in windows
+    /// of which one failed (that window is parsed again).
+    pub(super) fn done_for(&self, key: &str, legacy: Option<&Legacy>) -> bool {
+        self.is_for(key, legacy) && !self.window_failed
     }
 
     /// The file's hash when written, in hex.

@@ -27,7 +27,7 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
         skipped
     };
     match run.manifest.ours(&document.relative) {
-        Some(written) if !run.force && written.is_for(key, legacy) && !written.window_failed => {
+        Some(written) if !run.force && written.done_for(key, legacy) => {
             let failed: Vec<FailedPage> = written.failed_pages.iter().flatten().cloned().collect();
             if written.key != key {
                 // An earlier release's line: recorded again under the key (should that fail, the

@@ -2,7 +2,7 @@
 //! creates through the run's gate, and written to its output in OUT as its windows come in, in
 //! order, atomically; recorded in the manifest with each window's job and credits.
 
-use std::io::{self, Write};
+use std::io;
 use std::sync::atomic::Ordering;
 
 use crate::api::document::FailedPage;
@@ -13,7 +13,7 @@ use crate::parse::bulk::queue::{Task, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
-use crate::parse::bulk::write::{Made, record};
+use crate::parse::bulk::write::{Hashing, Made, record};
 use crate::parse::fetch::Kept;
 use crate::parse::once::{Kind, Known};
 use crate::parse::plan::Source;
@@ -125,16 +125,13 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
         });
     }
     let lines: Vec<WindowLine> = pieces.iter().map(line).collect();
-    let mut hashing = Hashing {
-        out: io::sink(),
-        hasher: blake3::Hasher::new(),
-    };
+    let mut hashing = Hashing::new(io::sink());
     let stitched = match run.kind {
         Kind::Part(part) => stitch::write_part(&mut hashing, part, false, pieces.into_iter().map(Ok)),
         Kind::Json | Kind::Job => stitch::write_json(&mut hashing, &pieces),
     };
     let (failed, (theirs, _)) = (stitched.ok()?, hash_file(&document.output()).ok()?);
-    if hashing.hasher.finalize().to_hex().as_str() != theirs {
+    if hashing.finish().1 != theirs {
         return None;
     }
     let made = Made {
@@ -198,10 +195,7 @@ fn write(
             lines.push(line(piece));
         }
     });
-    let mut file = Hashing {
-        out: AtomicFile::create(&output, 0o644)?,
-        hasher: blake3::Hasher::new(),
-    };
+    let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
     let failed = match run.kind {
         Kind::Part(part) => stitch::write_part(&mut file, part, false, &mut noted)?,
         Kind::Json | Kind::Job => {
@@ -212,7 +206,7 @@ fn write(
         }
     };
     drop(noted);
-    let Hashing { out, hasher } = file;
+    let (out, hash) = file.finish();
     out.persist_durably()?;
     let credits = sum(lines.iter().map(|l| l.credits.clone()));
     let made = Made {
@@ -220,14 +214,7 @@ fn write(
         failed: &failed,
         credits,
     };
-    record(
-        run,
-        document,
-        key,
-        &made,
-        hasher.finalize().to_hex().to_string(),
-        Some(lines.clone()),
-    )?;
+    record(run, document, key, &made, hash, Some(lines.clone()))?;
     Ok((lines, failed))
 }
 
@@ -257,23 +244,5 @@ fn sum(credits: impl Iterator<Item = Option<serde_json::Number>>) -> Option<serd
         Some((total as u64).into())
     } else {
         serde_json::Number::from_f64(total)
-    }
-}
-
-/// An output written and hashed as it goes.
-struct Hashing<W> {
-    out: W,
-    hasher: blake3::Hasher,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.out.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
     }
 }

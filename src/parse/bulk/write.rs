@@ -2,7 +2,7 @@
 //! durably, and recorded in OUT's manifest with the job that made it. Used by the fetchers (a
 //! result fetched now) and the submitters (a result the store or OUT already had).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::api::document::FailedPage;
@@ -33,20 +33,11 @@ pub(super) fn write_output(
     if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let mut from = std::fs::File::open(result)?;
-    let mut file = AtomicFile::create(&output, 0o644)?;
-    let mut hasher = blake3::Hasher::new();
-    let mut buffer = vec![0u8; 256 * 1024];
-    loop {
-        let n = from.read(&mut buffer)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buffer[..n]);
-        file.write_all(&buffer[..n])?;
-    }
+    let mut from = std::io::BufReader::with_capacity(256 * 1024, std::fs::File::open(result)?);
+    let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
+    std::io::copy(&mut from, &mut file)?;
+    let (file, hash) = file.finish();
     file.persist_durably()?;
-    let hash = hasher.finalize().to_hex().to_string();
     record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))
 }
 
@@ -74,4 +65,36 @@ pub(super) fn record(
         windows,
     };
     run.manifest.append(written, &document.output())
+}
+
+/// An output written and hashed (BLAKE3) as it goes: the hash a manifest line records.
+pub(super) struct Hashing<W> {
+    out: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: Write> Hashing<W> {
+    pub(super) fn new(out: W) -> Self {
+        Hashing {
+            out,
+            hasher: blake3::Hasher::new(),
+        }
+    }
+
+    /// The output, and the hash of what was written to it, in hex.
+    pub(super) fn finish(self) -> (W, String) {
+        (self.out, self.hasher.finalize().to_hex().to_string())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }

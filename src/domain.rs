@@ -70,3 +70,20 @@ pub(crate) const WINDOW_PAGES: u64 = 100;
 /// The most pages one job is known to take: the API refuses more for its agentic parse modes
 /// ("max pages allowed for parse mode parse_page_with_agent is 700").
 pub(crate) const MOST_PAGES_PER_JOB: u64 = 700;
+
+/// What `parse --save` keeps beside a document, besides its markdown or text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+pub(crate) enum Saved {
+    /// The document's embedded images and cropped figures (`images_to_save`: embedded, layout).
+    Images,
+    /// One rendering of each page (`images_to_save`: screenshot).
+    Screenshots,
+    /// The structured pages (`expand=items`), one JSON file.
+    Items,
+    /// The whole result as the API gives it, one JSON file.
+    Json,
+    /// The tables as one spreadsheet (`tables_as_spreadsheet`).
+    Tables,
+    /// One file per page.
+    Pages,
+}

@@ -15,6 +15,7 @@ mod domain;
 mod download;
 mod error;
 mod exit;
+mod hashing;
 mod listing;
 mod output;
 mod parse;

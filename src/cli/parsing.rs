@@ -165,6 +165,17 @@ pub struct ParseArgs {
         value_parser = crate::cli::values::window_pages, help_heading = "Long documents")]
     pub window_pages: u64,
 
+    /// Keep beside each document what its parse produces (repeatable, or comma-separated):
+    /// images, screenshots, items, json, tables, pages; in <output>.assets/ (images and
+    /// screenshots ask the API for them, a new job for a document parsed without)
+    #[arg(long, value_name = "WHAT", value_delimiter = ',', help_heading = "Saving more")]
+    pub save: Vec<crate::domain::Saved>,
+
+    /// Put a line `<!-- page N -->` before each page of the document (N: its page in the
+    /// original; with extract_printed_page_number, also its printed label)
+    #[arg(long, help_heading = "Saving more")]
+    pub page_markers: bool,
+
     #[command(flatten)]
     pub scope: ScopeArgs,
 }

@@ -16,6 +16,7 @@ pub(crate) mod key;
 pub(crate) mod once;
 pub(crate) mod pdf;
 pub(crate) mod plan;
+pub(crate) mod save;
 pub(crate) mod single;
 pub(crate) mod stdin;
 pub(crate) mod wait;

@@ -2,12 +2,12 @@
 //! durably, and recorded in OUT's manifest with the job that made it. Used by the fetchers (a
 //! result fetched now) and the submitters (a result the store or OUT already had).
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::api::document::FailedPage;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
+use crate::hashing::Hashing;
 use crate::parse::bulk::manifest::WindowLine;
 use crate::parse::bulk::manifest::Written;
 use crate::parse::bulk::run::Run;
@@ -65,36 +65,4 @@ pub(super) fn record(
         windows,
     };
     run.manifest.append(written, &document.output())
-}
-
-/// An output written and hashed (BLAKE3) as it goes: the hash a manifest line records.
-pub(super) struct Hashing<W> {
-    out: W,
-    hasher: blake3::Hasher,
-}
-
-impl<W: Write> Hashing<W> {
-    pub(super) fn new(out: W) -> Self {
-        Hashing {
-            out,
-            hasher: blake3::Hasher::new(),
-        }
-    }
-
-    /// The output, and the hash of what was written to it, in hex.
-    pub(super) fn finish(self) -> (W, String) {
-        (self.out, self.hasher.finalize().to_hex().to_string())
-    }
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.out.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
 }

@@ -5,6 +5,9 @@
 // wired by the lead
 #[allow(dead_code)]
 mod contents;
+// wired by the lead
+#[allow(dead_code)]
+mod render;
 
 use serde_json::{Map, Value, json};
 

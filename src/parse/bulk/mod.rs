@@ -16,6 +16,7 @@
 mod clash;
 mod dry_run;
 mod gate;
+mod guard;
 mod health;
 mod manifest;
 mod poll;

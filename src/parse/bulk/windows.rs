@@ -6,19 +6,25 @@ use std::io;
 use std::sync::atomic::Ordering;
 
 use crate::api::document::FailedPage;
+use crate::api::models::Part;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
 use crate::hashing::Hashing;
+use crate::parse::bulk::guard::Guard;
 use crate::parse::bulk::manifest::WindowLine;
 use crate::parse::bulk::queue::{Task, lock};
 use crate::parse::bulk::report::Outcome;
+use crate::parse::bulk::report::SavedOut;
 use crate::parse::bulk::run::Run;
+use crate::parse::bulk::saved::out_of;
 use crate::parse::bulk::sources::Document;
-use crate::parse::bulk::write::{Made, record};
+use crate::parse::bulk::write::{Beside, Made, record, record_with};
 use crate::parse::fetch::Kept;
 use crate::parse::kind::Kind;
 use crate::parse::once::Known;
 use crate::parse::plan::Source;
+use crate::parse::save::render;
+use crate::parse::save::windows::Stitching;
 use crate::parse::window::run::{SendCreate, Windowed, follow};
 use crate::parse::window::stitch::{self, Piece};
 use crate::parse::window::{self, Long, TooLong, Window, too_long};
@@ -88,7 +94,12 @@ pub(super) fn parse(
     };
     let pages: u64 = windows.iter().map(Window::pages).sum();
     run.pages_total.fetch_add(pages, Ordering::SeqCst);
-    let (lines, failed) = follow(&windowed, windows, |pieces| write(run, task, key, pieces))?;
+    let last = windows.iter().flat_map(Window::numbers).max().unwrap_or(0);
+    let write = |pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| match run.kind {
+        Kind::Full(part) => write_saved(run, task, key, pieces, part, last),
+        _ => write(run, task, key, pieces).map(|(lines, failed)| (lines, failed, None)),
+    };
+    let (lines, failed, saved) = follow(&windowed, windows, write)?;
     // Paid for in this run: a window whose job was made now (its credits, or null until billed).
     let paid = lines.iter().any(|l| l.credits != Some(0.into()));
     let mut outcome = Outcome::new(document, if paid { "COMPLETED" } else { "CACHED" });
@@ -97,6 +108,7 @@ pub(super) fn parse(
     outcome.output = Some(document.output().display().to_string());
     outcome.failed_pages = failed;
     outcome.windows = Some(lines);
+    outcome.saved = saved;
     Ok(outcome)
 }
 
@@ -105,8 +117,12 @@ pub(super) fn parse(
 /// is in the store and stitches to exactly the file's bytes, so it is recorded again as ours.
 /// Returns whether it was.
 pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<FailedPage>> {
-    // Only an output that is there (a new document's is not) is looked at.
+    // Only an output that is there (a new document's is not) is looked at; one written with
+    // files beside it is not a stitch of its windows' results.
     document.output().symlink_metadata().ok()?;
+    if matches!(run.kind, Kind::Full(_)) {
+        return None;
+    }
     let name = document.name();
     let long = long(run, &document.source, &name);
     let (_, windows) = long.windows(&run.once, key, run.kind)?;
@@ -121,6 +137,7 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
         let kept = Kept::Stored(path);
         pieces.push(Piece::Result {
             kept,
+            key: window_key,
             job_id,
             window,
             failed,
@@ -130,9 +147,13 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
     let lines: Vec<WindowLine> = pieces.iter().map(line).collect();
     let mut hashing = Hashing::new(io::sink());
     let stitched = match run.kind {
-        Kind::Part(part) | Kind::Full(Some(part)) => {
-            stitch::write_part(&mut hashing, part, false, pieces.into_iter().map(Ok))
-        }
+        Kind::Part(part) | Kind::Full(Some(part)) => stitch::write_part(
+            &mut hashing,
+            part,
+            false,
+            pieces.into_iter().map(Ok),
+            &mut stitch::plain,
+        ),
         Kind::Json | Kind::Job | Kind::Full(None) => stitch::write_json(&mut hashing, &pieces),
     };
     let (failed, (theirs, _)) = (stitched.ok()?, hash_file(&document.output()).ok()?);
@@ -202,7 +223,9 @@ fn write(
     });
     let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
     let failed = match run.kind {
-        Kind::Part(part) | Kind::Full(Some(part)) => stitch::write_part(&mut file, part, false, &mut noted)?,
+        Kind::Part(part) | Kind::Full(Some(part)) => {
+            stitch::write_part(&mut file, part, false, &mut noted, &mut stitch::plain)?
+        }
         Kind::Json | Kind::Job | Kind::Full(None) => {
             for piece in &mut noted {
                 kept.push(piece?);
@@ -221,6 +244,101 @@ fn write(
     };
     record(run, document, key, &made, hash, Some(lines.clone()))?;
     Ok((lines, failed))
+}
+
+/// What a windowed document came to: its windows, its failed pages, the files saved beside it.
+type Stitched = (Vec<WindowLine>, Vec<FailedPage>, Option<Vec<SavedOut>>);
+
+/// `write`, for a document written with files beside it (`--save`, `--page-markers`): each
+/// window's files saved as it comes in, the document (as `part`, or `None`: JSON) after them,
+/// all recorded together. `last`: the document's last page parsed.
+fn write_saved(
+    run: &Run,
+    task: &Task,
+    key: &str,
+    pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
+    part: Option<Part>,
+    last: u64,
+) -> Result<Stitched, Error> {
+    let document = &task.document;
+    let output = document.output();
+    if let Some(parent) = output.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let guard = Guard::new(run, document, key)?;
+    let name = document.name();
+    let mut stitching = Stitching {
+        saving: &run.saving,
+        shared: &run.once,
+        session: run.session,
+        name: &name,
+        output: &output,
+        part,
+        width: render::width(last),
+        place: &guard,
+        saved: Vec::new(),
+    };
+    let mut lines = Vec::new();
+    let mut kept = Vec::new();
+    let mut noted = pieces.inspect(|piece| {
+        if let Ok(piece) = piece {
+            run.pages_done.fetch_add(piece.window().pages(), Ordering::SeqCst);
+            lines.push(line(piece));
+        }
+    });
+    let no_document = run.saving.pages_only();
+    let mut file = Hashing::new(DocumentFile(match no_document {
+        true => None,
+        false => Some(AtomicFile::create(&output, 0o644)?),
+    }));
+    let mut decorate = |piece: &Piece| stitching.piece(piece);
+    let failed = match part {
+        Some(part) => stitch::write_part(&mut file, part, false, &mut noted, &mut decorate)?,
+        None => {
+            for piece in &mut noted {
+                let piece = piece?;
+                decorate(&piece)?;
+                kept.push(piece);
+            }
+            stitch::write_json(&mut file, &kept)?
+        }
+    };
+    drop(noted);
+    let (DocumentFile(out), hash) = file.finish();
+    if let Some(out) = out {
+        out.persist_durably()?;
+    }
+    let credits = sum(lines.iter().map(|l| l.credits.clone()));
+    let made = Made {
+        job_id: "",
+        failed: &failed,
+        credits,
+    };
+    let saved = guard.lines(std::mem::take(&mut stitching.saved))?;
+    let out = out_of(run, &saved);
+    let beside = Beside { saved, no_document };
+    let hash = if no_document { String::new() } else { hash };
+    record_with(run, document, key, &made, hash, Some(lines.clone()), beside)?;
+    Ok((lines, failed, Some(out)))
+}
+
+/// The document's file, or none (`--save pages` alone: its pages go nowhere but their files).
+struct DocumentFile(Option<AtomicFile>);
+
+impl io::Write for DocumentFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.0 {
+            Some(file) => file.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.0 {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
 fn line(piece: &Piece) -> WindowLine {

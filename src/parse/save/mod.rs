@@ -5,7 +5,9 @@
 pub(crate) mod assets;
 pub(crate) mod bundle;
 pub(crate) mod contents;
+pub(crate) mod files;
 pub(crate) mod render;
+pub(crate) mod windows;
 
 use serde_json::{Map, Value, json};
 

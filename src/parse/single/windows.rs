@@ -7,7 +7,12 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::document;
 use crate::output::progress::Progress;
+use crate::parse::kind::Kind;
 use crate::parse::plan as create;
+use crate::parse::save::files::{self, Anywhere};
+use crate::parse::save::render;
+use crate::parse::save::windows::Stitching;
+use crate::parse::window::stitch::Piece;
 use crate::parse::window::{self, Long, Window, run::Windowed, stitch};
 use crate::signals;
 use crate::text::neutralize;
@@ -71,13 +76,39 @@ pub(super) fn in_windows(
         pages,
         neutralize(long.name).into_owned(),
     );
+    // With --save, each window's files are saved as it comes in, beside where the document goes.
+    let last = windows.iter().flat_map(Window::numbers).max().unwrap_or(0);
+    let mut stitching = match document.kind {
+        Kind::Full(part) => Some(Stitching {
+            saving: document.saving,
+            shared: document.shared,
+            session,
+            name: document.name,
+            output: &document.target,
+            part,
+            width: render::width(last),
+            place: &Anywhere,
+            saved: Vec::new(),
+        }),
+        _ => None,
+    };
     let failed = window::run::follow(&windowed, windows, |pieces| {
         let pieces = &mut pieces.inspect(|piece| {
             if let Ok(piece) = piece {
                 bar.inc_by(piece.window().pages());
             }
         });
-        stitch::to_output(output, ctx, document.kind, pieces)
+        let mut decorate = |piece: &Piece| match &mut stitching {
+            Some(stitching) => stitching.piece(piece),
+            None => stitch::plain(piece),
+        };
+        match document.kind {
+            // `--save pages` alone: the pages go to their files only.
+            Kind::Full(Some(part)) if document.saving.pages_only() => {
+                stitch::write_part(&mut std::io::sink(), part, false, pieces, &mut decorate)
+            }
+            kind => stitch::to_output(output, ctx, kind, pieces, &mut decorate),
+        }
     });
     signals::forget_last_words();
     bar.clear();
@@ -92,6 +123,12 @@ pub(super) fn in_windows(
                 .line(&window::created(long.name, &created, recorded));
         }
     })?;
+    if let Some(stitching) = stitching
+        && !stitching.saved.is_empty()
+    {
+        let dir = crate::parse::save::bundle::assets_dir(&document.target);
+        ctx.io.stderr.line(&files::said(&stitching.saved, &dir));
+    }
     document::warn_failed(&ctx.io.stderr, &failed);
     window::partial(long.name, &failed)
 }

@@ -270,6 +270,7 @@ impl Windows<'_> {
                     let failed = shared.failed_pages(&key, w.long.stored);
                     return Ok(vec![Piece::Result {
                         kept: Kept::Stored(path),
+                        key: key.clone(),
                         job_id,
                         window,
                         failed,
@@ -340,6 +341,7 @@ impl Windows<'_> {
                 Ok(fetched) => {
                     return Ok(vec![Piece::Result {
                         kept: fetched.kept,
+                        key: key.clone(),
                         job_id,
                         window,
                         failed: fetched.failed_pages,

@@ -12,7 +12,7 @@ use crate::api::models::Part;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
-use crate::output::document::Writer;
+use crate::output::document::{Decorations, Writer};
 use crate::parse::fetch::Kept;
 use crate::parse::kind::Kind;
 use crate::parse::window::Window;
@@ -22,6 +22,8 @@ pub(in crate::parse) enum Piece {
     /// Its job's response (markdown and text, as JSON), and the pages of it that failed.
     Result {
         kept: Kept,
+        /// The window's result key.
+        key: String,
         job_id: String,
         window: Window,
         failed: Vec<FailedPage>,
@@ -64,6 +66,15 @@ impl Piece {
     }
 }
 
+/// How each window's pages are written (`Decorations`: page markers, links to saved files),
+/// decided as it comes in (its files saved then, with `--save`).
+pub(in crate::parse) type Decorate<'d> = &'d mut dyn FnMut(&Piece) -> Result<Decorations, Error>;
+
+/// Nothing beside the pages' text.
+pub(in crate::parse) fn plain(_: &Piece) -> Result<Decorations, Error> {
+    Ok(Decorations::default())
+}
+
 /// Writes the `part` of the document from its windows' pieces, each as `pieces` yields it (in
 /// order; an error ends the document unwritten). Returns the pages that failed.
 pub(in crate::parse) fn write_part<W: Write>(
@@ -71,11 +82,14 @@ pub(in crate::parse) fn write_part<W: Write>(
     part: Part,
     flush_pages: bool,
     pieces: impl Iterator<Item = Result<Piece, Error>>,
+    decorate: Decorate,
 ) -> Result<Vec<FailedPage>, Error> {
     let mut writer = Writer::new(out, flush_pages);
     let mut failed = Vec::new();
     for piece in pieces {
-        match piece? {
+        let piece = piece?;
+        writer.decorate(decorate(&piece)?);
+        match piece {
             Piece::Result { kept, .. } => {
                 let file = BufReader::new(kept.open()?);
                 failed.extend(writer.response(file, part)?.failed);
@@ -217,14 +231,20 @@ pub(in crate::parse) fn to_output(
     ctx: &Context,
     kind: Kind,
     pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
+    decorate: Decorate,
 ) -> Result<Vec<FailedPage>, Error> {
-    let write = |mut out: &mut dyn Write, pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| match kind {
-        Kind::Part(part) | Kind::Full(Some(part)) => write_part(&mut out, part, output.to_terminal(), pieces),
-        _ => {
-            let pieces = pieces.collect::<Result<Vec<_>, Error>>()?;
-            write_json(&mut out, &pieces)
-        }
-    };
+    let mut write =
+        |mut out: &mut dyn Write, pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| match kind {
+            Kind::Part(part) | Kind::Full(Some(part)) => {
+                write_part(&mut out, part, output.to_terminal(), pieces, &mut *decorate)
+            }
+            _ => {
+                let pieces = pieces
+                    .map(|piece| piece.and_then(|piece| decorate(&piece).map(|_| piece)))
+                    .collect::<Result<Vec<_>, Error>>()?;
+                write_json(&mut out, &pieces)
+            }
+        };
     if output.file().is_none() && !output.to_terminal() {
         let mut spooled = io::BufWriter::new(tempfile::tempfile()?);
         let failed = write(&mut spooled, pieces)?;

@@ -473,3 +473,64 @@ fn a_dry_run_says_what_each_document_would_save_and_when_that_is_a_new_job() {
         "other files: written again from the store"
     );
 }
+
+#[test]
+fn files_of_a_job_the_api_no_longer_has_are_said_once_with_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let store = dir.path().join("store");
+    let (url, fake) = start_shared(fake::Config {
+        link_ttl: Some(std::time::Duration::from_secs(60)),
+        ..fake::Config::default()
+    });
+    let target = dir.path().join("out.md");
+    let o = target.to_str().unwrap();
+    ok(&parse(&url, &store, &file, &["--save", "images", "-o", o]));
+    let job = only_job(&fake);
+    // Its files lost here, its links expired, and the job deleted at the API.
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(dir.path().join("out.assets")).unwrap();
+    std::fs::remove_file(&target).unwrap();
+    fake.advance_link_clock(std::time::Duration::from_secs(120));
+    let deleted = cli(&url)
+        .args(["parsing", "delete", &job, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(deleted.status.code(), Some(0), "{}", stderr_of(&deleted));
+    let again = parse(&url, &store, &file, &["--save", "images", "-o", o]);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr_of(&again));
+    let said = stderr_of(&again);
+    let words = format!(
+        "the API no longer has job {job} of {}: its images and tables cannot be fetched again (--force parses it again)",
+        file.display()
+    );
+    assert_eq!(said.matches(&words).count(), 1, "{said}");
+    assert!(!target.exists(), "no document without its files");
+    assert_eq!(fake.jobs_made_ever(), 1, "nothing paid for again");
+}
+
+#[test]
+fn one_document_with_save_pages_alone_writes_its_page_files_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(3));
+    let (url, _fake) = start_shared(fake::Config::default());
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let output = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "pages", "--page-markers", "-o", o],
+    );
+    assert_eq!(ok(&output), "");
+    assert!(!target.exists(), "only the page files");
+    let pages = walk(&dir.path().join("report.assets"));
+    assert_eq!(pages.len(), 3);
+    let second = std::fs::read_to_string(dir.path().join("report.assets/pages/page-0002.md")).unwrap();
+    assert!(second.starts_with("# report.pdf\n\nPage 2 of 3."), "{second}");
+}

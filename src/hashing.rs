@@ -7,6 +7,7 @@ use std::io::Write;
 pub(crate) struct Hashing<W> {
     out: W,
     hasher: blake3::Hasher,
+    bytes: u64,
 }
 
 impl<W: Write> Hashing<W> {
@@ -14,7 +15,13 @@ impl<W: Write> Hashing<W> {
         Hashing {
             out,
             hasher: blake3::Hasher::new(),
+            bytes: 0,
         }
+    }
+
+    /// How many bytes were written.
+    pub(crate) fn bytes(&self) -> u64 {
+        self.bytes
     }
 
     /// The output, and the hash of what was written to it, in hex.
@@ -27,6 +34,7 @@ impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.out.write(buf)?;
         self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
         Ok(n)
     }
 

@@ -13,6 +13,17 @@ use crate::output::document;
 use crate::parse::once::{Kind, Shared};
 use crate::session::Session;
 
+/// What a whole result (`Kind::Full`) asks the API for: every part, the structured pages, the
+/// pages' metadata (printed page numbers), and the links to its images and spreadsheet.
+pub(crate) const FULL: [&str; 6] = [
+    "markdown",
+    "text",
+    "items",
+    "metadata",
+    "images_content_metadata",
+    "xlsx_content_metadata",
+];
+
 /// Why a result could not be fetched.
 pub(super) enum Fetch {
     /// The server no longer knows the job (404).
@@ -51,6 +62,7 @@ pub(super) fn fetch_result(
         Kind::Part(part) => vec![part.expand()],
         Kind::Json => vec!["markdown", "text"],
         Kind::Job => Vec::new(),
+        Kind::Full(_) => FULL.to_vec(),
     };
     let expand = Expand {
         parts,
@@ -72,7 +84,7 @@ pub(super) fn fetch_result(
                     .map(|()| decoded.failed)
             })
         }
-        Kind::Json | Kind::Job => parse_jobs::stream(&session.client, &session.scope, job_id, &expand)
+        Kind::Json | Kind::Job | Kind::Full(_) => parse_jobs::stream(&session.client, &session.scope, job_id, &expand)
             .map_err(Error::from)
             .and_then(|mut response| document::copy_through(&mut response.body, temp.as_file_mut()))
             .map(|_| {
@@ -80,7 +92,11 @@ pub(super) fn fetch_result(
                 File::open(temp.path())
                     .ok()
                     .and_then(|file| {
-                        document::write_document(file, &mut io::sink(), Part::Markdown, false).ok()
+                        let part = match kind {
+                            Kind::Full(Some(part)) => part,
+                            _ => Part::Markdown,
+                        };
+                        document::write_document(file, &mut io::sink(), part, false).ok()
                     })
                     .map(|decoded| decoded.failed)
                     .unwrap_or_default()

@@ -17,7 +17,8 @@ use crate::cli::{
     BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
 };
 use crate::context::Context;
-use crate::domain::Tier;
+use crate::domain::{Saved, Tier};
+use crate::parse::save::Saving;
 use crate::error::Error;
 use crate::output::Output;
 use crate::session::{Session, warn_unknown};
@@ -46,6 +47,8 @@ pub(crate) struct Request<'a> {
     /// `--window-pages`: a longer document is parsed in windows of this many pages (0: never;
     /// `parsing create` makes one job a document).
     pub(crate) window_pages: u64,
+    /// What `parse --save` keeps beside each document, and `--page-markers`.
+    pub(crate) saving: Saving,
 }
 
 impl<'a> Request<'a> {
@@ -65,6 +68,7 @@ impl<'a> Request<'a> {
             cancel_on_timeout: args.cancel_on_timeout,
             single: !args.is_bulk(),
             window_pages: args.window_pages,
+            saving: Saving::new(&args.save, args.page_markers),
         }
     }
 
@@ -91,6 +95,7 @@ impl<'a> Request<'a> {
             cancel_on_timeout: args.waiting.cancel_on_timeout,
             single: !args.is_bulk(),
             window_pages: 0,
+            saving: Saving::default(),
         }
     }
 }
@@ -122,6 +127,19 @@ impl Plan {
             session,
             configuration,
         })
+    }
+
+    /// Asks for what `saving` keeps beside each document (part of its key: asking later is a
+    /// new job). What the tier cannot make is refused here, before anything is sent.
+    pub(crate) fn save(&mut self, saving: &Saving) -> Result<(), Error> {
+        let fast = self.configuration.get("tier").and_then(Value::as_str) == Some("fast");
+        if fast && saving.has(Saved::Items) {
+            return Err(Error::usage(
+                "--save items: the fast tier makes no structured pages; use another --tier \
+                 (cost_effective, agentic, agentic_plus)",
+            ));
+        }
+        saving.configure(&mut self.configuration)
     }
 
     /// What a document is written as when no format says: the fast tier makes text only.

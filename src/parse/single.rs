@@ -24,6 +24,7 @@ use crate::parse::job::{self, Give, ended_badly};
 use crate::parse::key;
 use crate::parse::once::{self, Kind, Known};
 use crate::parse::plan::{self as create, Plan, check_source};
+use crate::parse::save::{Saving, assets, bundle};
 use crate::parse::window::{self, Long, TooLong, Window, run::Windowed, stitch};
 use crate::session::Session;
 use crate::signals::{self, LastWords};
@@ -52,6 +53,12 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         Format::Json => global.jq().is_some(),
         _ => true,
     };
+    let saving = Saving::new(&args.save, args.page_markers);
+    if record && saving.full() {
+        return Err(Error::usage(
+            "--save and --page-markers write beside a document: use --format markdown, text or json",
+        ));
+    }
     let output = if record {
         record_output(&global, ctx)?
     } else {
@@ -61,13 +68,25 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     output.check()?;
     create::refuse_output_over_input(&output, &source)?;
     check_source(&source)?;
-    let plan = Plan::resolve(&global, &args.job, &args.scope, args_format, ctx)?;
+    let mut plan = Plan::resolve(&global, &args.job, &args.scope, args_format, ctx)?;
+    plan.save(&saving)?;
     let kind = match global.format() {
         _ if record => Kind::Job,
         Format::Json => Kind::Json,
         Format::Text => Kind::Part(Part::Text),
         _ if default_format => Kind::Part(plan.default_part()),
         _ => Kind::Part(Part::Markdown),
+    }
+    .full_if(saving.full());
+    // Where the document goes, as the files saved beside it are named after it (on stdout: as
+    // if it were written to the current directory under the document's name).
+    let target = match output.file() {
+        Some(path) => path.to_path_buf(),
+        None => std::path::PathBuf::from(format!(
+            "{}.{}",
+            saved_name(argument, &args.filename),
+            kind.extension()
+        )),
     };
     let Plan {
         session,
@@ -95,6 +114,9 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         session: &session,
         output: &output,
         global: &global,
+        saving: &saving,
+        name: argument,
+        target,
     };
     let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
         create::send_create(&session, configuration, source)
@@ -112,6 +134,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         window_pages: args.window_pages,
         force: args.store.force,
         parallel: args.bulk.max_in_flight as usize,
+        stored: kind.of_window(),
     };
     // A long PDF is parsed in windows, unless the whole document's result or job is known (a
     // run before windows existed, or with --window-pages 0): what was paid for is used.
@@ -190,6 +213,12 @@ struct Document<'a> {
     output: &'a Output,
     /// To print the job's record (`Kind::Job`) with.
     global: &'a GlobalArgs,
+    /// What is saved beside the document (`Kind::Full`).
+    saving: &'a Saving,
+    /// The document, as the user named it.
+    name: &'a str,
+    /// Where the document is written (or would be, on stdout), to name its files after.
+    target: std::path::PathBuf,
 }
 
 /// How one attempt ended: done (well or not), or the job is gone and the document is parsed
@@ -370,12 +399,81 @@ fn write_out(
         let job = Job::kept(std::fs::read_to_string(kept.path())?)?;
         return record_output(document.global, ctx)?.print(ctx, &job);
     }
+    if let Kind::Full(part) = document.kind {
+        return save_out(document, ctx, kept, job_id, failed, part);
+    }
     let mut sink = document.output.open(ctx)?;
     let mut file = kept.open()?;
     io::copy(&mut file, &mut sink)?;
     sink.commit()?;
     document::warn_failed(&ctx.io.stderr, failed);
     Error::partial(&neutralize(job_id), failed)
+}
+
+/// Writes the files saved beside the document (fetched into the store first, when they are not
+/// there), then the document from the whole result: never the document before its files.
+fn save_out(
+    document: &Document,
+    ctx: &Context,
+    kept: &Kept,
+    job_id: &str,
+    failed: &[FailedPage],
+    part: Option<Part>,
+) -> Result<(), Error> {
+    let (saving, full) = (document.saving, kept.path());
+    let listed_part = part.unwrap_or(Part::Markdown);
+    let (shared, session) = (document.shared, document.session);
+    let fetching = assets::Fetching {
+        shared,
+        session,
+        key: document.key,
+        job_id,
+        name: document.name,
+    };
+    let assets = assets::ensure(&fetching, full, listed_part)?;
+    let dir = bundle::assets_dir(&document.target);
+    // The files of `-o FILE` are replaced as it is.
+    let write = |_: &std::path::Path| Ok(bundle::Keep::Write);
+    let saved = bundle::write_files(saving, full, &assets, listed_part, &dir, &write)?;
+    if !saving.pages_only() {
+        let mut sink = document.output.open(ctx)?;
+        match part {
+            Some(part) => {
+                let flush = document.output.to_terminal();
+                bundle::write_document(saving, full, &assets, part, &document.target, &mut sink, flush)?;
+            }
+            None => {
+                io::copy(&mut kept.open()?, &mut sink)?;
+            }
+        }
+        sink.commit()?;
+    }
+    if !saved.is_empty() {
+        let bytes: u64 = saved.iter().map(|file| file.bytes).sum();
+        ctx.io.stderr.line(&format!(
+            "Saved {} {} ({}) in {}",
+            saved.len(),
+            if saved.len() == 1 { "file" } else { "files" },
+            crate::output::job::human_size(bytes),
+            neutralize(&dir.display().to_string())
+        ));
+    }
+    document::warn_failed(&ctx.io.stderr, failed);
+    Error::partial(&neutralize(job_id), failed)
+}
+
+/// The name the files saved beside a document written to stdout are named after: its file's
+/// name (`--filename` for stdin), a URL's last segment.
+fn saved_name(argument: &str, stdin_name: &str) -> String {
+    if argument == "-" {
+        return stdin_name.to_string();
+    }
+    let path = argument.split(['?', '#']).next().unwrap_or(argument);
+    let name = path.trim_end_matches('/').rsplit(['/', '\\']).next().unwrap_or_default();
+    match name {
+        "" | "." | ".." => "document".to_string(),
+        name => crate::parse::save::render::safe_name(name),
+    }
 }
 
 /// The error, after giving the job's id (`job::name_created`): on stdout in place of the

@@ -57,7 +57,7 @@ pub struct Intent {
 pub struct Kinds(u8);
 
 /// The kinds a result file can be, in the order `Kinds::names` gives them.
-const KINDS: [&str; 4] = ["md", "txt", "json", "job"];
+const KINDS: [&str; 6] = ["md", "txt", "json", "job", "full", "assets"];
 
 impl Kinds {
     fn bit(kind: &str) -> u8 {
@@ -90,7 +90,8 @@ pub struct Entry {
     pub intents: Vec<Intent>,
     pub job_id: Option<String>,
     pub status: Option<String>,
-    /// The kinds of result file fetched (`md`, `txt`, `json`, `job`).
+    /// The kinds of result file fetched (`md`, `txt`, `json`, `job`, `full`; `assets`: every
+    /// file the `full` result links to is in its directory).
     pub results: Kinds,
     /// The job's pages that failed (none for almost every entry: nothing is held then), and
     /// the kinds of result that showed them (a text result does not list failed pages).

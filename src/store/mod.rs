@@ -162,6 +162,12 @@ impl Store {
         self.dir.join("results").join(format!("{key}.{kind}"))
     }
 
+    /// Where the files a `full` result of `key` links to (images, spreadsheets) are kept, each
+    /// put in place whole (written, synced, renamed).
+    pub(crate) fn assets_dir(&self, key: &str) -> PathBuf {
+        self.dir.join("results").join(format!("{key}.assets"))
+    }
+
     /// The result file of `kind` for `key`, when it was fetched and is still there.
     pub fn result(&self, key: &str, kind: &str) -> Option<PathBuf> {
         let entry = self.entries.get(key)?;
@@ -219,9 +225,10 @@ impl Store {
             .map(|(k, _)| k.clone())
             .collect();
         for key in &old {
-            for kind in ["md", "txt", "json"] {
+            for kind in ["md", "txt", "json", "job", "full"] {
                 let _ = std::fs::remove_file(self.result_path(key, kind));
             }
+            let _ = std::fs::remove_dir_all(self.assets_dir(key));
             let _ = std::fs::remove_file(self.claim_path(key));
             self.entries.remove(key);
         }

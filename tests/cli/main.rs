@@ -30,6 +30,7 @@ mod pay_once_bulk;
 mod pipes;
 mod query;
 mod retries;
+mod saved;
 mod scripted;
 mod terminal;
 mod tls;

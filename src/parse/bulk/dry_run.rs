@@ -34,6 +34,7 @@ use crate::parse::plan::{self as create, Plan, Request, Source};
 use crate::session::Session;
 use crate::text::neutralize;
 
+mod saves;
 mod windows;
 
 use windows::PlannedWindow;
@@ -52,6 +53,9 @@ struct Planned {
     /// What else there is to know of how it would be parsed.
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    /// What would be saved beside it (`--save`, `--page-markers`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    saves: Vec<String>,
 }
 
 /// What the real run would do with a document: the line's action, why, and its windows.
@@ -81,6 +85,7 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         bulk,
         single,
         window_pages,
+        saving,
         ..
     } = asked;
     if global.jq().is_some() || global.output.is_some() {
@@ -98,8 +103,10 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         create::check_before_paying(source)?;
     }
     let jsonl = matches!(global.format, Some(Format::Jsonl));
-    let plan = Plan::resolve(global, job, scope, global.format, ctx)?;
-    let kind = sources::kind_of_run(global, &plan);
+    let mut plan = Plan::resolve(global, job, scope, global.format, ctx)?;
+    let unsaved = plan.configuration.clone();
+    plan.save(&saving)?;
+    let kind = sources::kind_of_run(global, &plan).full_if(saving.full());
     let Plan {
         session,
         configuration,
@@ -147,6 +154,7 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         dir,
         window_pages,
         planned: Default::default(),
+        saves: saves::Saves::new(&saving, unsaved, &configuration),
     };
     let mut sink = Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?;
     let mut sum = Sum::default();
@@ -184,6 +192,7 @@ struct Look<'a> {
     /// The result keys of the documents planned so far: a second with the same bytes shares
     /// the first one's job.
     planned: std::cell::RefCell<std::collections::HashMap<String, String>>,
+    saves: saves::Saves<'a>,
 }
 
 impl Look<'_> {
@@ -208,6 +217,7 @@ impl Look<'_> {
             reason: None,
             windows: None,
             note: None,
+            saves: self.saves.names(),
         };
         let Action {
             action,
@@ -219,6 +229,9 @@ impl Look<'_> {
         let whole = matches!(source, Source::File(_)) && planned.pages.is_none();
         if action == "parse" && whole && self.window_pages > 0 && self.kind != Kind::Job {
             planned.note = Some("parsed whole: its page count is not known here".into());
+        }
+        if action == "parse" && planned.note.is_none() {
+            planned.note = self.saves.new_job(self.session, self.shared, document);
         }
         planned.action = action;
         planned.reason = reason;
@@ -256,7 +269,9 @@ impl Look<'_> {
         if let Some(dir) = self.dir {
             let ours = self.manifest.and_then(|m| m.ours(&document.relative));
             match ours {
-                Some(written) if !self.force && written.done_for(&key, legacy) => {
+                Some(written)
+                    if !self.force && written.done_for(&key, legacy) && self.manifest.is_some_and(|m| m.complete(written, &self.saves.saving.label())) =>
+                {
                     return Action::new("done", None);
                 }
                 Some(_) => {}
@@ -377,8 +392,12 @@ fn human(planned: &Planned) -> String {
         .map(|why| format!(": {}", neutralize(why)))
         .collect::<String>();
     let windows = planned.windows.as_deref().map(windows::said).unwrap_or_default();
+    let saves = match planned.saves.as_slice() {
+        [] => String::new(),
+        names => format!(" (saves {})", names.join(", ")),
+    };
     format!(
-        "{:<6} {bytes:>10} {pages:>10}  {}{reason}{windows}",
+        "{:<6} {bytes:>10} {pages:>10}  {}{saves}{reason}{windows}",
         planned.action,
         neutralize(&planned.source)
     )

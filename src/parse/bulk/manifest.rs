@@ -47,6 +47,36 @@ pub(super) struct Written {
     /// it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) windows: Option<Vec<WindowLine>>,
+    /// The files saved beside it (`parse --save`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) saved: Vec<SavedLine>,
+    /// Only the files saved beside it were written, not the document (`--save pages` alone):
+    /// `output` names it all the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) no_document: bool,
+    /// What was saved with it (`Saving::label`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) saving: String,
+}
+
+/// A file saved beside an output (`parse --save`), as the manifest records it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct SavedLine {
+    /// Its path relative to the output directory, with `/` between parts.
+    pub(super) path: String,
+    pub(super) bytes: u64,
+    #[serde(default)]
+    pub(super) modified_ns: i128,
+    /// Its BLAKE3 hash, in hex.
+    pub(super) hash: String,
+}
+
+/// The line that claims a directory of saved files for this tool before any file is written in
+/// it (`{"saving": "report.pdf.assets"}`), so that a run stopped half-way replaces its own
+/// files, and never a file it did not write. (Releases before `--save` skip it.)
+#[derive(Serialize, Deserialize)]
+struct Saving {
+    saving: String,
 }
 
 /// One window of a document, as its jsonl line and its manifest record give it.
@@ -64,6 +94,7 @@ pub(super) struct WindowLine {
 enum Line {
     Written(Written),
     Event(Event),
+    Saving(Saving),
 }
 
 impl<'de> Deserialize<'de> for Line {
@@ -71,6 +102,9 @@ impl<'de> Deserialize<'de> for Line {
     /// `arbitrary_precision` keeps as maps).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = <&serde_json::value::RawValue>::deserialize(deserializer)?;
+        if let Ok(saving) = serde_json::from_str::<Saving>(raw.get()) {
+            return Ok(Line::Saving(saving));
+        }
         match serde_json::from_str::<Written>(raw.get()) {
             Ok(written) => Ok(Line::Written(written)),
             Err(_) => serde_json::from_str::<Event>(raw.get())
@@ -105,6 +139,11 @@ pub(super) struct Record {
     /// It was parsed in windows and one of them ended FAILED (its pages marked): not done, the
     /// next run parses that window again.
     window_failed: bool,
+    /// The files saved beside it (none for almost every result: nothing is held then).
+    pub(super) saved: Option<Box<[SavedLine]>>,
+    no_document: bool,
+    /// What was saved with it (`Saving::label`).
+    pub(super) saving: Box<str>,
 }
 
 impl Record {
@@ -122,6 +161,9 @@ impl Record {
             bytes: written.bytes,
             modified_ns: written.modified_ns,
             failed_pages: (!written.failed_pages.is_empty()).then(|| written.failed_pages.into_boxed_slice()),
+            saved: (!written.saved.is_empty()).then(|| written.saved.into_boxed_slice()),
+            no_document: written.no_document,
+            saving: written.saving.into_boxed_str(),
         }
     }
 
@@ -157,6 +199,8 @@ pub(super) struct Manifest {
     jobs: std::sync::OnceLock<HashMap<String, Made>>,
     /// Result key → what its events say, for the keys whose result was not written since.
     entries: Mutex<HashMap<String, Entry>>,
+    /// The directories of saved files claimed (`Saving`), relative to DIR.
+    saving: Mutex<std::collections::HashSet<String>>,
     dir: PathBuf,
 }
 
@@ -166,7 +210,11 @@ impl Manifest {
         let path = dir.join(MANIFEST);
         let mut written = HashMap::new();
         let mut entries: HashMap<String, Entry> = HashMap::new();
+        let mut saving = std::collections::HashSet::new();
         let log = Log::open_each(&path, true, |line: Line| match line {
+            Line::Saving(Saving { saving: dir }) => {
+                saving.insert(dir);
+            }
             Line::Written(mut w) => {
                 // Its job is known by its result now: its events are not held.
                 if entries
@@ -189,13 +237,19 @@ impl Manifest {
             written,
             jobs: std::sync::OnceLock::new(),
             entries: Mutex::new(entries),
+            saving: Mutex::new(saving),
             dir: dir.to_path_buf(),
         })
     }
 
-    /// The record of the file at `relative`, when that file is still the one written.
+    /// The record of the file at `relative`, when that file is still the one written (with
+    /// `--save pages` alone, its page files).
     pub(super) fn ours(&self, relative: &str) -> Option<&Record> {
         let written = self.written.get(relative)?;
+        if written.no_document {
+            let files = written.saved.iter().flatten();
+            return files.clone().all(|saved| self.intact(saved)).then_some(written);
+        }
         let path = self.dir.join(relative);
         let metadata = std::fs::metadata(&path).ok()?;
         if metadata.len() != written.bytes {
@@ -209,6 +263,64 @@ impl Manifest {
             .ok()
             .filter(|(hash, _)| blake3::Hash::from_hex(hash).is_ok_and(|h| *h.as_bytes() == written.hash))
             .map(|_| written)
+    }
+
+    /// The output directory.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The record of the file at `relative`, whatever became of the file.
+    pub(super) fn recorded(&self, relative: &str) -> Option<&Record> {
+        self.written.get(relative)
+    }
+
+    /// Whether the result was written with what `saving` saves (`Saving::label`), each file
+    /// saved beside it still the one written.
+    pub(super) fn complete(&self, record: &Record, saving: &str) -> bool {
+        *record.saving == *saving && record.saved.iter().flatten().all(|saved| self.intact(saved))
+    }
+
+    /// Whether the file saved at `saved.path` is still the one written: its size and time, or
+    /// (restored with new times) its bytes.
+    pub(super) fn intact(&self, saved: &SavedLine) -> bool {
+        let path = self.dir.join(&saved.path);
+        let Ok(metadata) = std::fs::metadata(&path) else {
+            return false;
+        };
+        metadata.len() == saved.bytes
+            && (modified_ns(&metadata) == saved.modified_ns
+                || hash_file(&path).is_ok_and(|(hash, _)| hash == saved.hash))
+    }
+
+    /// Claims the directory `relative` (to DIR) for saved files, on disk before any is written.
+    pub(super) fn claim_saving(&self, relative: &str) -> Result<(), Error> {
+        let mut claimed = self.saving.lock().unwrap_or_else(PoisonError::into_inner);
+        if claimed.contains(relative) {
+            return Ok(());
+        }
+        let line = Saving {
+            saving: relative.to_string(),
+        };
+        let pending = self
+            .log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .write(&line)
+            .map_err(Error::Io)?;
+        pending.wait().map_err(Error::Io)?;
+        claimed.insert(relative.to_string());
+        Ok(())
+    }
+
+    /// Whether this tool may replace the file at `relative` (to DIR) when it saves files there:
+    /// it is in a directory claimed for them.
+    pub(super) fn may_replace(&self, relative: &str) -> bool {
+        let claimed = self.saving.lock().unwrap_or_else(PoisonError::into_inner);
+        std::path::Path::new(relative)
+            .ancestors()
+            .skip(1)
+            .any(|dir| claimed.contains(&*dir.to_string_lossy()))
     }
 
     /// The completed job that made `key`'s result here before, if any.
@@ -242,16 +354,26 @@ impl Manifest {
         })
     }
 
-    /// Every output path the manifest records (absolute), so that they are never documents.
+    /// Every output path the manifest records (absolute), the files saved beside them too, so
+    /// that they are never documents.
     pub(super) fn outputs(&self) -> impl Iterator<Item = PathBuf> + '_ {
-        self.written.keys().map(|relative| self.dir.join(relative))
+        let saved = self.written.values().flat_map(|w| w.saved.iter().flatten());
+        self.written
+            .keys()
+            .map(|relative| self.dir.join(relative))
+            .chain(saved.map(|saved| self.dir.join(&saved.path)))
     }
 
     /// Records a result written at `path`.
     pub(super) fn append(&self, mut written: Written, path: &Path) -> Result<(), Error> {
-        let metadata = std::fs::metadata(path)?;
-        written.bytes = metadata.len();
-        written.modified_ns = modified_ns(&metadata);
+        if !written.no_document {
+            let metadata = std::fs::metadata(path)?;
+            written.bytes = metadata.len();
+            written.modified_ns = modified_ns(&metadata);
+        }
+        for saved in &mut written.saved {
+            saved.modified_ns = modified_ns(&std::fs::metadata(self.dir.join(&saved.path))?);
+        }
         let pending = self
             .log
             .lock()
@@ -270,6 +392,12 @@ pub(super) fn listed_at_or_above(root: &Path) -> Vec<PathBuf> {
     #[derive(Deserialize)]
     struct Listed {
         output: String,
+        #[serde(default)]
+        saved: Vec<SavedPath>,
+    }
+    #[derive(Deserialize)]
+    struct SavedPath {
+        path: String,
     }
     let Ok(root) = std::fs::canonicalize(root) else {
         return Vec::new();
@@ -280,10 +408,9 @@ pub(super) fn listed_at_or_above(root: &Path) -> Vec<PathBuf> {
             continue;
         };
         for line in std::io::BufRead::lines(std::io::BufReader::new(file)).map_while(Result::ok) {
-            if let Ok(Listed { output }) = serde_json::from_str(&line)
-                && let Ok(path) = std::fs::canonicalize(dir.join(output))
-            {
-                listed.push(path);
+            if let Ok(Listed { output, saved }) = serde_json::from_str(&line) {
+                let paths = std::iter::once(output).chain(saved.into_iter().map(|s| s.path));
+                listed.extend(paths.filter_map(|p| std::fs::canonicalize(dir.join(p)).ok()));
             }
         }
     }
@@ -350,6 +477,9 @@ mod tests {
                 error: "OCR timeout".into(),
             }],
             windows: None,
+            saved: Vec::new(),
+            no_document: false,
+            saving: String::new(),
         }
     }
 

@@ -23,6 +23,7 @@ mod queue;
 mod report;
 mod results;
 mod run;
+mod saved;
 mod settled;
 mod shard;
 mod sources;
@@ -70,6 +71,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         wait_timeout,
         cancel_on_timeout,
         window_pages,
+        saving,
         ..
     } = request;
     let given = Given {
@@ -79,6 +81,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         cancel: cancel_on_timeout,
         again,
         window_pages,
+        saving,
     };
     run_given(global, job, &given, sources, scope, ctx)
 }
@@ -95,6 +98,7 @@ struct Given<'a> {
     again: &'a str,
     /// `--window-pages` (0: no windows).
     window_pages: u64,
+    saving: crate::parse::save::Saving,
 }
 
 fn run_given(
@@ -119,10 +123,11 @@ fn run_given(
     report::check_format(global)?;
     let jsonl = matches!(global.format, Some(Format::Jsonl));
     // The key and the tier before anything local is read, so a mistake shows at once.
-    let plan = Plan::resolve(global, options, scope, global.format, ctx)?;
+    let mut plan = Plan::resolve(global, options, scope, global.format, ctx)?;
+    plan.save(&given.saving)?;
     let throttle = Arc::new(Throttle::default());
     plan.session.client.share_throttle(Arc::clone(&throttle));
-    let kind = sources::kind_of_run(global, &plan);
+    let kind = sources::kind_of_run(global, &plan).full_if(given.saving.full());
     let Plan {
         session,
         configuration,
@@ -180,6 +185,7 @@ fn run_given(
         force: given.store.force,
         shard,
         window_pages: given.window_pages,
+        saving: given.saving.clone(),
         window_parallel: bulk.max_in_flight as usize,
         manifest,
         throttle,

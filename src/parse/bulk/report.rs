@@ -64,6 +64,9 @@ pub(super) struct Outcome {
     /// credits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) windows: Option<Vec<crate::parse::bulk::manifest::WindowLine>>,
+    /// The files saved beside it (`parse --save`): path, bytes, hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) saved: Option<Vec<crate::parse::bulk::saved::SavedOut>>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
@@ -111,6 +114,7 @@ impl Outcome {
             credits: None,
             failure: None,
             windows: None,
+            saved: None,
             uploaded: 0,
             paid: false,
         }

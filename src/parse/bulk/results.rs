@@ -111,7 +111,8 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
             credits: job.and_then(Job::credits),
         };
         match write_output(run, &member.document, key, fetched.kept.path(), &written) {
-            Ok(()) => {
+            Ok(saved) => {
+                outcome.saved = saved;
                 outcome.status = if member.paid {
                     "COMPLETED"
                 } else {

@@ -45,6 +45,8 @@ pub(super) struct Setup<'a> {
     pub(super) shard: Option<Shard>,
     /// `--window-pages` (0: no windows), and how many windows of a document go at once.
     pub(super) window_pages: u64,
+    /// What is saved beside each document (`parse --save`, `--page-markers`).
+    pub(super) saving: crate::parse::save::Saving,
     pub(super) window_parallel: usize,
     /// Also the result store's journal (`once.journal`).
     pub(super) manifest: Arc<Manifest>,

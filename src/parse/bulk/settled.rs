@@ -27,7 +27,7 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
         skipped
     };
     match run.manifest.ours(&document.relative) {
-        Some(written) if !run.force && written.done_for(key, legacy) => {
+        Some(written) if !run.force && written.done_for(key, legacy) && run.manifest.complete(written, &run.saving.label()) => {
             let failed: Vec<FailedPage> = written.failed_pages.iter().flatten().cloned().collect();
             if written.key != key {
                 // An earlier release's line: recorded again under the key (should that fail, the
@@ -39,11 +39,19 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
                 };
                 let _ = record(run, document, key, &made, written.hash(), None);
             }
-            Some(done(written.job_id.clone(), failed))
+            let mut done = done(written.job_id.clone(), failed);
+            done.saved = written
+                .saved
+                .as_deref()
+                .map(|saved| crate::parse::bulk::saved::out_of(run, saved));
+            Some(done)
         }
         // Ours (an older result): replaced.
         Some(_) => None,
-        None if let Some(job_id) = adopt(run, key, document) => {
+        // A document written from its whole result is not a copy of it.
+        None if !matches!(run.kind, crate::parse::once::Kind::Full(_))
+            && let Some(job_id) = adopt(run, key, document) =>
+        {
             Some(done(job_id, run.once.failed_pages(key, run.kind)))
         }
         // Made from windows: recorded again as ours when the store's windows stitch to it.

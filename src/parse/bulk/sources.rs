@@ -170,7 +170,7 @@ impl Sources {
             .transpose()?;
         Ok(Sources {
             dir: Arc::from(dir),
-            extension: kind.name(),
+            extension: kind.extension(),
             arguments: checked,
             roots: bulk.recursive.clone(),
             list,

@@ -234,7 +234,8 @@ fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: 
                 credits: None,
             };
             match write_output(run, document, key, &path, &made) {
-                Ok(()) => {
+                Ok(saved) => {
+                    outcome.saved = saved;
                     outcome.output = Some(document.output().display().to_string());
                     outcome.failed_pages = failed;
                     outcome.credits = Some(0.into());

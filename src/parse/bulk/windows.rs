@@ -52,6 +52,7 @@ fn long<'a>(run: &'a Run, source: &'a Source, name: &'a str) -> Long<'a> {
         window_pages: run.window_pages,
         force: run.force,
         parallel: run.window_parallel,
+        stored: run.kind.of_window(),
     }
 }
 
@@ -114,7 +115,7 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
         let Known::Stored { path, job_id } = long.known(&run.once, &window_key) else {
             return None;
         };
-        let failed = run.once.failed_pages(&window_key, Kind::Json);
+        let failed = run.once.failed_pages(&window_key, long.stored);
         let credits = Some(0.into());
         let kept = Kept::Stored(path);
         pieces.push(Piece::Result {
@@ -128,8 +129,10 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
     let lines: Vec<WindowLine> = pieces.iter().map(line).collect();
     let mut hashing = Hashing::new(io::sink());
     let stitched = match run.kind {
-        Kind::Part(part) => stitch::write_part(&mut hashing, part, false, pieces.into_iter().map(Ok)),
-        Kind::Json | Kind::Job => stitch::write_json(&mut hashing, &pieces),
+        Kind::Part(part) | Kind::Full(Some(part)) => {
+            stitch::write_part(&mut hashing, part, false, pieces.into_iter().map(Ok))
+        }
+        Kind::Json | Kind::Job | Kind::Full(None) => stitch::write_json(&mut hashing, &pieces),
     };
     let (failed, (theirs, _)) = (stitched.ok()?, hash_file(&document.output()).ok()?);
     if hashing.finish().1 != theirs {
@@ -198,8 +201,8 @@ fn write(
     });
     let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
     let failed = match run.kind {
-        Kind::Part(part) => stitch::write_part(&mut file, part, false, &mut noted)?,
-        Kind::Json | Kind::Job => {
+        Kind::Part(part) | Kind::Full(Some(part)) => stitch::write_part(&mut file, part, false, &mut noted)?,
+        Kind::Json | Kind::Job | Kind::Full(None) => {
             for piece in &mut noted {
                 kept.push(piece?);
             }

@@ -8,9 +8,10 @@ use crate::api::document::FailedPage;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
 use crate::hashing::Hashing;
-use crate::parse::bulk::manifest::WindowLine;
-use crate::parse::bulk::manifest::Written;
+use crate::parse::once::Kind;
+use crate::parse::bulk::manifest::{SavedLine, WindowLine, Written};
 use crate::parse::bulk::run::Run;
+use crate::parse::bulk::saved::SavedOut;
 use crate::parse::bulk::sources::Document;
 
 /// What made a result: its job, the pages of it that failed, and what the job cost (when known).
@@ -28,17 +29,21 @@ pub(super) fn write_output(
     key: &str,
     result: &Path,
     made: &Made,
-) -> Result<(), Error> {
+) -> Result<Option<Vec<SavedOut>>, Error> {
     let output = document.output();
     if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
+    }
+    if let Kind::Full(part) = run.kind {
+        return crate::parse::bulk::saved::write(run, document, key, result, made, part).map(Some);
     }
     let mut from = std::io::BufReader::with_capacity(256 * 1024, std::fs::File::open(result)?);
     let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
     std::io::copy(&mut from, &mut file)?;
     let (file, hash) = file.finish();
     file.persist_durably()?;
-    record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))
+    record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))?;
+    Ok(None)
 }
 
 /// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the
@@ -52,6 +57,27 @@ pub(super) fn record(
     hash: String,
     windows: Option<Vec<WindowLine>>,
 ) -> Result<(), Error> {
+    record_with(run, document, key, made, hash, windows, Beside::default())
+}
+
+/// What was written beside a document's output (`parse --save`).
+#[derive(Default)]
+pub(super) struct Beside {
+    pub(super) saved: Vec<SavedLine>,
+    /// Only those files, not the document (`--save pages` alone).
+    pub(super) no_document: bool,
+}
+
+/// `record`, with the files written beside the output.
+pub(super) fn record_with(
+    run: &Run,
+    document: &Document,
+    key: &str,
+    made: &Made,
+    hash: String,
+    windows: Option<Vec<WindowLine>>,
+    beside: Beside,
+) -> Result<(), Error> {
     let written = Written {
         output: document.relative.clone(),
         source: document.name().into_owned(),
@@ -63,6 +89,9 @@ pub(super) fn record(
         credits: made.credits.clone(),
         failed_pages: made.failed.to_vec(),
         windows,
+        saved: beside.saved,
+        no_document: beside.no_document,
+        saving: run.saving.label(),
     };
     run.manifest.append(written, &document.output())
 }

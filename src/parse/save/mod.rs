@@ -2,6 +2,15 @@
 //! the request must ask the API for (part of the result key: asking later is a new job), the
 //! result kept whole in the store (`Kind::Full`), and the files written from it.
 
+pub(crate) mod assets;
+pub(crate) mod bundle;
+mod stub_writer;
+// wired by the lead
+#[allow(dead_code)]
+pub(crate) mod contents;
+#[allow(dead_code)]
+pub(crate) mod render;
+
 use serde_json::{Map, Value, json};
 
 use crate::domain::Saved;
@@ -29,6 +38,16 @@ impl Saving {
 
     pub(crate) fn has(&self, what: Saved) -> bool {
         self.what.contains(&what)
+    }
+
+    /// What is saved, as OUT's manifest records it with the files (`images,pages,page-markers`):
+    /// a result written with other files is written again.
+    pub(crate) fn label(&self) -> String {
+        let mut names: Vec<String> = self.what.iter().map(|what| format!("{what:?}").to_lowercase()).collect();
+        if self.page_markers {
+            names.push("page-markers".into());
+        }
+        names.join(",")
     }
 
     /// Whether the document is written from the whole result (`Kind::Full`) rather than from

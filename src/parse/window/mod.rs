@@ -196,6 +196,8 @@ pub(super) struct Long<'a> {
     pub force: bool,
     /// Windows followed at once (`--max-in-flight`).
     pub parallel: usize,
+    /// What each window's result is kept as (`Kind::of_window`).
+    pub stored: Kind,
 }
 
 impl Long<'_> {
@@ -262,13 +264,13 @@ impl Long<'_> {
             .key)
     }
 
-    /// What is known of a window's result (kept as JSON) that may be used: with `--force` only a
+    /// What is known of a window's result (kept as JSON, whole with `--save`) that may be used: with `--force` only a
     /// job in flight.
     pub(super) fn known(&self, shared: &Shared, key: &str) -> Known {
         if self.force {
-            shared.in_flight(key, Kind::Json, self.source)
+            shared.in_flight(key, self.stored, self.source)
         } else {
-            shared.usable(key, Kind::Json, self.source)
+            shared.usable(key, self.stored, self.source)
         }
     }
 

@@ -19,7 +19,7 @@ use crate::api::parse_jobs::Source;
 use crate::error::Error;
 use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job;
-use crate::parse::once::{self, Kind, Known, Shared};
+use crate::parse::once::{self, Known, Shared};
 use crate::parse::window::stitch::Piece;
 use crate::parse::window::watch::Watch;
 use crate::parse::window::{Long, Window, too_long};
@@ -267,7 +267,7 @@ impl Windows<'_> {
         for _ in 0..2 {
             let job_id = match known {
                 Known::Stored { path, job_id } => {
-                    let failed = shared.failed_pages(&key, Kind::Json);
+                    let failed = shared.failed_pages(&key, w.long.stored);
                     return Ok(vec![Piece::Result {
                         kept: Kept::Stored(path),
                         job_id,
@@ -336,7 +336,7 @@ impl Windows<'_> {
                     );
                 }
             }
-            match fetch::fetch_result(shared, session, &key, &job_id, Kind::Json) {
+            match fetch::fetch_result(shared, session, &key, &job_id, w.long.stored) {
                 Ok(fetched) => {
                     return Ok(vec![Piece::Result {
                         kept: fetched.kept,

@@ -219,7 +219,7 @@ pub(in crate::parse) fn to_output(
     pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
 ) -> Result<Vec<FailedPage>, Error> {
     let write = |mut out: &mut dyn Write, pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| match kind {
-        Kind::Part(part) => write_part(&mut out, part, output.to_terminal(), pieces),
+        Kind::Part(part) | Kind::Full(Some(part)) => write_part(&mut out, part, output.to_terminal(), pieces),
         _ => {
             let pieces = pieces.collect::<Result<Vec<_>, Error>>()?;
             write_json(&mut out, &pieces)

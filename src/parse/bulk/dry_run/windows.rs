@@ -88,6 +88,7 @@ impl Windows<'_> {
             window_pages: self.window_pages,
             force: self.force,
             parallel: 1,
+            stored: self.kind.of_window(),
         }
     }
 

@@ -1,0 +1,338 @@
+//! A document and what is saved beside it, written from its whole result and its files: the
+//! layout of `report.pdf.assets/` (`images/`, `screenshots/page-0007.jpg`, `items.json`,
+//! `result.json`, `tables.xlsx`, `pages/page-0007.md`), each file written atomically and durably
+//! and hashed on the way, then the document itself (its image references pointing at the saved
+//! files, its pages marked), last: a document is never there before its files.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::api::document::Decoded;
+use crate::api::models::Part;
+use crate::atomic_file::AtomicFile;
+use crate::domain::Saved;
+use crate::error::Error;
+use crate::hashing::Hashing;
+use crate::output::document::Writer;
+use crate::parse::save::Saving;
+use crate::parse::save::assets::{Asset, Assets, TABLES};
+use crate::parse::save::contents::{self, Contents};
+use crate::parse::save::render::{self, page_marker};
+
+/// A file written beside a document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct SavedFile {
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: u64,
+    /// Its BLAKE3 hash, in hex.
+    pub(crate) hash: String,
+}
+
+/// The directory of the files saved beside the document written to `output`:
+/// `OUT/report.pdf.md` → `OUT/report.pdf.assets`, `report.md` → `report.assets`.
+pub(crate) fn assets_dir(output: &Path) -> PathBuf {
+    output.with_extension("assets")
+}
+
+/// How the document at `output` links to a file saved at `stored` (a path under its assets
+/// directory): relative to the document's directory, percent-encoded as a URL path.
+fn link_from(output: &Path, stored: &str) -> String {
+    let dir = assets_dir(output);
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("{}/{}", encode(&name), encode_path(stored))
+}
+
+/// A path's parts percent-encoded (`/` kept between them).
+fn encode_path(path: &str) -> String {
+    path.split('/').map(encode).collect::<Vec<_>>().join("/")
+}
+
+fn encode(part: &str) -> String {
+    /// What a markdown link destination keeps as it is: letters, digits and `-._~`.
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(part, KEEP).to_string()
+}
+
+/// The images saved (`--save images`: embedded images and cropped figures), by the name the
+/// markdown refers to them with, each pointing at its saved file from `base` (the document's
+/// directory, or a page file's).
+fn links(saving: &Saving, assets: &Assets, link: impl Fn(&str) -> String) -> HashMap<String, String> {
+    if !saving.has(Saved::Images) {
+        return HashMap::new();
+    }
+    assets
+        .list
+        .iter()
+        .filter(|asset| matches!(asset.category.as_str(), "embedded" | "layout" | ""))
+        .map(|asset| (asset.api_name.clone(), link(&asset.stored)))
+        .collect()
+}
+
+/// The number of the page a screenshot shows, from the name the API gives it (`page_7.jpg`).
+fn screenshot_page(name: &str) -> Option<u64> {
+    let rest = name.strip_prefix("page_")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The highest page number among `pages`, at least their count.
+fn last_page(pages: &[String]) -> u64 {
+    pages
+        .iter()
+        .filter_map(|p| p.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0)
+        .max(pages.len() as u64)
+}
+
+/// Where `asset` goes in the saved layout, when it is saved: images under `images/`,
+/// screenshots as `screenshots/page-0007.jpg` (the page in the original, zero-padded to
+/// `width`), the spreadsheet as `tables.xlsx`.
+fn saved_as(saving: &Saving, asset: &Asset, width: usize, nth: usize) -> Option<String> {
+    match asset.category.as_str() {
+        "tables" => saving.has(Saved::Tables).then(|| TABLES.to_string()),
+        "screenshot" => saving.has(Saved::Screenshots).then(|| {
+            let extension = Path::new(&asset.stored)
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            match screenshot_page(&asset.api_name) {
+                Some(page) => format!("screenshots/page-{page:0width$}{extension}"),
+                // A name without its page: numbered in the order the API lists them.
+                None => format!(
+                    "screenshots/{nth:0width$}-{}",
+                    asset.stored.trim_start_matches("images/")
+                ),
+            }
+        }),
+        _ => saving.has(Saved::Images).then(|| asset.stored.clone()),
+    }
+}
+
+/// What a saved file is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum From {
+    /// The asset at this place of `Assets::list`.
+    Asset(usize),
+    /// The structured pages of the whole result.
+    Items,
+    /// The whole result.
+    Json,
+    /// A page of the document.
+    Page,
+}
+
+/// One file of the saved layout: its path in the assets directory, and what it is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Planned {
+    pub(crate) relative: String,
+    pub(crate) from: From,
+}
+
+/// The files `saving` keeps of a whole result with these assets, in the order they are written.
+pub(crate) fn layout(saving: &Saving, assets: &[Asset], contents: &Contents, part: Part) -> Vec<Planned> {
+    let width = render::width(last_page(&contents.pages));
+    let mut planned = Vec::new();
+    let mut screenshots = 0;
+    for (at, asset) in assets.iter().enumerate() {
+        if asset.category == "screenshot" {
+            screenshots += 1;
+        }
+        if let Some(relative) = saved_as(saving, asset, width, screenshots) {
+            planned.push(Planned {
+                relative,
+                from: From::Asset(at),
+            });
+        }
+    }
+    if saving.has(Saved::Items) {
+        planned.push(Planned {
+            relative: "items.json".into(),
+            from: From::Items,
+        });
+    }
+    if saving.has(Saved::Json) {
+        planned.push(Planned {
+            relative: "result.json".into(),
+            from: From::Json,
+        });
+    }
+    if saving.has(Saved::Pages) {
+        let extension = match part {
+            Part::Markdown => "md",
+            Part::Text => "txt",
+        };
+        for number in &contents.pages {
+            if let Ok(number) = number.parse::<u64>() {
+                planned.push(Planned {
+                    relative: format!("pages/page-{number:0width$}.{extension}"),
+                    from: From::Page,
+                });
+            }
+        }
+    }
+    planned
+}
+
+/// What becomes of a file of the layout that is about to be written.
+pub(crate) enum Keep {
+    /// Written (again).
+    Write,
+    /// Left as it is: it is the file written before.
+    Intact(SavedFile),
+}
+
+/// Writes what `saving` keeps of the whole result at `full` into `dir` (made if missing), each
+/// file of the layout first passed to `keep` (which leaves one that is still the one written
+/// before, and refuses one that is not the program's to replace). Returns the files, in the
+/// layout's order.
+pub(crate) fn write_files(
+    saving: &Saving,
+    full: &Path,
+    assets: &Assets,
+    part: Part,
+    dir: &Path,
+    keep: &dyn Fn(&Path) -> Result<Keep, Error>,
+) -> Result<Vec<SavedFile>, Error> {
+    let mut saved = Vec::new();
+    let mut pages = false;
+    for planned in layout(saving, &assets.list, &assets.contents, part) {
+        let path = dir.join(&planned.relative);
+        let written = match keep(&path)? {
+            Keep::Intact(file) => {
+                saved.push(file);
+                continue;
+            }
+            Keep::Write => &planned.from,
+        };
+        match written {
+            From::Asset(at) => saved.push(copy(&mut File::open(assets.path(&assets.list[*at]))?, &path)?),
+            From::Items => saved.push(write_with(&path, |out| {
+                let found = contents::copy_items(BufReader::new(File::open(full)?), out)?;
+                if !found {
+                    return Err(Error::failure(
+                        "the result has no structured pages (items): the fast tier makes none",
+                    ));
+                }
+                Ok(())
+            })?),
+            From::Json => saved.push(copy(&mut File::open(full)?, &path)?),
+            From::Page => pages = true,
+        }
+    }
+    if pages {
+        // Every page at once, from one read of the result.
+        let width = render::width(last_page(&assets.contents.pages));
+        let pages_dir = dir.join("pages");
+        let page_links = links(saving, assets, |stored| format!("../{}", encode_path(stored)));
+        let links = (!page_links.is_empty() && part == Part::Markdown).then_some(&page_links);
+        let written = render::write_pages(BufReader::new(File::open(full)?), part, &pages_dir, width, links)?;
+        saved.retain(|file| !file.path.starts_with(&pages_dir));
+        saved.extend(written.into_iter().map(|page| SavedFile {
+            path: pages_dir.join(page.name),
+            bytes: page.bytes,
+            hash: page.hash,
+        }));
+    }
+    Ok(saved)
+}
+
+/// Writes the document (`part`) of the whole result at `full` to `out`, each page marked with
+/// `--page-markers`, its references to the saved images pointing at them from `output` (where
+/// the document is written: its directory is what links are relative to).
+pub(crate) fn write_document(
+    saving: &Saving,
+    full: &Path,
+    assets: &Assets,
+    part: Part,
+    output: &Path,
+    out: &mut impl Write,
+    flush_pages: bool,
+) -> Result<Decoded, Error> {
+    let mut writer = Writer::new(out, flush_pages);
+    if saving.page_markers {
+        writer.markers(markers(&assets.contents));
+    }
+    if part == Part::Markdown {
+        let links = links(saving, assets, |stored| link_from(output, stored));
+        if !links.is_empty() {
+            writer.links(links);
+        }
+    }
+    let decoded = writer.response(BufReader::new(File::open(full)?), part)?;
+    writer.finish()?;
+    Ok(decoded)
+}
+
+/// The marker of each page of a result, in order.
+pub(crate) fn markers(contents: &contents::Contents) -> Vec<String> {
+    contents
+        .pages
+        .iter()
+        .map(|number| page_marker(number, contents.printed.get(number).map(String::as_str)))
+        .collect()
+}
+
+/// Copies `from` to `path`, atomically and durably.
+fn copy(from: &mut impl Read, path: &Path) -> Result<SavedFile, Error> {
+    write_with(path, |out| {
+        io::copy(from, out)?;
+        Ok(())
+    })
+}
+
+/// Writes `path` (its directory made if missing) with `fill`, atomically and durably, hashed.
+fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut Hashing<io::BufWriter<AtomicFile>>) -> Result<(), Error>,
+) -> Result<SavedFile, Error> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut out = Hashing::new(io::BufWriter::with_capacity(
+        256 * 1024,
+        AtomicFile::create(path, 0o644)?,
+    ));
+    fill(&mut out)?;
+    let bytes = out.bytes();
+    let (out, hash) = out.finish();
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.persist_durably()?;
+    Ok(SavedFile {
+        path: path.to_path_buf(),
+        bytes,
+        hash,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_assets_directory_and_links_follow_the_output() {
+        assert_eq!(
+            assets_dir(Path::new("OUT/report.pdf.md")),
+            Path::new("OUT/report.pdf.assets")
+        );
+        assert_eq!(assets_dir(Path::new("report.md")), Path::new("report.assets"));
+        assert_eq!(
+            link_from(Path::new("OUT/my report (1).pdf.md"), "images/page_1_image_1.png"),
+            "my%20report%20%281%29.pdf.assets/images/page_1_image_1.png"
+        );
+    }
+
+    #[test]
+    fn screenshots_are_numbered_by_their_page() {
+        assert_eq!(screenshot_page("page_7.jpg"), Some(7));
+        assert_eq!(screenshot_page("page_12_image_1.png"), Some(12));
+        assert_eq!(screenshot_page("shot.jpg"), None);
+        assert_eq!(last_page(&["1".into(), "250".into(), "?".into()]), 250);
+    }
+}

@@ -87,6 +87,12 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l webhook-
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l options -d 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it; a key the v2 configuration does not take is refused before anything is sent' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l wait-timeout -d 'Give up waiting after this long (for each document): 90s, 30m, 2h, or seconds' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l window-pages -d 'Parse a document of more than N pages as consecutive windows of N pages, side by side, stitched back into one (a PDF\'s pages are counted here; another document is windowed once the API refuses it as too long); 0: one job per document' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l save -d 'Keep beside each document what its parse produces (repeatable, or comma-separated): images, screenshots, items, json, tables, pages; in <output>.assets/ (images and screenshots ask the API for them, a new job for a document parsed without)' -r -f -a "images\t'The document\'s embedded images and cropped figures (`images_to_save`: embedded, layout)'
+screenshots\t'One rendering of each page (`images_to_save`: screenshot)'
+items\t'The structured pages (`expand=items`), one JSON file'
+json\t'The whole result as the API gives it, one JSON file'
+tables\t'The tables as one spreadsheet (`tables_as_spreadsheet`)'
+pages\t'One file per page'"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
@@ -120,6 +126,7 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l dry-run 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l disable-cache -d 'Parse again even if the API has a cached result for this document'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l allow-unknown-options -d 'Send keys of --options this version does not know (options newer than it)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l cancel-on-timeout -d 'Cancel a job that has not ended by --wait-timeout (else it runs on, and the next run waits for it)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l page-markers -d 'Put a line `<!-- page N -->` before each page of the document (N: its page in the original; with extract_printed_page_number, also its printed label)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l json -d 'Shorthand for --format json'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'

@@ -168,7 +168,12 @@ pub struct ParseArgs {
     /// Keep beside each document what its parse produces (repeatable, or comma-separated):
     /// images, screenshots, items, json, tables, pages; in <output>.assets/ (images and
     /// screenshots ask the API for them, a new job for a document parsed without)
-    #[arg(long, value_name = "WHAT", value_delimiter = ',', help_heading = "Saving more")]
+    #[arg(
+        long,
+        value_name = "WHAT",
+        value_delimiter = ',',
+        help_heading = "Saving more"
+    )]
     pub save: Vec<crate::domain::Saved>,
 
     /// Put a line `<!-- page N -->` before each page of the document (N: its page in the

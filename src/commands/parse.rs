@@ -4,7 +4,7 @@
 use crate::cli::{GlobalArgs, ParseArgs};
 use crate::context::Context;
 use crate::error::Error;
-use crate::parse::plan::Request;
+use crate::parse::request::Request;
 use crate::parse::{bulk, single};
 
 pub fn run(global: &GlobalArgs, args: &ParseArgs, again: &str, ctx: &mut Context) -> Result<(), Error> {

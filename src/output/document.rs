@@ -2,6 +2,7 @@
 //! flushed as it ends when a person is watching, a final newline; and the server's bytes copied
 //! through as they are (`--format raw`, JSON results). The decoding is `api::document`'s.
 
+use std::collections::{HashMap, VecDeque};
 use std::io::{self, Read, Write};
 
 use crate::api;
@@ -12,6 +13,14 @@ use crate::text::neutralize;
 
 /// How much of a body is copied at a time.
 const COPY_BUFFER: usize = 64 * 1024;
+
+/// How the pages of the next response are written beside their text: the marker line of each
+/// page, in order (`render::page_markers`), and the link destinations rewritten (`Links`).
+#[derive(Debug, Default)]
+pub(crate) struct Decorations {
+    pub(crate) markers: Vec<String>,
+    pub(crate) links: HashMap<String, String>,
+}
 
 /// A document written to `out` from one job response, or from several in order (the windows of
 /// a long document): pages joined by a blank line, failed pages marked where they were, a final
@@ -24,6 +33,10 @@ pub(crate) struct Writer<'w, W: Write> {
     /// The last byte of the page being written.
     last: Option<u8>,
     ends_with_newline: bool,
+    /// The marker line of each page to come (`markers`), in order.
+    markers: VecDeque<String>,
+    /// The link destinations rewritten (`links`).
+    links: Option<Links>,
 }
 
 impl<'w, W: Write> Writer<'w, W> {
@@ -35,17 +48,34 @@ impl<'w, W: Write> Writer<'w, W> {
             written_any: false,
             last: None,
             ends_with_newline: true,
+            markers: VecDeque::new(),
+            links: None,
         }
+    }
+
+    /// Queues the marker line of each coming page (`render::page_marker`), in order: each page
+    /// begun (its text or its failure's line) takes the next and starts with it. Called with a
+    /// response's pages before that response is written; a page with none left has no marker.
+    pub(crate) fn markers(&mut self, lines: impl IntoIterator<Item = String>) {
+        self.markers.extend(lines);
+    }
+
+    /// Rewrites the markdown link and image destinations that `map` has (`Links`), from the
+    /// next response on (each window of a long document has its own).
+    pub(crate) fn links(&mut self, map: HashMap<String, String>) {
+        self.links = (!map.is_empty()).then(|| Links::new(std::sync::Arc::new(map)));
+    }
+
+    /// Sets how the pages of the next response are written (`Decorations`).
+    pub(crate) fn decorate(&mut self, decorations: Decorations) {
+        self.markers(decorations.markers);
+        self.links(decorations.links);
     }
 
     /// Writes the markdown or text of the job response in `reader`, pages in the order the
     /// server sends them.
     pub(crate) fn response(&mut self, reader: impl Read, part: Part) -> Result<Decoded, Error> {
-        document::decode(reader, part, self).map_err(|err| match err {
-            DecodeError::Read(err) => Error::Api(err),
-            DecodeError::Write(err) => Error::Io(err),
-            DecodeError::Missing(missing) => Error::failure(missing_content(&missing)),
-        })
+        decode(reader, part, self)
     }
 
     /// Marks a page that failed, in its place.
@@ -69,16 +99,27 @@ impl<W: Write> Pages for Writer<'_, W> {
         }
         self.written_any = true;
         self.last = None;
+        if let Some(line) = self.markers.pop_front() {
+            self.out.write_all(line.as_bytes())?;
+            self.out.write_all(b"\n")?;
+            self.last = Some(b'\n');
+        }
         Ok(())
     }
 
     fn write(&mut self, text: &[u8]) -> io::Result<()> {
-        self.out.write_all(text)?;
+        match &mut self.links {
+            Some(links) => links.write(text, self.out)?,
+            None => self.out.write_all(text)?,
+        }
         self.last = text.last().copied().or(self.last);
         Ok(())
     }
 
     fn end(&mut self) -> io::Result<()> {
+        if let Some(links) = &mut self.links {
+            links.end(self.out)?;
+        }
         self.ends_with_newline = self.last.is_none_or(|b| b == b'\n');
         if self.flush_pages {
             self.out.flush()?;
@@ -88,9 +129,206 @@ impl<W: Write> Pages for Writer<'_, W> {
 
     fn failed(&mut self, page: &FailedPage) -> io::Result<()> {
         self.begin()?;
-        self.write(marker(page).as_bytes())?;
+        // The line is the program's, not the API's markdown: written as it is.
+        self.out.write_all(marker(page).as_bytes())?;
+        self.last = Some(b']');
         self.end()
     }
+}
+
+/// Decodes the job response in `reader` into `pages`, its errors worded for the user.
+pub(crate) fn decode(reader: impl Read, part: Part, pages: &mut dyn Pages) -> Result<Decoded, Error> {
+    document::decode(reader, part, pages).map_err(|err| match err {
+        DecodeError::Read(err) => Error::Api(err),
+        DecodeError::Write(err) => Error::Io(err),
+        DecodeError::Missing(missing) => Error::failure(missing_content(&missing)),
+    })
+}
+
+/// How much of an unfinished link destination is held back before it is written unchanged.
+const HOLD: usize = 4096;
+
+/// Markdown link and image destinations rewritten as text streams through, in chunks cut
+/// anywhere: `](DEST)`, `](DEST "title")`, `](<DEST>)`, whose DEST (as written, or
+/// percent-decoded) is a key of the map, become its value, percent-encoded where a destination
+/// needs it; all other text is written unchanged. At most a destination and the blanks after it
+/// are held back (`HOLD` bytes; past that, or at the end of a page, written unchanged).
+pub(crate) struct Links {
+    map: std::sync::Arc<HashMap<String, String>>,
+    state: State,
+    /// The destination read so far, and the blanks after it.
+    dest: Vec<u8>,
+    blanks: Vec<u8>,
+    /// Parentheses open inside the destination.
+    depth: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Text,
+    /// After `]`.
+    Bracket,
+    /// After `](`.
+    Open,
+    Dest,
+    /// After `](<`.
+    Angle,
+    /// After the destination, before what follows it.
+    Blanks,
+}
+
+impl Links {
+    pub(crate) fn new(map: std::sync::Arc<HashMap<String, String>>) -> Self {
+        Links {
+            map,
+            state: State::Text,
+            dest: Vec::new(),
+            blanks: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    /// The next piece of text.
+    pub(crate) fn write(&mut self, text: &[u8], out: &mut impl Write) -> io::Result<()> {
+        // Text from `run` to `i` passes through unchanged; a destination is held.
+        let (mut run, mut i) = (0, 0);
+        while i < text.len() {
+            let b = text[i];
+            match (self.state, b) {
+                (State::Text, _) => match text[i..].iter().position(|&c| c == b']') {
+                    Some(at) => (i, self.state) = (i + at + 1, State::Bracket),
+                    None => i = text.len(),
+                },
+                (State::Bracket, b'(') => {
+                    i += 1;
+                    out.write_all(&text[run..i])?;
+                    (run, self.state) = (i, State::Open);
+                }
+                (State::Bracket, _) => {
+                    self.state = if b == b']' { State::Bracket } else { State::Text };
+                    i += 1;
+                }
+                (State::Open, b'<') => {
+                    out.write_all(&text[run..=i])?;
+                    (i, self.state) = (i + 1, State::Angle);
+                    run = i;
+                }
+                (State::Angle, b'>') | (State::Open | State::Dest, b')') if self.depth == 0 => {
+                    self.resolve(true, out)?;
+                    run = i;
+                }
+                (State::Open | State::Dest, b' ' | b'\t') => self.hold(b, State::Blanks, &mut i, &mut run),
+                (State::Blanks, b' ' | b'\t') => self.hold(b, State::Blanks, &mut i, &mut run),
+                (State::Blanks, b'"' | b'\'' | b'(' | b')') => {
+                    self.resolve(true, out)?;
+                    run = i;
+                }
+                (State::Angle, b'<' | b'\n' | b'\r') | (State::Blanks, _) => {
+                    self.resolve(false, out)?;
+                    run = i;
+                }
+                (State::Open | State::Dest, _) if b.is_ascii_control() => {
+                    self.resolve(false, out)?;
+                    run = i;
+                }
+                (State::Open | State::Dest | State::Angle, _) => {
+                    if self.state != State::Angle {
+                        self.depth = match b {
+                            b'(' => self.depth + 1,
+                            b')' => self.depth - 1,
+                            _ => self.depth,
+                        };
+                    }
+                    let state = if self.state == State::Angle {
+                        State::Angle
+                    } else {
+                        State::Dest
+                    };
+                    self.hold(b, state, &mut i, &mut run);
+                }
+            }
+            if self.dest.len() + self.blanks.len() > HOLD {
+                self.resolve(false, out)?;
+            }
+        }
+        out.write_all(&text[run..])
+    }
+
+    /// The page has ended: what is held is written unchanged.
+    pub(crate) fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.resolve(false, out)
+    }
+
+    fn hold(&mut self, b: u8, state: State, i: &mut usize, run: &mut usize) {
+        if state == State::Blanks {
+            self.blanks.push(b);
+        } else {
+            self.dest.push(b);
+        }
+        self.state = state;
+        *i += 1;
+        *run = *i;
+    }
+
+    /// Writes the destination held (its replacement, when it is a link the map has) and the
+    /// blanks after it; what follows is text again.
+    fn resolve(&mut self, link: bool, out: &mut impl Write) -> io::Result<()> {
+        let replacement = link.then(|| self.lookup()).flatten();
+        match replacement {
+            Some(value) => out.write_all(encode(value).as_bytes())?,
+            None => out.write_all(&self.dest)?,
+        }
+        out.write_all(&self.blanks)?;
+        self.dest.clear();
+        self.blanks.clear();
+        (self.state, self.depth) = (State::Text, 0);
+        Ok(())
+    }
+
+    fn lookup(&self) -> Option<&String> {
+        let dest = std::str::from_utf8(&self.dest).ok()?;
+        let map = &self.map;
+        map.get(dest).or_else(|| map.get(&percent_decode(dest)?))
+    }
+}
+
+/// `%XX` sequences decoded; none if that is not UTF-8 (or there are none).
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| bytes[i] == b'%' && h.iter().all(u8::is_ascii_hexdigit));
+        match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    (out != bytes).then(|| String::from_utf8(out).ok()).flatten()
+}
+
+/// A path as a link destination: what would end it or be read as an escape percent-encoded.
+fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || "()<>%\\".contains(c) {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A page that failed, as stderr says it: `page 3 failed: OCR timeout`.

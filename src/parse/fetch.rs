@@ -10,7 +10,8 @@ use crate::api::models::Part;
 use crate::api::parse_jobs::{self, Expand};
 use crate::error::Error;
 use crate::output::document;
-use crate::parse::once::{Kind, Shared};
+use crate::parse::kind::Kind;
+use crate::parse::once::Shared;
 use crate::session::Session;
 
 /// What a whole result (`Kind::Full`) asks the API for: every part, the structured pages, the
@@ -84,23 +85,25 @@ pub(super) fn fetch_result(
                     .map(|()| decoded.failed)
             })
         }
-        Kind::Json | Kind::Job | Kind::Full(_) => parse_jobs::stream(&session.client, &session.scope, job_id, &expand)
-            .map_err(Error::from)
-            .and_then(|mut response| document::copy_through(&mut response.body, temp.as_file_mut()))
-            .map(|_| {
-                // The JSON holds each page's error itself; its failed pages are counted all the same.
-                File::open(temp.path())
-                    .ok()
-                    .and_then(|file| {
-                        let part = match kind {
-                            Kind::Full(Some(part)) => part,
-                            _ => Part::Markdown,
-                        };
-                        document::write_document(file, &mut io::sink(), part, false).ok()
-                    })
-                    .map(|decoded| decoded.failed)
-                    .unwrap_or_default()
-            }),
+        Kind::Json | Kind::Job | Kind::Full(_) => {
+            parse_jobs::stream(&session.client, &session.scope, job_id, &expand)
+                .map_err(Error::from)
+                .and_then(|mut response| document::copy_through(&mut response.body, temp.as_file_mut()))
+                .map(|_| {
+                    // The JSON holds each page's error itself; its failed pages are counted all the same.
+                    File::open(temp.path())
+                        .ok()
+                        .and_then(|file| {
+                            let part = match kind {
+                                Kind::Full(Some(part)) => part,
+                                _ => Part::Markdown,
+                            };
+                            document::write_document(file, &mut io::sink(), part, false).ok()
+                        })
+                        .map(|decoded| decoded.failed)
+                        .unwrap_or_default()
+                })
+        }
     };
     let failed_pages = written.map_err(|err| match err {
         Error::Api(api) if api.is_not_found() => Fetch::Gone,

@@ -5,7 +5,6 @@
 
 use std::io::Read as _;
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
@@ -13,14 +12,12 @@ use crate::api::models::{Created, Part};
 pub use crate::api::parse_jobs::Source;
 use crate::api::{configuration, parse_jobs};
 use crate::cli::Lenient;
-use crate::cli::{
-    BulkArgs, Format, GlobalArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs,
-};
+use crate::cli::{Format, GlobalArgs, JobOptions, ScopeArgs};
 use crate::context::Context;
 use crate::domain::{Saved, Tier};
-use crate::parse::save::Saving;
 use crate::error::Error;
 use crate::output::Output;
+use crate::parse::save::Saving;
 use crate::session::{Session, warn_unknown};
 use crate::settings::{Settings, Source as SettingSource};
 use crate::text::neutralize;
@@ -30,75 +27,6 @@ const CLIENT_NAME: &str = concat!("llamacloud-cli/", env!("CARGO_PKG_VERSION"));
 
 /// The most webhook configurations one job takes.
 const MAX_WEBHOOKS: usize = 4;
-
-/// What `parse` and `parsing create` ask for, in one form whichever command asked: the documents
-/// (each with the name the user gave it) and the flags every parse takes.
-pub(crate) struct Request<'a> {
-    pub(crate) sources: Vec<(Source, String)>,
-    pub(crate) job: &'a JobOptions,
-    pub(crate) scope: &'a ScopeArgs,
-    pub(crate) store: &'a StoreArgs,
-    pub(crate) bulk: &'a BulkArgs,
-    /// How long to wait for each job, and whether to cancel one that has not ended by then.
-    pub(crate) wait_timeout: Duration,
-    pub(crate) cancel_on_timeout: bool,
-    /// One document (no bulk option): written to stdout or `-o`.
-    pub(crate) single: bool,
-    /// `--window-pages`: a longer document is parsed in windows of this many pages (0: never;
-    /// `parsing create` makes one job a document).
-    pub(crate) window_pages: u64,
-    /// What `parse --save` keeps beside each document, and `--page-markers`.
-    pub(crate) saving: Saving,
-}
-
-impl<'a> Request<'a> {
-    /// `parse FILE|URL|-…`.
-    pub(crate) fn of_parse(args: &'a ParseArgs) -> Self {
-        Request {
-            sources: args
-                .sources
-                .iter()
-                .map(|s| (args.source_of(s), s.clone()))
-                .collect(),
-            job: &args.job,
-            scope: &args.scope,
-            store: &args.store,
-            bulk: &args.bulk,
-            wait_timeout: args.wait_timeout,
-            cancel_on_timeout: args.cancel_on_timeout,
-            single: !args.is_bulk(),
-            window_pages: args.window_pages,
-            saving: Saving::new(&args.save, args.page_markers),
-        }
-    }
-
-    /// `parsing create FILE…|--source-url URL|--file-id ID`.
-    pub(crate) fn of_create(args: &'a ParsingCreateArgs) -> Self {
-        let mut sources: Vec<(Source, String)> = args
-            .files
-            .iter()
-            .map(|f| (Source::File(f.clone()), f.display().to_string()))
-            .collect();
-        if let Some(url) = &args.source_url {
-            sources.push((Source::Url(url.clone()), url.clone()));
-        }
-        if let Some(id) = &args.file_id {
-            sources.push((Source::FileId(id.clone()), id.clone()));
-        }
-        Request {
-            sources,
-            job: &args.job,
-            scope: &args.scope,
-            store: &args.store,
-            bulk: &args.bulk,
-            wait_timeout: args.waiting.wait_timeout,
-            cancel_on_timeout: args.waiting.cancel_on_timeout,
-            single: !args.is_bulk(),
-            window_pages: 0,
-            saving: Saving::default(),
-        }
-    }
-}
 
 /// What every parse resolves once from its arguments, before anything is sent: the session
 /// (settings, client, scope) and the request configuration, checked against the format asked

@@ -96,7 +96,10 @@ fn a_folder_saved_whole_has_every_file_as_the_api_served_it_and_reruns_cost_noth
             assert!(screenshot.is_file(), "{}", screenshot.display());
             let page = std::fs::read_to_string(assets.join(format!("pages/page-{n:04}.md"))).unwrap();
             assert!(page.contains(&format!("Page {n} of {pages}.")), "{page}");
-            assert!(page.contains(&format!("(../images/page_{n}_image_1.png)")), "{page}");
+            assert!(
+                page.contains(&format!("(../images/page_{n}_image_1.png)")),
+                "{page}"
+            );
             // Each page marked with its number and printed label.
             let label = testkit::fake::printed_label(n as usize);
             assert!(
@@ -104,9 +107,11 @@ fn a_folder_saved_whole_has_every_file_as_the_api_served_it_and_reruns_cost_noth
                 "{name}: page {n} marked in\n{markdown}"
             );
         }
-        let items: Value = serde_json::from_slice(&std::fs::read(assets.join("items.json")).unwrap()).unwrap();
+        let items: Value =
+            serde_json::from_slice(&std::fs::read(assets.join("items.json")).unwrap()).unwrap();
         assert_eq!(items["pages"].as_array().unwrap().len(), pages as usize);
-        let result: Value = serde_json::from_slice(&std::fs::read(assets.join("result.json")).unwrap()).unwrap();
+        let result: Value =
+            serde_json::from_slice(&std::fs::read(assets.join("result.json")).unwrap()).unwrap();
         assert_eq!(result["job"]["status"], "COMPLETED");
         assert_eq!(result["items"], items);
         let xlsx = std::fs::read(assets.join("tables.xlsx")).unwrap();
@@ -164,7 +169,11 @@ fn a_folder_saved_whole_has_every_file_as_the_api_served_it_and_reruns_cost_noth
     let before = requests(&fake);
     let again = bulk(&url, dir.path(), "out", &flags);
     assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
-    assert!(lines(&again).iter().all(|l| l["status"] == "SKIPPED"), "{}", stdout_of(&again));
+    assert!(
+        lines(&again).iter().all(|l| l["status"] == "SKIPPED"),
+        "{}",
+        stdout_of(&again)
+    );
     assert_eq!(requests(&fake), before, "a rerun sends nothing");
 
     // OUT gone: every file back from the store, no job made, no file fetched.
@@ -172,7 +181,12 @@ fn a_folder_saved_whole_has_every_file_as_the_api_served_it_and_reruns_cost_noth
         walk(out)
             .into_iter()
             .filter(|p| !p.to_string_lossy().contains(".llamacloud"))
-            .map(|p| (p.strip_prefix(out).unwrap().to_path_buf(), std::fs::read(&p).unwrap()))
+            .map(|p| {
+                (
+                    p.strip_prefix(out).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
             .collect()
     };
     let had = everything(&out);
@@ -204,11 +218,21 @@ fn one_document_saves_beside_its_output_file() {
         &url,
         &dir.path().join("store"),
         &file,
-        &["--save", "images", "--save", "json", "-o", target.to_str().unwrap()],
+        &[
+            "--save",
+            "images",
+            "--save",
+            "json",
+            "-o",
+            target.to_str().unwrap(),
+        ],
     );
     assert_eq!(ok(&output), "");
     let markdown = std::fs::read_to_string(&target).unwrap();
-    assert!(markdown.contains("![Image on page 2](report.assets/images/page_2_image_1.png)"), "{markdown}");
+    assert!(
+        markdown.contains("![Image on page 2](report.assets/images/page_2_image_1.png)"),
+        "{markdown}"
+    );
     assert!(!markdown.contains("<!-- page"), "no markers unless asked");
     let job = only_job(&fake);
     assert_eq!(
@@ -222,6 +246,8 @@ fn one_document_saves_beside_its_output_file() {
         "4 images and the result"
     );
     let said = stderr_of(&output);
+    assert!(said.starts_with("Created parse job pjb-"), "{said}");
+    let said = said.lines().nth(1).unwrap().to_string() + "\n";
     assert!(said.starts_with("Saved 5 files ("), "{said}");
     assert!(
         said.ends_with(&format!(") in {}\n", dir.path().join("report.assets").display())),
@@ -255,7 +281,11 @@ fn an_expired_link_is_renewed_by_getting_the_job_again() {
     let again = parse(&url, &store, &file, &["--save", "images", "-o", o]);
     assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
     assert_eq!(fake.made_jobs().len(), 1, "not parsed again");
-    assert_eq!(fake.requests_seen().job_gets, gets + 1, "the job got again, once, for fresh links");
+    assert_eq!(
+        fake.requests_seen().job_gets,
+        gets + 1,
+        "the job got again, once, for fresh links"
+    );
     let expired = fake
         .file_requests()
         .iter()
@@ -275,7 +305,12 @@ fn asking_for_images_later_is_a_new_job_and_asking_again_is_not() {
     let o = o.to_str().unwrap();
     ok(&parse(&url, &store, &file, &["-o", o]));
     // What the API makes anyway asks for nothing new: the same job, its whole result fetched.
-    ok(&parse(&url, &store, &file, &["--save", "items,json,pages", "--page-markers", "-o", o]));
+    ok(&parse(
+        &url,
+        &store,
+        &file,
+        &["--save", "items,json,pages", "--page-markers", "-o", o],
+    ));
     assert_eq!(fake.made_jobs().len(), 1);
     // Images are a new job, once.
     ok(&parse(&url, &store, &file, &["--save", "images", "-o", o]));
@@ -289,7 +324,12 @@ fn what_cannot_be_saved_is_refused_before_anything_is_sent() {
     let dir = tempfile::tempdir().unwrap();
     let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
     let (url, fake) = start_shared(fake::Config::default());
-    let unknown = parse(&url, &dir.path().join("store"), &file, &["--save", "images,pictures"]);
+    let unknown = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "images,pictures"],
+    );
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
         stderr_of(&unknown).contains(
@@ -300,7 +340,14 @@ fn what_cannot_be_saved_is_refused_before_anything_is_sent() {
     );
     let fast = cli(&url)
         .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
-        .args(["parse", file.to_str().unwrap(), "--tier", "fast", "--save", "items"])
+        .args([
+            "parse",
+            file.to_str().unwrap(),
+            "--tier",
+            "fast",
+            "--save",
+            "items",
+        ])
         .output()
         .unwrap();
     assert_eq!(fast.status.code(), Some(2), "{}", stderr_of(&fast));
@@ -308,7 +355,12 @@ fn what_cannot_be_saved_is_refused_before_anything_is_sent() {
         stderr_of(&fast),
         "error: --save items: the fast tier makes no structured pages; use another --tier (cost_effective, agentic, agentic_plus)\n"
     );
-    let record = parse(&url, &dir.path().join("store"), &file, &["--save", "json", "--format", "yaml"]);
+    let record = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "json", "--format", "yaml"],
+    );
     assert_eq!(record.status.code(), Some(2), "{}", stderr_of(&record));
     assert_eq!(requests(&fake), 0);
 }
@@ -327,7 +379,10 @@ fn a_file_the_program_did_not_write_is_never_replaced() {
         "{}",
         stderr_of(&run)
     );
-    assert!(!dir.path().join("out/a.pdf.md").exists(), "no document before its files");
+    assert!(
+        !dir.path().join("out/a.pdf.md").exists(),
+        "no document before its files"
+    );
     // Moved away: the rerun completes it from the store, no new job.
     std::fs::remove_file(&theirs).unwrap();
     let again = bulk(&url, dir.path(), "out", &["--save", "items"]);
@@ -345,7 +400,12 @@ fn save_pages_alone_writes_only_the_page_files_and_is_done_on_the_rerun() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
     let files: Vec<String> = walk(&dir.path().join("out"))
         .iter()
-        .map(|p| p.strip_prefix(dir.path().join("out")).unwrap().display().to_string())
+        .map(|p| {
+            p.strip_prefix(dir.path().join("out"))
+                .unwrap()
+                .display()
+                .to_string()
+        })
         .filter(|p| !p.starts_with(".llamacloud"))
         .collect();
     assert_eq!(
@@ -358,7 +418,11 @@ fn save_pages_alone_writes_only_the_page_files_and_is_done_on_the_rerun() {
     );
     let before = requests(&fake);
     let again = bulk(&url, dir.path(), "out", &["--save", "pages"]);
-    assert!(lines(&again).iter().all(|l| l["status"] == "SKIPPED"), "{}", stdout_of(&again));
+    assert!(
+        lines(&again).iter().all(|l| l["status"] == "SKIPPED"),
+        "{}",
+        stdout_of(&again)
+    );
     assert_eq!(requests(&fake), before);
 }
 
@@ -374,7 +438,11 @@ fn a_dry_run_says_what_each_document_would_save_and_when_that_is_a_new_job() {
         let output = bulk(&url, dir.path(), "out", &["--dry-run", "--save", save]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
         let line: Value = serde_json::from_str(stdout_of(&output).lines().next().unwrap()).unwrap();
-        (line["action"].clone(), line["saves"].clone(), line["note"].clone())
+        (
+            line["action"].clone(),
+            line["saves"].clone(),
+            line["note"].clone(),
+        )
     };
     // Images are asked of the API when the job is made: a new job.
     assert_eq!(
@@ -386,12 +454,22 @@ fn a_dry_run_says_what_each_document_would_save_and_when_that_is_a_new_job() {
         )
     );
     // What the API made anyway is had from the store: no job.
-    assert_eq!(dry("items,pages"), (json!("cached"), json!(["items", "pages"]), Value::Null));
+    assert_eq!(
+        dry("items,pages"),
+        (json!("cached"), json!(["items", "pages"]), Value::Null)
+    );
     assert_eq!(requests(&fake), before, "nothing sent");
     // Saved once, it is done.
     let saved = bulk(&url, dir.path(), "out", &["--save", "items,pages"]);
     assert_eq!(saved.status.code(), Some(0), "{}", stderr_of(&saved));
     assert_eq!(fake.made_jobs().len(), 1);
-    assert_eq!(dry("items,pages"), (json!("done"), json!(["items", "pages"]), Value::Null));
-    assert_eq!(dry("json").0, json!("cached"), "other files: written again from the store");
+    assert_eq!(
+        dry("items,pages"),
+        (json!("done"), json!(["items", "pages"]), Value::Null)
+    );
+    assert_eq!(
+        dry("json").0,
+        json!("cached"),
+        "other files: written again from the store"
+    );
 }

@@ -14,5 +14,5 @@ mod summary;
 
 pub use decoder::decode;
 pub use pages::{DecodeError, Decoded, FailedPage, MissingContent, Pages};
-pub use read::connection_failed;
+pub use read::{connection_failed, reading_failed};
 pub use summary::{Extent, Summary, summarize};

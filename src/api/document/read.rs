@@ -16,7 +16,7 @@ pub fn connection_failed(err: impl std::fmt::Display) -> Error {
 }
 
 /// A response that could not be read: the connection failed, or the body is not a job.
-pub(super) fn reading_failed(err: ReaderError) -> Error {
+pub fn reading_failed(err: ReaderError) -> Error {
     match err {
         ReaderError::IoError { error, .. } => connection_failed(error),
         other => Error::InvalidResponse(format!("the body is not a parse job ({other})")),

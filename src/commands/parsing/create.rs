@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::parse::bulk;
 use crate::parse::create::{After, submit};
-use crate::parse::plan::Request;
+use crate::parse::request::Request;
 
 /// `parsing create`: a dry run, many documents (`--wait` with a directory or a list), or one
 /// create.

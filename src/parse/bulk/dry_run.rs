@@ -28,14 +28,19 @@ use crate::parse::bulk::manifest::{MANIFEST, Manifest};
 use crate::parse::bulk::run::upgrade;
 use crate::parse::bulk::shard::Shard;
 use crate::parse::bulk::sources::{self, Document, Sources};
-use crate::parse::once::{self, Kind, Known};
+use crate::parse::kind::Kind;
+use crate::parse::once::{self, Known};
 use crate::parse::pdf::{self, Pdf};
-use crate::parse::plan::{self as create, Plan, Request, Source};
+use crate::parse::plan::{self as create, Plan, Source};
+use crate::parse::request::Request;
 use crate::session::Session;
 use crate::text::neutralize;
 
+mod pages;
 mod saves;
 mod windows;
+
+use pages::parsed_pages;
 
 use windows::PlannedWindow;
 
@@ -270,7 +275,11 @@ impl Look<'_> {
             let ours = self.manifest.and_then(|m| m.ours(&document.relative));
             match ours {
                 Some(written)
-                    if !self.force && written.done_for(&key, legacy) && self.manifest.is_some_and(|m| m.complete(written, &self.saves.saving.label())) =>
+                    if !self.force
+                        && written.done_for(&key, legacy)
+                        && self
+                            .manifest
+                            .is_some_and(|m| m.complete(written, &self.saves.saving.label())) =>
                 {
                     return Action::new("done", None);
                 }
@@ -355,30 +364,6 @@ impl Look<'_> {
     }
 }
 
-/// How many of a document's `pages` would be parsed: those of `page_ranges.target_pages` within
-/// the document (all when none are asked for), at most `page_ranges.max_pages`.
-fn parsed_pages(pages: u64, page_ranges: Option<&serde_json::Value>) -> u64 {
-    let asked = |key: &str| page_ranges.and_then(|ranges| ranges.get(key));
-    let targeted = match asked("target_pages").and_then(serde_json::Value::as_str) {
-        // Checked before the run: pages and ranges, each in order, none twice.
-        Some(targets) => targets
-            .split(',')
-            .filter_map(|part| {
-                let (first, last) = part.split_once('-').unwrap_or((part, part));
-                let (first, last) = (
-                    first.trim().parse::<u64>().ok()?,
-                    last.trim().parse::<u64>().ok()?,
-                );
-                Some((last.min(pages) + 1).saturating_sub(first.max(1)))
-            })
-            .sum(),
-        None => pages,
-    };
-    asked("max_pages")
-        .and_then(serde_json::Value::as_u64)
-        .map_or(targeted, |most| targeted.min(most))
-}
-
 fn human(planned: &Planned) -> String {
     let bytes = planned.bytes.map_or_else(|| "-".to_string(), human_size);
     let pages = planned.pages.map_or_else(
@@ -458,40 +443,5 @@ impl Sum {
             self.cached,
             self.skip
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::parsed_pages;
-
-    #[test]
-    fn the_pages_counted_are_those_that_would_be_parsed() {
-        let ranges = |value: serde_json::Value| Some(value);
-        assert_eq!(parsed_pages(10, None), 10);
-        assert_eq!(parsed_pages(10, ranges(json!({"max_pages": 3})).as_ref()), 3);
-        assert_eq!(parsed_pages(2, ranges(json!({"max_pages": 3})).as_ref()), 2);
-        assert_eq!(
-            parsed_pages(10, ranges(json!({"target_pages": "1,3,5-8"})).as_ref()),
-            6
-        );
-        // Only the targets within the document count.
-        assert_eq!(
-            parsed_pages(6, ranges(json!({"target_pages": "1,3,5-8"})).as_ref()),
-            4
-        );
-        assert_eq!(
-            parsed_pages(2, ranges(json!({"target_pages": "5-8"})).as_ref()),
-            0
-        );
-        assert_eq!(
-            parsed_pages(
-                10,
-                ranges(json!({"target_pages": "2-9", "max_pages": 5})).as_ref()
-            ),
-            5
-        );
     }
 }

@@ -48,7 +48,8 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::destination::Destination;
 use crate::parse::once;
-use crate::parse::plan::{Plan, Request, Source};
+use crate::parse::plan::{Plan, Source};
+use crate::parse::request::Request;
 use crate::signals::Listener;
 use crate::store::lock::Lock;
 

@@ -66,13 +66,23 @@ pub(super) struct Outcome {
     pub(super) windows: Option<Vec<crate::parse::bulk::manifest::WindowLine>>,
     /// The files saved beside it (`parse --save`): path, bytes, hash.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) saved: Option<Vec<crate::parse::bulk::saved::SavedOut>>,
+    pub(super) saved: Option<Vec<SavedOut>>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
     /// Its job was made for it in this run.
     #[serde(skip)]
     pub(super) paid: bool,
+}
+
+/// A file saved beside a document, as its jsonl line gives it.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct SavedOut {
+    /// Where it is (the output directory joined, as `output` is given).
+    pub(super) path: String,
+    pub(super) bytes: u64,
+    /// Its BLAKE3 hash, in hex.
+    pub(super) hash: String,
 }
 
 /// `--format jsonl`'s `error`: the failure's message.
@@ -400,6 +410,7 @@ mod tests {
             credits: credits.map(Into::into),
             failure: (status == "ERROR").then(|| Error::failure("refused")),
             windows: None,
+            saved: None,
             uploaded: 0,
             paid,
         }

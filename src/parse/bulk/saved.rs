@@ -6,27 +6,38 @@
 
 use std::path::Path;
 
-use serde::Serialize;
-
 use crate::api::models::Part;
 use crate::error::Error;
 use crate::hashing::Hashing;
 use crate::parse::bulk::manifest::SavedLine;
+use crate::parse::bulk::report::SavedOut;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
-use crate::parse::bulk::write::{Beside, Made, record_with};
+use crate::parse::bulk::write::{self, Beside, Made, record_with};
+use crate::parse::kind::Kind;
 use crate::parse::save::assets::{self, Fetching};
 use crate::parse::save::bundle::{self, From, Keep, SavedFile};
 use crate::text::neutralize;
 
-/// A file saved beside a document, as its jsonl line gives it.
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct SavedOut {
-    /// Where it is (the output directory joined, as `output` is given).
-    pub(super) path: String,
-    pub(super) bytes: u64,
-    /// Its BLAKE3 hash, in hex.
-    pub(super) hash: String,
+/// Writes a document's result at `result` to its output in OUT and records it: copied, or
+/// (`--save`, `--page-markers`) written from the whole result with its files beside it.
+/// Returns the files saved.
+pub(super) fn write_output(
+    run: &Run,
+    document: &Document,
+    key: &str,
+    result: &Path,
+    made: &Made,
+) -> Result<Option<Vec<SavedOut>>, Error> {
+    match run.kind {
+        Kind::Full(part) => {
+            if let Some(parent) = document.output().parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            write(run, document, key, result, made, part).map(Some)
+        }
+        _ => write::write_output(run, document, key, result, made).map(|()| None),
+    }
 }
 
 /// The files of a manifest record, as a jsonl line gives them.
@@ -43,7 +54,7 @@ pub(super) fn out_of(run: &Run, saved: &[SavedLine]) -> Vec<SavedOut> {
 
 /// Writes the document (as `part`, or `None`: the whole result as JSON) from its whole result
 /// at `full`, and the files saved beside it, into OUT; records them. Returns the files saved.
-pub(super) fn write(
+fn write(
     run: &Run,
     document: &Document,
     key: &str,
@@ -66,7 +77,8 @@ pub(super) fn write(
         .unwrap_or_default();
     let intact = |relative: &str| before.iter().find(|s| s.path == relative);
     let (list, contents) = assets::listed(full, listed_part)?;
-    let planned = bundle::layout(saving, &list, &contents, listed_part);
+    let naming = bundle::Naming::of(&contents);
+    let planned = bundle::layout(saving, &list, &contents, listed_part, &naming);
     // An asset is fetched only for a file that is not still there as written.
     let wanted = |at: usize| {
         planned
@@ -81,6 +93,20 @@ pub(super) fn write(
         job_id: made.job_id,
         name: &name,
     };
+    // A file in the way that this tool did not write (in a directory it never claimed) is
+    // never replaced: the document is not written.
+    for planned in &planned {
+        let relative = format!("{relative_dir}/{}", planned.relative);
+        if dir.join(&planned.relative).symlink_metadata().is_ok()
+            && intact(&relative).is_none()
+            && !run.manifest.may_replace(&relative)
+        {
+            return Err(Error::failure(format!(
+                "{} exists and was not written by llamacloud: move it away, or choose another --output-dir",
+                neutralize(&dir.join(&planned.relative).display().to_string())
+            )));
+        }
+    }
     let assets = assets::ensure_listed(&fetching, list, contents, &wanted)?;
     if !planned.is_empty() {
         run.manifest
@@ -88,30 +114,24 @@ pub(super) fn write(
             .inspect_err(|err| run.fail(err))?;
     }
     let keep = |path: &Path| -> Result<Keep, Error> {
-        let relative = relative(run, path)?;
-        if let Some(saved) = intact(&relative) {
-            return Ok(Keep::Intact(SavedFile {
+        Ok(match intact(&relative(run, path)?) {
+            Some(saved) => Keep::Intact(SavedFile {
                 path: path.to_path_buf(),
                 bytes: saved.bytes,
                 hash: saved.hash.clone(),
-            }));
-        }
-        if path.symlink_metadata().is_ok() && !run.manifest.may_replace(&relative) {
-            return Err(Error::failure(format!(
-                "{} exists and was not written by llamacloud: move it away, or choose another --output-dir",
-                neutralize(&path.display().to_string())
-            )));
-        }
-        Ok(Keep::Write)
+            }),
+            None => Keep::Write,
+        })
     };
-    let files = bundle::write_files(saving, full, &assets, listed_part, &dir, &keep)?;
+    let files = bundle::write_files(saving, full, &assets, listed_part, &dir, &naming, &keep)?;
     let (hash, no_document) = if saving.pages_only() {
         (String::new(), true)
     } else {
         let mut file = Hashing::new(crate::atomic_file::AtomicFile::create(&output, 0o644)?);
         match part {
             Some(part) => {
-                bundle::write_document(saving, full, &assets, part, &output, &mut file, false)?;
+                let decorations = bundle::decorations(saving, &assets, part, &output);
+                bundle::write_document(full, decorations, part, &mut file, false)?;
             }
             None => {
                 std::io::copy(&mut std::fs::File::open(full)?, &mut file)?;
@@ -140,9 +160,12 @@ pub(super) fn write(
 
 /// `path` relative to the output directory, with `/` between parts, as the manifest has it.
 fn relative(run: &Run, path: &Path) -> Result<String, Error> {
-    let relative = path
-        .strip_prefix(run.manifest.dir())
-        .map_err(|_| Error::failure(format!("internal error: {} is outside the output directory", path.display())))?;
+    let relative = path.strip_prefix(run.manifest.dir()).map_err(|_| {
+        Error::failure(format!(
+            "internal error: {} is outside the output directory",
+            path.display()
+        ))
+    })?;
     Ok(relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())

@@ -27,7 +27,11 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
         skipped
     };
     match run.manifest.ours(&document.relative) {
-        Some(written) if !run.force && written.done_for(key, legacy) && run.manifest.complete(written, &run.saving.label()) => {
+        Some(written)
+            if !run.force
+                && written.done_for(key, legacy)
+                && run.manifest.complete(written, &run.saving.label()) =>
+        {
             let failed: Vec<FailedPage> = written.failed_pages.iter().flatten().cloned().collect();
             if written.key != key {
                 // An earlier release's line: recorded again under the key (should that fail, the
@@ -49,7 +53,7 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
         // Ours (an older result): replaced.
         Some(_) => None,
         // A document written from its whole result is not a copy of it.
-        None if !matches!(run.kind, crate::parse::once::Kind::Full(_))
+        None if !matches!(run.kind, crate::parse::kind::Kind::Full(_))
             && let Some(job_id) = adopt(run, key, document) =>
         {
             Some(done(job_id, run.once.failed_pages(key, run.kind)))

@@ -14,7 +14,7 @@ use crate::context::{Context, Stderr};
 use crate::error::Error;
 use crate::parse::bulk::manifest;
 use crate::parse::bulk::walk::{Filter, Taken, Walk, not_regular};
-use crate::parse::once::Kind;
+use crate::parse::kind::Kind;
 use crate::parse::plan::Source;
 use crate::text::neutralize;
 

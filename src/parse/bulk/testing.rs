@@ -24,7 +24,8 @@ use crate::parse::bulk::manifest::Manifest;
 use crate::parse::bulk::queue::{Event, Followed, Member, Task};
 use crate::parse::bulk::run::{Run, Setup};
 use crate::parse::bulk::sources::Sources;
-use crate::parse::once::{self, Kind};
+use crate::parse::kind::Kind;
+use crate::parse::once;
 use crate::parse::plan::Source;
 use crate::session::Session;
 
@@ -215,6 +216,7 @@ impl Fixture {
             force: false,
             shard: None,
             window_pages: 100,
+            saving: crate::parse::save::Saving::default(),
             window_parallel: jobs,
             manifest,
             throttle: Arc::clone(&self.throttle),

@@ -8,10 +8,8 @@ use crate::api::document::FailedPage;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
 use crate::hashing::Hashing;
-use crate::parse::once::Kind;
 use crate::parse::bulk::manifest::{SavedLine, WindowLine, Written};
 use crate::parse::bulk::run::Run;
-use crate::parse::bulk::saved::SavedOut;
 use crate::parse::bulk::sources::Document;
 
 /// What made a result: its job, the pages of it that failed, and what the job cost (when known).
@@ -29,21 +27,17 @@ pub(super) fn write_output(
     key: &str,
     result: &Path,
     made: &Made,
-) -> Result<Option<Vec<SavedOut>>, Error> {
+) -> Result<(), Error> {
     let output = document.output();
     if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
-    }
-    if let Kind::Full(part) = run.kind {
-        return crate::parse::bulk::saved::write(run, document, key, result, made, part).map(Some);
     }
     let mut from = std::io::BufReader::with_capacity(256 * 1024, std::fs::File::open(result)?);
     let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
     std::io::copy(&mut from, &mut file)?;
     let (file, hash) = file.finish();
     file.persist_durably()?;
-    record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))?;
-    Ok(None)
+    record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))
 }
 
 /// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the

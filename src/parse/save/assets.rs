@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::output::progress::Progress;
 use crate::parse::once::Shared;
 use crate::parse::save::contents::{self, Contents};
-use crate::parse::save::render::safe_name;
+use crate::parse::save::render::unique;
 use crate::session::Session;
 use crate::store::What;
 use crate::text::neutralize;
@@ -72,10 +72,9 @@ impl Assets {
 /// file system (two that would be the same told apart), then the spreadsheet.
 pub(crate) fn listed(full: &Path, part: Part) -> Result<(Vec<Asset>, Contents), Error> {
     let contents = contents::read(BufReader::new(File::open(full)?), part)?;
-    let mut taken = std::collections::HashSet::new();
+    let names = unique(contents.images.iter().map(|image| image.filename.as_str()));
     let mut list = Vec::new();
-    for image in &contents.images {
-        let name = unique(&safe_name(&image.filename), &mut taken);
+    for (image, name) in contents.images.iter().zip(names) {
         list.push(Asset {
             api_name: image.filename.clone(),
             category: image.category.clone(),
@@ -92,21 +91,6 @@ pub(crate) fn listed(full: &Path, part: Part) -> Result<(Vec<Asset>, Contents), 
         });
     }
     Ok((list, contents))
-}
-
-/// `name`, or `name-2`, `name-3`… (before the extension) when an earlier file took it.
-fn unique(name: &str, taken: &mut std::collections::HashSet<String>) -> String {
-    let (stem, extension) = match name.rfind('.') {
-        Some(at) if at > 0 => name.split_at(at),
-        _ => (name, ""),
-    };
-    let mut candidate = name.to_string();
-    let mut n = 2;
-    while !taken.insert(candidate.to_ascii_lowercase()) {
-        candidate = format!("{stem}-{n}{extension}");
-        n += 1;
-    }
-    candidate
 }
 
 /// What a result's files are fetched for.
@@ -148,11 +132,7 @@ pub(in crate::parse) fn ensure_listed(
         }
         None => (Dir::Temporary(tempfile::tempdir()?), false),
     };
-    let assets = Assets {
-        dir,
-        list,
-        contents,
-    };
+    let assets = Assets { dir, list, contents };
     let missing: Vec<&Asset> = assets
         .list
         .iter()
@@ -284,16 +264,6 @@ fn renew(session: &Session, job_id: &str, name: &str) -> Result<HashMap<String, 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_that_would_be_the_same_are_told_apart() {
-        let mut taken = std::collections::HashSet::new();
-        assert_eq!(unique("a.png", &mut taken), "a.png");
-        assert_eq!(unique("A.png", &mut taken), "A-2.png");
-        assert_eq!(unique("a.png", &mut taken), "a-3.png");
-        assert_eq!(unique("b", &mut taken), "b");
-        assert_eq!(unique("b", &mut taken), "b-2");
-    }
 
     #[test]
     fn io_is_not_an_expired_link() {

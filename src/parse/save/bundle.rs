@@ -15,11 +15,11 @@ use crate::atomic_file::AtomicFile;
 use crate::domain::Saved;
 use crate::error::Error;
 use crate::hashing::Hashing;
-use crate::output::document::Writer;
+use crate::output::document::{Decorations, Writer};
 use crate::parse::save::Saving;
 use crate::parse::save::assets::{Asset, Assets, TABLES};
 use crate::parse::save::contents::{self, Contents};
-use crate::parse::save::render::{self, page_marker};
+use crate::parse::save::render;
 
 /// A file written beside a document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -37,26 +37,15 @@ pub(crate) fn assets_dir(output: &Path) -> PathBuf {
 }
 
 /// How the document at `output` links to a file saved at `stored` (a path under its assets
-/// directory): relative to the document's directory, percent-encoded as a URL path.
+/// directory): relative to the document's directory (the writer percent-encodes what a link
+/// destination needs).
 fn link_from(output: &Path, stored: &str) -> String {
     let dir = assets_dir(output);
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    format!("{}/{}", encode(&name), encode_path(stored))
-}
-
-/// A path's parts percent-encoded (`/` kept between them).
-fn encode_path(path: &str) -> String {
-    path.split('/').map(encode).collect::<Vec<_>>().join("/")
-}
-
-fn encode(part: &str) -> String {
-    /// What a markdown link destination keeps as it is: letters, digits and `-._~`.
-    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'.')
-        .remove(b'_')
-        .remove(b'~');
-    percent_encoding::utf8_percent_encode(part, KEEP).to_string()
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{name}/{stored}")
 }
 
 /// The images saved (`--save images`: embedded images and cropped figures), by the name the
@@ -135,16 +124,52 @@ pub(crate) struct Planned {
     pub(crate) from: From,
 }
 
+/// How the files of one result are named: pages (and screenshots) zero-padded to `width`
+/// digits, those of one window of a long document (its items, result and spreadsheet)
+/// told apart by the window's pages (`items-pages-101-200.json`).
+#[derive(Debug, Clone)]
+pub(crate) struct Naming {
+    pub(crate) width: usize,
+    pub(crate) window: Option<String>,
+}
+
+impl Naming {
+    /// A whole document's: padded to its pages.
+    pub(crate) fn of(contents: &Contents) -> Naming {
+        Naming {
+            width: render::width(last_page(&contents.pages)),
+            window: None,
+        }
+    }
+
+    /// `items.json`, or a window's `items-pages-101-200.json`.
+    fn name(&self, stem: &str, extension: &str) -> String {
+        match &self.window {
+            Some(pages) => format!("{stem}-pages-{pages}.{extension}"),
+            None => format!("{stem}.{extension}"),
+        }
+    }
+}
+
 /// The files `saving` keeps of a whole result with these assets, in the order they are written.
-pub(crate) fn layout(saving: &Saving, assets: &[Asset], contents: &Contents, part: Part) -> Vec<Planned> {
-    let width = render::width(last_page(&contents.pages));
+pub(crate) fn layout(
+    saving: &Saving,
+    assets: &[Asset],
+    contents: &Contents,
+    part: Part,
+    naming: &Naming,
+) -> Vec<Planned> {
+    let width = naming.width;
     let mut planned = Vec::new();
     let mut screenshots = 0;
     for (at, asset) in assets.iter().enumerate() {
         if asset.category == "screenshot" {
             screenshots += 1;
         }
-        if let Some(relative) = saved_as(saving, asset, width, screenshots) {
+        if let Some(mut relative) = saved_as(saving, asset, width, screenshots) {
+            if relative == TABLES {
+                relative = naming.name("tables", "xlsx");
+            }
             planned.push(Planned {
                 relative,
                 from: From::Asset(at),
@@ -153,13 +178,13 @@ pub(crate) fn layout(saving: &Saving, assets: &[Asset], contents: &Contents, par
     }
     if saving.has(Saved::Items) {
         planned.push(Planned {
-            relative: "items.json".into(),
+            relative: naming.name("items", "json"),
             from: From::Items,
         });
     }
     if saving.has(Saved::Json) {
         planned.push(Planned {
-            relative: "result.json".into(),
+            relative: naming.name("result", "json"),
             from: From::Json,
         });
     }
@@ -169,7 +194,9 @@ pub(crate) fn layout(saving: &Saving, assets: &[Asset], contents: &Contents, par
             Part::Text => "txt",
         };
         for number in &contents.pages {
-            if let Ok(number) = number.parse::<u64>() {
+            if let Ok(number) = number.parse::<u64>()
+                && !number.to_string().is_empty()
+            {
                 planned.push(Planned {
                     relative: format!("pages/page-{number:0width$}.{extension}"),
                     from: From::Page,
@@ -198,11 +225,12 @@ pub(crate) fn write_files(
     assets: &Assets,
     part: Part,
     dir: &Path,
+    naming: &Naming,
     keep: &dyn Fn(&Path) -> Result<Keep, Error>,
 ) -> Result<Vec<SavedFile>, Error> {
     let mut saved = Vec::new();
     let mut pages = false;
-    for planned in layout(saving, &assets.list, &assets.contents, part) {
+    for planned in layout(saving, &assets.list, &assets.contents, part, naming) {
         let path = dir.join(&planned.relative);
         let written = match keep(&path)? {
             Keep::Intact(file) => {
@@ -228,11 +256,13 @@ pub(crate) fn write_files(
     }
     if pages {
         // Every page at once, from one read of the result.
-        let width = render::width(last_page(&assets.contents.pages));
         let pages_dir = dir.join("pages");
-        let page_links = links(saving, assets, |stored| format!("../{}", encode_path(stored)));
+        let page_links = links(saving, assets, |stored| format!("../{stored}"));
+        let page_links = std::sync::Arc::new(page_links);
         let links = (!page_links.is_empty() && part == Part::Markdown).then_some(&page_links);
-        let written = render::write_pages(BufReader::new(File::open(full)?), part, &pages_dir, width, links)?;
+        let numbers = &assets.contents.pages;
+        let reader = BufReader::new(File::open(full)?);
+        let written = render::write_pages(reader, part, numbers, &pages_dir, naming.width, links)?;
         saved.retain(|file| !file.path.starts_with(&pages_dir));
         saved.extend(written.into_iter().map(|page| SavedFile {
             path: pages_dir.join(page.name),
@@ -243,40 +273,37 @@ pub(crate) fn write_files(
     Ok(saved)
 }
 
-/// Writes the document (`part`) of the whole result at `full` to `out`, each page marked with
+/// How the pages of a whole result are written into a document: each marked with
 /// `--page-markers`, its references to the saved images pointing at them from `output` (where
 /// the document is written: its directory is what links are relative to).
+pub(crate) fn decorations(saving: &Saving, assets: &Assets, part: Part, output: &Path) -> Decorations {
+    Decorations {
+        markers: if saving.page_markers {
+            render::page_markers(&assets.contents)
+        } else {
+            Vec::new()
+        },
+        links: if part == Part::Markdown {
+            links(saving, assets, |stored| link_from(output, stored))
+        } else {
+            HashMap::new()
+        },
+    }
+}
+
+/// Writes the document (`part`) of the whole result at `full` to `out`, as `decorations` say.
 pub(crate) fn write_document(
-    saving: &Saving,
     full: &Path,
-    assets: &Assets,
+    decorations: Decorations,
     part: Part,
-    output: &Path,
     out: &mut impl Write,
     flush_pages: bool,
 ) -> Result<Decoded, Error> {
     let mut writer = Writer::new(out, flush_pages);
-    if saving.page_markers {
-        writer.markers(markers(&assets.contents));
-    }
-    if part == Part::Markdown {
-        let links = links(saving, assets, |stored| link_from(output, stored));
-        if !links.is_empty() {
-            writer.links(links);
-        }
-    }
+    writer.decorate(decorations);
     let decoded = writer.response(BufReader::new(File::open(full)?), part)?;
     writer.finish()?;
     Ok(decoded)
-}
-
-/// The marker of each page of a result, in order.
-pub(crate) fn markers(contents: &contents::Contents) -> Vec<String> {
-    contents
-        .pages
-        .iter()
-        .map(|number| page_marker(number, contents.printed.get(number).map(String::as_str)))
-        .collect()
 }
 
 /// Copies `from` to `path`, atomically and durably.
@@ -324,7 +351,7 @@ mod tests {
         assert_eq!(assets_dir(Path::new("report.md")), Path::new("report.assets"));
         assert_eq!(
             link_from(Path::new("OUT/my report (1).pdf.md"), "images/page_1_image_1.png"),
-            "my%20report%20%281%29.pdf.assets/images/page_1_image_1.png"
+            "my report (1).pdf.assets/images/page_1_image_1.png"
         );
     }
 

@@ -4,11 +4,7 @@
 
 pub(crate) mod assets;
 pub(crate) mod bundle;
-mod stub_writer;
-// wired by the lead
-#[allow(dead_code)]
 pub(crate) mod contents;
-#[allow(dead_code)]
 pub(crate) mod render;
 
 use serde_json::{Map, Value, json};
@@ -43,7 +39,11 @@ impl Saving {
     /// What is saved, as OUT's manifest records it with the files (`images,pages,page-markers`):
     /// a result written with other files is written again.
     pub(crate) fn label(&self) -> String {
-        let mut names: Vec<String> = self.what.iter().map(|what| format!("{what:?}").to_lowercase()).collect();
+        let mut names: Vec<String> = self
+            .what
+            .iter()
+            .map(|what| format!("{what:?}").to_lowercase())
+            .collect();
         if self.page_markers {
             names.push("page-markers".into());
         }
@@ -156,12 +156,18 @@ mod tests {
         assert_eq!(configured(&images, given.clone()), given);
         // Merged with what --options lists.
         assert_eq!(
-            configured(&images, json!({"output_options": {"images_to_save": ["screenshot"]}})),
+            configured(
+                &images,
+                json!({"output_options": {"images_to_save": ["screenshot"]}})
+            ),
             json!({"output_options": {"images_to_save": ["embedded", "layout", "screenshot"]}})
         );
         // What the API makes anyway asks for nothing.
         let plain = Saving::new(&[Saved::Items, Saved::Json, Saved::Pages], true);
-        assert_eq!(configured(&plain, json!({"tier": "fast"})), json!({"tier": "fast"}));
+        assert_eq!(
+            configured(&plain, json!({"tier": "fast"})),
+            json!({"tier": "fast"})
+        );
         assert!(plain.full() && !plain.pages_only());
         assert!(Saving::new(&[Saved::Pages, Saved::Pages], false).pages_only());
         assert!(!Saving::default().full());

@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::output::Output;
 use crate::output::document::Writer;
 use crate::parse::fetch::Kept;
-use crate::parse::once::Kind;
+use crate::parse::kind::Kind;
 use crate::parse::window::Window;
 
 /// What a window came to.

@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use crate::parse::bulk::sources::Document;
-use crate::parse::once::{Kind, Known, Shared};
+use crate::parse::kind::Kind;
+use crate::parse::once::{Known, Shared};
 use crate::parse::save::Saving;
 use crate::session::Session;
 
@@ -18,7 +19,11 @@ pub(super) struct Saves<'a> {
 
 impl<'a> Saves<'a> {
     /// `unsaved`: the run's configuration before `--save` asked for more of it.
-    pub(super) fn new(saving: &'a Saving, unsaved: Map<String, Value>, configuration: &Map<String, Value>) -> Self {
+    pub(super) fn new(
+        saving: &'a Saving,
+        unsaved: Map<String, Value>,
+        configuration: &Map<String, Value>,
+    ) -> Self {
         Saves {
             saving,
             plain: (&unsaved != configuration).then_some(unsaved),

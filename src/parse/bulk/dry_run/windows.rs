@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::parse::bulk::sources::Document;
-use crate::parse::once::{Kind, Known, Shared};
+use crate::parse::kind::Kind;
+use crate::parse::once::{Known, Shared};
 use crate::parse::window::{Long, Window};
 use crate::session::Session;
 

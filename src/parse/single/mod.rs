@@ -17,16 +17,15 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
 use crate::output::document;
-use crate::output::progress::Progress;
 use crate::output::style::Shape;
 use crate::parse::fetch::{self, Fetch, Kept};
 use crate::parse::job::{self, Give, ended_badly};
 use crate::parse::key;
-use crate::parse::once::{self, Kind, Known};
+use crate::parse::kind::Kind;
+use crate::parse::once::{self, Known};
 use crate::parse::plan::{self as create, Plan, check_source};
-use crate::parse::save::{Saving, assets, bundle};
-use crate::parse::window::{self, Long, TooLong, Window, run::Windowed, stitch};
-use crate::session::Session;
+use crate::parse::save::Saving;
+use crate::parse::window::{self, Long, TooLong};
 use crate::signals::{self, LastWords};
 use crate::text::neutralize;
 
@@ -84,7 +83,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         Some(path) => path.to_path_buf(),
         None => std::path::PathBuf::from(format!(
             "{}.{}",
-            saved_name(argument, &args.filename),
+            saved::saved_name(argument, &args.filename),
             kind.extension()
         )),
     };
@@ -142,7 +141,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         && let Some((pages, windows)) = long.windows(&shared, &key, kind)
     {
         create::check_before_paying(&source)?;
-        return in_windows(&document, ctx, &long, pages, windows);
+        return windows::in_windows(&document, ctx, &long, pages, windows);
     }
     // A job the server no longer knows is parsed again, once.
     for _ in 0..2 {
@@ -186,7 +185,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
                     neutralize(argument),
                     limit.cap
                 ));
-                return in_windows(&document, ctx, &long, pages, windows);
+                return windows::in_windows(&document, ctx, &long, pages, windows);
             }
             Outcome::Gone(job_id) => {
                 shared.gone(&key, &job_id)?;
@@ -201,25 +200,11 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     Err(Error::failure("the API lost the new job as well"))
 }
 
-/// The document being parsed, and what its run has to do it with.
-struct Document<'a> {
-    key: &'a str,
-    kind: Kind,
-    timeout: std::time::Duration,
-    /// Cancel the job when it has not ended by `timeout`.
-    cancel: bool,
-    shared: &'a once::Shared,
-    session: &'a Session,
-    output: &'a Output,
-    /// To print the job's record (`Kind::Job`) with.
-    global: &'a GlobalArgs,
-    /// What is saved beside the document (`Kind::Full`).
-    saving: &'a Saving,
-    /// The document, as the user named it.
-    name: &'a str,
-    /// Where the document is written (or would be, on stdout), to name its files after.
-    target: std::path::PathBuf,
-}
+mod parsed;
+mod saved;
+mod windows;
+
+use parsed::Document;
 
 /// How one attempt ended: done (well or not), or the job is gone and the document is parsed
 /// again.
@@ -400,7 +385,7 @@ fn write_out(
         return record_output(document.global, ctx)?.print(ctx, &job);
     }
     if let Kind::Full(part) = document.kind {
-        return save_out(document, ctx, kept, job_id, failed, part);
+        return saved::save_out(document, ctx, kept, job_id, failed, part);
     }
     let mut sink = document.output.open(ctx)?;
     let mut file = kept.open()?;
@@ -408,72 +393,6 @@ fn write_out(
     sink.commit()?;
     document::warn_failed(&ctx.io.stderr, failed);
     Error::partial(&neutralize(job_id), failed)
-}
-
-/// Writes the files saved beside the document (fetched into the store first, when they are not
-/// there), then the document from the whole result: never the document before its files.
-fn save_out(
-    document: &Document,
-    ctx: &Context,
-    kept: &Kept,
-    job_id: &str,
-    failed: &[FailedPage],
-    part: Option<Part>,
-) -> Result<(), Error> {
-    let (saving, full) = (document.saving, kept.path());
-    let listed_part = part.unwrap_or(Part::Markdown);
-    let (shared, session) = (document.shared, document.session);
-    let fetching = assets::Fetching {
-        shared,
-        session,
-        key: document.key,
-        job_id,
-        name: document.name,
-    };
-    let assets = assets::ensure(&fetching, full, listed_part)?;
-    let dir = bundle::assets_dir(&document.target);
-    // The files of `-o FILE` are replaced as it is.
-    let write = |_: &std::path::Path| Ok(bundle::Keep::Write);
-    let saved = bundle::write_files(saving, full, &assets, listed_part, &dir, &write)?;
-    if !saving.pages_only() {
-        let mut sink = document.output.open(ctx)?;
-        match part {
-            Some(part) => {
-                let flush = document.output.to_terminal();
-                bundle::write_document(saving, full, &assets, part, &document.target, &mut sink, flush)?;
-            }
-            None => {
-                io::copy(&mut kept.open()?, &mut sink)?;
-            }
-        }
-        sink.commit()?;
-    }
-    if !saved.is_empty() {
-        let bytes: u64 = saved.iter().map(|file| file.bytes).sum();
-        ctx.io.stderr.line(&format!(
-            "Saved {} {} ({}) in {}",
-            saved.len(),
-            if saved.len() == 1 { "file" } else { "files" },
-            crate::output::job::human_size(bytes),
-            neutralize(&dir.display().to_string())
-        ));
-    }
-    document::warn_failed(&ctx.io.stderr, failed);
-    Error::partial(&neutralize(job_id), failed)
-}
-
-/// The name the files saved beside a document written to stdout are named after: its file's
-/// name (`--filename` for stdin), a URL's last segment.
-fn saved_name(argument: &str, stdin_name: &str) -> String {
-    if argument == "-" {
-        return stdin_name.to_string();
-    }
-    let path = argument.split(['?', '#']).next().unwrap_or(argument);
-    let name = path.trim_end_matches('/').rsplit(['/', '\\']).next().unwrap_or_default();
-    match name {
-        "" | "." | ".." => "document".to_string(),
-        name => crate::parse::save::render::safe_name(name),
-    }
 }
 
 /// The error, after giving the job's id (`job::name_created`): on stdout in place of the
@@ -485,86 +404,4 @@ fn created_note(document: &Document, ctx: &Context, job_id: &str, resume: &str, 
         job::name_created(document.global, ctx, job_id, resume, Give::Both);
     }
     err
-}
-
-/// Parses the document as `windows` of its `pages` pages, side by side, and writes it as they
-/// come in, in order: the markdown or text page by page, or (JSON) once all are in.
-fn in_windows(
-    document: &Document,
-    ctx: &mut Context,
-    long: &Long,
-    pages: u64,
-    windows: Vec<Window>,
-) -> Result<(), Error> {
-    let Source::File(path) = long.source else {
-        return Err(Error::failure(
-            "internal error: only a local file is parsed in windows",
-        ));
-    };
-    let size = windows.iter().map(Window::pages).max().unwrap_or_default();
-    let page = |n: u64| if n == 1 { "page" } else { "pages" };
-    ctx.io.stderr.line(&format!(
-        "note: {}: {pages} {} in {} windows of up to {size} {} (--window-pages)",
-        neutralize(long.name),
-        page(pages),
-        windows.len(),
-        page(size)
-    ));
-    let session = document.session;
-    // The jobs this run creates, to be named when the run fails or is stopped after them.
-    let recorded = document.shared.records();
-    let created = std::sync::Mutex::new(Vec::<String>::new());
-    let send = |configuration: &serde_json::Map<String, Value>, source: &Source| {
-        let sent = create::send_create(session, configuration, source);
-        if let Ok(job) = &sent {
-            let mut ids = created.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            ids.push(job.id().to_string());
-            signals::leave_last_words(window::interrupted(recorded, &ids));
-        }
-        sent
-    };
-    let windowed = Windowed {
-        long,
-        path,
-        session,
-        shared: document.shared,
-        timeout: document.timeout,
-        cancel: document.cancel,
-        send: &send,
-        halted: &|| false,
-        jobs: None,
-        slots: None,
-    };
-    signals::leave_last_words(window::interrupted(recorded, &[]));
-    let output = document.output;
-    let ctx = &*ctx;
-    // Pages done, on a terminal's stderr (unless the document itself is shown there).
-    let bar = Progress::pages(
-        ctx.io.terminals.stderr && !output.to_terminal(),
-        pages,
-        neutralize(long.name).into_owned(),
-    );
-    let failed = window::run::follow(&windowed, windows, |pieces| {
-        let pieces = &mut pieces.inspect(|piece| {
-            if let Ok(piece) = piece {
-                bar.inc_by(piece.window().pages());
-            }
-        });
-        stitch::to_output(output, ctx, document.kind, pieces)
-    });
-    signals::forget_last_words();
-    bar.clear();
-    let failed = failed.inspect_err(|err| {
-        // As a failure after a document's create names its job: what was paid for is not lost.
-        let created = created.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // (Not for windows cancelled at their deadline: those are parsed again.)
-        let cancelled = matches!(err.root(), Error::WaitedOut { cancelled: true, .. });
-        if !created.is_empty() && !err.is_broken_pipe() && !cancelled {
-            ctx.io
-                .stderr
-                .line(&window::created(long.name, &created, recorded));
-        }
-    })?;
-    document::warn_failed(&ctx.io.stderr, &failed);
-    window::partial(long.name, &failed)
 }

@@ -1,0 +1,86 @@
+//! `parse FILE --save`: the files saved beside the document, then the document.
+
+use std::io;
+
+use crate::api::document::FailedPage;
+use crate::api::models::Part;
+use crate::context::Context;
+use crate::error::Error;
+use crate::output::document;
+use crate::parse::fetch::Kept;
+use crate::parse::save::{assets, bundle};
+use crate::text::neutralize;
+
+use super::parsed::Document;
+
+/// Writes the files saved beside the document (fetched into the store first, when they are not
+/// there), then the document from the whole result: never the document before its files.
+pub(super) fn save_out(
+    document: &Document,
+    ctx: &Context,
+    kept: &Kept,
+    job_id: &str,
+    failed: &[FailedPage],
+    part: Option<Part>,
+) -> Result<(), Error> {
+    let (saving, full) = (document.saving, kept.path());
+    let listed_part = part.unwrap_or(Part::Markdown);
+    let (shared, session) = (document.shared, document.session);
+    let fetching = assets::Fetching {
+        shared,
+        session,
+        key: document.key,
+        job_id,
+        name: document.name,
+    };
+    let assets = assets::ensure(&fetching, full, listed_part)?;
+    let dir = bundle::assets_dir(&document.target);
+    // The files of `-o FILE` are replaced as it is.
+    let write = |_: &std::path::Path| Ok(bundle::Keep::Write);
+    let naming = bundle::Naming::of(&assets.contents);
+    let saved = bundle::write_files(saving, full, &assets, listed_part, &dir, &naming, &write)?;
+    if !saving.pages_only() {
+        let mut sink = document.output.open(ctx)?;
+        match part {
+            Some(part) => {
+                let flush = document.output.to_terminal();
+                let decorations = bundle::decorations(saving, &assets, part, &document.target);
+                bundle::write_document(full, decorations, part, &mut sink, flush)?;
+            }
+            None => {
+                io::copy(&mut kept.open()?, &mut sink)?;
+            }
+        }
+        sink.commit()?;
+    }
+    if !saved.is_empty() {
+        let bytes: u64 = saved.iter().map(|file| file.bytes).sum();
+        ctx.io.stderr.line(&format!(
+            "Saved {} {} ({}) in {}",
+            saved.len(),
+            if saved.len() == 1 { "file" } else { "files" },
+            crate::output::job::human_size(bytes),
+            neutralize(&dir.display().to_string())
+        ));
+    }
+    document::warn_failed(&ctx.io.stderr, failed);
+    Error::partial(&neutralize(job_id), failed)
+}
+
+/// The name the files saved beside a document written to stdout are named after: its file's
+/// name (`--filename` for stdin), a URL's last segment.
+pub(super) fn saved_name(argument: &str, stdin_name: &str) -> String {
+    if argument == "-" {
+        return stdin_name.to_string();
+    }
+    let path = argument.split(['?', '#']).next().unwrap_or(argument);
+    let name = path
+        .trim_end_matches('/')
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default();
+    match name {
+        "" | "." | ".." => "document".to_string(),
+        name => crate::parse::save::render::safe_name(name),
+    }
+}

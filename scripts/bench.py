@@ -54,19 +54,39 @@ parsed, no page cap), each run with a fresh result store and output:
                vs the SDK's client.parsing.parse() of the whole document (one job);
                the fake answers with Connection: close (--close-connections) throughout
 
+and, with --only assets, the files a parse saves beside its markdown (issue 30), each run with a
+fresh result store and output directory:
+
+  assets       20 distinct 100-page PDFs (--assets-docs) with --save images: 200 images a document
+               (embedded and layout, 2 a page) of 64 KiB (the fake's --image-kib), 250 MiB in all,
+               fetched through their presigned links; jobs end at once (--job-ms 1) so fetching
+               dominates; 3 runs (--assets-runs): peak RSS ≤ 32 MiB (max of runs) and wall ≤ 1.3 ×
+               the raw fetch of the same bytes from the same fake by 4 workers (as the CLI's 4 result
+               fetchers), each GETting one document's 200 links after another: 4 Python threads
+               (http.client) and 4 curl processes, the faster of the two being the bound; the links
+               are listed with GET /api/v2/parse/{id}?expand=images_content_metadata for jobs made
+               with the same options (curl -F); for reference, the same documents without --save.
+               The SDK has no equivalent (it lists the links; fetching them is the user's own loop,
+               which is what the raw fetch measures)
+
 and prints ratios. Everything runs on loopback; nothing else is contacted (pip reaches PyPI only to
 install the SDK, once).
 """
 
 import argparse
+import http.client
 import json
 import os
+import queue
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,7 +240,7 @@ def main():
                         help="also upload with the SDK (it may hold the whole file in memory)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", choices=["upload", "bulk", "download", "rerun", "decoupled", "tenk", "limited",
-                                           "bookkeeping", "windows"],
+                                           "bookkeeping", "windows", "assets"],
                         help="run one part of the benchmark")
     parser.add_argument("--rerun-docs", type=int, default=10000,
                         help="documents in the tree that is parsed, then parsed again unchanged")
@@ -230,6 +250,9 @@ def main():
                         help="documents of the largest bookkeeping run (also run at 1/4 and 1/2 of it)")
     parser.add_argument("--window-doc-pages", type=int, default=1000,
                         help="pages of the PDF parsed in windows (--only windows)")
+    parser.add_argument("--assets-docs", type=int, default=20,
+                        help="100-page documents whose images are saved (--only assets)")
+    parser.add_argument("--assets-runs", type=int, default=3, help="runs of --only assets")
     args = parser.parse_args()
 
     for tool in ["curl", "jq"]:
@@ -245,8 +268,9 @@ def main():
     cli = str(TARGET / "dist" / "llamacloud")
     bare = str(TARGET / "dist" / "examples" / "bare-fetch")
     pipeline = {"decoupled": bench_decoupled, "tenk": bench_tenk, "limited": bench_limited,
-                "bookkeeping": bench_bookkeeping, "windows": bench_windows}
-    wants_sdk = args.only not in ("tenk", "limited", "bookkeeping")
+                "bookkeeping": bench_bookkeeping, "windows": bench_windows, "assets": bench_assets}
+    # assets: the SDK has no equivalent (see bench_assets).
+    wants_sdk = args.only not in ("tenk", "limited", "bookkeeping", "assets")
     sdk = None if args.no_sdk or not wants_sdk else ensure_sdk()
 
     results = {"machine": machine(), "runs": args.runs, "sdk": sdk[1] if sdk else None}
@@ -741,10 +765,14 @@ def bench_bookkeeping(cli, sdk, args):
 
 # A long document in page windows.
 
-def blank_pdf(pages):
+def blank_pdf(pages, note=None):
     """The bytes of testkit::pdf::blank_pdf(pages): a catalog, one flat page tree and PAGES blank
-    pages, with a classic xref table (the fake counts its pages with lopdf, as the CLI does)."""
+    pages, with a classic xref table (the fake counts its pages with lopdf, as the CLI does).
+    With NOTE, a comment line after the header makes the file distinct (the store is
+    content-addressed: identical files share one job)."""
     pdf = bytearray(b"%PDF-1.4\n")
+    if note:
+        pdf += f"% {note}\n".encode()
     offsets = [len(pdf)]
     pdf += b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
     offsets.append(len(pdf))
@@ -850,6 +878,160 @@ def bench_windows(cli, sdk, args):
     return {"pages": pages, "ms_per_page": ms, "window_pages": window, "bound_s": bound, "ratio": ratio,
             "windowed": windowed, "whole": whole, "one_page": single, "instant": instant,
             "rss_file": to_file, "rss_pipe": to_pipe, "sdk": sdk_row, "pass": ok}
+
+
+# The files a parse saves beside its markdown (issue 30).
+
+def saved_files(out, kib):
+    """What OUT holds after a --save images run: markdown files, images under
+    <doc>.assets/images/, and how many images are not KIB KiB."""
+    images = [p for p in out.glob("*.assets/images/*") if p.is_file()]
+    return {"markdown": len(list(out.glob("*.md"))), "images": len(images),
+            "wrong_size": sum(1 for p in images if p.stat().st_size != kib * 1024)}
+
+
+def image_links(fake, docs):
+    """One list of presigned image links a document of DOCS: each is uploaded (curl -F) with
+    images_to_save embedded and layout, as --save images asks, and its links are listed with
+    GET /api/v2/parse/{id}?expand=images_content_metadata once its job has ended."""
+    configuration = json.dumps({"tier": "agentic", "version": "latest",
+                                "output_options": {"images_to_save": ["embedded", "layout"]}})
+    auth = {"Authorization": f"Bearer {KEY}"}
+    links = []
+    for path in sorted(docs.iterdir()):
+        made = subprocess.run(["curl", "-sf", "-H", f"Authorization: Bearer {KEY}", "-F",
+                               f"configuration={configuration}", "-F", f"file=@{path};type=application/pdf",
+                               f"{fake.url}/api/v2/parse/upload"], capture_output=True, text=True, check=True)
+        job = json.loads(made.stdout)["id"]
+        for _ in range(100):
+            request = urllib.request.Request(f"{fake.url}/api/v2/parse/{job}?expand=images_content_metadata",
+                                             headers=auth)
+            with urllib.request.urlopen(request) as answer:
+                got = json.load(answer)
+            if got["job"]["status"] == "COMPLETED":
+                break
+            time.sleep(0.05)
+        else:
+            raise SystemExit(f"job {job} did not complete")
+        links.append([image["presigned_url"] for image in got["images_content_metadata"]["images"]])
+    return links
+
+
+def fetch_python(links, workers):
+    """WORKERS threads, each taking the next document and GETting its links one after another
+    (http.client, the body read and dropped); returns (seconds, bytes)."""
+    pending = queue.Queue()
+    for document in links:
+        pending.put(document)
+    fetched = []
+
+    def worker():
+        got = 0
+        while True:
+            try:
+                document = pending.get_nowait()
+            except queue.Empty:
+                break
+            for link in document:
+                url = urllib.parse.urlsplit(link)
+                connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+                connection.request("GET", f"{url.path}?{url.query}")
+                answer = connection.getresponse()
+                if answer.status != 200:
+                    raise SystemExit(f"{answer.status} from {link}")
+                while chunk := answer.read(1 << 16):
+                    got += len(chunk)
+                connection.close()
+        fetched.append(got)
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started, sum(fetched)
+
+
+def fetch_curl(links, workers, tmp):
+    """WORKERS curl processes, each given every WORKERS-th document's links (curl -K, one GET
+    after another, bodies to /dev/null); returns (seconds, bytes)."""
+    configs = []
+    for w in range(workers):
+        config = Path(tmp) / f"curl-{w}.cfg"
+        lines = [f'url = "{link}"\noutput = "/dev/null"\n' for document in links[w::workers] for link in document]
+        config.write_text("".join(lines))
+        configs.append(config)
+    started = time.perf_counter()
+    procs = [subprocess.Popen(["curl", "-sf", "-w", "%{size_download}\n", "-K", str(c)], stdout=subprocess.PIPE,
+                              text=True) for c in configs]
+    outputs = [p.communicate()[0] for p in procs]
+    elapsed = time.perf_counter() - started
+    if any(p.returncode != 0 for p in procs):
+        raise SystemExit("curl failed fetching the image links")
+    return elapsed, sum(int(n) for out in outputs for n in out.split())
+
+
+def bench_assets(cli, sdk, args):
+    count, pages, kib, workers, runs = args.assets_docs, 100, 64, 4, args.assets_runs
+    images = count * pages * 2
+    total = images * kib * 1024
+    print(f"assets: {count} PDFs of {pages} pages, --save images: {images} images of {kib} KiB "
+          f"({total / (1 << 20):.0f} MiB) through presigned links, jobs ending at once; fresh store and OUT "
+          f"each run", flush=True)
+    fake_flags = ["--job-ms", "1", "--image-kib", str(kib), "--close-connections"]
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        salt = os.urandom(4).hex()
+        for i in range(count):
+            (docs / f"doc-{i:02}.pdf").write_bytes(blank_pdf(pages, note=f"{salt} document {i}"))
+        with Fake(tmp, fake_flags) as fake:
+            plain = run_bulk(cli, fake, docs, tmp, "markdown only (no --save)")
+            rows = []
+            for r in range(runs):
+                out = Path(tempfile.mkdtemp(prefix="out-", dir=tmp))
+                row = run_bulk(cli, fake, docs, tmp, f"--save images, run {r + 1}", ["--save", "images"], out=out)
+                row["saved"] = saved_files(out, kib)
+                print(f"    {row['saved']['markdown']} markdown files, {row['saved']['images']} images "
+                      f"({row['saved']['wrong_size']} not {kib} KiB)", flush=True)
+                rows.append(row)
+                shutil.rmtree(out, ignore_errors=True)
+            links = image_links(fake, docs)
+            python_s, python_bytes = fetch_python(links, workers)
+            print(f"  {'raw fetch, 4 Python threads':<44} {python_s:8.2f} s  {python_bytes / (1 << 20):.0f} MiB",
+                  flush=True)
+            curl_s, curl_bytes = fetch_curl(links, workers, tmp)
+            print(f"  {'raw fetch, 4 curl processes':<44} {curl_s:8.2f} s  {curl_bytes / (1 << 20):.0f} MiB",
+                  flush=True)
+    if python_bytes != total or curl_bytes != total:
+        raise SystemExit(f"the raw fetches got {python_bytes} and {curl_bytes} bytes, not {total}")
+    walls = [r["wall_s"] for r in rows]
+    wall = statistics.median(walls)
+    rss = max(r["rss_mib"] for r in rows)
+    raw = min(python_s, curl_s)
+    ratio = wall / raw
+    written = min(r["saved"]["images"] - r["saved"]["wrong_size"] for r in rows)
+    jobs = [r["jobs_made"] for r in rows]
+    lines = [
+        ("wall, --save images", f"{wall:.2f} s", f"median of {runs} ({min(walls):.2f}–{max(walls):.2f})", None),
+        ("wall / raw fetch", f"{ratio:.2f}", "≤ 1.3", ratio <= 1.3),
+        ("  raw fetch, 4 Python threads", f"{python_s:.2f} s", f"{total / python_s / (1 << 20):.0f} MiB/s", None),
+        ("  raw fetch, 4 curl processes", f"{curl_s:.2f} s", f"{total / curl_s / (1 << 20):.0f} MiB/s", None),
+        ("markdown only (no --save)", f"{plain['wall_s']:.2f} s", "upload, create, poll, markdown", None),
+        ("  (wall - markdown only) / raw", f"{(wall - plain['wall_s']) / raw:.2f}", "what saving adds", None),
+        ("peak RSS, --save images", f"{rss:.1f} MiB", "≤ 32 MiB (max of runs)", rss <= 32),
+        ("images written, each run", f"{written}", f"= {images}, {kib} KiB each", written == images),
+        ("jobs made, each run", ", ".join(map(str, jobs)), f"= {count}", all(j == count for j in jobs)),
+        ("python SDK", "no equivalent", "lists links, fetches none", None),
+    ]
+    table(f"assets ({rows[-1]['said']})", lines)
+    ok = all(line[3] for line in lines if line[3] is not None)
+    print(f"verdict: {verdict(ok)} (peak RSS ≤ 32 MiB: {verdict(rss <= 32)}, wall ≤ 1.3 × raw fetch: "
+          f"{verdict(ratio <= 1.3)})")
+    return {"documents": count, "pages": pages, "image_kib": kib, "images": images, "bytes": total,
+            "runs": rows, "plain": plain, "raw_python_s": python_s, "raw_curl_s": curl_s, "raw_s": raw,
+            "wall_s": wall, "ratio": ratio, "rss_max_mib": rss, "pass": ok}
 
 
 def machine():

@@ -116,6 +116,10 @@ struct Args {
     /// usual short pages): 1,000 pages at 50 make a 50 MiB document
     #[arg(long, value_name = "KIB", default_value_t = 0)]
     pdf_page_kib: usize,
+    /// Make every embedded and layout image a job saves (images_to_save) a PNG of exactly this
+    /// many KiB, padded with a private chunk of incompressible bytes (0: tiny PNGs)
+    #[arg(long, value_name = "KIB", default_value_t = 0)]
+    image_kib: usize,
     /// Answer every request with `Connection: close` (the default; `--close-connections false`
     /// keeps connections alive): tiny_http can leave a burst of new connections unserved while
     /// its threads wait on kept-alive ones (a client opening ten at once, as a long document's
@@ -175,6 +179,7 @@ fn main() {
         fail_page_once: args.fail_page_once,
         pdf_page_kib: args.pdf_page_kib,
         close_connections: args.close_connections,
+        image_kib: args.image_kib,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     if let Some(path) = args.stats_file {

@@ -14,7 +14,11 @@
 //!   A page's markdown ends with `![Image on page n](page_{n}_image_1.png)` and
 //!   `![Figure n](page_{n}_layout_1.png)` only when those categories are asked for.
 //!   Bytes: a valid 1×1 PNG with a `tEXt` comment naming the image and its job; a screenshot is
-//!   a recognisable fake JPEG (SOI, a COM segment naming it, EOI), not a decodable one.
+//!   a recognisable fake JPEG (SOI, a COM segment naming it, EOI), not a decodable one. With
+//!   `Config::image_kib` (the fake server's `--image-kib N`), every embedded and layout PNG is
+//!   exactly N KiB: the same PNG with a private ancillary chunk (`fkPd`, which viewers skip) of
+//!   bytes drawn from its comment, so each image is distinct, the same on every fetch, and
+//!   does not compress (as real images do not).
 //! - `expand=items`: `items.pages[]`, `{page_number, page_width: 612, page_height: 792,
 //!   success: true, items}` (a failed page: `{page_number, error, success: false}`), the items
 //!   read from the page's markdown: its heading, its first line of text, its table (rows,
@@ -123,8 +127,9 @@ impl Image {
         }
     }
 
-    /// The bytes its link serves, naming it and its job.
-    pub fn bytes(&self, job_id: &str) -> Vec<u8> {
+    /// The bytes its link serves, naming it and its job: an embedded or layout image padded
+    /// to exactly `image_kib` KiB when that is not 0.
+    pub fn bytes(&self, job_id: &str, image_kib: usize) -> Vec<u8> {
         let comment = format!(
             "fake {} image {} of page {} of job {job_id}",
             self.category, self.filename, self.page
@@ -132,7 +137,7 @@ impl Image {
         if self.category == "screenshot" {
             fake_jpeg(&comment)
         } else {
-            png(&comment)
+            png_of_size(&comment, image_kib << 10)
         }
     }
 
@@ -474,24 +479,62 @@ fn stored_zip(files: &[(String, String)]) -> Vec<u8> {
     zip
 }
 
-/// A valid 1×1 PNG whose `tEXt` chunk carries `comment`.
-pub fn png(comment: &str) -> Vec<u8> {
-    fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut typed = kind.to_vec();
-        typed.extend_from_slice(data);
-        png.extend_from_slice(&typed);
-        png.extend_from_slice(&crc32(&typed).to_be_bytes());
+/// The type of the chunk that pads a PNG to a size: ancillary (lowercase first letter: a
+/// decoder that does not know it skips it), private (lowercase second), safe to copy.
+pub const PADDING_CHUNK: &[u8; 4] = b"fkPd";
+
+/// A valid 1×1 PNG whose `tEXt` chunk carries `comment`, padded to exactly `size` bytes with
+/// a `PADDING_CHUNK` (between the `tEXt` and `IDAT` chunks) of bytes drawn from `comment`;
+/// unpadded when `size` leaves no room for one (0, or under some 200 bytes). Built in one
+/// buffer of `size` bytes.
+pub fn png_of_size(comment: &str, size: usize) -> Vec<u8> {
+    /// Appends a chunk: its length, its type and `data`, and the CRC of type and data.
+    fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: impl FnOnce(&mut Vec<u8>)) {
+        let at = png.len();
+        png.extend_from_slice(&[0; 4]);
+        png.extend_from_slice(kind);
+        data(png);
+        let length = (png.len() - at - 8) as u32;
+        png[at..at + 4].copy_from_slice(&length.to_be_bytes());
+        let crc = crc32(&png[at + 4..]);
+        png.extend_from_slice(&crc.to_be_bytes());
     }
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    // 1×1, 8 bits a sample, RGB, no interlace.
-    chunk(&mut png, b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-    chunk(&mut png, b"tEXt", format!("Comment\0{comment}").as_bytes());
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    /// Length, type and CRC: what a chunk adds to its data.
+    const CHUNK: usize = 12;
+    let text = format!("Comment\0{comment}");
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     // One row: filter type 0, then one orange pixel.
     let _ = encoder.write_all(&[0, 0xf0, 0x80, 0x20]);
-    chunk(&mut png, b"IDAT", &encoder.finish().unwrap_or_default());
-    chunk(&mut png, b"IEND", &[]);
+    let pixels = encoder.finish().unwrap_or_default();
+    let plain = SIGNATURE.len() + (CHUNK + 13) + (CHUNK + text.len()) + (CHUNK + pixels.len()) + CHUNK;
+    let padding = size.checked_sub(plain + CHUNK);
+    let mut png = Vec::with_capacity(padding.map_or(plain, |_| size));
+    png.extend_from_slice(SIGNATURE);
+    // 1×1, 8 bits a sample, RGB, no interlace.
+    chunk(&mut png, b"IHDR", |png| {
+        png.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+    });
+    chunk(&mut png, b"tEXt", |png| png.extend_from_slice(text.as_bytes()));
+    if let Some(padding) = padding {
+        chunk(&mut png, PADDING_CHUNK, |png| {
+            // xorshift64, seeded with the comment's FNV-1a hash: bytes that differ from image
+            // to image, the same on every fetch, and that no compression shrinks.
+            let mut state = comment.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            }) | 1;
+            let end = png.len() + padding;
+            while png.len() < end {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let take = (end - png.len()).min(8);
+                png.extend_from_slice(&state.to_le_bytes()[..take]);
+            }
+        });
+    }
+    chunk(&mut png, b"IDAT", |png| png.extend_from_slice(&pixels));
+    chunk(&mut png, b"IEND", |_| {});
     png
 }
 

@@ -1,4 +1,5 @@
-//! Serving the fake over HTTP on loopback, gzip-compressed when the client accepts it.
+//! Serving the fake over HTTP on loopback, gzip-compressed when the client accepts it (stored
+//! objects, the images on the files origin, as they are).
 
 use std::io::Write as _;
 use std::sync::Arc;
@@ -99,7 +100,7 @@ pub fn spawn_workers(
                     let _ = request.respond(response);
                     continue;
                 }
-                let gzip = accepts_gzip && answer.body.len() >= GZIP_MIN_BYTES;
+                let gzip = accepts_gzip && !answer.stored && answer.body.len() >= GZIP_MIN_BYTES;
                 let body = if gzip { compress(&answer.body) } else { answer.body };
                 if fake.config.close_connections {
                     respond_and_close(request, answer.status, &answer.headers, gzip, &body);

@@ -374,3 +374,157 @@ fn links_expire_after_link_ttl_and_getting_the_job_again_gives_fresh_ones() {
         403
     );
 }
+
+/// The chunks of a PNG, in order: type and data, each CRC checked; panics on anything that is not
+/// a well-formed PNG ending with its IEND chunk.
+fn png_chunks(png: &[u8]) -> Vec<([u8; 4], &[u8])> {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "no PNG signature");
+    let mut chunks = Vec::new();
+    let mut at = 8;
+    while at < png.len() {
+        let length = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let typed = &png[at + 4..at + 8 + length];
+        let crc = u32::from_be_bytes(png[at + 8 + length..at + 12 + length].try_into().unwrap());
+        let mut check = flate2::Crc::new();
+        check.update(typed);
+        assert_eq!(
+            check.sum(),
+            crc,
+            "CRC of chunk {}",
+            String::from_utf8_lossy(&typed[..4])
+        );
+        chunks.push((typed[..4].try_into().unwrap(), &typed[4..]));
+        at += 12 + length;
+    }
+    assert_eq!(at, png.len(), "a chunk runs past the end");
+    assert_eq!(chunks.last().map(|c| &c.0), Some(b"IEND"), "no IEND last");
+    chunks
+}
+
+#[test]
+fn image_kib_makes_each_embedded_and_layout_image_a_valid_png_of_exactly_that_size() {
+    let fake = fake_with(Config {
+        image_kib: 64,
+        ..Config::default()
+    });
+    let id = made(
+        &fake,
+        "agentic",
+        json!({"images_to_save": ["embedded", "layout", "screenshot"]}),
+    );
+    let done = ended(&fake, &id, "images_content_metadata");
+    let images = done["images_content_metadata"]["images"].as_array().unwrap();
+    assert_eq!(images.len(), 6);
+    let mut served = Vec::new();
+    for image in images {
+        let name = image["filename"].as_str().unwrap();
+        let (status, bytes) = fetch(&fake, link(image));
+        assert_eq!(status, 200, "{name}");
+        assert_eq!(Some(bytes.clone()), fake.asset_bytes(&id, name), "{name}");
+        assert_eq!(
+            fetch(&fake, link(image)).1,
+            bytes,
+            "{name}: the same bytes every time"
+        );
+        if name.ends_with(".jpg") {
+            // Screenshots are not padded.
+            assert!(bytes.len() < 1024 && bytes.starts_with(&[0xff, 0xd8]), "{name}");
+            continue;
+        }
+        assert_eq!(bytes.len(), 64 * 1024, "{name}");
+        let chunks = png_chunks(&bytes);
+        let kinds: Vec<&[u8; 4]> = chunks.iter().map(|(kind, _)| kind).collect();
+        assert_eq!(kinds, [b"IHDR", b"tEXt", b"fkPd", b"IDAT", b"IEND"], "{name}");
+        // The padding is an ancillary, private chunk: a viewer skips it.
+        assert!(chunks[2].0[0].is_ascii_lowercase() && chunks[2].0[1].is_ascii_lowercase());
+        let text = String::from_utf8_lossy(chunks[1].1);
+        assert!(
+            text.contains(&format!("{name} of page")) && text.contains(&id),
+            "{text}"
+        );
+        // Not one byte repeated: bytes that do not compress, as an image's.
+        let mut seen = [false; 256];
+        chunks[2].1.iter().for_each(|&b| seen[usize::from(b)] = true);
+        assert_eq!(seen.iter().filter(|&&s| s).count(), 256, "{name}");
+        served.push(bytes);
+    }
+    assert_eq!(served.len(), 4);
+    for (i, a) in served.iter().enumerate() {
+        for b in &served[i + 1..] {
+            assert_ne!(a[100..200], b[100..200], "each image's padding is its own");
+        }
+    }
+
+    // The benchmark's document: 100 pages, embedded and layout, are 200 images of that size.
+    let configuration = json!({"tier": "agentic", "version": "latest",
+        "output_options": {"images_to_save": ["embedded", "layout"]}});
+    let (status, job) = upload(&fake, "big.pdf", &blank_pdf(100), &configuration);
+    assert_eq!(status, 200, "{job}");
+    let big = job["id"].as_str().unwrap();
+    let done = ended(&fake, big, "images_content_metadata");
+    assert_eq!(done["images_content_metadata"]["total_count"], 200);
+    let last = &done["images_content_metadata"]["images"][199];
+    assert_eq!(last["filename"], "page_100_layout_1.png");
+    assert_eq!(fetch(&fake, link(last)).1.len(), 64 * 1024);
+
+    // 0 (the default) keeps them tiny, and so does a size too small to pad to.
+    assert!(super::assets::png_of_size("x", 0).len() < 200);
+    assert_eq!(
+        super::assets::png_of_size("x", 20),
+        super::assets::png_of_size("x", 0)
+    );
+    assert_eq!(super::assets::png_of_size("x", 1024).len(), 1024);
+}
+
+#[test]
+fn images_are_sent_as_stored_even_to_a_client_that_takes_gzip() {
+    use std::io::{Read as _, Write as _};
+    let fake = std::sync::Arc::new(Fake::new(Config {
+        image_kib: 4,
+        close_connections: true,
+        // Pages of 2 KiB: a result file large enough to be gzipped.
+        pdf_page_kib: 2,
+        ..Config::default()
+    }));
+    let files = super::http::spawn(std::sync::Arc::clone(&fake), 0).unwrap();
+    fake.serve_files_at(format!("http://{files}"));
+    let id = made(&fake, "agentic", json!({"images_to_save": ["embedded"]}));
+    let get = |path: &str| {
+        let mut stream = std::net::TcpStream::connect(files).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(
+            stream,
+            "GET /files/{path}?X-Amz-Expires=3600&X-Amz-Signature=fake HTTP/1.1\r\nHost: files\r\nAccept-Encoding: gzip\r\n\r\n"
+        )
+        .unwrap();
+        // Read up to the end of the body its Content-Length says (the client is the one to
+        // close the connection).
+        let mut answer = Vec::new();
+        let mut buffer = [0; 4096];
+        loop {
+            if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8(answer[..end].to_vec()).unwrap();
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Content-Length: "))
+                    .expect("a Content-Length")
+                    .parse()
+                    .unwrap();
+                if answer.len() >= end + 4 + length {
+                    return (head, answer[end + 4..].to_vec());
+                }
+            }
+            let n = stream.read(&mut buffer).unwrap();
+            assert!(n > 0, "closed before the answer's end");
+            answer.extend_from_slice(&buffer[..n]);
+        }
+    };
+    let (head, body) = get(&format!("{id}/images/page_2_image_1.png"));
+    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+    assert!(!head.to_ascii_lowercase().contains("content-encoding"), "{head}");
+    assert!(head.contains("Content-Length: 4096"), "{head}");
+    assert_eq!(Some(body), fake.asset_bytes(&id, "page_2_image_1.png"));
+    // A result file of that size still comes gzipped to a client that takes it.
+    let (head, _) = get(&format!("{id}/markdown"));
+    assert!(head.contains("Content-Encoding: gzip"), "{head}");
+}

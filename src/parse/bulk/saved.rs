@@ -107,7 +107,8 @@ fn write(
             )));
         }
     }
-    let assets = assets::ensure_listed(&fetching, list, contents, &wanted)?;
+    let near = dir.parent().unwrap_or(Path::new("."));
+    let assets = assets::ensure_listed(&fetching, list, contents, &wanted, near)?;
     if !planned.is_empty() {
         run.manifest
             .claim_saving(&relative_dir)

@@ -17,6 +17,7 @@ use crate::api::models::Part;
 use crate::api::parse_jobs::{self, Expand};
 use crate::download;
 use crate::error::Error;
+use crate::hashing::Hashing;
 use crate::output::progress::Progress;
 use crate::parse::once::Shared;
 use crate::parse::save::contents::{self, Contents};
@@ -39,7 +40,20 @@ pub(crate) struct Asset {
     /// Its path in the directory: `images/<safe name>` or `tables.xlsx`.
     pub(crate) stored: String,
     link: Option<String>,
+    /// Its size and hash, once it is kept (and was wanted).
+    pub(crate) sum: Option<Sum>,
 }
+
+/// A kept file's size and BLAKE3 hash (hex): what a copy of it in OUT records, known without
+/// reading it again, and what it is checked against before it is used again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Sum {
+    pub(crate) bytes: u64,
+    pub(crate) hash: String,
+}
+
+/// The sums of a directory's files, by their path in it, beside them.
+const SUMS: &str = ".sums.json";
 
 /// Where the files are.
 enum Dir {
@@ -80,6 +94,7 @@ pub(crate) fn listed(full: &Path, part: Part) -> Result<(Vec<Asset>, Contents), 
             category: image.category.clone(),
             stored: format!("images/{name}"),
             link: image.link.clone(),
+            sum: None,
         });
     }
     if let Some(link) = &contents.xlsx {
@@ -88,6 +103,7 @@ pub(crate) fn listed(full: &Path, part: Part) -> Result<(Vec<Asset>, Contents), 
             category: "tables".into(),
             stored: TABLES.into(),
             link: Some(link.clone()),
+            sum: None,
         });
     }
     Ok((list, contents))
@@ -104,19 +120,28 @@ pub(in crate::parse) struct Fetching<'a> {
 }
 
 /// The files of `key`'s whole result at `full` (made by `job_id`), each fetched unless it is
-/// already kept.
-pub(in crate::parse) fn ensure(fetching: &Fetching, full: &Path, part: Part) -> Result<Assets, Error> {
+/// already kept (`near`: as `ensure_listed`).
+pub(in crate::parse) fn ensure(
+    fetching: &Fetching,
+    full: &Path,
+    part: Part,
+    near: &Path,
+) -> Result<Assets, Error> {
     let (list, contents) = listed(full, part)?;
-    ensure_listed(fetching, list, contents, &|_| true)
+    ensure_listed(fetching, list, contents, &|_| true, near)
 }
 
 /// The files of `list` (of a whole result that says `contents`), each that is `wanted` fetched
-/// unless it is already kept (a file an output directory still has is not wanted again).
+/// unless it is already kept (a file an output directory still has is not wanted again); one
+/// kept is checked against its sum first (a copy of it in OUT may be the same file, changed there),
+/// and fetched again when it differs. `near`: where a temporary directory goes without a store
+/// (beside the output, so its files can be linked there).
 pub(in crate::parse) fn ensure_listed(
     fetching: &Fetching,
-    list: Vec<Asset>,
+    mut list: Vec<Asset>,
     contents: Contents,
     wanted: &dyn Fn(usize) -> bool,
+    near: &Path,
 ) -> Result<Assets, Error> {
     let Fetching {
         shared,
@@ -130,32 +155,42 @@ pub(in crate::parse) fn ensure_listed(
             let recorded = store.entry(key).is_some_and(|e| e.results.contains(KEPT));
             (Dir::Store(store.assets_dir(key)), recorded)
         }
-        None => (Dir::Temporary(tempfile::tempdir()?), false),
-    };
-    let assets = Assets { dir, list, contents };
-    let missing: Vec<&Asset> = assets
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(at, asset)| wanted(*at) && !assets.path(asset).is_file())
-        .map(|(_, asset)| asset)
-        .collect();
-    // Every file kept, whether wanted now or not.
-    let whole = |assets: &Assets| assets.list.iter().all(|asset| assets.path(asset).is_file());
-    if missing.is_empty() {
-        if !recorded && shared.store.is_some() && whole(&assets) {
-            record(shared, key, job_id)?;
+        None => {
+            std::fs::create_dir_all(near)?;
+            (
+                Dir::Temporary(tempfile::Builder::new().prefix(".llamacloud-").tempdir_in(near)?),
+                false,
+            )
         }
-        return Ok(assets);
-    }
+    };
+    let root = match &dir {
+        Dir::Store(path) => path.clone(),
+        Dir::Temporary(temp) => temp.path().to_path_buf(),
+    };
+    let mut sums = read_sums(&root);
+    let before = sums.len();
+    let mut made = std::collections::HashSet::new();
     let mut renewed: Option<HashMap<String, String>> = None;
-    for asset in missing {
-        let path = assets.path(asset);
+    for (at, asset) in list.iter_mut().enumerate() {
+        if !wanted(at) {
+            continue;
+        }
+        let path = root.join(&asset.stored);
+        if let Some(sum) = kept(&path, sums.get(&asset.stored)) {
+            sums.insert(asset.stored.clone(), sum.clone());
+            asset.sum = Some(sum);
+            continue;
+        }
+        if let Some(parent) = path.parent()
+            && made.insert(parent.to_path_buf())
+        {
+            std::fs::create_dir_all(parent)?;
+        }
         let link = match &renewed {
             Some(links) => links.get(&asset.api_name).cloned(),
             None => asset.link.clone(),
         };
-        match fetch(session, link.as_deref(), &path) {
+        let sum = match fetch(session, link.as_deref(), &path) {
             Err(err) if renewed.is_none() && expired(&err) => {
                 // Links expire: the job gives fresh ones.
                 let links = renew(session, job_id, name)?;
@@ -173,11 +208,52 @@ pub(in crate::parse) fn ensure_listed(
                 neutralize(job_id)
             ))
         })?;
+        sums.insert(asset.stored.clone(), sum.clone());
+        asset.sum = Some(sum);
     }
-    if shared.store.is_some() && whole(&assets) {
+    // Every file kept, whether wanted now or not.
+    let whole = list.iter().all(|asset| sums.contains_key(&asset.stored));
+    if sums.len() != before {
+        write_sums(&root, &sums)?;
+    }
+    if shared.store.is_some() && whole && !recorded {
         record(shared, key, job_id)?;
     }
-    Ok(assets)
+    Ok(Assets { dir, list, contents })
+}
+
+/// The sum of the kept file at `path` when it is whole and, if its sum is `known`, still
+/// matches it (else it is removed, to be fetched again).
+fn kept(path: &Path, known: Option<&Sum>) -> Option<Sum> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    let (hash, bytes) = crate::store::key::hash_file(path).ok()?;
+    let sum = Sum { bytes, hash };
+    if known.is_some_and(|known| *known != sum) {
+        let _ = std::fs::remove_file(path);
+        return None;
+    }
+    Some(sum)
+}
+
+/// The sums kept in `dir` (none when there are none, or they cannot be read).
+fn read_sums(dir: &Path) -> HashMap<String, Sum> {
+    std::fs::read(dir.join(SUMS))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `sums` in `dir`, replaced whole.
+fn write_sums(dir: &Path, sums: &HashMap<String, Sum>) -> Result<(), Error> {
+    std::fs::create_dir_all(dir)?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    serde_json::to_writer(&mut temp, sums).map_err(std::io::Error::from)?;
+    temp.as_file().sync_all()?;
+    temp.persist(dir.join(SUMS)).map_err(|err| Error::Io(err.error))?;
+    Ok(())
 }
 
 /// Records that every file of `key`'s whole result is kept.
@@ -192,20 +268,23 @@ fn record(shared: &Shared, key: &str, job_id: &str) -> Result<(), Error> {
     )
 }
 
-/// Fetches `link` into `path`: streamed into a temporary file beside it, synced, renamed.
-fn fetch(session: &Session, link: Option<&str>, path: &Path) -> Result<(), Error> {
+/// Fetches `link` into `path`: streamed into a temporary file beside it, hashed on the way,
+/// synced, renamed. Returns its sum.
+fn fetch(session: &Session, link: Option<&str>, path: &Path) -> Result<Sum, Error> {
     let Some(link) = link else {
         return Err(Error::failure("the API gave no link to it"));
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     // Sent without the key, whatever the link's host (`Client::download`).
     let (_, body) = parse_jobs::download(&session.client, link)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    download::copy(body, temp.as_file_mut(), &Progress::hidden())?;
+    let mut hashing = Hashing::new(temp.as_file_mut());
+    download::copy(body, &mut hashing, &Progress::hidden())?;
+    let bytes = hashing.bytes();
+    let (_, hash) = hashing.finish();
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|err| Error::Io(err.error))?;
-    Ok(())
+    Ok(Sum { bytes, hash })
 }
 
 /// Whether a link was refused as expired: the storage host's 403 or 400.

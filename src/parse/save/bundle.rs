@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::hashing::Hashing;
 use crate::output::document::{Decorations, Writer};
 use crate::parse::save::Saving;
-use crate::parse::save::assets::{Asset, Assets, TABLES};
+use crate::parse::save::assets::{Asset, Assets, Sum, TABLES};
 use crate::parse::save::contents::{self, Contents};
 use crate::parse::save::render;
 
@@ -240,7 +240,10 @@ pub(crate) fn write_files(
             Keep::Write => &planned.from,
         };
         match written {
-            From::Asset(at) => saved.push(copy(&mut File::open(assets.path(&assets.list[*at]))?, &path)?),
+            From::Asset(at) => {
+                let asset = &assets.list[*at];
+                saved.push(link_or_copy(&assets.path(asset), &path, asset.sum.as_ref())?);
+            }
             From::Items => saved.push(write_with(&path, |out| {
                 let found = contents::copy_items(BufReader::new(File::open(full)?), out)?;
                 if !found {
@@ -304,6 +307,34 @@ pub(crate) fn write_document(
     let decoded = writer.response(BufReader::new(File::open(full)?), part)?;
     writer.finish()?;
     Ok(decoded)
+}
+
+/// Puts the kept file `from` (whose sum is known) at `path`: a hard link to it, put in place by a
+/// rename (the kept file is on disk already: nothing is written twice), or where that cannot be (another
+/// file system, a file system without links), a copy.
+fn link_or_copy(from: &Path, path: &Path, sum: Option<&Sum>) -> Result<SavedFile, Error> {
+    if let Some(sum) = sum {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let temp = dir.join(format!(".llamacloud-link-{:016x}.tmp", fastrand::u64(..)));
+        if std::fs::hard_link(from, &temp).is_ok() {
+            crate::signals::remove_on_signal(&temp);
+            let placed = std::fs::rename(&temp, path);
+            crate::signals::forget(&temp);
+            return match placed {
+                Ok(()) => Ok(SavedFile {
+                    path: path.to_path_buf(),
+                    bytes: sum.bytes,
+                    hash: sum.hash.clone(),
+                }),
+                Err(err) => {
+                    let _ = std::fs::remove_file(&temp);
+                    Err(Error::Io(err))
+                }
+            };
+        }
+    }
+    copy(&mut File::open(from)?, path)
 }
 
 /// Copies `from` to `path`, atomically and durably.

@@ -74,7 +74,8 @@ pub(in crate::parse) fn save(
             p.from == From::Asset(at) && matches!(place.keep(&dir.join(&p.relative)), Ok(Keep::Write))
         })
     };
-    let assets = assets::ensure_listed(fetching, list, contents, &wanted)?;
+    let near = dir.parent().unwrap_or(Path::new("."));
+    let assets = assets::ensure_listed(fetching, list, contents, &wanted, near)?;
     let keep = |path: &Path| place.keep(path);
     let files = bundle::write_files(saving, full, &assets, part, dir, &naming, &keep)?;
     Ok((assets, files))

@@ -33,8 +33,12 @@ pub(super) fn save_out(
         job_id,
         name: document.name,
     };
-    let assets = assets::ensure(&fetching, full, listed_part)?;
     let dir = bundle::assets_dir(&document.target);
+    let near = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let assets = assets::ensure(&fetching, full, listed_part, near)?;
     // The files of `-o FILE` are replaced as it is.
     let write = |_: &std::path::Path| Ok(bundle::Keep::Write);
     let naming = bundle::Naming::of(&assets.contents);

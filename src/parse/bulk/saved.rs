@@ -17,6 +17,7 @@ use crate::parse::bulk::write::{self, Beside, Made, record_with};
 use crate::parse::kind::Kind;
 use crate::parse::save::assets::{self, Fetching};
 use crate::parse::save::bundle::{self, From, Keep, SavedFile};
+use crate::parse::save::guard;
 use crate::text::neutralize;
 
 /// Writes a document's result at `result` to its output in OUT and records it: copied, or
@@ -96,6 +97,8 @@ fn write(
     // A file in the way that this tool did not write (in a directory it never claimed) is
     // never replaced: the document is not written.
     for planned in &planned {
+        // Never through a symbolic link (out of OUT), nor through a file in the way.
+        guard::check(&dir, &planned.relative)?;
         let relative = format!("{relative_dir}/{}", planned.relative);
         if dir.join(&planned.relative).symlink_metadata().is_ok()
             && intact(&relative).is_none()
@@ -112,6 +115,8 @@ fn write(
         run.manifest
             .claim_saving(&relative_dir)
             .inspect_err(|err| run.fail(err))?;
+        // What a run stopped while it wrote here left (OUT is one run's at a time).
+        guard::remove_leftovers(&dir)?;
     }
     let keep = |path: &Path| -> Result<Keep, Error> {
         Ok(match intact(&relative(run, path)?) {

@@ -5,6 +5,7 @@
 pub(crate) mod assets;
 pub(crate) mod bundle;
 pub(crate) mod contents;
+pub(crate) mod guard;
 pub(crate) mod render;
 
 use serde_json::{Map, Value, json};

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::document;
 use crate::parse::fetch::Kept;
-use crate::parse::save::{assets, bundle};
+use crate::parse::save::{assets, bundle, guard};
 use crate::text::neutralize;
 
 use super::parsed::Document;
@@ -35,9 +35,13 @@ pub(super) fn save_out(
     };
     let assets = assets::ensure(&fetching, full, listed_part)?;
     let dir = bundle::assets_dir(&document.target);
+    let naming = bundle::Naming::of(&assets.contents);
+    // Never through a symbolic link (out of the directory), nor through a file in the way.
+    for planned in bundle::layout(saving, &assets.list, &assets.contents, listed_part, &naming) {
+        guard::check(&dir, &planned.relative)?;
+    }
     // The files of `-o FILE` are replaced as it is.
     let write = |_: &std::path::Path| Ok(bundle::Keep::Write);
-    let naming = bundle::Naming::of(&assets.contents);
     let saved = bundle::write_files(saving, full, &assets, listed_part, &dir, &naming, &write)?;
     if !saving.pages_only() {
         let mut sink = document.output.open(ctx)?;

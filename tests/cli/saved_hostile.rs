@@ -123,3 +123,34 @@ fn what_a_killed_run_left_in_the_saved_directory_is_removed_by_the_rerun() {
     assert_eq!(walk(&assets), expected, "no temporary file left, the user's kept");
     assert_eq!(std::fs::read(&theirs).unwrap(), b"mine");
 }
+
+#[test]
+fn with_o_to_a_device_the_files_are_saved_as_on_stdout_not_beside_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = crate::harness::cli_process(&url)
+        .current_dir(dir.path())
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args(["parse", "report.pdf", "--tier", "agentic", "--save", "images"])
+        .args(["-o", "/dev/null"])
+        .output()
+        .unwrap();
+    let beside_the_device = Path::new("/dev/null.assets");
+    let wrote_in_dev = beside_the_device.exists();
+    if wrote_in_dev {
+        // Only root can; leave /dev as it was.
+        std::fs::remove_dir_all(beside_the_device).unwrap();
+    }
+    assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
+    assert!(!wrote_in_dev, "nothing written in /dev");
+    assert_eq!(fake.made_jobs().len(), 1);
+    // Where `parse report.pdf --save images` to stdout puts them, and says so.
+    assert!(
+        dir.path()
+            .join("report.pdf.assets/images/page_2_image_1.png")
+            .is_file()
+    );
+    let said = stderr_of(&run);
+    assert!(said.ends_with(") in report.pdf.assets\n"), "{said}");
+}

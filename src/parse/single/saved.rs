@@ -71,6 +71,13 @@ pub(super) fn save_out(
     Error::partial(&neutralize(job_id), failed)
 }
 
+/// Whether `-o path` is written in place rather than replaced (`/dev/stdout`, `/dev/null`, a
+/// FIFO: anything there but a regular file or a directory): the files saved beside it go where
+/// they go on stdout, not into `/dev`.
+pub(super) fn special(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
 /// The name the files saved beside a document written to stdout are named after: its file's
 /// name (`--filename` for stdin), a URL's last segment.
 pub(super) fn saved_name(argument: &str, stdin_name: &str) -> String {

@@ -154,3 +154,35 @@ fn with_o_to_a_device_the_files_are_saved_as_on_stdout_not_beside_the_device() {
     let said = stderr_of(&run);
     assert!(said.ends_with(") in report.pdf.assets\n"), "{said}");
 }
+
+#[test]
+fn a_file_of_the_users_put_in_a_saved_directory_later_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = bulk(&url, dir.path(), &["--save", "images"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let assets = dir.path().join("out/a.pdf.assets");
+    // The directory is the program's now; these files are not.
+    let theirs = scratch_file(&assets, "items.json", b"mine");
+    let notes = scratch_file(&assets, "images/notes.txt", b"mine too");
+    // Items ask nothing more of the API: the same job, written again with them.
+    let more = bulk(&url, dir.path(), &["--save", "images,items"]);
+    assert_eq!(more.status.code(), Some(1), "{}", stderr_of(&more));
+    assert_eq!(std::fs::read(&theirs).unwrap(), b"mine");
+    assert_eq!(std::fs::read(&notes).unwrap(), b"mine too");
+    assert!(
+        stderr_of(&more).contains(&format!(
+            "{} exists and was not written by llamacloud",
+            theirs.display()
+        )),
+        "{}",
+        stderr_of(&more)
+    );
+    std::fs::remove_file(&theirs).unwrap();
+    let again = bulk(&url, dir.path(), &["--save", "images,items"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert!(std::fs::read(&theirs).unwrap().starts_with(b"{\"pages\""));
+    assert_eq!(std::fs::read(&notes).unwrap(), b"mine too");
+}

@@ -1,6 +1,5 @@
 //! A bulk run's document written with what is saved beside it (`parse --save`,
-//! `--page-markers`): its directory of saved files claimed in the manifest before any file is
-//! written there; each file still the one written before left as it is (so a rerun fetches only
+//! `--page-markers`): each of its saved files claimed in the manifest before it is written; each file still the one written before left as it is (so a rerun fetches only
 //! what is missing or changed); a file the program did not write never replaced; the document
 //! written last, and the whole recorded, files with their sizes and hashes.
 
@@ -94,8 +93,8 @@ fn write(
         job_id: made.job_id,
         name: &name,
     };
-    // A file in the way that this tool did not write (in a directory it never claimed) is
-    // never replaced: the document is not written.
+    // A file in the way that this tool did not write (one it never claimed) is never
+    // replaced: the document is not written.
     for planned in &planned {
         // Never through a symbolic link (out of OUT), nor through a file in the way.
         guard::check(&dir, &planned.relative)?;
@@ -112,8 +111,15 @@ fn write(
     }
     let assets = assets::ensure_listed(&fetching, list, contents, &wanted)?;
     if !planned.is_empty() {
+        // Each file about to be written that is not there yet (one there is refused above,
+        // unless this tool wrote it): never the user's file put there since.
+        let claims: Vec<String> = planned
+            .iter()
+            .filter(|p| dir.join(&p.relative).symlink_metadata().is_err())
+            .map(|p| format!("{relative_dir}/{}", p.relative))
+            .collect();
         run.manifest
-            .claim_saving(&relative_dir)
+            .claim_saving(&claims)
             .inspect_err(|err| run.fail(err))?;
         // What a run stopped while it wrote here left (OUT is one run's at a time).
         guard::remove_leftovers(&dir)?;

@@ -31,6 +31,7 @@ mod pipes;
 mod query;
 mod retries;
 mod saved;
+mod saved_hostile;
 mod saved_windows;
 mod scripted;
 mod terminal;

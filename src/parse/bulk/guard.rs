@@ -1,36 +1,31 @@
 //! What a bulk run may write in a document's directory of saved files (`OUT/report.pdf.assets/`):
-//! a file still the one written before for the same result is left as it is (so a rerun fetches
-//! only what is missing or changed); a file in the way that this tool did not write — in a
-//! directory it had not claimed before this document — is never replaced; the directory is
-//! claimed in the manifest before any file is written there, so that a run stopped half-way
-//! replaces its own files.
+//! never through a symbolic link (`save::guard`); a file still the one written before for the
+//! same result is left as it is (so a rerun fetches only what is missing or changed); a file in
+//! the way that this tool did not write is never replaced; each file is claimed in the manifest
+//! before it is first written, so that a run stopped half-way replaces its own files, and what
+//! such a run left there is removed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::Error;
 use crate::parse::bulk::manifest::SavedLine;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
-use crate::parse::save::bundle::{self, Keep, Planned, SavedFile};
+use crate::parse::save::bundle::{Keep, Planned, SavedFile};
 use crate::parse::save::files::Place;
+use crate::parse::save::guard;
 use crate::text::neutralize;
 
 /// A document's directory of saved files in OUT, as a bulk run may write in it.
 pub(super) struct Guard<'r, 'a> {
     run: &'r Run<'a>,
-    dir: PathBuf,
-    relative_dir: String,
     /// What was saved there before for the same result, and is still as it was written.
     before: Vec<SavedLine>,
-    /// The directory was claimed before this document was written.
-    claimed_before: bool,
 }
 
 impl<'r, 'a> Guard<'r, 'a> {
     /// The directory of `document`'s saved files, whose result is keyed `key`.
-    pub(super) fn new(run: &'r Run<'a>, document: &Document, key: &str) -> Result<Self, Error> {
-        let dir = bundle::assets_dir(&document.output());
-        let relative_dir = relative(run, &dir)?;
+    pub(super) fn new(run: &'r Run<'a>, document: &Document, key: &str) -> Self {
         let before = run
             .manifest
             .recorded(&document.relative)
@@ -38,14 +33,7 @@ impl<'r, 'a> Guard<'r, 'a> {
             .and_then(|record| record.saved.as_deref())
             .map(|saved| saved.iter().filter(|s| run.manifest.intact(s)).cloned().collect())
             .unwrap_or_default();
-        let claimed_before = run.manifest.may_replace(&format!("{relative_dir}/-"));
-        Ok(Guard {
-            run,
-            dir,
-            relative_dir,
-            before,
-            claimed_before,
-        })
+        Guard { run, before }
     }
 
     fn intact(&self, relative: &str) -> Option<&SavedLine> {
@@ -69,11 +57,17 @@ impl<'r, 'a> Guard<'r, 'a> {
 }
 
 impl Place for Guard<'_, '_> {
-    fn allow(&self, planned: &[Planned]) -> Result<(), Error> {
+    fn allow(&self, dir: &Path, planned: &[Planned]) -> Result<(), Error> {
+        let relative_dir = relative(self.run, dir)?;
+        let mut claims = Vec::new();
         for planned in planned {
-            let path = self.dir.join(&planned.relative);
-            let relative = format!("{}/{}", self.relative_dir, planned.relative);
-            if path.symlink_metadata().is_ok() && self.intact(&relative).is_none() && !self.claimed_before {
+            guard::check(dir, &planned.relative)?;
+            let path = dir.join(&planned.relative);
+            let relative = format!("{relative_dir}/{}", planned.relative);
+            if path.symlink_metadata().is_err() {
+                // Not there yet: claimed before it is written (never a file put there since).
+                claims.push(relative);
+            } else if self.intact(&relative).is_none() && !self.run.manifest.may_replace(&relative) {
                 return Err(Error::failure(format!(
                     "{} exists and was not written by llamacloud: move it away, or choose another --output-dir",
                     neutralize(&path.display().to_string())
@@ -85,8 +79,10 @@ impl Place for Guard<'_, '_> {
         }
         self.run
             .manifest
-            .claim_saving(&self.relative_dir)
-            .inspect_err(|err| self.run.fail(err))
+            .claim_saving(&claims)
+            .inspect_err(|err| self.run.fail(err))?;
+        // What a run stopped while it wrote here left (OUT is one run's at a time).
+        guard::remove_leftovers(dir)
     }
 
     fn keep(&self, path: &Path) -> Result<Keep, Error> {

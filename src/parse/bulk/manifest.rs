@@ -71,9 +71,9 @@ pub(super) struct SavedLine {
     pub(super) hash: String,
 }
 
-/// The line that claims a directory of saved files for this tool before any file is written in
-/// it (`{"claimed": "report.pdf.assets"}`), so that a run stopped half-way replaces its own
-/// files, and never a file it did not write. (Releases before `--save` skip it.)
+/// The line that claims a saved file for this tool before it is written
+/// (`{"claimed": "report.pdf.assets/items.json"}`; earlier builds claimed the directory), so
+/// that a run stopped half-way replaces its own files, and never a file it did not write. (Releases before `--save` skip it.)
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Saving {
@@ -200,7 +200,7 @@ pub(super) struct Manifest {
     jobs: std::sync::OnceLock<HashMap<String, Made>>,
     /// Result key → what its events say, for the keys whose result was not written since.
     entries: Mutex<HashMap<String, Entry>>,
-    /// The directories of saved files claimed (`Saving`), relative to DIR.
+    /// The saved files (or directories of them) claimed (`Saving`), relative to DIR.
     saving: Mutex<std::collections::HashSet<String>>,
     dir: PathBuf,
 }
@@ -294,34 +294,38 @@ impl Manifest {
                 || hash_file(&path).is_ok_and(|(hash, _)| hash == saved.hash))
     }
 
-    /// Claims the directory `relative` (to DIR) for saved files, on disk before any is written.
-    pub(super) fn claim_saving(&self, relative: &str) -> Result<(), Error> {
+    /// Claims the saved files at `relatives` (to DIR) for this tool, on disk (one sync) before
+    /// any is written, so that a run stopped half-way replaces them and nothing else.
+    pub(super) fn claim_saving(&self, relatives: &[String]) -> Result<(), Error> {
         let mut claimed = self.saving.lock().unwrap_or_else(PoisonError::into_inner);
-        if claimed.contains(relative) {
+        let new: Vec<&String> = relatives.iter().filter(|r| !claimed.contains(*r)).collect();
+        let Some(last) = new.len().checked_sub(1) else {
             return Ok(());
-        }
-        let line = Saving {
-            claimed: relative.to_string(),
         };
-        let pending = self
-            .log
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .write(&line)
-            .map_err(Error::Io)?;
-        pending.wait().map_err(Error::Io)?;
-        claimed.insert(relative.to_string());
+        let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        for (at, relative) in new.iter().enumerate() {
+            let line = Saving {
+                claimed: relative.to_string(),
+            };
+            let pending = log.write(&line).map_err(Error::Io)?;
+            if at == last {
+                // Every line before it is on disk with it.
+                drop(log);
+                pending.wait().map_err(Error::Io)?;
+                break;
+            }
+        }
+        claimed.extend(new.into_iter().cloned());
         Ok(())
     }
 
     /// Whether this tool may replace the file at `relative` (to DIR) when it saves files there:
-    /// it is in a directory claimed for them.
+    /// it was claimed, or is in a directory claimed whole (as earlier builds claimed them).
     pub(super) fn may_replace(&self, relative: &str) -> bool {
         let claimed = self.saving.lock().unwrap_or_else(PoisonError::into_inner);
         std::path::Path::new(relative)
             .ancestors()
-            .skip(1)
-            .any(|dir| claimed.contains(&*dir.to_string_lossy()))
+            .any(|path| claimed.contains(&*path.to_string_lossy()))
     }
 
     /// The completed job that made `key`'s result here before, if any.

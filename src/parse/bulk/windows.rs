@@ -265,7 +265,7 @@ fn write_saved(
     if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let guard = Guard::new(run, document, key)?;
+    let guard = Guard::new(run, document, key);
     let name = document.name();
     let mut stitching = Stitching {
         saving: &run.saving,

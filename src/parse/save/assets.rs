@@ -119,24 +119,13 @@ pub(in crate::parse) struct Fetching<'a> {
     pub(in crate::parse) name: &'a str,
 }
 
-/// The files of `key`'s whole result at `full` (made by `job_id`), each fetched unless it is
-/// already kept (`near`: as `ensure_listed`).
-pub(in crate::parse) fn ensure(
-    fetching: &Fetching,
-    full: &Path,
-    part: Part,
-    near: &Path,
-) -> Result<Assets, Error> {
-    let (list, contents) = listed(full, part)?;
-    ensure_listed(fetching, list, contents, &|_| true, near)
-}
-
 /// The files of `list` (of a whole result that says `contents`), each that is `wanted` fetched
 /// unless it is already kept (a file an output directory still has is not wanted again); one
 /// kept is checked against its sum first (a copy of it in OUT may be the same file, changed there),
 /// and fetched again when it differs. `near`: where a temporary directory goes without a store
-/// (beside the output, so its files can be linked there).
-pub(in crate::parse) fn ensure_listed(
+/// (the directory the files are saved in, so they can be linked there; a leftover that
+/// `guard::remove_leftovers` removes).
+pub(in crate::parse) fn ensure(
     fetching: &Fetching,
     mut list: Vec<Asset>,
     contents: Contents,
@@ -157,10 +146,11 @@ pub(in crate::parse) fn ensure_listed(
         }
         None => {
             std::fs::create_dir_all(near)?;
-            (
-                Dir::Temporary(tempfile::Builder::new().prefix(".llamacloud-").tempdir_in(near)?),
-                false,
-            )
+            let temp = tempfile::Builder::new()
+                .prefix(".llamacloud-")
+                .suffix(".tmp")
+                .tempdir_in(near)?;
+            (Dir::Temporary(temp), false)
         }
     };
     let root = match &dir {

@@ -9,12 +9,14 @@ use crate::error::Error;
 use crate::parse::save::Saving;
 use crate::parse::save::assets::{self, Assets, Fetching};
 use crate::parse::save::bundle::{self, From, Keep, Naming, Planned, SavedFile};
+use crate::parse::save::guard;
 
 /// Where a result's files are written, and what may be replaced there.
 pub(crate) trait Place {
-    /// Refuses a file of `planned` (paths relative to the directory) that is in the way, before
-    /// anything is fetched or written; then the directory is the program's to write in.
-    fn allow(&self, planned: &[Planned]) -> Result<(), Error>;
+    /// Refuses a file of `planned` (paths relative to `dir`) that is in the way, before anything
+    /// is fetched or written (never through a symbolic link: `guard::check`); then the files
+    /// are the program's to write.
+    fn allow(&self, dir: &Path, planned: &[Planned]) -> Result<(), Error>;
     /// What becomes of the file at `path` about to be written: written, or left as it is when
     /// it is still the one written before.
     fn keep(&self, path: &Path) -> Result<Keep, Error>;
@@ -24,8 +26,8 @@ pub(crate) trait Place {
 pub(crate) struct Anywhere;
 
 impl Place for Anywhere {
-    fn allow(&self, _: &[Planned]) -> Result<(), Error> {
-        Ok(())
+    fn allow(&self, dir: &Path, planned: &[Planned]) -> Result<(), Error> {
+        planned.iter().try_for_each(|p| guard::check(dir, &p.relative))
     }
 
     fn keep(&self, _: &Path) -> Result<Keep, Error> {
@@ -67,15 +69,14 @@ pub(in crate::parse) fn save(
         None => Naming::of(&contents),
     };
     let planned = bundle::layout(saving, &list, &contents, part, &naming);
-    place.allow(&planned)?;
+    place.allow(dir, &planned)?;
     // An asset is fetched only for a file that is not still there as written.
     let wanted = |at: usize| {
         planned.iter().any(|p| {
             p.from == From::Asset(at) && matches!(place.keep(&dir.join(&p.relative)), Ok(Keep::Write))
         })
     };
-    let near = dir.parent().unwrap_or(Path::new("."));
-    let assets = assets::ensure_listed(fetching, list, contents, &wanted, near)?;
+    let assets = assets::ensure(fetching, list, contents, &wanted, dir)?;
     let keep = |path: &Path| place.keep(path);
     let files = bundle::write_files(saving, full, &assets, part, dir, &naming, &keep)?;
     Ok((assets, files))

@@ -6,6 +6,7 @@ pub(crate) mod assets;
 pub(crate) mod bundle;
 pub(crate) mod contents;
 pub(crate) mod files;
+pub(crate) mod guard;
 pub(crate) mod render;
 pub(crate) mod windows;
 

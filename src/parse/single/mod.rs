@@ -77,9 +77,10 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         _ => Kind::Part(Part::Markdown),
     }
     .full_if(saving.full());
-    // Where the document goes, as the files saved beside it are named after it (on stdout: as
-    // if it were written to the current directory under the document's name).
-    let target = match output.file() {
+    // Where the document goes, as the files saved beside it are named after it (on stdout, or
+    // `-o` a device or FIFO: as if it were written to the current directory under the
+    // document's name).
+    let target = match output.file().filter(|path| !saved::special(path)) {
         Some(path) => path.to_path_buf(),
         None => std::path::PathBuf::from(format!(
             "{}.{}",

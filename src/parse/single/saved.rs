@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::output::document;
 use crate::parse::fetch::Kept;
-use crate::parse::save::{assets, bundle};
+use crate::parse::save::{assets, bundle, files};
 use crate::text::neutralize;
 
 use super::parsed::Document;
@@ -34,15 +34,9 @@ pub(super) fn save_out(
         name: document.name,
     };
     let dir = bundle::assets_dir(&document.target);
-    let near = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let assets = assets::ensure(&fetching, full, listed_part, near)?;
-    // The files of `-o FILE` are replaced as it is.
-    let write = |_: &std::path::Path| Ok(bundle::Keep::Write);
-    let naming = bundle::Naming::of(&assets.contents);
-    let saved = bundle::write_files(saving, full, &assets, listed_part, &dir, &naming, &write)?;
+    // Never through a symbolic link (`files::Anywhere`); the files of `-o FILE` are replaced as
+    // it is.
+    let (assets, saved) = files::save(&fetching, saving, full, listed_part, &dir, None, &files::Anywhere)?;
     if !saving.pages_only() {
         let mut sink = document.output.open(ctx)?;
         match part {
@@ -58,17 +52,17 @@ pub(super) fn save_out(
         sink.commit()?;
     }
     if !saved.is_empty() {
-        let bytes: u64 = saved.iter().map(|file| file.bytes).sum();
-        ctx.io.stderr.line(&format!(
-            "Saved {} {} ({}) in {}",
-            saved.len(),
-            if saved.len() == 1 { "file" } else { "files" },
-            crate::output::job::human_size(bytes),
-            neutralize(&dir.display().to_string())
-        ));
+        ctx.io.stderr.line(&files::said(&saved, &dir));
     }
     document::warn_failed(&ctx.io.stderr, failed);
     Error::partial(&neutralize(job_id), failed)
+}
+
+/// Whether `-o path` is written in place rather than replaced (`/dev/stdout`, `/dev/null`, a
+/// FIFO: anything there but a regular file or a directory): the files saved beside it go where
+/// they go on stdout, not into `/dev`.
+pub(super) fn special(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
 }
 
 /// The name the files saved beside a document written to stdout are named after: its file's

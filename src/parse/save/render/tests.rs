@@ -188,3 +188,30 @@ fn names_from_the_api_are_safe_everywhere_and_unique() {
     let expected = ["a.png", "a-3.png", "A-4.PNG", "a-2.png", "x", "x-2", &cut, &cut_2];
     assert_eq!(names, expected);
 }
+
+#[test]
+fn odd_names_from_the_api_stay_in_their_directory_and_apart() {
+    for (given, safe) in [
+        ("../x.png", "x.png"),
+        ("..", "_._"),
+        (".", "__"),
+        ("CON.png", "_CON.png"),
+        ("nul", "_nul"),
+        ("a b.png", "a_b.png"),
+        ("a\nb.png", "a_b.png"),
+        ("图片.png", "__.png"),
+    ] {
+        assert_eq!(safe_name(given), safe, "{given:?}");
+    }
+    // Told apart when they would meet: made the same, or the same but for case.
+    assert_eq!(
+        unique(["a b.png", "a_b.png", "Page.png", "page.png", "../page.PNG"]),
+        ["a_b.png", "a_b-2.png", "Page.png", "page-2.png", "page-3.PNG"]
+    );
+    let long = format!("{}.png", "é".repeat(200));
+    assert!(
+        unique([long.as_str(), long.as_str()])
+            .iter()
+            .all(|n| n.len() <= 120)
+    );
+}

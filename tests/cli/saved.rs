@@ -534,3 +534,36 @@ fn one_document_with_save_pages_alone_writes_its_page_files_and_nothing_else() {
     let second = std::fs::read_to_string(dir.path().join("report.assets/pages/page-0002.md")).unwrap();
     assert!(second.starts_with("# report.pdf\n\nPage 2 of 3."), "{second}");
 }
+
+#[test]
+fn an_image_changed_through_its_link_in_out_is_fetched_again_not_spread() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(1));
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = bulk(&url, dir.path(), "out", &["--save", "images"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let image = dir.path().join("out/a.pdf.assets/images/page_1_image_1.png");
+    let served = fake.asset_bytes(&only_job(&fake), "page_1_image_1.png").unwrap();
+    assert_eq!(std::fs::read(&image).unwrap(), served);
+    // Edited in place (the file OUT has may be the store's own, linked).
+    let mut edited = std::fs::OpenOptions::new().write(true).open(&image).unwrap();
+    std::io::Write::write_all(&mut edited, b"edited").unwrap();
+    drop(edited);
+    let fetched = fake.file_requests().len();
+    let again = bulk(&url, dir.path(), "out", &["--save", "images"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(
+        std::fs::read(&image).unwrap(),
+        served,
+        "the image as the API served it"
+    );
+    assert_eq!(fake.file_requests().len(), fetched + 1, "fetched again, alone");
+    assert_eq!(fake.made_jobs().len(), 1);
+    // Another output directory gets the image as served too.
+    let other = bulk(&url, dir.path(), "other", &["--save", "images"]);
+    assert_eq!(other.status.code(), Some(0), "{}", stderr_of(&other));
+    assert_eq!(
+        std::fs::read(dir.path().join("other/a.pdf.assets/images/page_1_image_1.png")).unwrap(),
+        served
+    );
+}

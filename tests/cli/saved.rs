@@ -567,3 +567,65 @@ fn an_image_changed_through_its_link_in_out_is_fetched_again_not_spread() {
         served
     );
 }
+
+#[test]
+fn with_o_to_a_link_the_files_go_beside_the_document_it_leads_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(1));
+    let real = scratch_file(dir.path(), "elsewhere/real.md", b"old");
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (url, _fake) = start_shared(fake::Config::default());
+    let o = link.to_str().unwrap();
+    ok(&parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "images", "-o", o],
+    ));
+    let markdown = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        markdown.contains("(real.assets/images/page_1_image_1.png)"),
+        "{markdown}"
+    );
+    assert!(
+        dir.path()
+            .join("elsewhere/real.assets/images/page_1_image_1.png")
+            .is_file()
+    );
+    assert!(!dir.path().join("link.assets").exists());
+}
+
+#[test]
+fn a_dry_run_of_one_document_says_when_saving_is_a_new_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(1));
+    let (url, fake) = start_shared(fake::Config::default());
+    let o = dir.path().join("r.md");
+    ok(&parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["-o", o.to_str().unwrap()],
+    ));
+    let dry = ok(&parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "images", "--dry-run"],
+    ));
+    let line = dry.lines().next().unwrap();
+    assert!(line.starts_with("parse "), "{dry}");
+    assert!(
+        line.ends_with("report.pdf (saves images): a new job: it was parsed before without the images or tables --save asks the API for"),
+        "{dry}"
+    );
+    let dry = ok(&parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "json", "--dry-run"],
+    ));
+    assert!(dry.lines().next().unwrap().starts_with("cached "), "{dry}");
+    assert_eq!(fake.made_jobs().len(), 1);
+}

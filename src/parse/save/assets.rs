@@ -21,6 +21,7 @@ use crate::hashing::Hashing;
 use crate::output::progress::Progress;
 use crate::parse::once::Shared;
 use crate::parse::save::contents::{self, Contents};
+use crate::parse::save::guard;
 use crate::parse::save::render::unique;
 use crate::session::Session;
 use crate::store::What;
@@ -51,6 +52,9 @@ pub(crate) struct Sum {
     pub(crate) bytes: u64,
     pub(crate) hash: String,
 }
+
+/// How old a temporary file left in the store is before it is removed.
+const STALE: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
 /// The sums of a directory's files, by their path in it, beside them.
 const SUMS: &str = ".sums.json";
@@ -157,6 +161,11 @@ pub(in crate::parse) fn ensure(
         Dir::Store(path) => path.clone(),
         Dir::Temporary(temp) => temp.path().to_path_buf(),
     };
+    if matches!(dir, Dir::Store(_)) {
+        // What a run killed while it fetched here left (runs on other machines' checkouts of
+        // the store may fetch here now: only what is a day old).
+        guard::remove_stale(&root, STALE)?;
+    }
     let mut sums = read_sums(&root);
     let before = sums.len();
     let mut made = std::collections::HashSet::new();
@@ -239,7 +248,10 @@ fn read_sums(dir: &Path) -> HashMap<String, Sum> {
 /// Keeps `sums` in `dir`, replaced whole.
 fn write_sums(dir: &Path, sums: &HashMap<String, Sum>) -> Result<(), Error> {
     std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".llamacloud-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     serde_json::to_writer(&mut temp, sums).map_err(std::io::Error::from)?;
     temp.as_file().sync_all()?;
     temp.persist(dir.join(SUMS)).map_err(|err| Error::Io(err.error))?;
@@ -267,7 +279,10 @@ fn fetch(session: &Session, link: Option<&str>, path: &Path) -> Result<Sum, Erro
     let dir = path.parent().unwrap_or(Path::new("."));
     // Sent without the key, whatever the link's host (`Client::download`).
     let (_, body) = parse_jobs::download(&session.client, link)?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".llamacloud-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     let mut hashing = Hashing::new(temp.as_file_mut());
     download::copy(body, &mut hashing, &Progress::hidden())?;
     let bytes = hashing.bytes();

@@ -49,6 +49,19 @@ pub(crate) fn check(dir: &Path, relative: &str) -> Result<(), Error> {
 /// Removes the temporary files a run stopped half-way left anywhere under `dir` (the files
 /// saved beside one document, written by one run at a time). Symbolic links are not followed.
 pub(crate) fn remove_leftovers(dir: &Path) -> Result<(), Error> {
+    remove_left_before(dir, None)
+}
+
+/// `remove_leftovers` for a directory several runs may write in at once (the result store's
+/// files of a result): only what was left more than `age` ago, which no run still writes.
+pub(crate) fn remove_stale(dir: &Path, age: std::time::Duration) -> Result<(), Error> {
+    let Some(before) = std::time::SystemTime::now().checked_sub(age) else {
+        return Ok(());
+    };
+    remove_left_before(dir, Some(before))
+}
+
+fn remove_left_before(dir: &Path, before: Option<std::time::SystemTime>) -> Result<(), Error> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
@@ -57,12 +70,20 @@ pub(crate) fn remove_leftovers(dir: &Path) -> Result<(), Error> {
         let kind = entry.file_type()?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let leftover = name.starts_with(TEMPORARY.0) && name.ends_with(TEMPORARY.1);
+        let old = || {
+            before.is_none_or(|before| {
+                entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|at| at < before)
+            })
+        };
+        let leftover = name.starts_with(TEMPORARY.0) && name.ends_with(TEMPORARY.1) && old();
         if kind.is_dir() && leftover {
             std::fs::remove_dir_all(entry.path())?;
         } else if kind.is_dir() {
-            remove_leftovers(&entry.path())?;
-        } else if kind.is_file() && name.starts_with(TEMPORARY.0) && name.ends_with(TEMPORARY.1) {
+            remove_left_before(&entry.path(), before)?;
+        } else if kind.is_file() && leftover {
             match std::fs::remove_file(entry.path()) {
                 Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err.into()),
                 _ => {}
@@ -125,5 +146,22 @@ mod tests {
         assert_eq!(left, ["mine.tmp", "x.png"]);
         assert!(!dir.join(".llamacloud-x.tmp").exists());
         remove_leftovers(&root.path().join("missing")).unwrap();
+    }
+
+    #[test]
+    fn in_the_store_only_leftovers_a_day_old_are_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let images = root.path().join("images");
+        std::fs::create_dir_all(&images).unwrap();
+        let old = images.join(".llamacloud-old.tmp");
+        let new = images.join(".llamacloud-new.tmp");
+        std::fs::write(&old, b"left by a killed run").unwrap();
+        std::fs::write(&new, b"another run is writing it").unwrap();
+        let day = std::time::Duration::from_secs(24 * 60 * 60);
+        let file = std::fs::File::options().write(true).open(&old).unwrap();
+        file.set_modified(std::time::SystemTime::now() - 2 * day).unwrap();
+        remove_stale(root.path(), day).unwrap();
+        assert!(!old.exists());
+        assert!(new.exists());
     }
 }

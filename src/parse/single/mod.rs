@@ -81,7 +81,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     // `-o` a device or FIFO: as if it were written to the current directory under the
     // document's name).
     let target = match output.file().filter(|path| !saved::special(path)) {
-        Some(path) => path.to_path_buf(),
+        Some(path) => saved::resolved(path),
         None => std::path::PathBuf::from(format!(
             "{}.{}",
             saved::saved_name(argument, &args.filename),

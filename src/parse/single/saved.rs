@@ -71,14 +71,75 @@ pub(super) fn saved_name(argument: &str, stdin_name: &str) -> String {
     if argument == "-" {
         return stdin_name.to_string();
     }
-    let path = argument.split(['?', '#']).next().unwrap_or(argument);
+    let url = argument.contains("://");
+    let path = match url {
+        true => argument.split(['?', '#']).next().unwrap_or(argument),
+        false => argument,
+    };
     let name = path
         .trim_end_matches('/')
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or_default();
-    match name {
+    // A URL's last segment as its file would be named (`Report%20Q3.pdf`: `Report Q3.pdf`).
+    let name = match url {
+        true => percent_decoded(name),
+        false => name.to_string(),
+    };
+    match name.as_str() {
         "" | "." | ".." => "document".to_string(),
         name => crate::parse::save::render::safe_name(name),
+    }
+}
+
+/// `%XX` sequences decoded (as UTF-8, lossily).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `-o path` as the document is written to it: a symbolic link's target (the files saved beside
+/// it go beside the document itself, so its links hold).
+pub(super) fn resolved(path: &std::path::Path) -> std::path::PathBuf {
+    let link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+    match link {
+        true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        false => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_saved_from_stdout_are_named_after_the_document() {
+        assert_eq!(saved_name("docs/report.pdf", "stdin"), "report.pdf");
+        assert_eq!(saved_name("-", "scan.pdf"), "scan.pdf");
+        assert_eq!(
+            saved_name("https://example.com/a/Report%20Q3.pdf?x=1", "stdin"),
+            "Report_Q3.pdf"
+        );
+        assert_eq!(saved_name("https://example.com/", "stdin"), "example.com");
+        assert_eq!(saved_name("odd#name.pdf", "stdin"), "odd_name.pdf");
     }
 }

@@ -348,6 +348,38 @@ mod tests {
     }
 
     #[test]
+    fn a_prune_removes_a_results_files_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), || {}).unwrap();
+        store
+            .record(
+                "k",
+                1,
+                What::Created {
+                    job_id: "pjb-1".into(),
+                },
+            )
+            .unwrap();
+        store
+            .record(
+                "k",
+                2,
+                What::Ended {
+                    job_id: "pjb-1".into(),
+                    status: "COMPLETED".into(),
+                },
+            )
+            .unwrap();
+        let kept = store.assets_dir("k").join("images/a.png");
+        std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+        std::fs::write(&kept, b"png").unwrap();
+        std::fs::write(store.result_path("k", "full"), b"{}").unwrap();
+        assert_eq!(store.prune(5).unwrap(), 1);
+        assert!(!store.assets_dir("k").exists());
+        assert!(!store.result_path("k", "full").exists());
+    }
+
+    #[test]
     fn a_windows_pages_survive_a_reopen_and_a_prune() {
         let dir = tempfile::tempdir().unwrap();
         {

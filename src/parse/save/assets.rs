@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -169,7 +171,7 @@ pub(in crate::parse) fn ensure(
     let mut sums = read_sums(&root);
     let before = sums.len();
     let mut made = std::collections::HashSet::new();
-    let mut renewed: Option<HashMap<String, String>> = None;
+    let mut todo = Vec::new();
     for (at, asset) in list.iter_mut().enumerate() {
         if !wanted(at) {
             continue;
@@ -185,30 +187,17 @@ pub(in crate::parse) fn ensure(
         {
             std::fs::create_dir_all(parent)?;
         }
-        let link = match &renewed {
-            Some(links) => links.get(&asset.api_name).cloned(),
-            None => asset.link.clone(),
-        };
-        let sum = match fetch(session, link.as_deref(), &path) {
-            Err(err) if renewed.is_none() && expired(&err) => {
-                // Links expire: the job gives fresh ones.
-                let links = renew(session, job_id, name)?;
-                let fetched = fetch(session, links.get(&asset.api_name).map(String::as_str), &path);
-                renewed = Some(links);
-                fetched
-            }
-            fetched => fetched,
-        }
-        .map_err(|err| {
-            err.context(format!(
-                "cannot save {} of {} (job {})",
-                neutralize(&asset.api_name),
-                neutralize(name),
-                neutralize(job_id)
-            ))
-        })?;
-        sums.insert(asset.stored.clone(), sum.clone());
-        asset.sum = Some(sum);
+        todo.push(at);
+    }
+    let renewing = Renewing {
+        session,
+        job_id,
+        name,
+        links: Mutex::new(None),
+    };
+    for (at, sum) in fetch_all(&renewing, &list, &todo, &root)? {
+        sums.insert(list[at].stored.clone(), sum.clone());
+        list[at].sum = Some(sum);
     }
     // Every file kept, whether wanted now or not.
     let whole = list.iter().all(|asset| sums.contains_key(&asset.stored));
@@ -219,6 +208,88 @@ pub(in crate::parse) fn ensure(
         record(shared, key, job_id)?;
     }
     Ok(Assets { dir, list, contents })
+}
+
+/// How many of one result's files are fetched at once: a fetcher's stream stays busy while a
+/// file before is synced to disk.
+const STREAMS: usize = 4;
+
+/// The job's links, renewed at most once for all of a result's files (they expire together).
+struct Renewing<'a> {
+    session: &'a Session,
+    job_id: &'a str,
+    name: &'a str,
+    /// The fresh links, once got.
+    links: Mutex<Option<HashMap<String, String>>>,
+}
+
+impl Renewing<'_> {
+    /// Fetches `asset` into `path`: through its own link, or (that one expired) a fresh one.
+    fn fetch(&self, asset: &Asset, path: &Path) -> Result<Sum, Error> {
+        let fresh = |links: &HashMap<String, String>| links.get(&asset.api_name).cloned();
+        let renewed = lock(&self.links).as_ref().map(fresh);
+        let first = match &renewed {
+            Some(link) => link.clone(),
+            None => asset.link.clone(),
+        };
+        match fetch(self.session, first.as_deref(), path) {
+            Err(err) if renewed.is_none() && expired(&err) => {
+                // Links expire: the job gives fresh ones (once, whichever file found out first).
+                let link = {
+                    let mut links = lock(&self.links);
+                    if links.is_none() {
+                        *links = Some(renew(self.session, self.job_id, self.name)?);
+                    }
+                    links.as_ref().and_then(fresh)
+                };
+                fetch(self.session, link.as_deref(), path)
+            }
+            fetched => fetched,
+        }
+        .map_err(|err| {
+            err.context(format!(
+                "cannot save {} of {} (job {})",
+                neutralize(&asset.api_name),
+                neutralize(self.name),
+                neutralize(self.job_id)
+            ))
+        })
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Fetches the files of `list` at `todo` into `root`, `STREAMS` at a time; the first that fails
+/// stops the others (what they fetched is kept). Returns each one's place and sum.
+fn fetch_all(renewing: &Renewing, list: &[Asset], todo: &[usize], root: &Path) -> Result<Vec<(usize, Sum)>, Error> {
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<Error>> = Mutex::new(None);
+    let done = Mutex::new(Vec::with_capacity(todo.len()));
+    let work = || {
+        while lock(&failed).is_none() {
+            let Some(&at) = todo.get(next.fetch_add(1, Ordering::SeqCst)) else {
+                break;
+            };
+            match renewing.fetch(&list[at], &root.join(&list[at].stored)) {
+                Ok(sum) => lock(&done).push((at, sum)),
+                Err(err) => {
+                    lock(&failed).get_or_insert(err);
+                }
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..STREAMS.min(todo.len()) {
+            scope.spawn(work);
+        }
+        work();
+    });
+    if let Some(err) = failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+        return Err(err);
+    }
+    Ok(done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// The sum of the kept file at `path` when it is whole and, if its sum is `known`, still
@@ -252,7 +323,9 @@ fn write_sums(dir: &Path, sums: &HashMap<String, Sum>) -> Result<(), Error> {
         .prefix(".llamacloud-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    serde_json::to_writer(&mut temp, sums).map_err(std::io::Error::from)?;
+    let mut out = std::io::BufWriter::new(temp.as_file_mut());
+    serde_json::to_writer(&mut out, sums).map_err(std::io::Error::from)?;
+    out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
     temp.as_file().sync_all()?;
     temp.persist(dir.join(SUMS)).map_err(|err| Error::Io(err.error))?;
     Ok(())
@@ -283,10 +356,12 @@ fn fetch(session: &Session, link: Option<&str>, path: &Path) -> Result<Sum, Erro
         .prefix(".llamacloud-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    let mut hashing = Hashing::new(temp.as_file_mut());
+    // Written in large pieces, whatever size the body arrives in.
+    let mut hashing = Hashing::new(std::io::BufWriter::with_capacity(64 * 1024, temp.as_file_mut()));
     download::copy(body, &mut hashing, &Progress::hidden())?;
     let bytes = hashing.bytes();
-    let (_, hash) = hashing.finish();
+    let (out, hash) = hashing.finish();
+    out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|err| Error::Io(err.error))?;
     Ok(Sum { bytes, hash })

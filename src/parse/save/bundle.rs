@@ -315,7 +315,9 @@ pub(crate) fn write_document(
 fn link_or_copy(from: &Path, path: &Path, sum: Option<&Sum>) -> Result<SavedFile, Error> {
     if let Some(sum) = sum {
         let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
+        if !dir.is_dir() {
+            std::fs::create_dir_all(dir)?;
+        }
         let temp = dir.join(format!(".llamacloud-link-{:016x}.tmp", fastrand::u64(..)));
         if std::fs::hard_link(from, &temp).is_ok() {
             crate::signals::remove_on_signal(&temp);

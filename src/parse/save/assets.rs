@@ -263,7 +263,12 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Fetches the files of `list` at `todo` into `root`, `STREAMS` at a time; the first that fails
 /// stops the others (what they fetched is kept). Returns each one's place and sum.
-fn fetch_all(renewing: &Renewing, list: &[Asset], todo: &[usize], root: &Path) -> Result<Vec<(usize, Sum)>, Error> {
+fn fetch_all(
+    renewing: &Renewing,
+    list: &[Asset],
+    todo: &[usize],
+    root: &Path,
+) -> Result<Vec<(usize, Sum)>, Error> {
     let next = AtomicUsize::new(0);
     let failed: Mutex<Option<Error>> = Mutex::new(None);
     let done = Mutex::new(Vec::with_capacity(todo.len()));
@@ -286,10 +291,15 @@ fn fetch_all(renewing: &Renewing, list: &[Asset], todo: &[usize], root: &Path) -
         }
         work();
     });
-    if let Some(err) = failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+    if let Some(err) = failed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
         return Err(err);
     }
-    Ok(done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
+    Ok(done
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// The sum of the kept file at `path` when it is whole and, if its sum is `known`, still

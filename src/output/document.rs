@@ -293,7 +293,7 @@ impl Links {
 }
 
 /// `%XX` sequences decoded; none if that is not UTF-8 (or there are none).
-fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

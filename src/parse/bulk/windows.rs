@@ -6,7 +6,6 @@ use std::io;
 use std::sync::atomic::Ordering;
 
 use crate::api::document::FailedPage;
-use crate::api::models::Part;
 use crate::atomic_file::AtomicFile;
 use crate::error::Error;
 use crate::hashing::Hashing;
@@ -95,10 +94,7 @@ pub(super) fn parse(
     let pages: u64 = windows.iter().map(Window::pages).sum();
     run.pages_total.fetch_add(pages, Ordering::SeqCst);
     let last = windows.iter().flat_map(Window::numbers).max().unwrap_or(0);
-    let write = |pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| match run.kind {
-        Kind::Full(part) => write_saved(run, task, key, pieces, part, last),
-        _ => write(run, task, key, pieces).map(|(lines, failed)| (lines, failed, None)),
-    };
+    let write = |pieces: &mut dyn Iterator<Item = Result<Piece, Error>>| write(run, task, key, pieces, last);
     let (lines, failed, saved) = follow(&windowed, windows, write)?;
     // Paid for in this run: a window whose job was made now (its credits, or null until billed).
     let paid = lines.iter().any(|l| l.credits != Some(0.into()));
@@ -201,63 +197,18 @@ impl window::run::Slots for RunSlots<'_, '_> {
     }
 }
 
-/// Writes the document from its windows' pieces to its output, atomically, and records it.
+/// What a windowed document came to: its windows, its failed pages, the files saved beside it.
+type Stitched = (Vec<WindowLine>, Vec<FailedPage>, Option<Vec<SavedOut>>);
+
+/// Writes the document from its windows' pieces to its output, atomically, and records it: as
+/// they come in, in order; with `--save` or `--page-markers` each window's files saved as it
+/// comes in and its pages marked, the document after them, all recorded together (`--save pages`
+/// alone: no document file). `last`: the document's last page parsed.
 fn write(
     run: &Run,
     task: &Task,
     key: &str,
     pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
-) -> Result<(Vec<WindowLine>, Vec<FailedPage>), Error> {
-    let document = &task.document;
-    let output = document.output();
-    if let Some(parent) = output.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut lines = Vec::new();
-    let mut kept = Vec::new();
-    let mut noted = pieces.inspect(|piece| {
-        if let Ok(piece) = piece {
-            run.pages_done.fetch_add(piece.window().pages(), Ordering::SeqCst);
-            lines.push(line(piece));
-        }
-    });
-    let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
-    let failed = match run.kind {
-        Kind::Part(part) | Kind::Full(Some(part)) => {
-            stitch::write_part(&mut file, part, false, &mut noted, &mut stitch::plain)?
-        }
-        Kind::Json | Kind::Job | Kind::Full(None) => {
-            for piece in &mut noted {
-                kept.push(piece?);
-            }
-            stitch::write_json(&mut file, &kept)?
-        }
-    };
-    drop(noted);
-    let (out, hash) = file.finish();
-    out.persist_durably()?;
-    let credits = sum(lines.iter().map(|l| l.credits.clone()));
-    let made = Made {
-        job_id: "",
-        failed: &failed,
-        credits,
-    };
-    record(run, document, key, &made, hash, Some(lines.clone()))?;
-    Ok((lines, failed))
-}
-
-/// What a windowed document came to: its windows, its failed pages, the files saved beside it.
-type Stitched = (Vec<WindowLine>, Vec<FailedPage>, Option<Vec<SavedOut>>);
-
-/// `write`, for a document written with files beside it (`--save`, `--page-markers`): each
-/// window's files saved as it comes in, the document (as `part`, or `None`: JSON) after them,
-/// all recorded together. `last`: the document's last page parsed.
-fn write_saved(
-    run: &Run,
-    task: &Task,
-    key: &str,
-    pieces: &mut dyn Iterator<Item = Result<Piece, Error>>,
-    part: Option<Part>,
     last: u64,
 ) -> Result<Stitched, Error> {
     let document = &task.document;
@@ -265,9 +216,14 @@ fn write_saved(
     if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
     }
+    let (part, saving) = match run.kind {
+        Kind::Part(part) => (Some(part), false),
+        Kind::Full(part) => (part, true),
+        Kind::Json | Kind::Job => (None, false),
+    };
     let guard = Guard::new(run, document, key);
     let name = document.name();
-    let mut stitching = Stitching {
+    let mut stitching = saving.then(|| Stitching {
         saving: &run.saving,
         shared: &run.once,
         session: run.session,
@@ -277,7 +233,7 @@ fn write_saved(
         width: render::width(last),
         place: &guard,
         saved: Vec::new(),
-    };
+    });
     let mut lines = Vec::new();
     let mut kept = Vec::new();
     let mut noted = pieces.inspect(|piece| {
@@ -286,12 +242,15 @@ fn write_saved(
             lines.push(line(piece));
         }
     });
-    let no_document = run.saving.pages_only();
+    let no_document = saving && run.saving.pages_only();
     let mut file = Hashing::new(DocumentFile(match no_document {
         true => None,
         false => Some(AtomicFile::create(&output, 0o644)?),
     }));
-    let mut decorate = |piece: &Piece| stitching.piece(piece);
+    let mut decorate = |piece: &Piece| match &mut stitching {
+        Some(stitching) => stitching.piece(piece),
+        None => stitch::plain(piece),
+    };
     let failed = match part {
         Some(part) => stitch::write_part(&mut file, part, false, &mut noted, &mut decorate)?,
         None => {
@@ -314,12 +273,15 @@ fn write_saved(
         failed: &failed,
         credits,
     };
-    let saved = guard.lines(std::mem::take(&mut stitching.saved))?;
-    let out = out_of(run, &saved);
+    let saved = match stitching {
+        Some(stitching) => guard.lines(stitching.saved)?,
+        None => Vec::new(),
+    };
+    let out = saving.then(|| out_of(run, &saved));
     let beside = Beside { saved, no_document };
     let hash = if no_document { String::new() } else { hash };
     record_with(run, document, key, &made, hash, Some(lines.clone()), beside)?;
-    Ok((lines, failed, Some(out)))
+    Ok((lines, failed, out))
 }
 
 /// The document's file, or none (`--save pages` alone: its pages go nowhere but their files).

@@ -83,38 +83,13 @@ pub(super) fn saved_name(argument: &str, stdin_name: &str) -> String {
         .unwrap_or_default();
     // A URL's last segment as its file would be named (`Report%20Q3.pdf`: `Report Q3.pdf`).
     let name = match url {
-        true => percent_decoded(name),
+        true => document::percent_decode(name).unwrap_or_else(|| name.to_string()),
         false => name.to_string(),
     };
     match name.as_str() {
         "" | "." | ".." => "document".to_string(),
         name => crate::parse::save::render::safe_name(name),
     }
-}
-
-/// `%XX` sequences decoded (as UTF-8, lossily).
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match hex {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `-o path` as the document is written to it: a symbolic link's target (the files saved beside

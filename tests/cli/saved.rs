@@ -255,6 +255,17 @@ fn one_document_saves_beside_its_output_file() {
     );
 }
 
+/// Removes the files kept in `store` and saved in `assets`, the results kept.
+fn lose_saved_files(store: &Path, assets: &Path) {
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(assets).unwrap();
+}
+
 #[test]
 fn an_expired_link_is_renewed_by_getting_the_job_again() {
     let dir = tempfile::tempdir().unwrap();
@@ -269,13 +280,7 @@ fn an_expired_link_is_renewed_by_getting_the_job_again() {
     ok(&parse(&url, &store, &file, &["--save", "images", "-o", o]));
     // The store keeps the result with the links it came with; its images are lost, and the
     // links have expired since.
-    for entry in std::fs::read_dir(store.join("results")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            std::fs::remove_dir_all(path).unwrap();
-        }
-    }
-    std::fs::remove_dir_all(dir.path().join("out.assets")).unwrap();
+    lose_saved_files(&store, &dir.path().join("out.assets"));
     fake.advance_link_clock(std::time::Duration::from_secs(120));
     let gets = fake.requests_seen().job_gets;
     let again = parse(&url, &store, &file, &["--save", "images", "-o", o]);
@@ -488,13 +493,7 @@ fn files_of_a_job_the_api_no_longer_has_are_said_once_with_the_document() {
     ok(&parse(&url, &store, &file, &["--save", "images", "-o", o]));
     let job = only_job(&fake);
     // Its files lost here, its links expired, and the job deleted at the API.
-    for entry in std::fs::read_dir(store.join("results")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            std::fs::remove_dir_all(path).unwrap();
-        }
-    }
-    std::fs::remove_dir_all(dir.path().join("out.assets")).unwrap();
+    lose_saved_files(&store, &dir.path().join("out.assets"));
     std::fs::remove_file(&target).unwrap();
     fake.advance_link_clock(std::time::Duration::from_secs(120));
     let deleted = cli(&url)

@@ -1,0 +1,73 @@
+//! `parse --save`, a second hostile pass: what the files linked from the store into OUT leave
+//! behind and how they are readable, what a killed one-document run left beside its document.
+
+use std::path::{Path, PathBuf};
+
+use testkit::pdf::blank_pdf;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{scratch_file, stderr_of, walk};
+use crate::pay_once::parse;
+
+/// The files under `dir` named as the program's temporary files.
+fn temporary(dir: &Path) -> Vec<PathBuf> {
+    walk(dir)
+        .into_iter()
+        .filter(|path| {
+            path.components().any(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                name.starts_with(".llamacloud-") && name.ends_with(".tmp")
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_rerun_into_the_same_files_leaves_no_temporary_link_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = dir.path().join("store");
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let save = ["--save", "images,tables", "-o", o];
+    let first = parse(&url, &store, &file, &save);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let assets = dir.path().join("report.assets");
+    let had = walk(&assets);
+    // The files in OUT are already links to the store's: linking them again is a rename of
+    // one link onto another of the same file, which the system does not do.
+    let again = parse(&url, &store, &file, &save);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(temporary(&assets), Vec::<PathBuf>::new());
+    assert_eq!(walk(&assets), had);
+}
+
+#[test]
+fn a_bulk_run_stopped_before_its_record_leaves_no_temporary_link_after_the_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = |extra: &[&str]| crate::harness::bulk_run(&url, dir.path(), "out", extra);
+    let first = run(&["--save", "images"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let out = dir.path().join("out");
+    // As a run stopped after it linked the files and before it recorded them leaves OUT: the
+    // files are there (claimed, links to the store's), the document's record is not.
+    let manifest = out.join(".llamacloud-manifest.jsonl");
+    let kept: String = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.contains("\"output\":\"a.pdf.md\""))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(&manifest, kept).unwrap();
+    std::fs::remove_file(out.join("a.pdf.md")).unwrap();
+    let again = run(&["--save", "images"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert!(out.join("a.pdf.md").is_file());
+    assert_eq!(temporary(&out.join("a.pdf.assets")), Vec::<PathBuf>::new());
+}
+

@@ -1,6 +1,7 @@
 //! `parse --save`, a second hostile pass: what the files linked from the store into OUT leave
 //! behind and how they are readable, what a killed one-document run left beside its document.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use testkit::pdf::blank_pdf;
@@ -71,3 +72,24 @@ fn a_bulk_run_stopped_before_its_record_leaves_no_temporary_link_after_the_rerun
     assert_eq!(temporary(&out.join("a.pdf.assets")), Vec::<PathBuf>::new());
 }
 
+#[test]
+fn saved_images_are_readable_as_the_document_is_linked_or_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, _fake) = start_shared(fake::Config::default());
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let run = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "images,tables,items", "-o", o],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let document = mode(&target);
+    let assets = dir.path().join("report.assets");
+    for path in walk(&assets) {
+        assert_eq!(mode(&path), document, "{}", path.display());
+    }
+}

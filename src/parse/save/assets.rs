@@ -263,7 +263,12 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Fetches the files of `list` at `todo` into `root`, `STREAMS` at a time; the first that fails
 /// stops the others (what they fetched is kept). Returns each one's place and sum.
-fn fetch_all(renewing: &Renewing, list: &[Asset], todo: &[usize], root: &Path) -> Result<Vec<(usize, Sum)>, Error> {
+fn fetch_all(
+    renewing: &Renewing,
+    list: &[Asset],
+    todo: &[usize],
+    root: &Path,
+) -> Result<Vec<(usize, Sum)>, Error> {
     let next = AtomicUsize::new(0);
     let failed: Mutex<Option<Error>> = Mutex::new(None);
     let done = Mutex::new(Vec::with_capacity(todo.len()));
@@ -286,10 +291,15 @@ fn fetch_all(renewing: &Renewing, list: &[Asset], todo: &[usize], root: &Path) -
         }
         work();
     });
-    if let Some(err) = failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+    if let Some(err) = failed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
         return Err(err);
     }
-    Ok(done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
+    Ok(done
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 /// The sum of the kept file at `path` when it is whole and, if its sum is `known`, still
@@ -352,10 +362,13 @@ fn fetch(session: &Session, link: Option<&str>, path: &Path) -> Result<Sum, Erro
     let dir = path.parent().unwrap_or(Path::new("."));
     // Sent without the key, whatever the link's host (`Client::download`).
     let (_, body) = parse_jobs::download(&session.client, link)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".llamacloud-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".llamacloud-").suffix(".tmp");
+    // OUT gets links to it: as readable as a file written there (less the umask), not the
+    // owner's alone as a temporary file is made.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(dir)?;
     // Written in large pieces, whatever size the body arrives in.
     let mut hashing = Hashing::new(std::io::BufWriter::with_capacity(64 * 1024, temp.as_file_mut()));
     download::copy(body, &mut hashing, &Progress::hidden())?;

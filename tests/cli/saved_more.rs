@@ -93,3 +93,33 @@ fn saved_images_are_readable_as_the_document_is_linked_or_copied() {
         assert_eq!(mode(&path), document, "{}", path.display());
     }
 }
+
+#[test]
+fn what_a_killed_run_left_beside_one_document_is_removed_by_the_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let assets = dir.path().join("report.assets");
+    // As a run killed while it fetched without a store (`--no-cache`) leaves it: its temporary
+    // directory of fetched files, a file never renamed into place; and a file of the user's.
+    scratch_file(
+        &assets,
+        ".llamacloud-Ab12Cd.tmp/images/page_1_image_1.png",
+        b"half",
+    );
+    scratch_file(&assets, "images/.llamacloud-Ef34Gh.tmp", b"half a file");
+    let theirs = scratch_file(&assets, "images/notes.tmp", b"mine");
+    let run = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--no-cache", "--save", "images", "-o", o],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(temporary(&assets), Vec::<PathBuf>::new());
+    assert_eq!(std::fs::read(&theirs).unwrap(), b"mine");
+    assert!(assets.join("images/page_2_image_1.png").is_file());
+}

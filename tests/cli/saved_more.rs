@@ -123,3 +123,42 @@ fn what_a_killed_run_left_beside_one_document_is_removed_by_the_rerun() {
     assert_eq!(std::fs::read(&theirs).unwrap(), b"mine");
     assert!(assets.join("images/page_2_image_1.png").is_file());
 }
+
+#[test]
+fn links_that_cannot_be_renewed_are_asked_for_once_whatever_the_streams() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three pages: six images, fetched four at a time, all refused as expired at once.
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(3));
+    let store = dir.path().join("store");
+    let (url, fake) = start_shared(fake::Config {
+        link_ttl: Some(std::time::Duration::from_secs(60)),
+        ..fake::Config::default()
+    });
+    let target = dir.path().join("out.md");
+    let o = target.to_str().unwrap();
+    let first = parse(&url, &store, &file, &["--save", "images", "-o", o]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let job = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(dir.path().join("out.assets")).unwrap();
+    fake.advance_link_clock(std::time::Duration::from_secs(120));
+    let deleted = crate::harness::cli(&url)
+        .args(["parsing", "delete", &job, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(deleted.status.code(), Some(0), "{}", stderr_of(&deleted));
+    let gets = fake.requests_seen().job_gets;
+    let again = parse(&url, &store, &file, &["--save", "images", "-o", o]);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr_of(&again));
+    assert_eq!(
+        fake.requests_seen().job_gets,
+        gets + 1,
+        "the job asked for fresh links once, not once a stream"
+    );
+    assert_eq!(fake.jobs_made_ever(), 1);
+}

@@ -32,6 +32,7 @@ mod query;
 mod retries;
 mod saved;
 mod saved_hostile;
+mod saved_more;
 mod saved_windows;
 mod scripted;
 mod terminal;

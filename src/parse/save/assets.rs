@@ -193,7 +193,8 @@ pub(in crate::parse) fn ensure(
         session,
         job_id,
         name,
-        links: Mutex::new(None),
+        links: Mutex::new(Renewal::NotYet),
+        refused: Mutex::new(None),
     };
     for (at, sum) in fetch_all(&renewing, &list, &todo, &root)? {
         sums.insert(list[at].stored.clone(), sum.clone());
@@ -220,14 +221,27 @@ struct Renewing<'a> {
     job_id: &'a str,
     name: &'a str,
     /// The fresh links, once got.
-    links: Mutex<Option<HashMap<String, String>>>,
+    links: Mutex<Renewal>,
+    /// Why the job gave none, said once for the result (not once a stream).
+    refused: Mutex<Option<Error>>,
+}
+
+/// Whether the job was asked for fresh links, and what it said.
+enum Renewal {
+    NotYet,
+    Fresh(HashMap<String, String>),
+    /// Asked once, refused (the job gone, the API down): not asked again.
+    Refused,
 }
 
 impl Renewing<'_> {
     /// Fetches `asset` into `path`: through its own link, or (that one expired) a fresh one.
     fn fetch(&self, asset: &Asset, path: &Path) -> Result<Sum, Error> {
         let fresh = |links: &HashMap<String, String>| links.get(&asset.api_name).cloned();
-        let renewed = lock(&self.links).as_ref().map(fresh);
+        let renewed = match &*lock(&self.links) {
+            Renewal::Fresh(links) => Some(fresh(links)),
+            _ => None,
+        };
         let first = match &renewed {
             Some(link) => link.clone(),
             None => asset.link.clone(),
@@ -237,10 +251,20 @@ impl Renewing<'_> {
                 // Links expire: the job gives fresh ones (once, whichever file found out first).
                 let link = {
                     let mut links = lock(&self.links);
-                    if links.is_none() {
-                        *links = Some(renew(self.session, self.job_id, self.name)?);
+                    if matches!(*links, Renewal::NotYet) {
+                        *links = match renew(self.session, self.job_id, self.name) {
+                            Ok(fresh) => Renewal::Fresh(fresh),
+                            Err(refused) => {
+                                *lock(&self.refused) = Some(refused);
+                                Renewal::Refused
+                            }
+                        };
                     }
-                    links.as_ref().and_then(fresh)
+                    match &*links {
+                        Renewal::Fresh(links) => fresh(links),
+                        // What the job said is the result's error (`fetch_all`).
+                        _ => return Err(err),
+                    }
                 };
                 fetch(self.session, link.as_deref(), path)
             }
@@ -291,6 +315,9 @@ fn fetch_all(
         }
         work();
     });
+    if let Some(refused) = lock(&renewing.refused).take() {
+        return Err(refused);
+    }
     if let Some(err) = failed
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -362,10 +389,13 @@ fn fetch(session: &Session, link: Option<&str>, path: &Path) -> Result<Sum, Erro
     let dir = path.parent().unwrap_or(Path::new("."));
     // Sent without the key, whatever the link's host (`Client::download`).
     let (_, body) = parse_jobs::download(&session.client, link)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".llamacloud-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".llamacloud-").suffix(".tmp");
+    // OUT gets links to it: as readable as a file written there (less the umask), not the
+    // owner's alone as a temporary file is made.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(dir)?;
     // Written in large pieces, whatever size the body arrives in.
     let mut hashing = Hashing::new(std::io::BufWriter::with_capacity(64 * 1024, temp.as_file_mut()));
     download::copy(body, &mut hashing, &Progress::hidden())?;

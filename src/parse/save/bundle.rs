@@ -322,6 +322,11 @@ fn link_or_copy(from: &Path, path: &Path, sum: Option<&Sum>) -> Result<SavedFile
         if std::fs::hard_link(from, &temp).is_ok() {
             crate::signals::remove_on_signal(&temp);
             let placed = std::fs::rename(&temp, path);
+            if placed.is_ok() {
+                // `path` was a link to the same file already (a rerun): the rename did nothing
+                // and left the new link where it was.
+                let _ = std::fs::remove_file(&temp);
+            }
             crate::signals::forget(&temp);
             return match placed {
                 Ok(()) => Ok(SavedFile {

@@ -27,7 +27,13 @@ pub(crate) struct Anywhere;
 
 impl Place for Anywhere {
     fn allow(&self, dir: &Path, planned: &[Planned]) -> Result<(), Error> {
-        planned.iter().try_for_each(|p| guard::check(dir, &p.relative))
+        planned.iter().try_for_each(|p| guard::check(dir, &p.relative))?;
+        if planned.is_empty() {
+            return Ok(());
+        }
+        // What a run stopped while it wrote here left (a temporary directory of fetched files
+        // without a store, a file never renamed into place).
+        guard::remove_leftovers(dir)
     }
 
     fn keep(&self, _: &Path) -> Result<Keep, Error> {

@@ -1,0 +1,164 @@
+//! `parse --save`, a second hostile pass: what the files linked from the store into OUT leave
+//! behind and how they are readable, what a killed one-document run left beside its document.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use testkit::pdf::blank_pdf;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{scratch_file, stderr_of, walk};
+use crate::pay_once::parse;
+
+/// The files under `dir` named as the program's temporary files.
+fn temporary(dir: &Path) -> Vec<PathBuf> {
+    walk(dir)
+        .into_iter()
+        .filter(|path| {
+            path.components().any(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                name.starts_with(".llamacloud-") && name.ends_with(".tmp")
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_rerun_into_the_same_files_leaves_no_temporary_link_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = dir.path().join("store");
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let save = ["--save", "images,tables", "-o", o];
+    let first = parse(&url, &store, &file, &save);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let assets = dir.path().join("report.assets");
+    let had = walk(&assets);
+    // The files in OUT are already links to the store's: linking them again is a rename of
+    // one link onto another of the same file, which the system does not do.
+    let again = parse(&url, &store, &file, &save);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(temporary(&assets), Vec::<PathBuf>::new());
+    assert_eq!(walk(&assets), had);
+}
+
+#[test]
+fn a_bulk_run_stopped_before_its_record_leaves_no_temporary_link_after_the_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = |extra: &[&str]| crate::harness::bulk_run(&url, dir.path(), "out", extra);
+    let first = run(&["--save", "images"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let out = dir.path().join("out");
+    // As a run stopped after it linked the files and before it recorded them leaves OUT: the
+    // files are there (claimed, links to the store's), the document's record is not.
+    let manifest = out.join(".llamacloud-manifest.jsonl");
+    let kept: String = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.contains("\"output\":\"a.pdf.md\""))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(&manifest, kept).unwrap();
+    std::fs::remove_file(out.join("a.pdf.md")).unwrap();
+    let again = run(&["--save", "images"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert!(out.join("a.pdf.md").is_file());
+    assert_eq!(temporary(&out.join("a.pdf.assets")), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn saved_images_are_readable_as_the_document_is_linked_or_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, _fake) = start_shared(fake::Config::default());
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let run = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--save", "images,tables,items", "-o", o],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let document = mode(&target);
+    let assets = dir.path().join("report.assets");
+    for path in walk(&assets) {
+        assert_eq!(mode(&path), document, "{}", path.display());
+    }
+}
+
+#[test]
+fn what_a_killed_run_left_beside_one_document_is_removed_by_the_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(2));
+    let (url, fake) = start_shared(fake::Config::default());
+    let target = dir.path().join("report.md");
+    let o = target.to_str().unwrap();
+    let assets = dir.path().join("report.assets");
+    // As a run killed while it fetched without a store (`--no-cache`) leaves it: its temporary
+    // directory of fetched files, a file never renamed into place; and a file of the user's.
+    scratch_file(
+        &assets,
+        ".llamacloud-Ab12Cd.tmp/images/page_1_image_1.png",
+        b"half",
+    );
+    scratch_file(&assets, "images/.llamacloud-Ef34Gh.tmp", b"half a file");
+    let theirs = scratch_file(&assets, "images/notes.tmp", b"mine");
+    let run = parse(
+        &url,
+        &dir.path().join("store"),
+        &file,
+        &["--no-cache", "--save", "images", "-o", o],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(temporary(&assets), Vec::<PathBuf>::new());
+    assert_eq!(std::fs::read(&theirs).unwrap(), b"mine");
+    assert!(assets.join("images/page_2_image_1.png").is_file());
+}
+
+#[test]
+fn links_that_cannot_be_renewed_are_asked_for_once_whatever_the_streams() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three pages: six images, fetched four at a time, all refused as expired at once.
+    let file = scratch_file(dir.path(), "report.pdf", &blank_pdf(3));
+    let store = dir.path().join("store");
+    let (url, fake) = start_shared(fake::Config {
+        link_ttl: Some(std::time::Duration::from_secs(60)),
+        ..fake::Config::default()
+    });
+    let target = dir.path().join("out.md");
+    let o = target.to_str().unwrap();
+    let first = parse(&url, &store, &file, &["--save", "images", "-o", o]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let job = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    for entry in std::fs::read_dir(store.join("results")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(dir.path().join("out.assets")).unwrap();
+    fake.advance_link_clock(std::time::Duration::from_secs(120));
+    let deleted = crate::harness::cli(&url)
+        .args(["parsing", "delete", &job, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(deleted.status.code(), Some(0), "{}", stderr_of(&deleted));
+    let gets = fake.requests_seen().job_gets;
+    let again = parse(&url, &store, &file, &["--save", "images", "-o", o]);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr_of(&again));
+    assert_eq!(
+        fake.requests_seen().job_gets,
+        gets + 1,
+        "the job asked for fresh links once, not once a stream"
+    );
+    assert_eq!(fake.jobs_made_ever(), 1);
+}

@@ -302,6 +302,8 @@ impl Resumed {
             .env("LLAMA_CLOUD_BASE_URL", &self.url)
             .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
             .env("LLAMACLOUD_CACHE_DIR", self.dir.path().join("store"))
+            // Polls on a faster clock: the jobs' own time (real) is what is waited for.
+            .env("LLAMACLOUD_TEST_CLOCK_SPEED", "10")
             .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
             .arg(self.docs())
             .arg("--output-dir")

@@ -132,6 +132,8 @@ fn with_o_to_a_device_the_files_are_saved_as_on_stdout_not_beside_the_device() {
     let run = crate::harness::cli_process(&url)
         .current_dir(dir.path())
         .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        // The wait for the job on a faster clock: no real second between polls.
+        .env("LLAMACLOUD_TEST_CLOCK_SPEED", "20")
         .args(["parse", "report.pdf", "--tier", "agentic", "--save", "images"])
         .args(["-o", "/dev/null"])
         .output()

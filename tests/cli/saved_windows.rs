@@ -12,7 +12,7 @@ use crate::pay_once::{ok, parse};
 #[test]
 fn a_windowed_document_is_marked_with_its_pages_and_saves_each_windows_files() {
     let dir = tempfile::tempdir().unwrap();
-    let file = scratch_file(dir.path(), "long.pdf", &blank_pdf(25));
+    let file = scratch_file(dir.path(), "long.pdf", &blank_pdf(12));
     let (url, fake) = start_shared(fake::Config::default());
     let target = dir.path().join("long.md");
     let o = target.to_str().unwrap();
@@ -21,7 +21,7 @@ fn a_windowed_document_is_marked_with_its_pages_and_saves_each_windows_files() {
         "images,items,pages",
         "--page-markers",
         "--window-pages",
-        "10",
+        "5",
         "-o",
         o,
     ];
@@ -30,35 +30,35 @@ fn a_windowed_document_is_marked_with_its_pages_and_saves_each_windows_files() {
     assert_eq!(fake.made_jobs().len(), 3, "three windows");
     let markdown = std::fs::read_to_string(&target).unwrap();
     let markers: Vec<&str> = markdown.lines().filter(|l| l.starts_with("<!-- page ")).collect();
-    assert_eq!(markers.len(), 25);
+    assert_eq!(markers.len(), 12);
     assert_eq!(markers[0], "<!-- page 1 -->");
-    assert_eq!(markers[10], "<!-- page 11 -->");
-    assert_eq!(markers[24], "<!-- page 25 -->");
+    assert_eq!(markers[5], "<!-- page 6 -->");
+    assert_eq!(markers[11], "<!-- page 12 -->");
     assert!(
-        markdown.contains("<!-- page 11 -->\n# long.pdf\n\nPage 11 of 25."),
+        markdown.contains("<!-- page 6 -->\n# long.pdf\n\nPage 6 of 12."),
         "the marker opens its page"
     );
-    assert!(markdown.contains("![Image on page 18](long.assets/images/page_18_image_1.png)"));
+    assert!(markdown.contains("![Image on page 9](long.assets/images/page_9_image_1.png)"));
     let assets = dir.path().join("long.assets");
     let files: Vec<String> = walk(&assets)
         .iter()
         .map(|p| p.strip_prefix(&assets).unwrap().display().to_string())
         .collect();
-    assert_eq!(files.iter().filter(|f| f.starts_with("images/")).count(), 50);
-    assert_eq!(files.iter().filter(|f| f.starts_with("pages/")).count(), 25);
+    assert_eq!(files.iter().filter(|f| f.starts_with("images/")).count(), 24);
+    assert_eq!(files.iter().filter(|f| f.starts_with("pages/")).count(), 12);
     let items: Vec<&String> = files.iter().filter(|f| f.starts_with("items")).collect();
     assert_eq!(
         items,
         [
-            "items-pages-1-10.json",
-            "items-pages-11-20.json",
-            "items-pages-21-25.json"
+            "items-pages-1-5.json",
+            "items-pages-11-12.json",
+            "items-pages-6-10.json"
         ]
     );
-    assert!(files.contains(&"pages/page-0025.md".to_string()));
-    let page = std::fs::read_to_string(assets.join("pages/page-0018.md")).unwrap();
-    assert!(page.contains("Page 18 of 25."), "{page}");
-    assert!(page.contains("(../images/page_18_layout_1.png)"), "{page}");
+    assert!(files.contains(&"pages/page-0012.md".to_string()));
+    let page = std::fs::read_to_string(assets.join("pages/page-0009.md")).unwrap();
+    assert!(page.contains("Page 9 of 12."), "{page}");
+    assert!(page.contains("(../images/page_9_layout_1.png)"), "{page}");
     // The key is never sent to the storage host.
     assert!(fake.file_requests().iter().all(|(_, with_key)| !with_key));
 
@@ -71,7 +71,7 @@ fn a_windowed_document_is_marked_with_its_pages_and_saves_each_windows_files() {
         "images,items,pages",
         "--page-markers",
         "--window-pages",
-        "10",
+        "5",
         "-o",
         other.to_str().unwrap(),
     ];
@@ -88,14 +88,14 @@ fn a_windowed_document_is_marked_with_its_pages_and_saves_each_windows_files() {
 #[test]
 fn a_bulk_run_saves_a_windowed_documents_files_and_its_rerun_asks_for_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    scratch_file(dir.path(), "docs/long.pdf", &blank_pdf(15));
+    scratch_file(dir.path(), "docs/long.pdf", &blank_pdf(7));
     let (url, fake) = start_shared(fake::Config::default());
     let flags = [
         "--save",
         "screenshots,json,tables",
         "--page-markers",
         "--window-pages",
-        "10",
+        "5",
     ];
     let run = crate::harness::bulk_run(&url, dir.path(), "out", &flags);
     assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
@@ -110,18 +110,18 @@ fn a_bulk_run_saves_a_windowed_documents_files_and_its_rerun_asks_for_nothing() 
             path.rsplit_once("long.pdf.assets/").unwrap().1.to_string()
         })
         .collect();
-    assert_eq!(saved.len(), 15 + 4, "{saved:?}");
+    assert_eq!(saved.len(), 7 + 4, "{saved:?}");
     assert_eq!(saved[0], "screenshots/page-0001.jpg");
-    assert_eq!(saved[10], "tables-pages-1-10.xlsx");
-    assert_eq!(saved[11], "result-pages-1-10.json");
-    assert_eq!(saved[12], "screenshots/page-0011.jpg");
-    assert_eq!(saved[18], "result-pages-11-15.json");
+    assert_eq!(saved[5], "tables-pages-1-5.xlsx");
+    assert_eq!(saved[6], "result-pages-1-5.json");
+    assert_eq!(saved[7], "screenshots/page-0006.jpg");
+    assert_eq!(saved[10], "result-pages-6-7.json");
     let markdown = std::fs::read_to_string(dir.path().join("out/long.pdf.md")).unwrap();
     assert!(
         markdown.starts_with("<!-- page 1 -->\n# long.pdf"),
         "{markdown:.80}"
     );
-    assert!(markdown.contains("\n<!-- page 15 -->\n"));
+    assert!(markdown.contains("\n<!-- page 7 -->\n"));
 
     let before = fake.requests_seen();
     let fetched = fake.file_requests().len();

@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 mod attempt;
+mod trust;
 
 pub use reqwest::Method;
 use reqwest::blocking::{Client as HttpClient, Response};
@@ -156,9 +157,7 @@ impl Client {
         if let Some(proxy) = &config.proxy {
             builder = builder.proxy(proxy.reqwest()?);
         }
-        if !config.extra_roots.is_empty() {
-            builder = builder.tls_certs_merge(config.extra_roots.iter().cloned());
-        }
+        builder = trust::trust(builder, &config.extra_roots);
         if config.no_keep_alive {
             builder = builder.pool_max_idle_per_host(0);
         }
@@ -192,9 +191,7 @@ impl Client {
                 if let Some(proxy) = &self.config.proxy {
                     builder = builder.proxy(proxy.reqwest()?);
                 }
-                if !self.config.extra_roots.is_empty() {
-                    builder = builder.tls_certs_merge(self.config.extra_roots.iter().cloned());
-                }
+                builder = trust::trust(builder, &self.config.extra_roots);
                 if self.config.no_keep_alive {
                     builder = builder.pool_max_idle_per_host(0);
                 }

@@ -592,3 +592,31 @@ fn a_format_a_run_over_several_documents_cannot_write_is_refused_before_anything
     assert!(!out.exists());
     assert!(!dir.path().join("store").exists());
 }
+
+#[test]
+fn what_a_run_killed_while_writing_left_in_out_is_removed_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(&dir.path().join("docs"), &["a.pdf", "sub/b.pdf"]);
+    let out = dir.path().join("out");
+    // A killed run's temporary outputs (an atomic write never renamed into place), and the
+    // user's own files.
+    for left in [".llamacloud-k1ll3d.tmp", "sub/.llamacloud-x.tmp"] {
+        crate::harness::write(&out.join(left), b"half a document");
+    }
+    crate::harness::write(&out.join("mine.tmp"), b"mine");
+    crate::harness::write(
+        &out.join("elsewhere/.llamacloud-y.tmp"),
+        b"not where a result goes",
+    );
+    let (url, _fake) = start_shared(fake::Config::default());
+    let run = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", crate::harness::stderr_of(&run));
+    assert!(!out.join(".llamacloud-k1ll3d.tmp").exists());
+    assert!(!out.join("sub/.llamacloud-x.tmp").exists());
+    assert_eq!(std::fs::read(out.join("mine.tmp")).unwrap(), b"mine");
+    assert!(
+        out.join("elsewhere/.llamacloud-y.tmp").exists(),
+        "only where this run writes"
+    );
+    assert!(out.join("a.pdf.md").is_file() && out.join("sub/b.pdf.md").is_file());
+}

@@ -93,6 +93,9 @@ pub(super) struct Run<'a> {
     /// Pages of the documents parsed in windows: in all, and in windows written so far.
     pub(super) pages_total: AtomicU64,
     pub(super) pages_done: AtomicU64,
+    /// The directories of OUT this run has written an output in (and cleared of what a run killed
+    /// while writing there left).
+    pub(super) cleared: Mutex<HashSet<std::path::PathBuf>>,
 }
 
 impl<'a> Deref for Run<'a> {
@@ -128,6 +131,7 @@ impl<'a> Run<'a> {
             made: Mutex::new(HashSet::new()),
             pages_total: AtomicU64::new(0),
             pages_done: AtomicU64::new(0),
+            cleared: Mutex::new(HashSet::new()),
         }
     }
 }

@@ -77,7 +77,7 @@ fn write(
     let (hash, no_document) = if saving.pages_only() {
         (String::new(), true)
     } else {
-        let mut file = Hashing::new(crate::atomic_file::AtomicFile::create(&output, 0o644)?);
+        let mut file = Hashing::new(write::output_file(run, &output)?);
         match part {
             Some(part) => {
                 let decorations = bundle::decorations(saving, &assets, part, &output);

@@ -17,7 +17,7 @@ use crate::parse::bulk::report::SavedOut;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::saved::out_of;
 use crate::parse::bulk::sources::Document;
-use crate::parse::bulk::write::{Beside, Made, record, record_with};
+use crate::parse::bulk::write::{Beside, Made, output_file, record, record_with};
 use crate::parse::fetch::Kept;
 use crate::parse::kind::Kind;
 use crate::parse::once::Known;
@@ -245,7 +245,7 @@ fn write(
     let no_document = saving && run.saving.pages_only();
     let mut file = Hashing::new(DocumentFile(match no_document {
         true => None,
-        false => Some(AtomicFile::create(&output, 0o644)?),
+        false => Some(output_file(run, &output)?),
     }));
     let mut decorate = |piece: &Piece| match &mut stitching {
         Some(stitching) => stitching.piece(piece),

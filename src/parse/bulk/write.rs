@@ -33,11 +33,47 @@ pub(super) fn write_output(
         std::fs::create_dir_all(parent)?;
     }
     let mut from = std::io::BufReader::with_capacity(256 * 1024, std::fs::File::open(result)?);
-    let mut file = Hashing::new(AtomicFile::create(&output, 0o644)?);
+    let mut file = Hashing::new(output_file(run, &output)?);
     std::io::copy(&mut from, &mut file)?;
     let (file, hash) = file.finish();
     file.persist_durably()?;
     record(run, document, key, made, hash, None).inspect_err(|err| run.fail(err))
+}
+
+/// Starts writing the output at `path` (its directory made if missing), atomically. The first
+/// time this run writes in a directory, the temporary files a run killed while writing there left
+/// (`.llamacloud-*.tmp`) are removed: OUT is one run's at a time, and the run's other writers in
+/// that directory wait until it is done.
+pub(super) fn output_file(run: &Run, path: &Path) -> std::io::Result<AtomicFile> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    {
+        let mut cleared = run
+            .cleared
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !cleared.contains(dir) {
+            remove_leftovers_in(dir)?;
+            cleared.insert(dir.to_path_buf());
+        }
+    }
+    AtomicFile::create(path, 0o644)
+}
+
+/// Removes the temporary files of an atomic write that a killed run left in `dir` (not below).
+fn remove_leftovers_in(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".llamacloud-") && name.ends_with(".tmp") && entry.file_type()?.is_file() {
+            match std::fs::remove_file(entry.path()) {
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Records in the manifest that the document's output, whose BLAKE3 hash is `hash`, holds the

@@ -72,7 +72,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --options 'Any other part of the request configuration, as a JSON object in FILE (- for stdin); the flags above win over it; a key the v2 configuration does not take is refused before anything is sent'
             cand --wait-timeout 'Give up waiting after this long (for each document): 90s, 30m, 2h, or seconds'
             cand --window-pages 'Parse a document of more than N pages as consecutive windows of N pages, side by side, stitched back into one (a PDF''s pages are counted here; another document is windowed once the API refuses it as too long); 0: one job per document'
-            cand --save 'Keep beside each document what its parse produces (repeatable, or comma-separated): images, screenshots, items, json, tables, pages; in <output>.assets/ (images and screenshots ask the API for them, a new job for a document parsed without)'
+            cand --save 'Keep beside each document what its parse produces (repeatable, or comma-separated): images, screenshots, items, json, tables, pages; in <output>.assets/ (images, screenshots and tables are asked of the API: a new job for a document parsed without them)'
             cand --project-id 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)'
             cand --organization-id 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)'
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'

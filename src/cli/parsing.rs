@@ -166,8 +166,8 @@ pub struct ParseArgs {
     pub window_pages: u64,
 
     /// Keep beside each document what its parse produces (repeatable, or comma-separated):
-    /// images, screenshots, items, json, tables, pages; in <output>.assets/ (images and
-    /// screenshots ask the API for them, a new job for a document parsed without)
+    /// images, screenshots, items, json, tables, pages; in <output>.assets/ (images, screenshots
+    /// and tables are asked of the API: a new job for a document parsed without them)
     #[arg(
         long,
         value_name = "WHAT",

@@ -21,6 +21,16 @@
 //! key; with `link_ttl`, a link expires that long after it was given (403 AccessDenied, as S3),
 //! and getting the job again gives fresh ones.
 //!
+//! A made job is billed once it ends: `usage` is `{"credits": C, "num_pages": N}`, N the pages
+//! it parsed (failed and empty ones included) and C = N × its tier's price a page (fast 1,
+//! cost_effective 3, agentic 10, agentic_plus 45, or what `prices` says; a JSON integer when
+//! whole); a FAILED or CANCELLED job: `{"credits": 0, "num_pages": 0}`. `Fake::credits_billed`
+//! adds them up as jobs end; with `credit_balance`, a create is answered 402 (`{"detail":
+//! "Insufficient credits: ..."}`, nothing made) once they reach it. `empty_pages` and
+//! `failed_pages` make those pages of a made job come back with no text or failed (in a job that
+//! completes), except on the agentic tiers: what a re-parse of only those pages on a better tier
+//! is for.
+//!
 //! The handler is plain data in, data out, so tests can call it without a socket.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -36,6 +46,8 @@ pub mod http;
 mod tests;
 #[cfg(test)]
 mod tests_assets;
+#[cfg(test)]
+mod tests_billing;
 mod upload;
 
 pub use assets::printed_label;
@@ -128,6 +140,24 @@ pub struct Config {
     /// When not 0, every embedded and layout image a made job saved (`images_to_save`) is a
     /// PNG of exactly this many KiB (a benchmark's images; the default 0 keeps them tiny).
     pub image_kib: usize,
+    /// Credits a parsed page costs, by tier, replacing the built-in table (`PRICES`: fast 1,
+    /// cost_effective 3, agentic 10, agentic_plus 45; 10 for a saved configuration's
+    /// `configured`) for the tiers named; a later entry for a tier wins. Fractions are allowed.
+    pub prices: Vec<(String, f64)>,
+    /// When set, every create is answered 402 (`{"detail": "Insufficient credits: ..."}`,
+    /// nothing created) once the credits billed so far (`Fake::credits_billed`, counted as jobs
+    /// end) reach this balance. Jobs already made are not stopped: what they bill when they end
+    /// may take the total past it, as on a real account.
+    pub credit_balance: Option<f64>,
+    /// A made job's pages with these numbers (in the whole document) come back with no text:
+    /// markdown `""`, text `""`, `success: true` (a scanned page the parser read nothing on),
+    /// billed as pages; on every tier but agentic and agentic_plus, so that re-parsing them on
+    /// an agentic tier gives their text.
+    pub empty_pages: Vec<usize>,
+    /// A made job's pages with these numbers come back failed (`success: false`, an `error`)
+    /// in a job that still completes, billed as pages; on every tier but agentic and
+    /// agentic_plus, so that re-parsing them on an agentic tier succeeds.
+    pub failed_pages: Vec<usize>,
 }
 
 /// Where a job with more pages than `max_pages_per_job` is refused.
@@ -179,6 +209,10 @@ impl Default for Config {
             pdf_page_kib: 0,
             close_connections: false,
             image_kib: 0,
+            prices: Vec::new(),
+            credit_balance: None,
+            empty_pages: Vec::new(),
+            failed_pages: Vec::new(),
         }
     }
 }
@@ -289,6 +323,8 @@ struct Made {
     born: Instant,
     /// Listings (not by id) it was left out of, for `list_lag`.
     hidden: usize,
+    /// The credits it was billed, once it has ended (`None` before).
+    credits: Option<f64>,
 }
 
 /// The jobs creates have made, and which of them have not ended.
@@ -304,6 +340,8 @@ struct MadeJobs {
     running: BTreeMap<usize, (Instant, Option<Duration>)>,
     /// The most jobs `running` held at once (just after each create).
     max_running_seen: usize,
+    /// The credits billed so far: each made job's, counted as it ends.
+    billed: f64,
 }
 
 impl MadeJobs {
@@ -311,6 +349,76 @@ impl MadeJobs {
     fn prune(&mut self) {
         self.running
             .retain(|_, (born, time)| time.is_none_or(|time| born.elapsed() < time));
+    }
+
+    /// Bills the jobs with a time (`job_time`, `ms_per_page`) that it has ended, fetched or not
+    /// (those that end as they are fetched are billed then, in `advance`).
+    fn bill_ended(&mut self, prices: &Prices) {
+        for entry in self.jobs.values_mut() {
+            let stuck = entry.ends == "COMPLETED" && str_field(&entry.job, "name").contains("stuck");
+            if !stuck && entry.time.is_some_and(|time| entry.born.elapsed() >= time) {
+                self.billed += entry.bill(entry.ends, prices);
+            }
+        }
+    }
+}
+
+/// The credits a parsed page costs, by tier, when `Config::prices` does not say: LlamaParse's
+/// published rates (1,000 credits = $1), as the fake has always billed them.
+const PRICES: [(&str, f64); 4] = [
+    ("fast", 1.0),
+    ("cost_effective", 3.0),
+    ("agentic", 10.0),
+    ("agentic_plus", 45.0),
+];
+
+/// The price of a page on a tier not in `PRICES` (a saved configuration's `configured`).
+const OTHER_PRICE: f64 = 10.0;
+
+/// What a page costs on each tier: `Config::prices` over the built-in `PRICES`.
+struct Prices<'a>(&'a [(String, f64)]);
+
+impl Prices<'_> {
+    fn of(&self, tier: &str) -> f64 {
+        self.0
+            .iter()
+            .rev()
+            .find(|(name, _)| name == tier)
+            .map(|(_, price)| *price)
+            .or_else(|| PRICES.iter().find(|(name, _)| *name == tier).map(|(_, price)| *price))
+            .unwrap_or(OTHER_PRICE)
+    }
+}
+
+/// Credits rounded to a millionth (so 3 pages at 0.1 bill 0.3, not 0.30000000000000004).
+fn round_credits(credits: f64) -> f64 {
+    (credits * 1e6).round() / 1e6
+}
+
+/// Credits as the API gives them: a JSON number, an integer when whole.
+fn credits_json(credits: f64) -> Value {
+    if credits.fract() == 0.0 && credits.abs() < 9e15 {
+        json!(credits as i64)
+    } else {
+        json!(credits)
+    }
+}
+
+impl Made {
+    /// Bills it as ended with `status`, once: its pages (failed and empty ones too) at its
+    /// tier's price when COMPLETED, else nothing. The credits newly billed (0 when it already
+    /// was).
+    fn bill(&mut self, status: &str, prices: &Prices) -> f64 {
+        if self.credits.is_some() {
+            return 0.0;
+        }
+        let credits = if status == "COMPLETED" {
+            round_credits(self.pages.len() as f64 * prices.of(str_field(&self.job, "tier")))
+        } else {
+            0.0
+        };
+        self.credits = Some(credits);
+        credits
     }
 }
 
@@ -521,6 +629,19 @@ impl Fake {
             job_gets: get(&c.job_gets),
             file_fetches: get(&c.file_fetches),
         }
+    }
+
+    /// The credits billed so far: each made job's (its `usage.credits`), counted as it ends
+    /// (when fetched, or with a job time when that has passed).
+    pub fn credits_billed(&self) -> f64 {
+        let mut made = self.made();
+        made.bill_ended(&self.prices());
+        round_credits(made.billed)
+    }
+
+    /// What a page costs on each tier.
+    fn prices(&self) -> Prices<'_> {
+        Prices(&self.config.prices)
     }
 
     /// The most made jobs that had not ended at once (as seen just after each create).
@@ -1459,6 +1580,19 @@ impl Fake {
             Some(402) => return Answer::detail(402, "Insufficient credits"),
             _ => {}
         }
+        if let Some(balance) = self.config.credit_balance {
+            let billed = self.credits_billed();
+            if billed >= balance {
+                return Answer::detail(
+                    402,
+                    &format!(
+                        "Insufficient credits: {} of the organization's {} credits have been used",
+                        credits_json(billed),
+                        credits_json(balance)
+                    ),
+                );
+            }
+        }
         let pages = selection.apply(pages);
         let refusal = self
             .config
@@ -1487,6 +1621,7 @@ impl Fake {
         };
         let outputs = assets::Outputs::read(config).unwrap_or_default();
         assets::add_references(&outputs, &mut pages);
+        self.spoil_pages(config, &mut pages);
         let time = match self.config.ms_per_page {
             Some(ms) => Some(
                 self.config.job_time.unwrap_or_default()
@@ -1540,6 +1675,7 @@ impl Fake {
                 outputs,
                 born,
                 hidden: 0,
+                credits: None,
             },
         );
         made.running.insert(number, (born, time));
@@ -1557,6 +1693,23 @@ impl Fake {
         }
     }
 
+    /// Empties the pages of `empty_pages` and fails those of `failed_pages` among a made job's,
+    /// unless its tier is agentic or agentic_plus (where they parse well).
+    fn spoil_pages(&self, config: &Value, pages: &mut Pages) {
+        let tier = config.get("tier").and_then(Value::as_str).unwrap_or_default();
+        if matches!(tier, "agentic" | "agentic_plus") {
+            return;
+        }
+        for page in pages.iter_mut() {
+            let Ok((n, markdown)) = page else { continue };
+            if self.config.failed_pages.contains(n) {
+                *page = Err(*n);
+            } else if self.config.empty_pages.contains(n) {
+                markdown.clear();
+            }
+        }
+    }
+
     /// Cancel and delete of a made job, by the same rules as for the others.
     fn change_made(&self, method: &str, parts: &[&str]) -> Option<Answer> {
         let (id, cancel) = match (method, parts) {
@@ -1571,10 +1724,15 @@ impl Fake {
             (true, "PENDING" | "RUNNING") => {
                 made.running.remove(&number);
                 let entry = made.jobs.get_mut(&number)?;
+                // A job its time had ended but that was not fetched since was billed then: a
+                // cancel still finds it running (as before), and it costs nothing.
+                let refund = entry.credits.take().unwrap_or(0.0);
                 entry.ends = "CANCELLED";
                 entry.polls = 3;
                 entry.job["status"] = json!("CANCELLED");
-                Answer::json(200, &entry.job)
+                let answer = Answer::json(200, &entry.job);
+                made.billed -= refund;
+                answer
             }
             (true, ended) => Answer::detail(
                 409,
@@ -1625,18 +1783,15 @@ impl Fake {
         }
         if is_end(status) {
             made.running.remove(&number);
-            // Billed once it has ended: credits per page parsed (a failed one too), by tier (a
-            // failed job costs nothing).
+            // Billed once it has ended: credits per page parsed (a failed or empty one too), at
+            // its tier's price (a failed or cancelled job costs nothing and parsed no page).
+            made.billed += entry.bill(status, &self.prices());
             if entry.job.get("usage").is_none() {
-                let pages = entry.pages.len();
-                let rate = match str_field(&entry.job, "tier") {
-                    "fast" => 1,
-                    "cost_effective" => 3,
-                    "agentic_plus" => 45,
-                    _ => 10,
-                };
-                let credits = if status == "COMPLETED" { pages * rate } else { 0 };
-                entry.job["usage"] = json!({"credits": credits});
+                let pages = if status == "COMPLETED" { entry.pages.len() } else { 0 };
+                entry.job["usage"] = json!({
+                    "credits": credits_json(entry.credits.unwrap_or(0.0)),
+                    "num_pages": pages,
+                });
             }
         }
         status

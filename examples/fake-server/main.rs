@@ -13,7 +13,9 @@ use testkit::fake::{self, http};
 /// file_id of a file uploaded to /api/v1/beta/files) make jobs over the document's pages (one a
 /// page of a PDF), honouring page_ranges, a page cap per job and a job time per page, and
 /// producing what output_options ask (images_to_save, tables_as_spreadsheet,
-/// extract_printed_page_number; expand=items), fetched through presigned links.
+/// extract_printed_page_number; expand=items), fetched through presigned links. A job is billed
+/// when it ends: usage {"credits", "num_pages"}, its pages at its tier's price (--price), counted
+/// against --credit-balance; --empty-page and --failed-page spoil pages below the agentic tiers.
 #[derive(Parser)]
 struct Args {
     /// Port on 127.0.0.1 (0 picks a free one)
@@ -127,11 +129,53 @@ struct Args {
     #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1,
         default_missing_value = "true", action = clap::ArgAction::Set)]
     close_connections: bool,
+    /// Credits a parsed page costs on TIER (repeatable; later wins), instead of the built-in
+    /// fast=1, cost_effective=3, agentic=10, agentic_plus=45 (10 for a saved configuration's
+    /// `configured`); fractions allowed, e.g. --price cost_effective=4.5. A completed job's usage
+    /// is {"credits": pages × price, "num_pages": pages}; a failed one's {"credits": 0,
+    /// "num_pages": 0}
+    #[arg(long = "price", value_name = "TIER=CREDITS", value_parser = parse_price)]
+    prices: Vec<(String, f64)>,
+    /// Answer every create 402 {"detail": "Insufficient credits: ..."} (nothing made) once the
+    /// credits billed so far (counted as jobs end) reach N; jobs already made still end and
+    /// bill, so the total may pass N
+    #[arg(long, value_name = "N", value_parser = parse_credits)]
+    credit_balance: Option<f64>,
+    /// Page N of a document (its number in the whole document) comes back with no text
+    /// (markdown "", text "", success true) in every job over it on a tier other than agentic
+    /// and agentic_plus; billed as a page (repeatable)
+    #[arg(long = "empty-page", value_name = "N")]
+    empty_pages: Vec<usize>,
+    /// Page N comes back failed ({"error": ..., "success": false}) in a job that still
+    /// completes, on every job over it on a tier other than agentic and agentic_plus (so a
+    /// re-parse on agentic succeeds); billed as a page (repeatable)
+    #[arg(long = "failed-page", value_name = "N")]
+    failed_pages: Vec<usize>,
     /// Every second and after each create, rewrite PATH (atomically) with a JSON object:
     /// jobs_made, creates, creates_throttled, polls (listings by id), max_running_seen,
-    /// files_uploaded
+    /// files_uploaded, credits_billed
     #[arg(long, value_name = "PATH")]
     stats_file: Option<std::path::PathBuf>,
+}
+
+/// --price TIER=CREDITS.
+fn parse_price(raw: &str) -> Result<(String, f64), String> {
+    let (tier, credits) = raw
+        .split_once('=')
+        .ok_or_else(|| format!("expected TIER=CREDITS, e.g. cost_effective=4.5, not {raw:?}"))?;
+    const TIERS: [&str; 5] = ["fast", "cost_effective", "agentic", "agentic_plus", "configured"];
+    if !TIERS.contains(&tier) {
+        return Err(format!("unknown tier {tier:?}: one of {}", TIERS.join(", ")));
+    }
+    Ok((tier.to_string(), parse_credits(credits)?))
+}
+
+/// A number of credits: finite and not negative.
+fn parse_credits(raw: &str) -> Result<f64, String> {
+    match raw.trim().parse::<f64>() {
+        Ok(credits) if credits.is_finite() && credits >= 0.0 => Ok(credits),
+        _ => Err(format!("expected a number of credits (0 or more), not {raw:?}")),
+    }
 }
 
 /// --page-cap-at.
@@ -180,6 +224,10 @@ fn main() {
         pdf_page_kib: args.pdf_page_kib,
         close_connections: args.close_connections,
         image_kib: args.image_kib,
+        prices: args.prices,
+        credit_balance: args.credit_balance,
+        empty_pages: args.empty_pages,
+        failed_pages: args.failed_pages,
     };
     let fake = std::sync::Arc::new(fake::Fake::new(config));
     if let Some(path) = args.stats_file {
@@ -224,6 +272,7 @@ fn write_stats(fake: &fake::Fake, path: &std::path::Path) {
             "polls": requests.by_id_listings,
             "max_running_seen": fake.max_running_seen(),
             "files_uploaded": fake.files_uploaded(),
+            "credits_billed": fake.credits_billed(),
         });
         let written =
             std::fs::write(&temporary, format!("{stats}\n")).and_then(|()| std::fs::rename(&temporary, path));

@@ -385,7 +385,12 @@ impl Prices<'_> {
             .rev()
             .find(|(name, _)| name == tier)
             .map(|(_, price)| *price)
-            .or_else(|| PRICES.iter().find(|(name, _)| *name == tier).map(|(_, price)| *price))
+            .or_else(|| {
+                PRICES
+                    .iter()
+                    .find(|(name, _)| *name == tier)
+                    .map(|(_, price)| *price)
+            })
             .unwrap_or(OTHER_PRICE)
     }
 }
@@ -1787,7 +1792,11 @@ impl Fake {
             // its tier's price (a failed or cancelled job costs nothing and parsed no page).
             made.billed += entry.bill(status, &self.prices());
             if entry.job.get("usage").is_none() {
-                let pages = if status == "COMPLETED" { entry.pages.len() } else { 0 };
+                let pages = if status == "COMPLETED" {
+                    entry.pages.len()
+                } else {
+                    0
+                };
                 entry.job["usage"] = json!({
                     "credits": credits_json(entry.credits.unwrap_or(0.0)),
                     "num_pages": pages,

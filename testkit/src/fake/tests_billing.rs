@@ -88,7 +88,8 @@ fn creates_are_refused_402_once_the_credits_billed_reach_the_balance() {
     let third = made(&fake, "c.pdf", 5, &tier("cost_effective"));
     usage(&fake, &second);
     assert_eq!(fake.credits_billed(), 30.0);
-    let refused = json!({"detail": "Insufficient credits: 30 of the organization's 25 credits have been used"});
+    let refused =
+        json!({"detail": "Insufficient credits: 30 of the organization's 25 credits have been used"});
     let (status, body) = upload(&fake, "d.pdf", &blank_pdf(1), &tier("fast"));
     assert_eq!((status, body), (402, refused.clone()));
     let (status, body) = create(
@@ -98,10 +99,7 @@ fn creates_are_refused_402_once_the_credits_billed_reach_the_balance() {
     assert_eq!((status, body), (402, refused));
     assert_eq!(fake.jobs_made_ever(), 3);
     // The job in flight is not stopped: it ends and bills past the balance.
-    assert_eq!(
-        usage(&fake, &third),
-        json!({"credits": 15, "num_pages": 5})
-    );
+    assert_eq!(usage(&fake, &third), json!({"credits": 15, "num_pages": 5}));
     assert_eq!(fake.credits_billed(), 45.0);
 }
 

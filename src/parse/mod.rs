@@ -21,5 +21,6 @@ pub(crate) mod request;
 pub(crate) mod save;
 pub(crate) mod single;
 pub(crate) mod stdin;
+pub(crate) mod version;
 pub(crate) mod wait;
 pub(crate) mod window;

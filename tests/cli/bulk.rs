@@ -620,3 +620,35 @@ fn what_a_run_killed_while_writing_left_in_out_is_removed_and_nothing_else() {
     );
     assert!(out.join("a.pdf.md").is_file() && out.join("sub/b.pdf.md").is_file());
 }
+
+#[test]
+fn the_dated_version_a_job_ran_with_is_recorded_and_latest_stays_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(&dir.path().join("docs"), &["a.pdf"]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", crate::harness::stderr_of(&run));
+    let line: Value = serde_json::from_str(crate::harness::stdout_of(&run).lines().next().unwrap()).unwrap();
+    // `latest` on the agentic tier, as the fake's GET /api/v2/parse/versions says.
+    assert_eq!(line["version"], "2026-08-19");
+    let manifest = std::fs::read_to_string(dir.path().join("out/.llamacloud-manifest.jsonl")).unwrap();
+    let written: Value = manifest
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|l| l.get("output").is_some())
+        .unwrap();
+    assert_eq!(written["version"], "2026-08-19");
+    // The job was sent with `latest`, and the key is `latest`'s: the rerun pays nothing.
+    assert_eq!(fake.made_configurations()[0]["version"], "latest");
+    let again = crate::harness::bulk_run(&url, dir.path(), "out", &[]);
+    let line: Value =
+        serde_json::from_str(crate::harness::stdout_of(&again).lines().next().unwrap()).unwrap();
+    assert_eq!(line["status"], "SKIPPED");
+    assert_eq!(line.get("version"), None, "known only for a job made in the run");
+    assert_eq!(fake.made_jobs().len(), 1);
+    // A dated version given is recorded as it is, without asking the API.
+    let dated = crate::harness::bulk_run(&url, dir.path(), "dated", &["--version", "2025-12-11"]);
+    let line: Value =
+        serde_json::from_str(crate::harness::stdout_of(&dated).lines().next().unwrap()).unwrap();
+    assert_eq!(line["version"], "2025-12-11");
+}

@@ -57,6 +57,10 @@ pub(super) struct Written {
     /// What was saved with it (`Saving::label`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) saving: String,
+    /// The dated parser version its job ran with (`latest` resolved when the run began), when
+    /// known: a corpus can be parsed again as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) version: Option<String>,
 }
 
 /// A file saved beside an output (`parse --save`), as the manifest records it.

@@ -130,6 +130,7 @@ fn run_given(
     let throttle = Arc::new(Throttle::default());
     plan.session.client.share_throttle(Arc::clone(&throttle));
     let kind = sources::kind_of_run(global, &plan).full_if(given.saving.full());
+    let version = crate::parse::version::dated(&plan.session, &plan.configuration, &ctx.io.stderr);
     let Plan {
         session,
         configuration,
@@ -188,6 +189,7 @@ fn run_given(
         shard,
         window_pages: given.window_pages,
         saving: given.saving.clone(),
+        version,
         window_parallel: bulk.max_in_flight as usize,
         manifest,
         throttle,

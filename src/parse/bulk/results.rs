@@ -106,10 +106,14 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
     for member in members {
         let mut outcome = member.outcome(job_id, "ERROR");
         let failed = &fetched.failed_pages;
+        // The version is known for a job this run made (a job made before ran with whatever
+        // `latest` was then).
+        let version = member.paid.then_some(run.version.as_deref()).flatten();
         let written = Made {
             job_id,
             failed,
             credits: job.and_then(Job::credits),
+            version,
         };
         match write_output(run, &member.document, key, fetched.kept.path(), &written) {
             Ok(saved) => {
@@ -123,6 +127,7 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
                 outcome.output = Some(member.document.output().display().to_string());
                 outcome.failed_pages.clone_from(failed);
                 outcome.credits = credits_of(member, job);
+                outcome.version = version.map(str::to_string);
             }
             Err(err) => outcome.failure = Some(err),
         }

@@ -48,6 +48,8 @@ pub(super) struct Setup<'a> {
     pub(super) window_pages: u64,
     /// What is saved beside each document (`parse --save`, `--page-markers`).
     pub(super) saving: crate::parse::save::Saving,
+    /// The dated parser version the jobs this run makes run with, when known.
+    pub(super) version: Option<String>,
     pub(super) window_parallel: usize,
     /// Also the result store's journal (`once.journal`).
     pub(super) manifest: Arc<Manifest>,

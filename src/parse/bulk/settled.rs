@@ -40,6 +40,7 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
                     job_id: &written.job_id,
                     failed: &failed,
                     credits: None,
+                    version: None,
                 };
                 let _ = record(run, document, key, &made, written.hash(), None);
             }
@@ -91,6 +92,7 @@ fn adopt(run: &Run, key: &str, document: &Document) -> Option<String> {
         job_id: &job_id,
         failed: &failed,
         credits: None,
+        version: None,
     };
     record(run, document, key, &made, theirs, None).ok()?;
     Some(job_id)

@@ -233,6 +233,7 @@ fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: 
                 job_id: &job_id,
                 failed: &failed,
                 credits: None,
+                version: None,
             };
             match write_output(run, document, key, &path, &made) {
                 Ok(saved) => {

@@ -217,6 +217,7 @@ impl Fixture {
             shard: None,
             window_pages: 100,
             saving: crate::parse::save::Saving::default(),
+            version: None,
             window_parallel: jobs,
             manifest,
             throttle: Arc::clone(&self.throttle),

@@ -105,6 +105,7 @@ pub(super) fn parse(
     outcome.failed_pages = failed;
     outcome.windows = Some(lines);
     outcome.saved = saved;
+    outcome.version = paid.then(|| run.version.clone()).flatten();
     Ok(outcome)
 }
 
@@ -160,6 +161,7 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
         job_id: "",
         failed: &failed,
         credits: None,
+        version: None,
     };
     record(run, document, key, &made, theirs, Some(lines)).ok()?;
     Some(failed)
@@ -268,10 +270,13 @@ fn write(
         out.persist_durably()?;
     }
     let credits = sum(lines.iter().map(|l| l.credits.clone()));
+    // A window made in this run ran with the run's version.
+    let made_now = lines.iter().any(|l| l.credits != Some(0.into()));
     let made = Made {
         job_id: "",
         failed: &failed,
         credits,
+        version: made_now.then_some(run.version.as_deref()).flatten(),
     };
     let saved = match stitching {
         Some(stitching) => guard.lines(stitching.saved)?,

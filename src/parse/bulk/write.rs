@@ -17,6 +17,8 @@ pub(super) struct Made<'a> {
     pub(super) job_id: &'a str,
     pub(super) failed: &'a [FailedPage],
     pub(super) credits: Option<serde_json::Number>,
+    /// The dated version its job ran with, when known (a job made in this run: `Setup::version`).
+    pub(super) version: Option<&'a str>,
 }
 
 /// Copies `result` to the document's output (parent directories made) and records it, with
@@ -121,6 +123,7 @@ pub(super) fn record_with(
         windows,
         saved: beside.saved,
         no_document: beside.no_document,
+        version: made.version.map(str::to_string),
         saving: run.saving.label(),
     };
     run.manifest.append(written, &document.output())

@@ -18,6 +18,7 @@ fn written(output: &str, key: &str) -> Written {
         saved: Vec::new(),
         no_document: false,
         saving: String::new(),
+        version: None,
     }
 }
 

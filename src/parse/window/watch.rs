@@ -159,16 +159,24 @@ impl Watch {
         let (late, ids): (Late, Vec<String>) = {
             let jobs = self.lock();
             let waiting = jobs.iter().filter(|(_, w)| w.ended.is_none());
+            // Once one is late, so are those that would be by the next round (the longest a round
+            // waits): the windows of a document, made moments apart, are given up on together (the
+            // first given up on ends the document: the others must not be left running, nor be
+            // left uncancelled with --cancel-on-timeout, for the few seconds between them).
+            let horizon = match waiting.clone().any(|(_, w)| now >= w.deadline) {
+                true => now + LONGEST,
+                false => now,
+            };
             let late = waiting
                 .clone()
-                .filter(|(_, w)| now >= w.deadline)
+                .filter(|(_, w)| horizon >= w.deadline)
                 .map(|(id, w)| {
                     let waited = w.deadline.duration_since(w.since).unwrap_or_default();
                     (id.clone(), w.status.clone(), waited)
                 })
                 .collect();
             let ids = waiting
-                .filter(|(_, w)| now < w.deadline)
+                .filter(|(_, w)| horizon < w.deadline)
                 .map(|(id, _)| id.clone())
                 .collect();
             (late, ids)

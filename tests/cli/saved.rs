@@ -256,7 +256,7 @@ fn one_document_saves_beside_its_output_file() {
 }
 
 /// Removes the files kept in `store` and saved in `assets`, the results kept.
-fn lose_saved_files(store: &Path, assets: &Path) {
+pub(crate) fn lose_saved_files(store: &Path, assets: &Path) {
     for entry in std::fs::read_dir(store.join("results")).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

@@ -139,13 +139,7 @@ fn links_that_cannot_be_renewed_are_asked_for_once_whatever_the_streams() {
     let first = parse(&url, &store, &file, &["--save", "images", "-o", o]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
     let job = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
-    for entry in std::fs::read_dir(store.join("results")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            std::fs::remove_dir_all(path).unwrap();
-        }
-    }
-    std::fs::remove_dir_all(dir.path().join("out.assets")).unwrap();
+    crate::saved::lose_saved_files(&store, &dir.path().join("out.assets"));
     fake.advance_link_clock(std::time::Duration::from_secs(120));
     let deleted = crate::harness::cli(&url)
         .args(["parsing", "delete", &job, "--yes"])

@@ -67,6 +67,10 @@ pub(crate) enum BatchJobStatus {
 /// Pages per window of a long document unless `--window-pages` says otherwise.
 pub(crate) const WINDOW_PAGES: u64 = 100;
 
+/// The pages reserved against `--max-credits` for a document whose page count is not known
+/// before it is parsed (`--assume-pages`).
+pub(crate) const ASSUME_PAGES: u64 = 50;
+
 /// The most pages one job is known to take: the API refuses more for its agentic parse modes
 /// ("max pages allowed for parse mode parse_page_with_agent is 700").
 pub(crate) const MOST_PAGES_PER_JOB: u64 = 700;

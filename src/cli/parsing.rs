@@ -182,7 +182,41 @@ pub struct ParseArgs {
     pub page_markers: bool,
 
     #[command(flatten)]
+    pub spend: SpendArgs,
+
+    #[command(flatten)]
     pub scope: ScopeArgs,
+}
+
+/// Spending: a credit budget, and escalating what failed to a better tier.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Spending")]
+pub struct SpendArgs {
+    /// Start no job that could take the credits billed in this run past N (each job reserves
+    /// its pages × its tier's credits a page before it is created); what is left is said, exit 8
+    /// [default: the profile's max_credits (config set max_credits), else no limit]
+    #[arg(long, value_name = "N", value_parser = crate::cli::values::credits)]
+    pub max_credits: Option<f64>,
+
+    /// The pages a document whose page count is not known here is reserved for (corrected once
+    /// its job is billed)
+    #[arg(long, value_name = "N", default_value_t = crate::domain::ASSUME_PAGES,
+        value_parser = clap::value_parser!(u64).range(1..))]
+    pub assume_pages: u64,
+
+    /// Parse again on TIER only the pages that came back failed or empty, one job a document
+    /// over those pages, and put them in place of the first ones
+    #[arg(long, value_name = "TIER")]
+    pub escalate: Option<crate::domain::Tier>,
+}
+
+impl SpendArgs {
+    /// No budget and no escalation: what `parsing create` spends by.
+    pub const NONE: SpendArgs = SpendArgs {
+        max_credits: None,
+        assume_pages: crate::domain::ASSUME_PAGES,
+        escalate: None,
+    };
 }
 
 /// Parsing many documents into a directory.

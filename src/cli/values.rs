@@ -75,6 +75,14 @@ pub(super) fn window_pages(value: &str) -> Result<u64, String> {
     }
 }
 
+/// `--max-credits` and `config set max_credits`: a positive number of credits.
+pub(crate) fn credits(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(credits) if credits.is_finite() && credits > 0.0 => Ok(credits),
+        _ => Err("expected a positive number of credits, e.g. 5000".into()),
+    }
+}
+
 pub(super) fn non_empty(value: &str) -> Result<String, String> {
     match value.trim() {
         "" => Err("the value is empty; an empty id or filter would match everything".into()),

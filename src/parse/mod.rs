@@ -20,6 +20,7 @@ pub(crate) mod plan;
 pub(crate) mod request;
 pub(crate) mod save;
 pub(crate) mod single;
+pub(crate) mod spend;
 pub(crate) mod stdin;
 pub(crate) mod version;
 pub(crate) mod wait;

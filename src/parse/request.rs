@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::api::parse_jobs::Source;
-use crate::cli::{BulkArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, StoreArgs};
+use crate::cli::{BulkArgs, JobOptions, ParseArgs, ParsingCreateArgs, ScopeArgs, SpendArgs, StoreArgs};
 use crate::parse::save::Saving;
 
 /// What `parse` and `parsing create` ask for, in one form whichever command asked: the documents
@@ -24,6 +24,8 @@ pub(crate) struct Request<'a> {
     pub(crate) window_pages: u64,
     /// What `parse --save` keeps beside each document, and `--page-markers`.
     pub(crate) saving: Saving,
+    /// `parse --max-credits`, `--assume-pages`, `--escalate`.
+    pub(crate) spend: &'a SpendArgs,
 }
 
 impl<'a> Request<'a> {
@@ -44,6 +46,7 @@ impl<'a> Request<'a> {
             single: !args.is_bulk(),
             window_pages: args.window_pages,
             saving: Saving::new(&args.save, args.page_markers),
+            spend: &args.spend,
         }
     }
 
@@ -71,6 +74,7 @@ impl<'a> Request<'a> {
             single: !args.is_bulk(),
             window_pages: 0,
             saving: Saving::default(),
+            spend: &SpendArgs::NONE,
         }
     }
 }

@@ -36,11 +36,10 @@ use crate::parse::request::Request;
 use crate::session::Session;
 use crate::text::neutralize;
 
-mod pages;
 mod saves;
 mod windows;
 
-use pages::parsed_pages;
+use crate::parse::spend::pages::parsed_pages;
 
 use windows::PlannedWindow;
 

@@ -2,7 +2,7 @@
 
 /// How many of a document's `pages` would be parsed: those of `page_ranges.target_pages` within
 /// the document (all when none are asked for), at most `page_ranges.max_pages`.
-pub(super) fn parsed_pages(pages: u64, page_ranges: Option<&serde_json::Value>) -> u64 {
+pub(crate) fn parsed_pages(pages: u64, page_ranges: Option<&serde_json::Value>) -> u64 {
     let asked = |key: &str| page_ranges.and_then(|ranges| ranges.get(key));
     let targeted = match asked("target_pages").and_then(serde_json::Value::as_str) {
         // Checked before the run: pages and ranges, each in order, none twice.
@@ -14,7 +14,7 @@ pub(super) fn parsed_pages(pages: u64, page_ranges: Option<&serde_json::Value>) 
                     first.trim().parse::<u64>().ok()?,
                     last.trim().parse::<u64>().ok()?,
                 );
-                Some((last.min(pages) + 1).saturating_sub(first.max(1)))
+                Some(last.min(pages).saturating_add(1).saturating_sub(first.max(1)))
             })
             .sum(),
         None => pages,

@@ -1,0 +1,6 @@
+//! Spending: what a job is expected to cost (`rates`, `pages`), the budget a run keeps to
+//! (`budget`: each job reserves its estimate before it is created), and what the run cost in
+//! the end (`receipt`).
+
+pub(crate) mod pages;
+pub(crate) mod rates;

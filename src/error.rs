@@ -45,6 +45,9 @@ pub enum Error {
     /// Done, but pages of the result failed (they are marked in the output and were warned
     /// about): `what` says how many, of what.
     Partial { what: String },
+    /// No more jobs are created: the run's credit budget (`--max-credits`) is reached, or the
+    /// API said the organization is out of credits; says why.
+    BudgetReached(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -162,6 +165,7 @@ impl fmt::Display for Error {
             Error::Context { message, source } => write!(f, "{message}: {source}"),
             Error::Several { of, errors } => write!(f, "{} of {of} failed", errors.len()),
             Error::Partial { what } => f.write_str(what),
+            Error::BudgetReached(why) => f.write_str(why),
             Error::WaitedOut { message, .. } => f.write_str(message),
         }
     }

@@ -16,6 +16,8 @@ pub enum Exit {
     JobFailed = 6,
     /// Done, but some pages failed (as rsync's 23 for a partial transfer).
     Partial = 7,
+    /// The credit budget is reached (`--max-credits`), or the API is out of credits (402).
+    Budget = 8,
 }
 
 /// The exit code for an error.
@@ -30,6 +32,7 @@ pub fn code(err: &Error) -> u8 {
             .max()
             .unwrap_or(if errors.is_empty() { 1 } else { Exit::Partial as u8 }),
         Error::Partial { .. } => Exit::Partial as u8,
+        Error::BudgetReached(_) => Exit::Budget as u8,
         Error::Interrupted { signal } => u8::try_from(128 + signal).unwrap_or(130),
         Error::Usage(_) => Exit::Usage as u8,
         Error::Auth(_) => Exit::Auth as u8,
@@ -46,6 +49,7 @@ fn api_code(err: &api::Error) -> Exit {
     match err {
         api::Error::Status(status) => match status.status.as_u16() {
             401 | 403 => Exit::Auth,
+            402 => Exit::Budget,
             404 | 410 => Exit::NotFound,
             _ => Exit::Api,
         },

@@ -113,6 +113,14 @@ impl Job {
         }
     }
 
+    /// What billing recorded for the job (`usage`): its credits, and the pages they are for
+    /// when said.
+    pub fn usage(&self) -> Option<(f64, Option<u64>)> {
+        let usage = self.value().pointer("/job/usage")?;
+        let credits = usage.get("credits")?.as_f64()?;
+        Some((credits, usage.get("num_pages").and_then(Value::as_u64)))
+    }
+
     /// The job object itself.
     pub fn job(&self) -> &Value {
         self.value().get("job").unwrap_or(&Value::Null)

@@ -15,6 +15,7 @@ pub(crate) mod job;
 pub(crate) mod key;
 pub(crate) mod kind;
 pub(crate) mod once;
+pub(crate) mod open;
 pub(crate) mod pdf;
 pub(crate) mod plan;
 pub(crate) mod request;

@@ -9,7 +9,6 @@
 //! the result fetched in `fetch`.
 
 use std::collections::HashSet;
-use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
@@ -22,6 +21,8 @@ use crate::api::parse_jobs::{self, CreatedRange, JobFilter, Paging, Source};
 use crate::context::{Clock, Stderr};
 use crate::error::Error;
 use crate::parse::kind::Kind;
+use crate::parse::spend::budget::Budget;
+use crate::parse::spend::pages;
 use crate::session::Session;
 use crate::signals;
 pub use crate::store::Known;
@@ -52,6 +53,8 @@ pub(super) struct Shared {
     /// The tokens of the creates this run sent: a job found by one of them was made (and paid
     /// for) by this run, whichever round of it finds the job.
     sent: Mutex<HashSet<String>>,
+    /// What the run may spend, and what it spent: every create reserves its estimate here.
+    pub budget: Arc<Budget>,
 }
 
 impl Shared {
@@ -69,6 +72,21 @@ impl Shared {
             clock,
             stderr,
             sent: Mutex::new(HashSet::new()),
+            budget: Arc::new(Budget::unlimited()),
+        }
+    }
+
+    /// The same, spending by `budget`.
+    pub(super) fn with_budget(mut self, budget: Arc<Budget>) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// Job `job_id` was seen to end (`job`: its last state): what it was billed goes to the
+    /// budget, if this run made it.
+    pub(super) fn billed(&self, job_id: &str, job: &crate::api::models::Job) {
+        if let Some(status) = job.status() {
+            self.budget.ended(job_id, status, job.usage());
         }
     }
 
@@ -195,27 +213,8 @@ pub fn ms(time: SystemTime) -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-/// Opens the user's result store (waiting, and saying so, while another run holds it).
-pub(super) fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
-    let Some(dir) = &session.settings.cache_dir else {
-        return Err(Error::usage(
-            "no directory for the result store: set LLAMACLOUD_CACHE_DIR, or pass --no-cache",
-        ));
-    };
-    open_store_at(&dir.value, stderr)
-}
-
-/// Opens the result store in `dir`, shared with other runs (saying so while a `cache prune` or
-/// `clear` holds it).
-pub fn open_store_at(dir: &Path, stderr: &Stderr) -> Result<Store, Error> {
-    Store::open(dir, || {
-        stderr.line(&format!(
-            "Blocking waiting for file lock on the result store {} (a cache prune or clear holds it)",
-            dir.display()
-        ));
-    })
-    .map_err(Error::Io)
-}
+pub(super) use crate::parse::open::open_store;
+pub use crate::parse::open::open_store_at;
 
 impl Shared {
     /// Claims `key` for this run while it works on the document (another run working on the
@@ -294,6 +293,10 @@ pub(super) fn job_for_source(
         )));
     }
     drop(sent);
+    // Nothing is uploaded for a create that would not be made.
+    if let Some(why) = shared.budget.reached() {
+        return Err(Error::BudgetReached(why));
+    }
     let source = source()?;
     create(shared, session, key, &source, configuration, send).map(|id| (id, true))
 }
@@ -308,6 +311,12 @@ fn create(
     configuration: &Map<String, Value>,
     send: SendCreate,
 ) -> Result<String, Error> {
+    // Its estimate is reserved before anything is recorded or sent: a create that would pass
+    // the budget is not made.
+    let reservation = shared.budget.reserve(
+        &pages::tier_of(configuration),
+        pages::of_create(configuration, source),
+    )?;
     let mut configuration = configuration.clone();
     let token = shared.records().then(new_token);
     if let Some(token) = &token {
@@ -317,7 +326,7 @@ fn create(
         if let Some(tags) = tags.as_object_mut() {
             tags.insert(TOKEN_KEY.into(), json!(token));
         }
-        shared
+        let recorded = shared
             .record(key, What::Intent { token: token.clone() })
             .map_err(|err| {
                 // Recorded in one place and not the other (OUT's disk full, say): withdrawn
@@ -325,7 +334,11 @@ fn create(
                 let withdrawn = What::Refused { token: token.clone() };
                 let _ = shared.record(key, withdrawn);
                 err.context("nothing was sent")
-            })?;
+            });
+        if let Err(err) = recorded {
+            shared.budget.release(reservation);
+            return Err(err);
+        }
         shared
             .sent
             .lock()
@@ -345,11 +358,16 @@ fn create(
     let job_id = match created {
         Ok(created) => created.id().to_string(),
         Err(err) if matches!(err.root(), Error::Api(api) if api.refused()) => {
+            shared.budget.release(reservation);
             // No job carries its token: it is never looked for.
             if let Some(token) = token {
                 shared
                     .record(key, What::Refused { token })
                     .map_err(|recording| recording.context(format!("the create was refused ({err})")))?;
+            }
+            // Out of credits: no more jobs are created (exit 8).
+            if matches!(err.root(), Error::Api(api) if api.status_code() == Some(402)) {
+                return Err(shared.budget.out_of_credits(&err.to_string()));
             }
             return Err(err);
         }
@@ -363,21 +381,27 @@ fn create(
                 })
                 .collect();
             match (lost, token) {
+                // Not found is no proof that nothing was made: the reservation stays held.
                 (true, Some(_)) => match find_by_token(shared, session, &intents)? {
                     Some((job_id, _)) => job_id,
-                    // Not found is no proof that nothing was made.
                     None => return Err(err.context(NOT_AGAIN)),
                 },
                 (false, Some(token)) => {
                     // The server provably took nothing in (no connection, 429, 503): the intent
                     // is withdrawn, so that nothing looks for its job and it may be sent again.
                     let _ = shared.record(key, What::Refused { token });
+                    shared.budget.release(reservation);
                     return Err(err);
                 }
-                (_, None) => return Err(err),
+                (false, None) => {
+                    shared.budget.release(reservation);
+                    return Err(err);
+                }
+                (true, None) => return Err(err),
             }
         }
     };
+    shared.budget.made(&job_id, reservation);
     let recorded = shared.record(
         key,
         What::Created {

@@ -26,6 +26,7 @@ fn events(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|line: &Value| line.get("receipt").is_none())
         .collect()
 }
 

@@ -49,6 +49,7 @@ fn events(output: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|line: &Value| line.get("receipt").is_none())
         .collect()
 }
 

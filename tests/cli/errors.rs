@@ -55,7 +55,7 @@ fn each_status_has_its_exit_code_and_one_error_line() {
         (
             402,
             r#"{"detail":"Payment Required"}"#,
-            5,
+            8,
             "error: HTTP 402 Payment Required: Payment Required (the organization is out of credits)\n",
         ),
         (

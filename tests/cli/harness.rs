@@ -423,3 +423,22 @@ pub fn success_stdout(cmd: &mut impl Run) -> String {
     );
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
+
+/// The document lines of a bulk run's `--format jsonl` output: every line but its last, the
+/// receipt (`{"receipt": ...}`), which must be there.
+pub fn documents(stdout: &str) -> Vec<serde_json::Value> {
+    let mut lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let receipt = lines.pop().unwrap_or_default();
+    assert!(receipt.get("receipt").is_some(), "no receipt last: {stdout}");
+    lines
+}
+
+/// The one document line of a bulk run's `--format jsonl` output.
+pub fn only_document(stdout: &str) -> serde_json::Value {
+    let mut lines = documents(stdout);
+    assert_eq!(lines.len(), 1, "{stdout}");
+    lines.remove(0)
+}

@@ -69,6 +69,7 @@ fn lines(output: &std::process::Output) -> Vec<Value> {
     let mut lines: Vec<Value> = stdout_of(output)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|line: &Value| line.get("receipt").is_none())
         .collect();
     lines.sort_by_key(|l| l["source"].as_str().unwrap_or_default().to_string());
     lines

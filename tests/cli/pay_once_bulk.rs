@@ -304,8 +304,7 @@ fn a_full_disk_under_out_stops_creating_and_the_next_run_parses_each_document_on
     ok(&output);
     let stderr = stderr_of(&output);
     assert!(!stderr.contains("looking for the job"), "{stderr}");
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+    for line in crate::harness::documents(&stdout_of(&output)) {
         assert_eq!(line["status"], "COMPLETED", "{line}");
     }
     assert_eq!(fake.made_jobs().len(), names.len());
@@ -604,9 +603,9 @@ fn results_written_into_the_tree_are_no_documents_of_a_run_into_another_dir() {
         let output = bulk(&url, &store, &[&docs], &md).args(flags).output().unwrap();
         ok(&output);
         assert_eq!(fake.made_jobs().len(), jobs, "{flags:?}: {}", stderr_of(&output));
-        let sources: Vec<String> = crate::harness::stdout_of(&output)
-            .lines()
-            .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["source"].to_string())
+        let sources: Vec<String> = crate::harness::documents(&stdout_of(&output))
+            .iter()
+            .map(|line| line["source"].to_string())
             .collect();
         assert_eq!(sources.len(), 2, "{flags:?}: {sources:?}");
         assert!(!md.join("a.pdf.md.md").exists(), "{flags:?}: a result was parsed");
@@ -753,18 +752,25 @@ fn a_402_stops_creating_and_the_next_run_creates_the_rest() {
     run.args(["--concurrency", "1"]);
     let output = run.output().unwrap();
     let said = stderr_of(&output);
-    // An API refusal's code (a refused key's is 4).
-    assert_eq!(output.status.code(), Some(5), "{said}");
+    // Out of credits: exit 8, as a budget reached.
+    assert_eq!(output.status.code(), Some(8), "{said}");
     assert_eq!(
         fake.requests_seen().creates,
         1,
         "nothing sent after the 402: {said}"
     );
     assert!(
-        said.contains("stopped: 0 parsed, 0 already done, 4 not started\n"),
+        said.contains("0 parsed, 0 already done, 0 failed, 5 left (budget reached)"),
         "{said}"
     );
-    assert!(said.contains("out of credits"), "{said}");
+    assert!(
+        said.contains("error: HTTP 402 Payment Required: Insufficient credits (the organization is out of credits); 5 documents not started: "),
+        "{said}"
+    );
+    assert!(
+        said.contains("to go on, once the organization has credits again, run the same command (what is done is not paid for again): "),
+        "{said}"
+    );
     // Credits again: each document once, and the refused create is not looked for.
     ok(&bulk(&url, &store, &[&docs], &out).output().unwrap());
     assert_eq!(fake.made_jobs().len(), names.len());

@@ -37,6 +37,7 @@ fn lines(output: &std::process::Output) -> Vec<Value> {
     stdout_of(output)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|line: &Value| line.get("receipt").is_none())
         .collect()
 }
 

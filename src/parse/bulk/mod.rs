@@ -51,6 +51,7 @@ use crate::output::destination::Destination;
 use crate::parse::once;
 use crate::parse::plan::{Plan, Source};
 use crate::parse::request::Request;
+use crate::parse::spend::budget::Budget;
 use crate::signals::Listener;
 use crate::store::lock::Lock;
 
@@ -74,6 +75,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         cancel_on_timeout,
         window_pages,
         saving,
+        spend,
         ..
     } = request;
     let given = Given {
@@ -84,6 +86,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         again,
         window_pages,
         saving,
+        spend,
     };
     run_given(global, job, &given, sources, scope, ctx)
 }
@@ -101,6 +104,8 @@ struct Given<'a> {
     /// `--window-pages` (0: no windows).
     window_pages: u64,
     saving: crate::parse::save::Saving,
+    /// `--max-credits`, `--assume-pages`, `--escalate`.
+    spend: &'a crate::cli::SpendArgs,
 }
 
 fn run_given(
@@ -173,6 +178,7 @@ fn run_given(
     let uploads = usize::from(bulk.concurrency);
     let submitters = uploads.min(total.max(1));
     let shard = bulk.shard.map(Shard::new);
+    let budget = Arc::new(Budget::new(given.spend.max_credits, given.spend.assume_pages));
     let setup = Setup {
         session: &session,
         once: once::Shared::new(
@@ -180,7 +186,8 @@ fn run_given(
             Some(manifest.clone()),
             Arc::clone(&ctx.clock),
             ctx.io.stderr.clone(),
-        ),
+        )
+        .with_budget(Arc::clone(&budget)),
         configuration,
         kind,
         timeout,
@@ -252,7 +259,9 @@ fn run_given(
         queue::lock(store).stat.compact();
     }
     written?;
-    if let Some(lines) = lines {
+    let receipt = tally.receipt(&budget);
+    if let Some(mut lines) = lines {
+        report::receipt_line(&receipt, &mut lines)?;
         lines.commit()?;
     }
     let end = End {
@@ -265,6 +274,7 @@ fn run_given(
         took: started.elapsed(),
         signal,
         again: given.again,
+        receipt,
     };
     summarize(ctx, tally, end)
 }

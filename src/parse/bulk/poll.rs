@@ -183,6 +183,7 @@ impl Poller {
         let Some(watched) = lock(&self.state).jobs.remove(id) else {
             return;
         };
+        run.once.billed(id, &job);
         run.slots.give();
         run.ended.push((watched.followed, Some(job)));
     }

@@ -14,6 +14,8 @@ use crate::output::destination::Sink;
 use crate::output::job::human_size;
 use crate::output::progress::Progress;
 use crate::parse::bulk::sources::Document;
+use crate::parse::spend::budget::format_credits;
+use crate::parse::spend::receipt::Receipt;
 use crate::text::neutralize;
 
 /// The formats a run over several documents writes: its results as markdown, text or the API's
@@ -159,11 +161,18 @@ pub(super) struct Tally {
     created: Vec<String>,
     /// Pages of the documents parsed in windows: written so far, and in all.
     pages: (u64, u64),
+    /// Documents not started because the budget was reached.
+    left: Vec<String>,
 }
 
 impl Tally {
     fn reported(&self) -> usize {
-        self.completed + self.skipped + self.running + self.failed
+        self.completed + self.skipped + self.running + self.failed + self.left.len()
+    }
+
+    /// What the run cost, by tier, as `budget` kept account of it.
+    pub(super) fn receipt(&self, budget: &crate::parse::spend::budget::Budget) -> Receipt {
+        Receipt::of(budget, self.free, self.left.len())
     }
 
     /// A document of another shard: the run has one fewer.
@@ -208,6 +217,7 @@ impl Tally {
             "COMPLETED" => self.completed += 1,
             "SKIPPED" | "CACHED" | "SAME" => self.skipped += 1,
             "RUNNING" => self.running += 1,
+            "LEFT" => self.left.push(neutralize(&outcome.source).into_owned()),
             _ => self.failed += 1,
         }
         self.uploaded += outcome.uploaded;
@@ -256,7 +266,7 @@ impl Tally {
             line.push_str(&format!(" (warning: {})", pages.join("; ")));
         }
         bar.suspend(|| ctx.io.stderr.line(&line));
-        if let Some(failure) = outcome.failure {
+        if let Some(failure) = outcome.failure.filter(|_| outcome.status != "LEFT") {
             self.errors
                 .push((neutralize(&outcome.source).into_owned(), failure));
         }
@@ -264,8 +274,17 @@ impl Tally {
     }
 }
 
+/// `--format jsonl`'s last line: `{"receipt": {...}}`.
+pub(super) fn receipt_line(receipt: &Receipt, sink: &mut Sink) -> Result<(), Error> {
+    let line = serde_json::to_string(&serde_json::json!({ "receipt": receipt }))
+        .map_err(|e| Error::failure(e.to_string()))?;
+    sink.write_all(format!("{line}\n").as_bytes())?;
+    sink.flush()?;
+    Ok(())
+}
+
 /// What the run cost: `credits: 30 billed for 3 jobs made in this run; 2 documents cost nothing`.
-fn credits_line(tally: &Tally) -> String {
+fn credits_line(tally: &Tally, budget: Option<f64>) -> String {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let made = tally.billed + tally.unbilled;
     let mut line = format!(
@@ -279,20 +298,14 @@ fn credits_line(tally: &Tally) -> String {
             plural(tally.unbilled, "job", "jobs")
         ));
     }
+    if let Some(budget) = budget {
+        line.push_str(&format!(" (budget {})", format_credits(budget)));
+    }
     line.push_str(&format!(
         "; {} cost nothing (done before, in the result store, or sharing a job)",
         plural(tally.free, "document", "documents")
     ));
     line
-}
-
-/// Credits as the API counts them: whole numbers without a fraction.
-fn format_credits(credits: f64) -> String {
-    if credits.fract() == 0.0 && credits.abs() < 1e15 {
-        format!("{credits:.0}")
-    } else {
-        format!("{credits:.2}")
-    }
 }
 
 /// How the run ended.
@@ -309,6 +322,8 @@ pub(super) struct End<'a> {
     pub(super) took: Duration,
     pub(super) signal: Option<i32>,
     pub(super) again: &'a str,
+    /// What the run cost.
+    pub(super) receipt: Receipt,
 }
 
 /// The closing lines, and the exit: 0 when every document is done, else that of the worst.
@@ -362,13 +377,23 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
     } else {
         String::new()
     };
+    let left = match tally.left.len() {
+        0 => String::new(),
+        n => format!(", {n} left (budget reached)"),
+    };
     ctx.io.stderr.line(&format!(
-        "{total} document{}{shard} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed{with_failed_pages}; results in {dir}",
+        "{total} document{}{shard} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed{with_failed_pages}{left}; results in {dir}",
         if total == 1 { "" } else { "s" },
         end.took.as_secs_f64()
     ));
-    if tally.billed + tally.unbilled + tally.free > 0 {
-        ctx.io.stderr.line(&credits_line(&tally));
+    if tally.billed + tally.unbilled + tally.free > 0 || end.receipt.budget.is_some() {
+        ctx.io.stderr.line(&credits_line(&tally, end.receipt.budget));
+    }
+    for line in end.receipt.table() {
+        ctx.io.stderr.line(&line);
+    }
+    if let Some(reached) = budget_reached(&tally, &end) {
+        return Err(reached);
     }
     if tally.errors.is_empty() && partial > 0 {
         Err(Error::Partial {
@@ -390,6 +415,34 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
             errors: tally.errors,
         })
     }
+}
+
+/// The run left documents because the budget was reached (or the API is out of credits): they
+/// are named, and the run ends with exit 8 saying how to go on.
+fn budget_reached(tally: &Tally, end: &End) -> Option<Error> {
+    const NAMED: usize = 10;
+    if tally.left.is_empty() {
+        return None;
+    }
+    let mut names = tally.left[..tally.left.len().min(NAMED)].join(", ");
+    if tally.left.len() > NAMED {
+        names.push_str(&format!(" and {} more", tally.left.len() - NAMED));
+    }
+    let why = end.receipt.reached.clone().unwrap_or_default();
+    let how = if end.receipt.out_of_credits {
+        "once the organization has credits again, run the same command"
+    } else {
+        "run the same command with a larger --max-credits"
+    };
+    Some(Error::BudgetReached(format!(
+        "{why}; {} not started: {names}; to go on, {how} (what is done is not paid for again): {}",
+        if tally.left.len() == 1 {
+            "1 document".to_string()
+        } else {
+            format!("{} documents", tally.left.len())
+        },
+        neutralize(end.again)
+    )))
 }
 
 #[cfg(test)]

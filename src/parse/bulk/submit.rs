@@ -381,7 +381,12 @@ pub(super) fn fail_document(run: &Run, sender: &Sender<Event>, document: &Docume
 }
 
 fn report_error(run: &Run, sender: &Sender<Event>, document: &Document, job_id: Option<String>, err: Error) {
-    let mut outcome = Outcome::new(document, "ERROR");
+    // Not started because the budget is reached: left for a run with a larger one.
+    let status = match err.root() {
+        Error::BudgetReached(_) => "LEFT",
+        _ => "ERROR",
+    };
+    let mut outcome = Outcome::new(document, status);
     outcome.job_id = job_id;
     outcome.failure = Some(err);
     run.report(sender, outcome);

@@ -104,7 +104,9 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         store.stat.compact();
         (Some(store), key)
     };
-    let shared = once::Shared::new(store, None, Arc::clone(&ctx.clock), ctx.io.stderr.clone());
+    let budget = crate::parse::spend::budget::Budget::new(args.spend.max_credits, args.spend.assume_pages);
+    let shared = once::Shared::new(store, None, Arc::clone(&ctx.clock), ctx.io.stderr.clone())
+        .with_budget(Arc::new(budget));
     let document = Document {
         key: &key,
         kind,
@@ -253,6 +255,7 @@ fn wait_and_finish(document: &Document, job_id: &str, ctx: &mut Context, created
         }
         Err(err) => return Outcome::Done(Err(created_note(document, ctx, job_id, &resume, err))),
     };
+    shared.billed(job_id, &last);
     let status = last.status().unwrap_or_default().to_string();
     if let Err(err) = shared.ended(document.key, job_id, &status) {
         return Outcome::Done(Err(created_note(document, ctx, job_id, &resume, err)));

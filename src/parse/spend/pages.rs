@@ -1,4 +1,40 @@
-//! The pages of a document a dry run counts: those that would be parsed.
+//! The pages of a document a dry run counts and a create reserves credits for: those that would
+//! be parsed.
+
+use serde_json::{Map, Value};
+
+use crate::api::parse_jobs::Source;
+use crate::parse::pdf::{Pdf, inspect};
+use crate::parse::spend::budget::Pages;
+
+/// The tier a create asks for, as the budget counts it (a saved configuration's is not known
+/// here).
+pub(crate) fn tier_of(configuration: &Map<String, Value>) -> String {
+    configuration
+        .get("tier")
+        .and_then(Value::as_str)
+        .unwrap_or("unknown")
+        .to_string()
+}
+
+/// The pages a create of `configuration` over `source` would parse, as far as is known before
+/// it is made: a local PDF's are counted; otherwise the pages targeted bound them.
+pub(crate) fn of_create(configuration: &Map<String, Value>, source: &Source) -> Pages {
+    let ranges = configuration.get("page_ranges");
+    if let Source::File(path) = source
+        && let Pdf::Pages(pages) = inspect(path)
+    {
+        return Pages::Known(parsed_pages(pages, ranges));
+    }
+    let targeted = ranges.and_then(|ranges| ranges.get("target_pages")).is_some();
+    let most = parsed_pages(u64::MAX, ranges);
+    match (targeted, most) {
+        // A window's pages, or those asked for: at most these.
+        (true, pages) => Pages::Known(pages),
+        (false, u64::MAX) => Pages::Unknown { at_most: None },
+        (false, most) => Pages::Unknown { at_most: Some(most) },
+    }
+}
 
 /// How many of a document's `pages` would be parsed: those of `page_ranges.target_pages` within
 /// the document (all when none are asked for), at most `page_ranges.max_pages`.

@@ -45,6 +45,7 @@ impl Rates {
     }
 
     /// Whether the rate of `tier` comes from what the API billed in this run.
+    #[cfg(test)]
     pub(crate) fn learned(&self, tier: &str) -> bool {
         self.billed.get(tier).is_some_and(|(_, pages)| *pages > 0)
     }

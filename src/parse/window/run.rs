@@ -315,6 +315,7 @@ impl Windows<'_> {
                 }
                 Err(err) => return Err(err),
             };
+            shared.billed(&job_id, &last);
             let status = last.status().unwrap_or_default().to_string();
             shared.ended(&key, &job_id, &status)?;
             match status.as_str() {

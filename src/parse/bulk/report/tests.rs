@@ -45,6 +45,7 @@ fn run(outcomes: Vec<Outcome>) -> (Result<(), Error>, String) {
         took: Duration::from_millis(1500),
         signal: None,
         again: "llamacloud parse …",
+        receipt: tally.receipt(&crate::parse::spend::budget::Budget::unlimited()),
     };
     let result = summarize(&ctx, tally, end);
     (result, said.text())

@@ -1,0 +1,30 @@
+//! Opening the result store: the user's (from the session's settings), or one in a directory.
+
+use std::path::Path;
+
+use crate::context::Stderr;
+use crate::error::Error;
+use crate::session::Session;
+use crate::store::Store;
+
+/// Opens the user's result store (waiting, and saying so, while another run holds it).
+pub(super) fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
+    let Some(dir) = &session.settings.cache_dir else {
+        return Err(Error::usage(
+            "no directory for the result store: set LLAMACLOUD_CACHE_DIR, or pass --no-cache",
+        ));
+    };
+    open_store_at(&dir.value, stderr)
+}
+
+/// Opens the result store in `dir`, shared with other runs (saying so while a `cache prune` or
+/// `clear` holds it).
+pub fn open_store_at(dir: &Path, stderr: &Stderr) -> Result<Store, Error> {
+    Store::open(dir, || {
+        stderr.line(&format!(
+            "Blocking waiting for file lock on the result store {} (a cache prune or clear holds it)",
+            dir.display()
+        ));
+    })
+    .map_err(Error::Io)
+}

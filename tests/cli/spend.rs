@@ -1,0 +1,265 @@
+//! `--max-credits`: each job reserves its estimate before it is created, and no job is started
+//! that could take the credits billed plus those reserved past the budget; what is left is
+//! named, exit 8, and the rerun with a larger budget pays for nothing twice. The estimate learns
+//! the API's real price; a document of unknown page count reserves `--assume-pages` until it is
+//! billed; a 402 stops creating and keeps what is in flight. The receipt closes the run.
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+use testkit::pdf::blank_pdf;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{cli, stderr_of, write};
+
+/// `parse --recursive DIR/docs --output-dir DIR/out --tier cost_effective --format jsonl`,
+/// with the store in DIR/store, and `extra` flags.
+fn run(url: &str, dir: &Path, extra: &[&str]) -> Output {
+    cli(url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
+        .args([
+            "parse",
+            "--tier",
+            "cost_effective",
+            "--format",
+            "jsonl",
+            "--recursive",
+        ])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join("out"))
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// PDFs `d10.pdf`… of `pages` pages each, in DIR/docs.
+fn pdfs(dir: &Path, pages: &[usize]) {
+    for n in pages {
+        write(&dir.join(format!("docs/d{n:02}.pdf")), &blank_pdf(*n));
+    }
+}
+
+/// The jsonl lines of a run: the documents', and the receipt (the last line).
+fn lines(output: &Output) -> (Vec<Value>, Value) {
+    let mut lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let receipt = lines.pop().expect("a receipt line");
+    assert!(receipt.get("receipt").is_some(), "{receipt}");
+    (lines, receipt["receipt"].clone())
+}
+
+fn with_status<'a>(lines: &'a [Value], status: &str) -> Vec<&'a str> {
+    let mut names: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["status"] == status)
+        .map(|l| l["source"].as_str().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_budget_a_third_of_the_estimate_is_never_passed_and_the_rerun_pays_only_for_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    // 75 pages at 3 credits: 225, three times the budget.
+    pdfs(dir.path(), &[10, 11, 12, 13, 14, 15]);
+    let (url, fake) = start_shared(fake::Config::default());
+    let first = run(&url, dir.path(), &["--max-credits", "75"]);
+    let said = stderr_of(&first);
+    assert_eq!(first.status.code(), Some(8), "{said}");
+    assert!(fake.credits_billed() <= 75.0, "{}: {said}", fake.credits_billed());
+    let (outcomes, receipt) = lines(&first);
+    let made = fake.made_jobs().len();
+    let left = with_status(&outcomes, "LEFT");
+    assert!(made >= 2 && !left.is_empty(), "{said}");
+    assert_eq!(made + left.len(), 6, "{said}");
+    assert_eq!(with_status(&outcomes, "COMPLETED").len(), made, "{said}");
+    // Each document left is named, and has no output.
+    for source in &left {
+        assert!(said.contains(source), "{source}: {said}");
+        let name = Path::new(source).file_name().unwrap().to_str().unwrap();
+        assert!(!dir.path().join("out").join(format!("{name}.md")).exists());
+    }
+    assert!(
+        said.contains(&format!(", {} left (budget reached); results in", left.len())),
+        "{said}"
+    );
+    assert!(
+        said.contains("error: the budget of 75 credits is reached: "),
+        "{said}"
+    );
+    assert!(
+        said.contains("to go on, run the same command with a larger --max-credits"),
+        "{said}"
+    );
+    assert_eq!(receipt["budget"], 75.0);
+    assert_eq!(receipt["left_documents"], left.len());
+    assert_eq!(receipt["total"]["jobs"], made);
+    assert_eq!(receipt["total"]["billed"].as_f64(), Some(fake.credits_billed()));
+    // A larger budget: only what was left is paid for.
+    let second = run(&url, dir.path(), &["--max-credits", "1000"]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
+    assert_eq!(fake.made_jobs().len(), 6);
+    let (outcomes, _) = lines(&second);
+    assert_eq!(with_status(&outcomes, "COMPLETED"), left);
+    assert_eq!(fake.credits_billed(), 225.0);
+}
+
+#[test]
+fn the_estimate_learns_the_price_the_api_bills() {
+    let dir = tempfile::tempdir().unwrap();
+    pdfs(dir.path(), &[10, 11, 12, 13, 14]);
+    // The API bills 1 credit a page, not the 3 published.
+    let (url, fake) = start_shared(fake::Config {
+        prices: vec![("cost_effective".into(), 1.0)],
+        ..fake::Config::default()
+    });
+    // One document at a time: each reserves after the one before was billed.
+    let output = run(
+        &url,
+        dir.path(),
+        &[
+            "--max-credits",
+            "60",
+            "--concurrency",
+            "1",
+            "--max-in-flight",
+            "1",
+        ],
+    );
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    // At 3 a page the third document (12 pages: 36) would not have fit after 21 billed.
+    assert_eq!(fake.made_jobs().len(), 5, "{said}");
+    let (_, receipt) = lines(&output);
+    let row = &receipt["tiers"][0];
+    assert_eq!(row["tier"], "cost_effective");
+    // The first reserved at the published price (30), the others at the price billed.
+    assert_eq!(row["estimated"], 30.0 + 11.0 + 12.0 + 13.0 + 14.0);
+    assert_eq!(row["billed"], 60.0);
+    assert_eq!(row["pages"], 60);
+    assert_eq!(row["jobs"], 5);
+}
+
+#[test]
+fn a_document_of_unknown_pages_reserves_the_assumed_pages_until_it_is_billed() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not PDFs: their pages are not known here (the fake parses each as one page).
+    for name in ["a", "b", "c"] {
+        write(
+            &dir.path().join(format!("docs/{name}.md")),
+            format!("# {name}\n").as_bytes(),
+        );
+    }
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = run(
+        &url,
+        dir.path(),
+        &[
+            "--max-credits",
+            "35",
+            "--assume-pages",
+            "10",
+            "--concurrency",
+            "1",
+            "--max-in-flight",
+            "1",
+        ],
+    );
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(8), "{said}");
+    // Each reserves 10 pages (30): the second fits only because the first was billed 3.
+    assert_eq!(fake.made_jobs().len(), 2, "{said}");
+    let (outcomes, receipt) = lines(&output);
+    assert_eq!(with_status(&outcomes, "LEFT").len(), 1);
+    assert_eq!(receipt["total"]["estimated"], 60.0);
+    assert_eq!(receipt["total"]["billed"], 6.0);
+    assert!(
+        said.contains("the budget of 35 credits is reached: 6 billed or reserved, and the next job (10 pages on cost_effective) is estimated at 30"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_402_stops_creating_keeps_the_jobs_in_flight_and_exits_8() {
+    let dir = tempfile::tempdir().unwrap();
+    pdfs(dir.path(), &[10, 11, 12, 13, 14]);
+    // The organization has 25 credits: the first job billed spends them.
+    let (url, fake) = start_shared(fake::Config {
+        credit_balance: Some(25.0),
+        ..fake::Config::default()
+    });
+    let output = run(&url, dir.path(), &["--concurrency", "1", "--max-in-flight", "2"]);
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(8), "{said}");
+    let made = fake.made_jobs();
+    assert!(!made.is_empty() && made.len() < 5, "{said}");
+    // Every job made was waited for and written: none lost.
+    let (outcomes, _) = lines(&output);
+    assert_eq!(with_status(&outcomes, "COMPLETED").len(), made.len(), "{said}");
+    assert_eq!(with_status(&outcomes, "LEFT").len(), 5 - made.len(), "{said}");
+    assert!(said.contains("out of credits"), "{said}");
+    // Still out of credits: what was done is skipped, nothing is made twice, and the rest is
+    // left again.
+    let rerun = run(&url, dir.path(), &["--concurrency", "1"]);
+    assert_eq!(rerun.status.code(), Some(8), "{}", stderr_of(&rerun));
+    let (outcomes, _) = lines(&rerun);
+    assert_eq!(with_status(&outcomes, "SKIPPED").len(), made.len());
+    assert_eq!(fake.made_jobs().len(), made.len());
+}
+
+#[test]
+fn one_document_over_the_budget_is_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.pdf");
+    write(&file, &blank_pdf(10));
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args(["parse", "--tier", "agentic", "--max-credits", "99"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stderr_of(&output));
+    assert_eq!(
+        stderr_of(&output),
+        "error: the budget of 99 credits is reached: 0 billed or reserved, and the next job (10 pages on agentic) is estimated at 100\n"
+    );
+    assert_eq!(fake.requests_seen().creates, 0);
+    // Within it: parsed.
+    let output = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args(["parse", "--tier", "agentic", "--max-credits", "100"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+}
+
+#[test]
+fn a_budget_that_is_not_a_positive_number_is_refused_before_anything_is_sent() {
+    let (url, fake) = start_shared(fake::Config::default());
+    for bad in ["0", "-5", "abc", "", "inf", "NaN"] {
+        let output = cli(&url)
+            .args([
+                "parse",
+                "x.pdf",
+                "--tier",
+                "fast",
+                &format!("--max-credits={bad}"),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad}: {}", stderr_of(&output));
+        assert!(
+            stderr_of(&output).contains("expected a positive number of credits"),
+            "{bad}: {}",
+            stderr_of(&output)
+        );
+    }
+    assert_eq!(fake.requests_seen().creates, 0);
+}

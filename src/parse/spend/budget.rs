@@ -320,7 +320,7 @@ mod tests {
         let row = &budget.rows()["agentic"];
         assert_eq!((row.billed, row.failed, row.unbilled), (3.0, 3.0, 0));
         assert!(
-            !budget.reserve("agentic", Pages::Known(10_000)).is_err(),
+            budget.reserve("agentic", Pages::Known(10_000)).is_ok(),
             "no limit"
         );
     }

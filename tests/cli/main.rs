@@ -35,6 +35,7 @@ mod saved_hostile;
 mod saved_more;
 mod saved_windows;
 mod scripted;
+mod spend_dry_run;
 mod terminal;
 mod tls;
 mod try_example;

@@ -2,5 +2,6 @@
 //! (`budget`: each job reserves its estimate before it is created), and what the run cost in
 //! the end (`receipt`).
 
+pub(crate) mod estimate;
 pub(crate) mod pages;
 pub(crate) mod rates;

@@ -21,13 +21,14 @@ const FILE_NAME: &str = "config.toml";
 pub(crate) const DEFAULT_PROFILE: &str = "default";
 
 /// The settings a profile can hold, in the order `config list` shows them.
-pub(crate) const KEYS: [&str; 8] = [
+pub(crate) const KEYS: [&str; 9] = [
     "api_key",
     "base_url",
     "region",
     "project_id",
     "organization_id",
     "tier",
+    "max_credits",
     "cache_dir",
     "ca_file",
 ];
@@ -52,6 +53,11 @@ pub(crate) struct Profile {
     pub organization_id: Option<String>,
     /// The tier `parsing create` and `parse` use when none is given.
     pub tier: Option<String>,
+    /// The credit budget of every `parse` run (`--max-credits` wins over it). Kept as written
+    /// (`config set` writes a string; a number written by hand is read too) and checked when a
+    /// run resolves its budget.
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub max_credits: Option<String>,
     /// Where the result store is.
     pub cache_dir: Option<String>,
     /// A PEM file of certificate authorities to trust besides the platform's.
@@ -68,12 +74,37 @@ impl Profile {
             "project_id" => &self.project_id,
             "organization_id" => &self.organization_id,
             "tier" => &self.tier,
+            "max_credits" => &self.max_credits,
             "cache_dir" => &self.cache_dir,
             "ca_file" => &self.ca_file,
             _ => return None,
         };
         value.as_deref().filter(|v| !v.trim().is_empty())
     }
+}
+
+/// A value written as a string or as a TOML number (`max_credits = 500`), kept as its text.
+fn string_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    struct Text;
+    impl serde::de::Visitor<'_> for Text {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number of credits")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(Some(text.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Self::Value, E> {
+            Ok(Some(number.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Self::Value, E> {
+            Ok(Some(number.to_string()))
+        }
+        fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<Self::Value, E> {
+            Ok(Some(number.to_string()))
+        }
+    }
+    deserializer.deserialize_any(Text)
 }
 
 /// Where a setting's value came from (shown by `auth status` and `--debug`).
@@ -401,6 +432,20 @@ mod tests {
         let config: Config = toml::from_str(&document.to_string()).unwrap();
         assert_eq!(config.profiles["work"].get("project_id"), Some("prj-1"));
         assert_eq!(config.profiles["work"].get("region"), Some("eu"));
+    }
+
+    #[test]
+    fn max_credits_is_read_as_a_string_or_a_number() {
+        let config: Config = toml::from_str(
+            "[profiles.a]\nmax_credits = \"500\"\n[profiles.b]\nmax_credits = 250\n\
+             [profiles.c]\nmax_credits = 12.5\n[profiles.d]\ntier = \"fast\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.profiles["a"].get("max_credits"), Some("500"));
+        assert_eq!(config.profiles["b"].get("max_credits"), Some("250"));
+        assert_eq!(config.profiles["c"].get("max_credits"), Some("12.5"));
+        assert_eq!(config.profiles["d"].get("max_credits"), None);
+        assert!(toml::from_str::<Config>("[profiles.a]\nmax_credits = true\n").is_err());
     }
 
     #[test]

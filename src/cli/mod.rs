@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use batches::*;
 pub use common::*;
 pub use parsing::*;
+pub(crate) use values::credits;
 pub use values::{Lenient, api_value};
 
 use crate::domain::Region;
@@ -245,6 +246,8 @@ pub(crate) enum ConfigKey {
     OrganizationId,
     /// The default tier of `parsing create` and `parse`
     Tier,
+    /// The credit budget of every `parse` run, a positive number (--max-credits wins over it)
+    MaxCredits,
     /// Where the result store is (default: $LLAMACLOUD_CACHE_DIR, else ~/.cache/llamacloud)
     CacheDir,
     /// A PEM file of certificate authorities to trust besides the system's (a proxy that

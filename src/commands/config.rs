@@ -196,6 +196,10 @@ fn checked(key: ConfigKey, value: &str) -> Result<String, Error> {
             .map_err(|err| Error::usage(format!("ca_file {value}: {err}"))),
         // Stored as the API takes it (`FAST` → `fast`); one this version does not know is kept.
         ConfigKey::Tier => Ok(Lenient::<Tier>::of(value).api_value()),
+        // Checked as --max-credits is, stored as a plain number (`5e3` → `5000`).
+        ConfigKey::MaxCredits => crate::cli::credits(value)
+            .map(|credits| credits.to_string())
+            .map_err(|why| Error::usage(format!("max_credits {value:?}: {why}"))),
         ConfigKey::BaseUrl => normalize_base_url(value)
             .map(|_| value.to_string())
             .map_err(|why| Error::usage(format!("invalid base URL {value:?}: {why}"))),

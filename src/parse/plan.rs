@@ -70,6 +70,16 @@ impl Plan {
         saving.configure(&mut self.configuration)
     }
 
+    /// The credit budget the run keeps to: `flag` (`--max-credits`) wins over
+    /// `LLAMA_CLOUD_MAX_CREDITS` and the profile's `max_credits`; none without. A set value
+    /// that is no positive number is a usage error (see `Settings::max_credits`).
+    pub(crate) fn max_credits(
+        &self,
+        flag: Option<f64>,
+    ) -> Result<Option<crate::settings::Sourced<f64>>, Error> {
+        self.session.settings.max_credits(flag)
+    }
+
     /// What a document is written as when no format says: the fast tier makes text only.
     pub(crate) fn default_part(&self) -> Part {
         match self.configuration.get("tier").and_then(Value::as_str) {

@@ -34,6 +34,8 @@ pub(crate) const ENV_REGION: &str = "LLAMA_CLOUD_REGION";
 pub(crate) const ENV_PROJECT_ID: &str = "LLAMA_CLOUD_PROJECT_ID";
 pub(crate) const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
 pub(crate) const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
+/// The credit budget of a `parse` run when `--max-credits` gives none.
+pub(crate) const ENV_MAX_CREDITS: &str = "LLAMA_CLOUD_MAX_CREDITS";
 /// Where the result store is.
 pub(crate) const ENV_CACHE_DIR: &str = "LLAMACLOUD_CACHE_DIR";
 /// The variable that adds headers to every request, as in the official SDKs and `llp`.
@@ -55,6 +57,9 @@ pub(crate) struct Settings {
     pub organization_id: Option<Sourced<String>>,
     /// The default tier for new parse jobs (`LLAMA_CLOUD_TIER`, the profile's `tier`).
     pub tier: Option<Sourced<String>>,
+    /// The credit budget of a run when `--max-credits` gives none (`LLAMA_CLOUD_MAX_CREDITS`,
+    /// the profile's `max_credits`), as written: checked by [`Settings::max_credits`].
+    pub max_credits: Option<Sourced<String>>,
     /// The config file's profile in effect, if any.
     pub profile: Option<ActiveProfile>,
     /// Where the config file is (or would be).
@@ -162,6 +167,7 @@ impl Settings {
             "organization_id",
         );
         let tier = layers.pick(None, "--tier", &[ENV_TIER], "tier");
+        let max_credits = layers.pick(None, "--max-credits", &[ENV_MAX_CREDITS], "max_credits");
         let headers = match env.var(ENV_CUSTOM_HEADERS) {
             Some(text) => {
                 custom_headers(&text).map_err(|why| Error::Usage(format!("{ENV_CUSTOM_HEADERS}, {why}")))?
@@ -205,6 +211,7 @@ impl Settings {
             project_id,
             organization_id,
             tier,
+            max_credits,
             profile,
             config_path: None,
             config_error: None,
@@ -221,6 +228,30 @@ impl Settings {
                 "no API key: set {ENV_API_KEY} (or {ENV_PARSE_API_KEY}), or pass --api-key"
             ))
         })
+    }
+
+    /// The credit budget a run keeps to: `flag` (`--max-credits`) wins, else
+    /// `LLAMA_CLOUD_MAX_CREDITS`, else the profile's `max_credits`, else none. A value from the
+    /// environment or the profile that is not a positive number is a usage error (exit 2) naming
+    /// where it came from.
+    pub(crate) fn max_credits(&self, flag: Option<f64>) -> Result<Option<Sourced<f64>>, Error> {
+        if let Some(value) = flag {
+            return Ok(Some(Sourced {
+                value,
+                source: Source::Flag("--max-credits"),
+            }));
+        }
+        let Some(set) = &self.max_credits else {
+            return Ok(None);
+        };
+        let value = crate::cli::credits(&set.value).map_err(|why| {
+            let at = max_credits_setting(&set.source);
+            Error::usage(format!("{at} {:?}: {why}", set.value))
+        })?;
+        Ok(Some(Sourced {
+            value,
+            source: set.source.clone(),
+        }))
     }
 
     /// An authenticated client; fails before any request when no key is configured.
@@ -261,6 +292,16 @@ impl Settings {
         [Region::Us, Region::Eu]
             .into_iter()
             .find(|r| normalize_base_url(region_url(*r)).is_ok_and(|u| u == self.base_url.value))
+    }
+}
+
+/// Where a budget was set, as the user would name it: `--max-credits`,
+/// `LLAMA_CLOUD_MAX_CREDITS`, `max_credits of profile work`.
+pub(crate) fn max_credits_setting(source: &Source) -> String {
+    match source {
+        Source::Flag(name) | Source::Env(name) => name.to_string(),
+        Source::Profile(profile) => format!("max_credits of profile {profile}"),
+        Source::File(_) | Source::Default => "max_credits in the config file".to_string(),
     }
 }
 
@@ -377,6 +418,48 @@ mod tests {
         let s = resolve(&[], &[(ENV_REGION, "eu")]).unwrap();
         assert_eq!(s.base_url.source, Source::Env(ENV_REGION));
         assert!(resolve(&[], &[(ENV_REGION, "mars")]).is_err());
+    }
+
+    #[test]
+    fn the_budget_is_the_flag_else_the_environment_else_the_profile() {
+        let profile = |value: &str| ActiveProfile {
+            name: "work".into(),
+            profile: crate::config::Profile {
+                max_credits: Some(value.into()),
+                ..Default::default()
+            },
+            chosen_by: Source::Default,
+        };
+        let settings = |env: &[(&'static str, &'static str)], value: Option<&str>| {
+            let cli = crate::cli::Cli::try_parse_from(["llamacloud", "parsing", "list"]).unwrap();
+            let env = MapEnv::new(env.iter().copied());
+            Settings::resolve(&cli.global, None, &env, value.map(profile)).unwrap()
+        };
+        let budget = |s: &Settings, flag| s.max_credits(flag).unwrap().map(|b| (b.value, b.source));
+        assert_eq!(budget(&settings(&[], None), None), None);
+        let from_profile = settings(&[], Some("500"));
+        assert_eq!(
+            budget(&from_profile, None),
+            Some((500.0, Source::Profile("work".into())))
+        );
+        assert_eq!(
+            budget(&from_profile, Some(100.0)),
+            Some((100.0, Source::Flag("--max-credits")))
+        );
+        let from_env = settings(&[(ENV_MAX_CREDITS, "250.5")], Some("500"));
+        assert_eq!(
+            budget(&from_env, None),
+            Some((250.5, Source::Env(ENV_MAX_CREDITS)))
+        );
+        // A value that is no budget is refused, naming where it was set; a flag wins over it.
+        let broken = settings(&[], Some("lots"));
+        assert_eq!(
+            broken.max_credits(None).unwrap_err().to_string(),
+            "max_credits of profile work \"lots\": expected a positive number of credits, e.g. 5000"
+        );
+        assert!(broken.max_credits(Some(5.0)).is_ok());
+        let zero = settings(&[(ENV_MAX_CREDITS, "0")], None);
+        assert!(matches!(zero.max_credits(None), Err(Error::Usage(_))));
     }
 
     #[test]

@@ -80,7 +80,9 @@ fn a_dry_run_lists_the_windows_of_a_long_pdf_and_sends_nothing() {
         stdout_of(&one),
         format!(
             "parse  {kib:>10}  250 pages  {name}: 3 windows: 1-100 parse, 101-200 parse, 201-250 parse\n\
-             1 document: 1 to parse (250 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n"
+             1 document: 1 to parse (250 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n\
+             estimate on agentic: 1 document, 250 pages × 10 credits a page = 2500 credits\n\
+             estimate in all: 2500 credits at the published rates\n"
         )
     );
     // Only the pages asked for are windowed.
@@ -93,7 +95,9 @@ fn a_dry_run_lists_the_windows_of_a_long_pdf_and_sends_nothing() {
         stdout_of(&targeted),
         format!(
             "parse  {kib:>10}  246 pages  {name}: 3 windows: 5-104 parse, 105-204 parse, 205-250 parse\n\
-             1 document: 1 to parse (246 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n"
+             1 document: 1 to parse (246 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n\
+             estimate on agentic: 1 document, 246 pages × 10 credits a page = 2460 credits\n\
+             estimate in all: 2460 credits at the published rates\n"
         )
     );
     // Many documents, as jsonl: the windows in the object; a PDF no longer than a window has none.
@@ -128,6 +132,9 @@ fn a_dry_run_lists_the_windows_of_a_long_pdf_and_sends_nothing() {
             ]}),
             json!({"source": format!("{}/short.pdf", docs.display()), "action": "parse",
                 "bytes": blank_pdf(3).len(), "pages": 3, "reason": null}),
+            json!({"estimate": {
+                "tiers": [{"tier": "agentic", "documents": 2, "pages": 253, "credits": 2530.0}],
+                "total_credits": 2530.0, "assumed_documents": 0, "assume_pages": 50}}),
         ]
     );
     // --window-pages 0: one job for the whole document, as before windows.
@@ -136,7 +143,9 @@ fn a_dry_run_lists_the_windows_of_a_long_pdf_and_sends_nothing() {
         stdout_of(&whole),
         format!(
             "parse  {kib:>10}  250 pages  {name}\n\
-             1 document: 1 to parse (250 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n"
+             1 document: 1 to parse (250 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n\
+             estimate on agentic: 1 document, 250 pages × 10 credits a page = 2500 credits\n\
+             estimate in all: 2500 credits at the published rates\n"
         )
     );
     assert_eq!(server.connections(), 0, "{:?}", server.requests());
@@ -201,7 +210,9 @@ fn a_dry_run_says_which_windows_the_store_has_and_counts_only_the_pages_to_pay_f
         stdout_of(&planned),
         format!(
             "parse  {kib:>10}  250 pages  {name}: 3 windows: 1-100 cached, 101-200 running, 201-250 parse\n\
-             1 document: 1 to parse (50 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n"
+             1 document: 1 to parse (50 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n\
+             estimate on agentic: 1 document, 50 pages × 10 credits a page = 500 credits\n\
+             estimate in all: 500 credits at the published rates\n"
         )
     );
     let lines = dry(
@@ -209,7 +220,8 @@ fn a_dry_run_says_which_windows_the_store_has_and_counts_only_the_pages_to_pay_f
         &store,
         &[name, "--window-pages", "100", "--format", "jsonl"],
     );
-    let object: Value = serde_json::from_str(stdout_of(&lines).trim_end()).unwrap();
+    // The document's line (the estimate comes last).
+    let object: Value = serde_json::from_str(stdout_of(&lines).lines().next().unwrap()).unwrap();
     assert_eq!(
         object["windows"],
         json!([
@@ -246,12 +258,14 @@ fn a_dry_run_says_a_file_whose_pages_are_not_known_is_parsed_whole() {
         stdout_of(&on),
         format!(
             "parse     8 bytes          -  {name}: parsed whole: its page count is not known here\n\
-             1 document: 1 to parse (pages not known, 8 bytes), 0 done, 0 cached, 0 skipped; nothing was sent\n"
+             1 document: 1 to parse (pages not known, 8 bytes), 0 done, 0 cached, 0 skipped; nothing was sent\n\
+             estimate on agentic: 1 document, 50 pages × 10 credits a page = 500 credits\n\
+             estimate in all: 500 credits at the published rates; 1 document of unknown page count counted at 50 pages (--assume-pages)\n"
         )
     );
     let jsonl = dry(&server.url, &store, &[name, "--format", "jsonl"]);
     assert_eq!(
-        serde_json::from_str::<Value>(stdout_of(&jsonl).trim_end()).unwrap(),
+        serde_json::from_str::<Value>(stdout_of(&jsonl).lines().next().unwrap()).unwrap(),
         json!({"source": name, "action": "parse", "bytes": 8, "pages": null, "reason": null,
             "note": "parsed whole: its page count is not known here"})
     );
@@ -295,7 +309,8 @@ fn a_dry_run_never_windows_a_document_whose_whole_result_is_known() {
         stdout_of(&planned),
         format!(
             "cached {kib:>10}  250 pages  {name}\n\
-             1 document: 0 to parse (0 pages, 0 bytes), 0 done, 1 cached, 0 skipped; nothing was sent\n"
+             1 document: 0 to parse (0 pages, 0 bytes), 0 done, 1 cached, 0 skipped; nothing was sent\n\
+             estimate in all: 0 credits at the published rates\n"
         )
     );
     // --force sets the result aside: the real run would parse it again, in windows.
@@ -304,7 +319,9 @@ fn a_dry_run_never_windows_a_document_whose_whole_result_is_known() {
         stdout_of(&forced),
         format!(
             "parse  {kib:>10}  250 pages  {name}: 3 windows: 1-100 parse, 101-200 parse, 201-250 parse\n\
-             1 document: 1 to parse (250 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n"
+             1 document: 1 to parse (250 pages, {kib}), 0 done, 0 cached, 0 skipped; nothing was sent\n\
+             estimate on agentic: 1 document, 250 pages × 10 credits a page = 2500 credits\n\
+             estimate in all: 2500 credits at the published rates\n"
         )
     );
     assert_eq!((fake.made_jobs().len(), fake.requests_seen()), (made, seen));

@@ -36,6 +36,7 @@ mod saved_more;
 mod saved_windows;
 mod scripted;
 mod spend;
+mod spend_dry_run;
 mod terminal;
 mod tls;
 mod try_example;

@@ -263,3 +263,29 @@ fn a_budget_that_is_not_a_positive_number_is_refused_before_anything_is_sent() {
     }
     assert_eq!(fake.requests_seen().creates, 0);
 }
+
+#[test]
+fn the_profiles_budget_applies_to_every_run_and_the_flag_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.pdf");
+    write(&file, &blank_pdf(10));
+    let (url, fake) = start_shared(fake::Config::default());
+    let config = dir.path().join("config");
+    let run = |args: &[&str]| {
+        cli(&url)
+            .env("LLAMACLOUD_CONFIG_DIR", &config)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let set = run(&["config", "set", "max_credits", "50"]);
+    assert_eq!(set.status.code(), Some(0), "{}", stderr_of(&set));
+    let path = file.to_str().unwrap();
+    let refused = run(&["parse", "--tier", "agentic", path]);
+    assert_eq!(refused.status.code(), Some(8), "{}", stderr_of(&refused));
+    assert!(stderr_of(&refused).contains("the budget of 50 credits is reached"));
+    assert_eq!(fake.requests_seen().creates, 0);
+    let allowed = run(&["parse", "--tier", "agentic", "--max-credits", "100", path]);
+    assert_eq!(allowed.status.code(), Some(0), "{}", stderr_of(&allowed));
+}

@@ -462,7 +462,7 @@ fn a_bulk_run_parses_again_only_the_window_that_failed() {
 
     // The dry run says what the run will do: that window, and only it, is paid for again.
     let dry = crate::harness::bulk_run(&url, dir.path(), "out", &["--dry-run"]);
-    let planned: Value = serde_json::from_str(stdout_of(&dry).trim()).unwrap();
+    let planned: Value = serde_json::from_str(stdout_of(&dry).lines().next().unwrap()).unwrap();
     assert_eq!(planned["windows"][1]["status"], "parse", "{planned}");
     assert_eq!(planned["windows"][0]["status"], "cached", "{planned}");
 

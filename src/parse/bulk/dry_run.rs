@@ -3,8 +3,11 @@
 //! output directory's manifest consulted, read only), and each gets a line: `parse` (it would
 //! be paid for), `done` (its result is in the output directory), `cached` (the result store has
 //! its result or its job) or `skip` with why, with its size and, for a PDF, the pages that would
-//! be parsed (counted here, within `page_ranges`); then a total. `--format jsonl` gives
-//! `{"source","action","bytes","pages","reason"}` objects.
+//! be parsed (counted here, within `page_ranges`); then a total, and the estimate in credits of
+//! the documents to parse (`spend::estimate`: per tier and in all, the documents of unknown page
+//! count at `--assume-pages`, and whether it fits the budget, `--max-credits` or the profile's).
+//! `--format jsonl` gives `{"source","action","bytes","pages","reason"}` objects, then one
+//! `{"estimate": {…}}` line.
 //!
 //! A PDF the real run would parse in page windows (longer than `--window-pages`, and neither
 //! its whole result nor its job known) shows its windows, each `parse` (it would be paid for),
@@ -39,7 +42,9 @@ use crate::text::neutralize;
 mod saves;
 mod windows;
 
+use crate::parse::spend::estimate::Estimate;
 use crate::parse::spend::pages::parsed_pages;
+use crate::settings::max_credits_setting;
 
 use windows::PlannedWindow;
 
@@ -60,6 +65,15 @@ struct Planned {
     /// What would be saved beside it (`--save`, `--page-markers`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     saves: Vec<String>,
+}
+
+impl Planned {
+    /// The pages it would be paid for, when known here: those of its windows to parse, else
+    /// those counted.
+    fn paid_pages(&self) -> Option<u64> {
+        let paid = self.windows.as_deref().map(windows::to_pay);
+        paid.or(self.pages)
+    }
 }
 
 /// What the real run would do with a document: the line's action, why, and its windows.
@@ -90,6 +104,7 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         single,
         window_pages,
         saving,
+        spend,
         ..
     } = asked;
     if global.jq().is_some() || global.output.is_some() {
@@ -108,6 +123,7 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
     }
     let jsonl = matches!(global.format, Some(Format::Jsonl));
     let mut plan = Plan::resolve(global, job, scope, global.format, ctx)?;
+    let budget = plan.max_credits(spend.max_credits)?;
     let unsaved = plan.configuration.clone();
     plan.save(&saving)?;
     let kind = sources::kind_of_run(global, &plan).full_if(saving.full());
@@ -162,9 +178,14 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
     };
     let mut sink = Destination::new(None, ctx.io.terminals.stdout).open(&ctx.io.stdout)?;
     let mut sum = Sum::default();
+    let mut estimate = Estimate::new(spend.assume_pages);
+    let tier = configuration.get("tier").and_then(serde_json::Value::as_str);
     for document in sources.pass(None) {
         let planned = look.plan(&document?);
         sum.add(&planned);
+        if planned.action == "parse" {
+            estimate.add(tier, planned.paid_pages(), configuration.get("page_ranges"));
+        }
         let line = if jsonl {
             serde_json::to_string(&planned).map_err(|e| Error::failure(e.to_string()))?
         } else {
@@ -173,10 +194,21 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
         sink.write_all(format!("{line}\n").as_bytes())?;
     }
     let said = sum.total(total.max(sum.documents));
-    if jsonl {
+    // The estimate closes the report: as a last JSON line, or as lines after the total.
+    let closing = if jsonl {
         ctx.io.stderr.line(&said);
+        let value = estimate.json(budget.as_ref().map(|b| b.value));
+        vec![serde_json::json!({ "estimate": value }).to_string()]
     } else {
-        sink.write_all(format!("{said}\n").as_bytes())?;
+        let set_by = budget.as_ref().map(|b| max_credits_setting(&b.source));
+        let budget = budget
+            .as_ref()
+            .zip(set_by.as_deref())
+            .map(|(b, by)| (b.value, by));
+        std::iter::once(said).chain(estimate.lines(budget)).collect()
+    };
+    for line in closing {
+        sink.write_all(format!("{line}\n").as_bytes())?;
     }
     sink.commit()
 }
@@ -409,8 +441,7 @@ impl Sum {
             "parse" => {
                 self.parse += 1;
                 self.bytes += planned.bytes.unwrap_or(0);
-                let paid = planned.windows.as_deref().map(windows::to_pay);
-                match paid.or(planned.pages) {
+                match planned.paid_pages() {
                     Some(pages) => self.pages += pages,
                     None => self.unknown_pages += 1,
                 }

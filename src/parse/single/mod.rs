@@ -88,6 +88,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             kind.extension()
         )),
     };
+    let max_credits = plan.max_credits(args.spend.max_credits)?.map(|max| max.value);
     let Plan {
         session,
         configuration,
@@ -104,7 +105,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         store.stat.compact();
         (Some(store), key)
     };
-    let budget = crate::parse::spend::budget::Budget::new(args.spend.max_credits, args.spend.assume_pages);
+    let budget = crate::parse::spend::budget::Budget::new(max_credits, args.spend.assume_pages);
     let shared = once::Shared::new(store, None, Arc::clone(&ctx.clock), ctx.io.stderr.clone())
         .with_budget(Arc::new(budget));
     let document = Document {

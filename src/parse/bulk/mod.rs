@@ -15,6 +15,7 @@
 
 mod clash;
 mod dry_run;
+mod escalation;
 mod gate;
 mod guard;
 mod health;
@@ -74,6 +75,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         cancel_on_timeout,
         window_pages,
         saving,
+        spend,
         ..
     } = request;
     let given = Given {
@@ -84,6 +86,7 @@ pub fn run(global: &GlobalArgs, request: Request, again: &str, ctx: &mut Context
         again,
         window_pages,
         saving,
+        escalate: spend.escalate,
     };
     run_given(global, job, &given, sources, scope, ctx)
 }
@@ -101,6 +104,8 @@ struct Given<'a> {
     /// `--window-pages` (0: no windows).
     window_pages: u64,
     saving: crate::parse::save::Saving,
+    /// `--escalate TIER`.
+    escalate: Option<crate::domain::Tier>,
 }
 
 fn run_given(
@@ -127,6 +132,7 @@ fn run_given(
     // The key and the tier before anything local is read, so a mistake shows at once.
     let mut plan = Plan::resolve(global, options, scope, global.format, ctx)?;
     plan.save(&given.saving)?;
+    plan.check_escalation(given.escalate, &given.saving)?;
     let throttle = Arc::new(Throttle::default());
     plan.session.client.share_throttle(Arc::clone(&throttle));
     let kind = sources::kind_of_run(global, &plan).full_if(given.saving.full());
@@ -191,6 +197,7 @@ fn run_given(
         saving: given.saving.clone(),
         version,
         window_parallel: bulk.max_in_flight as usize,
+        escalate: given.escalate,
         manifest,
         throttle,
     };

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
 use crate::error::Error;
+use crate::parse::bulk::escalation;
 use crate::parse::bulk::health::{busy, refused};
 use crate::parse::bulk::queue::{Event, Followed, Member, Task, lock};
 use crate::parse::bulk::report::Outcome;
@@ -228,15 +229,30 @@ fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: 
             let document = &task.document;
             let mut outcome = Outcome::new(document, run.reused(&job_id));
             outcome.job_id = Some(job_id.clone());
-            let failed = run.once.failed_pages(key, run.kind);
+            let mut failed = run.once.failed_pages(key, run.kind);
+            // With --escalate: its escalation too (found where it was recorded, else made now).
+            let escalated = match escalation::escalate(run, key, &job_id, &path, &failed, document) {
+                Ok(escalated) => escalated,
+                Err(err) => {
+                    fail_document(run, sender, document, err);
+                    return true;
+                }
+            };
+            if let Some(escalated) = &escalated {
+                failed.clone_from(&escalated.failed);
+            }
+            let result = escalated.as_ref().map_or(path.as_path(), |e| e.file.path());
+            let line = escalated.as_ref().map(|e| e.line_for(true));
             let made = Made {
                 job_id: &job_id,
                 failed: &failed,
                 credits: None,
                 version: None,
+                escalation: line.as_ref(),
             };
-            match write_output(run, document, key, &path, &made) {
+            match write_output(run, document, key, result, &made) {
                 Ok(saved) => {
+                    outcome.escalation = line;
                     outcome.saved = saved;
                     outcome.output = Some(document.output().display().to_string());
                     outcome.failed_pages = failed;

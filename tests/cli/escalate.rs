@@ -95,9 +95,9 @@ fn manifest_line(out: &Path, output: &str) -> Value {
     let manifest = std::fs::read_to_string(out.join(".llamacloud-manifest.jsonl")).unwrap();
     manifest
         .lines()
+        .rev()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .filter(|l| l["output"] == output)
-        .last()
+        .find(|l| l["output"] == output)
         .unwrap_or_else(|| panic!("no manifest line for {output}: {manifest}"))
 }
 

@@ -175,7 +175,7 @@ fn read_json(path: &Path) -> Result<Value, Error> {
 
 /// Credits as the API bills them: a whole number when whole.
 fn number(credits: f64) -> serde_json::Number {
-    if credits.fract() == 0.0 && credits >= 0.0 && credits < 9e15 {
+    if credits.fract() == 0.0 && (0.0..9e15).contains(&credits) {
         (credits as u64).into()
     } else {
         serde_json::Number::from_f64(credits).unwrap_or_else(|| 0.into())

@@ -64,7 +64,7 @@ pub(super) struct Written {
     /// Its failed or empty pages parsed again on another tier (`--escalate`): that job, its
     /// pages, what it cost, the pages it did not better.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) escalation: Option<crate::parse::escalate::EscalationLine>,
+    pub(super) escalation: Option<Box<crate::parse::escalate::EscalationLine>>,
 }
 
 /// A file saved beside an output (`parse --save`), as the manifest records it.

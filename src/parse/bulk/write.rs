@@ -128,7 +128,7 @@ pub(super) fn record_with(
         no_document: beside.no_document,
         version: made.version.map(str::to_string),
         saving: run.saving.label(),
-        escalation: made.escalation.cloned(),
+        escalation: made.escalation.cloned().map(Box::new),
     };
     run.manifest.append(written, &document.output())
 }

@@ -6,14 +6,13 @@
 
 use std::path::Path;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::api::document::FailedPage;
 use crate::api::models::Part;
 use crate::error::Error;
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
-use crate::parse::bulk::submit;
 use crate::parse::bulk::windows::{RunJobs, RunSlots};
 use crate::parse::escalate::{self, EscalationLine, merge, text};
 use crate::parse::fetch::{self, Fetch};
@@ -21,7 +20,7 @@ use crate::parse::kind::Kind;
 use crate::parse::once::Known;
 use crate::parse::plan::Source;
 use crate::parse::window::Long;
-use crate::parse::window::run::{Windowed, follow};
+use crate::parse::window::run::{SendCreate, Windowed, follow};
 use crate::parse::window::stitch::Piece;
 
 /// A document's result with its escalated pages in place.
@@ -47,14 +46,15 @@ impl Escalated {
 
 /// Escalates the pages of `document`'s result (of job `job_id` under `key`, at `result`, with
 /// the pages `failed`) that came back failed or empty, when the run escalates: `None` when it
-/// does not, or nothing is to be escalated.
+/// does not, or nothing is to be escalated. Its create is sent by `send` (through the run's
+/// gate).
 pub(super) fn escalate(
     run: &Run,
-    key: &str,
-    job_id: &str,
+    (key, job_id): (&str, &str),
     result: &Path,
     failed: &[FailedPage],
     document: &Document,
+    send: SendCreate,
 ) -> Result<Option<Escalated>, Error> {
     let Some(tier) = run.escalate else {
         return Ok(None);
@@ -89,10 +89,6 @@ pub(super) fn escalate(
         parallel: run.window_parallel,
         stored: Kind::Json,
     };
-    let deadline = run.once.clock.now() + run.timeout;
-    let send = |configuration: &Map<String, Value>, source: &Source| {
-        submit::send(run, deadline, configuration, source)
-    };
     let windowed = Windowed {
         long: &long,
         path,
@@ -100,7 +96,7 @@ pub(super) fn escalate(
         shared: &run.once,
         timeout: run.timeout,
         cancel: run.cancel_on_timeout,
-        send: &send,
+        send,
         halted: &|| run.stopped(),
         jobs: Some(&RunJobs(run)),
         slots: Some(&RunSlots(run)),

@@ -5,6 +5,8 @@
 
 use std::sync::mpsc::Sender;
 
+use serde_json::{Map, Value};
+
 use crate::api::models::Job;
 use crate::error::Error;
 use crate::parse::bulk::escalation;
@@ -12,11 +14,13 @@ use crate::parse::bulk::health::{busy, refused};
 use crate::parse::bulk::queue::{Event, Followed, Member, Task};
 use crate::parse::bulk::run::{Run, STOP_CHECK, nap};
 use crate::parse::bulk::saved::write_output;
+use crate::parse::bulk::submit::send;
 use crate::parse::bulk::unfinished::{leave, lost};
 use crate::parse::bulk::windows;
 use crate::parse::bulk::write::Made;
 use crate::parse::fetch::{self, Fetch};
 use crate::parse::job;
+use crate::parse::plan::Source;
 use crate::text::neutralize;
 
 /// Result fetchers.
@@ -105,15 +109,12 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
         }
     };
     // With --escalate: its failed or empty pages parsed again, merged in (written instead).
+    let deadline = run.once.clock.now() + run.timeout;
+    let send =
+        |configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
     let escalated = match members.first().map(|first| {
-        escalation::escalate(
-            run,
-            key,
-            job_id,
-            fetched.kept.path(),
-            &fetched.failed_pages,
-            &first.document,
-        )
+        let (result, failed) = (fetched.kept.path(), &fetched.failed_pages);
+        escalation::escalate(run, (key, job_id), result, failed, &first.document, &send)
     }) {
         Some(Err(err)) => return escalation_failed(run, sender, &followed, err),
         Some(Ok(escalated)) => escalated,

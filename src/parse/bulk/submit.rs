@@ -229,18 +229,18 @@ fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: 
             let document = &task.document;
             let mut outcome = Outcome::new(document, run.reused(&job_id));
             outcome.job_id = Some(job_id.clone());
-            let mut failed = run.once.failed_pages(key, run.kind);
+            let failed = run.once.failed_pages(key, run.kind);
             // With --escalate: its escalation too (found where it was recorded, else made now).
-            let escalated = match escalation::escalate(run, key, &job_id, &path, &failed, document) {
+            let deadline = run.once.clock.now() + run.timeout;
+            let send = |c: &Map<String, Value>, s: &Source| send(run, deadline, c, s);
+            let escalated = match escalation::escalate(run, (key, &job_id), &path, &failed, document, &send) {
                 Ok(escalated) => escalated,
                 Err(err) => {
                     fail_document(run, sender, document, err);
                     return true;
                 }
             };
-            if let Some(escalated) = &escalated {
-                failed.clone_from(&escalated.failed);
-            }
+            let failed = escalated.as_ref().map_or(failed, |e| e.failed.clone());
             let result = escalated.as_ref().map_or(path.as_path(), |e| e.file.path());
             let line = escalated.as_ref().map(|e| e.line_for(true));
             let made = Made {

@@ -2743,7 +2743,7 @@ _llamacloud() {
             return 0
             ;;
         llamacloud__subcmd__parse)
-            opts="-L -r -o -h --filename --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --dry-run --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --wait-timeout --cancel-on-timeout --window-pages --save --page-markers --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
+            opts="-L -r -o -h --filename --output-dir --recursive --include --exclude --from-list --concurrency --max-in-flight --shard --follow --force --no-cache --dry-run --tier --version --configuration-id --target-pages --max-pages --metadata --client-name --disable-cache --webhook-configuration-id --options --allow-unknown-options --wait-timeout --cancel-on-timeout --window-pages --save --page-markers --max-credits --assume-pages --escalate --project-id --organization-id --api-key --base-url --profile --region --format --json --jq --raw-output --output --color --timeout --max-retries --allow-insecure-http --debug --ca-file --fail-on-partial --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2831,6 +2831,18 @@ _llamacloud() {
                     ;;
                 --save)
                     COMPREPLY=($(compgen -W "images screenshots items json tables pages" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-credits)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-pages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --escalate)
+                    COMPREPLY=($(compgen -W "fast cost_effective agentic agentic_plus" -- "${cur}"))
                     return 0
                     ;;
                 --project-id)

@@ -93,6 +93,12 @@ items\t'The structured pages (`expand=items`), one JSON file'
 json\t'The whole result as the API gives it, one JSON file'
 tables\t'The tables as one spreadsheet (`tables_as_spreadsheet`)'
 pages\t'One file per page'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-credits -d 'Start no job that could take the credits billed in this run past N (each job reserves its pages × its tier\'s credits a page before it is created); what is left is said, exit 8 [default: the profile\'s max_credits (config set max_credits), else no limit]' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l assume-pages -d 'The pages a document whose page count is not known here is reserved for (corrected once its job is billed)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l escalate -d 'Parse again on TIER only the pages that came back failed or empty, one job a document over those pages, and put them in place of the first ones' -r -f -a "fast\t''
+cost_effective\t''
+agentic\t''
+agentic_plus\t''"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l project-id -d 'Project id (default: $LLAMA_CLOUD_PROJECT_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l organization-id -d 'Organization id (default: $LLAMA_CLOUD_ORGANIZATION_ID)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r

@@ -253,6 +253,19 @@ fn escalating_to_the_runs_own_tier_or_an_unknown_one_is_refused_before_anything_
         "{}",
         stderr_of(&unknown)
     );
+    // One document alone is not escalated yet: refused rather than paid for without it.
+    let single = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args(["parse", "--tier", "cost_effective", "--escalate", "agentic"])
+        .arg(dir.path().join("docs/report.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(single.status.code(), Some(2), "{}", stderr_of(&single));
+    assert!(
+        stderr_of(&single).contains("--escalate applies to a run with --output-dir for now"),
+        "{}",
+        stderr_of(&single)
+    );
     assert!(fake.made_jobs().is_empty());
     assert_eq!(fake.requests_seen().creates, 0);
     assert!(!dir.path().join("out").exists(), "nothing written either");

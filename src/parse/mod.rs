@@ -10,6 +10,7 @@
 
 pub(crate) mod bulk;
 pub(crate) mod create;
+pub(crate) mod escalate;
 pub(crate) mod fetch;
 pub(crate) mod job;
 pub(crate) mod key;

@@ -80,6 +80,27 @@ impl Plan {
         self.session.settings.max_credits(flag)
     }
 
+    /// `--escalate TIER`, checked before anything is sent: to another tier than the run's, and
+    /// not with what is saved from a whole result (`--save`, `--page-markers`).
+    pub(crate) fn check_escalation(&self, escalate: Option<Tier>, saving: &Saving) -> Result<(), Error> {
+        let Some(tier) = escalate else {
+            return Ok(());
+        };
+        let name = crate::cli::api_value(&tier);
+        if self.configuration.get("tier").and_then(Value::as_str) == Some(name.as_str()) {
+            return Err(Error::usage(format!(
+                "--escalate {name}: the run is on {name} already; escalate to another tier \
+                 (fast, cost_effective, agentic, agentic_plus)"
+            )));
+        }
+        if saving.full() {
+            return Err(Error::usage(
+                "--escalate does not go with --save or --page-markers yet: run without them",
+            ));
+        }
+        Ok(())
+    }
+
     /// What a document is written as when no format says: the fast tier makes text only.
     pub(crate) fn default_part(&self) -> Part {
         match self.configuration.get("tier").and_then(Value::as_str) {

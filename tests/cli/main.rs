@@ -14,6 +14,7 @@ mod dry_run;
 mod dry_run_windows;
 mod ecosystem;
 mod errors;
+mod escalate;
 mod every_command;
 mod fake_server;
 mod harness;

@@ -61,6 +61,10 @@ pub(super) struct Written {
     /// known: a corpus can be parsed again as it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) version: Option<String>,
+    /// Its failed or empty pages parsed again on another tier (`--escalate`): that job, its
+    /// pages, what it cost, the pages it did not better.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) escalation: Option<Box<crate::parse::escalate::EscalationLine>>,
 }
 
 /// A file saved beside an output (`parse --save`), as the manifest records it.

@@ -15,6 +15,7 @@
 
 mod clash;
 mod dry_run;
+mod escalation;
 mod gate;
 mod guard;
 mod health;
@@ -132,6 +133,7 @@ fn run_given(
     // The key and the tier before anything local is read, so a mistake shows at once.
     let mut plan = Plan::resolve(global, options, scope, global.format, ctx)?;
     plan.save(&given.saving)?;
+    plan.check_escalation(given.spend.escalate, &given.saving)?;
     let throttle = Arc::new(Throttle::default());
     plan.session.client.share_throttle(Arc::clone(&throttle));
     let kind = sources::kind_of_run(global, &plan).full_if(given.saving.full());
@@ -199,6 +201,7 @@ fn run_given(
         saving: given.saving.clone(),
         version,
         window_parallel: bulk.max_in_flight as usize,
+        escalate: given.spend.escalate,
         manifest,
         throttle,
     };

@@ -72,6 +72,11 @@ pub(super) struct Outcome {
     /// The dated parser version its job ran with, when it was made in this run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) version: Option<String>,
+    /// Its failed or empty pages parsed again on another tier (`--escalate`): the tier, the job,
+    /// the pages, the credits (billed when made in this run, 0 when reused), the pages still
+    /// failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) escalation: Option<crate::parse::escalate::EscalationLine>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
@@ -131,6 +136,7 @@ impl Outcome {
             windows: None,
             saved: None,
             version: None,
+            escalation: None,
             uploaded: 0,
             paid: false,
         }
@@ -240,6 +246,15 @@ impl Tally {
             }
             (false, _) => {}
         }
+        // An escalation made in this run is a job of its own (reused: 0).
+        match outcome.escalation.as_ref().map(|e| &e.credits) {
+            Some(Some(credits)) if credits.as_f64() != Some(0.0) => {
+                self.credits += credits.as_f64().unwrap_or_default();
+                self.billed += 1;
+            }
+            Some(None) => self.unbilled += 1,
+            _ => {}
+        }
         if (outcome.uploaded > 0 || outcome.status == "COMPLETED")
             && let Some(id) = &outcome.job_id
         {
@@ -264,6 +279,14 @@ impl Tally {
                 .map(crate::output::document::failed_page)
                 .collect();
             line.push_str(&format!(" (warning: {})", pages.join("; ")));
+        }
+        if let Some(escalation) = &outcome.escalation {
+            let pages: Vec<String> = escalation.pages.iter().map(u64::to_string).collect();
+            line.push_str(&format!(
+                " (pages {} parsed again on {})",
+                pages.join(","),
+                neutralize(&escalation.tier)
+            ));
         }
         bar.suspend(|| ctx.io.stderr.line(&line));
         if let Some(failure) = outcome.failure.filter(|_| outcome.status != "LEFT") {

@@ -5,17 +5,22 @@
 
 use std::sync::mpsc::Sender;
 
+use serde_json::{Map, Value};
+
 use crate::api::models::Job;
 use crate::error::Error;
-use crate::parse::bulk::health::busy;
+use crate::parse::bulk::escalation;
+use crate::parse::bulk::health::{busy, refused};
 use crate::parse::bulk::queue::{Event, Followed, Member, Task};
 use crate::parse::bulk::run::{Run, STOP_CHECK, nap};
 use crate::parse::bulk::saved::write_output;
+use crate::parse::bulk::submit::send;
 use crate::parse::bulk::unfinished::{leave, lost};
 use crate::parse::bulk::windows;
 use crate::parse::bulk::write::Made;
 use crate::parse::fetch::{self, Fetch};
 use crate::parse::job;
+use crate::parse::plan::Source;
 use crate::text::neutralize;
 
 /// Result fetchers.
@@ -103,9 +108,25 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
             }
         }
     };
-    for member in members {
+    // With --escalate: its failed or empty pages parsed again, merged in (written instead).
+    let deadline = run.once.clock.now() + run.timeout;
+    let send =
+        |configuration: &Map<String, Value>, source: &Source| send(run, deadline, configuration, source);
+    let escalated = match members.first().map(|first| {
+        let (result, failed) = (fetched.kept.path(), &fetched.failed_pages);
+        escalation::escalate(run, (key, job_id), result, failed, &first.document, &send)
+    }) {
+        Some(Err(err)) => return escalation_failed(run, sender, &followed, err),
+        Some(Ok(escalated)) => escalated,
+        None => None,
+    };
+    let (result, failed) = match &escalated {
+        Some(escalated) => (escalated.file.path(), &escalated.failed),
+        None => (fetched.kept.path(), &fetched.failed_pages),
+    };
+    for (n, member) in members.iter().enumerate() {
         let mut outcome = member.outcome(job_id, "ERROR");
-        let failed = &fetched.failed_pages;
+        let line = escalated.as_ref().map(|e| e.line_for(n == 0));
         // The version is known for a job this run made (a job made before ran with whatever
         // `latest` was then).
         let version = member.paid.then_some(run.version.as_deref()).flatten();
@@ -114,8 +135,9 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
             failed,
             credits: job.and_then(Job::credits),
             version,
+            escalation: line.as_ref(),
         };
-        match write_output(run, &member.document, key, fetched.kept.path(), &written) {
+        match write_output(run, &member.document, key, result, &written) {
             Ok(saved) => {
                 outcome.saved = saved;
                 outcome.status = if member.paid {
@@ -128,6 +150,7 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
                 outcome.failed_pages.clone_from(failed);
                 outcome.credits = credits_of(member, job);
                 outcome.version = version.map(str::to_string);
+                outcome.escalation = line;
             }
             Err(err) => outcome.failure = Some(err),
         }
@@ -154,6 +177,18 @@ fn credits_of(member: &Member, job: Option<&Job>) -> Option<serde_json::Number> 
     } else {
         Some(0.into())
     }
+}
+
+/// The escalation of the job's pages failed (`--escalate`): its documents fail, the first
+/// result kept in the store for the next run; a refused key or an organization out of credits
+/// ends the run.
+fn escalation_failed(run: &Run, sender: &Sender<Event>, followed: &Followed, err: Error) {
+    if refused(&err) {
+        run.abort(Error::failure(err.to_string()));
+    } else if matches!(err.root(), Error::Io(_)) {
+        run.fail(&err);
+    }
+    fail_all(run, sender, followed, err);
 }
 
 /// Each document of the job fails: the first with the error itself (its exit code), the others

@@ -51,6 +51,8 @@ pub(super) struct Setup<'a> {
     /// The dated parser version the jobs this run makes run with, when known.
     pub(super) version: Option<String>,
     pub(super) window_parallel: usize,
+    /// `--escalate TIER`: a document's failed or empty pages parsed again on TIER.
+    pub(super) escalate: Option<crate::domain::Tier>,
     /// Also the result store's journal (`once.journal`).
     pub(super) manifest: Arc<Manifest>,
     pub(super) throttle: Arc<Throttle>,

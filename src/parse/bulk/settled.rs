@@ -41,6 +41,7 @@ pub(super) fn settled(run: &Run, document: &Document, key: &str, legacy: Option<
                     failed: &failed,
                     credits: None,
                     version: None,
+                    escalation: None,
                 };
                 let _ = record(run, document, key, &made, written.hash(), None);
             }
@@ -93,6 +94,7 @@ fn adopt(run: &Run, key: &str, document: &Document) -> Option<String> {
         failed: &failed,
         credits: None,
         version: None,
+        escalation: None,
     };
     record(run, document, key, &made, theirs, None).ok()?;
     Some(job_id)

@@ -392,6 +392,14 @@ pub(super) fn clean_relative(path: &Path) -> PathBuf {
         .collect()
 }
 
+/// A document's size and modification time, when it is a local file.
+pub(super) fn stat(source: &Source) -> Option<(u64, Option<std::time::SystemTime>)> {
+    match source {
+        Source::File(path) => std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok())),
+        Source::Url(_) | Source::FileId(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,13 +13,14 @@ use serde_json::{Map, Value};
 use crate::api::models::Created;
 use crate::api::throttle::Lane;
 use crate::error::Error;
+use crate::parse::bulk::escalation;
 use crate::parse::bulk::health::{busy, refused};
 use crate::parse::bulk::queue::{Event, Followed, Member, Task, lock};
 use crate::parse::bulk::report::Outcome;
 use crate::parse::bulk::run::{Run, nap, upgrade};
 use crate::parse::bulk::saved::write_output;
 use crate::parse::bulk::settled::settled;
-use crate::parse::bulk::sources::{self, Document};
+use crate::parse::bulk::sources::{self, Document, stat};
 use crate::parse::bulk::windows;
 use crate::parse::bulk::write::Made;
 use crate::parse::once::{self, Known};
@@ -113,14 +114,6 @@ fn in_windows(run: &Run, sender: &Sender<Event>, task: Task, key: &str, windows:
         // The run stopped (Ctrl-C): its windows' jobs run on, and the next run takes them up.
         Err(_) if run.stopped() => run.report(sender, Outcome::new(&task.document, "RUNNING")),
         Err(err) => fail_document(run, sender, &task.document, err),
-    }
-}
-
-/// A file's size and modification time.
-fn stat(source: &Source) -> Option<(u64, Option<SystemTime>)> {
-    match source {
-        Source::File(path) => std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok())),
-        Source::Url(_) | Source::FileId(_) => None,
     }
 }
 
@@ -229,14 +222,29 @@ fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: 
             let mut outcome = Outcome::new(document, run.reused(&job_id));
             outcome.job_id = Some(job_id.clone());
             let failed = run.once.failed_pages(key, run.kind);
+            // With --escalate: its escalation too (found where it was recorded, else made now).
+            let deadline = run.once.clock.now() + run.timeout;
+            let send = |c: &Map<String, Value>, s: &Source| send(run, deadline, c, s);
+            let escalated = match escalation::escalate(run, (key, &job_id), &path, &failed, document, &send) {
+                Ok(escalated) => escalated,
+                Err(err) => {
+                    fail_document(run, sender, document, err);
+                    return true;
+                }
+            };
+            let failed = escalated.as_ref().map_or(failed, |e| e.failed.clone());
+            let result = escalated.as_ref().map_or(path.as_path(), |e| e.file.path());
+            let line = escalated.as_ref().map(|e| e.line_for(true));
             let made = Made {
                 job_id: &job_id,
                 failed: &failed,
                 credits: None,
                 version: None,
+                escalation: line.as_ref(),
             };
-            match write_output(run, document, key, &path, &made) {
+            match write_output(run, document, key, result, &made) {
                 Ok(saved) => {
+                    outcome.escalation = line;
                     outcome.saved = saved;
                     outcome.output = Some(document.output().display().to_string());
                     outcome.failed_pages = failed;

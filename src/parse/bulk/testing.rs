@@ -219,6 +219,7 @@ impl Fixture {
             saving: crate::parse::save::Saving::default(),
             version: None,
             window_parallel: jobs,
+            escalate: None,
             manifest,
             throttle: Arc::clone(&self.throttle),
         };

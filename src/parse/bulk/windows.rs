@@ -162,13 +162,14 @@ pub(super) fn adopt(run: &Run, document: &Document, key: &str) -> Option<Vec<Fai
         failed: &failed,
         credits: None,
         version: None,
+        escalation: None,
     };
     record(run, document, key, &made, theirs, Some(lines)).ok()?;
     Some(failed)
 }
 
 /// The run's jobs, as windows decide on them.
-struct RunJobs<'r, 'a>(&'r Run<'a>);
+pub(super) struct RunJobs<'r, 'a>(pub(super) &'r Run<'a>);
 
 impl window::run::Jobs for RunJobs<'_, '_> {
     fn decide<'s>(&'s self, key: &str) -> Box<dyn window::run::Held + 's> {
@@ -187,7 +188,7 @@ impl window::run::Jobs for RunJobs<'_, '_> {
 }
 
 /// The run's slots, as windows take them.
-struct RunSlots<'r, 'a>(&'r Run<'a>);
+pub(super) struct RunSlots<'r, 'a>(pub(super) &'r Run<'a>);
 
 impl window::run::Slots for RunSlots<'_, '_> {
     fn take(&self) -> bool {
@@ -277,6 +278,7 @@ fn write(
         failed: &failed,
         credits,
         version: made_now.then_some(run.version.as_deref()).flatten(),
+        escalation: None,
     };
     let saved = match stitching {
         Some(stitching) => guard.lines(stitching.saved)?,

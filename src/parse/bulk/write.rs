@@ -11,6 +11,7 @@ use crate::hashing::Hashing;
 use crate::parse::bulk::manifest::{SavedLine, WindowLine, Written};
 use crate::parse::bulk::run::Run;
 use crate::parse::bulk::sources::Document;
+use crate::parse::escalate::EscalationLine;
 
 /// What made a result: its job, the pages of it that failed, and what the job cost (when known).
 pub(super) struct Made<'a> {
@@ -19,6 +20,8 @@ pub(super) struct Made<'a> {
     pub(super) credits: Option<serde_json::Number>,
     /// The dated version its job ran with, when known (a job made in this run: `Setup::version`).
     pub(super) version: Option<&'a str>,
+    /// Its failed or empty pages parsed again on another tier (`--escalate`), merged into it.
+    pub(super) escalation: Option<&'a EscalationLine>,
 }
 
 /// Copies `result` to the document's output (parent directories made) and records it, with
@@ -125,6 +128,7 @@ pub(super) fn record_with(
         no_document: beside.no_document,
         version: made.version.map(str::to_string),
         saving: run.saving.label(),
+        escalation: made.escalation.cloned().map(Box::new),
     };
     run.manifest.append(written, &document.output())
 }

@@ -69,6 +69,12 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     check_source(&source)?;
     let mut plan = Plan::resolve(&global, &args.job, &args.scope, args_format, ctx)?;
     plan.save(&saving)?;
+    plan.check_escalation(args.spend.escalate, &saving)?;
+    if args.spend.escalate.is_some() {
+        return Err(Error::usage(
+            "--escalate applies to a run with --output-dir for now: add --output-dir DIR",
+        ));
+    }
     let kind = match global.format() {
         _ if record => Kind::Job,
         Format::Json => Kind::Json,

@@ -19,6 +19,7 @@ fn written(output: &str, key: &str) -> Written {
         no_document: false,
         saving: String::new(),
         version: None,
+        escalation: None,
     }
 }
 

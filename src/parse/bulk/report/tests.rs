@@ -20,6 +20,7 @@ fn outcome(status: &str, paid: bool, credits: Option<u64>, failed_pages: &[&str]
         windows: None,
         saved: None,
         version: None,
+        escalation: None,
         uploaded: 0,
         paid,
     }

@@ -179,6 +179,23 @@ fn failed_and_empty_pages_are_parsed_again_on_the_better_tier_merged_in_place_an
         said.contains("credits: 48 billed for 3 jobs made in this run"),
         "{said}"
     );
+    // The receipt has a row for each tier: the first jobs, and the escalation.
+    let receipt: Value = serde_json::from_str(stdout_of(&first).lines().last().unwrap()).unwrap();
+    let tiers = &receipt["receipt"]["tiers"];
+    assert_eq!(tiers[0]["tier"], "agentic", "{receipt}");
+    assert_eq!(
+        (&tiers[0]["jobs"], &tiers[0]["pages"], &tiers[0]["billed"]),
+        (&json!(1), &json!(3), &json!(30.0))
+    );
+    assert_eq!(tiers[1]["tier"], "cost_effective", "{receipt}");
+    assert_eq!(
+        (&tiers[1]["jobs"], &tiers[1]["pages"], &tiers[1]["billed"]),
+        (&json!(2), &json!(6), &json!(18.0))
+    );
+    assert!(
+        said.contains("\n  agentic            1      3         30      30"),
+        "{said}"
+    );
 
     // OUT intact: skipped, nothing created.
     let again = run(&url, dir.path(), "cost_effective", &["--escalate", "agentic"]);
@@ -197,6 +214,8 @@ fn failed_and_empty_pages_are_parsed_again_on_the_better_tier_merged_in_place_an
     );
     let report = line_of(&rewritten, "report.pdf");
     assert_eq!(report["status"], "CACHED");
+    let receipt: Value = serde_json::from_str(stdout_of(&rewritten).lines().last().unwrap()).unwrap();
+    assert_eq!(receipt["receipt"]["total"]["jobs"], 0, "{receipt}");
     assert_eq!(report["escalation"]["job_id"], json!(escalation_id));
     assert_eq!(report["escalation"]["credits"], json!(0));
     assert_eq!(

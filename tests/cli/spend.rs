@@ -96,10 +96,38 @@ fn a_budget_a_third_of_the_estimate_is_never_passed_and_the_rerun_pays_only_for_
         said.contains("to go on, run the same command with a larger --max-credits"),
         "{said}"
     );
+    assert!(said.contains(" made in this run (budget 75); "), "{said}");
     assert_eq!(receipt["budget"], 75.0);
     assert_eq!(receipt["left_documents"], left.len());
     assert_eq!(receipt["total"]["jobs"], made);
     assert_eq!(receipt["total"]["billed"].as_f64(), Some(fake.credits_billed()));
+    // No room for any job: what the store has is still written into a new OUT, at no cost.
+    let elsewhere = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args([
+            "parse",
+            "--tier",
+            "cost_effective",
+            "--format",
+            "jsonl",
+            "--recursive",
+        ])
+        .arg(dir.path().join("docs"))
+        .arg("--output-dir")
+        .arg(dir.path().join("out2"))
+        .args(["--max-credits", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(elsewhere.status.code(), Some(8), "{}", stderr_of(&elsewhere));
+    let (outcomes, _) = lines(&elsewhere);
+    assert_eq!(
+        with_status(&outcomes, "CACHED").len(),
+        made,
+        "{}",
+        stderr_of(&elsewhere)
+    );
+    assert_eq!(with_status(&outcomes, "LEFT"), left);
+    assert_eq!(fake.made_jobs().len(), made);
     // A larger budget: only what was left is paid for.
     let second = run(&url, dir.path(), &["--max-credits", "1000"]);
     assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
@@ -288,4 +316,50 @@ fn the_profiles_budget_applies_to_every_run_and_the_flag_wins() {
     assert_eq!(fake.requests_seen().creates, 0);
     let allowed = run(&["parse", "--tier", "agentic", "--max-credits", "100", path]);
     assert_eq!(allowed.status.code(), Some(0), "{}", stderr_of(&allowed));
+}
+
+#[test]
+fn a_create_whose_answer_was_lost_keeps_its_reservation() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a", "b"] {
+        write(
+            &dir.path().join(format!("docs/{name}.md")),
+            format!("# {name}\n").as_bytes(),
+        );
+    }
+    // Every create's answer comes after --timeout, and its job is never listed: the first may
+    // have made a job, so its 9 credits (3 assumed pages at 3) stay reserved.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: std::time::Duration::from_millis(1500),
+        list_lag: 1000,
+        parse_jobs: 0,
+        ..fake::Config::default()
+    });
+    let output = run(
+        &url,
+        dir.path(),
+        &[
+            "--assume-pages",
+            "3",
+            "--max-credits",
+            "15",
+            "--concurrency",
+            "1",
+            "--timeout",
+            "1",
+            "--max-retries",
+            "0",
+        ],
+    );
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(8), "{said}");
+    assert_eq!(fake.made_jobs().len(), 1, "{said}");
+    let (outcomes, receipt) = lines(&output);
+    assert_eq!(with_status(&outcomes, "LEFT").len(), 1, "{said}");
+    assert_eq!(with_status(&outcomes, "ERROR").len(), 1, "{said}");
+    assert!(
+        said.contains("the budget of 15 credits is reached: 9 billed or reserved"),
+        "{said}"
+    );
+    assert_eq!(receipt["left_documents"], 1);
 }

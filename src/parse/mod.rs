@@ -24,6 +24,7 @@ pub(crate) mod save;
 pub(crate) mod single;
 pub(crate) mod spend;
 pub(crate) mod stdin;
+pub(crate) mod token;
 pub(crate) mod version;
 pub(crate) mod wait;
 pub(crate) mod window;

@@ -5,42 +5,29 @@
 //! again by that token instead of being paid for twice. Shared by `parse FILE` and bulk runs.
 //!
 //! Here: what the store and a journal know of a key (`Shared`), the claim on it, and the job
-//! (`job_for`: intent, create, a lost answer found by its token). The key is made in `key`,
+//! (`job_for`: intent, create, a lost answer found by its token: `token`). The key is made in `key`,
 //! the result fetched in `fetch`.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use serde_json::{Map, Value, json};
 
 use crate::api::document::FailedPage;
 use crate::api::models::Created;
-use crate::api::paginate::Pager;
-use crate::api::parse_jobs::{self, CreatedRange, JobFilter, Paging, Source};
+use crate::api::parse_jobs::Source;
 use crate::context::{Clock, Stderr};
 use crate::error::Error;
 use crate::parse::kind::Kind;
 use crate::parse::spend::budget::Budget;
 use crate::parse::spend::pages;
+use crate::parse::token;
 use crate::session::Session;
 use crate::signals;
 pub use crate::store::Known;
 use crate::store::{self, Intent, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
-
-/// How long after an unanswered create a listing is looked through for its job, at most, and
-/// how often (listings can lag behind creates).
-const LOOKS: [Duration; 4] = [
-    Duration::ZERO,
-    Duration::from_secs(2),
-    Duration::from_secs(4),
-    Duration::from_secs(8),
-];
-/// Clocks differ: jobs created this long before an intent are looked at too.
-const CLOCK_SLACK: Duration = Duration::from_secs(600);
-/// Listing pages looked through per look, at most.
-const MAX_PAGES: usize = 50;
 
 /// The store, shared by the workers of a run; `None` with `--no-cache`.
 pub(super) struct Shared {
@@ -269,7 +256,7 @@ pub(super) fn job_for_source(
     send: SendCreate,
 ) -> Result<(String, bool), Error> {
     if !unanswered.is_empty()
-        && let Some((job_id, token)) = find_by_token(shared, session, unanswered)?
+        && let Some((job_id, token)) = token::find(&*shared.clock, &shared.stderr, session, unanswered)?
     {
         shared.record(
             key,
@@ -382,9 +369,13 @@ fn create(
                 .collect();
             match (lost, token) {
                 // Not found is no proof that nothing was made: the reservation stays held.
-                (true, Some(_)) => match find_by_token(shared, session, &intents)? {
-                    Some((job_id, _)) => job_id,
-                    None => return Err(err.context(NOT_AGAIN)),
+                (true, Some(_)) => match token::find(&*shared.clock, &shared.stderr, session, &intents) {
+                    Ok(Some((job_id, _))) => job_id,
+                    found => {
+                        shared.budget.keep(reservation);
+                        found?;
+                        return Err(err.context(NOT_AGAIN));
+                    }
                 },
                 (false, Some(token)) => {
                     // The server provably took nothing in (no connection, 429, 503): the intent
@@ -397,7 +388,10 @@ fn create(
                     shared.budget.release(reservation);
                     return Err(err);
                 }
-                (true, None) => return Err(err),
+                (true, None) => {
+                    shared.budget.keep(reservation);
+                    return Err(err);
+                }
             }
         }
     };
@@ -435,66 +429,3 @@ fn create(
 
 /// Why a create whose answer was lost and whose job was not found fails.
 const NOT_AGAIN: &str = "not sent again, so as not to pay twice: the next run looks for its job first";
-
-/// Looks through the jobs created since the earliest of `intents` for one carrying its token,
-/// a few times over a bounded while (a listing can lag behind a create).
-/// Returns the job and the token it carries.
-fn find_by_token(
-    shared: &Shared,
-    session: &Session,
-    intents: &[Intent],
-) -> Result<Option<(String, String)>, Error> {
-    let since = intents.iter().map(|i| i.at).min().unwrap_or_default();
-    let since = SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(since).unwrap_or(0));
-    let since = since.checked_sub(CLOCK_SLACK).unwrap_or(SystemTime::UNIX_EPOCH);
-    let since = jiff::Timestamp::try_from(since).ok();
-    let tokens: Vec<&str> = intents.iter().map(|i| i.token.as_str()).collect();
-    for (look, wait) in LOOKS.iter().enumerate() {
-        if look == 1 {
-            shared.stderr.line(
-                "note: looking for the job of a create whose answer was lost (listings can lag behind creates)",
-            );
-        }
-        shared.clock.sleep(*wait);
-        let filter = JobFilter {
-            created: CreatedRange {
-                on_or_after: since,
-                on_or_before: None,
-            },
-            ..JobFilter::default()
-        };
-        let paging = Paging {
-            page_size: Some(100),
-            ..Paging::default()
-        };
-        let mut pager = Pager::new(
-            Arc::clone(&session.client),
-            parse_jobs::list(&session.scope, &filter, &paging),
-        );
-        for _ in 0..MAX_PAGES {
-            let Some(page) = pager.next_page()? else { break };
-            for item in page.items() {
-                let Ok(job) = serde_json::from_str::<Value>(item) else {
-                    continue;
-                };
-                let token = job
-                    .pointer(&format!("/user_metadata/{TOKEN_KEY}"))
-                    .and_then(Value::as_str);
-                if let Some(token) = token.filter(|t| tokens.contains(t))
-                    && let Some(id) = job.get("id").and_then(Value::as_str)
-                {
-                    shared.stderr.line(&format!(
-                        "note: found job {} of a create whose answer was lost",
-                        neutralize(id)
-                    ));
-                    return Ok(Some((id.to_string(), token.to_string())));
-                }
-            }
-        }
-    }
-    shared.stderr.line(&format!(
-        "note: no job carries the token of the unanswered create after {} s",
-        LOOKS.iter().sum::<Duration>().as_secs()
-    ));
-    Ok(None)
-}

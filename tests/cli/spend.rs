@@ -363,3 +363,23 @@ fn a_create_whose_answer_was_lost_keeps_its_reservation() {
     );
     assert_eq!(receipt["left_documents"], 1);
 }
+
+#[test]
+fn documents_that_do_not_fit_wait_for_the_bills_of_those_in_flight_and_go_at_the_price_learned() {
+    let dir = tempfile::tempdir().unwrap();
+    pdfs(dir.path(), &[10, 11, 12, 13, 14]);
+    let (url, fake) = start_shared(fake::Config {
+        prices: vec![("cost_effective".into(), 1.0)],
+        ..fake::Config::default()
+    });
+    // Four at once: at 3 a page only two fit (30 + 33); the others wait for their bills, which
+    // teach the price of 1 a page, and then fit too: 60 credits for all five.
+    let output = run(&url, dir.path(), &["--max-credits", "60"]);
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert_eq!(fake.made_jobs().len(), 5, "{said}");
+    assert_eq!(fake.credits_billed(), 60.0);
+    let (_, receipt) = lines(&output);
+    assert_eq!(receipt["total"]["billed"], 60.0);
+    assert!(receipt.get("reached").is_none(), "{receipt}");
+}

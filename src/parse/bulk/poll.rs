@@ -38,6 +38,7 @@ impl Poller {
         let mut state = lock(&self.state);
         if state.closed {
             drop(state);
+            run.once.budget.let_go(&followed.job_id);
             run.slots.give();
             leave(run, sender, followed);
             return;
@@ -82,6 +83,7 @@ impl Poller {
                 (due, expired, state.jobs.is_empty())
             };
             for watched in expired {
+                run.once.budget.let_go(&watched.followed.job_id);
                 run.slots.give();
                 gave_up(run, sender, watched.followed);
             }
@@ -111,6 +113,7 @@ impl Poller {
             state.jobs.drain().map(|(_, w)| w).collect()
         };
         for watched in left {
+            run.once.budget.let_go(&watched.followed.job_id);
             run.slots.give();
             leave(run, sender, watched.followed);
         }
@@ -171,6 +174,7 @@ impl Poller {
                 let Some(watched) = lock(&self.state).jobs.remove(id) else {
                     return;
                 };
+                run.once.budget.let_go(id);
                 run.slots.give();
                 lost(run, sender, watched.followed);
             }

@@ -155,6 +155,8 @@ impl Run<'_> {
 
     pub(super) fn halt(&self) {
         self.stop.store(true, Ordering::SeqCst);
+        // A create waiting for bills to fit the budget gives up.
+        self.once.budget.stop();
         self.again.wake();
         self.ended.wake();
     }

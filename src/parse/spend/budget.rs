@@ -1,13 +1,16 @@
 //! The credits a run may spend (`--max-credits`): every job reserves its estimate — its pages ×
 //! its tier's credits a page — before it is created, and keeps it until the API bills it; a job
-//! that could take the credits billed plus those reserved past the budget is not created, nor is
-//! any after it. A job whose pages are not known here reserves `--assume-pages`; its bill
-//! corrects it, and teaches the tier's real price to the estimates that follow (`Rates`).
+//! that could take the credits billed plus those reserved past the budget is not created. While
+//! jobs of the run may still be billed, it waits for their bills (which correct the reservations
+//! and teach the tier's real price: `Rates`), then asks again; when none may, the budget is
+//! reached and no job is created from then on. A job whose pages are not known here reserves
+//! `--assume-pages`.
 //!
 //! Without a budget the same accounts are kept: they are the run's receipt.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use crate::error::Error;
 use crate::parse::spend::rates::Rates;
@@ -20,7 +23,12 @@ pub(crate) struct Budget {
     /// The pages a job of unknown page count reserves.
     assume_pages: u64,
     state: Mutex<State>,
+    /// Told whenever a reservation is given back, made, billed or let go of.
+    changed: Condvar,
 }
+
+/// How often a create waiting for bills looks whether the run stopped.
+const STOP_CHECK: Duration = Duration::from_millis(200);
 
 #[derive(Debug, Default)]
 struct State {
@@ -30,8 +38,15 @@ struct State {
     /// Reservations of jobs being created or not billed yet (a create whose answer was lost
     /// keeps its reservation: it may have made a job).
     reserved: f64,
-    /// The reservation of each job made in this run, until it is billed.
+    /// Reservations of creates being sent.
+    creating: usize,
+    /// The reservation of each job made in this run that may still be billed.
     jobs: HashMap<String, Reservation>,
+    /// The reservation of each job made in this run that this run will not see billed (it
+    /// ended unbilled, it was given up on or lost): held to the end.
+    held: HashMap<String, Reservation>,
+    /// The run stopped: nothing waits for bills any more.
+    stopped: bool,
     /// By tier: what the receipt says.
     rows: BTreeMap<String, Row>,
     /// Why jobs stopped being created, once they did.
@@ -88,6 +103,7 @@ impl Budget {
             max,
             assume_pages,
             state: Mutex::new(State::default()),
+            changed: Condvar::new(),
         }
     }
 
@@ -114,37 +130,56 @@ impl Budget {
         }
     }
 
-    /// Reserves the estimate of a job of `pages` on `tier` before it is created; refused (exit 8)
-    /// when the credits billed and reserved would pass the budget with it, and from then on for
-    /// every job of the run (no job is started after one that did not fit).
+    /// Reserves the estimate of a job of `pages` on `tier` before it is created. When it does
+    /// not fit, it waits while jobs of the run may still be billed, and asks again; refused
+    /// (exit 8) once none may, and from then on for every job of the run.
     pub(crate) fn reserve(&self, tier: &str, pages: Pages) -> Result<Reservation, Error> {
         let pages = self.pages(pages);
         let mut state = self.state();
-        if let Some(why) = &state.reached {
-            return Err(Error::BudgetReached(why.clone()));
-        }
-        let credits = pages as f64 * state.rates.of(tier);
-        if let Some(max) = self.max {
+        loop {
+            if let Some(why) = &state.reached {
+                return Err(Error::BudgetReached(why.clone()));
+            }
+            if state.stopped {
+                return Err(Error::failure("the run stopped before its job was created"));
+            }
+            let credits = pages as f64 * state.rates.of(tier);
             let taken = state.billed + state.reserved;
-            if taken + credits > max + 1e-9 {
+            let fits = self.max.is_none_or(|max| taken + credits <= max + 1e-9);
+            if fits {
+                state.reserved += credits;
+                state.creating += 1;
+                return Ok(Reservation {
+                    tier: tier.to_string(),
+                    pages,
+                    credits,
+                });
+            }
+            if state.creating + state.jobs.len() == 0 {
                 let why = format!(
                     "the budget of {} credits is reached: {} billed or reserved, and the next job \
                      ({pages} page{} on {tier}) is estimated at {}",
-                    format_credits(max),
+                    format_credits(self.max.unwrap_or_default()),
                     format_credits(taken),
                     if pages == 1 { "" } else { "s" },
                     format_credits(credits)
                 );
                 state.reached = Some(why.clone());
+                self.changed.notify_all();
                 return Err(Error::BudgetReached(why));
             }
+            state = self
+                .changed
+                .wait_timeout(state, STOP_CHECK)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
         }
-        state.reserved += credits;
-        Ok(Reservation {
-            tier: tier.to_string(),
-            pages,
-            credits,
-        })
+    }
+
+    /// The run stops: creates waiting for bills give up.
+    pub(crate) fn stop(&self) {
+        self.state().stopped = true;
+        self.changed.notify_all();
     }
 
     /// The API is out of credits (402): no more jobs are created.
@@ -171,26 +206,42 @@ impl Budget {
     pub(crate) fn release(&self, reservation: Reservation) {
         let mut state = self.state();
         state.reserved = (state.reserved - reservation.credits).max(0.0);
+        state.creating = state.creating.saturating_sub(1);
+        self.changed.notify_all();
+    }
+
+    /// The create's answer was lost and its job not found: it may have made one, so its
+    /// reservation is held to the end of the run.
+    pub(crate) fn keep(&self, _reservation: Reservation) {
+        let mut state = self.state();
+        state.creating = state.creating.saturating_sub(1);
+        self.changed.notify_all();
     }
 
     /// The create made `job_id`: the reservation is held until the job is billed.
     pub(crate) fn made(&self, job_id: &str, reservation: Reservation) {
         let mut state = self.state();
+        state.creating = state.creating.saturating_sub(1);
         let row = state.rows.entry(reservation.tier.clone()).or_default();
         row.jobs += 1;
         row.estimated += reservation.credits;
         state.jobs.insert(job_id.to_string(), reservation);
+        self.changed.notify_all();
     }
 
     /// Job `job_id` ended `status`, billed `usage` (credits, pages) when the API said: its
     /// reservation gives way to what it cost, and the tier's price is learned from it. A job
-    /// this run did not make is not its to count; one not billed yet keeps its reservation.
+    /// this run did not make is not its to count; one that ended unbilled keeps its reservation.
     pub(crate) fn ended(&self, job_id: &str, status: &str, usage: Option<(f64, Option<u64>)>) {
         let mut state = self.state();
         let Some((credits, pages)) = usage else {
+            if let Some(reservation) = state.jobs.remove(job_id) {
+                state.held.insert(job_id.to_string(), reservation);
+                self.changed.notify_all();
+            }
             return;
         };
-        let Some(reservation) = state.jobs.remove(job_id) else {
+        let Some(reservation) = state.jobs.remove(job_id).or_else(|| state.held.remove(job_id)) else {
             return;
         };
         state.reserved = (state.reserved - reservation.credits).max(0.0);
@@ -206,13 +257,24 @@ impl Budget {
         if status != "COMPLETED" {
             row.failed += credits;
         }
+        self.changed.notify_all();
+    }
+
+    /// The run will not see job `job_id` billed (given up on, lost, left running): its
+    /// reservation is held to the end, and nothing waits for its bill.
+    pub(crate) fn let_go(&self, job_id: &str) {
+        let mut state = self.state();
+        if let Some(reservation) = state.jobs.remove(job_id) {
+            state.held.insert(job_id.to_string(), reservation);
+            self.changed.notify_all();
+        }
     }
 
     /// The receipt so far: by tier, with the jobs not billed yet counted by their estimate.
     pub(crate) fn rows(&self) -> BTreeMap<String, Row> {
         let state = self.state();
         let mut rows = state.rows.clone();
-        for reservation in state.jobs.values() {
+        for reservation in state.jobs.values().chain(state.held.values()) {
             let row = rows.entry(reservation.tier.clone()).or_default();
             row.unbilled += 1;
             row.pages += reservation.pages;
@@ -247,12 +309,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_job_that_would_pass_the_budget_is_refused_and_so_is_every_later_one() {
+    fn a_job_that_would_pass_the_budget_with_nothing_to_be_billed_is_refused_and_so_is_every_later_one() {
         let budget = Budget::new(Some(100.0), 50);
         let first = budget.reserve("cost_effective", Pages::Known(20)).unwrap();
         assert_eq!(first.credits(), 60.0);
         budget.made("job-1", first);
-        // 60 reserved: 20 pages (60) more would pass 100.
+        // Ended, and not billed: its 60 stay reserved, and no bill is waited for.
+        budget.ended("job-1", "COMPLETED", None);
         let err = budget.reserve("cost_effective", Pages::Known(20)).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -262,13 +325,53 @@ mod tests {
         // A job that would fit is not started after one that did not.
         assert!(budget.reserve("cost_effective", Pages::Known(1)).is_err());
         assert!(budget.reached().is_some());
+        assert_eq!(budget.rows()["cost_effective"].unbilled, 1);
     }
 
     #[test]
-    fn a_bill_replaces_the_reservation_and_teaches_the_price() {
+    fn a_job_that_does_not_fit_waits_for_the_bills_of_those_in_flight_and_their_price() {
+        let budget = Budget::new(Some(100.0), 50);
+        let first = budget.reserve("cost_effective", Pages::Known(20)).unwrap();
+        budget.made("job-1", first);
+        std::thread::scope(|scope| {
+            // 60 reserved: 20 pages more at 3 (60) would pass 100, so it waits.
+            let waiting = scope.spawn(|| budget.reserve("cost_effective", Pages::Known(20)));
+            // Billed 20 for its 20 pages: a page costs 1, and 20 + 20 fits.
+            budget.ended("job-1", "COMPLETED", Some((20.0, Some(20))));
+            let second = waiting.join().unwrap().unwrap();
+            assert_eq!(second.credits(), 20.0);
+        });
+        assert_eq!(budget.billed(), 20.0);
+        assert_eq!(budget.rate("cost_effective"), 1.0);
+    }
+
+    #[test]
+    fn a_job_let_go_of_or_a_stop_ends_the_wait() {
+        let budget = Budget::new(Some(100.0), 50);
+        let first = budget.reserve("agentic", Pages::Known(6)).unwrap();
+        budget.made("job-1", first);
+        std::thread::scope(|scope| {
+            let waiting = scope.spawn(|| budget.reserve("agentic", Pages::Known(5)));
+            // Given up on: it will not be billed in this run, its 60 stay held.
+            budget.let_go("job-1");
+            let err = waiting.join().unwrap().unwrap_err();
+            assert!(matches!(err, Error::BudgetReached(_)), "{err}");
+        });
+        let budget = Budget::new(Some(100.0), 50);
+        let first = budget.reserve("agentic", Pages::Known(6)).unwrap();
+        budget.made("job-1", first);
+        std::thread::scope(|scope| {
+            let waiting = scope.spawn(|| budget.reserve("agentic", Pages::Known(5)));
+            budget.stop();
+            let err = waiting.join().unwrap().unwrap_err();
+            assert!(!matches!(err, Error::BudgetReached(_)), "{err}");
+        });
+        assert!(budget.reached().is_none(), "a stop is not the budget");
+    }
+
+    #[test]
+    fn unknown_pages_reserve_the_assumed_ones_and_the_receipt_counts_unbilled_jobs_by_them() {
         let budget = Budget::new(Some(200.0), 50);
-        // Unknown pages: --assume-pages of them (at most the pages asked for), at the published
-        // price.
         let unknown = budget
             .reserve("cost_effective", Pages::Unknown { at_most: None })
             .unwrap();
@@ -279,16 +382,7 @@ mod tests {
             .unwrap();
         assert_eq!(capped.credits(), 12.0);
         budget.release(capped);
-        // 150 held: 20 pages more (60) would pass 200.
-        assert!(
-            Budget::new(Some(200.0), 50)
-                .reserve("agentic", Pages::Known(21))
-                .is_err()
-        );
-        // Billed: 10 pages for 10 credits, so a page costs 1, not 3.
         budget.ended("job-1", "COMPLETED", Some((10.0, Some(10))));
-        assert_eq!(budget.billed(), 10.0);
-        assert_eq!(budget.rate("cost_effective"), 1.0);
         let next = budget.reserve("cost_effective", Pages::Known(190)).unwrap();
         assert_eq!(next.credits(), 190.0);
         budget.made("job-2", next);
@@ -302,20 +396,11 @@ mod tests {
     }
 
     #[test]
-    fn a_job_not_billed_keeps_its_reservation_and_a_failed_one_is_counted_apart() {
-        let budget = Budget::new(Some(100.0), 50);
-        let reservation = budget.reserve("agentic", Pages::Known(5)).unwrap();
-        budget.made("job-1", reservation);
-        budget.ended("job-1", "COMPLETED", None);
-        assert!(
-            budget.reserve("agentic", Pages::Known(6)).is_err(),
-            "50 still held"
-        );
-        let budget = Budget::new(None, 50);
+    fn a_failed_job_is_counted_apart_and_one_not_made_here_not_at_all() {
+        let budget = Budget::unlimited();
         let reservation = budget.reserve("agentic", Pages::Known(5)).unwrap();
         budget.made("job-1", reservation);
         budget.ended("job-1", "FAILED", Some((3.0, Some(0))));
-        // A job this run did not make is not counted.
         budget.ended("job-9", "COMPLETED", Some((99.0, Some(9))));
         let row = &budget.rows()["agentic"];
         assert_eq!((row.billed, row.failed, row.unbilled), (3.0, 3.0, 0));

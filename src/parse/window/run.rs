@@ -300,6 +300,8 @@ impl Windows<'_> {
                 }
                 Err(Refused::Other(err)) => return Err(err),
             };
+            // However the wait ends, nothing waits for a bill this window will not see.
+            let _unbilled = LetGo(shared, job_id.clone());
             let stopped = || self.stopped();
             let clock = &*shared.clock;
             let last = match self.watch.wait(&job_id, !created, w.timeout, clock, &stopped) {
@@ -471,4 +473,13 @@ enum Refused {
     /// The API refused it for having too many pages.
     TooLong,
     Other(Error),
+}
+
+/// Lets go of a job's reservation when dropped, unless it was billed (`Budget::let_go`).
+struct LetGo<'s>(&'s Shared, String);
+
+impl Drop for LetGo<'_> {
+    fn drop(&mut self) {
+        self.0.budget.let_go(&self.1);
+    }
 }

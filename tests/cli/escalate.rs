@@ -12,7 +12,7 @@ use crate::fake_server::{fake, start_shared};
 use crate::harness::{cli, stderr_of, stdout_of, write};
 
 /// A PDF of `pages` pages, each showing a line of text (a text layer: `BT … Tj ET`).
-fn text_pdf(pages: usize) -> Vec<u8> {
+pub(crate) fn text_pdf(pages: usize) -> Vec<u8> {
     let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     let mut object = |pdf: &mut Vec<u8>, body: String| {
@@ -60,7 +60,7 @@ fn text_pdf(pages: usize) -> Vec<u8> {
 }
 
 /// What the fake makes of page `n` of `count` of a PDF named `name`, parsed well.
-fn page(name: &str, n: usize, count: usize) -> String {
+pub(crate) fn page(name: &str, n: usize, count: usize) -> String {
     format!(
         "# {name}\n\nPage {n} of {count}.\n\n| page | words |\n|---|---|\n| {n} | {} |",
         100 + (n * 37) % 400
@@ -102,7 +102,7 @@ fn manifest_line(out: &Path, output: &str) -> Value {
 }
 
 /// Each made job's tier and `target_pages` (null: the whole document).
-fn made(fake: &fake::Fake) -> Vec<(String, Value)> {
+pub(crate) fn made(fake: &fake::Fake) -> Vec<(String, Value)> {
     fake.made_configurations()
         .iter()
         .map(|c| {
@@ -271,19 +271,6 @@ fn escalating_to_the_runs_own_tier_or_an_unknown_one_is_refused_before_anything_
         stderr_of(&unknown).contains("invalid value 'premium' for '--escalate <TIER>'"),
         "{}",
         stderr_of(&unknown)
-    );
-    // One document alone is not escalated yet: refused rather than paid for without it.
-    let single = cli(&url)
-        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
-        .args(["parse", "--tier", "cost_effective", "--escalate", "agentic"])
-        .arg(dir.path().join("docs/report.pdf"))
-        .output()
-        .unwrap();
-    assert_eq!(single.status.code(), Some(2), "{}", stderr_of(&single));
-    assert!(
-        stderr_of(&single).contains("--escalate applies to a run with --output-dir for now"),
-        "{}",
-        stderr_of(&single)
     );
     assert!(fake.made_jobs().is_empty());
     assert_eq!(fake.requests_seen().creates, 0);

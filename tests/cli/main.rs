@@ -15,6 +15,7 @@ mod dry_run_windows;
 mod ecosystem;
 mod errors;
 mod escalate;
+mod escalate_single;
 mod every_command;
 mod fake_server;
 mod harness;

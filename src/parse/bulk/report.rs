@@ -77,6 +77,10 @@ pub(super) struct Outcome {
     /// failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) escalation: Option<crate::parse::escalate::EscalationLine>,
+    /// Why its failed pages were not escalated though the run escalates (a URL, a document
+    /// parsed in windows): said on its line.
+    #[serde(skip)]
+    pub(super) not_escalated: Option<&'static str>,
     /// Bytes uploaded for it in this run.
     #[serde(skip)]
     pub(super) uploaded: u64,
@@ -137,6 +141,7 @@ impl Outcome {
             saved: None,
             version: None,
             escalation: None,
+            not_escalated: None,
             uploaded: 0,
             paid: false,
         }
@@ -286,6 +291,18 @@ impl Tally {
                 " (pages {} parsed again on {})",
                 pages.join(","),
                 neutralize(&escalation.tier)
+            ));
+        }
+        if let Some(why) = outcome.not_escalated.filter(|_| !outcome.failed_pages.is_empty()) {
+            let pages: Vec<&str> = outcome
+                .failed_pages
+                .iter()
+                .map(|page| page.page_number.as_str())
+                .collect();
+            let word = if pages.len() == 1 { "page" } else { "pages" };
+            line.push_str(&format!(
+                " ({word} {} failed; not escalated: {why})",
+                pages.join(",")
             ));
         }
         bar.suspend(|| ctx.io.stderr.line(&line));

@@ -151,6 +151,7 @@ fn finish(run: &Run, sender: &Sender<Event>, followed: Followed, job: Option<&Jo
                 outcome.credits = credits_of(member, job);
                 outcome.version = version.map(str::to_string);
                 outcome.escalation = line;
+                outcome.not_escalated = escalation::not_escalated(run, &member.document, failed);
             }
             Err(err) => outcome.failure = Some(err),
         }

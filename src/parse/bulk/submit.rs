@@ -244,6 +244,7 @@ fn from_known(run: &Run, sender: &Sender<Event>, task: &Task, key: &str, known: 
             };
             match write_output(run, document, key, result, &made) {
                 Ok(saved) => {
+                    outcome.not_escalated = escalation::not_escalated(run, document, &failed);
                     outcome.escalation = line;
                     outcome.saved = saved;
                     outcome.output = Some(document.output().display().to_string());

@@ -18,6 +18,7 @@ use crate::parse::bulk::run::Run;
 use crate::parse::bulk::saved::out_of;
 use crate::parse::bulk::sources::Document;
 use crate::parse::bulk::write::{Beside, Made, output_file, record, record_with};
+use crate::parse::escalate;
 use crate::parse::fetch::Kept;
 use crate::parse::kind::Kind;
 use crate::parse::once::Known;
@@ -102,6 +103,8 @@ pub(super) fn parse(
     outcome.paid = paid;
     outcome.credits = sum(lines.iter().map(|l| l.credits.clone()));
     outcome.output = Some(document.output().display().to_string());
+    // Its failed pages are not escalated (`--escalate`): said on its line.
+    outcome.not_escalated = (run.escalate.is_some() && !failed.is_empty()).then_some(escalate::job::WINDOWED);
     outcome.failed_pages = failed;
     outcome.windows = Some(lines);
     outcome.saved = saved;

@@ -6,8 +6,10 @@
 //! The escalation job is a unit of the money rule like a window of a long document (it goes
 //! through the window machinery: its own key of the document's bytes × its configuration, its
 //! intent before its create, resumable); here: which pages (`pages`, `text` for a PDF's text
-//! layer), its configuration, and the merge of the two results (`merge`).
+//! layer), its configuration, the merge of the two results (`merge`), and the job itself for a
+//! bulk run or one document (`job`).
 
+pub(super) mod job;
 pub(super) mod merge;
 pub(super) mod text;
 

@@ -70,9 +70,9 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     let mut plan = Plan::resolve(&global, &args.job, &args.scope, args_format, ctx)?;
     plan.save(&saving)?;
     plan.check_escalation(args.spend.escalate, &saving)?;
-    if args.spend.escalate.is_some() {
+    if args.spend.escalate.is_some() && record {
         return Err(Error::usage(
-            "--escalate applies to a run with --output-dir for now: add --output-dir DIR",
+            "--escalate merges the pages parsed again into the document: use --format markdown, text or json",
         ));
     }
     let kind = match global.format() {
@@ -126,6 +126,10 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         saving: &saving,
         name: argument,
         target,
+        escalate: args.spend.escalate,
+        source: &source,
+        configuration: &configuration,
+        force: args.store.force,
     };
     let send = &|configuration: &serde_json::Map<String, Value>, source: &Source| {
         create::send_create(&session, configuration, source)
@@ -210,6 +214,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     Err(Error::failure("the API lost the new job as well"))
 }
 
+mod escalated;
 mod parsed;
 mod saved;
 mod windows;
@@ -398,8 +403,14 @@ fn write_out(
     if let Kind::Full(part) = document.kind {
         return saved::save_out(document, ctx, kept, job_id, failed, part);
     }
+    // With --escalate: its failed or empty pages parsed again, merged in (written instead).
+    let escalated = escalated::escalated(document, ctx, kept, job_id, failed)?;
+    let (path, failed) = match &escalated {
+        Some(escalated) => (escalated.file.path(), escalated.failed.as_slice()),
+        None => (kept.path(), failed),
+    };
     let mut sink = document.output.open(ctx)?;
-    let mut file = kept.open()?;
+    let mut file = std::fs::File::open(path)?;
     io::copy(&mut file, &mut sink)?;
     sink.commit()?;
     document::warn_failed(&ctx.io.stderr, failed);

@@ -1,6 +1,10 @@
 //! The document `parse FILE` works on, and what its run has to do it with.
 
+use serde_json::{Map, Value};
+
+use crate::api::parse_jobs::Source;
 use crate::cli::GlobalArgs;
+use crate::domain::Tier;
 use crate::output::Output;
 use crate::parse::kind::Kind;
 use crate::parse::once;
@@ -25,4 +29,10 @@ pub(super) struct Document<'a> {
     pub(super) name: &'a str,
     /// Where the document is written (or would be, on stdout), to name its files after.
     pub(super) target: std::path::PathBuf,
+    /// `--escalate TIER`, and what its job is made with: the document, the run's configuration
+    /// (the first job's), and `--force`.
+    pub(super) escalate: Option<Tier>,
+    pub(super) source: &'a Source,
+    pub(super) configuration: &'a Map<String, Value>,
+    pub(super) force: bool,
 }

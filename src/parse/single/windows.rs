@@ -130,5 +130,8 @@ pub(super) fn in_windows(
         ctx.io.stderr.line(&files::said(&stitching.saved, &dir));
     }
     document::warn_failed(&ctx.io.stderr, &failed);
+    if document.escalate.is_some() {
+        super::escalated::not_escalated(ctx, long.name, &failed, crate::parse::escalate::job::WINDOWED);
+    }
     window::partial(long.name, &failed)
 }

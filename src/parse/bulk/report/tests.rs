@@ -21,6 +21,7 @@ fn outcome(status: &str, paid: bool, credits: Option<u64>, failed_pages: &[&str]
         saved: None,
         version: None,
         escalation: None,
+        not_escalated: None,
         uploaded: 0,
         paid,
     }

@@ -1,0 +1,93 @@
+//! `--max-credits` tried as a hostile user would (issue 31): a budget reached in the middle of a
+//! long document's windows, the summary's credit line against the receipt and the fake's own
+//! count, an escalation the budget has no room for.
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+use testkit::pdf::blank_pdf;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{cli, stderr_of, write};
+
+/// `parse --recursive DIR/docs --output-dir DIR/out --tier cost_effective --format jsonl`, the
+/// store in DIR/store, and `extra` flags.
+fn run(url: &str, dir: &Path, extra: &[&str]) -> Output {
+    cli(url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
+        .args([
+            "parse",
+            "--tier",
+            "cost_effective",
+            "--format",
+            "jsonl",
+            "--recursive",
+        ])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join("out"))
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// The jsonl lines of a run: the documents', and the receipt (the last line).
+fn lines(output: &Output) -> (Vec<Value>, Value) {
+    let mut lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let receipt = lines.pop().expect("a receipt line");
+    assert!(receipt.get("receipt").is_some(), "{receipt}");
+    (lines, receipt["receipt"].clone())
+}
+
+#[test]
+fn a_budget_reached_between_windows_lets_the_windows_made_end_and_the_rerun_pays_only_the_rest() {
+    // 250 pages in windows of 100 (300, 300 and 150 credits at 3 a page): 400 has room for one
+    // window, whichever reserves first. Eight runs: which one that is depends on the order the
+    // windows' threads come to it, and only a window after the first, made while the first is
+    // refused, was let go of.
+    let (url, fake) = start_shared(fake::Config::default());
+    let mut jobs = 0;
+    let mut billed = 0.0;
+    for n in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        // Different bytes each time: no window's result is shared with another run's.
+        let mut pdf = blank_pdf(250);
+        pdf.extend(format!("%{n}\n").as_bytes());
+        write(&dir.path().join("docs/long.pdf"), &pdf);
+        let first = run(
+            &url,
+            dir.path(),
+            &["--window-pages", "100", "--max-credits", "400"],
+        );
+        let said = stderr_of(&first);
+        assert_eq!(first.status.code(), Some(8), "{said}");
+        let (outcomes, receipt) = lines(&first);
+        assert_eq!(outcomes.len(), 1, "{said}");
+        assert_eq!(outcomes[0]["status"], "LEFT", "{said}");
+        assert!(!dir.path().join("out/long.pdf.md").exists());
+        // The window made was waited for: billed in this run, as the fake counts it.
+        let made = fake.made_jobs().len() - jobs;
+        assert_eq!(receipt["total"]["jobs"], made, "{said}");
+        assert_eq!(receipt["total"]["unbilled"], 0, "{said}");
+        let now = fake.credits_billed();
+        assert!(now > billed, "{said}");
+        assert_eq!(receipt["total"]["billed"].as_f64(), Some(now - billed), "{said}");
+        assert!(now - billed <= 400.0, "{said}");
+        // A larger budget: the windows done are not paid for again.
+        let second = run(
+            &url,
+            dir.path(),
+            &["--window-pages", "100", "--max-credits", "1000"],
+        );
+        assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
+        assert!(dir.path().join("out/long.pdf.md").exists());
+        jobs = fake.made_jobs().len();
+        billed = fake.credits_billed();
+        assert_eq!(jobs, 3 * (n + 1), "{}", stderr_of(&second));
+        assert_eq!(billed, 750.0 * (n + 1) as f64, "{}", stderr_of(&second));
+    }
+}

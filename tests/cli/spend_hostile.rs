@@ -91,3 +91,28 @@ fn a_budget_reached_between_windows_lets_the_windows_made_end_and_the_rerun_pays
         assert_eq!(billed, 750.0 * (n + 1) as f64, "{}", stderr_of(&second));
     }
 }
+
+#[test]
+fn the_credits_line_counts_every_job_as_the_receipt_and_the_fake_do() {
+    // One document in three windows: three jobs, 750 credits.
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("docs/long.pdf"), &blank_pdf(250));
+    let (url, fake) = start_shared(fake::Config::default());
+    let output = run(&url, dir.path(), &["--window-pages", "100"]);
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert_eq!(fake.made_jobs().len(), 3);
+    assert_eq!(fake.credits_billed(), 750.0);
+    let (_, receipt) = lines(&output);
+    assert_eq!(receipt["total"]["jobs"], 3);
+    assert_eq!(receipt["total"]["billed"], 750.0);
+    assert!(
+        said.contains(
+            "\ncredits: 750 billed for 3 jobs made in this run; 0 documents cost nothing (done \
+             before, in the result store, or sharing a job)\n  tier            jobs  pages  \
+             estimated  billed  unbilled jobs  billed for failed jobs\n  cost_effective     3    \
+             250        750     750              0                       0\n"
+        ),
+        "{said}"
+    );
+}

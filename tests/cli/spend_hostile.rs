@@ -116,3 +116,38 @@ fn the_credits_line_counts_every_job_as_the_receipt_and_the_fake_do() {
         "{said}"
     );
 }
+
+#[test]
+fn an_escalation_the_budget_has_no_room_for_leaves_the_document_for_the_rerun_rather_than_failing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("docs/report.pdf"), &blank_pdf(10));
+    // Page 2 fails on cost_effective: 30 credits, then 10 for page 2 on agentic, past 35.
+    let (url, fake) = start_shared(fake::Config {
+        failed_pages: vec![2],
+        ..fake::Config::default()
+    });
+    let flags = ["--escalate", "agentic", "--max-credits", "35"];
+    let first = run(&url, dir.path(), &flags);
+    let said = stderr_of(&first);
+    assert_eq!(first.status.code(), Some(8), "{said}");
+    let (outcomes, receipt) = lines(&first);
+    assert_eq!(outcomes[0]["status"], "LEFT", "{said}");
+    assert!(
+        said.contains("1 document in ")
+            && said.contains(": 0 parsed, 0 already done, 0 failed, 1 left (budget reached)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the next job (1 page on agentic) is estimated at 10; 1 document not started"),
+        "{said}"
+    );
+    assert_eq!(fake.made_jobs().len(), 1);
+    assert_eq!(receipt["total"]["billed"].as_f64(), Some(fake.credits_billed()));
+    // A larger budget: the first job's result is not paid for again, only the escalation.
+    let flags = ["--escalate", "agentic", "--max-credits", "100"];
+    let second = run(&url, dir.path(), &flags);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
+    assert_eq!(fake.made_jobs().len(), 2);
+    assert_eq!(fake.credits_billed(), 40.0);
+    assert!(dir.path().join("out/report.pdf.md").exists());
+}

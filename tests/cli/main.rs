@@ -39,6 +39,7 @@ mod saved_windows;
 mod scripted;
 mod spend;
 mod spend_dry_run;
+mod spend_hostile;
 mod terminal;
 mod tls;
 mod try_example;

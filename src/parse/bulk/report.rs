@@ -158,8 +158,8 @@ pub(super) struct Tally {
     failed: usize,
     /// Documents done with pages that failed.
     partial: usize,
-    /// Credits billed for the jobs made in this run, and how many of them were billed so far.
-    credits: f64,
+    /// Documents whose job (or escalation) was made in this run: billed, and not billed yet
+    /// (the credits are the receipt's).
     billed: usize,
     unbilled: usize,
     /// Documents done that cost nothing in this run.
@@ -236,10 +236,7 @@ impl Tally {
             self.partial += 1;
         }
         match (outcome.paid, &outcome.credits) {
-            (true, Some(credits)) => {
-                self.credits += credits.as_f64().unwrap_or_default();
-                self.billed += 1;
-            }
+            (true, Some(_)) => self.billed += 1,
             (true, None) => self.unbilled += 1,
             (false, _)
                 if matches!(
@@ -253,10 +250,7 @@ impl Tally {
         }
         // An escalation made in this run is a job of its own (reused: 0).
         match outcome.escalation.as_ref().map(|e| &e.credits) {
-            Some(Some(credits)) if credits.as_f64() != Some(0.0) => {
-                self.credits += credits.as_f64().unwrap_or_default();
-                self.billed += 1;
-            }
+            Some(Some(credits)) if credits.as_f64() != Some(0.0) => self.billed += 1,
             Some(None) => self.unbilled += 1,
             _ => {}
         }
@@ -324,26 +318,28 @@ pub(super) fn receipt_line(receipt: &Receipt, sink: &mut Sink) -> Result<(), Err
 }
 
 /// What the run cost: `credits: 30 billed for 3 jobs made in this run; 2 documents cost nothing`.
-fn credits_line(tally: &Tally, budget: Option<f64>) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let made = tally.billed + tally.unbilled;
+/// Its numbers are the receipt's, the budget's account of every job the run made (a long
+/// document's windows and an escalation each a job), so that the line and the table agree.
+fn credits_line(tally: &Tally, receipt: &Receipt) -> String {
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let total = &receipt.total;
     let mut line = format!(
         "credits: {} billed for {} made in this run",
-        format_credits(tally.credits),
-        plural(made, "job", "jobs")
+        format_credits(total.billed),
+        plural(total.jobs, "job", "jobs")
     );
-    if tally.unbilled > 0 {
+    if total.unbilled > 0 {
         line.push_str(&format!(
             " ({} not billed yet)",
-            plural(tally.unbilled, "job", "jobs")
+            plural(total.unbilled, "job", "jobs")
         ));
     }
-    if let Some(budget) = budget {
+    if let Some(budget) = receipt.budget {
         line.push_str(&format!(" (budget {})", format_credits(budget)));
     }
     line.push_str(&format!(
         "; {} cost nothing (done before, in the result store, or sharing a job)",
-        plural(tally.free, "document", "documents")
+        plural(tally.free as u64, "document", "documents")
     ));
     line
 }
@@ -426,8 +422,11 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
         if total == 1 { "" } else { "s" },
         end.took.as_secs_f64()
     ));
-    if tally.billed + tally.unbilled + tally.free > 0 || end.receipt.budget.is_some() {
-        ctx.io.stderr.line(&credits_line(&tally, end.receipt.budget));
+    if tally.billed + tally.unbilled + tally.free > 0
+        || end.receipt.total.jobs > 0
+        || end.receipt.budget.is_some()
+    {
+        ctx.io.stderr.line(&credits_line(&tally, &end.receipt));
     }
     for line in end.receipt.table() {
         ctx.io.stderr.line(&line);

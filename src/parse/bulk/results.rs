@@ -184,6 +184,21 @@ fn credits_of(member: &Member, job: Option<&Job>) -> Option<serde_json::Number> 
 /// result kept in the store for the next run; a refused key or an organization out of credits
 /// ends the run.
 fn escalation_failed(run: &Run, sender: &Sender<Event>, followed: &Followed, err: Error) {
+    // No room left in the budget for the escalation: the documents are left, their first result
+    // kept (the rerun with a larger budget pays only for the escalation), not failed.
+    if matches!(err.root(), Error::BudgetReached(_)) {
+        let message = err.to_string();
+        let mut err = Some(err);
+        for member in &followed.members {
+            let mut outcome = member.outcome(&followed.job_id, "LEFT");
+            outcome.failure = Some(
+                err.take()
+                    .unwrap_or_else(|| Error::BudgetReached(message.clone())),
+            );
+            run.report(sender, outcome);
+        }
+        return;
+    }
     if refused(&err) {
         run.abort(Error::failure(err.to_string()));
     } else if matches!(err.root(), Error::Io(_)) {

@@ -101,8 +101,8 @@ struct Windows<'w> {
 
 /// Follows `windows` side by side and hands each window's pieces, in the windows' order, to
 /// `take` as they come in (the first error ends it: nothing more is started, and the windows
-/// being waited for are let go of — their jobs run on, and the next run takes them up).
-/// `take` returns once it has had them all, or on the first error (its result is returned).
+/// being waited for are let go of — their jobs run on, and the next run takes them up; the
+/// budget reached lets them end first). `take` returns once it has had them all, or on the first error (its result is returned).
 pub(in crate::parse) fn follow<T>(
     windowed: &Windowed,
     windows: Vec<Window>,
@@ -163,8 +163,12 @@ pub(in crate::parse) fn follow<T>(
             total,
         };
         let taken = take(&mut in_order);
-        // Whatever `take` did not need is let go of.
-        run.stop.store(true, Ordering::SeqCst);
+        // Whatever `take` did not need is let go of; but when the budget is reached, the
+        // windows whose jobs were made go on to their end (billed, their results kept for the
+        // next run), as a bulk run's jobs in flight do.
+        if !matches!(&taken, Err(err) if matches!(err.root(), Error::BudgetReached(_))) {
+            run.stop.store(true, Ordering::SeqCst);
+        }
         taken
     })
 }

@@ -269,6 +269,10 @@ pub(super) fn job_for_source(
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .contains(&token);
+        if sent_by_this_run {
+            // Its reservation, held since its answer was lost, is the job's.
+            shared.budget.found(&token, &job_id);
+        }
         return Ok((job_id, sent_by_this_run));
     }
     // A create this run sent, whose job is still not found: the listing may lag further, and
@@ -369,10 +373,10 @@ fn create(
                 .collect();
             match (lost, token) {
                 // Not found is no proof that nothing was made: the reservation stays held.
-                (true, Some(_)) => match token::find(&*shared.clock, &shared.stderr, session, &intents) {
+                (true, Some(sent)) => match token::find(&*shared.clock, &shared.stderr, session, &intents) {
                     Ok(Some((job_id, _))) => job_id,
                     found => {
-                        shared.budget.keep(reservation);
+                        shared.budget.keep(Some(&sent), reservation);
                         found?;
                         return Err(err.context(NOT_AGAIN));
                     }
@@ -389,7 +393,7 @@ fn create(
                     return Err(err);
                 }
                 (true, None) => {
-                    shared.budget.keep(reservation);
+                    shared.budget.keep(None, reservation);
                     return Err(err);
                 }
             }

@@ -760,7 +760,7 @@ fn a_402_stops_creating_and_the_next_run_creates_the_rest() {
         "nothing sent after the 402: {said}"
     );
     assert!(
-        said.contains("0 parsed, 0 already done, 0 failed, 5 left (budget reached)"),
+        said.contains("0 parsed, 0 already done, 0 failed, 5 left (out of credits)"),
         "{said}"
     );
     assert!(
@@ -768,7 +768,7 @@ fn a_402_stops_creating_and_the_next_run_creates_the_rest() {
         "{said}"
     );
     assert!(
-        said.contains("to go on, once the organization has credits again, run the same command (what is done is not paid for again): "),
+        said.contains("to go on, once the organization has credits again, run the same command; what is done is not paid for again: "),
         "{said}"
     );
     // Credits again: each document once, and the refused create is not looked for.
@@ -805,6 +805,16 @@ fn a_job_this_run_made_and_found_later_by_its_token_is_billed_as_made() {
     let line: serde_json::Value = serde_json::from_str(stdout_of(&output).lines().next().unwrap()).unwrap();
     assert_eq!(line["status"], "COMPLETED", "{line}");
     assert_ne!(line["credits"], serde_json::json!(0), "{line}");
+    // The receipt counts it as a job made, billed, its reservation no longer held.
+    let receipt: serde_json::Value =
+        serde_json::from_str(stdout_of(&output).lines().last().unwrap()).unwrap();
+    let total = &receipt["receipt"]["total"];
+    assert_eq!(
+        (&total["jobs"], &total["unbilled"]),
+        (&serde_json::json!(1), &serde_json::json!(0)),
+        "{receipt}"
+    );
+    assert_eq!(total["billed"].as_f64(), Some(fake.credits_billed()), "{receipt}");
     assert!(
         stderr_of(&output).contains(": 1 parsed, 0 already done, 0 failed;"),
         "{}",

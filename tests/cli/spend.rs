@@ -312,7 +312,11 @@ fn the_profiles_budget_applies_to_every_run_and_the_flag_wins() {
     let path = file.to_str().unwrap();
     let refused = run(&["parse", "--tier", "agentic", path]);
     assert_eq!(refused.status.code(), Some(8), "{}", stderr_of(&refused));
-    assert!(stderr_of(&refused).contains("the budget of 50 credits is reached"));
+    assert!(
+        stderr_of(&refused).contains("the budget of 50 credits (max_credits of profile default) is reached"),
+        "{}",
+        stderr_of(&refused)
+    );
     assert_eq!(fake.requests_seen().creates, 0);
     let allowed = run(&["parse", "--tier", "agentic", "--max-credits", "100", path]);
     assert_eq!(allowed.status.code(), Some(0), "{}", stderr_of(&allowed));

@@ -137,7 +137,7 @@ fn run_given(
     let throttle = Arc::new(Throttle::default());
     plan.session.client.share_throttle(Arc::clone(&throttle));
     let kind = sources::kind_of_run(global, &plan).full_if(given.saving.full());
-    let max_credits = plan.max_credits(given.spend.max_credits)?.map(|max| max.value);
+    let max_credits = plan.max_credits(given.spend.max_credits)?;
     let version = crate::parse::version::dated(&plan.session, &plan.configuration, &ctx.io.stderr);
     let Plan {
         session,
@@ -181,7 +181,7 @@ fn run_given(
     let uploads = usize::from(bulk.concurrency);
     let submitters = uploads.min(total.max(1));
     let shard = bulk.shard.map(Shard::new);
-    let budget = Arc::new(Budget::new(max_credits, given.spend.assume_pages));
+    let budget = Arc::new(Budget::of(max_credits, given.spend.assume_pages));
     let setup = Setup {
         session: &session,
         once: once::Shared::new(

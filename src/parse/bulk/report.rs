@@ -374,7 +374,8 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
         ..
     } = tally;
     let dir = neutralize(&end.dir.display().to_string()).into_owned();
-    let not_started = total.saturating_sub(tally.reported());
+    // Documents left by the budget were not started either.
+    let not_started = total.saturating_sub(tally.reported()) + tally.left.len();
     if let Some(signal) = end.signal {
         ctx.io.stderr.line(&format!(
             "interrupted: {} done, {running} running (their jobs are recorded: the next run waits for them), {not_started} not started; \
@@ -382,6 +383,9 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
             completed + skipped,
             neutralize(end.again)
         ));
+        for line in end.receipt.table() {
+            ctx.io.stderr.line(&line);
+        }
         return Err(Error::Interrupted { signal });
     }
     if let Some(err) = end.aborted {
@@ -413,9 +417,10 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
     } else {
         String::new()
     };
-    let left = match tally.left.len() {
-        0 => String::new(),
-        n => format!(", {n} left (budget reached)"),
+    let left = match (tally.left.len(), end.receipt.out_of_credits) {
+        (0, _) => String::new(),
+        (n, false) => format!(", {n} left (budget reached)"),
+        (n, true) => format!(", {n} left (out of credits)"),
     };
     ctx.io.stderr.line(&format!(
         "{total} document{}{shard} in {:.1} s: {completed} parsed, {skipped} already done, {failed} failed{with_failed_pages}{left}; results in {dir}",
@@ -468,13 +473,18 @@ fn budget_reached(tally: &Tally, end: &End) -> Option<Error> {
         names.push_str(&format!(" and {} more", tally.left.len() - NAMED));
     }
     let why = end.receipt.reached.clone().unwrap_or_default();
-    let how = if end.receipt.out_of_credits {
-        "once the organization has credits again, run the same command"
+    let mut how = if end.receipt.out_of_credits {
+        "once the organization has credits again, run the same command".to_string()
     } else {
-        "run the same command with a larger --max-credits"
+        "run the same command with a larger --max-credits (a budget is for one run: what this run \
+         billed does not count against the next)"
+            .to_string()
     };
+    if end.again.split_whitespace().any(|word| word == "--force") {
+        how.push_str(", without --force (which parses everything again)");
+    }
     Some(Error::BudgetReached(format!(
-        "{why}; {} not started: {names}; to go on, {how} (what is done is not paid for again): {}",
+        "{why}; {} not started: {names}; to go on, {how}; what is done is not paid for again: {}",
         if tally.left.len() == 1 {
             "1 document".to_string()
         } else {

@@ -94,7 +94,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
             kind.extension()
         )),
     };
-    let max_credits = plan.max_credits(args.spend.max_credits)?.map(|max| max.value);
+    let max_credits = plan.max_credits(args.spend.max_credits)?;
     let Plan {
         session,
         configuration,
@@ -111,7 +111,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         store.stat.compact();
         (Some(store), key)
     };
-    let budget = crate::parse::spend::budget::Budget::new(max_credits, args.spend.assume_pages);
+    let budget = crate::parse::spend::budget::Budget::of(max_credits, args.spend.assume_pages);
     let shared = once::Shared::new(store, None, Arc::clone(&ctx.clock), ctx.io.stderr.clone())
         .with_budget(Arc::new(budget));
     let document = Document {

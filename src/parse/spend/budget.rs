@@ -22,6 +22,8 @@ pub(crate) struct Budget {
     max: Option<f64>,
     /// The pages a job of unknown page count reserves.
     assume_pages: u64,
+    /// Where the budget was set, when not by `--max-credits` (said when it is reached).
+    set_by: Option<String>,
     state: Mutex<State>,
     /// Told whenever a reservation is given back, made, billed or let go of.
     changed: Condvar,
@@ -47,6 +49,8 @@ struct State {
     held: HashMap<String, Reservation>,
     /// The run stopped: nothing waits for bills any more.
     stopped: bool,
+    /// By token, the reservations of creates whose answers were lost (`keep`).
+    lost: HashMap<String, Reservation>,
     /// By tier: what the receipt says.
     rows: BTreeMap<String, Row>,
     /// Why jobs stopped being created, once they did.
@@ -102,8 +106,22 @@ impl Budget {
         Budget {
             max,
             assume_pages,
+            set_by: None,
             state: Mutex::new(State::default()),
             changed: Condvar::new(),
+        }
+    }
+
+    /// The budget a run keeps to as the settings resolved it (`--max-credits`, else the
+    /// environment or the profile, which are named when it is reached).
+    pub(crate) fn of(max: Option<crate::settings::Sourced<f64>>, assume_pages: u64) -> Self {
+        let set_by = max
+            .as_ref()
+            .filter(|max| !matches!(max.source, crate::config::Source::Flag(_)))
+            .map(|max| crate::settings::max_credits_setting(&max.source));
+        Budget {
+            set_by,
+            ..Budget::new(max.map(|max| max.value), assume_pages)
         }
     }
 
@@ -157,9 +175,13 @@ impl Budget {
             }
             if state.creating + state.jobs.len() == 0 {
                 let why = format!(
-                    "the budget of {} credits is reached: {} billed or reserved, and the next job \
+                    "the budget of {} credits{} is reached: {} billed or reserved, and the next job \
                      ({pages} page{} on {tier}) is estimated at {}",
                     format_credits(self.max.unwrap_or_default()),
+                    self.set_by
+                        .as_ref()
+                        .map(|by| format!(" ({by})"))
+                        .unwrap_or_default(),
                     format_credits(taken),
                     if pages == 1 { "" } else { "s" },
                     format_credits(credits)
@@ -211,11 +233,24 @@ impl Budget {
     }
 
     /// The create's answer was lost and its job not found: it may have made one, so its
-    /// reservation is held to the end of the run.
-    pub(crate) fn keep(&self, _reservation: Reservation) {
+    /// reservation is held to the end of the run, by the create's token (`found`).
+    pub(crate) fn keep(&self, token: Option<&str>, reservation: Reservation) {
         let mut state = self.state();
         state.creating = state.creating.saturating_sub(1);
+        if let Some(token) = token {
+            state.lost.insert(token.to_string(), reservation);
+        }
         self.changed.notify_all();
+    }
+
+    /// The job of a create whose answer was lost was found later by its token: the reservation
+    /// held for it is the job's, as if its answer had come.
+    pub(crate) fn found(&self, token: &str, job_id: &str) {
+        let reservation = self.state().lost.remove(token);
+        if let Some(reservation) = reservation {
+            self.state().creating += 1;
+            self.made(job_id, reservation);
+        }
     }
 
     /// The create made `job_id`: the reservation is held until the job is billed.
@@ -297,7 +332,10 @@ impl Budget {
 
 /// Credits as the API counts them: whole numbers without a fraction.
 pub(crate) fn format_credits(credits: f64) -> String {
-    if credits.fract() == 0.0 && credits.abs() < 1e15 {
+    if credits.abs() >= 1e15 {
+        // Past any real budget: short, not 300 digits.
+        format!("{credits:e}")
+    } else if credits.fract() == 0.0 {
         format!("{credits:.0}")
     } else {
         format!("{credits:.2}")
@@ -408,6 +446,33 @@ mod tests {
             budget.reserve("agentic", Pages::Known(10_000)).is_ok(),
             "no limit"
         );
+    }
+
+    #[test]
+    fn a_lost_create_found_later_by_its_token_is_the_jobs_reservation() {
+        let budget = Budget::new(Some(100.0), 50);
+        let reservation = budget.reserve("agentic", Pages::Known(3)).unwrap();
+        budget.keep(Some("tok-1"), reservation);
+        assert!(budget.rows().is_empty(), "no job known yet");
+        budget.found("tok-1", "job-1");
+        budget.ended("job-1", "COMPLETED", Some((30.0, Some(3))));
+        let row = &budget.rows()["agentic"];
+        assert_eq!((row.jobs, row.estimated, row.billed), (1, 30.0, 30.0));
+        // Found again (another round): counted once.
+        budget.found("tok-1", "job-1");
+        assert_eq!(budget.rows()["agentic"].jobs, 1);
+        assert!(
+            budget.reserve("agentic", Pages::Known(7)).is_ok(),
+            "30 billed, none held"
+        );
+    }
+
+    #[test]
+    fn credits_read_as_the_api_counts_them_and_a_huge_budget_stays_short() {
+        assert_eq!(format_credits(75.0), "75");
+        assert_eq!(format_credits(0.5), "0.50");
+        assert_eq!(format_credits(1e20), "1e20");
+        assert_eq!(format_credits(1e300), "1e300");
     }
 
     #[test]

@@ -389,6 +389,11 @@ fn ctrl_c_starts_nothing_new_and_the_next_run_finishes_without_paying_twice() {
         ) && text.ends_with(" --concurrency 1 --max-in-flight 1\n"),
         "{text}"
     );
+    // What the run cost so far comes first: the job made, not billed yet.
+    assert!(
+        text.contains("\n  agentic     1     50        500       0              1                       0\ninterrupted: "),
+        "{text}"
+    );
     assert_eq!(fake.made_jobs().len(), 3, "the second late file was not started");
     let last = resumed.run(&[]).output().unwrap();
     assert_eq!(last.status.code(), Some(0), "{}", stderr_of(&last));

@@ -276,3 +276,51 @@ fn escalating_to_the_runs_own_tier_or_an_unknown_one_is_refused_before_anything_
     assert_eq!(fake.requests_seen().creates, 0);
     assert!(!dir.path().join("out").exists(), "nothing written either");
 }
+
+#[test]
+fn a_document_done_without_escalation_is_escalated_into_a_new_out_paying_for_the_escalation_only() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("docs/report.pdf"), &text_pdf(3));
+    let (url, fake) = start_shared(fake::Config {
+        failed_pages: vec![2],
+        ..fake::Config::default()
+    });
+    let plain = run(&url, dir.path(), "cost_effective", &[]);
+    assert_eq!(plain.status.code(), Some(7), "{}", stderr_of(&plain));
+    // Done in OUT: skipped, not escalated.
+    let again = run(&url, dir.path(), "cost_effective", &["--escalate", "agentic"]);
+    assert_eq!(again.status.code(), Some(7), "{}", stderr_of(&again));
+    assert_eq!(line_of(&again, "report.pdf")["status"], "SKIPPED");
+    assert_eq!(fake.made_jobs().len(), 1);
+    // Into a new OUT: the first result from the store, only the escalation made.
+    let fresh = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .args([
+            "parse",
+            "--tier",
+            "cost_effective",
+            "--format",
+            "jsonl",
+            "--escalate",
+            "agentic",
+        ])
+        .arg("--recursive")
+        .arg(dir.path().join("docs"))
+        .arg("--output-dir")
+        .arg(dir.path().join("out2"))
+        .output()
+        .unwrap();
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr_of(&fresh));
+    assert_eq!(
+        made(&fake),
+        [
+            ("cost_effective".to_string(), Value::Null),
+            ("agentic".to_string(), json!("2"))
+        ]
+    );
+    let expected: Vec<String> = (1..=3).map(|n| page("report.pdf", n, 3)).collect();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out2/report.pdf.md")).unwrap(),
+        format!("{}\n", expected.join("\n\n"))
+    );
+}

@@ -387,3 +387,17 @@ fn documents_that_do_not_fit_wait_for_the_bills_of_those_in_flight_and_go_at_the
     assert_eq!(receipt["total"]["billed"], 60.0);
     assert!(receipt.get("reached").is_none(), "{receipt}");
 }
+
+#[test]
+fn with_force_the_advice_leaves_force_out() {
+    let dir = tempfile::tempdir().unwrap();
+    pdfs(dir.path(), &[10, 11]);
+    let (url, _fake) = start_shared(fake::Config::default());
+    let output = run(&url, dir.path(), &["--force", "--max-credits", "40"]);
+    let said = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(8), "{said}");
+    assert!(
+        said.contains("with a larger --max-credits (a budget is for one run: what this run billed does not count against the next), without --force (which parses everything again); what is done is not paid for again: "),
+        "{said}"
+    );
+}

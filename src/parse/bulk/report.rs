@@ -377,15 +377,16 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
     // Documents left by the budget were not started either.
     let not_started = total.saturating_sub(tally.reported()) + tally.left.len();
     if let Some(signal) = end.signal {
+        // What it cost so far, then how to go on (the last line).
+        for line in end.receipt.table() {
+            ctx.io.stderr.line(&line);
+        }
         ctx.io.stderr.line(&format!(
             "interrupted: {} done, {running} running (their jobs are recorded: the next run waits for them), {not_started} not started; \
              to go on: {}",
             completed + skipped,
             neutralize(end.again)
         ));
-        for line in end.receipt.table() {
-            ctx.io.stderr.line(&line);
-        }
         return Err(Error::Interrupted { signal });
     }
     if let Some(err) = end.aborted {

@@ -159,7 +159,10 @@ impl Budget {
                 return Err(Error::BudgetReached(why.clone()));
             }
             if state.stopped {
-                return Err(Error::failure("the run stopped before its job was created"));
+                // Not started, as a document the budget leaves (the next run takes it).
+                return Err(Error::BudgetReached(
+                    "the run stopped while its job waited for room in the budget".to_string(),
+                ));
             }
             let credits = pages as f64 * state.rates.of(tier);
             let taken = state.billed + state.reserved;
@@ -402,9 +405,12 @@ mod tests {
             let waiting = scope.spawn(|| budget.reserve("agentic", Pages::Known(5)));
             budget.stop();
             let err = waiting.join().unwrap().unwrap_err();
-            assert!(!matches!(err, Error::BudgetReached(_)), "{err}");
+            assert_eq!(
+                err.to_string(),
+                "the run stopped while its job waited for room in the budget"
+            );
         });
-        assert!(budget.reached().is_none(), "a stop is not the budget");
+        assert!(budget.reached().is_none(), "a stop does not reach the budget");
     }
 
     #[test]

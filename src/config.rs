@@ -21,7 +21,7 @@ const FILE_NAME: &str = "config.toml";
 pub(crate) const DEFAULT_PROFILE: &str = "default";
 
 /// The settings a profile can hold, in the order `config list` shows them.
-pub(crate) const KEYS: [&str; 9] = [
+pub(crate) const KEYS: [&str; 10] = [
     "api_key",
     "base_url",
     "region",
@@ -30,6 +30,7 @@ pub(crate) const KEYS: [&str; 9] = [
     "tier",
     "max_credits",
     "cache_dir",
+    "store",
     "ca_file",
 ];
 
@@ -60,6 +61,8 @@ pub(crate) struct Profile {
     pub max_credits: Option<String>,
     /// Where the result store is.
     pub cache_dir: Option<String>,
+    /// A result store shared by machines (`s3://…`, `gs://…`, `az://…`, `file:///…`).
+    pub store: Option<String>,
     /// A PEM file of certificate authorities to trust besides the platform's.
     pub ca_file: Option<String>,
 }
@@ -76,6 +79,7 @@ impl Profile {
             "tier" => &self.tier,
             "max_credits" => &self.max_credits,
             "cache_dir" => &self.cache_dir,
+            "store" => &self.store,
             "ca_file" => &self.ca_file,
             _ => return None,
         };

@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use batches::*;
 pub use common::*;
 pub use parsing::*;
-pub(crate) use values::credits;
+pub(crate) use values::{credits, store_url};
 pub use values::{Lenient, api_value};
 
 use crate::domain::Region;
@@ -250,6 +250,8 @@ pub(crate) enum ConfigKey {
     MaxCredits,
     /// Where the result store is (default: $LLAMACLOUD_CACHE_DIR, else ~/.cache/llamacloud)
     CacheDir,
+    /// A result store shared by machines: s3://, gs://, az:// or file:/// URL (--store wins)
+    Store,
     /// A PEM file of certificate authorities to trust besides the system's (a proxy that
     /// re-signs TLS)
     CaFile,

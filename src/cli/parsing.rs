@@ -279,6 +279,27 @@ pub struct StoreArgs {
     /// parsed, then a total
     #[arg(long)]
     pub dry_run: bool,
+
+    /// A result store shared by machines, behind the local one: s3://BUCKET/PREFIX,
+    /// gs://BUCKET/PREFIX, az://CONTAINER/PREFIX or file:///PATH (credentials from each cloud's
+    /// environment) [default: $LLAMACLOUD_STORE, else the profile's store]
+    #[arg(long, value_name = "URL", value_parser = crate::cli::values::store_url)]
+    pub store: Option<String>,
+
+    /// When the shared store cannot be reached: stop creating jobs (a machine that cannot see
+    /// the others' claims could pay for a job another is paying for), or go on with the local
+    /// store alone
+    #[arg(long, value_name = "WHAT", value_enum, default_value_t = Unreachable::Stop)]
+    pub store_unreachable: Unreachable,
+}
+
+/// What a run does when its shared store cannot be reached (`--store-unreachable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Unreachable {
+    /// Stop creating jobs (exit 1)
+    Stop,
+    /// Go on with the local store alone (said in the summary)
+    Local,
 }
 
 impl ParseArgs {

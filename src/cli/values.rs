@@ -75,6 +75,21 @@ pub(super) fn window_pages(value: &str) -> Result<u64, String> {
     }
 }
 
+/// `--store` and `config set store`: a shared result store's URL (`s3://bucket/prefix`,
+/// `gs://bucket/prefix`, `az://container/prefix`, `file:///absolute/path`).
+pub(crate) fn store_url(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let schemes = "expected s3://BUCKET/PREFIX, gs://BUCKET/PREFIX, az://CONTAINER/PREFIX or file:///PATH";
+    let Some((scheme, rest)) = value.split_once("://") else {
+        return Err(schemes.to_string());
+    };
+    match scheme {
+        "s3" | "gs" | "az" if !rest.is_empty() && !rest.starts_with('/') => Ok(value.to_string()),
+        "file" if rest.starts_with('/') && rest.len() > 1 => Ok(value.to_string()),
+        _ => Err(format!("{value:?}: {schemes}")),
+    }
+}
+
 /// `--max-credits` and `config set max_credits`: a positive number of credits.
 pub(crate) fn credits(value: &str) -> Result<f64, String> {
     match value.trim().parse::<f64>() {

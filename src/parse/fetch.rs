@@ -130,6 +130,14 @@ pub(super) fn fetch_result(
             .map_err(failed)?
     };
     pending.wait().map_err(failed)?;
+    if let Some(remote) = &shared.remote {
+        let what = crate::store::What::Result {
+            job_id: job_id.to_string(),
+            kind: kind.name().to_string(),
+            failed_pages: failed_pages.clone(),
+        };
+        remote.share_result(key, kind.name(), &path, at, &what);
+    }
     Ok(Fetched {
         kept: Kept::Stored(path),
         failed_pages,

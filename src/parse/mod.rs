@@ -15,6 +15,7 @@ pub(crate) mod fetch;
 pub(crate) mod job;
 pub(crate) mod key;
 pub(crate) mod kind;
+pub(crate) mod known;
 pub(crate) mod once;
 pub(crate) mod open;
 pub(crate) mod pdf;

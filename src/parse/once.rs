@@ -21,6 +21,7 @@ use crate::context::{Clock, Stderr};
 use crate::error::Error;
 use crate::parse::kind::Kind;
 use crate::parse::spend::budget::Budget;
+use crate::store::shared::SharedStore;
 use crate::parse::spend::pages;
 use crate::parse::token;
 use crate::session::Session;
@@ -42,6 +43,8 @@ pub(super) struct Shared {
     sent: Mutex<HashSet<String>>,
     /// What the run may spend, and what it spent: every create reserves its estimate here.
     pub budget: Arc<Budget>,
+    /// The store shared by machines, behind the local one (`--store URL`).
+    pub remote: Option<Arc<SharedStore>>,
 }
 
 impl Shared {
@@ -60,7 +63,17 @@ impl Shared {
             stderr,
             sent: Mutex::new(HashSet::new()),
             budget: Arc::new(Budget::unlimited()),
+            remote: None,
         }
+    }
+
+    /// The same, with the store shared by machines behind the local one (none without a local
+    /// store: `--no-cache` reads and writes neither).
+    pub(super) fn with_remote(mut self, remote: Option<Arc<SharedStore>>) -> Self {
+        if self.store.is_some() {
+            self.remote = remote;
+        }
+        self
     }
 
     /// The same, spending by `budget`.
@@ -95,6 +108,9 @@ impl Shared {
         if let Some(journal) = &self.journal {
             journal.record(key, at, &what).map_err(Error::Io)?;
         }
+        if let Some(remote) = &self.remote {
+            remote.record(key, at, &what)?;
+        }
         let pending = match self.store() {
             Some(mut store) => store.write(key, at, what).map_err(Error::Io)?,
             None => return Ok(()),
@@ -118,19 +134,6 @@ impl Shared {
             })
             .map(Vec::from)
             .unwrap_or_default()
-    }
-
-    /// What the store and the journal know of `key` for `kind` (see `Entry::merge`).
-    pub fn known(&self, key: &str, kind: Kind) -> Known {
-        let store = self.store();
-        let journaled = self.journal.as_ref().and_then(|journal| journal.entry(key));
-        let result = || store.as_ref()?.result(key, kind.name());
-        match (store.as_ref().and_then(|store| store.entry(key)), journaled) {
-            (Some(stored), Some(journaled)) => stored.merge(journaled).known(result),
-            (Some(stored), None) => stored.known(result),
-            (None, Some(journaled)) => journaled.known(result),
-            (None, None) => Known::Nothing,
-        }
     }
 
     /// What the store knows of `source`'s result under `key` that may be used now: a URL's
@@ -200,14 +203,14 @@ pub fn ms(time: SystemTime) -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-pub(super) use crate::parse::open::open_store;
+pub(super) use crate::parse::open::{open_shared, open_store};
 pub use crate::parse::open::open_store_at;
 
 impl Shared {
     /// Claims `key` for this run while it works on the document (another run working on the
     /// same bytes is waited for, saying so), then sees what other runs recorded meanwhile.
     /// `None` without a store.
-    pub(super) fn claim(&self, key: &str, name: &str) -> Result<Option<crate::store::lock::Lock>, Error> {
+    pub(super) fn claim(&self, key: &str, name: &str) -> Result<Option<Claimed<'_>>, Error> {
         let Some(path) = self.store().map(|store| store.claim_path(key)) else {
             return Ok(None);
         };
@@ -222,8 +225,27 @@ impl Shared {
         if let Some(mut store) = self.store() {
             store.refresh().map_err(Error::Io)?;
         }
-        Ok(Some(claim))
+        // Then the machines sharing the store: one decides about a key at a time.
+        let remote = match &self.remote {
+            Some(remote) => {
+                let held = remote.claim(key, name)?;
+                remote.refresh(key)?;
+                held
+            }
+            None => None,
+        };
+        Ok(Some(Claimed {
+            _local: claim,
+            _remote: remote,
+        }))
     }
+}
+
+/// A key claimed: by this run among the runs of this machine, and among the machines sharing
+/// a store; let go of when dropped.
+pub(super) struct Claimed<'s> {
+    _local: crate::store::lock::Lock,
+    _remote: Option<crate::store::shared::Claim<'s>>,
 }
 
 /// How a create is sent: once (see `plan::send_create`), or through a bulk run's gate.

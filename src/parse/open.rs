@@ -1,4 +1,5 @@
-//! Opening the result store: the user's (from the session's settings), or one in a directory.
+//! Opening the result store: the user's (from the session's settings), or one in a directory;
+//! and the store shared by machines behind it.
 
 use std::path::Path;
 
@@ -6,6 +7,7 @@ use crate::context::Stderr;
 use crate::error::Error;
 use crate::session::Session;
 use crate::store::Store;
+use crate::store::shared::SharedStore;
 
 /// Opens the user's result store (waiting, and saying so, while another run holds it).
 pub(super) fn open_store(session: &Session, stderr: &Stderr) -> Result<Store, Error> {
@@ -27,4 +29,20 @@ pub fn open_store_at(dir: &Path, stderr: &Stderr) -> Result<Store, Error> {
         ));
     })
     .map_err(Error::Io)
+}
+
+/// Opens the store shared by machines, if one is set (`--store`, `LLAMACLOUD_STORE`, the
+/// profile's `store`); none with `--no-cache`.
+pub(crate) fn open_shared(
+    session: &Session,
+    args: &crate::cli::StoreArgs,
+    stderr: &Stderr,
+) -> Result<Option<std::sync::Arc<SharedStore>>, Error> {
+    if args.no_cache {
+        return Ok(None);
+    }
+    let Some(url) = session.settings.store(args.store.as_deref())? else {
+        return Ok(None);
+    };
+    SharedStore::open(&url.value, args.store_unreachable, stderr.clone()).map(Some)
 }

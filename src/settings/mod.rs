@@ -36,6 +36,7 @@ pub(crate) const ENV_ORGANIZATION_ID: &str = "LLAMA_CLOUD_ORGANIZATION_ID";
 pub(crate) const ENV_TIER: &str = "LLAMA_CLOUD_TIER";
 /// The credit budget of a `parse` run when `--max-credits` gives none.
 pub(crate) const ENV_MAX_CREDITS: &str = "LLAMA_CLOUD_MAX_CREDITS";
+pub(crate) const ENV_STORE: &str = "LLAMACLOUD_STORE";
 /// Where the result store is.
 pub(crate) const ENV_CACHE_DIR: &str = "LLAMACLOUD_CACHE_DIR";
 /// The variable that adds headers to every request, as in the official SDKs and `llp`.
@@ -60,6 +61,9 @@ pub(crate) struct Settings {
     /// The credit budget of a run when `--max-credits` gives none (`LLAMA_CLOUD_MAX_CREDITS`,
     /// the profile's `max_credits`), as written: checked by [`Settings::max_credits`].
     pub max_credits: Option<Sourced<String>>,
+    /// The shared result store when `--store` gives none (`LLAMACLOUD_STORE`, the profile's
+    /// `store`), as written: checked by [`Settings::store`].
+    pub store: Option<Sourced<String>>,
     /// The config file's profile in effect, if any.
     pub profile: Option<ActiveProfile>,
     /// Where the config file is (or would be).
@@ -168,6 +172,7 @@ impl Settings {
         );
         let tier = layers.pick(None, "--tier", &[ENV_TIER], "tier");
         let max_credits = layers.pick(None, "--max-credits", &[ENV_MAX_CREDITS], "max_credits");
+        let store = layers.pick(None, "--store", &[ENV_STORE], "store");
         let headers = match env.var(ENV_CUSTOM_HEADERS) {
             Some(text) => {
                 custom_headers(&text).map_err(|why| Error::Usage(format!("{ENV_CUSTOM_HEADERS}, {why}")))?
@@ -212,6 +217,7 @@ impl Settings {
             organization_id,
             tier,
             max_credits,
+            store,
             profile,
             config_path: None,
             config_error: None,
@@ -248,6 +254,27 @@ impl Settings {
             let at = max_credits_setting(&set.source);
             Error::usage(format!("{at} {:?}: {why}", set.value))
         })?;
+        Ok(Some(Sourced {
+            value,
+            source: set.source.clone(),
+        }))
+    }
+
+    /// The shared result store: `flag` (`--store`) wins, else `LLAMACLOUD_STORE`, else the
+    /// profile's `store`, else none. A URL from the environment or the profile that is not one a
+    /// store can be at is a usage error (exit 2) naming where it came from.
+    pub(crate) fn store(&self, flag: Option<&str>) -> Result<Option<Sourced<String>>, Error> {
+        if let Some(url) = flag {
+            return Ok(Some(Sourced {
+                value: url.to_string(),
+                source: Source::Flag("--store"),
+            }));
+        }
+        let Some(set) = &self.store else {
+            return Ok(None);
+        };
+        let value = crate::cli::store_url(&set.value)
+            .map_err(|why| Error::usage(format!("{}: {why}", set.source.as_setting())))?;
         Ok(Some(Sourced {
             value,
             source: set.source.clone(),

@@ -33,6 +33,7 @@ mod pipes;
 mod query;
 mod retries;
 mod saved;
+mod shared_store;
 mod saved_hostile;
 mod saved_more;
 mod saved_windows;

@@ -159,6 +159,7 @@ fn run_given(
     } else {
         Some(once::open_store(&session, &ctx.io.stderr)?)
     };
+    let remote = once::open_shared(&session, given.store, &ctx.io.stderr)?;
     let manifest = Arc::new(Manifest::open(dir)?);
     // The results this tool wrote are never documents: looked for only where a walk could meet
     // them (the output directory inside a tree).
@@ -190,7 +191,8 @@ fn run_given(
             Arc::clone(&ctx.clock),
             ctx.io.stderr.clone(),
         )
-        .with_budget(Arc::clone(&budget)),
+        .with_budget(Arc::clone(&budget))
+        .with_remote(remote.clone()),
         configuration,
         kind,
         timeout,
@@ -280,6 +282,12 @@ fn run_given(
         again: given.again,
         receipt,
     };
+    if let Some(remote) = remote.filter(|remote| remote.abandoned()) {
+        ctx.io.stderr.line(&format!(
+            "note: the shared store {} was not reached: this run's jobs and results are in the local store only",
+            remote.url()
+        ));
+    }
     summarize(ctx, tally, end)
 }
 

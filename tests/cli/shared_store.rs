@@ -1,0 +1,138 @@
+//! A result store shared by machines (`--store URL`): each machine has its own local store (its
+//! own HOME), the shared one is behind it. Two machines on one tree at once make one job per
+//! document in all, a third with an empty HOME makes none, and one killed in the middle of a
+//! create is taken over once its claim's lease runs out, its job found by its token. On a
+//! shared directory (`file://`) here; on a real S3-compatible server in `shared_store_s3`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{command, documents, stderr_of, stdout_of, write};
+
+/// `count` distinct small documents under DIR/docs.
+fn tree(dir: &Path, count: usize) -> PathBuf {
+    let docs = dir.join("docs");
+    for n in 0..count {
+        write(&docs.join(format!("doc-{n:02}.md")), format!("# Document {n}\n").as_bytes());
+    }
+    docs
+}
+
+/// A machine: its own local store, writing into `out`; `parse` of DIR/docs with the shared
+/// store at `store`, as a real process.
+fn machine(url: &str, dir: &Path, name: &str, store: &str, extra: &[&str]) -> std::process::Command {
+    let mut run = command();
+    run.env("LLAMA_CLOUD_BASE_URL", url)
+        .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
+        .env("LLAMACLOUD_CACHE_DIR", dir.join(name).join("store"))
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join(name).join("out"))
+        .args(["--store", store])
+        .args(extra);
+    run
+}
+
+fn file_url(dir: &Path) -> String {
+    format!("file://{}", dir.join("shared").display())
+}
+
+fn outputs(output: &Output) -> Vec<String> {
+    let mut statuses: Vec<String> = documents(&stdout_of(output))
+        .iter()
+        .map(|line| line["status"].as_str().unwrap().to_string())
+        .collect();
+    statuses.sort();
+    statuses
+}
+
+#[test]
+fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 20);
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    let spawn = |name: &str| {
+        machine(&url, dir.path(), name, &store, &[])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("a"), spawn("b"));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
+    assert_eq!(fake.made_jobs().len(), 20, "{}\n{}", stderr_of(&a), stderr_of(&b));
+    for name in ["a", "b"] {
+        for n in 0..20 {
+            let written = std::fs::read_to_string(dir.path().join(format!("{name}/out/doc-{n:02}.md.md"))).unwrap();
+            assert!(written.contains(&format!("Document {n}")), "{name} {n}: {written}");
+        }
+    }
+    // A third machine with nothing of its own: every result from the shared store, no job.
+    let c = machine(&url, dir.path(), "c", &store, &[]).output().unwrap();
+    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
+    assert_eq!(fake.made_jobs().len(), 20);
+    assert_eq!(outputs(&c), vec!["CACHED"; 20]);
+    assert_eq!(
+        std::fs::read(dir.path().join("c/out/doc-07.md.md")).unwrap(),
+        std::fs::read(dir.path().join("a/out/doc-07.md.md")).unwrap()
+    );
+}
+
+/// Waits until `fake` has made `count` jobs, at most 20 s.
+fn until_made(fake: &fake::Fake, count: usize) {
+    let started = Instant::now();
+    while fake.made_jobs().len() < count {
+        assert!(started.elapsed() < Duration::from_secs(20), "{} jobs made", fake.made_jobs().len());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_machine_killed_in_a_create_is_taken_over_once_its_lease_runs_out_and_its_job_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 1);
+    // The create's answer comes 3 s after its job is made: the first machine dies in between.
+    let (url, fake) = start_shared(fake::Config {
+        answer_delay: Duration::from_secs(3),
+        ..fake::Config::default()
+    });
+    let store = file_url(dir.path());
+    let mut first: Child = machine(&url, dir.path(), "a", &store, &[])
+        .env("LLAMACLOUD_TEST_LEASE_MS", "1000")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    until_made(&fake, 1);
+    first.kill().unwrap();
+    first.wait().unwrap();
+    // Another machine: the claim is live for a second, then taken over; the job is found by its
+    // token, not made again.
+    let second = machine(&url, dir.path(), "b", &store, &[]).output().unwrap();
+    let said = stderr_of(&second);
+    assert_eq!(second.status.code(), Some(0), "{said}");
+    assert_eq!(fake.made_jobs().len(), 1, "{said}");
+    assert!(said.contains("ran out: taking it over"), "{said}");
+    assert!(said.contains("note: found job "), "{said}");
+    assert!(dir.path().join("b/out/doc-00.md.md").exists());
+}
+
+#[test]
+fn a_store_url_that_is_none_is_refused_before_anything_is_sent() {
+    let (url, fake) = start_shared(fake::Config::default());
+    for bad in ["http://bucket/x", "s3://", "file://relative", "bucket/prefix"] {
+        let output = crate::harness::cli(&url)
+            .args(["parse", "x.md", "--tier", "fast", "--store", bad])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad}: {}", stderr_of(&output));
+        assert!(stderr_of(&output).contains("expected s3://BUCKET/PREFIX"), "{bad}: {}", stderr_of(&output));
+    }
+    assert_eq!(fake.requests_seen().creates, 0);
+}

@@ -15,8 +15,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use batches::*;
 pub use common::*;
 pub use parsing::*;
-pub(crate) use values::{credits, store_url};
 pub use values::{Lenient, api_value};
+pub(crate) use values::{credits, store_url};
 
 use crate::domain::Region;
 use values::parse_timeout;

@@ -200,8 +200,7 @@ fn checked(key: ConfigKey, value: &str) -> Result<String, Error> {
         ConfigKey::MaxCredits => crate::cli::credits(value)
             .map(|credits| credits.to_string())
             .map_err(|why| Error::usage(format!("max_credits {value:?}: {why}"))),
-        ConfigKey::Store => crate::cli::store_url(value)
-            .map_err(|why| Error::usage(format!("store: {why}"))),
+        ConfigKey::Store => crate::cli::store_url(value).map_err(|why| Error::usage(format!("store: {why}"))),
         ConfigKey::BaseUrl => normalize_base_url(value)
             .map(|_| value.to_string())
             .map_err(|why| Error::usage(format!("invalid base URL {value:?}: {why}"))),

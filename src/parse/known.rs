@@ -14,7 +14,7 @@ impl Shared {
         let result = || store.as_ref()?.result(key, kind.name());
         let local = match (store.as_ref().and_then(|store| store.entry(key)), journaled) {
             (Some(stored), Some(journaled)) => Some(stored.merge(journaled)),
-            (stored, journaled) => stored.or(journaled),
+            (stored, journaled) => stored.cloned().or(journaled),
         };
         let remote = self.remote.as_ref().and_then(|remote| remote.entry(key));
         let shared_result = remote.as_ref().is_some_and(|r| r.results.contains(kind.name()));
@@ -25,9 +25,13 @@ impl Shared {
         };
         drop(store);
         match known {
-            Known::Completed(job_id) if shared_result => self
-                .copy_down(key, kind, &job_id)
-                .map_or(Known::Completed(job_id.clone()), |path| Known::Stored { path, job_id }),
+            Known::Completed(job_id) if shared_result => {
+                self.copy_down(key, kind, &job_id)
+                    .map_or(Known::Completed(job_id.clone()), |path| Known::Stored {
+                        path,
+                        job_id,
+                    })
+            }
             known => known,
         }
     }

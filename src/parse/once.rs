@@ -21,12 +21,12 @@ use crate::context::{Clock, Stderr};
 use crate::error::Error;
 use crate::parse::kind::Kind;
 use crate::parse::spend::budget::Budget;
-use crate::store::shared::SharedStore;
 use crate::parse::spend::pages;
 use crate::parse::token;
 use crate::session::Session;
 use crate::signals;
 pub use crate::store::Known;
+use crate::store::shared::SharedStore;
 use crate::store::{self, Intent, Store, TOKEN_KEY, What, new_token};
 use crate::text::neutralize;
 
@@ -203,8 +203,8 @@ pub fn ms(time: SystemTime) -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-pub(super) use crate::parse::open::{open_shared, open_store};
 pub use crate::parse::open::open_store_at;
+pub(super) use crate::parse::open::{open_shared, open_store};
 
 impl Shared {
     /// Claims `key` for this run while it works on the document (another run working on the

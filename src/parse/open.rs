@@ -36,6 +36,7 @@ pub fn open_store_at(dir: &Path, stderr: &Stderr) -> Result<Store, Error> {
 pub(crate) fn open_shared(
     session: &Session,
     args: &crate::cli::StoreArgs,
+    env: &dyn crate::context::Env,
     stderr: &Stderr,
 ) -> Result<Option<std::sync::Arc<SharedStore>>, Error> {
     if args.no_cache {
@@ -44,5 +45,5 @@ pub(crate) fn open_shared(
     let Some(url) = session.settings.store(args.store.as_deref())? else {
         return Ok(None);
     };
-    SharedStore::open(&url.value, args.store_unreachable, stderr.clone()).map(Some)
+    SharedStore::open(&url.value, env, args.store_unreachable, stderr.clone()).map(Some)
 }

@@ -11,6 +11,7 @@ pub mod entry;
 pub mod key;
 pub mod lock;
 pub mod log;
+pub(crate) mod remote;
 pub(crate) mod shared;
 pub mod stat_cache;
 mod upgrade;

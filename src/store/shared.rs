@@ -78,8 +78,13 @@ pub(crate) struct Claim<'s> {
 impl SharedStore {
     /// Opens the store at `url` and checks it can create an object only if absent (a store that
     /// cannot is refused: claims would not be exclusive).
-    pub(crate) fn open(url: &str, policy: Unreachable, stderr: Stderr) -> Result<Arc<SharedStore>, Error> {
-        let remote = Remote::open(url).map_err(|err| refused(url, err))?;
+    pub(crate) fn open(
+        url: &str,
+        env: &dyn crate::context::Env,
+        policy: Unreachable,
+        stderr: Stderr,
+    ) -> Result<Arc<SharedStore>, Error> {
+        let remote = Remote::open(url, env).map_err(|err| refused(url, err))?;
         let store = SharedStore {
             remote,
             policy,
@@ -139,7 +144,11 @@ impl SharedStore {
         match result {
             Ok(value) => Ok(Some(value)),
             Err(RemoteError::Unreachable(why)) => self.unreachable(&why).map(|()| None),
-            Err(err) => Err(Error::failure(format!("the shared store {}: {}", self.url(), message(&err)))),
+            Err(err) => Err(Error::failure(format!(
+                "the shared store {}: {}",
+                self.url(),
+                message(&err)
+            ))),
         }
     }
 
@@ -278,7 +287,7 @@ impl SharedStore {
                                     crate::text::neutralize(name)
                                 ));
                             }
-                            std::thread::sleep(CLAIM_POLL);
+                            std::thread::sleep(CLAIM_POLL.min(self.lease / 4));
                             continue;
                         }
                         Some(body) => {
@@ -353,11 +362,18 @@ impl Drop for SharedStore {
 /// Renews the store's claims every third of a lease while it is open.
 fn renew_while_open(store: &Arc<SharedStore>) {
     let weak = Arc::downgrade(store);
-    let (held, closing, every) = (Arc::clone(&store.held), Arc::clone(&store.closing), store.lease / 3);
+    let (held, closing, every) = (
+        Arc::clone(&store.held),
+        Arc::clone(&store.closing),
+        store.lease / 3,
+    );
     std::thread::spawn(move || {
         loop {
             let guard = lock(&held.0);
-            let _ = held.1.wait_timeout(guard, every).unwrap_or_else(PoisonError::into_inner);
+            let _ = held
+                .1
+                .wait_timeout(guard, every)
+                .unwrap_or_else(PoisonError::into_inner);
             if closing.load(Ordering::SeqCst) {
                 return;
             }
@@ -386,7 +402,9 @@ fn refused(url: &str, err: RemoteError) -> Error {
 
 fn message(err: &RemoteError) -> String {
     match err {
-        RemoteError::Unreachable(why) | RemoteError::Unsupported(why) | RemoteError::Failed(why) => why.clone(),
+        RemoteError::Unreachable(why) | RemoteError::Unsupported(why) | RemoteError::Failed(why) => {
+            why.clone()
+        }
     }
 }
 

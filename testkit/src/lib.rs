@@ -17,6 +17,7 @@
 
 pub mod fake;
 pub mod pdf;
+pub mod s3;
 
 use std::io::{Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};

@@ -15,14 +15,29 @@ use crate::harness::{command, documents, stderr_of, stdout_of, write};
 fn tree(dir: &Path, count: usize) -> PathBuf {
     let docs = dir.join("docs");
     for n in 0..count {
-        write(&docs.join(format!("doc-{n:02}.md")), format!("# Document {n}\n").as_bytes());
+        write(
+            &docs.join(format!("doc-{n:02}.md")),
+            format!("# Document {n}\n").as_bytes(),
+        );
     }
     docs
 }
 
-/// A machine: its own local store, writing into `out`; `parse` of DIR/docs with the shared
-/// store at `store`, as a real process.
-fn machine(url: &str, dir: &Path, name: &str, store: &str, extra: &[&str]) -> std::process::Command {
+/// A machine: its own local store, writing into DIR/NAME/out; `parse` of DIR/docs with the
+/// shared store at `store`, in this process (its waits for jobs take no time).
+fn machine(url: &str, dir: &Path, name: &str, store: &str) -> crate::harness::InProcess {
+    let mut run = crate::harness::cli(url);
+    run.env("LLAMACLOUD_CACHE_DIR", dir.join(name).join("store"))
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join(name).join("out"))
+        .args(["--store", store]);
+    run
+}
+
+/// The same machine as a real process (one that can be killed).
+fn machine_process(url: &str, dir: &Path, name: &str, store: &str, extra: &[&str]) -> std::process::Command {
     let mut run = command();
     run.env("LLAMA_CLOUD_BASE_URL", url)
         .env("LLAMA_CLOUD_API_KEY", crate::harness::TEST_KEY)
@@ -55,26 +70,26 @@ fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_
     tree(dir.path(), 20);
     let (url, fake) = start_shared(fake::Config::default());
     let store = file_url(dir.path());
-    let spawn = |name: &str| {
-        machine(&url, dir.path(), name, &store, &[])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let (a, b) = (spawn("a"), spawn("b"));
-    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let (a, b) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| machine(&url, dir.path(), "a", &store).output().unwrap());
+        let b = scope.spawn(|| machine(&url, dir.path(), "b", &store).output().unwrap());
+        (a.join().unwrap(), b.join().unwrap())
+    });
     assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
     assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
     assert_eq!(fake.made_jobs().len(), 20, "{}\n{}", stderr_of(&a), stderr_of(&b));
     for name in ["a", "b"] {
         for n in 0..20 {
-            let written = std::fs::read_to_string(dir.path().join(format!("{name}/out/doc-{n:02}.md.md"))).unwrap();
-            assert!(written.contains(&format!("Document {n}")), "{name} {n}: {written}");
+            let written =
+                std::fs::read_to_string(dir.path().join(format!("{name}/out/doc-{n:02}.md.md"))).unwrap();
+            assert!(
+                written.contains(&format!("Document {n}")),
+                "{name} {n}: {written}"
+            );
         }
     }
     // A third machine with nothing of its own: every result from the shared store, no job.
-    let c = machine(&url, dir.path(), "c", &store, &[]).output().unwrap();
+    let c = machine(&url, dir.path(), "c", &store).output().unwrap();
     assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
     assert_eq!(fake.made_jobs().len(), 20);
     assert_eq!(outputs(&c), vec!["CACHED"; 20]);
@@ -88,7 +103,11 @@ fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_
 fn until_made(fake: &fake::Fake, count: usize) {
     let started = Instant::now();
     while fake.made_jobs().len() < count {
-        assert!(started.elapsed() < Duration::from_secs(20), "{} jobs made", fake.made_jobs().len());
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{} jobs made",
+            fake.made_jobs().len()
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -103,8 +122,8 @@ fn a_machine_killed_in_a_create_is_taken_over_once_its_lease_runs_out_and_its_jo
         ..fake::Config::default()
     });
     let store = file_url(dir.path());
-    let mut first: Child = machine(&url, dir.path(), "a", &store, &[])
-        .env("LLAMACLOUD_TEST_LEASE_MS", "1000")
+    let mut first: Child = machine_process(&url, dir.path(), "a", &store, &[])
+        .env("LLAMACLOUD_TEST_LEASE_MS", "500")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -112,9 +131,9 @@ fn a_machine_killed_in_a_create_is_taken_over_once_its_lease_runs_out_and_its_jo
     until_made(&fake, 1);
     first.kill().unwrap();
     first.wait().unwrap();
-    // Another machine: the claim is live for a second, then taken over; the job is found by its
-    // token, not made again.
-    let second = machine(&url, dir.path(), "b", &store, &[]).output().unwrap();
+    // Another machine: the claim is live for half a second, then taken over; the job is found by
+    // its token, not made again.
+    let second = machine(&url, dir.path(), "b", &store).output().unwrap();
     let said = stderr_of(&second);
     assert_eq!(second.status.code(), Some(0), "{said}");
     assert_eq!(fake.made_jobs().len(), 1, "{said}");
@@ -132,7 +151,11 @@ fn a_store_url_that_is_none_is_refused_before_anything_is_sent() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{bad}: {}", stderr_of(&output));
-        assert!(stderr_of(&output).contains("expected s3://BUCKET/PREFIX"), "{bad}: {}", stderr_of(&output));
+        assert!(
+            stderr_of(&output).contains("expected s3://BUCKET/PREFIX"),
+            "{bad}: {}",
+            stderr_of(&output)
+        );
     }
     assert_eq!(fake.requests_seen().creates, 0);
 }

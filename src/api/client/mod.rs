@@ -151,6 +151,9 @@ impl Client {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .gzip(true)
+            // HTTP/1.1 as before object_store (store::remote) turned on reqwest's http2 feature:
+            // the upload's socket watching assumes one request a connection.
+            .http1_only()
             // Proxies come from the settings (and so from the run's environment), never from
             // reqwest's own look at the process environment.
             .no_proxy();
@@ -187,6 +190,7 @@ impl Client {
                     .user_agent(USER_AGENT)
                     .connect_timeout(self.config.connect_timeout)
                     .gzip(true)
+                    .http1_only()
                     .no_proxy();
                 if let Some(proxy) = &self.config.proxy {
                     builder = builder.proxy(proxy.reqwest()?);

@@ -159,7 +159,7 @@ fn run_given(
     } else {
         Some(once::open_store(&session, &ctx.io.stderr)?)
     };
-    let remote = once::open_shared(&session, given.store, &ctx.io.stderr)?;
+    let remote = once::open_shared(&session, given.store, ctx.env.as_ref(), &ctx.io.stderr)?;
     let manifest = Arc::new(Manifest::open(dir)?);
     // The results this tool wrote are never documents: looked for only where a walk could meet
     // them (the output directory inside a tree).

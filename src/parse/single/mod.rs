@@ -112,7 +112,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
         (Some(store), key)
     };
     let budget = crate::parse::spend::budget::Budget::of(max_credits, args.spend.assume_pages);
-    let remote = once::open_shared(&session, &args.store, &ctx.io.stderr)?;
+    let remote = once::open_shared(&session, &args.store, ctx.env.as_ref(), &ctx.io.stderr)?;
     let shared = once::Shared::new(store, None, Arc::clone(&ctx.clock), ctx.io.stderr.clone())
         .with_budget(Arc::new(budget))
         .with_remote(remote);

@@ -73,6 +73,9 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l from-lis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l concurrency -d 'Uploads in flight at once (fewer while the API answers 429)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l max-in-flight -d 'Jobs in flight at once: created and not yet ended' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l shard -d 'Parse only this share of the documents: K of N (1/3, 2/3, 3/3), chosen by content, so N machines given the same tree each pay for their share only' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l store -d 'A result store shared by machines, behind the local one: s3://BUCKET/PREFIX, gs://BUCKET/PREFIX, az://CONTAINER/PREFIX or file:///PATH (credentials from each cloud\'s environment) [default: $LLAMACLOUD_STORE, else the profile\'s store]' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l store-unreachable -d 'When the shared store cannot be reached: stop creating jobs (a machine that cannot see the others\' claims could pay for a job another is paying for), or go on with the local store alone' -r -f -a "stop\t'Stop creating jobs (exit 1)'
+local\t'Go on with the local store alone (said in the summary)'"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l tier -d 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile\'s tier (config set tier), else required]' -r -f -a "fast\t''
 cost_effective\t''
 agentic\t''
@@ -265,6 +268,9 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fis
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l concurrency -d 'Uploads in flight at once (fewer while the API answers 429)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l max-in-flight -d 'Jobs in flight at once: created and not yet ended' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l shard -d 'Parse only this share of the documents: K of N (1/3, 2/3, 3/3), chosen by content, so N machines given the same tree each pay for their share only' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l store -d 'A result store shared by machines, behind the local one: s3://BUCKET/PREFIX, gs://BUCKET/PREFIX, az://CONTAINER/PREFIX or file:///PATH (credentials from each cloud\'s environment) [default: $LLAMACLOUD_STORE, else the profile\'s store]' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l store-unreachable -d 'When the shared store cannot be reached: stop creating jobs (a machine that cannot see the others\' claims could pay for a job another is paying for), or go on with the local store alone' -r -f -a "stop\t'Stop creating jobs (exit 1)'
+local\t'Go on with the local store alone (said in the summary)'"
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parsing; and __fish_seen_subcommand_from create" -l tier -d 'fast (text only), cost_effective, agentic or agentic_plus; others are sent as given [default: the profile\'s tier (config set tier), else required]' -r -f -a "fast\t''
 cost_effective\t''
 agentic\t''

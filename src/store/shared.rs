@@ -27,7 +27,7 @@ use crate::cli::Unreachable;
 use crate::context::Stderr;
 use crate::error::Error;
 use crate::store::entry::{Entry, What};
-use crate::store::remote::{Remote, RemoteError};
+use crate::store::remote::{Limits, Remote, RemoteError};
 
 /// How long a claim holds without being renewed.
 const LEASE: Duration = Duration::from_secs(60);
@@ -84,14 +84,14 @@ impl SharedStore {
         policy: Unreachable,
         stderr: Stderr,
     ) -> Result<Arc<SharedStore>, Error> {
-        let remote = Remote::open(url, env).map_err(|err| refused(url, err))?;
+        let remote = Remote::open_with(url, env, limits(env)).map_err(|err| refused(url, err))?;
         let store = SharedStore {
             remote,
             policy,
             abandoned: AtomicBool::new(false),
             stderr,
             machine: machine(),
-            lease: lease(),
+            lease: lease(env),
             seen: Mutex::new(HashMap::new()),
             held: Arc::new((Mutex::new(HashMap::new()), Condvar::new())),
             closing: Arc::new(AtomicBool::new(false)),
@@ -432,13 +432,32 @@ fn machine() -> String {
 
 /// The lease of a claim: a minute; tests of the binary shorten it
 /// (`LLAMACLOUD_TEST_LEASE_MS`, in test builds only).
-fn lease() -> Duration {
+fn lease(env: &dyn crate::context::Env) -> Duration {
     #[cfg(feature = "test-support")]
-    if let Some(ms) = std::env::var("LLAMACLOUD_TEST_LEASE_MS")
-        .ok()
+    if let Some(ms) = env
+        .var("LLAMACLOUD_TEST_LEASE_MS")
         .and_then(|v| v.parse::<u64>().ok())
     {
         return Duration::from_millis(ms);
     }
+    let _ = env;
     LEASE
+}
+
+/// How long requests to the store are tried again: `Limits::DEFAULT`; tests of the binary
+/// shorten it (`LLAMACLOUD_TEST_STORE_RETRY_MS`, in test builds only).
+fn limits(env: &dyn crate::context::Env) -> Limits {
+    #[cfg(feature = "test-support")]
+    if let Some(ms) = env
+        .var("LLAMACLOUD_TEST_STORE_RETRY_MS")
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        return Limits {
+            retry_timeout: Duration::from_millis(ms),
+            max_retries: 2,
+            max_backoff: Duration::from_millis(ms),
+        };
+    }
+    let _ = env;
+    Limits::DEFAULT
 }

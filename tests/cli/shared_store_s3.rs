@@ -1,0 +1,108 @@
+//! The shared result store on a real S3-compatible server (moto, on loopback: `testkit::s3`;
+//! skipped, and said so, where it is not installed, except in CI): two machines at once make one
+//! job per document, a third none; a store that cannot be reached stops the run before any job
+//! is created, unless `--store-unreachable local`.
+
+use std::path::Path;
+
+use testkit::s3::S3Server;
+
+use crate::fake_server::{fake, start_shared};
+use crate::harness::{InProcess, cli, documents, stderr_of, stdout_of, write};
+
+/// `parse` of DIR/docs on machine `name` (its own local store, DIR/NAME/out), with the shared
+/// store on `server`.
+fn machine(url: &str, dir: &Path, name: &str, server: &S3Server, extra: &[&str]) -> InProcess {
+    let mut run = cli(url);
+    for (key, value) in server.env() {
+        run.env(key, value);
+    }
+    run.env("LLAMACLOUD_CACHE_DIR", dir.join(name).join("store"))
+        .env("LLAMACLOUD_TEST_STORE_RETRY_MS", "200")
+        .args(["parse", "--tier", "agentic", "--format", "jsonl", "--recursive"])
+        .arg(dir.join("docs"))
+        .arg("--output-dir")
+        .arg(dir.join(name).join("out"))
+        .args(["--store", &server.url("team")])
+        .args(extra);
+    run
+}
+
+fn tree(dir: &Path, count: usize) {
+    for n in 0..count {
+        write(
+            &dir.join(format!("docs/doc-{n:02}.md")),
+            format!("# Document {n}\n").as_bytes(),
+        );
+    }
+}
+
+#[test]
+fn two_machines_on_an_s3_store_at_once_make_one_job_per_document_and_a_third_makes_none() {
+    let Some(server) = S3Server::start("shared_store_s3::two_machines…") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 20);
+    let (url, fake) = start_shared(fake::Config::default());
+    let (a, b) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| machine(&url, dir.path(), "a", &server, &[]).output().unwrap());
+        let b = scope.spawn(|| machine(&url, dir.path(), "b", &server, &[]).output().unwrap());
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
+    assert_eq!(fake.made_jobs().len(), 20, "{}\n{}", stderr_of(&a), stderr_of(&b));
+    let c = machine(&url, dir.path(), "c", &server, &[]).output().unwrap();
+    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
+    assert_eq!(fake.made_jobs().len(), 20);
+    let cached = documents(&stdout_of(&c))
+        .iter()
+        .filter(|line| line["status"] == "CACHED")
+        .count();
+    assert_eq!(cached, 20, "{}", stderr_of(&c));
+    assert_eq!(
+        std::fs::read(dir.path().join("c/out/doc-03.md.md")).unwrap(),
+        std::fs::read(dir.path().join("b/out/doc-03.md.md")).unwrap()
+    );
+}
+
+#[test]
+fn a_store_that_cannot_be_reached_creates_no_job_unless_told_to_go_on_locally() {
+    let Some(mut server) = S3Server::start("shared_store_s3::a_store_that_cannot_be_reached…") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 3);
+    let (url, fake) = start_shared(fake::Config::default());
+    server.stop();
+    let stopped = machine(&url, dir.path(), "a", &server, &[]).output().unwrap();
+    let said = stderr_of(&stopped);
+    assert_eq!(stopped.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "error: the shared store {} cannot be reached (",
+            server.url("team")
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("--store-unreachable local goes on with the local store alone"),
+        "{said}"
+    );
+    assert_eq!(fake.requests_seen().creates, 0);
+    let local = machine(&url, dir.path(), "a", &server, &["--store-unreachable", "local"])
+        .output()
+        .unwrap();
+    let said = stderr_of(&local);
+    assert_eq!(local.status.code(), Some(0), "{said}");
+    assert_eq!(fake.made_jobs().len(), 3);
+    assert!(
+        said.contains("going on with the local store alone (--store-unreachable local)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("was not reached: this run's jobs and results are in the local store only"),
+        "{said}"
+    );
+}

@@ -120,6 +120,7 @@ pub(crate) struct Listed {
 
 impl Remote {
     /// Opens `url` with the credentials, region and endpoint `env` gives; no request is sent.
+    #[cfg(test)]
     pub(crate) fn open(url: &str, env: &dyn Env) -> Result<Remote, RemoteError> {
         Remote::open_with(url, env, Limits::DEFAULT)
     }

@@ -16,6 +16,13 @@ impl Shared {
             (Some(stored), Some(journaled)) => Some(stored.merge(journaled)),
             (stored, journaled) => stored.cloned().or(journaled),
         };
+        // A result in the store costs no request to the shared store.
+        if let Some(local) = &local
+            && let stored @ Known::Stored { .. } = local.known(result)
+        {
+            return stored;
+        }
+        let result = || store.as_ref()?.result(key, kind.name());
         let remote = self.remote.as_ref().and_then(|remote| remote.entry(key));
         let shared_result = remote.as_ref().is_some_and(|r| r.results.contains(kind.name()));
         let known = match (local, remote) {

@@ -328,16 +328,16 @@ impl SharedStore {
         .map_err(|err| Error::failure(err.to_string()))
     }
 
-    /// Renews every claim held (a failure is tried again at the next round).
+    /// Renews every claim held (a failure is tried again at the next round). Each is renewed
+    /// while the claims are locked, so that a claim let go of meanwhile is never written back.
     fn renew(&self) {
-        let held: Vec<(String, u64)> = lock(&self.held.0)
-            .iter()
-            .map(|(key, generation)| (key.clone(), *generation))
-            .collect();
-        for (key, generation) in held {
-            if let Ok(body) = self.claim_body() {
-                let _ = self.remote.put(&claim_path(&key, generation), body);
-            }
+        let keys: Vec<String> = lock(&self.held.0).keys().cloned().collect();
+        for key in keys {
+            let held = lock(&self.held.0);
+            let (Some(generation), Ok(body)) = (held.get(&key), self.claim_body()) else {
+                continue;
+            };
+            let _ = self.remote.put(&claim_path(&key, *generation), body);
         }
     }
 }

@@ -18,40 +18,33 @@ use crate::output::style::Shape;
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
 use crate::parse::once;
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{Entry, Store};
 use crate::text::{count, neutralize, tsv_field};
 use crate::time::human_duration;
 
+mod shared;
+
 pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Result<(), Error> {
+    let (CacheCommand::Path { shared }
+    | CacheCommand::List { shared }
+    | CacheCommand::Prune { shared, .. }
+    | CacheCommand::Clear { shared, .. }) = command;
+    if let Some(flag) = &shared.store {
+        return shared::run(global, command, flag.as_deref(), ctx);
+    }
     let record = Shape::Record { raw: false };
     match command {
-        CacheCommand::Path => {
+        CacheCommand::Path { .. } => {
             let output = Output::choose(global, ctx, record, "cache path", &[])?;
             let dir = cache_dir(global, ctx)?;
             output.print(ctx, &StorePath(dir))
         }
-        CacheCommand::List => {
+        CacheCommand::List { .. } => {
             let output = Output::choose(global, ctx, record, "cache list", &[])?;
             let store = open(global, ctx)?;
             let mut rows: Vec<Row> = store
                 .entries()
-                .map(|(key, entry)| Row {
-                    key: key.clone(),
-                    job_id: entry.job_id.clone(),
-                    // A job the store has not seen end is running as far as it knows.
-                    status: entry
-                        .status
-                        .clone()
-                        .or_else(|| entry.job_id.as_ref().map(|_| "RUNNING".to_string())),
-                    results: entry
-                        .results
-                        .names()
-                        .filter(|kind| store.result(key, kind).is_some())
-                        .map(str::to_string)
-                        .collect(),
-                    last_used: entry.last_at,
-                    pages: entry.window.as_deref().map(str::to_string),
-                })
+                .map(|(key, entry)| Row::of(key, entry, |kind| store.result(key, kind).is_some()))
                 .collect();
             rows.sort_by(|a, b| b.last_used.cmp(&a.last_used).then(a.key.cmp(&b.key)));
             if rows.is_empty() {
@@ -61,36 +54,25 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
             }
             output.print(ctx, &Rows(rows))
         }
-        CacheCommand::Prune { older_than } => {
+        CacheCommand::Prune { older_than, .. } => {
             Output::refuse(global, "cache prune")?;
             let mut store = open_alone(global, ctx)?;
-            let now = ctx.clock.now();
-            let cutoff = now.checked_sub(*older_than).unwrap_or(std::time::UNIX_EPOCH);
-            let cutoff = cutoff
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            let cutoff = cutoff(ctx, *older_than);
             let running = store
                 .entries()
                 .filter(|(_, entry)| entry.last_at < cutoff && entry.unended())
                 .count();
             let removed = store.prune(cutoff)?;
-            let kept = match running {
-                0 => String::new(),
-                1 => "; kept 1 job not ended (the next run waits for it instead of paying again)".to_string(),
-                n => format!(
-                    "; kept {} not ended (the next run waits for them instead of paying again)",
-                    count(n as u64, "job")
-                ),
-            };
             ctx.io.stderr.line(&format!(
-                "Removed {} not used in {} from {}{kept}",
+                "Removed {} not used in {} from {}{}",
                 count(removed as u64, "result"),
                 human_duration(*older_than),
-                store.dir().display()
+                store.dir().display(),
+                kept_running(running)
             ));
             Ok(())
         }
-        CacheCommand::Clear { yes } => {
+        CacheCommand::Clear { yes, .. } => {
             Output::refuse(global, "cache clear")?;
             let mut store = open_alone(global, ctx)?;
             let question = format!(
@@ -107,6 +89,30 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
             ));
             Ok(())
         }
+    }
+}
+
+/// The time before which a result is older than `older_than` (ms since the epoch).
+fn cutoff(ctx: &Context, older_than: std::time::Duration) -> i64 {
+    let cutoff = ctx
+        .clock
+        .now()
+        .checked_sub(older_than)
+        .unwrap_or(std::time::UNIX_EPOCH);
+    cutoff
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// What a prune says of the jobs it kept because they have not ended.
+fn kept_running(running: usize) -> String {
+    match running {
+        0 => String::new(),
+        1 => "; kept 1 job not ended (the next run waits for it instead of paying again)".to_string(),
+        n => format!(
+            "; kept {} not ended (the next run waits for them instead of paying again)",
+            count(n as u64, "job")
+        ),
     }
 }
 
@@ -162,6 +168,29 @@ struct Row {
     pages: Option<String>,
     /// Milliseconds since the epoch.
     last_used: i64,
+}
+
+impl Row {
+    /// `key`'s row from its entry; `has`: whether a result file of a kind is there.
+    fn of(key: &str, entry: &Entry, has: impl Fn(&str) -> bool) -> Row {
+        Row {
+            key: key.to_string(),
+            job_id: entry.job_id.clone(),
+            // A job the store has not seen end is running as far as it knows.
+            status: entry
+                .status
+                .clone()
+                .or_else(|| entry.job_id.as_ref().map(|_| "RUNNING".to_string())),
+            results: entry
+                .results
+                .names()
+                .filter(|kind| has(kind))
+                .map(str::to_string)
+                .collect(),
+            last_used: entry.last_at,
+            pages: entry.window.as_deref().map(str::to_string),
+        }
+    }
 }
 
 struct Rows(Vec<Row>);

@@ -1,4 +1,5 @@
-//! `cache path|list|prune|clear --store` on the store shared by machines: on a shared directory (`file://`), and on a real S3-compatible server (moto) for
+//! `cache path|list|prune|clear --store` on the store shared by machines, and `--dry-run` with a
+//! shared store: on a shared directory (`file://`), and on a real S3-compatible server (moto) for
 //! a listing that object_store pages under a prefix.
 
 use std::path::{Path, PathBuf};
@@ -258,8 +259,100 @@ fn the_shared_store_is_listed_pruned_by_last_use_and_cleared_through_cache_store
 }
 
 #[test]
-fn cache_store_on_an_s3_store() {
-    let Some(server) = S3Server::start("shared_cache::cache_store_on_an_s3_store") else {
+fn a_dry_run_on_a_fresh_home_says_what_only_the_shared_store_knows_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    let root = dir.path().join("shared");
+    docs(dir.path(), 0, 2);
+    ok(&mut parse(&url, dir.path(), "a", &store, &[]));
+    docs(dir.path(), 2, 3);
+    let before = (objects(&root), fake.requests_seen(), fake.made_jobs().len());
+    let (planned, said) = ok(&mut parse(&url, dir.path(), "fresh", &store, &["--dry-run"]));
+    let docs = dir.path().join("docs");
+    let docs = docs.display();
+    let lines: Vec<&str> = planned.lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            format!("cached (shared)   13 bytes          -  {docs}/doc-00.md"),
+            format!("cached (shared)   13 bytes          -  {docs}/doc-01.md"),
+            format!(
+                "parse    13 bytes          -  {docs}/doc-02.md: parsed whole: its page count is not known here"
+            ),
+            "3 documents: 1 to parse (pages not known, 13 bytes), 0 done, 2 cached (2 in the shared store), \
+             0 skipped; nothing was sent"
+                .to_string(),
+        ],
+        "{planned}{said}"
+    );
+    // The estimate counts the new document only.
+    assert!(planned.contains("estimate on agentic: 1 document,"), "{planned}");
+    let (jsonl, _) = ok(&mut parse(
+        &url,
+        dir.path(),
+        "fresh",
+        &store,
+        &["--dry-run", "--format", "jsonl"],
+    ));
+    let objects_said: Vec<Value> = jsonl
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(
+        objects_said[..3]
+            .iter()
+            .map(|o| (o["action"].clone(), o["shared"].clone()))
+            .collect::<Vec<_>>(),
+        [
+            (json!("cached"), json!(true)),
+            (json!("cached"), json!(true)),
+            (json!("parse"), Value::Null)
+        ]
+    );
+    // Nothing written to the shared store (no claim, no event, no probe), nothing copied down,
+    // nothing sent.
+    assert_eq!(
+        (objects(&root), fake.requests_seen(), fake.made_jobs().len()),
+        before
+    );
+    assert!(!dir.path().join("fresh/store").exists());
+    assert!(!dir.path().join("fresh/out").exists());
+    // A machine with a local store of its own: nothing copied down into it either.
+    std::fs::create_dir_all(dir.path().join("other/store")).unwrap();
+    let (planned, said) = ok(&mut parse(&url, dir.path(), "other", &store, &["--dry-run"]));
+    assert!(
+        planned.contains("2 cached (2 in the shared store)"),
+        "{planned}{said}"
+    );
+    let copied: Vec<PathBuf> = walk(&dir.path().join("other/store"))
+        .into_iter()
+        .filter(|path| path.to_string_lossy().contains("results"))
+        .collect();
+    assert_eq!(copied, Vec::<PathBuf>::new());
+    assert_eq!(objects(&root), before.0);
+    // The machine that parsed them has them itself: `cached`, not from the shared store.
+    let mut own = on(
+        &url,
+        dir.path(),
+        "a",
+        &["parse", "--tier", "agentic", "--dry-run", "--recursive"],
+    );
+    own.arg(dir.path().join("docs"))
+        .arg("--output-dir")
+        .arg(dir.path().join("elsewhere"))
+        .args(["--store", &store]);
+    let (own, said) = ok(&mut own);
+    assert!(
+        own.starts_with(&format!("cached   13 bytes          -  {docs}/doc-00.md\n")),
+        "{own}{said}"
+    );
+    assert!(own.contains("2 cached, 0 skipped"), "{own}");
+}
+
+#[test]
+fn cache_store_and_a_dry_run_on_an_s3_store() {
+    let Some(server) = S3Server::start("shared_cache::cache_store_and_a_dry_run_on_an_s3_store") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -273,6 +366,20 @@ fn cache_store_on_an_s3_store() {
     };
     docs(dir.path(), 0, 3);
     ok(&mut with_s3(parse(&url, dir.path(), "a", &store, &[])));
+    docs(dir.path(), 3, 4);
+    let (planned, said) = ok(&mut with_s3(parse(
+        &url,
+        dir.path(),
+        "fresh",
+        &store,
+        &["--dry-run"],
+    )));
+    assert!(
+        planned.contains(
+            "4 documents: 1 to parse (pages not known, 13 bytes), 0 done, 3 cached (3 in the shared store)"
+        ),
+        "{planned}{said}"
+    );
     let list = |run: InProcess| {
         let (tsv, _) = ok(&mut with_s3(run));
         let mut jobs: Vec<String> = tsv

@@ -203,7 +203,12 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
     let tier = configuration.get("tier").and_then(serde_json::Value::as_str);
     for document in sources.pass(None) {
         let planned = look.plan(&document?);
-        sum.add(&planned);
+        sum.add(
+            planned.action,
+            planned.bytes,
+            planned.paid_pages(),
+            planned.shared,
+        );
         if planned.action == "parse" {
             estimate.add(tier, planned.paid_pages(), configuration.get("page_ranges"));
         }

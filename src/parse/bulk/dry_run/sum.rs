@@ -1,6 +1,5 @@
 //! The total line of a dry run.
 
-use super::Planned;
 use crate::output::job::human_size;
 
 /// The total of a dry run.
@@ -21,13 +20,15 @@ pub(super) struct Sum {
 }
 
 impl Sum {
-    pub(super) fn add(&mut self, planned: &Planned) {
+    /// One document's line: its action, its bytes, the pages it would be paid for (when known
+    /// here), and whether it is cached by what only the shared store knows.
+    pub(super) fn add(&mut self, action: &str, bytes: Option<u64>, paid_pages: Option<u64>, shared: bool) {
         self.documents += 1;
-        match planned.action {
+        match action {
             "parse" => {
                 self.parse += 1;
-                self.bytes += planned.bytes.unwrap_or(0);
-                match planned.paid_pages() {
+                self.bytes += bytes.unwrap_or(0);
+                match paid_pages {
                     Some(pages) => self.pages += pages,
                     None => self.unknown_pages += 1,
                 }
@@ -35,7 +36,7 @@ impl Sum {
             "done" => self.done += 1,
             "cached" => {
                 self.cached += 1;
-                self.shared += usize::from(planned.shared);
+                self.shared += usize::from(shared);
             }
             _ => self.skip += 1,
         }

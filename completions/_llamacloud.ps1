@@ -626,14 +626,15 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Log each HTTP request and response to stderr (the API key is masked)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is (with --store, the shared store''s URL)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept (in a shared store, also a key a machine is deciding about)')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'llamacloud;cache;path' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
@@ -657,6 +658,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;cache;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
@@ -681,6 +683,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
         }
         'llamacloud;cache;prune' {
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, '30d, 12h, 90m, or seconds')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
@@ -704,6 +707,7 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;cache;clear' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)')
@@ -729,9 +733,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;cache;help' {
-            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is (with --store, the shared store''s URL)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept (in a shared store, also a key a machine is deciding about)')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1124,9 +1128,9 @@ Register-ArgumentCompleter -Native -CommandName 'llamacloud' -ScriptBlock {
             break
         }
         'llamacloud;help;cache' {
-            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print where the result store is (with --store, the shared store''s URL)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the results in the store: key, job, status, result files, when last used')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept (in a shared store, also a key a machine is deciding about)')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget every result (asks first on a terminal; needs --yes otherwise)')
             break
         }

@@ -590,13 +590,14 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand path 'Print where the result store is'
+            cand path 'Print where the result store is (with --store, the shared store''s URL)'
             cand list 'List the results in the store: key, job, status, result files, when last used'
-            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept (in a shared store, also a key a machine is deciding about)'
             cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'llamacloud;cache;path'= {
+            cand --store 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store'
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
             cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
             cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
@@ -619,6 +620,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'llamacloud;cache;list'= {
+            cand --store 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store'
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
             cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
             cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
@@ -642,6 +644,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         }
         &'llamacloud;cache;prune'= {
             cand --older-than '30d, 12h, 90m, or seconds'
+            cand --store 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store'
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
             cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
             cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
@@ -664,6 +667,7 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'llamacloud;cache;clear'= {
+            cand --store 'Work on the result store shared by machines instead of the local one: URL (s3://, gs://, az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile''s store'
             cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
             cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
             cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
@@ -688,9 +692,9 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'llamacloud;cache;help'= {
-            cand path 'Print where the result store is'
+            cand path 'Print where the result store is (with --store, the shared store''s URL)'
             cand list 'List the results in the store: key, job, status, result files, when last used'
-            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept (in a shared store, also a key a machine is deciding about)'
             cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1039,9 +1043,9 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;help;batch-processing;list'= {
         }
         &'llamacloud;help;cache'= {
-            cand path 'Print where the result store is'
+            cand path 'Print where the result store is (with --store, the shared store''s URL)'
             cand list 'List the results in the store: key, job, status, result files, when last used'
-            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept'
+            cand prune 'Forget the results not used for DURATION (their documents are parsed again when asked); a job that has not ended is kept (in a shared store, also a key a machine is deciding about)'
             cand clear 'Forget every result (asks first on a terminal; needs --yes otherwise)'
         }
         &'llamacloud;help;cache;path'= {

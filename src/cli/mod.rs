@@ -216,23 +216,44 @@ pub(crate) enum ConfigCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CacheCommand {
-    /// Print where the result store is
-    Path,
+    /// Print where the result store is (with --store, the shared store's URL)
+    Path {
+        #[command(flatten)]
+        shared: SharedStoreArg,
+    },
     /// List the results in the store: key, job, status, result files, when last used
-    List,
+    List {
+        #[command(flatten)]
+        shared: SharedStoreArg,
+    },
     /// Forget the results not used for DURATION (their documents are parsed again when asked);
-    /// a job that has not ended is kept
+    /// a job that has not ended is kept (in a shared store, also a key a machine is deciding
+    /// about)
     Prune {
         /// 30d, 12h, 90m, or seconds
         #[arg(long, value_name = "DURATION", value_parser = values::parse_duration)]
         older_than: Duration,
+        #[command(flatten)]
+        shared: SharedStoreArg,
     },
     /// Forget every result (asks first on a terminal; needs --yes otherwise)
     Clear {
         /// Clear without asking
         #[arg(short, long)]
         yes: bool,
+        #[command(flatten)]
+        shared: SharedStoreArg,
     },
+}
+
+/// `cache … --store [URL]`: the shared store instead of the local one, only when asked for (a
+/// `cache clear` never empties a team's store because the environment names it).
+#[derive(Debug, Args)]
+pub(crate) struct SharedStoreArg {
+    /// Work on the result store shared by machines instead of the local one: URL (s3://, gs://,
+    /// az://, file:///), or without one the store set by $LLAMACLOUD_STORE or the profile's store
+    #[arg(long, value_name = "URL", num_args = 0..=1, value_parser = values::store_url)]
+    pub store: Option<Option<String>>,
 }
 
 /// The settings a profile holds.

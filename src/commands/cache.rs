@@ -1,4 +1,5 @@
-//! `cache path|list|prune|clear`: the result store (see `store`), through the one output path.
+//! `cache path|list|prune|clear`: the result store (see `store`), or with `--store` the store shared by
+//! machines (`store::shared`), through the one output path.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -18,40 +19,32 @@ use crate::output::style::Shape;
 use crate::output::table::{missing_cell, new_table, status_cell, time_cell, write_table};
 use crate::parse::once;
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::shared::SharedStore;
+use crate::store::{Entry, Store};
 use crate::text::{count, neutralize, tsv_field};
 use crate::time::human_duration;
 
 pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Result<(), Error> {
+    let (CacheCommand::Path { shared }
+    | CacheCommand::List { shared }
+    | CacheCommand::Prune { shared, .. }
+    | CacheCommand::Clear { shared, .. }) = command;
+    if let Some(flag) = &shared.store {
+        return run_shared(global, command, flag.as_deref(), ctx);
+    }
     let record = Shape::Record { raw: false };
     match command {
-        CacheCommand::Path => {
+        CacheCommand::Path { .. } => {
             let output = Output::choose(global, ctx, record, "cache path", &[])?;
             let dir = cache_dir(global, ctx)?;
             output.print(ctx, &StorePath(dir))
         }
-        CacheCommand::List => {
+        CacheCommand::List { .. } => {
             let output = Output::choose(global, ctx, record, "cache list", &[])?;
             let store = open(global, ctx)?;
             let mut rows: Vec<Row> = store
                 .entries()
-                .map(|(key, entry)| Row {
-                    key: key.clone(),
-                    job_id: entry.job_id.clone(),
-                    // A job the store has not seen end is running as far as it knows.
-                    status: entry
-                        .status
-                        .clone()
-                        .or_else(|| entry.job_id.as_ref().map(|_| "RUNNING".to_string())),
-                    results: entry
-                        .results
-                        .names()
-                        .filter(|kind| store.result(key, kind).is_some())
-                        .map(str::to_string)
-                        .collect(),
-                    last_used: entry.last_at,
-                    pages: entry.window.as_deref().map(str::to_string),
-                })
+                .map(|(key, entry)| Row::of(key, entry, |kind| store.result(key, kind).is_some()))
                 .collect();
             rows.sort_by(|a, b| b.last_used.cmp(&a.last_used).then(a.key.cmp(&b.key)));
             if rows.is_empty() {
@@ -61,36 +54,25 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
             }
             output.print(ctx, &Rows(rows))
         }
-        CacheCommand::Prune { older_than } => {
+        CacheCommand::Prune { older_than, .. } => {
             Output::refuse(global, "cache prune")?;
             let mut store = open_alone(global, ctx)?;
-            let now = ctx.clock.now();
-            let cutoff = now.checked_sub(*older_than).unwrap_or(std::time::UNIX_EPOCH);
-            let cutoff = cutoff
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            let cutoff = cutoff(ctx, *older_than);
             let running = store
                 .entries()
                 .filter(|(_, entry)| entry.last_at < cutoff && entry.unended())
                 .count();
             let removed = store.prune(cutoff)?;
-            let kept = match running {
-                0 => String::new(),
-                1 => "; kept 1 job not ended (the next run waits for it instead of paying again)".to_string(),
-                n => format!(
-                    "; kept {} not ended (the next run waits for them instead of paying again)",
-                    count(n as u64, "job")
-                ),
-            };
             ctx.io.stderr.line(&format!(
-                "Removed {} not used in {} from {}{kept}",
+                "Removed {} not used in {} from {}{}",
                 count(removed as u64, "result"),
                 human_duration(*older_than),
-                store.dir().display()
+                store.dir().display(),
+                kept_running(running)
             ));
             Ok(())
         }
-        CacheCommand::Clear { yes } => {
+        CacheCommand::Clear { yes, .. } => {
             Output::refuse(global, "cache clear")?;
             let mut store = open_alone(global, ctx)?;
             let question = format!(
@@ -107,6 +89,30 @@ pub fn run(global: &GlobalArgs, command: &CacheCommand, ctx: &mut Context) -> Re
             ));
             Ok(())
         }
+    }
+}
+
+/// The time before which a result is older than `older_than` (ms since the epoch).
+fn cutoff(ctx: &Context, older_than: std::time::Duration) -> i64 {
+    let cutoff = ctx
+        .clock
+        .now()
+        .checked_sub(older_than)
+        .unwrap_or(std::time::UNIX_EPOCH);
+    cutoff
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// What a prune says of the jobs it kept because they have not ended.
+fn kept_running(running: usize) -> String {
+    match running {
+        0 => String::new(),
+        1 => "; kept 1 job not ended (the next run waits for it instead of paying again)".to_string(),
+        n => format!(
+            "; kept {} not ended (the next run waits for them instead of paying again)",
+            count(n as u64, "job")
+        ),
     }
 }
 
@@ -162,6 +168,29 @@ struct Row {
     pages: Option<String>,
     /// Milliseconds since the epoch.
     last_used: i64,
+}
+
+impl Row {
+    /// `key`'s row from its entry; `has`: whether a result file of a kind is there.
+    fn of(key: &str, entry: &Entry, has: impl Fn(&str) -> bool) -> Row {
+        Row {
+            key: key.to_string(),
+            job_id: entry.job_id.clone(),
+            // A job the store has not seen end is running as far as it knows.
+            status: entry
+                .status
+                .clone()
+                .or_else(|| entry.job_id.as_ref().map(|_| "RUNNING".to_string())),
+            results: entry
+                .results
+                .names()
+                .filter(|kind| has(kind))
+                .map(str::to_string)
+                .collect(),
+            last_used: entry.last_at,
+            pages: entry.window.as_deref().map(str::to_string),
+        }
+    }
 }
 
 struct Rows(Vec<Row>);
@@ -245,5 +274,110 @@ impl Record for Rows {
             }
         }
         Ok(())
+    }
+}
+
+// `cache path|list|prune|clear --store [URL]`: the same commands on the store shared by machines
+// (`store::shared`), asked for by `--store` only: its URL, else `LLAMACLOUD_STORE`, else the
+// profile's `store`. Nothing is claimed; a key a machine is deciding about (a live claim) is never
+// forgotten.
+
+/// `command` on the shared store `flag` names (`None`: the one set).
+fn run_shared(
+    global: &GlobalArgs,
+    command: &CacheCommand,
+    flag: Option<&str>,
+    ctx: &mut Context,
+) -> Result<(), Error> {
+    let record = Shape::Record { raw: false };
+    let settings = Settings::load(global, None, ctx.env.as_ref(), &ctx.io.stderr)?;
+    let url = settings.store(flag)?.map(|url| url.value).ok_or_else(|| {
+        Error::usage(
+            "--store without a URL names the shared store set by LLAMACLOUD_STORE or the profile's \
+             store, and none is set: pass --store URL",
+        )
+    })?;
+    let open = |ctx: &Context| SharedStore::open_to_look(&url, ctx.env.as_ref(), None, ctx.io.stderr.clone());
+    let shown = neutralize(&url);
+    match command {
+        CacheCommand::Path { .. } => {
+            let output = Output::choose(global, ctx, record, "cache path", &[])?;
+            output.print(ctx, &StoreUrl(url.clone()))
+        }
+        CacheCommand::List { .. } => {
+            let output = Output::choose(global, ctx, record, "cache list", &[])?;
+            let store = open(ctx)?;
+            let mut rows = Vec::new();
+            for key in store.keys()? {
+                if let Some(entry) = store.fold(&key)? {
+                    let kinds: Vec<&str> = key.result_kinds().collect();
+                    rows.push(Row::of(&key.key, &entry, |kind| kinds.contains(&kind)));
+                }
+            }
+            rows.sort_by(|a, b| b.last_used.cmp(&a.last_used).then(a.key.cmp(&b.key)));
+            if rows.is_empty() {
+                ctx.io.stderr.line(&format!("The shared store {shown} is empty."));
+            }
+            output.print(ctx, &Rows(rows))
+        }
+        CacheCommand::Prune { older_than, .. } => {
+            Output::refuse(global, "cache prune")?;
+            let store = open(ctx)?;
+            let forgotten = store.prune(cutoff(ctx, *older_than))?;
+            ctx.io.stderr.line(&format!(
+                "Removed {} not used in {} from {shown}{}{}",
+                count(forgotten.removed as u64, "result"),
+                human_duration(*older_than),
+                kept_running(forgotten.unended),
+                kept_claimed(forgotten.claimed)
+            ));
+            Ok(())
+        }
+        CacheCommand::Clear { yes, .. } => {
+            Output::refuse(global, "cache clear")?;
+            let store = open(ctx)?;
+            let keys = store.keys()?;
+            let question = format!(
+                "Forget the {} in the shared store {shown} (every machine then parses, and pays for, \
+                 the documents again)",
+                count(keys.len() as u64, "result")
+            );
+            act::confirm(ctx, *yes, &question)?;
+            let forgotten = store.clear(&keys)?;
+            ctx.io.stderr.line(&format!(
+                "Removed {} from {shown}{}",
+                count(forgotten.removed as u64, "result"),
+                kept_claimed(forgotten.claimed)
+            ));
+            Ok(())
+        }
+    }
+}
+
+/// What a prune or a clear says of the keys it kept because a machine is deciding about them.
+fn kept_claimed(claimed: usize) -> String {
+    match claimed {
+        0 => String::new(),
+        n => format!(
+            "; kept {} a machine is working on now (its claim is live)",
+            count(n as u64, "result")
+        ),
+    }
+}
+
+/// `cache path --store`: the shared store's URL.
+struct StoreUrl(String);
+
+impl Record for StoreUrl {
+    fn json(&self) -> Cow<'_, str> {
+        Cow::Owned(json!({ "url": self.0 }).to_string())
+    }
+
+    fn human(&self, out: &mut dyn Write, _look: &Look) -> io::Result<()> {
+        writeln!(out, "{}", neutralize(&self.0))
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "{}", tsv_field(&self.0))
     }
 }

@@ -45,6 +45,8 @@ pub(super) struct Shared {
     pub budget: Arc<Budget>,
     /// The store shared by machines, behind the local one (`--store URL`).
     pub remote: Option<Arc<SharedStore>>,
+    /// A dry run's: the shared store is read, nothing copied down from it (`known::looking_at`).
+    pub(super) looking: bool,
 }
 
 impl Shared {
@@ -64,6 +66,7 @@ impl Shared {
             sent: Mutex::new(HashSet::new()),
             budget: Arc::new(Budget::unlimited()),
             remote: None,
+            looking: false,
         }
     }
 

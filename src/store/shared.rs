@@ -461,3 +461,7 @@ fn limits(env: &dyn crate::context::Env) -> Limits {
     let _ = env;
     Limits::DEFAULT
 }
+
+// The store looked at and forgotten in without claiming anything (`cache … --store`, a dry
+// run): in a file of its own.
+mod listing;

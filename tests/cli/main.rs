@@ -37,6 +37,7 @@ mod saved_hostile;
 mod saved_more;
 mod saved_windows;
 mod scripted;
+mod shared_cache;
 mod shared_store;
 mod shared_store_s3;
 mod spend;

@@ -3,7 +3,9 @@
 //! output directory's manifest consulted, read only), and each gets a line: `parse` (it would
 //! be paid for), `done` (its result is in the output directory), `cached` (the result store has
 //! its result or its job) or `skip` with why, with its size and, for a PDF, the pages that would
-//! be parsed (counted here, within `page_ranges`); then a total, and the estimate in credits of
+//! be parsed (counted here, within `page_ranges`); `cached (shared)` (`"shared": true` in jsonl)
+//! when only the store shared by machines knows its result or job (read, never written: no
+//! claim, no event, nothing copied down); then a total, and the estimate in credits of
 //! the documents to parse (`spend::estimate`: per tier and in all, the documents of unknown page
 //! count at `--assume-pages`, and whether it fits the budget, `--max-credits` or the profile's).
 //! `--format jsonl` gives `{"source","action","bytes","pages","reason"}` objects, then one
@@ -37,15 +39,18 @@ use crate::parse::pdf::{self, Pdf};
 use crate::parse::plan::{self as create, Plan, Source};
 use crate::parse::request::Request;
 use crate::session::Session;
+use crate::store::shared::SharedStore;
 use crate::text::neutralize;
 
 mod saves;
+mod sum;
 mod windows;
 
 use crate::parse::spend::estimate::Estimate;
 use crate::parse::spend::pages::parsed_pages;
 use crate::settings::max_credits_setting;
 
+use sum::Sum;
 use windows::PlannedWindow;
 
 /// One document's line.
@@ -65,6 +70,9 @@ struct Planned {
     /// What would be saved beside it (`--save`, `--page-markers`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     saves: Vec<String>,
+    /// `cached` by what only the shared store knows (another machine's result or job).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    shared: bool,
 }
 
 impl Planned {
@@ -81,6 +89,7 @@ struct Action {
     action: &'static str,
     reason: Option<String>,
     windows: Option<Vec<PlannedWindow>>,
+    shared: bool,
 }
 
 impl Action {
@@ -89,6 +98,7 @@ impl Action {
             action,
             reason,
             windows: None,
+            shared: false,
         }
     }
 }
@@ -162,7 +172,18 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
     )?;
     let total = sources.count(&ctx.io.stderr)?;
     let journal = manifest.clone().map(|m| m as Arc<dyn crate::store::Journal>);
-    let shared = once::Shared::new(store, journal, Arc::clone(&ctx.clock), ctx.io.stderr.clone());
+    // The shared store is read, never written (no probe, claim or event), nothing copied down.
+    let remote = match session.settings.store(flags.store.as_deref())? {
+        Some(url) if !flags.no_cache => Some(SharedStore::open_to_look(
+            &url.value,
+            ctx.env.as_ref(),
+            Some(flags.store_unreachable),
+            ctx.io.stderr.clone(),
+        )?),
+        _ => None,
+    };
+    let shared =
+        once::Shared::new(store, journal, Arc::clone(&ctx.clock), ctx.io.stderr.clone()).looking_at(remote);
     let look = Look {
         session: &session,
         shared: &shared,
@@ -182,7 +203,12 @@ pub(super) fn dry_run(global: &GlobalArgs, asked: Request, ctx: &mut Context) ->
     let tier = configuration.get("tier").and_then(serde_json::Value::as_str);
     for document in sources.pass(None) {
         let planned = look.plan(&document?);
-        sum.add(&planned);
+        sum.add(
+            planned.action,
+            planned.bytes,
+            planned.paid_pages(),
+            planned.shared,
+        );
         if planned.action == "parse" {
             estimate.add(tier, planned.paid_pages(), configuration.get("page_ranges"));
         }
@@ -254,11 +280,13 @@ impl Look<'_> {
             windows: None,
             note: None,
             saves: self.saves.names(),
+            shared: false,
         };
         let Action {
             action,
             reason,
             windows,
+            shared,
         } = self.action(document, pdf);
         // Windows are for what can be counted here: any other local file is sent whole (and
         // in windows only if the API refuses it as too long).
@@ -272,6 +300,7 @@ impl Look<'_> {
         planned.action = action;
         planned.reason = reason;
         planned.windows = windows;
+        planned.shared = shared;
         planned
     }
 
@@ -336,13 +365,19 @@ impl Look<'_> {
         } else {
             self.shared.usable(&stored, self.kind, &document.source)
         };
-        if !self.force
-            && matches!(
-                whole,
+        let cached = |known: &Known| {
+            matches!(
+                known,
                 Known::Stored { .. } | Known::Completed(_) | Known::Running(_)
             )
-        {
-            return Action::new("cached", None);
+        };
+        if !self.force && cached(&whole) {
+            // What only the shared store knows: another machine's result or job.
+            let shared = self.shared.remote.is_some() && !cached(&self.shared.known_here(&stored, self.kind));
+            return Action {
+                shared,
+                ..Action::new("cached", None)
+            };
         }
         if pdf == Pdf::Locked {
             return skip("the PDF is locked by a password, which the API cannot open".into());
@@ -369,16 +404,14 @@ impl Look<'_> {
         let paid = windows.as_ref().is_none_or(|windows| windows::any_paid(windows));
         if !paid {
             return Action {
-                action: "cached",
-                reason: None,
                 windows,
+                ..Action::new("cached", None)
             };
         }
         planned.insert(key, document.name().into_owned());
         Action {
-            action: "parse",
-            reason: None,
             windows,
+            ..Action::new("parse", None)
         }
     }
 
@@ -412,66 +445,13 @@ fn human(planned: &Planned) -> String {
         [] => String::new(),
         names => format!(" (saves {})", names.join(", ")),
     };
+    let action = if planned.shared {
+        "cached (shared)"
+    } else {
+        planned.action
+    };
     format!(
-        "{:<6} {bytes:>10} {pages:>10}  {}{saves}{reason}{windows}",
-        planned.action,
+        "{action:<6} {bytes:>10} {pages:>10}  {}{saves}{reason}{windows}",
         neutralize(&planned.source)
     )
-}
-
-/// The total of a dry run.
-#[derive(Default)]
-struct Sum {
-    documents: usize,
-    parse: usize,
-    done: usize,
-    cached: usize,
-    skip: usize,
-    /// Pages and bytes of the documents to parse (pages of those whose count is known; of a
-    /// document in windows, those of its windows to parse).
-    pages: u64,
-    unknown_pages: usize,
-    bytes: u64,
-}
-
-impl Sum {
-    fn add(&mut self, planned: &Planned) {
-        self.documents += 1;
-        match planned.action {
-            "parse" => {
-                self.parse += 1;
-                self.bytes += planned.bytes.unwrap_or(0);
-                match planned.paid_pages() {
-                    Some(pages) => self.pages += pages,
-                    None => self.unknown_pages += 1,
-                }
-            }
-            "done" => self.done += 1,
-            "cached" => self.cached += 1,
-            _ => self.skip += 1,
-        }
-    }
-
-    fn total(&self, documents: usize) -> String {
-        let plural = |n: u64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-        let pages = match (self.pages, self.unknown_pages) {
-            (0, 0) => "0 pages".to_string(),
-            (0, _) => "pages not known".to_string(),
-            (known, 0) => plural(known, "page"),
-            (known, unknown) => format!(
-                "{} + {} of unknown length",
-                plural(known, "page"),
-                plural(unknown as u64, "document")
-            ),
-        };
-        format!(
-            "{documents} document{}: {} to parse ({pages}, {}), {} done, {} cached, {} skipped; nothing was sent",
-            if documents == 1 { "" } else { "s" },
-            self.parse,
-            human_size(self.bytes),
-            self.done,
-            self.cached,
-            self.skip
-        )
-    }
 }

@@ -96,7 +96,7 @@ impl Windows<'_> {
     /// What would become of one window: its result as the real run looks it up (its own key,
     /// the JSON result), nothing written.
     fn status(&self, document: &Document, window: &Window) -> Result<&'static str, Error> {
-        if !self.shared.records() {
+        if !self.shared.records() && self.shared.remote.is_none() {
             // Nothing is known without a store or a manifest: every window is paid for.
             return Ok("parse");
         }

@@ -437,17 +437,33 @@ mod tests {
     /// Asserts that `open` (given a flag to set when it says it waits) blocks while `held` is
     /// alive, says so, and goes on once it is dropped.
     fn waits_for<H>(held: H, open: impl FnOnce(&dyn Fn()) + Send + 'static) {
+        use std::sync::Arc;
         use std::sync::atomic::{AtomicBool, Ordering};
         let (sender, receiver) = std::sync::mpsc::channel();
+        let said = Arc::new(AtomicBool::new(false));
+        let saying = Arc::clone(&said);
         let waiter = std::thread::spawn(move || {
-            let said = AtomicBool::new(false);
-            open(&|| said.store(true, Ordering::SeqCst));
-            sender.send(said.load(Ordering::SeqCst)).unwrap();
+            open(&|| saying.store(true, Ordering::SeqCst));
+            sender.send(()).unwrap();
         });
-        let timeout = std::time::Duration::from_millis(200);
-        assert!(receiver.recv_timeout(timeout).is_err(), "it waits");
+        // It says it waits, however long a loaded machine takes to get there, and does not go on
+        // while `held` is alive.
+        let started = std::time::Instant::now();
+        while !said.load(Ordering::SeqCst) {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "it said it was waiting"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(
+            receiver
+                .recv_timeout(std::time::Duration::from_millis(100))
+                .is_err(),
+            "it waits"
+        );
         drop(held);
-        assert!(receiver.recv().unwrap(), "it said it was waiting");
+        receiver.recv().unwrap();
         waiter.join().unwrap();
     }
 

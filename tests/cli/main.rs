@@ -38,6 +38,7 @@ mod saved_more;
 mod saved_windows;
 mod scripted;
 mod shared_store;
+mod shared_store_hostile;
 mod shared_store_s3;
 mod spend;
 mod spend_dry_run;

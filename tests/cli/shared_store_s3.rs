@@ -100,13 +100,19 @@ fn a_store_that_cannot_be_reached_creates_no_job_unless_told_to_go_on_locally() 
         said.contains("error: the shared store s3://team-store/llamacloud cannot be reached ("),
         "{said}"
     );
-    assert!(said.contains("--store-unreachable local goes on with the local store alone"), "{said}");
+    assert!(
+        said.contains("--store-unreachable local goes on with the local store alone"),
+        "{said}"
+    );
     assert_eq!(fake.requests_seen().creates, 0);
     let local = run(&["--store-unreachable", "local"]);
     let said = stderr_of(&local);
     assert_eq!(local.status.code(), Some(0), "{said}");
     assert_eq!(fake.made_jobs().len(), 3);
-    assert!(said.contains("going on with the local store alone (--store-unreachable local)"), "{said}");
+    assert!(
+        said.contains("going on with the local store alone (--store-unreachable local)"),
+        "{said}"
+    );
     assert!(
         said.contains("was not reached: this run's jobs and results are in the local store only"),
         "{said}"

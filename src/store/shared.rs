@@ -391,6 +391,7 @@ fn claim_path(key: &str, generation: u64) -> String {
 
 /// A store that cannot be used at all: a usage error naming why.
 fn refused(url: &str, err: RemoteError) -> Error {
+    let url = crate::store::remote::redacted(url);
     match err {
         RemoteError::Unsupported(why) => Error::usage(format!(
             "the shared store {url} cannot be used: {why} (claims need a store that creates an object \

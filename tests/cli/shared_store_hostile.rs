@@ -57,3 +57,40 @@ fn a_shared_store_that_fails_after_a_create_does_not_cost_the_local_store_the_jo
     );
     assert_eq!(fake.made_jobs().len(), 1);
 }
+
+/// A store URL holding credentials (or a signed query) is refused without printing them.
+#[test]
+fn a_store_url_with_credentials_is_refused_without_saying_them() {
+    let (url, fake) = start_shared(fake::Config::default());
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("x.md");
+    write(&doc, b"# x\n");
+    for (bad, shown) in [
+        (
+            "s3://AKIAEXAMPLE:wJalrXUtnFEMI@team/llamacloud",
+            "s3://***@team/llamacloud",
+        ),
+        (
+            "s3://team/llamacloud?X-Amz-Signature=wJalrXUtnFEMI",
+            "s3://team/llamacloud?***",
+        ),
+        ("gs://AKIAEXAMPLE@team/llamacloud", "gs://***@team/llamacloud"),
+    ] {
+        let output = cli(&url)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+            .arg("parse")
+            .arg(&doc)
+            .args(["--tier", "fast", "--store", bad])
+            .output()
+            .unwrap();
+        let said = stderr_of(&output);
+        assert_eq!(output.status.code(), Some(2), "{bad}: {said}");
+        assert!(said.contains("holds credentials or a query"), "{bad}: {said}");
+        assert!(said.contains(shown), "{bad}: {said}");
+        assert!(
+            !said.contains("wJalrXUtnFEMI") && !said.contains("AKIAEXAMPLE"),
+            "{bad}: {said}"
+        );
+    }
+    assert_eq!(fake.requests_seen().creates, 0);
+}

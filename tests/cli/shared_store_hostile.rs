@@ -94,3 +94,40 @@ fn a_store_url_with_credentials_is_refused_without_saying_them() {
     }
     assert_eq!(fake.requests_seen().creates, 0);
 }
+
+/// `--no-cache` beside a shared store (the flag, or LLAMACLOUD_STORE): the store is not used,
+/// and the run says so instead of paying while the user thinks the team's store was asked.
+#[test]
+fn no_cache_says_that_the_shared_store_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.md");
+    write(&doc, b"# One\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    let shared = dir.path().join("shared");
+    let store = format!("file://{}", shared.display());
+    let note = format!(
+        "note: --no-cache: the shared store {store} is neither read nor written either; every document is parsed (and paid for)\n"
+    );
+    let flag = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .arg("parse")
+        .arg(&doc)
+        .args(["--tier", "fast", "--no-cache", "--store", &store])
+        .output()
+        .unwrap();
+    assert_eq!(flag.status.code(), Some(0), "{}", stderr_of(&flag));
+    assert!(stderr_of(&flag).contains(&note), "{}", stderr_of(&flag));
+    let env = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("store"))
+        .env("LLAMACLOUD_STORE", &store)
+        .args(["parse", "--tier", "fast", "--no-cache", "--recursive"])
+        .arg(dir.path())
+        .arg("--output-dir")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(env.status.code(), Some(0), "{}", stderr_of(&env));
+    assert!(stderr_of(&env).contains(&note), "{}", stderr_of(&env));
+    assert_eq!(fake.made_jobs().len(), 2);
+    assert!(!shared.exists());
+}

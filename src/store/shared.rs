@@ -8,8 +8,8 @@
 //! - `keys/KEY/results/KIND`: a result file, uploaded whole before its event says it is there.
 //! - `claims/KEY/GENERATION`: who is deciding about the key (`{"machine", "expires_at"}`). A
 //!   machine claims a key by creating the next generation if absent (one winner among racing
-//!   machines), renews its lease while it holds it, and removes it once the key's job is
-//!   recorded. A claim whose lease ran out (its machine died) is taken over by creating the
+//!   machines), renews its lease while it holds it, and lets go of it once the key's job is
+//!   recorded (marked `"released"`, kept: the generations only grow; older ones removed). A claim whose lease ran out (its machine died) is taken over by creating the
 //!   generation after it; the taker then finds the dead machine's job by the token of its
 //!   recorded intent before it creates anything (as for any unanswered create).
 //!
@@ -48,6 +48,12 @@ struct ClaimBody {
     machine: String,
     /// Milliseconds since the Unix epoch.
     expires_at: i64,
+    /// Let go of: the key is free, its next claim is the next generation. The last generation
+    /// is kept (released) rather than deleted, so that generations only grow: a machine that
+    /// found no claim at all while another created the generation after a deleted one would
+    /// claim the key beside it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    released: bool,
 }
 
 /// The shared store of a run.
@@ -276,8 +282,9 @@ impl SharedStore {
                     };
                     let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
                     match body {
-                        // Released meanwhile, or unreadable: the next generation.
+                        // Released (or removed meanwhile), or unreadable: the next generation.
                         None => generation + 1,
+                        Some(body) if body.released => generation + 1,
                         Some(body) if body.expires_at > now_ms() => {
                             if !said {
                                 said = true;
@@ -302,7 +309,7 @@ impl SharedStore {
                     }
                 }
             };
-            let body = self.claim_body()?;
+            let body = self.claim_body(false)?;
             let created = self.remote.create(&claim_path(key, next), body);
             match self.reach(created)? {
                 None => return Ok(None),
@@ -319,24 +326,23 @@ impl SharedStore {
         }
     }
 
-    fn claim_body(&self) -> Result<Vec<u8>, Error> {
+    fn claim_body(&self, released: bool) -> Result<Vec<u8>, Error> {
         let expires_at = now_ms() + i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
         serde_json::to_vec(&ClaimBody {
             machine: self.machine.clone(),
             expires_at,
+            released,
         })
         .map_err(|err| Error::failure(err.to_string()))
     }
 
-    /// Renews every claim held (a failure is tried again at the next round).
+    /// Renews every claim held (a failure is tried again at the next round). The claims stay
+    /// locked meanwhile: a claim let go of is never renewed after its release was written.
     fn renew(&self) {
-        let held: Vec<(String, u64)> = lock(&self.held.0)
-            .iter()
-            .map(|(key, generation)| (key.clone(), *generation))
-            .collect();
-        for (key, generation) in held {
-            if let Ok(body) = self.claim_body() {
-                let _ = self.remote.put(&claim_path(&key, generation), body);
+        let held = lock(&self.held.0);
+        for (key, generation) in held.iter() {
+            if let Ok(body) = self.claim_body(false) {
+                let _ = self.remote.put(&claim_path(key, *generation), body);
             }
         }
     }
@@ -344,9 +350,18 @@ impl SharedStore {
 
 impl Drop for Claim<'_> {
     fn drop(&mut self) {
-        lock(&self.store.held.0).remove(&self.key);
-        // This generation and any before it (a dead machine's, taken over).
-        for generation in (0..=self.generation).rev().take(8) {
+        let mut held = lock(&self.store.held.0);
+        held.remove(&self.key);
+        // This generation marked released (kept: generations only grow), then the ones before it
+        // (a dead machine's, taken over, or released) removed.
+        if let Ok(body) = self.store.claim_body(true) {
+            let _ = self
+                .store
+                .remote
+                .put(&claim_path(&self.key, self.generation), body);
+        }
+        drop(held);
+        for generation in (0..self.generation).rev().take(8) {
             let _ = self.store.remote.delete(&claim_path(&self.key, generation));
         }
     }
@@ -461,4 +476,42 @@ fn limits(env: &dyn crate::context::Env) -> Limits {
     }
     let _ = env;
     Limits::DEFAULT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::MapEnv;
+
+    /// Machine Y lets go of a key; machine Z, which finds the key free now, claims it; machine
+    /// X, which had read Y's claim just before it was let go of, claims the generation after it.
+    /// Only one of Z and X may hold the key: were the released claim deleted, Z would find no
+    /// claim at all, create generation 0, and X generation 1 beside it (both would create a job
+    /// when Y's decision made none: a refused create, a budget reached).
+    #[test]
+    fn a_key_let_go_of_is_claimed_by_one_machine_whoever_read_it_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("file://{}", dir.path().display());
+        let env = MapEnv::new(Vec::<(String, String)>::new());
+        let store = SharedStore::open(&url, &env, Unreachable::Stop, Stderr::new(std::io::sink())).unwrap();
+        let y = store.claim("key", "doc.pdf").unwrap().unwrap();
+        assert_eq!(y.generation, 0);
+        drop(y);
+        let z = store.claim("key", "doc.pdf").unwrap().unwrap();
+        assert_eq!(z.generation, 1);
+        let x = store
+            .remote
+            .create(&claim_path("key", 1), store.claim_body(false).unwrap());
+        assert!(!x.unwrap(), "two machines hold the key");
+        drop(z);
+        // Let go of, the last generation stays (released), the ones before it are removed.
+        let left: Vec<String> = store
+            .remote
+            .list("claims/key/")
+            .unwrap()
+            .into_iter()
+            .map(|listed| listed.path)
+            .collect();
+        assert_eq!(left, vec![claim_path("key", 1)]);
+    }
 }

@@ -41,6 +41,12 @@ made in its --stats-file:
                100000), then the same run again with everything done: no job made, wall ≤ 10 s,
                peak RSS ≤ 128 MiB; also at a quarter and half the size, to show linear growth
 
+and, with --only shared (issue 32), the shared result store on a loopback S3 server (moto, installed
+by scripts/moto-venv.sh into target/moto-venv): 4 processes, each with its own local store, on one
+tree of 1,000 tiny documents (--bulk-docs) at once with one --store, against 1 process on 1,000 others
+with the same store (bounds: exactly 1,000 jobs made, wall within 1.3 x), then the 4 processes' tree
+on a fresh local store (bound: < 10 s, no job); the S3 requests a document counted from moto's log.
+
 and, with --only windows, a long document in page windows (the fake taking 20 ms per page
 parsed, no page cap), each run with a fresh result store and output:
 
@@ -245,7 +251,7 @@ def main():
                         help="also upload with the SDK (it may hold the whole file in memory)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", choices=["upload", "bulk", "download", "rerun", "decoupled", "tenk", "limited",
-                                           "bookkeeping", "windows", "assets"],
+                                           "bookkeeping", "windows", "assets", "shared"],
                         help="run one part of the benchmark")
     parser.add_argument("--rerun-docs", type=int, default=10000,
                         help="documents in the tree that is parsed, then parsed again unchanged")
@@ -273,9 +279,10 @@ def main():
     cli = str(TARGET / "dist" / "llamacloud")
     bare = str(TARGET / "dist" / "examples" / "bare-fetch")
     pipeline = {"decoupled": bench_decoupled, "tenk": bench_tenk, "limited": bench_limited,
-                "bookkeeping": bench_bookkeeping, "windows": bench_windows, "assets": bench_assets}
+                "bookkeeping": bench_bookkeeping, "windows": bench_windows, "assets": bench_assets,
+                "shared": bench_shared}
     # assets: the SDK has no equivalent (see bench_assets).
-    wants_sdk = args.only not in ("tenk", "limited", "bookkeeping", "assets")
+    wants_sdk = args.only not in ("tenk", "limited", "bookkeeping", "assets", "shared")
     sdk = None if args.no_sdk or not wants_sdk else ensure_sdk()
 
     results = {"machine": machine(), "runs": args.runs, "sdk": sdk[1] if sdk else None}
@@ -679,6 +686,85 @@ def bench_decoupled(cli, sdk, args):
     table(f"decoupled ({ours['said']})", lines)
     return {"documents": count, "target_s": target, "pass": ours["wall_s"] <= target and ours["jobs_made"] == count,
             "rows": rows}
+
+
+def bench_shared(cli, sdk, args):
+    """Issue 32: 4 processes (4 local stores) x COUNT tiny documents on one shared store on a
+    loopback S3 server (moto) with the fake API, against 1 process on COUNT others with the same
+    store; then the 4 processes' tree again on a fresh local store (a warm shared store). S3
+    requests counted from moto's request log."""
+    count = args.bulk_docs or 1000
+    moto = TARGET / "moto-venv" / "bin" / "moto_server"
+    if not moto.exists():
+        subprocess.run(["bash", str(ROOT / "scripts" / "moto-venv.sh")], cwd=ROOT, check=True)
+    print(f"shared: {count} tiny documents, 4 processes on one S3 store (moto) vs 1", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        import socket
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        log_path = Path(tmp) / "moto.log"
+        log = open(log_path, "w")
+        server = subprocess.Popen([str(moto), "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=log)
+        endpoint = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(urllib.request.Request(f"{endpoint}/bench", method="PUT"))
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+            def requests():
+                return sum(1 for line in open(log_path, errors="replace") if "HTTP/1.1\" " in line)
+
+            one, four = Path(tmp) / "one", Path(tmp) / "four"
+            write_tiny_docs(one, count)
+            write_tiny_docs(four, count)
+            with Fake(tmp, ["--job-ms", "1"]) as fake:
+                fake.env.update(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
+                                AWS_REGION="us-east-1", AWS_ALLOW_HTTP="true")
+                store = ["--store", "s3://bench/team"]
+                before = requests()
+                single = run_bulk(cli, fake, one, tmp, "1 process", store)
+                single_requests = requests() - before
+                before, made = requests(), fake.stats()["jobs_made"]
+                rows = [None] * 4
+                started = time.perf_counter()
+
+                def machine(n):
+                    rows[n] = run_bulk(cli, fake, four, tmp, f"process {n + 1} of 4", store)
+                threads = [threading.Thread(target=machine, args=(n,)) for n in range(4)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                # Each run_bulk waits 2.4 s for the fake's stats around its run.
+                wall = max(row["wall_s"] for row in rows)
+                made = fake.stats()["jobs_made"] - made
+                four_requests = requests() - before
+                before = requests()
+                warm = run_bulk(cli, fake, four, tmp, "warm shared store, fresh local", store)
+                warm_requests = requests() - before
+        finally:
+            server.terminate()
+            server.wait()
+            log.close()
+    ratio = wall / single["wall_s"]
+    ok = made == count and ratio <= 1.3 and warm["wall_s"] < 10 and warm["jobs_made"] == 0
+    table(f"shared ({count} documents)", [
+        ("jobs made by 4 processes", str(made), f"= {count}", made == count),
+        ("wall, 4 processes", f"{wall:.2f} s", "", None),
+        ("wall, 1 process", f"{single['wall_s']:.2f} s", "", None),
+        ("4 / 1", f"{ratio:.2f}", "≤ 1.3", ratio <= 1.3),
+        ("warm store, fresh local", f"{warm['wall_s']:.2f} s", "< 10 s, 0 jobs", warm["wall_s"] < 10 and warm["jobs_made"] == 0),
+        ("S3 requests a document, 1 process", f"{single_requests / count:.1f}", "", None),
+        ("S3 requests a document, 4 processes", f"{four_requests / count:.1f}", "all 4 together", None),
+        ("S3 requests a document, warm", f"{warm_requests / count:.1f}", "", None)])
+    return {"documents": count, "single": single, "four": rows, "four_wall_s": wall, "four_jobs_made": made,
+            "warm": warm, "ratio": ratio, "requests_per_document": {
+                "single": single_requests / count, "four": four_requests / count, "warm": warm_requests / count},
+            "pass": ok}
 
 
 def bench_tenk(cli, sdk, args):

@@ -111,14 +111,19 @@ impl Shared {
         if let Some(journal) = &self.journal {
             journal.record(key, at, &what).map_err(Error::Io)?;
         }
-        if let Some(remote) = &self.remote {
-            remote.record(key, at, &what)?;
-        }
+        // The local store before the shared one: a shared store that fails now (it stopped, a
+        // network down) must not cost the local store a job's id.
         let pending = match self.store() {
-            Some(mut store) => store.write(key, at, what).map_err(Error::Io)?,
-            None => return Ok(()),
+            Some(mut store) => Some(store.write(key, at, what.clone()).map_err(Error::Io)?),
+            None => None,
         };
-        pending.wait().map_err(Error::Io)
+        if let Some(pending) = pending {
+            pending.wait().map_err(Error::Io)?;
+        }
+        match &self.remote {
+            Some(remote) => remote.record(key, at, &what),
+            None => Ok(()),
+        }
     }
 
     /// Whether events are recorded anywhere (else a create carries no token).

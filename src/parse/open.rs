@@ -32,7 +32,8 @@ pub fn open_store_at(dir: &Path, stderr: &Stderr) -> Result<Store, Error> {
 }
 
 /// Opens the store shared by machines, if one is set (`--store`, `LLAMACLOUD_STORE`, the
-/// profile's `store`); none with `--no-cache`.
+/// profile's `store`); none with `--no-cache`, which says so (a user who set both could think
+/// the team's store was used).
 pub(crate) fn open_shared(
     session: &Session,
     args: &crate::cli::StoreArgs,
@@ -40,6 +41,13 @@ pub(crate) fn open_shared(
     stderr: &Stderr,
 ) -> Result<Option<std::sync::Arc<SharedStore>>, Error> {
     if args.no_cache {
+        if let Ok(Some(url)) = session.settings.store(args.store.as_deref()) {
+            stderr.line(&format!(
+                "note: --no-cache: the shared store {} is neither read nor written either; every \
+                 document is parsed (and paid for)",
+                crate::store::remote::redacted(&url.value)
+            ));
+        }
         return Ok(None);
     }
     let Some(url) = session.settings.store(args.store.as_deref())? else {

@@ -39,6 +39,7 @@ mod saved_windows;
 mod scripted;
 mod shared_cache;
 mod shared_store;
+mod shared_store_hostile;
 mod shared_store_s3;
 mod spend;
 mod spend_dry_run;

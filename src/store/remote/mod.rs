@@ -95,6 +95,27 @@ impl Limits {
     }
 }
 
+/// `url` as it may be printed: what its authority holds before an `@` (a user, a password, a
+/// key) and its query replaced by `***`. Such a URL is refused, and its refusal says it.
+pub(crate) fn redacted(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let (rest, query) = match rest.split_once('?') {
+        Some((rest, _)) => (rest, "?***"),
+        None => (rest, ""),
+    };
+    let (authority, path) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
+    let authority = match authority.rsplit_once('@') {
+        Some((_, host)) => format!("***@{host}"),
+        None => authority.to_string(),
+    };
+    let scheme = if url.contains("://") {
+        format!("{scheme}://")
+    } else {
+        String::new()
+    };
+    format!("{scheme}{authority}{path}{query}")
+}
+
 /// One shared store, open.
 pub(crate) struct Remote {
     url: String,
@@ -126,8 +147,9 @@ impl Remote {
     }
 
     pub(crate) fn open_with(url: &str, env: &dyn Env, limits: Limits) -> Result<Remote, RemoteError> {
+        let shown = redacted(url);
         let bad =
-            |why: &str| RemoteError::Failed(format!("the store URL {url:?} {why}: it must be {SCHEMES}"));
+            |why: &str| RemoteError::Failed(format!("the store URL {shown:?} {why}: it must be {SCHEMES}"));
         let parsed = url::Url::parse(url).map_err(|e| bad(&format!("cannot be read ({e})")))?;
         if !parsed.username().is_empty() || parsed.password().is_some() || parsed.query().is_some() {
             // Credentials come from the environment, never from the URL (it is printed).

@@ -192,12 +192,12 @@ impl SharedStore {
         Ok(forgotten)
     }
 
-    /// A machine's claim on `key` is live (its lease has not run out).
+    /// A machine's claim on `key` is live (not released, its lease not run out).
     fn claimed(&self, key: &SharedKey) -> Result<bool, Error> {
         for claim in &key.claims {
             let got = self.remote.get(claim).map_err(|e| self.failed(&e))?;
             let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
-            if body.is_some_and(|body| body.expires_at > now_ms()) {
+            if body.is_some_and(|body| !body.released && body.expires_at > now_ms()) {
                 return Ok(true);
             }
         }

@@ -8,8 +8,8 @@
 //! - `keys/KEY/results/KIND`: a result file, uploaded whole before its event says it is there.
 //! - `claims/KEY/GENERATION`: who is deciding about the key (`{"machine", "expires_at"}`). A
 //!   machine claims a key by creating the next generation if absent (one winner among racing
-//!   machines), renews its lease while it holds it, and removes it once the key's job is
-//!   recorded. A claim whose lease ran out (its machine died) is taken over by creating the
+//!   machines), renews its lease while it holds it, and lets go of it once the key's job is
+//!   recorded (marked `"released"`, kept: the generations only grow; older ones removed). A claim whose lease ran out (its machine died) is taken over by creating the
 //!   generation after it; the taker then finds the dead machine's job by the token of its
 //!   recorded intent before it creates anything (as for any unanswered create).
 //!
@@ -48,6 +48,12 @@ struct ClaimBody {
     machine: String,
     /// Milliseconds since the Unix epoch.
     expires_at: i64,
+    /// Let go of: the key is free, its next claim is the next generation. The last generation
+    /// is kept (released) rather than deleted, so that generations only grow: a machine that
+    /// found no claim at all while another created the generation after a deleted one would
+    /// claim the key beside it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    released: bool,
 }
 
 /// The shared store of a run.
@@ -276,8 +282,9 @@ impl SharedStore {
                     };
                     let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
                     match body {
-                        // Released meanwhile, or unreadable: the next generation.
+                        // Released (or removed meanwhile), or unreadable: the next generation.
                         None => generation + 1,
+                        Some(body) if body.released => generation + 1,
                         Some(body) if body.expires_at > now_ms() => {
                             if !said {
                                 said = true;
@@ -302,7 +309,7 @@ impl SharedStore {
                     }
                 }
             };
-            let body = self.claim_body()?;
+            let body = self.claim_body(false)?;
             let created = self.remote.create(&claim_path(key, next), body);
             match self.reach(created)? {
                 None => return Ok(None),
@@ -319,34 +326,42 @@ impl SharedStore {
         }
     }
 
-    fn claim_body(&self) -> Result<Vec<u8>, Error> {
+    fn claim_body(&self, released: bool) -> Result<Vec<u8>, Error> {
         let expires_at = now_ms() + i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
         serde_json::to_vec(&ClaimBody {
             machine: self.machine.clone(),
             expires_at,
+            released,
         })
         .map_err(|err| Error::failure(err.to_string()))
     }
 
-    /// Renews every claim held (a failure is tried again at the next round). Each is renewed
-    /// while the claims are locked, so that a claim let go of meanwhile is never written back.
+    /// Renews every claim held (a failure is tried again at the next round). The claims stay
+    /// locked meanwhile: a claim let go of is never renewed after its release was written.
     fn renew(&self) {
-        let keys: Vec<String> = lock(&self.held.0).keys().cloned().collect();
-        for key in keys {
-            let held = lock(&self.held.0);
-            let (Some(generation), Ok(body)) = (held.get(&key), self.claim_body()) else {
-                continue;
-            };
-            let _ = self.remote.put(&claim_path(&key, *generation), body);
+        let held = lock(&self.held.0);
+        for (key, generation) in held.iter() {
+            if let Ok(body) = self.claim_body(false) {
+                let _ = self.remote.put(&claim_path(key, *generation), body);
+            }
         }
     }
 }
 
 impl Drop for Claim<'_> {
     fn drop(&mut self) {
-        lock(&self.store.held.0).remove(&self.key);
-        // This generation and any before it (a dead machine's, taken over).
-        for generation in (0..=self.generation).rev().take(8) {
+        let mut held = lock(&self.store.held.0);
+        held.remove(&self.key);
+        // This generation marked released (kept: generations only grow), then the ones before it
+        // (a dead machine's, taken over, or released) removed.
+        if let Ok(body) = self.store.claim_body(true) {
+            let _ = self
+                .store
+                .remote
+                .put(&claim_path(&self.key, self.generation), body);
+        }
+        drop(held);
+        for generation in (0..self.generation).rev().take(8) {
             let _ = self.store.remote.delete(&claim_path(&self.key, generation));
         }
     }
@@ -391,6 +406,7 @@ fn claim_path(key: &str, generation: u64) -> String {
 
 /// A store that cannot be used at all: a usage error naming why.
 fn refused(url: &str, err: RemoteError) -> Error {
+    let url = crate::store::remote::redacted(url);
     match err {
         RemoteError::Unsupported(why) => Error::usage(format!(
             "the shared store {url} cannot be used: {why} (claims need a store that creates an object \
@@ -465,3 +481,6 @@ fn limits(env: &dyn crate::context::Env) -> Limits {
 // The store looked at and forgotten in without claiming anything (`cache … --store`, a dry
 // run): in a file of its own.
 mod listing;
+
+#[cfg(test)]
+mod tests;

@@ -15,7 +15,7 @@ use crate::harness::{cli, stderr_of, write};
 
 /// `parse --recursive DIR/docs --output-dir DIR/out --tier cost_effective --format jsonl`,
 /// with the store in DIR/store, and `extra` flags.
-fn run(url: &str, dir: &Path, extra: &[&str]) -> Output {
+pub(crate) fn run(url: &str, dir: &Path, extra: &[&str]) -> Output {
     cli(url)
         .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
         .args([
@@ -42,7 +42,7 @@ fn pdfs(dir: &Path, pages: &[usize]) {
 }
 
 /// The jsonl lines of a run: the documents', and the receipt (the last line).
-fn lines(output: &Output) -> (Vec<Value>, Value) {
+pub(crate) fn lines(output: &Output) -> (Vec<Value>, Value) {
     let mut lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())

@@ -2,46 +2,11 @@
 //! long document's windows, the summary's credit line against the receipt and the fake's own
 //! count, an escalation the budget has no room for.
 
-use std::path::Path;
-use std::process::Output;
-
-use serde_json::Value;
 use testkit::pdf::blank_pdf;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of, write};
-
-/// `parse --recursive DIR/docs --output-dir DIR/out --tier cost_effective --format jsonl`, the
-/// store in DIR/store, and `extra` flags.
-fn run(url: &str, dir: &Path, extra: &[&str]) -> Output {
-    cli(url)
-        .env("LLAMACLOUD_CACHE_DIR", dir.join("store"))
-        .args([
-            "parse",
-            "--tier",
-            "cost_effective",
-            "--format",
-            "jsonl",
-            "--recursive",
-        ])
-        .arg(dir.join("docs"))
-        .arg("--output-dir")
-        .arg(dir.join("out"))
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-/// The jsonl lines of a run: the documents', and the receipt (the last line).
-fn lines(output: &Output) -> (Vec<Value>, Value) {
-    let mut lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
-    let receipt = lines.pop().expect("a receipt line");
-    assert!(receipt.get("receipt").is_some(), "{receipt}");
-    (lines, receipt["receipt"].clone())
-}
+use crate::harness::{stderr_of, write};
+use crate::spend::{lines, run};
 
 #[test]
 fn a_budget_reached_between_windows_lets_the_windows_made_end_and_the_rerun_pays_only_the_rest() {

@@ -280,6 +280,7 @@ fn run_given(
         took: started.elapsed(),
         signal,
         again: given.again,
+        force: given.store.force,
         receipt,
     };
     if let Some(remote) = remote.filter(|remote| remote.abandoned()) {

@@ -129,8 +129,13 @@ pub(super) fn progress(ctx: &Context, total: u64) -> Progress {
 
 impl Outcome {
     pub(super) fn new(document: &Document, status: &str) -> Self {
+        Outcome::named(document.name().into_owned(), status)
+    }
+
+    /// The outcome of the document called `source`, nothing known of it yet but `status`.
+    pub(super) fn named(source: String, status: &str) -> Self {
         Outcome {
-            source: document.name().into_owned(),
+            source,
             job_id: None,
             status: status.into(),
             output: None,
@@ -358,6 +363,8 @@ pub(super) struct End<'a> {
     pub(super) took: Duration,
     pub(super) signal: Option<i32>,
     pub(super) again: &'a str,
+    /// The run parsed again what was done (`--force`): the advice to go on leaves it out.
+    pub(super) force: bool,
     /// What the run cost.
     pub(super) receipt: Receipt,
 }
@@ -481,7 +488,7 @@ fn budget_reached(tally: &Tally, end: &End) -> Option<Error> {
          billed does not count against the next)"
             .to_string()
     };
-    if end.again.split_whitespace().any(|word| word == "--force") {
+    if end.force {
         how.push_str(", without --force (which parses everything again)");
     }
     Some(Error::BudgetReached(format!(

@@ -4,9 +4,7 @@ use crate::parse::bulk::testing::{Captured, context};
 
 fn outcome(status: &str, paid: bool, credits: Option<u64>, failed_pages: &[&str]) -> Outcome {
     Outcome {
-        source: format!("{status}.pdf"),
         job_id: Some("pjb-1".into()),
-        status: status.into(),
         output: Some("out/x.md".into()),
         failed_pages: failed_pages
             .iter()
@@ -17,13 +15,8 @@ fn outcome(status: &str, paid: bool, credits: Option<u64>, failed_pages: &[&str]
             .collect(),
         credits: credits.map(Into::into),
         failure: (status == "ERROR").then(|| Error::failure("refused")),
-        windows: None,
-        saved: None,
-        version: None,
-        escalation: None,
-        not_escalated: None,
-        uploaded: 0,
         paid,
+        ..Outcome::named(format!("{status}.pdf"), status)
     }
 }
 
@@ -58,6 +51,7 @@ fn run(outcomes: Vec<Outcome>) -> (Result<(), Error>, String) {
         took: Duration::from_millis(1500),
         signal: None,
         again: "llamacloud parse …",
+        force: false,
         receipt: tally.receipt(&budget),
     };
     let result = summarize(&ctx, tally, end);

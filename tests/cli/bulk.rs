@@ -391,7 +391,7 @@ fn ctrl_c_starts_nothing_new_and_the_next_run_finishes_without_paying_twice() {
     );
     // What the run cost so far comes first: the job made, not billed yet.
     assert!(
-        text.contains("\n  agentic     1     50        500       0              1                       0\ninterrupted: "),
+        text.contains("\n  agentic     1     50        500       0         1       0\ninterrupted: "),
         "{text}"
     );
     assert_eq!(fake.made_jobs().len(), 3, "the second late file was not started");

@@ -75,8 +75,8 @@ fn the_credits_line_counts_every_job_as_the_receipt_and_the_fake_do() {
         said.contains(
             "\ncredits: 750 billed for 3 jobs made in this run; 0 documents cost nothing (done \
              before, in the result store, or sharing a job)\n  tier            jobs  pages  \
-             estimated  billed  unbilled jobs  billed for failed jobs\n  cost_effective     3    \
-             250        750     750              0                       0\n"
+             estimated  billed  unbilled  failed\n  cost_effective     3    \
+             250        750     750         0       0\n"
         ),
         "{said}"
     );

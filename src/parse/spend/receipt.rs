@@ -72,8 +72,10 @@ impl Receipt {
             "pages",
             "estimated",
             "billed",
-            "unbilled jobs",
-            "billed for failed jobs",
+            // Short, so that the table fits 80 columns: jobs not billed yet, and the credits billed
+            // for jobs that failed (the README says so).
+            "unbilled",
+            "failed",
         ];
         let mut rows: Vec<[String; 7]> = vec![header.map(str::to_string)];
         let line = |tier: &str, row: &Row| {
@@ -137,12 +139,14 @@ mod tests {
         assert_eq!(
             receipt.table(),
             [
-                "  tier            jobs  pages  estimated  billed  unbilled jobs  billed for failed jobs",
-                "  agentic            1      3         30      30              0                       0",
-                "  cost_effective     2     15         45      10              1                       0",
-                "  total              3     18         75      40              1                       0",
+                "  tier            jobs  pages  estimated  billed  unbilled  failed",
+                "  agentic            1      3         30      30         0       0",
+                "  cost_effective     2     15         45      10         1       0",
+                "  total              3     18         75      40         1       0",
             ]
         );
+        // A terminal of 80 columns shows it whole, with room for numbers ten times as large.
+        assert!(receipt.table().iter().all(|line| line.chars().count() <= 70));
         let json = serde_json::to_value(&receipt).unwrap();
         assert_eq!(json["budget"], 500.0);
         assert_eq!(json["tiers"][1]["tier"], "cost_effective");

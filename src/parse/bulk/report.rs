@@ -14,7 +14,6 @@ use crate::output::destination::Sink;
 use crate::output::job::human_size;
 use crate::output::progress::Progress;
 use crate::parse::bulk::sources::Document;
-use crate::parse::spend::budget::format_credits;
 use crate::parse::spend::receipt::Receipt;
 use crate::text::neutralize;
 
@@ -322,33 +321,6 @@ pub(super) fn receipt_line(receipt: &Receipt, sink: &mut Sink) -> Result<(), Err
     Ok(())
 }
 
-/// What the run cost: `credits: 30 billed for 3 jobs made in this run; 2 documents cost nothing`.
-/// Its numbers are the receipt's, the budget's account of every job the run made (a long
-/// document's windows and an escalation each a job), so that the line and the table agree.
-fn credits_line(tally: &Tally, receipt: &Receipt) -> String {
-    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let total = &receipt.total;
-    let mut line = format!(
-        "credits: {} billed for {} made in this run",
-        format_credits(total.billed),
-        plural(total.jobs, "job", "jobs")
-    );
-    if total.unbilled > 0 {
-        line.push_str(&format!(
-            " ({} not billed yet)",
-            plural(total.unbilled, "job", "jobs")
-        ));
-    }
-    if let Some(budget) = receipt.budget {
-        line.push_str(&format!(" (budget {})", format_credits(budget)));
-    }
-    line.push_str(&format!(
-        "; {} cost nothing (done before, in the result store, or sharing a job)",
-        plural(tally.free as u64, "document", "documents")
-    ));
-    line
-}
-
 /// How the run ended.
 pub(super) struct End<'a> {
     /// Documents named, walked or listed (all shards).
@@ -439,7 +411,7 @@ pub(super) fn summarize(ctx: &Context, tally: Tally, end: End) -> Result<(), Err
         || end.receipt.total.jobs > 0
         || end.receipt.budget.is_some()
     {
-        ctx.io.stderr.line(&credits_line(&tally, &end.receipt));
+        ctx.io.stderr.line(&end.receipt.credits_line());
     }
     for line in end.receipt.table() {
         ctx.io.stderr.line(&line);

@@ -60,6 +60,33 @@ impl Receipt {
         }
     }
 
+    /// What the run cost, in a line: `credits: 30 billed for 3 jobs made in this run; 2
+    /// documents cost nothing`, with the jobs not billed yet and the budget when there are; the
+    /// table's numbers, so that the line and the table agree.
+    pub(crate) fn credits_line(&self) -> String {
+        let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let total = &self.total;
+        let mut line = format!(
+            "credits: {} billed for {} made in this run",
+            format_credits(total.billed),
+            plural(total.jobs, "job", "jobs")
+        );
+        if total.unbilled > 0 {
+            line.push_str(&format!(
+                " ({} not billed yet)",
+                plural(total.unbilled, "job", "jobs")
+            ));
+        }
+        if let Some(budget) = self.budget {
+            line.push_str(&format!(" (budget {})", format_credits(budget)));
+        }
+        line.push_str(&format!(
+            "; {} cost nothing (done before, in the result store, or sharing a job)",
+            plural(self.free_documents as u64, "document", "documents")
+        ));
+        line
+    }
+
     /// The table for people: a row per tier the run made jobs on, and their total when there
     /// are several; nothing when it made none.
     pub(crate) fn table(&self) -> Vec<String> {

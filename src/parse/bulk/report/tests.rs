@@ -1,6 +1,7 @@
 use super::*;
 use crate::context::Stderr;
 use crate::parse::bulk::testing::{Captured, context};
+use crate::parse::spend::budget::format_credits;
 
 fn outcome(status: &str, paid: bool, credits: Option<u64>, failed_pages: &[&str]) -> Outcome {
     Outcome {

@@ -9,6 +9,7 @@
 //! who waits and who writes.
 
 pub(crate) mod bulk;
+pub(crate) mod claim;
 pub(crate) mod create;
 pub(crate) mod escalate;
 pub(crate) mod fetch;

@@ -4,7 +4,7 @@
 //! lost — a timeout, a dropped connection, a run killed between send and record — is found
 //! again by that token instead of being paid for twice. Shared by `parse FILE` and bulk runs.
 //!
-//! Here: what the store and a journal know of a key (`Shared`), the claim on it, and the job
+//! Here: what the store and a journal know of a key (`Shared`; the claim on it: `claim`), and the job
 //! (`job_for`: intent, create, a lost answer found by its token: `token`). The key is made in `key`,
 //! the result fetched in `fetch`.
 
@@ -205,6 +205,15 @@ impl Shared {
     }
 }
 
+/// A document as the messages name it.
+fn source_name(source: &Source) -> String {
+    match source {
+        Source::File(path) => path.display().to_string(),
+        Source::Url(url) => url.clone(),
+        Source::FileId(id) => id.clone(),
+    }
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn ms(time: SystemTime) -> i64 {
     time.duration_since(SystemTime::UNIX_EPOCH)
@@ -213,48 +222,6 @@ pub fn ms(time: SystemTime) -> i64 {
 
 pub use crate::parse::open::open_store_at;
 pub(super) use crate::parse::open::{open_shared, open_store};
-
-impl Shared {
-    /// Claims `key` for this run while it works on the document (another run working on the
-    /// same bytes is waited for, saying so), then sees what other runs recorded meanwhile.
-    /// `None` without a store.
-    pub(super) fn claim(&self, key: &str, name: &str) -> Result<Option<Claimed<'_>>, Error> {
-        let Some(path) = self.store().map(|store| store.claim_path(key)) else {
-            return Ok(None);
-        };
-        // The lock is waited for without holding the store, which other workers use meanwhile.
-        let claim = crate::store::lock::Lock::acquire(&path, || {
-            self.stderr.line(&format!(
-                "Blocking waiting for file lock on the result of {} (another llamacloud run is parsing the same document)",
-                neutralize(name)
-            ));
-        })
-        .map_err(Error::Io)?;
-        if let Some(mut store) = self.store() {
-            store.refresh().map_err(Error::Io)?;
-        }
-        // Then the machines sharing the store: one decides about a key at a time.
-        let remote = match &self.remote {
-            Some(remote) => {
-                let held = remote.claim(key, name)?;
-                remote.refresh(key)?;
-                held
-            }
-            None => None,
-        };
-        Ok(Some(Claimed {
-            _local: claim,
-            _remote: remote,
-        }))
-    }
-}
-
-/// A key claimed: by this run among the runs of this machine, and among the machines sharing
-/// a store; let go of when dropped.
-pub(super) struct Claimed<'s> {
-    _local: crate::store::lock::Lock,
-    _remote: Option<crate::store::shared::Claim<'s>>,
-}
 
 /// How a create is sent: once (see `plan::send_create`), or through a bulk run's gate.
 pub(super) type SendCreate<'a> = &'a dyn Fn(&Map<String, Value>, &Source) -> Result<Created, Error>;
@@ -358,6 +325,15 @@ fn create(
             });
         if let Err(err) = recorded {
             shared.budget.release(reservation);
+            return Err(err);
+        }
+        // The claim among machines is still this one's (a machine suspended past its lease
+        // may have been taken over meanwhile): else nothing is sent, and the intent withdrawn.
+        if let Some(remote) = &shared.remote
+            && let Err(err) = remote.fence(key, &source_name(source))
+        {
+            shared.budget.release(reservation);
+            let _ = shared.record(key, What::Refused { token: token.clone() });
             return Err(err);
         }
         shared

@@ -160,6 +160,70 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// Events whose fold (`apply`, in order) gives this entry back: the entry in a form any
+    /// reader of events reads (the shared store's summary of a key).
+    pub fn replay(&self) -> Vec<(i64, What)> {
+        let at = self.last_at;
+        let mut events = Vec::new();
+        if let Some(pages) = &self.window {
+            events.push((
+                at,
+                What::Window {
+                    pages: pages.to_string(),
+                },
+            ));
+        }
+        if let Some((cap, pages)) = self.too_long {
+            events.push((at, What::TooLong { cap, pages }));
+        }
+        if let Some(job_id) = &self.job_id {
+            let job_id = job_id.clone();
+            events.push((
+                at,
+                What::Created {
+                    job_id: job_id.clone(),
+                },
+            ));
+            if let Some(status) = &self.status {
+                let status = status.clone();
+                events.push((
+                    at,
+                    What::Ended {
+                        job_id: job_id.clone(),
+                        status,
+                    },
+                ));
+            }
+            for kind in self.results.names() {
+                let failed_pages = match &self.failed_pages {
+                    Some(pages) if self.failed_in.contains(kind) => pages.to_vec(),
+                    _ => Vec::new(),
+                };
+                let (job_id, kind) = (job_id.clone(), kind.to_string());
+                events.push((
+                    at,
+                    What::Result {
+                        job_id,
+                        kind,
+                        failed_pages,
+                    },
+                ));
+            }
+        }
+        // After its job: a create clears the intents before it.
+        for intent in &self.intents {
+            events.push((
+                intent.at,
+                What::Intent {
+                    token: intent.token.clone(),
+                },
+            ));
+        }
+        events
+    }
+}
+
 /// Where a document stands in the store (and a journal).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Known {
@@ -248,5 +312,67 @@ mod tests {
         ]));
         let tokens: Vec<String> = both.intents.into_iter().map(|i| i.token).collect();
         assert_eq!(tokens, ["t1", "t3"]);
+    }
+
+    #[test]
+    fn an_entry_replayed_is_the_same_entry() {
+        let failed = vec![FailedPage {
+            page_number: "3".into(),
+            error: "no text".into(),
+        }];
+        let mut entry = Entry::default();
+        for (at, what) in [
+            (
+                1,
+                What::Window {
+                    pages: "1-100".into(),
+                },
+            ),
+            (2, What::Intent { token: "t1".into() }),
+            (
+                3,
+                What::Created {
+                    job_id: "pjb-1".into(),
+                },
+            ),
+            (
+                4,
+                What::Ended {
+                    job_id: "pjb-1".into(),
+                    status: "COMPLETED".into(),
+                },
+            ),
+            (
+                5,
+                What::Result {
+                    job_id: "pjb-1".into(),
+                    kind: "md".into(),
+                    failed_pages: failed,
+                },
+            ),
+            (
+                6,
+                What::Result {
+                    job_id: "pjb-1".into(),
+                    kind: "txt".into(),
+                    failed_pages: vec![],
+                },
+            ),
+            (
+                7,
+                What::TooLong {
+                    cap: 700,
+                    pages: Some(900),
+                },
+            ),
+            (8, What::Intent { token: "t2".into() }),
+        ] {
+            entry.apply(at, &what);
+        }
+        let mut again = Entry::default();
+        for (at, what) in entry.replay() {
+            again.apply(at, &what);
+        }
+        assert_eq!(format!("{again:?}"), format!("{entry:?}"));
     }
 }

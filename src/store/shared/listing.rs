@@ -3,19 +3,21 @@
 //!
 //! One listing of `keys/` (object_store pages it) groups each key's event and result objects;
 //! an entry is the fold of its events (`Entry::apply`), as a run reads it. A key's last use is its
-//! newest event's time, read from the event's name (`AT-NONCE.json`) so that a prune reads the
-//! events of the keys old enough to go only. A key is kept by a prune while its job has not ended
+//! newest event's time, read from the event's name (`AT-COUNT-NONCE.json`), or the time of its
+//! `meta/used` (a machine copied a result down), so that a prune reads the events of the keys old
+//! enough to go only. A key is kept by a prune while its job has not ended
 //! (or a create was not answered: its job may exist), as the local prune keeps it, and by a prune
 //! or a clear while a machine's claim on it is live (that machine is deciding about it now). Only
-//! the objects listed are deleted (an event recorded meanwhile stays), the results first and the
-//! events newest first, so that a reader in between sees a job it fetches from the API, never a
+//! the objects listed are deleted (an event recorded meanwhile stays), the summary and the results
+//! first and the events newest first, so that a reader in between sees a job it fetches from the API, never a
 //! result it cannot find.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Condvar, Mutex};
 
-use super::{ClaimBody, Event, SharedStore, limits, machine, message, now_ms, refused};
+use super::claims::ClaimBody;
+use super::{SharedStore, limits, machine, message, now_ms, refused};
 use crate::cli::Unreachable;
 use crate::context::{Env, Stderr};
 use crate::error::Error;
@@ -34,6 +36,10 @@ pub(crate) struct SharedKey {
     modified: i64,
     /// Its claims' generations.
     claims: Vec<String>,
+    /// Its `meta/` objects (its summary, its last use).
+    meta: Vec<String>,
+    /// When a machine last copied a result of it down, if noted (ms; 0: never).
+    used: i64,
 }
 
 impl SharedKey {
@@ -42,10 +48,10 @@ impl SharedKey {
         self.results.iter().map(|(_, kind)| kind.as_str())
     }
 
-    /// Its last use as its objects' names tell it.
+    /// Its last use as its objects' names and its use noted tell it.
     fn last_named(&self) -> Option<i64> {
         if self.events.is_empty() {
-            return Some(self.modified);
+            return Some(self.modified.max(self.used));
         }
         self.events
             .iter()
@@ -53,6 +59,7 @@ impl SharedKey {
             .collect::<Option<Vec<i64>>>()?
             .into_iter()
             .max()
+            .map(|at| at.max(self.used))
     }
 }
 
@@ -120,6 +127,12 @@ impl SharedStore {
                     entry.modified = entry.modified.max(listed.modified.as_millisecond());
                     entry.results.push((listed.path.clone(), name.to_string()));
                 }
+                "meta" => {
+                    if name == "used" {
+                        entry.used = listed.modified.as_millisecond();
+                    }
+                    entry.meta.push(listed.path.clone());
+                }
                 _ => {}
             }
         }
@@ -139,17 +152,8 @@ impl SharedStore {
         if key.events.is_empty() {
             return Ok(None);
         }
-        let mut names: Vec<&str> = key.events.iter().map(|(name, _)| name.as_str()).collect();
-        names.sort_unstable();
-        let mut entry = Entry::default();
-        for name in names {
-            let Some((bytes, _)) = self.remote.get(name).map_err(|e| self.failed(&e))? else {
-                continue;
-            };
-            if let Ok(event) = serde_json::from_slice::<Event>(&bytes) {
-                entry.apply(event.at, &event.what);
-            }
-        }
+        let names = key.events.iter().map(|(name, _)| name.clone()).collect();
+        let entry = self.fold_events(names).map_err(|e| self.failed(&e))?;
         Ok(Some(entry))
     }
 
@@ -163,7 +167,10 @@ impl SharedStore {
                 continue;
             }
             let entry = self.fold(&key)?;
-            if entry.as_ref().is_some_and(|entry| entry.last_at >= cutoff) {
+            if entry
+                .as_ref()
+                .is_some_and(|entry| entry.last_at.max(key.used) >= cutoff)
+            {
                 continue;
             }
             if entry.as_ref().is_some_and(Entry::unended) {
@@ -204,13 +211,18 @@ impl SharedStore {
         Ok(false)
     }
 
-    /// Deletes `key`'s objects as listed: its results, its events newest first, its claims
-    /// (none live).
+    /// Deletes `key`'s objects as listed: its summary (which says its results are there), its
+    /// results, its events newest first, its claims (none live).
     fn forget(&self, key: &SharedKey) -> Result<(), Error> {
         let mut events: Vec<&str> = key.events.iter().map(|(name, _)| name.as_str()).collect();
         events.sort_unstable_by(|a, b| b.cmp(a));
         let results = key.results.iter().map(|(path, _)| path.as_str());
-        for path in results.chain(events).chain(key.claims.iter().map(String::as_str)) {
+        let meta = key.meta.iter().map(String::as_str);
+        for path in meta
+            .chain(results)
+            .chain(events)
+            .chain(key.claims.iter().map(String::as_str))
+        {
             self.remote.delete(path).map_err(|e| self.failed(&e))?;
         }
         Ok(())

@@ -3,15 +3,12 @@
 //! machine's job, its result) is read from it and a result copied down.
 //!
 //! In the shared store, under its URL's prefix:
-//! - `keys/KEY/events/AT-NONCE.json`: the key's events (an intent, a job, how it ended, a result
+//! - `keys/KEY/events/AT-COUNT-NONCE.json`: the key's events (an intent, a job, how it ended, a result
 //!   fetched), one object each, never rewritten: an entry is their fold, as the local index's.
 //! - `keys/KEY/results/KIND`: a result file, uploaded whole before its event says it is there.
-//! - `claims/KEY/GENERATION`: who is deciding about the key (`{"machine", "expires_at"}`). A
-//!   machine claims a key by creating the next generation if absent (one winner among racing
-//!   machines), renews its lease while it holds it, and lets go of it once the key's job is
-//!   recorded (marked `"released"`, kept: the generations only grow; older ones removed). A claim whose lease ran out (its machine died) is taken over by creating the
-//!   generation after it; the taker then finds the dead machine's job by the token of its
-//!   recorded intent before it creates anything (as for any unanswered create).
+//! - `keys/KEY/meta/`: its summary (the entry in one object, read instead of every event) and
+//!   its last use (`reading`).
+//! - `claims/KEY/GENERATION`: who is deciding about the key (`claims`).
 //!
 //! Documents and API keys are never stored.
 
@@ -31,29 +28,12 @@ use crate::store::remote::{Limits, Remote, RemoteError};
 
 /// How long a claim holds without being renewed.
 const LEASE: Duration = Duration::from_secs(60);
-/// How often a live claim of another machine is looked at again.
-const CLAIM_POLL: Duration = Duration::from_secs(1);
-
 /// One event as stored: the local index's form.
 #[derive(Debug, Serialize, Deserialize)]
 struct Event {
     at: i64,
     #[serde(flatten)]
     what: What,
-}
-
-/// A claim object's content.
-#[derive(Debug, Serialize, Deserialize)]
-struct ClaimBody {
-    machine: String,
-    /// Milliseconds since the Unix epoch.
-    expires_at: i64,
-    /// Let go of: the key is free, its next claim is the next generation. The last generation
-    /// is kept (released) rather than deleted, so that generations only grow: a machine that
-    /// found no claim at all while another created the generation after a deleted one would
-    /// claim the key beside it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    released: bool,
 }
 
 /// The shared store of a run.
@@ -69,16 +49,9 @@ pub(crate) struct SharedStore {
     lease: Duration,
     /// What was read of each key, for the run (read again once its claim is held).
     seen: Mutex<HashMap<String, Option<Entry>>>,
-    /// The claims held: key → generation; renewed by a thread of their own.
-    held: Arc<(Mutex<HashMap<String, u64>>, Condvar)>,
+    /// The claims held.
+    held: claims::Held,
     closing: Arc<AtomicBool>,
-}
-
-/// A claim held on a key of the shared store: removed when dropped.
-pub(crate) struct Claim<'s> {
-    store: &'s SharedStore,
-    key: String,
-    generation: u64,
 }
 
 impl SharedStore {
@@ -108,7 +81,7 @@ impl SharedStore {
             Err(err) => return Err(refused(url, err)),
         }
         let store = Arc::new(store);
-        renew_while_open(&store);
+        claims::renew_while_open(&store);
         Ok(store)
     }
 
@@ -172,6 +145,11 @@ impl SharedStore {
         entry
     }
 
+    /// Forgets what was read of `key`: the next `entry` reads it again.
+    pub(crate) fn unread(&self, key: &str) {
+        lock(&self.seen).remove(key);
+    }
+
     /// Reads `key`'s entry again (its claim is held: another machine may have recorded more).
     pub(crate) fn refresh(&self, key: &str) -> Result<(), Error> {
         if self.abandoned() {
@@ -184,35 +162,16 @@ impl SharedStore {
         Ok(())
     }
 
-    fn read(&self, key: &str) -> Result<Option<Entry>, RemoteError> {
-        let mut names: Vec<String> = self
-            .remote
-            .list(&format!("keys/{key}/events/"))?
-            .into_iter()
-            .map(|listed| listed.path)
-            .collect();
-        if names.is_empty() {
-            return Ok(None);
-        }
-        names.sort();
-        let mut entry = Entry::default();
-        for name in names {
-            let Some((bytes, _)) = self.remote.get(&name)? else {
-                continue;
-            };
-            if let Ok(event) = serde_json::from_slice::<Event>(&bytes) {
-                entry.apply(event.at, &event.what);
-            }
-        }
-        Ok(Some(entry))
-    }
-
     /// Records `what` of `key` at `at` (ms): on the store when this returns.
     pub(crate) fn record(&self, key: &str, at: i64, what: &What) -> Result<(), Error> {
         if self.abandoned() {
             return Ok(());
         }
-        let name = format!("keys/{key}/events/{at:013}-{}.json", crate::store::new_token());
+        // In the order recorded, also within a millisecond: by time, then this process's count.
+        static RECORDED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let count = RECORDED.fetch_add(1, Ordering::SeqCst);
+        let token = crate::store::new_token();
+        let name = format!("keys/{key}/events/{at:013}-{count:010}-{token}.json");
         let body = serde_json::to_vec(&Event {
             at,
             what: what.clone(),
@@ -238,7 +197,8 @@ impl SharedStore {
             .remote
             .upload(file, &format!("keys/{key}/results/{kind}"))
             .map_err(|err| message(&err))
-            .and_then(|()| self.record(key, at, what).map_err(|err| err.to_string()));
+            .and_then(|()| self.record(key, at, what).map_err(|err| err.to_string()))
+            .and_then(|()| self.summarize(key).map_err(|err| message(&err)));
         if let Err(why) = shared {
             self.stderr.line(&format!(
                 "warning: a result could not be put in the shared store {}: {why}",
@@ -247,123 +207,18 @@ impl SharedStore {
         }
     }
 
-    /// Copies `key`'s result of `kind` down into `to`; `false` when the shared store has none.
+    /// Copies `key`'s result of `kind` down into `to` (a use of the key, noted: see `used`);
+    /// `false` when the shared store has none.
     pub(crate) fn copy_down(&self, key: &str, kind: &str, to: &Path) -> bool {
-        !self.abandoned()
+        let copied = !self.abandoned()
             && self
                 .remote
                 .download(&format!("keys/{key}/results/{kind}"), to)
-                .unwrap_or(false)
-    }
-
-    /// Claims `key` for this machine while it decides about it (waiting, and saying so once,
-    /// while another machine's claim is live; taking over one whose lease ran out). `None`
-    /// when the run goes on without the store.
-    pub(crate) fn claim(&self, key: &str, name: &str) -> Result<Option<Claim<'_>>, Error> {
-        let mut said = false;
-        loop {
-            if self.abandoned() {
-                return Ok(None);
-            }
-            let listed = self.remote.list(&format!("claims/{key}/"));
-            let Some(listed) = self.reach(listed)? else {
-                return Ok(None);
-            };
-            let last = listed
-                .iter()
-                .filter_map(|l| l.path.rsplit('/').next()?.parse::<u64>().ok())
-                .max();
-            let next = match last {
-                None => 0,
-                Some(generation) => {
-                    let got = self.remote.get(&claim_path(key, generation));
-                    let Some(got) = self.reach(got)? else {
-                        return Ok(None);
-                    };
-                    let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
-                    match body {
-                        // Released (or removed meanwhile), or unreadable: the next generation.
-                        None => generation + 1,
-                        Some(body) if body.released => generation + 1,
-                        Some(body) if body.expires_at > now_ms() => {
-                            if !said {
-                                said = true;
-                                self.stderr.line(&format!(
-                                    "Waiting for another machine ({}) deciding about {} in the shared store",
-                                    crate::text::neutralize(&body.machine),
-                                    crate::text::neutralize(name)
-                                ));
-                            }
-                            std::thread::sleep(CLAIM_POLL.min(self.lease / 4));
-                            continue;
-                        }
-                        Some(body) => {
-                            self.stderr.line(&format!(
-                                "note: the claim of {} on {} in the shared store ran out: taking it over \
-                                 (its job is looked for by its token before anything is created)",
-                                crate::text::neutralize(&body.machine),
-                                crate::text::neutralize(name)
-                            ));
-                            generation + 1
-                        }
-                    }
-                }
-            };
-            let body = self.claim_body(false)?;
-            let created = self.remote.create(&claim_path(key, next), body);
-            match self.reach(created)? {
-                None => return Ok(None),
-                Some(false) => continue,
-                Some(true) => {
-                    lock(&self.held.0).insert(key.to_string(), next);
-                    return Ok(Some(Claim {
-                        store: self,
-                        key: key.to_string(),
-                        generation: next,
-                    }));
-                }
-            }
+                .unwrap_or(false);
+        if copied {
+            self.used(key);
         }
-    }
-
-    fn claim_body(&self, released: bool) -> Result<Vec<u8>, Error> {
-        let expires_at = now_ms() + i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
-        serde_json::to_vec(&ClaimBody {
-            machine: self.machine.clone(),
-            expires_at,
-            released,
-        })
-        .map_err(|err| Error::failure(err.to_string()))
-    }
-
-    /// Renews every claim held (a failure is tried again at the next round). The claims stay
-    /// locked meanwhile: a claim let go of is never renewed after its release was written.
-    fn renew(&self) {
-        let held = lock(&self.held.0);
-        for (key, generation) in held.iter() {
-            if let Ok(body) = self.claim_body(false) {
-                let _ = self.remote.put(&claim_path(key, *generation), body);
-            }
-        }
-    }
-}
-
-impl Drop for Claim<'_> {
-    fn drop(&mut self) {
-        let mut held = lock(&self.store.held.0);
-        held.remove(&self.key);
-        // This generation marked released (kept: generations only grow), then the ones before it
-        // (a dead machine's, taken over, or released) removed.
-        if let Ok(body) = self.store.claim_body(true) {
-            let _ = self
-                .store
-                .remote
-                .put(&claim_path(&self.key, self.generation), body);
-        }
-        drop(held);
-        for generation in (0..self.generation).rev().take(8) {
-            let _ = self.store.remote.delete(&claim_path(&self.key, generation));
-        }
+        copied
     }
 }
 
@@ -372,36 +227,6 @@ impl Drop for SharedStore {
         self.closing.store(true, Ordering::SeqCst);
         self.held.1.notify_all();
     }
-}
-
-/// Renews the store's claims every third of a lease while it is open.
-fn renew_while_open(store: &Arc<SharedStore>) {
-    let weak = Arc::downgrade(store);
-    let (held, closing, every) = (
-        Arc::clone(&store.held),
-        Arc::clone(&store.closing),
-        store.lease / 3,
-    );
-    std::thread::spawn(move || {
-        loop {
-            let guard = lock(&held.0);
-            let _ = held
-                .1
-                .wait_timeout(guard, every)
-                .unwrap_or_else(PoisonError::into_inner);
-            if closing.load(Ordering::SeqCst) {
-                return;
-            }
-            match weak.upgrade() {
-                Some(store) => store.renew(),
-                None => return,
-            }
-        }
-    });
-}
-
-fn claim_path(key: &str, generation: u64) -> String {
-    format!("claims/{key}/{generation:010}")
 }
 
 /// A store that cannot be used at all: a usage error naming why.
@@ -481,6 +306,11 @@ fn limits(env: &dyn crate::context::Env) -> Limits {
 // The store looked at and forgotten in without claiming anything (`cache … --store`, a dry
 // run): in a file of its own.
 mod listing;
+
+mod claims;
+mod reading;
+
+pub(crate) use claims::{Claim, Claiming};
 
 #[cfg(test)]
 mod tests;

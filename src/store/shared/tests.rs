@@ -1,7 +1,22 @@
 //! Claims on a `file://` store.
 
+use super::claims::claim_path;
 use super::*;
 use crate::context::MapEnv;
+
+fn open(dir: &Path) -> Arc<SharedStore> {
+    let url = format!("file://{}", dir.display());
+    let env = MapEnv::new(Vec::<(String, String)>::new());
+    SharedStore::open(&url, &env, Unreachable::Stop, Stderr::new(std::io::sink())).unwrap()
+}
+
+fn held(claiming: Claiming<'_>) -> Claim<'_> {
+    match claiming {
+        Claiming::Held(claim) => claim,
+        Claiming::Busy => panic!("busy"),
+        Claiming::Without => panic!("without the store"),
+    }
+}
 
 /// Machine Y lets go of a key; machine Z, which finds the key free now, claims it; machine
 /// X, which had read Y's claim just before it was let go of, claims the generation after it.
@@ -11,13 +26,11 @@ use crate::context::MapEnv;
 #[test]
 fn a_key_let_go_of_is_claimed_by_one_machine_whoever_read_it_before() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", dir.path().display());
-    let env = MapEnv::new(Vec::<(String, String)>::new());
-    let store = SharedStore::open(&url, &env, Unreachable::Stop, Stderr::new(std::io::sink())).unwrap();
-    let y = store.claim("key", "doc.pdf").unwrap().unwrap();
+    let store = open(dir.path());
+    let y = held(store.claim("key", "doc.pdf", true).unwrap());
     assert_eq!(y.generation, 0);
     drop(y);
-    let z = store.claim("key", "doc.pdf").unwrap().unwrap();
+    let z = held(store.claim("key", "doc.pdf", true).unwrap());
     assert_eq!(z.generation, 1);
     let x = store
         .remote
@@ -33,4 +46,130 @@ fn a_key_let_go_of_is_claimed_by_one_machine_whoever_read_it_before() {
         .map(|listed| listed.path)
         .collect();
     assert_eq!(left, vec![claim_path("key", 1)]);
+}
+
+/// A key another machine holds is `Busy` to a claim that does not wait, and free once let go of.
+#[test]
+fn a_key_held_elsewhere_is_busy_to_a_claim_that_does_not_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, other) = (open(dir.path()), open(dir.path()));
+    let holding = held(one.claim("key", "doc.pdf", false).unwrap());
+    assert!(matches!(
+        other.claim("key", "doc.pdf", false).unwrap(),
+        Claiming::Busy
+    ));
+    drop(holding);
+    assert_eq!(held(other.claim("key", "doc.pdf", false).unwrap()).generation, 1);
+}
+
+/// A holder whose lease was not written for half a lease (suspended) creates nothing when
+/// another machine took the key over meanwhile; one that was not taken over renews and goes on.
+#[test]
+fn a_holder_away_past_its_lease_creates_nothing_once_the_key_was_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, other) = (open(dir.path()), open(dir.path()));
+    let holding = held(one.claim("key", "doc.pdf", true).unwrap());
+    one.fence("key", "doc.pdf").unwrap();
+    let away = |store: &SharedStore| {
+        lock(&store.held.0).get_mut("key").unwrap().written_at -= 61_000;
+    };
+    away(&one);
+    one.fence("key", "doc.pdf").unwrap();
+    // Renewed: fenced again without asking.
+    assert!(now_ms() - lock(&one.held.0)["key"].written_at < 10_000);
+    away(&one);
+    // Another machine found the lease run out and took the key over.
+    let taken = other.remote.create(
+        &claim_path("key", holding.generation + 1),
+        other.claim_body(false).unwrap(),
+    );
+    assert!(taken.unwrap());
+    let refused = one.fence("key", "doc.pdf").unwrap_err().to_string();
+    assert!(refused.contains("taken over by another machine"), "{refused}");
+    assert!(refused.contains("doc.pdf"), "{refused}");
+}
+
+/// A key whose result was shared is read from its summary: with its events gone, a fresh
+/// reader still knows its job and result; a result shared later by a machine that wrote no
+/// summary is found by reading the events.
+#[test]
+fn a_shared_result_is_read_from_the_keys_summary_and_its_events_stay_the_truth() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = open(dir.path());
+    let at = now_ms();
+    let job = "pjb-1".to_string();
+    writer
+        .record("key", at, &What::Created { job_id: job.clone() })
+        .unwrap();
+    let ended = What::Ended {
+        job_id: job.clone(),
+        status: "COMPLETED".into(),
+    };
+    writer.record("key", at, &ended).unwrap();
+    let file = dir.path().join("result.md");
+    std::fs::write(&file, "# hi").unwrap();
+    let result = |kind: &str| What::Result {
+        job_id: job.clone(),
+        kind: kind.into(),
+        failed_pages: Vec::new(),
+    };
+    writer.share_result("key", "md", &file, at, &result("md"));
+    let events: Vec<String> = writer
+        .remote
+        .list("keys/key/events/")
+        .unwrap()
+        .into_iter()
+        .map(|l| l.path)
+        .collect();
+    assert_eq!(events.len(), 3);
+    let names = |entry: Option<Entry>| {
+        let entry = entry.expect("an entry");
+        (entry.job_id, entry.results.names().collect::<Vec<_>>())
+    };
+    // The summary alone says it.
+    let moved = dir.path().join("keys/key/events.away");
+    std::fs::rename(dir.path().join("keys/key/events"), &moved).unwrap();
+    assert_eq!(
+        names(open(dir.path()).entry("key")),
+        (Some(job.clone()), vec!["md"])
+    );
+    std::fs::rename(&moved, dir.path().join("keys/key/events")).unwrap();
+    // A result the summary does not name: the events are read.
+    writer.remote.upload(&file, "keys/key/results/txt").unwrap();
+    writer.record("key", at, &result("txt")).unwrap();
+    assert_eq!(
+        names(open(dir.path()).entry("key")),
+        (Some(job), vec!["md", "txt"])
+    );
+}
+
+/// Copying a result down notes the key's use when its last use is more than a day old (what
+/// `cache prune --store` judges by), and not again while it is recent.
+#[test]
+fn a_result_copied_down_notes_the_keys_use_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = open(dir.path());
+    let long_ago = now_ms() - 3 * 24 * 60 * 60 * 1000;
+    writer
+        .record(
+            "key",
+            long_ago,
+            &What::Created {
+                job_id: "pjb-1".into(),
+            },
+        )
+        .unwrap();
+    let file = dir.path().join("result.md");
+    std::fs::write(&file, "# hi").unwrap();
+    writer.remote.upload(&file, "keys/key/results/md").unwrap();
+    let used = dir.path().join("keys/key/meta/used");
+    let reader = open(dir.path());
+    assert_eq!(reader.entry("key").unwrap().last_at, long_ago);
+    assert!(reader.copy_down("key", "md", &dir.path().join("down.md")));
+    assert!(used.exists(), "the use was not noted");
+    // A fresh reader reads the use as the key's last use.
+    assert!(now_ms() - open(dir.path()).entry("key").unwrap().last_at < 60_000);
+    std::fs::remove_file(&used).unwrap();
+    assert!(reader.copy_down("key", "md", &dir.path().join("down.md")));
+    assert!(!used.exists(), "a recent use was noted again");
 }

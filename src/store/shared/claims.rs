@@ -1,0 +1,278 @@
+//! Claims on the shared store's keys: `claims/KEY/GENERATION`, who is deciding about a key
+//! (`{"machine", "expires_at"}`). A machine claims a key by creating the next generation if
+//! absent (one winner among racing machines), renews its lease while it holds it, and lets go of
+//! it once the key's job is recorded (marked `"released"`, kept: the generations only grow; older
+//! ones removed). A claim whose lease ran out (its machine died) is taken over by creating the
+//! generation after it; the taker then finds the dead machine's job by the token of its recorded
+//! intent before it creates anything (as for any unanswered create).
+//!
+//! A holder checks its claim is still its own before it sends a create (`fence`): one whose lease
+//! was not renewed for half a lease (the machine was suspended, the store away) asks the store
+//! whether another machine took over, and creates nothing if one did.
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::{SharedStore, lock, now_ms};
+use crate::error::Error;
+
+/// How often a live claim of another machine is looked at again, at most (from a tenth of that).
+const CLAIM_POLL: Duration = Duration::from_secs(1);
+
+/// A claim object's content.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct ClaimBody {
+    pub(super) machine: String,
+    /// Milliseconds since the Unix epoch.
+    pub(super) expires_at: i64,
+    /// Let go of: the key is free, its next claim is the next generation. The last generation
+    /// is kept (released) rather than deleted, so that generations only grow: a machine that
+    /// found no claim at all while another created the generation after a deleted one would
+    /// claim the key beside it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) released: bool,
+}
+
+/// The claims a store holds: key → generation and when its lease was last written (ms since
+/// the Unix epoch: wall time, which goes on while a machine is suspended, as other machines
+/// judge the lease by it); renewed by a thread of their own.
+pub(super) type Held = Arc<(Mutex<HashMap<String, Holding>>, Condvar)>;
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Holding {
+    generation: u64,
+    pub(super) written_at: i64,
+}
+
+/// A key's newest claim, as listed and read.
+type Last = (Option<u64>, Option<ClaimBody>);
+
+/// A claim held on a key of the shared store: let go of when dropped.
+pub(crate) struct Claim<'s> {
+    store: &'s SharedStore,
+    key: String,
+    pub(super) generation: u64,
+}
+
+/// What claiming a key gave.
+pub(crate) enum Claiming<'s> {
+    /// This machine holds the key.
+    Held(Claim<'s>),
+    /// Another machine's claim on it is live (only when not asked to wait).
+    Busy,
+    /// The run goes on without the shared store (`--store-unreachable local`).
+    Without,
+}
+
+impl SharedStore {
+    /// Claims `key` for this machine while it decides about it (taking over a claim whose lease
+    /// ran out). While another machine's claim is live: `Busy` at once, or with `wait`, waits
+    /// for it (saying so once).
+    pub(crate) fn claim(&self, key: &str, name: &str, wait: bool) -> Result<Claiming<'_>, Error> {
+        let mut said = false;
+        let mut pause = CLAIM_POLL / 10;
+        loop {
+            if self.abandoned() {
+                return Ok(Claiming::Without);
+            }
+            // Listed first, every time: a claim is only ever made above every generation there
+            // is (older ones are removed, so a generation absent now may have been held).
+            let Some((last, body)) = self.last_claim(key)? else {
+                return Ok(Claiming::Without);
+            };
+            let next = match (last, body) {
+                (None, _) => 0,
+                // Released (or removed meanwhile), or unreadable: the next generation.
+                (Some(generation), None) => generation + 1,
+                (Some(generation), Some(body)) if body.released => generation + 1,
+                (Some(_), Some(body)) if body.expires_at > now_ms() => {
+                    if !wait {
+                        return Ok(Claiming::Busy);
+                    }
+                    if !said {
+                        said = true;
+                        self.stderr.line(&format!(
+                            "Waiting for another machine ({}) deciding about {} in the shared store",
+                            crate::text::neutralize(&body.machine),
+                            crate::text::neutralize(name)
+                        ));
+                    }
+                    std::thread::sleep(pause.min(self.lease / 4));
+                    pause = (pause * 2).min(CLAIM_POLL);
+                    continue;
+                }
+                (Some(generation), Some(body)) => {
+                    self.stderr.line(&format!(
+                        "note: the claim of {} on {} in the shared store ran out: taking it over \
+                         (its job is looked for by its token before anything is created)",
+                        crate::text::neutralize(&body.machine),
+                        crate::text::neutralize(name)
+                    ));
+                    generation + 1
+                }
+            };
+            let body = self.claim_body(false)?;
+            let written_at = now_ms();
+            let created = self.remote.create(&claim_path(key, next), body);
+            match self.reach(created)? {
+                None => return Ok(Claiming::Without),
+                Some(false) => continue,
+                Some(true) => {
+                    let holding = Holding {
+                        generation: next,
+                        written_at,
+                    };
+                    lock(&self.held.0).insert(key.to_string(), holding);
+                    return Ok(Claiming::Held(Claim {
+                        store: self,
+                        key: key.to_string(),
+                        generation: next,
+                    }));
+                }
+            }
+        }
+    }
+
+    /// `key`'s newest claim: its generation (`None`: no claim at all) and content (`None`: gone
+    /// meanwhile, or unreadable); `None` when the run goes on without the store.
+    fn last_claim(&self, key: &str) -> Result<Option<Last>, Error> {
+        let listed = self.remote.list(&format!("claims/{key}/"));
+        let Some(listed) = self.reach(listed)? else {
+            return Ok(None);
+        };
+        let Some(generation) = listed
+            .iter()
+            .filter_map(|l| l.path.rsplit('/').next()?.parse::<u64>().ok())
+            .max()
+        else {
+            return Ok(Some((None, None)));
+        };
+        let got = self.remote.get(&claim_path(key, generation));
+        let Some(got) = self.reach(got)? else {
+            return Ok(None);
+        };
+        let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
+        Ok(Some((Some(generation), body)))
+    }
+
+    /// Checks, before a create is sent for `key`, that this machine's claim on it is still its
+    /// own: a lease written within half a lease is (no request); an older one (the machine was
+    /// suspended, the store away) is renewed only if no other machine took the key over
+    /// meanwhile, else the create must not be sent (an error saying why).
+    pub(crate) fn fence(&self, key: &str, name: &str) -> Result<(), Error> {
+        if self.abandoned() {
+            return Ok(());
+        }
+        let Some(holding) = lock(&self.held.0).get(key).copied() else {
+            return Ok(());
+        };
+        let half = i64::try_from(self.lease.as_millis() / 2).unwrap_or(i64::MAX);
+        if now_ms() - holding.written_at < half {
+            return Ok(());
+        }
+        let taken = |_| {
+            Error::failure(format!(
+                "the claim of this machine on {} in the shared store was taken over by another \
+                 machine while this one was away: no job is created for it here (its result comes \
+                 from the other machine's job; run again to take it)",
+                crate::text::neutralize(name)
+            ))
+        };
+        match self.last_claim(key)? {
+            None => Ok(()),
+            Some((Some(generation), Some(body)))
+                if generation == holding.generation && !body.released && body.machine == self.machine =>
+            {
+                let body = self.claim_body(false)?;
+                let written_at = now_ms();
+                let put = self.remote.put(&claim_path(key, holding.generation), body);
+                self.reach(put)?;
+                if let Some(held) = lock(&self.held.0).get_mut(key) {
+                    held.written_at = written_at;
+                }
+                Ok(())
+            }
+            Some(_) => Err(taken(())),
+        }
+    }
+
+    pub(super) fn claim_body(&self, released: bool) -> Result<Vec<u8>, Error> {
+        let expires_at = now_ms() + i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
+        serde_json::to_vec(&ClaimBody {
+            machine: self.machine.clone(),
+            expires_at,
+            released,
+        })
+        .map_err(|err| Error::failure(err.to_string()))
+    }
+
+    /// Renews every claim held (a failure is tried again at the next round). The claims stay
+    /// locked meanwhile: a claim let go of is never renewed after its release was written.
+    fn renew(&self) {
+        let mut held = lock(&self.held.0);
+        for (key, holding) in held.iter_mut() {
+            let written_at = now_ms();
+            if let Ok(body) = self.claim_body(false)
+                && self
+                    .remote
+                    .put(&claim_path(key, holding.generation), body)
+                    .is_ok()
+            {
+                holding.written_at = written_at;
+            }
+        }
+    }
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        let mut held = lock(&self.store.held.0);
+        held.remove(&self.key);
+        // This generation marked released (kept: generations only grow), then the ones before it
+        // (a dead machine's, taken over, or released) removed.
+        if let Ok(body) = self.store.claim_body(true) {
+            let _ = self
+                .store
+                .remote
+                .put(&claim_path(&self.key, self.generation), body);
+        }
+        drop(held);
+        for generation in (0..self.generation).rev().take(8) {
+            let _ = self.store.remote.delete(&claim_path(&self.key, generation));
+        }
+    }
+}
+
+/// Renews the store's claims every third of a lease while it is open.
+pub(super) fn renew_while_open(store: &Arc<SharedStore>) {
+    let weak = Arc::downgrade(store);
+    let (held, closing, every) = (
+        Arc::clone(&store.held),
+        Arc::clone(&store.closing),
+        store.lease / 3,
+    );
+    std::thread::spawn(move || {
+        loop {
+            let guard = lock(&held.0);
+            let _ = held
+                .1
+                .wait_timeout(guard, every)
+                .unwrap_or_else(PoisonError::into_inner);
+            if closing.load(Ordering::SeqCst) {
+                return;
+            }
+            match weak.upgrade() {
+                Some(store) => store.renew(),
+                None => return,
+            }
+        }
+    });
+}
+
+pub(super) fn claim_path(key: &str, generation: u64) -> String {
+    format!("claims/{key}/{generation:010}")
+}

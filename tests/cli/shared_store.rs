@@ -142,6 +142,64 @@ fn a_machine_killed_in_a_create_is_taken_over_once_its_lease_runs_out_and_its_jo
     assert!(dir.path().join("b/out/doc-00.md.md").exists());
 }
 
+/// A document another machine is deciding about (its claim live: here a dead machine's, whose
+/// lease runs out in a second) does not hold up the rest: it is taken again once every other
+/// document was, then taken over.
+#[test]
+fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_them() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 3);
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    // A first machine puts the documents' keys in the store; which key is doc-00's is read there.
+    let first = machine(&url, dir.path(), "a", &store).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let shared = dir.path().join("shared");
+    let key = std::fs::read_dir(shared.join("keys"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .find(|key| {
+            std::fs::read_to_string(shared.join(format!("keys/{key}/results/md")))
+                .is_ok_and(|md| md.contains("Document 0"))
+        })
+        .expect("doc-00's key");
+    // Forgotten, and doc-00's key held by a machine that died a moment ago.
+    std::fs::remove_dir_all(shared.join("keys")).unwrap();
+    std::fs::remove_dir_all(shared.join("claims")).unwrap();
+    let expires_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+        + 1_000;
+    write(
+        &shared.join(format!("claims/{key}/0000000007")),
+        format!(r#"{{"machine":"gone (pid 1)","expires_at":{expires_at}}}"#).as_bytes(),
+    );
+    let mut second = machine(&url, dir.path(), "b", &store);
+    let second = second.args(["--concurrency", "1"]).output().unwrap();
+    let said = stderr_of(&second);
+    assert_eq!(second.status.code(), Some(0), "{said}");
+    let order: Vec<String> = documents(&stdout_of(&second))
+        .iter()
+        .map(|line| {
+            line["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(order, ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
+    assert!(
+        said.contains("Waiting for another machine (gone (pid 1)) deciding about"),
+        "{said}"
+    );
+    assert!(said.contains("ran out: taking it over"), "{said}");
+    assert_eq!(fake.made_jobs().len(), 6, "{said}");
+}
+
 #[test]
 fn a_store_url_that_is_none_is_refused_before_anything_is_sent() {
     let (url, fake) = start_shared(fake::Config::default());

@@ -82,6 +82,9 @@ pub(super) struct Run<'a> {
     pub(super) poller: Poller,
     /// Documents to submit again, before new ones.
     again: Queue<Task>,
+    /// Documents another machine sharing the store was deciding about: taken again once every
+    /// new document was taken (its job or result is known by then, most often).
+    later: Queue<Task>,
     /// Jobs that have ended (or are known complete), for the result fetchers.
     pub(super) ended: Queue<(Followed, Option<crate::api::models::Job>)>,
     /// Result keys this run is deciding about (a create in flight): a second document with the
@@ -128,6 +131,7 @@ impl<'a> Run<'a> {
             health: Health::default(),
             poller: Poller::default(),
             again: Queue::default(),
+            later: Queue::default(),
             ended: Queue::default(),
             deciding: Mutex::new(HashSet::new()),
             decided: Condvar::new(),
@@ -193,6 +197,9 @@ impl Run<'_> {
                 self.exhausted.store(true, Ordering::SeqCst);
             }
             self.outstanding.fetch_sub(1, Ordering::SeqCst);
+            if let Some(task) = self.later.pop() {
+                return Some(task);
+            }
             if self.finished() {
                 self.again.wake();
                 return None;
@@ -205,6 +212,16 @@ impl Run<'_> {
     /// Submits `task` again later.
     pub(super) fn again(&self, task: Task) {
         self.again.push(task);
+    }
+
+    /// New documents are still to be taken: one another machine decides about now may wait.
+    pub(super) fn may_defer(&self) -> bool {
+        !self.exhausted.load(Ordering::SeqCst)
+    }
+
+    /// Submits `task` again once every new document was taken.
+    pub(super) fn defer(&self, task: Task) {
+        self.later.push(task);
     }
 
     /// Tells the reporter what became of a document.

@@ -236,3 +236,58 @@ fn references_to_saved_files_resolve_whatever_the_documents_name() {
     assert_eq!(assert_references_resolve(&target), 4);
     assert_eq!(fake.made_jobs().len(), 1, "the same job, from the store");
 }
+
+/// A disk that fills while a document's files are saved: the document is not written (nor said
+/// written) before its files are, and the rerun with room again completes it without a new job.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_disk_full_while_saving_leaves_no_document_and_the_rerun_completes_it_unpaid() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(2));
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // OUT on a tmpfs with room for the manifest, not for four images of 256 KiB (the store,
+    // elsewhere, has room: the files are copied into OUT, not linked).
+    let Some(_unmount) = crate::harness::tmpfs(
+        &out,
+        "400k",
+        "a_disk_full_while_saving_leaves_no_document_and_the_rerun_completes_it_unpaid",
+    ) else {
+        return;
+    };
+    let (url, fake) = start_shared(fake::Config {
+        image_kib: 256,
+        ..fake::Config::default()
+    });
+    let run = crate::harness::bulk_run(&url, dir.path(), "out", &["--save", "images"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr_of(&run));
+    assert!(
+        stderr_of(&run).contains("No space left on device"),
+        "{}",
+        stderr_of(&run)
+    );
+    let line: serde_json::Value =
+        serde_json::from_str(crate::harness::stdout_of(&run).lines().next().unwrap()).unwrap();
+    assert_eq!(line["status"], "ERROR", "{line}");
+    assert!(!out.join("a.pdf.md").exists(), "no document before its files");
+    assert_eq!(fake.made_jobs().len(), 1);
+    let grown = std::process::Command::new("mount")
+        .args(["-o", "remount,size=4m"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(grown.success());
+    let again = crate::harness::bulk_run(&url, dir.path(), "out", &["--save", "images"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.jobs_made_ever(), 1, "completed without a new job");
+    let job = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    for n in 1..=2 {
+        let name = format!("page_{n}_layout_1.png");
+        assert_eq!(
+            std::fs::read(out.join("a.pdf.assets/images").join(&name)).unwrap(),
+            fake.asset_bytes(&job, &name).unwrap()
+        );
+    }
+    assert_eq!(assert_references_resolve(&out.join("a.pdf.md")), 4);
+    assert_eq!(temporary(&out), Vec::<PathBuf>::new());
+}

@@ -315,11 +315,13 @@ pub(crate) fn percent_decode(text: &str) -> Option<String> {
     (out != bytes).then(|| String::from_utf8(out).ok()).flatten()
 }
 
-/// A path as a link destination: what would end it or be read as an escape percent-encoded.
+/// A path as a link destination: what would end it, be read as an escape or an entity, or
+/// start a URL's query (`?`) or fragment (`#`: `a #1.pdf.assets/…` would lead to `a `)
+/// percent-encoded.
 fn encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
-        if c.is_control() || c.is_whitespace() || "()<>%\\".contains(c) {
+        if c.is_control() || c.is_whitespace() || "()<>%\\#?&".contains(c) {
             let mut buffer = [0u8; 4];
             for byte in c.encode_utf8(&mut buffer).bytes() {
                 out.push_str(&format!("%{byte:02X}"));

@@ -95,6 +95,16 @@ fn a_folder_saved_whole_has_every_file_as_the_api_served_it_and_reruns_cost_noth
             }
             let screenshot = assets.join(format!("screenshots/page-{n:04}.jpg"));
             assert!(screenshot.is_file(), "{}", screenshot.display());
+            let shot = std::fs::read(&screenshot).unwrap();
+            assert!(
+                fake.made_jobs().iter().any(|job| {
+                    fake.asset_bytes(job["id"].as_str().unwrap(), &format!("page_{n}.jpg"))
+                        == Some(shot.clone())
+                }),
+                "{name}: screenshot {n} is what the fake served"
+            );
+            let page_file = assets.join(format!("pages/page-{n:04}.md"));
+            assert_eq!(crate::saved_more::assert_references_resolve(&page_file), 2);
             let page = std::fs::read_to_string(assets.join(format!("pages/page-{n:04}.md"))).unwrap();
             assert!(page.contains(&format!("Page {n} of {pages}.")), "{page}");
             assert!(
@@ -108,6 +118,11 @@ fn a_folder_saved_whole_has_every_file_as_the_api_served_it_and_reruns_cost_noth
                 "{name}: page {n} marked in\n{markdown}"
             );
         }
+        // Every reference of the markdown leads to a saved file: two images a page.
+        assert_eq!(
+            crate::saved_more::assert_references_resolve(&out.join(format!("{name}.md"))),
+            2 * pages as usize
+        );
         let items: Value =
             serde_json::from_slice(&std::fs::read(assets.join("items.json")).unwrap()).unwrap();
         assert_eq!(items["pages"].as_array().unwrap().len(), pages as usize);

@@ -156,3 +156,138 @@ fn links_that_cannot_be_renewed_are_asked_for_once_whatever_the_streams() {
     );
     assert_eq!(fake.jobs_made_ever(), 1);
 }
+
+/// `%XX` decoded, as a viewer reads a link destination.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match hex {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Every link destination of the markdown file at `markdown` (`![alt](dest)`), each read as a
+/// viewer reads it: a relative URL, `#` starting a fragment and `?` a query, `%XX` decoded. All
+/// must lead to a file beside the markdown; returns how many there were.
+pub(crate) fn assert_references_resolve(markdown: &Path) -> usize {
+    let text = std::fs::read_to_string(markdown).unwrap();
+    let mut count = 0;
+    for (at, _) in text.match_indices("](") {
+        let rest = &text[at + 2..];
+        let dest = &rest[..rest.find(')').unwrap()];
+        let dest = dest.trim_start_matches('<').trim_end_matches('>');
+        assert!(
+            !dest.contains(['#', '?', ' ']),
+            "{}: {dest} is read as a URL with a fragment or query, or ends at a space",
+            markdown.display()
+        );
+        let path = markdown.parent().unwrap().join(percent_decoded(dest));
+        assert!(path.is_file(), "{}: {dest} leads to no file", markdown.display());
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn references_to_saved_files_resolve_whatever_the_documents_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["a #1?.pdf", "50% & more.pdf", "(x) [y].pdf"];
+    for name in names {
+        scratch_file(dir.path(), &format!("docs/{name}"), &blank_pdf(2));
+    }
+    let (url, fake) = start_shared(fake::Config::default());
+    let run = crate::harness::bulk_run(&url, dir.path(), "out", &["--save", "images,pages"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr_of(&run));
+    assert_eq!(fake.made_jobs().len(), 1, "the same content: one job");
+    let out = dir.path().join("out");
+    for name in names {
+        // Two images a page in the document, two in each page file.
+        let document = out.join(format!("{name}.md"));
+        assert_eq!(assert_references_resolve(&document), 4, "{name}");
+        let pages = out.join(format!("{name}.assets/pages"));
+        for page in walk(&pages) {
+            assert_eq!(assert_references_resolve(&page), 2, "{}", page.display());
+        }
+    }
+    // One document written with -o to such a name.
+    let target = dir.path().join("the #1 report?.md");
+    let one = parse(
+        &url,
+        &dir.path().join("store"),
+        &dir.path().join("docs/a #1?.pdf"),
+        &["--save", "images", "-o", target.to_str().unwrap()],
+    );
+    assert_eq!(one.status.code(), Some(0), "{}", stderr_of(&one));
+    assert_eq!(assert_references_resolve(&target), 4);
+    assert_eq!(fake.made_jobs().len(), 1, "the same job, from the store");
+}
+
+/// A disk that fills while a document's files are saved: the document is not written (nor said
+/// written) before its files are, and the rerun with room again completes it without a new job.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_disk_full_while_saving_leaves_no_document_and_the_rerun_completes_it_unpaid() {
+    let dir = tempfile::tempdir().unwrap();
+    scratch_file(dir.path(), "docs/a.pdf", &blank_pdf(2));
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // OUT on a tmpfs with room for the manifest, not for four images of 256 KiB (the store,
+    // elsewhere, has room: the files are copied into OUT, not linked).
+    let Some(_unmount) = crate::harness::tmpfs(
+        &out,
+        "400k",
+        "a_disk_full_while_saving_leaves_no_document_and_the_rerun_completes_it_unpaid",
+    ) else {
+        return;
+    };
+    let (url, fake) = start_shared(fake::Config {
+        image_kib: 256,
+        ..fake::Config::default()
+    });
+    let run = crate::harness::bulk_run(&url, dir.path(), "out", &["--save", "images"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr_of(&run));
+    assert!(
+        stderr_of(&run).contains("No space left on device"),
+        "{}",
+        stderr_of(&run)
+    );
+    let line: serde_json::Value =
+        serde_json::from_str(crate::harness::stdout_of(&run).lines().next().unwrap()).unwrap();
+    assert_eq!(line["status"], "ERROR", "{line}");
+    assert!(!out.join("a.pdf.md").exists(), "no document before its files");
+    assert_eq!(fake.made_jobs().len(), 1);
+    let grown = std::process::Command::new("mount")
+        .args(["-o", "remount,size=4m"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(grown.success());
+    let again = crate::harness::bulk_run(&url, dir.path(), "out", &["--save", "images"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.jobs_made_ever(), 1, "completed without a new job");
+    let job = fake.made_jobs()[0]["id"].as_str().unwrap().to_string();
+    for n in 1..=2 {
+        let name = format!("page_{n}_layout_1.png");
+        assert_eq!(
+            std::fs::read(out.join("a.pdf.assets/images").join(&name)).unwrap(),
+            fake.asset_bytes(&job, &name).unwrap()
+        );
+    }
+    assert_eq!(assert_references_resolve(&out.join("a.pdf.md")), 4);
+    assert_eq!(temporary(&out), Vec::<PathBuf>::new());
+}

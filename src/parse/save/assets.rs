@@ -468,4 +468,25 @@ mod tests {
     fn io_is_not_an_expired_link() {
         assert!(!expired(&Error::Io(std::io::Error::other("disk full"))));
     }
+
+    /// The storage host refuses an expired link with 403 (S3) or 400 (some stores), after
+    /// retries too; nothing else is taken for an expired link, nor a status of the API's.
+    #[test]
+    fn a_403_or_400_from_the_storage_host_is_an_expired_link() {
+        let status =
+            |code: u16| api::Error::status(reqwest::StatusCode::from_u16(code).unwrap(), b"<Error/>");
+        let presigned = |inner: api::Error| Error::Api(api::Error::Presigned(Box::new(inner)));
+        assert!(expired(&presigned(status(403))));
+        assert!(expired(&presigned(status(400))));
+        assert!(expired(&presigned(api::Error::GaveUp {
+            attempts: 3,
+            last: Box::new(status(403)),
+        })));
+        assert!(!expired(&presigned(status(404))));
+        assert!(!expired(&presigned(status(500))));
+        assert!(
+            !expired(&Error::Api(status(403))),
+            "the API's 403 is not a link's"
+        );
+    }
 }

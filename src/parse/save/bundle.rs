@@ -400,4 +400,58 @@ mod tests {
         assert_eq!(screenshot_page("shot.jpg"), None);
         assert_eq!(last_page(&["1".into(), "250".into(), "?".into()]), 250);
     }
+
+    /// Screenshots and page files are numbered by their page, zero-padded to the digits of the
+    /// document's last page (at least 4), so they sort in page order.
+    #[test]
+    fn screenshots_and_pages_are_padded_to_the_last_page() {
+        let page = |n: u32| serde_json::json!({"page_number": n, "markdown": "x"});
+        let shot = |name: &str| {
+            serde_json::json!({"filename": name, "category": "screenshot",
+                "presigned_url": format!("https://f/{name}")})
+        };
+        let result = |pages: &[u32]| {
+            serde_json::json!({
+                "job": {"id": "pjb-1", "status": "COMPLETED"},
+                "markdown": {"pages": pages.iter().map(|&n| page(n)).collect::<Vec<_>>()},
+                "images_content_metadata": {"images": pages.iter()
+                    .map(|n| shot(&format!("page_{n}.jpg"))).collect::<Vec<_>>()},
+            })
+        };
+        let saving = Saving::new(&[Saved::Screenshots, Saved::Pages], false);
+        let planned = |pages: &[u32]| {
+            let dir = tempfile::tempdir().unwrap();
+            let full = dir.path().join("full.json");
+            std::fs::write(&full, result(pages).to_string()).unwrap();
+            let (assets, contents) = crate::parse::save::assets::listed(&full, Part::Markdown).unwrap();
+            layout(
+                &saving,
+                &assets,
+                &contents,
+                Part::Markdown,
+                &Naming::of(&contents),
+            )
+            .into_iter()
+            .map(|p| p.relative)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            planned(&[7, 12]),
+            [
+                "screenshots/page-0007.jpg",
+                "screenshots/page-0012.jpg",
+                "pages/page-0007.md",
+                "pages/page-0012.md"
+            ]
+        );
+        assert_eq!(
+            planned(&[7, 12_345]),
+            [
+                "screenshots/page-00007.jpg",
+                "screenshots/page-12345.jpg",
+                "pages/page-00007.md",
+                "pages/page-12345.md"
+            ]
+        );
+    }
 }

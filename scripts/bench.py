@@ -103,6 +103,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Where cargo builds: CARGO_TARGET_DIR when set (relative to the repository, where cargo runs).
 TARGET = ROOT / os.environ.get("CARGO_TARGET_DIR", "target")
+PROFILE_DIR = "dist"
 KEY = "llx-bench-0000000000000000"
 VENV = Path(tempfile.gettempdir()) / "llamacloud-bench-venv"
 
@@ -139,7 +140,7 @@ def measure(name, cmd, runs, **kwargs):
 
 
 def start_fake(jobs, markdown_mib, extra=()):
-    fake = TARGET / "dist" / "examples" / "fake-server"
+    fake = TARGET / PROFILE_DIR / "examples" / "fake-server"
     args = [str(fake), "--port", "0", "--parse-jobs", str(jobs)]
     if markdown_mib:
         args += ["--markdown-mib", str(markdown_mib)]
@@ -264,6 +265,8 @@ def main():
     parser.add_argument("--assets-docs", type=int, default=20,
                         help="100-page documents whose images are saved (--only assets)")
     parser.add_argument("--assets-runs", type=int, default=3, help="runs of --only assets")
+    parser.add_argument("--profile", default="dist", choices=["dist", "release", "dev"],
+                        help="the cargo profile measured (dist: what the release archives hold; dev for a quick look)")
     args = parser.parse_args()
 
     for tool in ["curl", "jq"]:
@@ -272,12 +275,14 @@ def main():
     if not GNU_TIME:
         print("note: /usr/bin/time (GNU time, apt-get install time) is missing: no peak RSS", flush=True)
     # The dist profile (fat LTO, one codegen unit) is what the release archives hold.
-    print("building (dist profile)…", flush=True)
-    subprocess.run(["cargo", "build", "--profile", "dist", "--quiet", "--bin", "llamacloud",
+    global PROFILE_DIR
+    PROFILE_DIR = "debug" if args.profile == "dev" else args.profile
+    print(f"building ({args.profile} profile)…", flush=True)
+    subprocess.run(["cargo", "build", "--profile", args.profile, "--quiet", "--bin", "llamacloud",
                     "--example", "fake-server", "--example", "bare-fetch", "--example", "hash-speed"],
                    cwd=ROOT, check=True)
-    cli = str(TARGET / "dist" / "llamacloud")
-    bare = str(TARGET / "dist" / "examples" / "bare-fetch")
+    cli = str(TARGET / PROFILE_DIR / "llamacloud")
+    bare = str(TARGET / PROFILE_DIR / "examples" / "bare-fetch")
     pipeline = {"decoupled": bench_decoupled, "tenk": bench_tenk, "limited": bench_limited,
                 "bookkeeping": bench_bookkeeping, "windows": bench_windows, "assets": bench_assets,
                 "shared": bench_shared}
@@ -554,7 +559,7 @@ def bench_rerun(cli, args):
         with open(big, "wb") as f:
             for _ in range(1024):
                 f.write(os.urandom(1 << 20))
-        hash_speed = str(TARGET / "dist" / "examples" / "hash-speed")
+        hash_speed = str(TARGET / PROFILE_DIR / "examples" / "hash-speed")
         speed = subprocess.run([hash_speed, str(big), "3"], capture_output=True, text=True, check=True).stdout.strip()
         print(f"  hashing 1 GiB (page cache warm, one core): {speed}   (target ≥ 1 GB/s)")
         rows.update(hash=speed)

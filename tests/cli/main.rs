@@ -22,6 +22,7 @@ mod harness;
 mod hostile;
 mod human;
 mod imports;
+mod install;
 mod output;
 mod output_file;
 mod pagination;

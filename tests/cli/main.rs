@@ -32,6 +32,7 @@ mod pay_once;
 mod pay_once_bulk;
 mod pipes;
 mod query;
+mod readme;
 mod retries;
 mod saved;
 mod saved_hostile;

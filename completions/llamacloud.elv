@@ -47,7 +47,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand cache 'The result store: what was parsed, so it is never paid for twice'
             cand config 'The config file and its profiles'
             cand auth 'The API key in use'
-            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish), or install it where that shell loads it for this user (--install)'
+            cand man 'Print the program''s man page (roff), or install every command''s man page (--install)'
             cand generate-docs 'Write the completion scripts, man pages and command reference under DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -959,6 +960,32 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
             cand --ca-file 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system''s roots and SSL_CERT_FILE are trusted as well [default: the profile''s ca_file]'
             cand --fail-on-partial 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way'
+            cand --install 'Write the script where the shell loads completions for this user (directories made as needed) and say what to add to its start-up file, if anything'
+            cand --force 'With --install: replace a file there that llamacloud did not write'
+            cand --json 'Shorthand for --format json'
+            cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+            cand --allow-insecure-http 'Allow sending the API key over plain http:// to a host that is not loopback'
+            cand --debug 'Log each HTTP request and response to stderr (the API key is masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'llamacloud;man'= {
+            cand --dir 'With --install: the directory to write them to'
+            cand --api-key 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)'
+            cand --base-url 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region''s URL)'
+            cand --profile 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file''s default_profile)'
+            cand --region 'API region (default: $LLAMA_CLOUD_REGION, else us)'
+            cand --format 'Output format [default: auto = table on a terminal, tsv otherwise]'
+            cand --jq 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)'
+            cand -o 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --output 'Write the output to FILE instead of stdout (atomically: complete or not at all)'
+            cand --color 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]'
+            cand --timeout 'Timeout for each HTTP request, in seconds'
+            cand --max-retries 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff'
+            cand --ca-file 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system''s roots and SSL_CERT_FILE are trusted as well [default: the profile''s ca_file]'
+            cand --fail-on-partial 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way'
+            cand --install 'Write the man pages to DIR (default: ${XDG_DATA_HOME:-~/.local/share}/man/man1) and say whether `man llamacloud` finds them'
             cand --json 'Shorthand for --format json'
             cand -r 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
             cand --raw-output 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
@@ -997,7 +1024,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
             cand cache 'The result store: what was parsed, so it is never paid for twice'
             cand config 'The config file and its profiles'
             cand auth 'The API key in use'
-            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish), or install it where that shell loads it for this user (--install)'
+            cand man 'Print the program''s man page (roff), or install every command''s man page (--install)'
             cand generate-docs 'Write the completion scripts, man pages and command reference under DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1082,6 +1110,8 @@ set edit:completion:arg-completer[llamacloud] = {|@words|
         &'llamacloud;help;auth;status'= {
         }
         &'llamacloud;help;completions'= {
+        }
+        &'llamacloud;help;man'= {
         }
         &'llamacloud;help;generate-docs'= {
         }

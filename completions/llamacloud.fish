@@ -61,7 +61,8 @@ complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "batch-process
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "cache" -d 'The result store: what was parsed, so it is never paid for twice'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "config" -d 'The config file and its profiles'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "auth" -d 'The API key in use'
-complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish), or install it where that shell loads it for this user (--install)'
+complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "man" -d 'Print the program\'s man page (roff), or install every command\'s man page (--install)'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
 complete -c llamacloud -n "__fish_llamacloud_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand parse" -l filename -d 'The name a document read from stdin (-) is uploaded as; its extension tells the API its type' -r
@@ -1140,11 +1141,44 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l ma
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
 never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l install -d 'Write the script where the shell loads completions for this user (directories made as needed) and say what to add to its start-up file, if anything'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l force -d 'With --install: replace a file there that llamacloud did not write'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l json -d 'Shorthand for --format json'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l dir -d 'With --install: the directory to write them to' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l region -d 'API region (default: $LLAMA_CLOUD_REGION, else us)' -r -f -a "us\t''
+eu\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l format -d 'Output format [default: auto = table on a terminal, tsv otherwise]' -r -f -a "auto\t'table on a terminal, tsv otherwise'
+table\t'aligned columns for people (also: pretty, as llp calls it)'
+tsv\t'one tab-separated line per item, no header'
+json\t'one JSON document (the API\'s page shape, with every item)'
+jsonl\t'one compact JSON object per line'
+yaml\t'the same document as json, in YAML'
+raw\t'the server\'s bytes for one request, unchanged'
+markdown\t'parsing get: the document\'s markdown'
+text\t'parsing get: the document\'s plain text'"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l jq -d 'Filter the JSON output with a jq expression (built in; per item with --format jsonl)' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -s o -l output -d 'Write the output to FILE instead of stdout (atomically: complete or not at all)' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l color -d 'When to colour the output [default: auto, which honours NO_COLOR and CLICOLOR_FORCE]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l timeout -d 'Timeout for each HTTP request, in seconds' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l max-retries -d 'Retries for connection errors, timeouts, 408, 409, 429 and 5xx, with backoff' -r
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l ca-file -d 'Also trust the certificate authorities in this PEM file (a proxy or firewall that re-signs TLS); the system\'s roots and SSL_CERT_FILE are trusted as well [default: the profile\'s ca_file]' -r -F
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l fail-on-partial -d 'Exit 7 when a document is done but some of its pages failed (always), or 0 (never); the failed pages are marked in the output and warned about either way' -r -f -a "always\t''
+never\t''"
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l install -d 'Write the man pages to DIR (default: ${XDG_DATA_HOME:-~/.local/share}/man/man1) and say whether `man llamacloud` finds them'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l json -d 'Shorthand for --format json'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -s r -l raw-output -d 'Print string results without quotes (alone: the JSON output, strings raw, as `llp -r`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l api-key -d 'API key (default: $LLAMA_CLOUD_API_KEY, then $LLAMA_PARSE_API_KEY)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l base-url -d 'API base URL (default: $LLAMA_CLOUD_BASE_URL, else the region\'s URL)' -r
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l profile -d 'Config-file profile to use (default: $LLAMA_CLOUD_PROFILE, else the file\'s default_profile)' -r
@@ -1174,16 +1208,17 @@ complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s 
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l allow-insecure-http -d 'Allow sending the API key over plain http:// to a host that is not loopback'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -l debug -d 'Log each HTTP request and response to stderr (the API key is masked)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "parse" -d 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile\'s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "parsing" -d 'Parse jobs'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "batches" -d 'Batches (v2)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "cache" -d 'The result store: what was parsed, so it is never paid for twice'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "config" -d 'The config file and its profiles'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "auth" -d 'The API key in use'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
-complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "parse" -d 'Parse documents: one is printed as markdown (parsing create --wait --format markdown, with the profile\'s tier); several, --recursive or --from-list go into --output-dir, resumably. A local FILE is uploaded, an http(s) URL is fetched by the API'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "parsing" -d 'Parse jobs'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "batches" -d 'Batches (v2)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "batch-processing" -d 'Batch-processing jobs (v1 beta; retired by newer API versions, see `batches`)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "cache" -d 'The result store: what was parsed, so it is never paid for twice'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "config" -d 'The config file and its profiles'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "auth" -d 'The API key in use'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish), or install it where that shell loads it for this user (--install)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "man" -d 'Print the program\'s man page (roff), or install every command\'s man page (--install)'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "generate-docs" -d 'Write the completion scripts, man pages and command reference under DIR'
+complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and not __fish_seen_subcommand_from parse parsing batches batch-processing cache config auth completions man generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "list" -d 'List parse jobs, following every page unless --max-items is given'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "get" -d 'Show one parse job, optionally with its parsed content'
 complete -c llamacloud -n "__fish_llamacloud_using_subcommand help; and __fish_seen_subcommand_from parsing" -f -a "create" -d 'Start a parse job for a local file (uploaded), a URL or an uploaded file\'s id, and print it; with --wait, wait for it and print the result'

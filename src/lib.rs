@@ -150,7 +150,16 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
         Command::Cache(command) => commands::cache::run(global, command, ctx),
         Command::Config(command) => commands::config::run(global, command, ctx),
         Command::Auth(AuthCommand::Status) => commands::auth::status(global, ctx),
-        Command::Completions { shell } => commands::completions::run(global, *shell, ctx),
+        Command::Completions {
+            shell,
+            install: false,
+            ..
+        } => commands::completions::run(global, *shell, ctx),
+        Command::Completions { shell, force, .. } => {
+            commands::completions::install(global, *shell, *force, ctx)
+        }
+        Command::Man { install: false, .. } => commands::man::print(global, ctx),
+        Command::Man { dir, .. } => commands::man::install(global, dir.as_deref(), ctx),
         Command::GenerateDocs { dir } => commands::generate_docs::run(global, dir),
     }
 }

@@ -250,7 +250,7 @@ fn main() {
     println!("try:");
     println!("  export LLAMA_CLOUD_BASE_URL=http://{addr} LLAMA_CLOUD_API_KEY=llx-demo");
     println!("  cargo run -- parsing list --max-items 5");
-    println!("  cargo run -- parse README.md");
+    println!("  cargo run -- parse README.md --tier agentic");
     loop {
         std::thread::park();
     }

@@ -381,6 +381,61 @@ class Installers(unittest.TestCase):
         self.assert_installed(other)
         self.assertIn(b"is not a bin directory: the man pages were not installed", done.stderr)
 
+    def test_it_installs_the_completions_of_the_users_shell_unless_told_not_to(self):
+        completion = self.home / ".local/share/bash-completion/completions/llamacloud"
+        done = self.install(env={"SHELL": "/bin/bash"})
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        lines = done.stderr.decode().splitlines()
+        self.assertEqual(lines[-2:], [f"Installed the bash completions to {completion}",
+                                      "bash-completion loads it in new shells"])
+        self.assertTrue(completion.read_text().startswith(
+            "# llamacloud completions for bash, written by `llamacloud completions --install`\n"))
+        completion.unlink()
+        # zsh: the line to add to ~/.zshrc is said.
+        done = self.install(env={"SHELL": "/usr/bin/zsh"})
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertTrue((self.home / ".zfunc/_llamacloud").is_file())
+        self.assertIn(b"  fpath+=~/.zfunc; autoload -Uz compinit && compinit\n", done.stderr)
+        shutil.rmtree(self.home / ".zfunc")
+        # Told not to, by flag or variable: nothing written, nothing said.
+        for args, env in [(["--no-completions"], {}), ([], {"LLAMACLOUD_NO_COMPLETIONS": "1"})]:
+            with self.subTest(args=args, env=env):
+                done = self.install(*args, env={"SHELL": "/bin/bash", **env})
+                self.assertEqual(done.returncode, 0, done.stderr.decode())
+                self.assertNotIn(b"completions", done.stderr)
+                self.assertFalse(completion.exists())
+        # No $SHELL: installed all the same, with how to install them.
+        done = self.install()
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertEqual(done.stderr.decode().splitlines()[-1],
+                         "note: the completions were not installed: $SHELL is not set: say which shell, "
+                         "`llamacloud completions --install SHELL`, one of bash, zsh, fish, powershell, elvish")
+        # A file the user wrote there is kept; the install still succeeds.
+        completion.parent.mkdir(parents=True, exist_ok=True)
+        completion.write_text("mine\n")
+        done = self.install(env={"SHELL": "/bin/bash"})
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertIn(f"note: the completions were not installed: {completion} exists and llamacloud did not "
+                      "write it; nothing was written (--force replaces it)".encode(), done.stderr)
+        self.assertEqual(completion.read_text(), "mine\n")
+
+    def test_the_man_pages_are_the_binarys_and_a_page_it_did_not_write_is_kept(self):
+        man1 = self.home / ".local/share/man/man1"
+        done = self.install(env={"LLAMACLOUD_NO_MAN": "1"})
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertFalse(man1.exists())
+        self.assertNotIn(b"man pages", done.stderr)
+        done = self.install()
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        pages = sorted(p.name for p in (ROOT / "docs/man").glob("*.1"))
+        self.assertEqual(sorted(p.name for p in man1.iterdir()), pages)
+        (man1 / "llamacloud-parse.1").write_text(".TH other 1\n")
+        done = self.install()
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertIn(f"note: the man pages were not installed: {man1}/llamacloud-parse.1 exists and is not a "
+                      "llamacloud man page; nothing was written".encode(), done.stderr)
+        self.assertEqual((man1 / "llamacloud-parse.1").read_text(), ".TH other 1\n")
+
     def test_a_script_cut_short_in_the_pipe_runs_nothing(self):
         script = self.installer.read_bytes()
         # Cut inside main (a syntax error), or just before the call to it (nothing to run).
@@ -534,7 +589,8 @@ class Installers(unittest.TestCase):
                                                b"llamacloud-installer.sh: installs llamacloud"))
         helped = self.install("--help")
         self.assertEqual(helped.returncode, 0)
-        self.assertIn(b"usage: sh llamacloud-installer.sh [--to DIR] [--no-man] [--quiet]", helped.stdout)
+        self.assertIn(b"usage: sh llamacloud-installer.sh [--to DIR] [--no-man] [--no-completions] [--quiet]",
+                      helped.stdout)
         self.assertFalse((self.home / ".local").exists())
 
     def test_the_static_build_is_preferred_where_a_release_has_both(self):
@@ -559,8 +615,9 @@ class Installers(unittest.TestCase):
         uses = re.findall(r"llamacloud-installer\.sh\"? \| sh -s -- ([^\n`]*)", readme)
         self.assertEqual(len(uses), 2, "both CI recipes")
         # The Install section names the others.
-        self.assertIn("Arguments after `sh -s --`: --to DIR (or LLAMACLOUD_INSTALL_DIR), --no-man, --quiet.", readme)
-        uses.append("--to DIR --no-man --quiet")
+        self.assertIn("Arguments after `sh -s --`: --to DIR (or LLAMACLOUD_INSTALL_DIR), --no-man, --no-completions,"
+                      " --quiet.", readme)
+        uses.append("--to DIR --no-man --no-completions --quiet")
         for args in uses:
             with self.subTest(args=args):
                 # Arguments are read in order, so --help after them proves each was known.
@@ -610,9 +667,14 @@ class Formula
   def self.sha256(s) = (@@seen["urls"][@@where.join("/")]["sha256"] = s)
   Place = Struct.new(:label) do
     def install(*files) = files.each { |f| Formula.seen["installed"] << [label, f] }
+    def /(other) = "#{label}/#{other}"
   end
   %w[bin man1 bash_completion zsh_completion fish_completion].each do |d|
     define_method(d) { Place.new(d) }
+  end
+  # Homebrew runs `EXECUTABLE completions SHELL` for bash, zsh and fish and installs what it prints.
+  def generate_completions_from_executable(*args, **options)
+    Formula.seen["installed"] << ["generate_completions_from_executable", args.map(&:to_s), options]
   end
   # Dir[GLOB] in the formula: the glob itself, in parentheses, to be matched against the archive.
   module Dir
@@ -661,15 +723,15 @@ class HomebrewFormula(unittest.TestCase):
             self.assertEqual(seen["installed"], [
                 ["bin", "llamacloud"],
                 ["man1", "(man/man1/*.1)"],
-                ["bash_completion", {"completions/llamacloud.bash": "llamacloud"}],
-                ["zsh_completion", "completions/_llamacloud"],
-                ["fish_completion", "completions/llamacloud.fish"],
+                ["generate_completions_from_executable", ["bin/llamacloud", "completions"], {}],
             ])
             unpacked = dist / "unpacked"
             with tarfile.open(dist / f"llamacloud-{ver}-aarch64-apple-darwin.tar.gz") as tar:
                 tar.extractall(unpacked, filter="data")
             top = unpacked / f"llamacloud-{ver}-aarch64-apple-darwin"
-            for _, path in seen["installed"]:
+            for place, path, *_ in seen["installed"]:
+                if place == "generate_completions_from_executable":
+                    continue
                 for inner in (path if isinstance(path, dict) else {path: None}):
                     if inner.startswith("("):
                         self.assertTrue(list(top.glob(inner.strip("()"))), inner)

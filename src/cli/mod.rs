@@ -175,10 +175,30 @@ pub enum Command {
     #[command(subcommand)]
     Auth(AuthCommand),
 
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish), or install it
+    /// where that shell loads it for this user (--install)
     Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
+        /// The shell (with --install, the one $SHELL names by default)
+        #[arg(value_enum, required_unless_present = "install")]
+        shell: Option<clap_complete::Shell>,
+        /// Write the script where the shell loads completions for this user (directories made
+        /// as needed) and say what to add to its start-up file, if anything
+        #[arg(long)]
+        install: bool,
+        /// With --install: replace a file there that llamacloud did not write
+        #[arg(long, requires = "install")]
+        force: bool,
+    },
+
+    /// Print the program's man page (roff), or install every command's man page (--install)
+    Man {
+        /// Write the man pages to DIR (default: ${XDG_DATA_HOME:-~/.local/share}/man/man1) and
+        /// say whether `man llamacloud` finds them
+        #[arg(long)]
+        install: bool,
+        /// With --install: the directory to write them to
+        #[arg(long, value_name = "DIR", requires = "install")]
+        dir: Option<std::path::PathBuf>,
     },
 
     /// Write the completion scripts, man pages and command reference under DIR

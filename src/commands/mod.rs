@@ -10,5 +10,6 @@ pub mod cache;
 pub mod completions;
 pub mod config;
 pub mod generate_docs;
+pub mod man;
 pub mod parse;
 pub mod parsing;

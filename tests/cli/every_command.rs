@@ -24,6 +24,7 @@ enum Takes {
 /// Every command, with arguments that make it succeed, and what it takes.
 fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
     let docs = scratch.join("docs-out").display().to_string();
+    let man = scratch.join("man1").display().to_string();
     let document = scratch.join("a.pdf");
     fs::write(&document, b"%PDF-1.4").unwrap();
     let document = document.display().to_string();
@@ -58,6 +59,9 @@ fn table(scratch: &Path) -> Vec<(Vec<String>, Takes)> {
         (vec!["cache", "prune", "--older-than", "30d"], Takes::Nothing),
         (vec!["cache", "clear", "--yes"], Takes::Nothing),
         (vec!["completions", "bash"], Takes::Script),
+        (vec!["completions", "--install", "bash"], Takes::Nothing),
+        (vec!["man"], Takes::Script),
+        (vec!["man", "--install", "--dir", man.as_str()], Takes::Nothing),
         (vec!["generate-docs", docs.as_str()], Takes::Nothing),
     ]
     .into_iter()

@@ -58,9 +58,8 @@ fn git_watched(dir: &Path) -> Vec<PathBuf> {
             .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string())
             .filter(|text| !text.is_empty())
     };
-    let git_path = |name: &str| {
-        git(&["rev-parse", "--path-format=absolute", "--git-path", name]).map(PathBuf::from)
-    };
+    let git_path =
+        |name: &str| git(&["rev-parse", "--path-format=absolute", "--git-path", name]).map(PathBuf::from);
     let mut watched = Vec::new();
     let Some(head) = git_path("HEAD").filter(|head| head.is_file()) else {
         return watched;

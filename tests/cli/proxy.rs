@@ -130,6 +130,8 @@ fn a_socks_proxy_that_cannot_be_reached_is_named_with_the_variable_it_came_from(
         )),
         "{stderr}"
     );
+    // The proxy was spoken to as SOCKS (not refused as a scheme reqwest cannot use).
+    assert!(stderr.contains(": SOCKS error: "), "{stderr}");
     assert!(!stderr.contains("secret"), "{stderr}");
 }
 

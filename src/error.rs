@@ -207,7 +207,7 @@ impl From<api::Error> for Error {
 /// are already set and cannot be used: then that is said instead.
 fn certificate_hint() -> String {
     let ways = "if a proxy or firewall re-signs TLS, trust its CA with --ca-file PATH";
-    match crate::settings::trust_env_problems(&crate::context::ProcessEnv).first() {
+    match crate::trust_env::trust_env_problems(&crate::context::ProcessEnv).first() {
         None => format!("{ways}, `llamacloud config set ca_file PATH`, or SSL_CERT_FILE=PATH"),
         Some(problem) => format!("{ways} or `llamacloud config set ca_file PATH` ({problem})"),
     }

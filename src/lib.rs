@@ -28,6 +28,7 @@ mod signals;
 mod store;
 mod text;
 mod time;
+mod trust_env;
 
 use std::ffi::OsString;
 

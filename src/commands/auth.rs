@@ -130,7 +130,7 @@ fn ca_bundle(settings: &Settings, ctx: &Context) -> String {
     } else {
         named.join(", ")
     };
-    let problems = crate::settings::trust_env_problems(env);
+    let problems = crate::trust_env::trust_env_problems(env);
     if !problems.is_empty() {
         base = format!("{base}; unusable: {}", problems.join("; "));
     }

@@ -13,9 +13,9 @@ use std::sync::Arc;
 use reqwest::Url;
 use reqwest::header::{HeaderName, HeaderValue};
 
+use crate::trust_env::trust_env_problems;
 use base_url::region_url;
 pub use base_url::{normalize_base_url, parse_region};
-pub(crate) use transport::trust_env_problems;
 use transport::{check_transport, custom_headers, proxy_for, read_roots};
 
 use crate::api::Scope;

@@ -2,7 +2,7 @@
 //! from the `.cargo_vcs_info.json` that `cargo package` writes (a crate installed from the
 //! registry); neither, and `--version` says the version alone.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
@@ -14,19 +14,14 @@ fn main() {
     if dir.join(".cargo_vcs_info.json").is_file() {
         println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
     }
-    // The commit: HEAD, the branch it names and packed refs, wherever git keeps them (in a
-    // worktree `.git` is a file that points elsewhere).
-    for name in ["HEAD", "refs/heads", "packed-refs"] {
-        let path = Command::new("git")
-            .args(["rev-parse", "--path-format=absolute", "--git-path", name])
-            .current_dir(dir)
-            .output()
-            .ok()
-            .filter(|out| out.status.success())
-            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
-        if let Some(path) = path.filter(|path| Path::new(path).exists()) {
-            println!("cargo:rerun-if-changed={path}");
-        }
+    // The commit: HEAD, and the ref it names (a branch), wherever git keeps them: in a worktree
+    // `.git` is a file pointing at the worktree's own git dir (its HEAD) and the branches are in
+    // the common one, which `git rev-parse --git-path` resolves. Only these files: watching a
+    // directory of refs would rerun this (and rebuild the crate) whenever any branch moved. A
+    // branch that is only packed is watched through packed-refs, and through the directory its
+    // loose file would appear in (git writes it there on the next commit).
+    for path in git_watched(dir) {
+        println!("cargo:rerun-if-changed={}", path.display());
     }
     let from_git = Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])
@@ -48,4 +43,44 @@ fn main() {
         Some(commit) => println!("cargo:rustc-env=LLAMACLOUD_VERSION={version} ({commit})"),
         None => println!("cargo:rustc-env=LLAMACLOUD_VERSION={version}"),
     }
+}
+
+/// The files whose change means another commit: HEAD and the branch it names (its loose file, or
+/// packed-refs and its directory when it is packed). None outside git.
+fn git_watched(dir: &Path) -> Vec<PathBuf> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string())
+            .filter(|text| !text.is_empty())
+    };
+    let git_path =
+        |name: &str| git(&["rev-parse", "--path-format=absolute", "--git-path", name]).map(PathBuf::from);
+    let mut watched = Vec::new();
+    let Some(head) = git_path("HEAD").filter(|head| head.is_file()) else {
+        return watched;
+    };
+    watched.push(head);
+    // A detached HEAD holds the commit itself: HEAD alone says when it changes.
+    let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) else {
+        return watched;
+    };
+    match git_path(&branch) {
+        Some(loose) if loose.is_file() => watched.push(loose),
+        loose => {
+            watched.extend(git_path("packed-refs").filter(|packed| packed.is_file()));
+            watched.extend(
+                loose
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .filter(|parent| parent.is_dir())
+                    .map(Path::to_path_buf),
+            );
+        }
+    }
+    watched
 }

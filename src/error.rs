@@ -182,12 +182,14 @@ impl From<io::Error> for Error {
 impl From<api::Error> for Error {
     /// The API layer says what happened; here it is said which setting to change.
     fn from(err: api::Error) -> Self {
+        let certificate_hint = if err.is_certificate() {
+            certificate_hint()
+        } else {
+            String::new()
+        };
         Error::Api(
             err.with_timeout_hint("the --timeout per request")
-                .with_certificate_hint(
-                    "if a proxy or firewall re-signs TLS, trust its CA with --ca-file PATH, \
-                     `llamacloud config set ca_file PATH`, or SSL_CERT_FILE=PATH",
-                )
+                .with_certificate_hint(&certificate_hint)
                 .with_default_hint(
                     &[403],
                     "the key's project cannot see this resource; check --project-id and --organization-id",
@@ -197,6 +199,17 @@ impl From<api::Error> for Error {
                     "a redirect to another host is not followed while LLAMA_CLOUD_CUSTOM_HEADERS is set",
                 ),
         )
+    }
+}
+
+/// How to trust the CA of a proxy or firewall that re-signs TLS. SSL_CERT_FILE=PATH is offered
+/// unless the certificate authorities the process's environment names (which the TLS layer reads)
+/// are already set and cannot be used: then that is said instead.
+fn certificate_hint() -> String {
+    let ways = "if a proxy or firewall re-signs TLS, trust its CA with --ca-file PATH";
+    match crate::trust_env::trust_env_problems(&crate::context::ProcessEnv).first() {
+        None => format!("{ways}, `llamacloud config set ca_file PATH`, or SSL_CERT_FILE=PATH"),
+        Some(problem) => format!("{ways} or `llamacloud config set ca_file PATH` ({problem})"),
     }
 }
 

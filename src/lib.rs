@@ -28,6 +28,7 @@ mod signals;
 mod store;
 mod text;
 mod time;
+mod trust_env;
 
 use std::ffi::OsString;
 
@@ -169,10 +170,17 @@ fn dispatch(cli: &Cli, args: &[OsString], ctx: &mut Context) -> Result<(), Error
 fn parse(args: &[OsString], ctx: &mut Context) -> Result<Cli, u8> {
     let choice = color_flag(args);
     let command = Cli::command();
-    let result = command
-        .clone()
-        .color(clap::ColorChoice::Always)
-        .try_get_matches_from(args)
+    let matches = |args: &[OsString]| {
+        command
+            .clone()
+            .color(clap::ColorChoice::Always)
+            .try_get_matches_from(args)
+    };
+    let result = matches(args)
+        .or_else(|err| match help_of_help(args) {
+            Some(args) if err.use_stderr() => matches(&args),
+            _ => Err(err),
+        })
         .and_then(|matches| Cli::from_arg_matches(&matches));
     match result {
         Ok(cli) => Ok(cli),
@@ -199,6 +207,27 @@ fn parse(args: &[OsString], ctx: &mut Context) -> Result<Cli, u8> {
             Err(code)
         }
     }
+}
+
+/// `help --help` (and `help parse --help`) as `help help` (`help parse`): clap's `help` command
+/// takes no options, so the words asking for help are dropped; `None` when there are none.
+fn help_of_help(args: &[OsString]) -> Option<Vec<OsString>> {
+    let at = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .position(|a| a == "help")?
+        + 1;
+    let asks = |a: &&OsString| *a == "--help" || *a == "-h";
+    if !args[at + 1..].iter().any(|a| asks(&a)) {
+        return None;
+    }
+    let mut rewritten: Vec<OsString> = args[..=at].to_vec();
+    rewritten.extend(args[at + 1..].iter().filter(|a| !asks(a)).cloned());
+    if rewritten.len() == at + 1 {
+        rewritten.push("help".into());
+    }
+    Some(rewritten)
 }
 
 /// The `--color` value among the arguments, read before they are parsed (to colour the errors

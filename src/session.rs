@@ -23,7 +23,7 @@ impl Session {
     /// Resolves settings and builds the client; fails before any request without a key.
     pub fn open(global: &GlobalArgs, scope: &ScopeArgs, ctx: &Context) -> Result<Self, Error> {
         let settings = Settings::load(global, Some(scope), ctx.env.as_ref(), &ctx.io.stderr)?;
-        let client = settings.client(Arc::clone(&ctx.clock), &ctx.io.stderr)?;
+        let client = settings.client(Arc::clone(&ctx.clock), ctx.env.as_ref(), &ctx.io.stderr)?;
         Ok(Session {
             scope: settings.scope(),
             settings,

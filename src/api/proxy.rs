@@ -3,6 +3,10 @@
 
 use reqwest::Url;
 
+/// The SOCKS schemes, and their port when the URL gives none (reqwest's, curl's).
+const SOCKS: [&str; 4] = ["socks4", "socks4a", "socks5", "socks5h"];
+const SOCKS_PORT: u16 = 1080;
+
 /// A proxy, and where its setting came from (for messages).
 #[derive(Debug, Clone)]
 pub struct ProxyConfig {
@@ -35,13 +39,37 @@ impl ProxyConfig {
     /// `host:port` of the proxy, without any credentials.
     pub(super) fn shown(&self) -> String {
         let host = self.url.host_str().unwrap_or_default();
-        match self.url.port_or_known_default() {
+        match self
+            .url
+            .port_or_known_default()
+            .or_else(|| SOCKS.contains(&self.url.scheme()).then_some(SOCKS_PORT))
+        {
             Some(port) => format!("{host}:{port}"),
             None => host.to_string(),
         }
     }
 
+    /// The proxy's URL without its password: `scheme://[user@]host:port`.
+    pub fn without_password(&self) -> String {
+        let user = match self.url.username() {
+            "" => String::new(),
+            user => format!("{user}@"),
+        };
+        format!("{}://{user}{}", self.url.scheme(), self.shown())
+    }
+
+    /// The proxy reqwest goes through. A scheme it cannot speak is refused here, once, rather
+    /// than failing every connection (and being retried as one that failed).
     pub(super) fn reqwest(&self) -> Result<reqwest::Proxy, String> {
+        let scheme = self.url.scheme();
+        if !["http", "https"].contains(&scheme) && !SOCKS.contains(&scheme) {
+            return Err(format!(
+                "the proxy {} from {} cannot be used: {scheme}:// is not a proxy scheme this \
+                 program speaks (http, https, socks4, socks4a, socks5, socks5h)",
+                self.shown(),
+                self.source
+            ));
+        }
         let proxy = reqwest::Proxy::all(self.url.as_str()).map_err(|e| {
             format!(
                 "the proxy {} from {} cannot be used: {e}",
@@ -70,5 +98,30 @@ mod tests {
         assert!(!proxy.bypasses("api.cloud.llamaindex.ai"));
         assert!(!proxy.bypasses("notinternal"));
         assert_eq!(proxy.shown(), "proxy.corp:3128");
+    }
+
+    #[test]
+    fn socks_proxies_are_taken_and_an_unknown_scheme_refused_once_named() {
+        let proxy = |url: &str| ProxyConfig {
+            url: Url::parse(url).unwrap(),
+            source: "ALL_PROXY".into(),
+            no_proxy: None,
+        };
+        let socks = proxy("socks5h://me:secret@socks.corp");
+        assert!(socks.reqwest().is_ok());
+        assert_eq!(socks.shown(), "socks.corp:1080");
+        assert_eq!(socks.without_password(), "socks5h://me@socks.corp:1080");
+        assert!(proxy("socks5://127.0.0.1:9050").reqwest().is_ok());
+        assert_eq!(
+            proxy("http://proxy.corp").without_password(),
+            "http://proxy.corp:80"
+        );
+        assert_eq!(
+            proxy("ftp://u:pw@relay.corp:2121").reqwest().err().as_deref(),
+            Some(
+                "the proxy relay.corp:2121 from ALL_PROXY cannot be used: ftp:// is not a proxy \
+                 scheme this program speaks (http, https, socks4, socks4a, socks5, socks5h)"
+            )
+        );
     }
 }

@@ -37,6 +37,11 @@ pub fn status(global: &GlobalArgs, ctx: &mut Context) -> Result<(), Error> {
             _ => "failed".to_string(),
         },
     };
+    let ca_bundle = ca_bundle(&settings, ctx);
+    let proxy = settings.proxy.as_ref().map_or_else(
+        || "none".to_string(),
+        |p| format!("{} (from {})", neutralize(&p.without_password()), p.source),
+    );
     let status = Status {
         rows: vec![
             (
@@ -59,6 +64,8 @@ pub fn status(global: &GlobalArgs, ctx: &mut Context) -> Result<(), Error> {
                 ),
             ),
             ("check", check_line.clone()),
+            ("CA bundle", ca_bundle.clone()),
+            ("proxy", proxy.clone()),
         ],
         json: json!({
             "base_url": base_url,
@@ -69,6 +76,9 @@ pub fn status(global: &GlobalArgs, ctx: &mut Context) -> Result<(), Error> {
             "api_key": key.map(|k| k.value.masked()),
             "api_key_source": key.map(|k| k.source.to_string()),
             "check": {"ok": check.is_ok(), "result": check_line},
+            "ca_bundle": ca_bundle,
+            "proxy": settings.proxy.as_ref().map(|p| neutralize(&p.without_password()).into_owned()),
+            "proxy_source": settings.proxy.as_ref().map(|p| p.source.clone()),
         })
         .to_string(),
     };
@@ -102,9 +112,41 @@ impl Record for Status {
     }
 }
 
+/// The certificate authorities trusted: the CA file given (beside the ones below it), then those
+/// the environment names in place of the system's (said as unusable when they are), or the
+/// system's.
+fn ca_bundle(settings: &Settings, ctx: &Context) -> String {
+    let shown = |path: &str| neutralize(path).into_owned();
+    let env = ctx.env.as_ref();
+    let named: Vec<String> = ["SSL_CERT_FILE", "SSL_CERT_DIR"]
+        .into_iter()
+        .filter_map(|name| {
+            env.var(name)
+                .map(|value| format!("{} (from {name})", shown(&value)))
+        })
+        .collect();
+    let mut base = if named.is_empty() {
+        "the system's".to_string()
+    } else {
+        named.join(", ")
+    };
+    let problems = crate::trust_env::trust_env_problems(env);
+    if !problems.is_empty() {
+        base = format!("{base}; unusable: {}", problems.join("; "));
+    }
+    match &settings.ca_file {
+        Some(file) => format!(
+            "{} (from {}), and {base}",
+            shown(&file.value.display().to_string()),
+            file.source
+        ),
+        None => base,
+    }
+}
+
 /// One request for a single parse job; returns how long it took.
 fn check_key(settings: &Settings, ctx: &Context) -> Result<u128, Error> {
-    let client = settings.client(ctx.clock.clone(), &ctx.io.stderr)?;
+    let client = settings.client(ctx.clock.clone(), ctx.env.as_ref(), &ctx.io.stderr)?;
     let started = Instant::now();
     parse_jobs::check_access(&client, &settings.scope())?;
     Ok(started.elapsed().as_millis())

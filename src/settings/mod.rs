@@ -13,6 +13,7 @@ use std::sync::Arc;
 use reqwest::Url;
 use reqwest::header::{HeaderName, HeaderValue};
 
+use crate::trust_env::trust_env_problems;
 use base_url::region_url;
 pub use base_url::{normalize_base_url, parse_region};
 use transport::{check_transport, custom_headers, proxy_for, read_roots};
@@ -282,12 +283,17 @@ impl Settings {
     }
 
     /// An authenticated client; fails before any request when no key is configured.
-    pub fn client(&self, clock: Arc<dyn Clock>, stderr: &Stderr) -> Result<Client, Error> {
+    pub fn client(&self, clock: Arc<dyn Clock>, env: &dyn Env, stderr: &Stderr) -> Result<Client, Error> {
         let key = self.require_api_key()?;
         let extra_roots = match &self.ca_file {
             Some(ca_file) => read_roots(&ca_file.value, &ca_file.source)?,
             None => Vec::new(),
         };
+        for problem in trust_env_problems(env) {
+            stderr.line(&format!(
+                "warning: {problem}; its certificate authorities are not trusted"
+            ));
+        }
         Client::new(ClientConfig {
             base_url: self.base_url.value.clone(),
             api_key: key.value.clone(),

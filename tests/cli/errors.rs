@@ -449,3 +449,27 @@ fn a_base_url_without_a_scheme_on_a_plain_http_server_says_https_was_assumed() {
         "{stderr}"
     );
 }
+
+#[test]
+fn help_of_the_help_command_is_help_not_a_usage_error() {
+    let run = |args: &[&str]| {
+        let output = in_process("http://127.0.0.1:9").args(args).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(output.stderr.is_empty(), "{args:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let help_help = run(&["help", "help"]);
+    assert!(
+        help_help.contains("Usage: llamacloud help [COMMAND]..."),
+        "{help_help}"
+    );
+    assert_eq!(run(&["help", "--help"]), help_help);
+    assert_eq!(run(&["help", "-h"]), help_help);
+    assert_eq!(run(&["--color", "never", "help", "--help"]), help_help);
+    assert_eq!(run(&["help", "parse", "--help"]), run(&["help", "parse"]));
+}

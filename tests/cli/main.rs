@@ -31,6 +31,7 @@ mod partial;
 mod pay_once;
 mod pay_once_bulk;
 mod pipes;
+mod proxy;
 mod query;
 mod readme;
 mod retries;

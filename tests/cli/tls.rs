@@ -153,3 +153,103 @@ fn a_ca_file_that_holds_no_certificate_is_a_usage_error_before_any_request() {
         stderr_of(&missing)
     );
 }
+
+#[test]
+fn ssl_cert_file_or_dir_that_gives_no_certificate_is_warned_about_once_and_not_offered_again() {
+    let url = tls_server();
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.pem");
+    std::fs::write(&empty, "").unwrap();
+    let no_certs = dir.path().join("certs");
+    std::fs::create_dir(&no_certs).unwrap();
+    let missing = dir.path().join("missing.pem");
+    let list = ["parsing", "list", "--page-size", "1", "--max-retries", "0"];
+    let host = url.trim_start_matches("https://");
+    for (variable, path, why) in [
+        (
+            "SSL_CERT_FILE",
+            &missing,
+            "No such file or directory (os error 2)",
+        ),
+        ("SSL_CERT_FILE", &empty, "no certificate in it (expected PEM)"),
+        ("SSL_CERT_DIR", &no_certs, "no certificate in it"),
+    ] {
+        let output = command()
+            .env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env(variable, path)
+            .args(list)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+        let problem = format!("{variable} {}: {why}", path.display());
+        assert_eq!(
+            stderr_of(&output),
+            format!(
+                "warning: {problem}; its certificate authorities are not trusted\n\
+                 error: the TLS certificate of {host} is not trusted here (invalid peer certificate: \
+                 UnknownIssuer): if a proxy or firewall re-signs TLS, trust its CA with --ca-file PATH \
+                 or `llamacloud config set ca_file PATH` ({problem})\n"
+            )
+        );
+    }
+    // A file that gives certificates: no warning, and trusted.
+    let output = command()
+        .env("LLAMA_CLOUD_BASE_URL", &url)
+        .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+        .env("SSL_CERT_FILE", fixture("ca.pem"))
+        .args(list)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(stderr_of(&output), "");
+}
+
+#[test]
+fn auth_status_shows_the_certificate_authorities_and_the_proxy_without_its_password() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.pem");
+    let output = cli("https://api.example.test")
+        .env("HTTPS_PROXY", format!("socks5h://me:secret@127.0.0.1:{closed}"))
+        .env("SSL_CERT_FILE", &missing)
+        .arg("--ca-file")
+        .arg(fixture("ca.pem"))
+        .args(["auth", "status", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let problem = format!(
+        "SSL_CERT_FILE {}: No such file or directory (os error 2)",
+        missing.display()
+    );
+    assert_eq!(
+        lines[5..],
+        [
+            format!(
+                "CA bundle {} (from flag --ca-file), and {} (from SSL_CERT_FILE); unusable: {problem}",
+                fixture("ca.pem").display(),
+                missing.display()
+            ),
+            format!("proxy     socks5h://me@127.0.0.1:{closed} (from HTTPS_PROXY)"),
+        ]
+    );
+    let stderr = stderr_of(&output);
+    assert_eq!(stderr.matches("warning: ").count(), 1, "{stderr}");
+    assert!(stderr.starts_with(&format!("warning: {problem}; ")), "{stderr}");
+    assert!(!stdout.contains("secret") && !stderr.contains("secret"));
+    // Nothing set: the system's, and no proxy.
+    let output = cli("https://127.0.0.1:9")
+        .args(["auth", "status", "--max-retries", "0", "--format", "json"])
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["ca_bundle"], "the system's");
+    assert_eq!(document["proxy"], serde_json::Value::Null);
+}

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
 mod attempt;
-mod trust;
+pub mod trust;
 
 pub use reqwest::Method;
 use reqwest::blocking::{Client as HttpClient, Response};

@@ -5,6 +5,8 @@
 //! extra ones; elsewhere (macOS, Windows: the system's own verifier), or when none are found,
 //! reqwest asks the platform verifier, which says so.
 
+use std::path::Path;
+
 use reqwest::Certificate;
 
 /// A client builder, blocking or not, as far as trust goes.
@@ -35,10 +37,14 @@ impl Trust for reqwest::blocking::ClientBuilder {
     }
 }
 
-/// `builder` trusting the system's certificate authorities and `extra`.
+/// `builder` trusting the system's certificate authorities and `extra`. On Linux, with none found
+/// (a certificate file the environment names that is missing or empty), only `extra`: the
+/// platform's verifier would find none either and refuse to be built at all, where this says
+/// which server's certificate is not trusted.
 pub(super) fn trust<B: Trust>(builder: B, extra: &[Certificate]) -> B {
     match system_roots() {
         Some(roots) => builder.only(roots.iter().chain(extra).cloned().collect()),
+        None if cfg!(target_os = "linux") => builder.only(extra.to_vec()),
         None if extra.is_empty() => builder,
         None => builder.merged(extra.to_vec()),
     }
@@ -62,5 +68,30 @@ fn system_roots() -> Option<&'static [Certificate]> {
     #[cfg(not(target_os = "linux"))]
     {
         None
+    }
+}
+
+/// Why the certificate authorities of `path` (a PEM file, or a directory of them as OpenSSL keeps
+/// one) cannot be used: it cannot be read, or holds no certificate. `None` when it gives some.
+pub fn unusable_roots(path: &Path) -> Option<String> {
+    let holds_some = |file: &Path| {
+        std::fs::read(file)
+            .ok()
+            .and_then(|pem| Certificate::from_pem_bundle(&pem).ok())
+            .is_some_and(|certs| !certs.is_empty())
+    };
+    if path.is_dir() {
+        return match std::fs::read_dir(path) {
+            Err(err) => Some(err.to_string()),
+            Ok(entries) => (!entries
+                .flatten()
+                .any(|entry| entry.path().is_file() && holds_some(&entry.path())))
+            .then(|| "no certificate in it".to_string()),
+        };
+    }
+    match std::fs::read(path) {
+        Err(err) => Some(err.to_string()),
+        Ok(_) if !holds_some(path) => Some("no certificate in it (expected PEM)".to_string()),
+        Ok(_) => None,
     }
 }

@@ -200,7 +200,7 @@ impl Error {
     }
 
     /// The server's certificate is not trusted here (after any retries).
-    pub(super) fn is_certificate(&self) -> bool {
+    pub fn is_certificate(&self) -> bool {
         match self {
             Error::Transport(message) => message.starts_with(CERTIFICATE),
             Error::GaveUp { last: inner, .. }

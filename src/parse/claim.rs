@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use crate::parse::once::Shared;
-use crate::store::shared::Claiming;
+use crate::store::shared::claims::Claiming;
 use crate::text::neutralize;
 
 impl Shared {
@@ -80,5 +80,5 @@ impl<'s> From<Option<Claimed<'s>>> for Claim<'s> {
 /// a store; let go of when dropped.
 pub(crate) struct Claimed<'s> {
     _local: crate::store::lock::Lock,
-    _remote: Option<crate::store::shared::Claim<'s>>,
+    _remote: Option<crate::store::shared::claims::Claim<'s>>,
 }

@@ -163,7 +163,7 @@ impl Entry {
 impl Entry {
     /// Events whose fold (`apply`, in order) gives this entry back: the entry in a form any
     /// reader of events reads (the shared store's summary of a key).
-    pub fn replay(&self) -> Vec<(i64, What)> {
+    pub(crate) fn replay(&self) -> Vec<(i64, What)> {
         let at = self.last_at;
         let mut events = Vec::new();
         if let Some(pages) = &self.window {

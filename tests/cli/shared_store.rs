@@ -97,6 +97,14 @@ fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_
         std::fs::read(dir.path().join("c/out/doc-07.md.md")).unwrap(),
         std::fs::read(dir.path().join("a/out/doc-07.md.md")).unwrap()
     );
+    // What was copied down is the third machine's own: with the shared store gone and its
+    // output removed, it writes every document again from its local store, with no job.
+    std::fs::remove_dir_all(dir.path().join("shared")).unwrap();
+    std::fs::remove_dir_all(dir.path().join("c/out")).unwrap();
+    let again = machine(&url, dir.path(), "c", &store).output().unwrap();
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    assert_eq!(fake.made_jobs().len(), 20, "{}", stderr_of(&again));
+    assert_eq!(outputs(&again), vec!["CACHED"; 20]);
 }
 
 /// Waits until `fake` has made `count` jobs, at most 20 s.

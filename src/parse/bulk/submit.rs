@@ -140,20 +140,22 @@ fn known(run: &Run, key: &str, legacy: Option<&Legacy>, source: &Source, lost: u
 /// The document's result from what is known, or its job found or created and handed to the
 /// poller.
 fn obtain(run: &Run, sender: &Sender<Event>, task: Task, key: String, legacy: Option<&Legacy>) {
-    if from_known(
-        run,
-        sender,
-        &task,
-        &key,
-        known(run, &key, legacy, &task.document.source, task.lost),
-    ) {
+    let known_now = known(run, &key, legacy, &task.document.source, task.lost);
+    // Its job exists (another run's or machine's): followed, with nothing to decide or claim.
+    let running = match &known_now {
+        Known::Running(job_id) => Some(job_id.clone()),
+        _ => None,
+    };
+    if from_known(run, sender, &task, &key, known_now) {
         return;
     }
     if !run.slots.take(|| run.stopped()) {
         // Stopped before it started: the next run takes it.
         return;
     }
-    let (job_id, paid, resumed) = {
+    let (job_id, paid, resumed) = if let Some(job_id) = running {
+        (job_id, false, true)
+    } else {
         // One decision per result key at a time, in this run and across runs: a second document
         // with the same bytes follows the job the first one made.
         let _deciding = run.decide(&key);

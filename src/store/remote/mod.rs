@@ -220,7 +220,8 @@ impl Remote {
             }
             _ => return Err(bad("has a scheme that is not a store's")),
         };
-        let runtime = tokio::runtime::Builder::new_current_thread()
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
             .enable_all()
             .build()
             .map_err(|e| RemoteError::Failed(format!("cannot start the store's runtime: {e}")))?;

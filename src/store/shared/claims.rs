@@ -10,14 +10,13 @@
 //! was not renewed for half a lease (the machine was suspended, the store away) asks the store
 //! whether another machine took over, and creates nothing if one did.
 
-use std::collections::HashMap;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{SharedStore, lock, now_ms};
+use super::{Holding, SharedStore, lock, now_ms};
 use crate::error::Error;
 
 /// How often a live claim of another machine is looked at again, at most (from a tenth of that).
@@ -35,17 +34,6 @@ pub(super) struct ClaimBody {
     /// claim the key beside it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) released: bool,
-}
-
-/// The claims a store holds: key → generation and when its lease was last written (ms since
-/// the Unix epoch: wall time, which goes on while a machine is suspended, as other machines
-/// judge the lease by it); renewed by a thread of their own.
-pub(super) type Held = Arc<(Mutex<HashMap<String, Holding>>, Condvar)>;
-
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Holding {
-    generation: u64,
-    pub(super) written_at: i64,
 }
 
 /// A key's newest claim, as listed and read.
@@ -247,30 +235,28 @@ impl Drop for Claim<'_> {
     }
 }
 
-/// Renews the store's claims every third of a lease while it is open.
-pub(super) fn renew_while_open(store: &Arc<SharedStore>) {
-    let weak = Arc::downgrade(store);
-    let (held, closing, every) = (
-        Arc::clone(&store.held),
-        Arc::clone(&store.closing),
-        store.lease / 3,
-    );
-    std::thread::spawn(move || {
-        loop {
-            let guard = lock(&held.0);
-            let _ = held
-                .1
-                .wait_timeout(guard, every)
-                .unwrap_or_else(PoisonError::into_inner);
-            if closing.load(Ordering::SeqCst) {
-                return;
+impl SharedStore {
+    /// Renews the store's claims every third of a lease while it is open.
+    pub(super) fn renew_while_open(self: &Arc<Self>) {
+        let weak = Arc::downgrade(self);
+        let (held, closing, every) = (Arc::clone(&self.held), Arc::clone(&self.closing), self.lease / 3);
+        std::thread::spawn(move || {
+            loop {
+                let guard = lock(&held.0);
+                let _ = held
+                    .1
+                    .wait_timeout(guard, every)
+                    .unwrap_or_else(PoisonError::into_inner);
+                if closing.load(Ordering::SeqCst) {
+                    return;
+                }
+                match weak.upgrade() {
+                    Some(store) => store.renew(),
+                    None => return,
+                }
             }
-            match weak.upgrade() {
-                Some(store) => store.renew(),
-                None => return,
-            }
-        }
-    });
+        });
+    }
 }
 
 pub(super) fn claim_path(key: &str, generation: u64) -> String {

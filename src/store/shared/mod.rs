@@ -36,6 +36,15 @@ struct Event {
     what: What,
 }
 
+/// A claim this machine holds: its generation, and when its lease was last written (ms since the
+/// Unix epoch: wall time, which goes on while a machine is suspended, as other machines judge
+/// the lease by it).
+#[derive(Debug, Clone, Copy)]
+struct Holding {
+    generation: u64,
+    written_at: i64,
+}
+
 /// The shared store of a run.
 pub(crate) struct SharedStore {
     remote: Remote,
@@ -49,8 +58,9 @@ pub(crate) struct SharedStore {
     lease: Duration,
     /// What was read of each key, for the run (read again once its claim is held).
     seen: Mutex<HashMap<String, Option<Entry>>>,
-    /// The claims held.
-    held: claims::Held,
+    /// The claims held: key → generation and when its lease was last written; renewed by a
+    /// thread of their own (`claims`).
+    held: Arc<(Mutex<HashMap<String, Holding>>, Condvar)>,
     closing: Arc<AtomicBool>,
 }
 
@@ -81,7 +91,7 @@ impl SharedStore {
             Err(err) => return Err(refused(url, err)),
         }
         let store = Arc::new(store);
-        claims::renew_while_open(&store);
+        store.renew_while_open();
         Ok(store)
     }
 
@@ -307,10 +317,8 @@ fn limits(env: &dyn crate::context::Env) -> Limits {
 // run): in a file of its own.
 mod listing;
 
-mod claims;
+pub(crate) mod claims;
 mod reading;
-
-pub(crate) use claims::{Claim, Claiming};
 
 #[cfg(test)]
 mod tests;

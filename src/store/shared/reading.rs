@@ -120,10 +120,11 @@ impl SharedStore {
             .and_then(|entry| entry.as_ref().map(|entry| entry.last_at))
             .unwrap_or(0);
         let now = now_ms();
-        if now - last > USE_NOTED_EVERY_MS && self.remote.put(&used_path(key), Vec::new()).is_ok() {
-            if let Some(Some(entry)) = lock(&self.seen).get_mut(key) {
-                entry.last_at = now;
-            }
+        if now - last > USE_NOTED_EVERY_MS
+            && self.remote.put(&used_path(key), Vec::new()).is_ok()
+            && let Some(Some(entry)) = lock(&self.seen).get_mut(key)
+        {
+            entry.last_at = now;
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Claims on a `file://` store.
 
-use super::claims::claim_path;
+use super::claims::{Claim, Claiming, claim_path};
 use super::*;
 use crate::context::MapEnv;
 

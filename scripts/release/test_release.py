@@ -773,13 +773,79 @@ class Workflow(unittest.TestCase):
         self.assertIn("fromJSON(needs.plan.outputs.matrix)", text)
         # Only a pushed tag publishes: a run by hand on a tag has ref_type tag too.
         publishing = re.findall(r"^  (\w+):\n(?:    .*\n)*?    if: (.*)$", text, re.M)
-        self.assertEqual({job for job, _ in publishing}, {"publish", "homebrew", "crate"})
+        self.assertEqual({job for job, _ in publishing}, {"publish", "homebrew", "crate", "pypi"})
         for job, condition in publishing:
             self.assertTrue(condition.startswith("github.event_name == 'push' && github.ref_type == 'tag'"), job)
         # Every platform the release builds for is also installed on, from the installers.
         runners = set(re.search(r"runner: \[(.*)\]", text).group(1).split(", "))
         self.assertLessEqual({t.runner for t in release.TARGETS}, runners)
         self.assertIn("release.py plan --tag", text)
+
+    @staticmethod
+    def job(text: str, name: str) -> str:
+        """The lines of the workflow's job NAME."""
+        found = re.search(rf"^  {name}:\n((?:(?:    .*)?\n)*?)(?=^  \S|\Z)", text, re.M)
+        assert found, f"the workflow has no job {name}"
+        return found.group(1)
+
+    def test_the_wheels_are_built_for_every_target_checked_on_each_platform_and_published_only_on_a_tag(self):
+        text = self.WORKFLOW.read_text()
+        wheels = self.job(text, "wheels")
+        built = {m["target"]: m for m in (
+            dict(item.split(": ", 1) for item in row.split(", "))
+            for row in re.findall(r"^          - \{ (.*) \}$", wheels, re.M)
+        )}
+        # Every target of the archives, and a manylinux (glibc) wheel beside each musllinux one.
+        linux = [t.triple for t in release.TARGETS if t.os == "linux"]
+        expected = {t.triple for t in release.TARGETS} | {t.replace("-musl", "-gnu") for t in linux}
+        self.assertEqual(set(built), expected)
+        for triple, m in built.items():
+            want = "musllinux_1_2" if triple.endswith("-musl") else '"2_17"' if "linux" in triple else '"off"'
+            self.assertEqual(m["manylinux"], want, triple)
+            if "linux" not in triple:  # built natively on the archive's runner
+                self.assertEqual(m["runner"], release.target_named(triple).runner, triple)
+        # The dist profile, as the archives; the maturin that scripts/wheel-test.sh pins; the Windows
+        # C runtime linked in, as the archive's.
+        self.assertIn("args: --profile dist --locked --out dist", wheels)
+        pinned = re.search(r'^maturin_version="(.*)"$', (ROOT / "scripts/wheel-test.sh").read_text(), re.M)
+        self.assertEqual(re.findall(r'maturin-version: "(.*)"', text), [pinned.group(1)] * 2)
+        self.assertIn("+crt-static", wheels)
+        self.assertIn("name: wheel-${{ matrix.wheel }}", wheels)
+        self.assertIn("command: sdist", self.job(text, "sdist"))
+
+        # Checked like the archives: pip installs the wheel for each release platform (musllinux on
+        # Alpine) into a fresh virtualenv, and the binary must say the version, on a tag the tag's.
+        tested = self.job(text, "test-wheels")
+        self.assertIn("needs: [plan, wheels]", tested)
+        runners = set(re.search(r"runner: \[(.*)\]", tested).group(1).split(", "))
+        self.assertLessEqual({t.runner for t in release.TARGETS}, runners)
+        self.assertIn('expected="${GITHUB_REF_NAME#v}"', tested)
+        self.assertIn('pip install --no-index --find-links dist "llamacloud-cli==$EXPECTED"', tested)
+        self.assertEqual(tested.count('case "$said" in "llamacloud $EXPECTED"*)'), 2)
+        self.assertIn("python:3.12-alpine", tested)
+        self.assertIn(f"-eq {len(expected)}", tested)
+
+        # Nothing is published before the wheels are checked; PyPI gets them after the GitHub release,
+        # by trusted publishing, only on a pushed tag (the condition every publishing job has, above).
+        self.assertIn("test-wheels", re.search(r"needs: \[(.*)\]", self.job(text, "publish")).group(1))
+        pypi = self.job(text, "pypi")
+        self.assertIn("needs: [plan, publish]", pypi)
+        self.assertIn("id-token: write", pypi)
+        self.assertIn("uses: pypa/gh-action-pypi-publish@release/v1", pypi)
+        self.assertIn("pattern: wheel-*", pypi)
+        self.assertNotIn("password", pypi)
+
+    def test_the_python_package_is_the_binary_alone_without_test_features(self):
+        with open(ROOT / "pyproject.toml", "rb") as f:
+            pyproject = release.tomllib.load(f)
+        self.assertEqual(pyproject["build-system"]["build-backend"], "maturin")
+        self.assertEqual(pyproject["project"]["name"], "llamacloud-cli")
+        self.assertIn("version", pyproject["project"]["dynamic"])  # Cargo.toml's, as --version says
+        self.assertNotIn("scripts", pyproject["project"])
+        maturin = pyproject["tool"]["maturin"]
+        self.assertEqual(maturin["bindings"], "bin")
+        self.assertTrue(maturin["strip"])
+        self.assertFalse({"features", "all-features", "python-source", "python-packages"} & set(maturin))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ impl Shared {
         let remote = match &self.remote {
             Some(remote) => match remote.claim(key, name, wait)? {
                 Claiming::Held(held) => {
-                    remote.refresh(key)?;
+                    if !held.first {
+                        remote.refresh(key)?;
+                    }
                     Some(held)
                 }
                 Claiming::Busy => {

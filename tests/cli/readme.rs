@@ -27,9 +27,15 @@ const CANNOT_RUN: &[(&str, &str)] = &[
     ("python3 -m unittest", "the release tests (.ci/run runs them)"),
     (".ci/run", "CI itself"),
     ("scripts/moto-venv.sh", "installs moto from PyPI"),
-    ("pipx install llamacloud-cli", "installs a published release from PyPI"),
+    (
+        "pipx install llamacloud-cli",
+        "installs a published release from PyPI",
+    ),
     ("uvx --from llamacloud-cli", "runs a published release from PyPI"),
-    ("pip install llamacloud-cli", "installs a published release from PyPI"),
+    (
+        "pip install llamacloud-cli",
+        "installs a published release from PyPI",
+    ),
     ("export AWS_PROFILE", "needs an S3 bucket and AWS credentials"),
     (
         "llamacloud parse --recursive docs/ --output-dir out/ --tier agentic --store s3://",

@@ -44,6 +44,9 @@ pub(crate) struct Claim<'s> {
     store: &'s SharedStore,
     key: String,
     pub(super) generation: u64,
+    /// The key's first claim ever: no machine decided about it before (every job is created under
+    /// a claim), so what was read of it before the claim is still all there is.
+    pub(crate) first: bool,
 }
 
 /// What claiming a key gave.
@@ -119,6 +122,7 @@ impl SharedStore {
                         store: self,
                         key: key.to_string(),
                         generation: next,
+                        first: last.is_none(),
                     }));
                 }
             }

@@ -173,3 +173,44 @@ fn a_result_copied_down_notes_the_keys_use_once_a_day() {
     assert!(reader.copy_down("key", "md", &dir.path().join("down.md")));
     assert!(!used.exists(), "a recent use was noted again");
 }
+
+/// `cache prune --store` judges a key by its last use: a key whose events are old but whose
+/// result a machine copied down since is kept; one nobody used is forgotten, summary and all.
+#[test]
+fn a_prune_keeps_a_key_whose_result_was_copied_down_since_its_last_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let long_ago = now_ms() - 30 * 24 * 60 * 60 * 1000;
+    let file = dir.path().join("result.md");
+    std::fs::write(&file, "# hi").unwrap();
+    for key in ["used", "unused"] {
+        store
+            .record(
+                key,
+                long_ago,
+                &What::Created {
+                    job_id: format!("pjb-{key}"),
+                },
+            )
+            .unwrap();
+        let ended = What::Ended {
+            job_id: format!("pjb-{key}"),
+            status: "COMPLETED".into(),
+        };
+        store.record(key, long_ago, &ended).unwrap();
+        let result = What::Result {
+            job_id: format!("pjb-{key}"),
+            kind: "md".into(),
+            failed_pages: Vec::new(),
+        };
+        store.share_result(key, "md", &file, long_ago, &result);
+    }
+    let reader = open(dir.path());
+    reader.entry("used");
+    assert!(reader.copy_down("used", "md", &dir.path().join("down.md")));
+    let forgotten = open(dir.path()).prune(now_ms() - 24 * 60 * 60 * 1000).unwrap();
+    assert_eq!(forgotten.removed, 1);
+    assert!(dir.path().join("keys/used/results/md").exists());
+    assert!(!dir.path().join("keys/unused").join("meta/summary.json").exists());
+    assert!(!dir.path().join("keys/unused/results/md").exists());
+}

@@ -57,16 +57,18 @@ const CANNOT_RUN: &[(&str, &str)] = &[
     ("llamacloud batch-processing list [", "a synopsis"),
 ];
 
-/// Each command of the README's `sh` and `console` blocks, with its line: the `$ ` lines where a
-/// block shows a session, else every line that is not a comment; then the fake server's hint.
-fn commands() -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+/// The commands of each of the README's `sh` and `console` blocks, with their lines: the `$ `
+/// lines where a block shows a session, else every line that is not a comment; then the fake
+/// server's hint, as a block of its own.
+fn blocks() -> Vec<Vec<(usize, String)>> {
+    let mut blocks = Vec::new();
     let mut block: Option<Vec<(usize, &str)>> = None;
     for (n, line) in README.lines().enumerate() {
         match &mut block {
             None if line == "```sh" || line == "```console" => block = Some(Vec::new()),
             None => {}
             Some(lines) if line == "```" => {
+                let mut out = Vec::new();
                 let session = lines.iter().any(|(_, l)| l.starts_with("$ "));
                 for (n, l) in lines.drain(..) {
                     let command = match l.strip_prefix("$ ") {
@@ -79,12 +81,14 @@ fn commands() -> Vec<(usize, String)> {
                         out.push((n, command.to_string()));
                     }
                 }
+                blocks.push(out);
                 block = None;
             }
             Some(lines) => lines.push((n + 1, line)),
         }
     }
     // The fake server's own hint, as it prints it.
+    let mut out = Vec::new();
     let hint = include_str!("../../examples/fake-server/main.rs");
     for (n, line) in hint.lines().enumerate() {
         if let Some(command) = line.trim().strip_prefix("println!(\"  cargo run -- ") {
@@ -96,7 +100,8 @@ fn commands() -> Vec<(usize, String)> {
         out.iter()
             .any(|(_, c)| c.starts_with("cargo run -- parse README.md"))
     );
-    out
+    blocks.push(out);
+    blocks
 }
 
 /// The files the README's commands name, in `dir`.
@@ -181,40 +186,60 @@ fn every_command_of_the_readme_that_can_run_against_the_fake_does() {
         ..fake::Config::default()
     });
     let scratch = tempfile::tempdir().unwrap();
-    let dir = scratch.path().join("work");
-    fs::create_dir_all(&dir).unwrap();
-    fixtures(&dir);
     let bin = scratch.path().join("bin");
     fs::create_dir_all(&bin).unwrap();
     std::os::unix::fs::symlink(command().get_program(), bin.join("llamacloud")).unwrap();
+    // Each block in a directory and HOME of its own, as a reader tries it; four at once.
+    let work = |n: usize| {
+        let dir = scratch.path().join(format!("work-{n}"));
+        fs::create_dir_all(&dir).unwrap();
+        fixtures(&dir);
+        dir
+    };
     // A completed job of the fake, for the commands that name one as `pjb-…`.
     let listed = run(
         "llamacloud parsing list --status completed --max-items 1 | cut -f1",
-        &dir,
+        &work(0),
         &bin,
         &url,
     );
     let job = String::from_utf8(listed.stdout).unwrap().trim().to_string();
     assert!(job.starts_with("pjb-"), "{job:?}");
 
-    let mut skipped: Vec<&str> = Vec::new();
-    let mut ran = 0;
-    let mut failures = Vec::new();
-    for (line, text) in commands() {
-        if let Some((prefix, _)) = CANNOT_RUN.iter().find(|(prefix, _)| text.starts_with(prefix)) {
-            skipped.push(prefix);
-            continue;
+    let blocks = blocks();
+    let skipped = std::sync::Mutex::new(Vec::<&str>::new());
+    let ran = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for lane in 0..4 {
+            let (blocks, skipped, ran, failures) = (&blocks, &skipped, &ran, &failures);
+            let (work, bin, url, job) = (&work, &bin, &url, &job);
+            scope.spawn(move || {
+                for (n, block) in blocks.iter().enumerate().skip(lane).step_by(4) {
+                    let dir = work(n + 1);
+                    for (line, text) in block {
+                        if let Some((prefix, _)) =
+                            CANNOT_RUN.iter().find(|(prefix, _)| text.starts_with(prefix))
+                        {
+                            skipped.lock().unwrap().push(*prefix);
+                            continue;
+                        }
+                        let output = run(&as_here(text, url, job), &dir, bin, url);
+                        ran.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        if output.status.code() != Some(0) {
+                            failures.lock().unwrap().push(format!(
+                                "README.md:{line}: `{text}` exited {:?}: {}",
+                                output.status.code(),
+                                String::from_utf8_lossy(&output.stderr).trim()
+                            ));
+                        }
+                    }
+                }
+            });
         }
-        let output = run(&as_here(&text, &url, &job), &dir, &bin, &url);
-        ran += 1;
-        if output.status.code() != Some(0) {
-            failures.push(format!(
-                "README.md:{line}: `{text}` exited {:?}: {}",
-                output.status.code(),
-                String::from_utf8_lossy(&output.stderr).trim()
-            ));
-        }
-    }
+    });
+    let (skipped, ran) = (skipped.into_inner().unwrap(), ran.into_inner());
+    let failures = failures.into_inner().unwrap();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(ran >= 40, "only {ran} commands ran");
     for (prefix, why) in CANNOT_RUN {

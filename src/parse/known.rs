@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use crate::parse::kind::Kind;
 use crate::parse::once::{Known, Shared};
+use crate::store::Entry;
 use crate::store::shared::SharedStore;
-use crate::store::{Entry, What};
 
 impl Shared {
     /// What the store, the journal and the shared store know of `key` for `kind` (see
@@ -89,29 +89,12 @@ impl Shared {
             .and_then(|e| e.failed_pages.map(Vec::from))
             .unwrap_or_default();
         let at = self.now_ms();
-        let mut store = self.store()?;
-        // The job too, as the local store records a job of its own: its entry then knows the
-        // result (a result event alone names a job it does not know, and is not used).
-        let known_here = store.entry(key).is_some_and(|entry| {
-            entry.job_id.as_deref() == Some(job_id) && entry.status.as_deref() == Some("COMPLETED")
-        });
-        let mut pending = Vec::new();
-        if !known_here {
-            let job_id = job_id.to_string();
-            let created = What::Created {
-                job_id: job_id.clone(),
-            };
-            pending.push(store.write(key, at, created).ok()?);
-            let status = "COMPLETED".to_string();
-            pending.push(store.write(key, at, What::Ended { job_id, status }).ok()?);
-        }
-        let (path, kept) = store
+        // Kept with its job (`Store::keep`): the local store knows the result from then on.
+        let (path, pending) = self
+            .store()?
             .keep(temp, key, job_id, kind.name(), failed_pages, at)
             .ok()?;
-        drop(store);
-        for pending in pending.into_iter().chain([kept]) {
-            pending.wait().ok()?;
-        }
+        pending.wait().ok()?;
         Some(path)
     }
 }

@@ -356,13 +356,15 @@ impl Remote {
     }
 
     /// A local file up: in one request, or in parts for a large one; the object is whole or
-    /// absent (an upload that fails is aborted, its parts removed).
-    pub(crate) fn upload(&self, from: &Path, path: &str) -> Result<(), RemoteError> {
+    /// absent (an upload that fails is aborted, its parts removed). One that fits a request is
+    /// created only if absent: `Ok(false)` when the object is there already (a file of the same
+    /// key is the same result: another machine shared it first).
+    pub(crate) fn upload(&self, from: &Path, path: &str) -> Result<bool, RemoteError> {
         let location = self.location(path)?;
         let local = |e: std::io::Error| RemoteError::Failed(format!("cannot read {}: {e}", from.display()));
         let size = std::fs::metadata(from).map_err(local)?.len();
         if size <= PART_SIZE as u64 {
-            return self.put(path, std::fs::read(from).map_err(local)?);
+            return self.create(path, std::fs::read(from).map_err(local)?);
         }
         let mut file = std::fs::File::open(from).map_err(local)?;
         let uploaded = self.runtime.block_on(async {
@@ -389,7 +391,7 @@ impl Remote {
             writer.finish().await.map(|_| ()).map_err(Err)
         });
         match uploaded {
-            Ok(()) => Ok(()),
+            Ok(()) => Ok(true),
             Err(Ok(io)) => Err(local(io)),
             Err(Err(e)) => Err(self.error("upload", path, e)),
         }

@@ -3,13 +3,13 @@
 //!
 //! One listing of `keys/` (object_store pages it) groups each key's event and result objects;
 //! an entry is the fold of its events (`Entry::apply`), as a run reads it. A key's last use is its
-//! newest event's time, read from the event's name (`AT-COUNT-NONCE.json`), or the time of its
+//! newest event's time, read from the event's name (`AT-COUNT-NONCE~WHAT.json`), or the time of its
 //! `meta/used` (a machine copied a result down), so that a prune reads the events of the keys old
 //! enough to go only. A key is kept by a prune while its job has not ended
 //! (or a create was not answered: its job may exist), as the local prune keeps it, and by a prune
 //! or a clear while a machine's claim on it is live (that machine is deciding about it now). Only
-//! the objects listed are deleted (an event recorded meanwhile stays), the summary and the results
-//! first and the events newest first, so that a reader in between sees a job it fetches from the API, never a
+//! the objects listed are deleted (an event recorded meanwhile stays), the results first and the
+//! events newest first, so that a reader in between sees a job it fetches from the API, never a
 //! result it cannot find.
 
 use std::collections::BTreeMap;
@@ -36,7 +36,7 @@ pub(crate) struct SharedKey {
     modified: i64,
     /// Its claims' generations.
     claims: Vec<String>,
-    /// Its `meta/` objects (its summary, its last use).
+    /// Its `meta/` objects (its last use).
     meta: Vec<String>,
     /// When a machine last copied a result of it down, if noted (ms; 0: never).
     used: i64,
@@ -211,8 +211,8 @@ impl SharedStore {
         Ok(false)
     }
 
-    /// Deletes `key`'s objects as listed: its summary (which says its results are there), its
-    /// results, its events newest first, its claims (none live).
+    /// Deletes `key`'s objects as listed: its last use, its results, its events newest first,
+    /// its claims (none live).
     fn forget(&self, key: &SharedKey) -> Result<(), Error> {
         let mut events: Vec<&str> = key.events.iter().map(|(name, _)| name.as_str()).collect();
         events.sort_unstable_by(|a, b| b.cmp(a));

@@ -3,11 +3,10 @@
 //! machine's job, its result) is read from it and a result copied down.
 //!
 //! In the shared store, under its URL's prefix:
-//! - `keys/KEY/events/AT-COUNT-NONCE.json`: the key's events (an intent, a job, how it ended, a result
+//! - `keys/KEY/events/AT-COUNT-NONCE~WHAT.json`: the key's events (an intent, a job, how it ended, a result
 //!   fetched), one object each, never rewritten: an entry is their fold, as the local index's.
 //! - `keys/KEY/results/KIND`: a result file, uploaded whole before its event says it is there.
-//! - `keys/KEY/meta/`: its summary (the entry in one object, read instead of every event) and
-//!   its last use (`reading`).
+//! - `keys/KEY/meta/used`: its last use (`reading`).
 //! - `claims/KEY/GENERATION`: who is deciding about the key (`claims`).
 //!
 //! Documents and API keys are never stored.
@@ -177,11 +176,7 @@ impl SharedStore {
         if self.abandoned() {
             return Ok(());
         }
-        // In the order recorded, also within a millisecond: by time, then this process's count.
-        static RECORDED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let count = RECORDED.fetch_add(1, Ordering::SeqCst);
-        let token = crate::store::new_token();
-        let name = format!("keys/{key}/events/{at:013}-{count:010}-{token}.json");
+        let name = Self::event_path(key, at, what);
         let body = serde_json::to_vec(&Event {
             at,
             what: what.clone(),
@@ -203,12 +198,12 @@ impl SharedStore {
         if self.abandoned() {
             return;
         }
-        let shared = self
-            .remote
-            .upload(file, &format!("keys/{key}/results/{kind}"))
-            .map_err(|err| message(&err))
-            .and_then(|()| self.record(key, at, what).map_err(|err| err.to_string()))
-            .and_then(|()| self.summarize(key).map_err(|err| message(&err)));
+        // Shared by another machine first (the same key is the same result): nothing to add.
+        let shared = match self.remote.upload(file, &format!("keys/{key}/results/{kind}")) {
+            Ok(false) => return,
+            Ok(true) => self.record(key, at, what).map_err(|err| err.to_string()),
+            Err(err) => Err(message(&err)),
+        };
         if let Err(why) = shared {
             self.stderr.line(&format!(
                 "warning: a result could not be put in the shared store {}: {why}",

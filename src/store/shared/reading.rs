@@ -1,43 +1,106 @@
 //! Reading a key of the shared store in as few requests as a warm store allows. One listing of
-//! `keys/KEY/` shows its events, its results and its `meta/` objects:
-//! - `meta/summary.json`: the key's entry as events (`Entry::replay`), written after each result
-//!   by the machine that shared it. When it names exactly the results listed, it is the entry
-//!   (one read); otherwise (a result shared since by a machine that wrote no summary yet) the
-//!   events are read and folded, as they always can be: the events stay the truth.
-//! - `meta/used`: rewritten (empty) when a machine copies a result down and the key was last
-//!   used more than a day before; its time is the key's last use beside its events' (what
-//!   `cache prune --store --older-than` judges by), without rewriting a result.
+//! `keys/KEY/` shows its events, its results and its last use, and an event's name says what it
+//! says (`AT-COUNT-NONCE~created~JOB.json`: `named`), so a key is folded from its listing alone; an
+//! event whose fields do not fit a name (a result with failed pages, an older release's event) is
+//! read. The events stay the truth, one object each, never rewritten.
+//!
+//! `meta/used` is rewritten (empty) when a machine copies a result down and the key was last used
+//! more than a day before; its time is the key's last use beside its events' (what
+//! `cache prune --store --older-than` judges by), without rewriting a result.
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Event, SharedStore, lock, now_ms};
-use crate::store::entry::{Entry, Kinds};
+use crate::store::entry::{Entry, What};
 use crate::store::remote::RemoteError;
 
 /// How stale a key's last use may be before a use of it is written down.
 const USE_NOTED_EVERY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// A key's entry in one object.
-#[derive(Debug, Serialize, Deserialize)]
-struct Summary {
-    events: Vec<Event>,
-}
-
-fn summary_path(key: &str) -> String {
-    format!("keys/{key}/meta/summary.json")
-}
-
 fn used_path(key: &str) -> String {
     format!("keys/{key}/meta/used")
 }
 
+/// What an event's name says after its time, count and nonce: `~created~JOB`; empty when a
+/// field does not fit a name (only `[A-Za-z0-9._,-]`) or the event holds more (failed pages).
+fn named(what: &What) -> String {
+    let fields: Vec<String> = match what {
+        What::Intent { token } => vec!["intent".into(), token.clone()],
+        What::Created { job_id } => vec!["created".into(), job_id.clone()],
+        What::Ended { job_id, status } => vec!["ended".into(), job_id.clone(), status.clone()],
+        What::Result {
+            job_id,
+            kind,
+            failed_pages,
+        } if failed_pages.is_empty() => vec!["result".into(), job_id.clone(), kind.clone()],
+        What::Gone { job_id } => vec!["gone".into(), job_id.clone()],
+        What::Refused { token } => vec!["refused".into(), token.clone()],
+        What::Window { pages } => vec!["window".into(), pages.clone()],
+        What::TooLong { cap, pages } => vec![
+            "toolong".into(),
+            cap.to_string(),
+            pages.map_or_else(String::new, |p| p.to_string()),
+        ],
+        What::Result { .. } => return String::new(),
+    };
+    let fits = |field: &String| {
+        field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._,-".contains(c))
+    };
+    if fields.iter().all(fits) {
+        format!("~{}", fields.join("~"))
+    } else {
+        String::new()
+    }
+}
+
+/// The event an object's `name` says (`None`: it must be read).
+fn of_name(name: &str) -> Option<(i64, What)> {
+    let file = name.rsplit('/').next()?.strip_suffix(".json")?;
+    let mut parts = file.split('~');
+    let at = parts.next()?.split('-').next()?.parse::<i64>().ok()?;
+    let fields: Vec<&str> = parts.collect();
+    let owned = |i: usize| fields.get(i).map(|f| f.to_string());
+    let what = match *fields.first()? {
+        "intent" => What::Intent { token: owned(1)? },
+        "created" => What::Created { job_id: owned(1)? },
+        "ended" => What::Ended {
+            job_id: owned(1)?,
+            status: owned(2)?,
+        },
+        "result" => What::Result {
+            job_id: owned(1)?,
+            kind: owned(2)?,
+            failed_pages: Vec::new(),
+        },
+        "gone" => What::Gone { job_id: owned(1)? },
+        "refused" => What::Refused { token: owned(1)? },
+        "window" => What::Window { pages: owned(1)? },
+        "toolong" => What::TooLong {
+            cap: fields.get(1)?.parse().ok()?,
+            pages: fields.get(2).and_then(|p| p.parse().ok()),
+        },
+        _ => return None,
+    };
+    Some((at, what))
+}
+
 impl SharedStore {
+    /// Where an event of `key` recorded at `at` goes: in the order recorded, also within a
+    /// millisecond (by time, then this process's count), its name saying what it says.
+    pub(super) fn event_path(key: &str, at: i64, what: &What) -> String {
+        static RECORDED: AtomicU64 = AtomicU64::new(0);
+        let count = RECORDED.fetch_add(1, Ordering::SeqCst);
+        let (token, named) = (crate::store::new_token(), named(what));
+        format!("keys/{key}/events/{at:013}-{count:010}-{token}{named}.json")
+    }
+
     /// `key`'s entry (`None`: nothing of it is stored); its `last_at` is its last use.
     pub(super) fn read(&self, key: &str) -> Result<Option<Entry>, RemoteError> {
         let under = format!("keys/{key}/");
-        let mut events = Vec::new();
-        let mut results = Kinds::default();
-        let (mut summary, mut used) = (false, 0);
+        let (mut events, mut used) = (Vec::new(), 0);
         for listed in self.remote.list(&under)? {
             match listed
                 .path
@@ -45,71 +108,61 @@ impl SharedStore {
                 .and_then(|rest| rest.split_once('/'))
             {
                 Some(("events", _)) => events.push(listed.path),
-                Some(("results", kind)) => results.insert(kind),
-                Some(("meta", "summary.json")) => summary = true,
                 Some(("meta", "used")) => used = listed.modified.as_millisecond(),
                 _ => {}
             }
         }
-        let entry = match summary {
-            true if results != Kinds::default() => {
-                self.summary(key)?.filter(|entry| entry.results == results)
-            }
-            _ => None,
-        };
-        let entry = match entry {
-            Some(entry) => Some(entry),
-            None if events.is_empty() => None,
-            None => Some(self.fold_events(events)?),
-        };
-        Ok(entry.map(|mut entry| {
-            entry.last_at = entry.last_at.max(used);
-            entry
-        }))
+        if events.is_empty() {
+            return Ok(None);
+        }
+        let mut entry = self.fold_events(events)?;
+        entry.last_at = entry.last_at.max(used);
+        Ok(Some(entry))
     }
 
-    /// The fold of the events at `names`.
-    pub(super) fn fold_events(&self, mut names: Vec<String>) -> Result<Entry, RemoteError> {
-        names.sort();
-        let mut entry = Entry::default();
+    /// The fold of the events at `names`, in the order recorded: each from its name, or read when
+    /// its name does not say it. What a machine says of a job (it ended, its result) comes after
+    /// the job's creation, whatever the clocks of the machines that recorded them say (another
+    /// machine's clock behind would put a result before the job it is of, and lose it).
+    pub(super) fn fold_events(&self, names: Vec<String>) -> Result<Entry, RemoteError> {
+        let mut events = Vec::with_capacity(names.len());
         for name in names {
+            if let Some((at, what)) = of_name(&name) {
+                events.push((at, name, what));
+                continue;
+            }
             let Some((bytes, _)) = self.remote.get(&name)? else {
                 continue;
             };
             if let Ok(event) = serde_json::from_slice::<Event>(&bytes) {
-                entry.apply(event.at, &event.what);
+                events.push((event.at, name, event.what));
             }
         }
-        Ok(entry)
-    }
-
-    /// The entry `key`'s summary holds (`None`: gone meanwhile, or unreadable).
-    fn summary(&self, key: &str) -> Result<Option<Entry>, RemoteError> {
-        let Some((bytes, _)) = self.remote.get(&summary_path(key))? else {
-            return Ok(None);
-        };
-        Ok(serde_json::from_slice::<Summary>(&bytes).ok().map(|summary| {
-            let mut entry = Entry::default();
-            for event in &summary.events {
-                entry.apply(event.at, &event.what);
+        let mut created: HashMap<String, (i64, String)> = HashMap::new();
+        for (at, name, what) in &events {
+            if let What::Created { job_id } = what {
+                let first = created.entry(job_id.clone()).or_insert((*at, name.clone()));
+                *first = first.clone().min((*at, name.clone()));
             }
-            entry
-        }))
-    }
-
-    /// Writes `key`'s summary from what this run knows of it (after a result was shared).
-    pub(super) fn summarize(&self, key: &str) -> Result<(), RemoteError> {
-        let Some(entry) = lock(&self.seen).get(key).cloned().flatten() else {
-            return Ok(());
+        }
+        let order = |(at, name, what): &(i64, String, What)| {
+            let of_job = match what {
+                What::Ended { job_id, .. } | What::Result { job_id, .. } | What::Gone { job_id } => {
+                    created.get(job_id)
+                }
+                _ => None,
+            };
+            match of_job {
+                Some(made) if *made > (*at, name.clone()) => (made.0, made.1.clone(), 1, name.clone()),
+                _ => (*at, name.clone(), 0, String::new()),
+            }
         };
-        let events = entry
-            .replay()
-            .into_iter()
-            .map(|(at, what)| Event { at, what })
-            .collect();
-        let body =
-            serde_json::to_vec(&Summary { events }).map_err(|err| RemoteError::Failed(err.to_string()))?;
-        self.remote.put(&summary_path(key), body)
+        events.sort_by_cached_key(order);
+        let mut entry = Entry::default();
+        for (at, _, what) in &events {
+            entry.apply(*at, what);
+        }
+        Ok(entry)
     }
 
     /// Notes a use of `key` (its result copied down) when its last use is more than a day old;
@@ -126,5 +179,67 @@ impl SharedStore {
         {
             entry.last_at = now;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::entry::FailedPage;
+
+    #[test]
+    fn an_event_whose_fields_fit_a_name_is_read_from_it_else_from_its_body() {
+        let events = [
+            What::Intent { token: "0a1b".into() },
+            What::Created {
+                job_id: "pjb-1".into(),
+            },
+            What::Ended {
+                job_id: "pjb-1".into(),
+                status: "COMPLETED".into(),
+            },
+            What::Result {
+                job_id: "pjb-1".into(),
+                kind: "md".into(),
+                failed_pages: Vec::new(),
+            },
+            What::Gone {
+                job_id: "pjb-1".into(),
+            },
+            What::Refused { token: "0a1b".into() },
+            What::Window {
+                pages: "101-200".into(),
+            },
+            What::TooLong {
+                cap: 700,
+                pages: Some(900),
+            },
+            What::TooLong {
+                cap: 700,
+                pages: None,
+            },
+        ];
+        for what in events {
+            let name = format!("keys/k/events/0000000000042-0000000007-ff{}.json", named(&what));
+            let (at, read) = of_name(&name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(at, 42);
+            assert_eq!(format!("{read:?}"), format!("{what:?}"));
+        }
+        let failed = What::Result {
+            job_id: "pjb-1".into(),
+            kind: "md".into(),
+            failed_pages: vec![FailedPage {
+                page_number: "3".into(),
+                error: "no text".into(),
+            }],
+        };
+        let odd = What::Created {
+            job_id: "a/b~c".into(),
+        };
+        for what in [failed, odd] {
+            assert_eq!(named(&what), "");
+        }
+        // An older release's name says nothing but its time.
+        assert!(of_name("keys/k/events/0000000000042-ff.json").is_none());
     }
 }

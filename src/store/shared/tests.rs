@@ -89,11 +89,11 @@ fn a_holder_away_past_its_lease_creates_nothing_once_the_key_was_taken_over() {
     assert!(refused.contains("doc.pdf"), "{refused}");
 }
 
-/// A key whose result was shared is read from its summary: with its events gone, a fresh
-/// reader still knows its job and result; a result shared later by a machine that wrote no
-/// summary is found by reading the events.
+/// A key is folded from its listing: every event's name says it (a reader with every event's
+/// body unreadable knows the job and its result), but one holding more than a name can (a result
+/// with failed pages) is read.
 #[test]
-fn a_shared_result_is_read_from_the_keys_summary_and_its_events_stay_the_truth() {
+fn a_key_is_read_from_its_events_names_and_a_result_with_failed_pages_from_its_body() {
     let dir = tempfile::tempdir().unwrap();
     let writer = open(dir.path());
     let at = now_ms();
@@ -108,39 +108,34 @@ fn a_shared_result_is_read_from_the_keys_summary_and_its_events_stay_the_truth()
     writer.record("key", at, &ended).unwrap();
     let file = dir.path().join("result.md");
     std::fs::write(&file, "# hi").unwrap();
-    let result = |kind: &str| What::Result {
+    let result = What::Result {
         job_id: job.clone(),
-        kind: kind.into(),
+        kind: "md".into(),
         failed_pages: Vec::new(),
     };
-    writer.share_result("key", "md", &file, at, &result("md"));
-    let events: Vec<String> = writer
-        .remote
-        .list("keys/key/events/")
-        .unwrap()
-        .into_iter()
-        .map(|l| l.path)
-        .collect();
-    assert_eq!(events.len(), 3);
-    let names = |entry: Option<Entry>| {
-        let entry = entry.expect("an entry");
-        (entry.job_id, entry.results.names().collect::<Vec<_>>())
+    writer.share_result("key", "md", &file, at, &result);
+    let events = dir.path().join("keys/key/events");
+    for event in std::fs::read_dir(&events).unwrap() {
+        std::fs::write(event.unwrap().path(), "unreadable").unwrap();
+    }
+    let entry = open(dir.path()).entry("key").expect("an entry");
+    assert_eq!(entry.job_id.as_deref(), Some("pjb-1"));
+    assert_eq!(entry.status.as_deref(), Some("COMPLETED"));
+    assert_eq!(entry.results.names().collect::<Vec<_>>(), ["md"]);
+    // Failed pages are in the body only.
+    let failed = vec![crate::store::entry::FailedPage {
+        page_number: "3".into(),
+        error: "no text".into(),
+    }];
+    let text = What::Result {
+        job_id: job,
+        kind: "txt".into(),
+        failed_pages: failed,
     };
-    // The summary alone says it.
-    let moved = dir.path().join("keys/key/events.away");
-    std::fs::rename(dir.path().join("keys/key/events"), &moved).unwrap();
-    assert_eq!(
-        names(open(dir.path()).entry("key")),
-        (Some(job.clone()), vec!["md"])
-    );
-    std::fs::rename(&moved, dir.path().join("keys/key/events")).unwrap();
-    // A result the summary does not name: the events are read.
-    writer.remote.upload(&file, "keys/key/results/txt").unwrap();
-    writer.record("key", at, &result("txt")).unwrap();
-    assert_eq!(
-        names(open(dir.path()).entry("key")),
-        (Some(job), vec!["md", "txt"])
-    );
+    writer.record("key", at, &text).unwrap();
+    let entry = open(dir.path()).entry("key").expect("an entry");
+    assert_eq!(entry.results.names().collect::<Vec<_>>(), ["md", "txt"]);
+    assert_eq!(entry.failed_pages.map(|p| p.len()), Some(1));
 }
 
 /// Copying a result down notes the key's use when its last use is more than a day old (what
@@ -175,7 +170,7 @@ fn a_result_copied_down_notes_the_keys_use_once_a_day() {
 }
 
 /// `cache prune --store` judges a key by its last use: a key whose events are old but whose
-/// result a machine copied down since is kept; one nobody used is forgotten, summary and all.
+/// result a machine copied down since is kept; one nobody used is forgotten.
 #[test]
 fn a_prune_keeps_a_key_whose_result_was_copied_down_since_its_last_event() {
     let dir = tempfile::tempdir().unwrap();
@@ -211,6 +206,70 @@ fn a_prune_keeps_a_key_whose_result_was_copied_down_since_its_last_event() {
     let forgotten = open(dir.path()).prune(now_ms() - 24 * 60 * 60 * 1000).unwrap();
     assert_eq!(forgotten.removed, 1);
     assert!(dir.path().join("keys/used/results/md").exists());
-    assert!(!dir.path().join("keys/unused").join("meta/summary.json").exists());
     assert!(!dir.path().join("keys/unused/results/md").exists());
+}
+
+/// A machine that fetched a result another machine shared first adds nothing: the same key is
+/// the same result (no second upload over it, no second event).
+#[test]
+fn a_result_shared_first_by_another_machine_is_not_shared_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("result.md");
+    std::fs::write(&file, "# hi").unwrap();
+    let result = What::Result {
+        job_id: "pjb-1".into(),
+        kind: "md".into(),
+        failed_pages: Vec::new(),
+    };
+    let events = || {
+        std::fs::read_dir(dir.path().join("keys/key/events"))
+            .unwrap()
+            .count()
+    };
+    for machine in [open(dir.path()), open(dir.path())] {
+        machine
+            .record(
+                "key",
+                now_ms(),
+                &What::Created {
+                    job_id: "pjb-1".into(),
+                },
+            )
+            .unwrap();
+        machine.share_result("key", "md", &file, now_ms(), &result);
+    }
+    // Two creations (one a machine), one result.
+    assert_eq!(events(), 3);
+}
+
+/// What a machine whose clock is behind says of a job (its result, shared by it alone: the same
+/// key is the same result) is folded after the job's creation, not before it and lost.
+#[test]
+fn a_result_recorded_by_a_machine_whose_clock_is_behind_is_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ahead, behind) = (open(dir.path()), open(dir.path()));
+    let now = now_ms();
+    ahead
+        .record(
+            "key",
+            now,
+            &What::Created {
+                job_id: "pjb-1".into(),
+            },
+        )
+        .unwrap();
+    let ended = What::Ended {
+        job_id: "pjb-1".into(),
+        status: "COMPLETED".into(),
+    };
+    behind.record("key", now - 5_000, &ended).unwrap();
+    let result = What::Result {
+        job_id: "pjb-1".into(),
+        kind: "md".into(),
+        failed_pages: Vec::new(),
+    };
+    behind.record("key", now - 4_000, &result).unwrap();
+    let entry = open(dir.path()).entry("key").expect("an entry");
+    assert_eq!(entry.status.as_deref(), Some("COMPLETED"));
+    assert_eq!(entry.results.names().collect::<Vec<_>>(), ["md"]);
 }

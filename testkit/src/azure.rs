@@ -145,7 +145,14 @@ impl Azurite {
             }
         }
         let created = Command::new("node")
-            .args(["-e", CREATE_CONTAINER, &self.port.to_string(), CONTAINER, ACCOUNT, ACCOUNT_KEY])
+            .args([
+                "-e",
+                CREATE_CONTAINER,
+                &self.port.to_string(),
+                CONTAINER,
+                ACCOUNT,
+                ACCOUNT_KEY,
+            ])
             .stdin(Stdio::null())
             .output();
         match created {

@@ -15,6 +15,7 @@
 //! a thread of its own (so a delayed reply holds up no other), every reply closing its
 //! connection.
 
+pub mod azure;
 pub mod fake;
 pub mod pdf;
 pub mod s3;

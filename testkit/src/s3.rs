@@ -130,7 +130,7 @@ fn moto_server() -> Option<PathBuf> {
     Some(root.join("target/moto-venv/bin/moto_server")).filter(|p| p.is_file())
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
     listener.local_addr().unwrap().port()
 }
@@ -156,7 +156,7 @@ fn request(port: u16, line: &str) -> std::io::Result<u16> {
 
 /// Said as the end-to-end harness says a skipped test: on stderr and in the target directory's
 /// `tmp/skipped-tests.txt` (found from the test binary, `target/debug/deps/NAME`).
-fn skipped(test: &str, why: &str) {
+pub(crate) fn skipped(test: &str, why: &str) {
     let line = format!("SKIPPED {test}: {why}\n");
     eprint!("{line}");
     let target = std::env::current_exe()

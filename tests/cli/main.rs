@@ -42,6 +42,7 @@ mod saved_windows;
 mod scripted;
 mod shared_cache;
 mod shared_store;
+mod shared_store_azure;
 mod shared_store_hostile;
 mod shared_store_s3;
 mod spend;

@@ -27,6 +27,7 @@ const CANNOT_RUN: &[(&str, &str)] = &[
     ("python3 -m unittest", "the release tests (.ci/run runs them)"),
     (".ci/run", "CI itself"),
     ("scripts/moto-venv.sh", "installs moto from PyPI"),
+    ("scripts/azurite.sh", "installs Azurite from npm"),
     (
         "pipx install llamacloud-cli",
         "installs a published release from PyPI",

@@ -1,10 +1,12 @@
-//! Against a real S3-compatible server (moto, testkit::s3; skipped where it is not installed,
-//! required in CI), a `file://` directory, and the scripted server for the exact requests and
+//! Against a real S3-compatible server (moto, testkit::s3) and a real Azure Blob emulator
+//! (Azurite, testkit::azure) (each skipped where it is not installed, required in CI), a
+//! `file://` directory, and the scripted server for the exact requests and
 //! the answers moto will not give (5xx, 403).
 
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+use testkit::azure::Azurite;
 use testkit::s3::S3Server;
 use testkit::{Reply, Rule, Server};
 
@@ -143,6 +145,32 @@ fn an_s3_store_round_trips_creates_once_and_updates_only_the_version_read() {
     );
 
     race(|| Remote::open(&url, &moto_env(&server)).unwrap());
+}
+
+#[test]
+fn an_azure_store_round_trips_creates_once_and_updates_only_the_version_read() {
+    let Some(server) = Azurite::start("store::remote an_azure_store_round_trips") else {
+        return;
+    };
+    let env = env_of(&server.env());
+    let url = server.url("team/cache");
+    race(|| Remote::open(&url, &env).unwrap());
+
+    let dir = tempfile::tempdir().unwrap();
+    let remote = Remote::open(&url, &env).unwrap();
+    remote.delete("claims/raced").unwrap();
+    round_trips(&remote, dir.path());
+    let other = Remote::open(&server.url("other"), &env).unwrap();
+    assert_eq!(other.list("").unwrap(), []);
+
+    remote.put("claims/lease", b"v1".to_vec()).unwrap();
+    let (_, v1) = remote.get("claims/lease").unwrap().unwrap();
+    assert!(remote.update("claims/lease", b"v2".to_vec(), &v1).unwrap());
+    assert!(
+        !remote.update("claims/lease", b"v3".to_vec(), &v1).unwrap(),
+        "a stale version"
+    );
+    assert_eq!(remote.get("claims/lease").unwrap().unwrap().0, b"v2");
 }
 
 #[test]

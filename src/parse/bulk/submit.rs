@@ -141,6 +141,20 @@ fn known(run: &Run, key: &str, legacy: Option<&Legacy>, source: &Source, lost: u
 /// poller.
 fn obtain(run: &Run, sender: &Sender<Event>, task: Task, key: String, legacy: Option<&Legacy>) {
     let known_now = known(run, &key, legacy, &task.document.source, task.lost);
+    // A create another machine sent and has not recorded the answer of yet: that machine decides
+    // about the document now. Taken again once every other document was, without asking.
+    if run.may_defer()
+        && matches!(known_now, Known::Unanswered(_))
+        && let Some(remote) = &run.once.remote
+        && remote.entry(&key).is_some_and(|entry| !entry.intents.is_empty())
+        && !matches!(run.once.known_here(&key, run.kind), Known::Unanswered(_))
+    {
+        remote.unread(&key);
+        return run.defer(Task {
+            key: Some(key),
+            ..task
+        });
+    }
     // Its job exists (another run's or machine's): followed, with nothing to decide or claim.
     let running = match &known_now {
         Known::Running(job_id) => Some(job_id.clone()),

@@ -226,6 +226,53 @@ fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_t
     assert_eq!(fake.made_jobs().len(), 6, "{said}");
 }
 
+/// A document whose create another machine sent (its intent recorded, no job yet) is put behind
+/// the others without asking for its claim; taken again, the intent is looked for, then the
+/// document parsed once.
+#[test]
+fn a_document_with_another_machines_unanswered_create_goes_behind_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 3);
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    let first = machine(&url, dir.path(), "a", &store).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let shared = dir.path().join("shared");
+    let key = std::fs::read_dir(shared.join("keys"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .find(|key| {
+            std::fs::read_to_string(shared.join(format!("keys/{key}/results/md")))
+                .is_ok_and(|md| md.contains("Document 0"))
+        })
+        .expect("doc-00's key");
+    std::fs::remove_dir_all(shared.join("keys")).unwrap();
+    std::fs::remove_dir_all(shared.join("claims")).unwrap();
+    let name = "1700000000000-0000000001-00ff~intent~0123456789abcdef0123456789abcdef.json";
+    write(
+        &shared.join(format!("keys/{key}/events/{name}")),
+        br#"{"at":1700000000000,"event":"intent","token":"0123456789abcdef0123456789abcdef"}"#,
+    );
+    let mut second = machine(&url, dir.path(), "b", &store);
+    let second = second.args(["--concurrency", "1"]).output().unwrap();
+    let said = stderr_of(&second);
+    assert_eq!(second.status.code(), Some(0), "{said}");
+    let order: Vec<String> = documents(&stdout_of(&second))
+        .iter()
+        .map(|line| {
+            line["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(order, ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
+    assert_eq!(fake.made_jobs().len(), 6, "{said}");
+}
+
 #[test]
 fn a_store_url_that_is_none_is_refused_before_anything_is_sent() {
     let (url, fake) = start_shared(fake::Config::default());

@@ -438,11 +438,17 @@ class Installers(unittest.TestCase):
 
     def test_a_script_cut_short_in_the_pipe_runs_nothing(self):
         script = self.installer.read_bytes()
-        # Cut inside main (a syntax error), or just before the call to it (nothing to run).
-        for cut in [len(script) // 4, len(script) // 2, len(script) - len(b'main "$@"\n')]:
+        # Cut inside main (a syntax error), or just before the call to it (nothing to run). The cuts
+        # inside main are placed in its body: a quarter of the script could end just after another
+        # function, a whole script that defines functions and exits 0.
+        start = script.index(b"\nmain() {\n")
+        call = len(script) - len(b'main "$@"\n')
+        self.assertEqual(script[call:], b'main "$@"\n')
+        inside = [start + (call - start) // 4, start + (call - start) // 2]
+        for cut in [*inside, call]:
             with self.subTest(cut=cut):
                 done = self.install(stdin=script[:cut])
-                if cut < len(script) // 2 + 1:
+                if cut in inside:
                     self.assertNotEqual(done.returncode, 0)
                 self.assertNotIn(b"downloading", done.stderr)
                 self.assertEqual(list(self.home.iterdir()), [])

@@ -140,7 +140,7 @@ def measure(name, cmd, runs, **kwargs):
 
 
 def start_fake(jobs, markdown_mib, extra=()):
-    fake = TARGET / PROFILE_DIR / "examples" / "fake-server"
+    fake = TARGET / PROFILE_DIR / "fake-server"
     args = [str(fake), "--port", "0", "--parse-jobs", str(jobs)]
     if markdown_mib:
         args += ["--markdown-mib", str(markdown_mib)]
@@ -279,7 +279,10 @@ def main():
     PROFILE_DIR = "debug" if args.profile == "dev" else args.profile
     print(f"building ({args.profile} profile)…", flush=True)
     subprocess.run(["cargo", "build", "--profile", args.profile, "--quiet", "--bin", "llamacloud",
-                    "--example", "fake-server", "--example", "bare-fetch", "--example", "hash-speed"],
+                    "--example", "bare-fetch", "--example", "hash-speed"],
+                   cwd=ROOT, check=True)
+    # The fake is testkit's binary (testkit/src/bin/fake-server.rs).
+    subprocess.run(["cargo", "build", "--profile", args.profile, "--quiet", "-p", "testkit", "--bin", "fake-server"],
                    cwd=ROOT, check=True)
     cli = str(TARGET / PROFILE_DIR / "llamacloud")
     bare = str(TARGET / PROFILE_DIR / "examples" / "bare-fetch")

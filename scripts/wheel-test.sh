@@ -87,7 +87,7 @@ esac
 
 # A parse against the fake, by the installed program found on PATH, in a scratch HOME with nothing of
 # this machine's environment.
-fake="$(cargo build --locked --quiet --example fake-server --message-format=json |
+fake="$(cargo build --locked --quiet -p testkit --bin fake-server --message-format=json |
   python3 -c 'import json, sys
 for line in sys.stdin:
     m = json.loads(line)

@@ -1,20 +1,23 @@
 //! Try `llamacloud` without an account, in one command:
 //!
-//!     cargo run --example try -- parse README.md
-//!     cargo run --example try -- parsing list --max-items 5
+//!     cargo run -p try -- parse README.md
+//!     cargo run -p try -- parsing list --max-items 5
 //!
 //! It starts the bundled fake LlamaCloud in this process on a free loopback port, points the
 //! program at it with a demo key, runs the command through the same library entry point as the
 //! real binary (same output, exit codes and terminal behaviour), and stops when the command ends.
+//!
+//! A package of its own (examples/try/Cargo.toml), so that its first build compiles llamacloud and
+//! the fake and none of the test suite's crates; the test suite builds the same file as an example.
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use llamacloud::context::{Context, MapEnv};
+use llamacloud::context::{Context, Env, ProcessEnv};
 use testkit::fake::{self, http};
 
-/// The variables this example sets; the real ones (a real key above all) are left out.
+/// The variables this program sets; the real ones (a real key above all) are left out.
 const SET: [&str; 4] = [
     "LLAMA_CLOUD_BASE_URL",
     "LLAMA_CLOUD_API_KEY",
@@ -26,14 +29,36 @@ const HELP: &str = "\
 Try llamacloud against a fake LlamaCloud running in this process (no account, nothing leaves
 this machine):
 
-  cargo run --example try -- parse README.md                  a document in, markdown out
-  cargo run --example try -- parsing list --max-items 5       the newest parse jobs
-  cargo run --example try -- parsing list --status failed     why jobs failed
-  cargo run --example try -- parse README.md Cargo.toml --output-dir out   several, into a folder
-  cargo run --example try -- --help                           every command
+  cargo run -p try -- parse README.md                 a document in, markdown out
+  cargo run -p try -- parsing list --max-items 5      the newest parse jobs
+  cargo run -p try -- parsing list --status failed    why jobs failed
+  cargo run -p try -- parse README.md Cargo.toml --output-dir out   several, into a folder
+  cargo run -p try -- --help                          every command
 
 Jobs you create here go PENDING -> RUNNING -> COMPLETED over three polls; a file whose name
 contains `fail` ends FAILED. The tier defaults to agentic (--tier to change it).";
+
+/// The program's environment: this process's, with the variables above set to the fake's.
+/// (llamacloud's `MapEnv` is built only for its tests: this builds llamacloud as users do.)
+struct Vars(Vec<(String, String)>);
+
+impl Env for Vars {
+    fn var(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .filter(|value| !value.trim().is_empty())
+    }
+
+    fn vars(&self) -> Vec<(String, String)> {
+        self.0.clone()
+    }
+
+    fn home_dir(&self) -> Option<std::path::PathBuf> {
+        self.var("HOME").map(Into::into).or_else(|| ProcessEnv.home_dir())
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
@@ -72,7 +97,7 @@ fn main() -> ExitCode {
     }
     llamacloud::install_signal_handlers();
     let mut ctx = Context::process();
-    ctx.env = Arc::new(MapEnv::new(vars));
+    ctx.env = Arc::new(Vars(vars));
     let argv = std::iter::once(OsString::from("llamacloud")).chain(args);
     ExitCode::from(llamacloud::run(argv, &mut ctx))
 }

@@ -94,6 +94,12 @@ def version(root: Path) -> str:
         return tomllib.load(f)["package"]["version"]
 
 
+def repository(root: Path) -> str:
+    """Where the sources are (`repository` in Cargo.toml): what the installers tell `cargo install --git`."""
+    with open(root / "Cargo.toml", "rb") as f:
+        return tomllib.load(f)["package"]["repository"]
+
+
 def changelog_section(root: Path, ver: str) -> str:
     """The CHANGELOG's text for VER (the lines under `## [VER]` up to the next `## `)."""
     text = (root / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -472,6 +478,7 @@ def cmd_installers(args: argparse.Namespace) -> None:
         "BASE_URL": base_url,
         "ARCHIVES": pairs,
         "HOMEPAGE": homepage,
+        "REPOSITORY": checked_url("Cargo.toml's repository", repository(args.root)),
         "PLATFORMS": formula_platforms(found, base_url),
     }
     files = {

@@ -438,11 +438,17 @@ class Installers(unittest.TestCase):
 
     def test_a_script_cut_short_in_the_pipe_runs_nothing(self):
         script = self.installer.read_bytes()
-        # Cut inside main (a syntax error), or just before the call to it (nothing to run).
-        for cut in [len(script) // 4, len(script) // 2, len(script) - len(b'main "$@"\n')]:
+        # Cut inside main (a syntax error), or just before the call to it (nothing to run). The cuts
+        # inside main are placed in its body: a quarter of the script could end just after another
+        # function, a whole script that defines functions and exits 0.
+        start = script.index(b"\nmain() {\n")
+        call = len(script) - len(b'main "$@"\n')
+        self.assertEqual(script[call:], b'main "$@"\n')
+        inside = [start + (call - start) // 4, start + (call - start) // 2]
+        for cut in [*inside, call]:
             with self.subTest(cut=cut):
                 done = self.install(stdin=script[:cut])
-                if cut < len(script) // 2 + 1:
+                if cut in inside:
                     self.assertNotEqual(done.returncode, 0)
                 self.assertNotIn(b"downloading", done.stderr)
                 self.assertEqual(list(self.home.iterdir()), [])
@@ -603,12 +609,18 @@ class Installers(unittest.TestCase):
         self.assertIn("-x86_64-unknown-linux-musl.tar.gz", (both / "llamacloud.rb").read_text())
         self.assertNotIn(GNU, (both / "llamacloud.rb").read_text())
 
-    def test_a_platform_without_an_archive_is_sent_to_cargo_install(self):
+    def test_a_platform_without_an_archive_is_sent_to_cargo_install_from_the_repository(self):
+        # Not `cargo install llamacloud`: the crate is not on crates.io.
+        repository = release.repository(ROOT)
+        self.assertTrue(repository.startswith("https://"), repository)
         windows_only, server = self.served_release(["x86_64-pc-windows-msvc"], built_binary())
         done = self.install(installer=windows_only / "llamacloud-installer.sh", server=server)
         self.assertEqual(done.returncode, 1)
-        self.assertIn(b"has no prebuilt binary for Linux x86_64; build it from source: cargo install llamacloud --locked",
-                      done.stderr)
+        self.assertIn(f"has no prebuilt binary for Linux x86_64; build it from source: cargo install --git {repository} "
+                      "--locked".encode(), done.stderr)
+        linux_only = (self.dist / "llamacloud-installer.ps1").read_text()
+        self.assertIn(f'has no prebuilt binary for Windows; build it from source: cargo install --git {repository} '
+                      '--locked"', linux_only)
 
     def test_the_readme_runs_the_installer_with_arguments_it_knows(self):
         readme = (ROOT / "README.md").read_text()
@@ -642,6 +654,15 @@ class Installers(unittest.TestCase):
         self.assertIn(f"$Version = '{self.version}'", ps1)
         self.assertIn("'https://example.invalid/releases/download/v9'", ps1)
         self.assertNotRegex(ps1, r"@[A-Z_]+@")
+        # It installs the PowerShell completions, as the shell installer does those of $SHELL, unless
+        # -NoCompletions (or LLAMACLOUD_NO_COMPLETIONS=1); no hint to do it by hand is left.
+        self.assertIn("    [switch]$NoCompletions,\n", ps1)
+        guarded = ps1.split("if (-not ($NoCompletions -or $env:LLAMACLOUD_NO_COMPLETIONS -eq '1')) {\n", 1)
+        self.assertEqual(len(guarded), 2, "the completions are installed under -NoCompletions' guard")
+        self.assertIn("(& $Exe completions --install powershell 2>&1", guarded[1].split("\n    }\n", 1)[0])
+        self.assertIn('Say "note: the completions were not installed: ', guarded[1])
+        self.assertNotIn("llamacloud completions powershell >>", ps1)
+        self.assertLess(ps1.index('Say "installed $Said to $Exe"'), ps1.index("(& $Exe completions --install powershell"))
         notes = (self.dist / "RELEASE_NOTES.md").read_text()
         self.assertIn("curl --proto '=https' --tlsv1.2 -LsSf "
                       "https://example.invalid/releases/download/v9/llamacloud-installer.sh | sh", notes)

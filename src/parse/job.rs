@@ -231,7 +231,7 @@ pub(super) fn created_words(job_id: &str, resume: &str) -> String {
 
 /// Where `name_created` gives a created job's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Give {
+pub(super) enum Give {
     /// On stdout in place of the document, and on stderr with how to get it.
     Both,
     /// On stdout in place of the document; on stderr only where it cannot go there (the error

@@ -1,7 +1,7 @@
-//! llamacloud's test fixtures (a dev-dependency only, never published): one scripted HTTP server
+//! llamacloud's test fixtures (a dev-dependency, never published): one scripted HTTP server
 //! on loopback, for the library's unit tests and the end-to-end suite alike; and [`fake`], the
-//! bundled fake LlamaCloud that `cargo run --example fake-server` serves, that the `try` example
-//! runs in its process, and that the end-to-end tests drive; and [`pdf`], blank PDFs of any
+//! bundled fake LlamaCloud that `cargo run -p testkit --bin fake-server` serves, that `cargo run
+//! -p try` runs in its process, and that the end-to-end tests drive; and [`pdf`], blank PDFs of any
 //! page count (`pdf::blank_pdf`) for tests on both sides of the fake.
 //!
 //! A [`Server`] answers each request by the first [`Rule`] whose method and path match, with the

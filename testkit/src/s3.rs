@@ -100,7 +100,7 @@ impl S3Server {
             }
             // A plain PUT /BUCKET makes the bucket (moto checks no signature).
             match request(self.port, &format!("PUT /{BUCKET} HTTP/1.1")) {
-                Ok(status) if status == 200 => return Ok(()),
+                Ok(200) => return Ok(()),
                 Ok(status) => {
                     self.stop();
                     return Err(format!("creating the bucket answered {status}"));

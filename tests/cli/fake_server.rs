@@ -1,4 +1,4 @@
-//! The bundled fake LlamaCloud (`testkit::fake`, served by examples/fake-server) driven end to end: real filtering, both
+//! The bundled fake LlamaCloud (`testkit::fake`, served by testkit's fake-server) driven end to end: real filtering, both
 //! paging schemes over hundreds of items, resuming from the reported point.
 
 use serde_json::Value;

@@ -68,8 +68,8 @@ pub fn command() -> std::process::Command {
     cmd
 }
 
-/// `cargo run --example try` (the fake in-process), built by `cargo test` beside the test
-/// binary, with the same scratch environment as `command()`.
+/// `cargo run -p try` (the fake in-process), built by `cargo test` as the `try` example beside
+/// the test binary, with the same scratch environment as `command()`.
 pub fn try_example() -> std::process::Command {
     let examples = std::env::current_exe()
         .expect("test binary")

@@ -21,7 +21,7 @@ const CANNOT_RUN: &[(&str, &str)] = &[
     ("cargo build --release", "a release build of minutes"),
     ("curl ", "downloads a published release from GitHub"),
     (
-        "cargo run --example fake-server",
+        "cargo run -p testkit --bin fake-server",
         "serves until stopped: this test starts the same fake",
     ),
     ("python3 -m unittest", "the release tests (.ci/run runs them)"),
@@ -90,7 +90,7 @@ fn blocks() -> Vec<Vec<(usize, String)>> {
     }
     // The fake server's own hint, as it prints it.
     let mut out = Vec::new();
-    let hint = include_str!("../../examples/fake-server/main.rs");
+    let hint = include_str!("../../testkit/src/bin/fake-server.rs");
     for (n, line) in hint.lines().enumerate() {
         if let Some(command) = line.trim().strip_prefix("println!(\"  cargo run -- ") {
             let command = command.trim_end_matches("\");").trim_end_matches("\")");
@@ -136,8 +136,8 @@ fn fixtures(dir: &Path) {
 fn as_here(command: &str, url: &str, job: &str) -> String {
     let try_bin = try_example().get_program().to_string_lossy().into_owned();
     command
-        .replace("cargo run --example try --", &try_bin)
-        .replace("cargo run --example try", &try_bin)
+        .replace("cargo run -p try --", &try_bin)
+        .replace("cargo run -p try", &try_bin)
         .replace("cargo run --", "llamacloud")
         .replace("http://127.0.0.1:8765", url)
         .replace("pjb-…", job)

@@ -1,9 +1,9 @@
 //! A local fake LlamaCloud for trying `llamacloud` without an account:
 //!
-//!     cargo run --example fake-server
+//!     cargo run -p testkit --bin fake-server
 //!
 //! then, in another terminal, point the CLI at the address it prints. The fake itself lives in
-//! `testkit::fake` (testkit/src/fake/), which the tests and the `try` example use too.
+//! `testkit::fake` (testkit/src/fake/), which the tests and `cargo run -p try` use too.
 
 use clap::Parser;
 use testkit::fake::{self, http};

@@ -1,7 +1,6 @@
 //! `completions SHELL`: the shell completion script, generated from the clap tree, printed; with
 //! `--install`, written where that shell loads completions from for this user.
 
-use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -14,8 +13,7 @@ use crate::cli::{Cli, GlobalArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
-use crate::output::look::Look;
-use crate::output::printer::Record;
+use crate::output::printer::Verbatim;
 use crate::output::style::Shape;
 
 /// The line an installed script carries, by which a later `--install` knows the file is its own.
@@ -28,7 +26,7 @@ const SHELLS: &str = "bash, zsh, fish, powershell, elvish";
 pub fn run(global: &GlobalArgs, shell: Option<Shell>, ctx: &mut Context) -> Result<(), Error> {
     let shell = shell.ok_or_else(|| Error::usage(format!("say which shell: {SHELLS}")))?;
     let output = Output::choose(global, ctx, Shape::Script, "completions", &[])?;
-    output.print(ctx, &Script(script(shell)))
+    output.print(ctx, &Verbatim(script(shell)))
 }
 
 /// Writes the script for `shell` (else the one `$SHELL` names) where it loads completions from,
@@ -207,25 +205,4 @@ fn is_ours(bytes: &[u8]) -> bool {
         .lines()
         .take(3)
         .any(|line| line.contains(MARKER))
-}
-
-/// A script in a language of its own: printed as it is.
-struct Script(Vec<u8>);
-
-impl Record for Script {
-    fn json(&self) -> Cow<'_, str> {
-        String::from_utf8_lossy(&self.0)
-    }
-
-    fn human(&self, out: &mut dyn io::Write, _look: &Look) -> io::Result<()> {
-        out.write_all(&self.0)
-    }
-
-    fn tsv(&self, out: &mut dyn io::Write) -> io::Result<()> {
-        out.write_all(&self.0)
-    }
-
-    fn raw(&self) -> Option<&[u8]> {
-        Some(&self.0)
-    }
 }

@@ -1,7 +1,6 @@
 //! `man`: the program's man page printed; with `--install`, every command's man page (those
 //! `generate-docs` writes to `docs/man/`) written to the user's man directory.
 
-use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -12,8 +11,7 @@ use crate::cli::{Cli, GlobalArgs};
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
-use crate::output::look::Look;
-use crate::output::printer::Record;
+use crate::output::printer::Verbatim;
 use crate::output::style::Shape;
 
 /// Prints `llamacloud.1` (`llamacloud man | man -l -`).
@@ -24,7 +22,7 @@ pub fn print(global: &GlobalArgs, ctx: &mut Context) -> Result<(), Error> {
         .into_iter()
         .find(|(name, _)| name == "llamacloud.1")
         .map(|(_, page)| page);
-    output.print(ctx, &Page(top.unwrap_or_default()))
+    output.print(ctx, &Verbatim(top.unwrap_or_default()))
 }
 
 /// Writes every page to `dir` (default: the user's man1 directory), then says where and whether
@@ -151,25 +149,4 @@ fn pages() -> Result<Vec<(String, Vec<u8>)>, Error> {
     let mut out = Vec::new();
     generate(cmd, &mut out)?;
     Ok(out)
-}
-
-/// A page in roff: printed as it is.
-struct Page(Vec<u8>);
-
-impl Record for Page {
-    fn json(&self) -> Cow<'_, str> {
-        String::from_utf8_lossy(&self.0)
-    }
-
-    fn human(&self, out: &mut dyn io::Write, _look: &Look) -> io::Result<()> {
-        out.write_all(&self.0)
-    }
-
-    fn tsv(&self, out: &mut dyn io::Write) -> io::Result<()> {
-        out.write_all(&self.0)
-    }
-
-    fn raw(&self) -> Option<&[u8]> {
-        Some(&self.0)
-    }
 }

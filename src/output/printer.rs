@@ -36,6 +36,27 @@ pub trait Record {
     }
 }
 
+/// Bytes printed as they are, in every format (a completion script, a man page in roff).
+pub struct Verbatim(pub Vec<u8>);
+
+impl Record for Verbatim {
+    fn json(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.0)
+    }
+
+    fn human(&self, out: &mut dyn Write, _look: &Look) -> io::Result<()> {
+        out.write_all(&self.0)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.0)
+    }
+
+    fn raw(&self) -> Option<&[u8]> {
+        Some(&self.0)
+    }
+}
+
 /// How a listing ended, for the closing part of a JSON or YAML document.
 #[derive(Debug, Clone, Default)]
 pub struct ListEnd {

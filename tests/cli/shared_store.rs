@@ -150,6 +150,25 @@ fn a_machine_killed_in_a_create_is_taken_over_once_its_lease_runs_out_and_its_jo
     assert!(dir.path().join("b/out/doc-00.md.md").exists());
 }
 
+/// A first machine parses DIR/docs into the shared store, where doc-00's key is found (by its
+/// result); then everything of the store is forgotten. Returns the store's directory and the key.
+fn doc_00_key_forgotten(url: &str, dir: &Path, store: &str) -> (PathBuf, String) {
+    let first = machine(url, dir, "a", store).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let shared = dir.join("shared");
+    let key = std::fs::read_dir(shared.join("keys"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .find(|key| {
+            std::fs::read_to_string(shared.join(format!("keys/{key}/results/md")))
+                .is_ok_and(|md| md.contains("Document 0"))
+        })
+        .expect("doc-00's key");
+    std::fs::remove_dir_all(shared.join("keys")).unwrap();
+    std::fs::remove_dir_all(shared.join("claims")).unwrap();
+    (shared, key)
+}
+
 /// A document another machine is deciding about (its claim live: here a dead machine's, let go
 /// of once the others are written) does not hold up the rest: it is taken again once every other
 /// document was, waited for, then claimed.
@@ -159,21 +178,8 @@ fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_t
     tree(dir.path(), 3);
     let (url, fake) = start_shared(fake::Config::default());
     let store = file_url(dir.path());
-    // A first machine puts the documents' keys in the store; which key is doc-00's is read there.
-    let first = machine(&url, dir.path(), "a", &store).output().unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
-    let shared = dir.path().join("shared");
-    let key = std::fs::read_dir(shared.join("keys"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .find(|key| {
-            std::fs::read_to_string(shared.join(format!("keys/{key}/results/md")))
-                .is_ok_and(|md| md.contains("Document 0"))
-        })
-        .expect("doc-00's key");
-    // Forgotten, and doc-00's key held by another machine for a minute.
-    std::fs::remove_dir_all(shared.join("keys")).unwrap();
-    std::fs::remove_dir_all(shared.join("claims")).unwrap();
+    let (shared, key) = doc_00_key_forgotten(&url, dir.path(), &store);
+    // doc-00's key held by another machine for a minute.
     let claim = shared.join(format!("claims/{key}/0000000007"));
     let expires_at = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -235,19 +241,7 @@ fn a_document_with_another_machines_unanswered_create_goes_behind_the_others() {
     tree(dir.path(), 3);
     let (url, fake) = start_shared(fake::Config::default());
     let store = file_url(dir.path());
-    let first = machine(&url, dir.path(), "a", &store).output().unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
-    let shared = dir.path().join("shared");
-    let key = std::fs::read_dir(shared.join("keys"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .find(|key| {
-            std::fs::read_to_string(shared.join(format!("keys/{key}/results/md")))
-                .is_ok_and(|md| md.contains("Document 0"))
-        })
-        .expect("doc-00's key");
-    std::fs::remove_dir_all(shared.join("keys")).unwrap();
-    std::fs::remove_dir_all(shared.join("claims")).unwrap();
+    let (shared, key) = doc_00_key_forgotten(&url, dir.path(), &store);
     let name = "1700000000000-0000000001-00ff~intent~0123456789abcdef0123456789abcdef.json";
     write(
         &shared.join(format!("keys/{key}/events/{name}")),

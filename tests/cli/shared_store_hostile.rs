@@ -1,11 +1,12 @@
 //! The shared result store (`--store URL`) used the way users get it wrong or the world breaks
 //! it: the store gone between a create and its record, credentials in the URL, `--no-cache`
-//! beside `--store`.
+//! beside `--store`, a machine suspended past its lease while another takes its key over.
 
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{cli, stderr_of, write};
+use crate::harness::{TEST_KEY, cli, command, stderr_of, write};
 
 /// The shared store stops answering while a create is in flight: the job's id is still in the
 /// local store (it alone must suffice to never pay twice), whatever the shared store said.
@@ -130,4 +131,109 @@ fn no_cache_says_that_the_shared_store_is_not_used() {
     assert!(stderr_of(&env).contains(&note), "{}", stderr_of(&env));
     assert_eq!(fake.made_jobs().len(), 2);
     assert!(!shared.exists());
+}
+
+/// Waits until `path` exists, at most 20 s.
+fn until_exists(path: &std::path::Path) {
+    let started = Instant::now();
+    while !path.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{} never came",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A machine suspended (SIGSTOP) past its lease while it holds a key's claim (looking for the job
+/// of an unanswered create, for seconds) is taken over by another, which pays for the document's
+/// job. Resumed, its claim's renewal must not pass for a claim that was never away: the fence
+/// before its create asks the store, finds the other machine, and nothing more is paid for.
+#[test]
+fn a_machine_resumed_after_its_claim_was_taken_over_does_not_pay_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.md");
+    write(&doc, b"# One\n");
+    let (url, fake) = start_shared(fake::Config::default());
+    // The document's key: from a run on a store of its own (its job counted apart).
+    let first = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("first/store"))
+        .args(["parse", "--tier", "agentic"])
+        .arg(&doc)
+        .args([
+            "--store",
+            &format!("file://{}", dir.path().join("first/shared").display()),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    let key = std::fs::read_dir(dir.path().join("first/shared/keys"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name()
+        .into_string()
+        .unwrap();
+    // A create of a dead machine's whose job no listing shows: whoever claims the key looks for
+    // its job (for seconds) before creating one.
+    let shared = dir.path().join("shared");
+    let store = format!("file://{}", shared.display());
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis();
+    let token = "deadbeefdeadbeefdeadbeefdeadbeef";
+    write(
+        &shared.join(format!(
+            "keys/{key}/events/{at:013}-0000000000-ff~intent~{token}.json"
+        )),
+        format!(r#"{{"at":{at},"event":"intent","token":"{token}"}}"#).as_bytes(),
+    );
+    let machine = |name: &str| {
+        let mut run = command();
+        run.env("LLAMA_CLOUD_BASE_URL", &url)
+            .env("LLAMA_CLOUD_API_KEY", TEST_KEY)
+            .env("LLAMACLOUD_CACHE_DIR", dir.path().join(name).join("store"))
+            .env("LLAMACLOUD_TEST_LEASE_MS", "1000")
+            .env("LLAMACLOUD_TEST_CLOCK_SPEED", "4")
+            .args(["parse", "--tier", "agentic"])
+            .arg(&doc)
+            .args(["--store", &store]);
+        run
+    };
+    let a = machine("a")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // It holds the claim and looks for the dead machine's job: suspended there.
+    until_exists(&shared.join(format!("claims/{key}/0000000000")));
+    unsafe { libc::kill(a.id() as i32, libc::SIGSTOP) };
+    // Another machine waits out its lease, takes the key over, finds no job and pays for one.
+    let b = cli(&url)
+        .env("LLAMACLOUD_CACHE_DIR", dir.path().join("b/store"))
+        .env("LLAMACLOUD_TEST_LEASE_MS", "1000")
+        .args(["parse", "--tier", "agentic"])
+        .arg(&doc)
+        .args(["--store", &store])
+        .output()
+        .unwrap();
+    unsafe { libc::kill(a.id() as i32, libc::SIGCONT) };
+    let said_b = stderr_of(&b);
+    assert_eq!(b.status.code(), Some(0), "{said_b}");
+    assert!(said_b.contains("ran out: taking it over"), "{said_b}");
+    assert_eq!(fake.made_jobs().len(), 2, "{said_b}");
+    // Resumed, the first machine creates nothing: the document fails, saying why.
+    let a = a.wait_with_output().unwrap();
+    let said_a = String::from_utf8_lossy(&a.stderr);
+    assert_eq!(fake.made_jobs().len(), 2, "{said_a}");
+    assert_eq!(a.status.code(), Some(1), "{said_a}");
+    assert!(
+        said_a.contains(
+            "was taken over by another machine while this one was away: no job is created for it here"
+        ),
+        "{said_a}"
+    );
 }

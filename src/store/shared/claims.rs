@@ -192,6 +192,26 @@ impl SharedStore {
         }
     }
 
+    /// Whether `key`'s newest claim is still generation `generation`, this machine's and not let
+    /// go of (`false` too when the store cannot say).
+    fn still_own(&self, key: &str, generation: u64) -> bool {
+        let Ok(listed) = self.remote.list(&format!("claims/{key}/")) else {
+            return false;
+        };
+        let newest = listed
+            .iter()
+            .filter_map(|l| l.path.rsplit('/').next()?.parse::<u64>().ok())
+            .max();
+        if newest != Some(generation) {
+            return false;
+        }
+        match self.remote.get(&claim_path(key, generation)) {
+            Ok(Some((bytes, _))) => serde_json::from_slice::<ClaimBody>(&bytes)
+                .is_ok_and(|body| !body.released && body.machine == self.machine),
+            _ => false,
+        }
+    }
+
     pub(super) fn claim_body(&self, released: bool) -> Result<Vec<u8>, Error> {
         let expires_at = now_ms() + i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
         serde_json::to_vec(&ClaimBody {
@@ -204,9 +224,19 @@ impl SharedStore {
 
     /// Renews every claim held (a failure is tried again at the next round). The claims stay
     /// locked meanwhile: a claim let go of is never renewed after its release was written.
+    ///
+    /// A claim whose lease ran out before this round (the machine was suspended, the store away)
+    /// may have been taken over meanwhile: it is renewed only if it is still the key's newest
+    /// claim and this machine's, else left as it was, so that the fence before a create asks
+    /// the store and finds the other machine (a renewal after a takeover made the fence believe
+    /// the claim was never away, and a resumed machine paid for a job the taker had paid for).
     fn renew(&self) {
+        let lease = i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
         let mut held = lock(&self.held.0);
         for (key, holding) in held.iter_mut() {
+            if now_ms() - holding.written_at >= lease && !self.still_own(key, holding.generation) {
+                continue;
+            }
             let written_at = now_ms();
             if let Ok(body) = self.claim_body(false)
                 && self

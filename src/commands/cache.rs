@@ -345,8 +345,9 @@ fn run_shared(
             act::confirm(ctx, *yes, &question)?;
             let forgotten = store.clear(&keys)?;
             ctx.io.stderr.line(&format!(
-                "Removed {} from {shown}{}",
+                "Removed {} from {shown}{}{}",
                 count(forgotten.removed as u64, "result"),
+                kept_running(forgotten.unended),
                 kept_claimed(forgotten.claimed)
             ));
             Ok(())

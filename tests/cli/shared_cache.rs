@@ -214,7 +214,8 @@ fn the_shared_store_is_listed_pruned_by_last_use_and_cleared_through_cache_store
     );
     assert_eq!(listed(&url, dir.path(), &store).len(), 4);
 
-    // Clear asks first (no terminal here: --yes), and keeps the key a machine is deciding about.
+    // Clear asks first (no terminal here: --yes), and keeps the key a machine is deciding about
+    // and the job not ended (a machine follows it: forgotten, the next would pay for it again).
     let refused = on(&url, dir.path(), "c", &["cache", "clear", "--store", &store])
         .output()
         .unwrap();
@@ -233,10 +234,17 @@ fn the_shared_store_is_listed_pruned_by_last_use_and_cleared_through_cache_store
     assert_eq!(
         said,
         format!(
-            "Removed 3 results from {store}; kept 1 result a machine is working on now (its claim is live)\n"
+            "Removed 2 results from {store}; kept 1 job not ended (the next run waits for it instead \
+             of paying again); kept 1 result a machine is working on now (its claim is live)\n"
         )
     );
     std::fs::remove_dir_all(root.join("claims")).unwrap();
+    event(
+        &root,
+        &running,
+        month_ago + 2,
+        json!({"event": "ended", "job_id": "pjb-running", "status": "FAILED"}),
+    );
     ok(&mut on(
         &url,
         dir.path(),

@@ -185,11 +185,15 @@ impl SharedStore {
         Ok(forgotten)
     }
 
-    /// Forgets `keys` (as `keys` listed them), but those a machine's live claim holds.
+    /// Forgets `keys` (as `keys` listed them), but those whose job has not ended (a machine is
+    /// following it: forgotten, the next machine would pay for it again) and those a machine's
+    /// live claim holds.
     pub(crate) fn clear(&self, keys: &[SharedKey]) -> Result<Forgotten, Error> {
         let mut forgotten = Forgotten::default();
         for key in keys {
-            if self.claimed(key)? {
+            if self.fold(key)?.as_ref().is_some_and(Entry::unended) {
+                forgotten.unended += 1;
+            } else if self.claimed(key)? {
                 forgotten.claimed += 1;
             } else {
                 self.forget(key)?;
@@ -212,17 +216,17 @@ impl SharedStore {
     }
 
     /// Deletes `key`'s objects as listed: its last use, its results, its events newest first,
-    /// its claims (none live).
+    /// its claims (none live) but the newest: generations only grow (`claims`), so a machine
+    /// that lists the claims after the delete claims above it, as one that listed before does.
     fn forget(&self, key: &SharedKey) -> Result<(), Error> {
         let mut events: Vec<&str> = key.events.iter().map(|(name, _)| name.as_str()).collect();
         events.sort_unstable_by(|a, b| b.cmp(a));
         let results = key.results.iter().map(|(path, _)| path.as_str());
         let meta = key.meta.iter().map(String::as_str);
-        for path in meta
-            .chain(results)
-            .chain(events)
-            .chain(key.claims.iter().map(String::as_str))
-        {
+        let mut claims: Vec<&str> = key.claims.iter().map(String::as_str).collect();
+        claims.sort_unstable();
+        claims.pop();
+        for path in meta.chain(results).chain(events).chain(claims) {
             self.remote.delete(path).map_err(|e| self.failed(&e))?;
         }
         Ok(())

@@ -273,3 +273,57 @@ fn a_result_recorded_by_a_machine_whose_clock_is_behind_is_not_lost() {
     assert_eq!(entry.status.as_deref(), Some("COMPLETED"));
     assert_eq!(entry.results.names().collect::<Vec<_>>(), ["md"]);
 }
+
+/// `cache clear --store` keeps a key whose job has not ended (a machine follows it; forgotten, the
+/// next machine would pay for it again), and of a key it forgets keeps the newest claim, so that
+/// generations only grow.
+#[test]
+fn a_clear_keeps_a_running_job_and_the_newest_claim_of_what_it_forgets() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let at = now_ms();
+    store
+        .record(
+            "running",
+            at,
+            &What::Created {
+                job_id: "pjb-1".into(),
+            },
+        )
+        .unwrap();
+    store
+        .record(
+            "done",
+            at,
+            &What::Created {
+                job_id: "pjb-2".into(),
+            },
+        )
+        .unwrap();
+    let ended = What::Ended {
+        job_id: "pjb-2".into(),
+        status: "COMPLETED".into(),
+    };
+    store.record("done", at, &ended).unwrap();
+    for generation in [0, 1] {
+        let released = store.claim_body(true).unwrap();
+        assert!(
+            store
+                .remote
+                .create(&claim_path("done", generation), released)
+                .unwrap()
+        );
+    }
+    let forgotten = store.clear(&store.keys().unwrap()).unwrap();
+    assert_eq!((forgotten.removed, forgotten.unended), (1, 1));
+    assert!(open(dir.path()).entry("running").is_some());
+    assert!(open(dir.path()).entry("done").is_none());
+    let claims: Vec<String> = store
+        .remote
+        .list("claims/done/")
+        .unwrap()
+        .into_iter()
+        .map(|listed| listed.path)
+        .collect();
+    assert_eq!(claims, vec![claim_path("done", 1)]);
+}

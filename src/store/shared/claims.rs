@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Holding, SharedStore, lock, now_ms};
 use crate::error::Error;
+use crate::store::remote::RemoteError;
 
 /// How often a live claim of another machine is looked at again, at most (from a tenth of that).
 const CLAIM_POLL: Duration = Duration::from_secs(1);
@@ -34,6 +35,13 @@ pub(super) struct ClaimBody {
     /// claim the key beside it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) released: bool,
+}
+
+impl ClaimBody {
+    /// A machine holds it now: not let go of, its lease not run out.
+    pub(super) fn live(&self) -> bool {
+        !self.released && self.expires_at > now_ms()
+    }
 }
 
 /// A key's newest claim, as listed and read.
@@ -132,23 +140,37 @@ impl SharedStore {
     /// `key`'s newest claim: its generation (`None`: no claim at all) and content (`None`: gone
     /// meanwhile, or unreadable); `None` when the run goes on without the store.
     fn last_claim(&self, key: &str) -> Result<Option<Last>, Error> {
-        let listed = self.remote.list(&format!("claims/{key}/"));
-        let Some(listed) = self.reach(listed)? else {
-            return Ok(None);
-        };
-        let Some(generation) = listed
+        let newest = self.newest_claim(key);
+        self.reach(newest)
+    }
+
+    /// The same, as the store answered.
+    fn newest_claim(&self, key: &str) -> Result<Last, RemoteError> {
+        let generation = self
+            .remote
+            .list(&format!("claims/{key}/"))?
             .iter()
             .filter_map(|l| l.path.rsplit('/').next()?.parse::<u64>().ok())
-            .max()
-        else {
-            return Ok(Some((None, None)));
+            .max();
+        let Some(generation) = generation else {
+            return Ok((None, None));
         };
-        let got = self.remote.get(&claim_path(key, generation));
-        let Some(got) = self.reach(got)? else {
-            return Ok(None);
-        };
+        let got = self.remote.get(&claim_path(key, generation))?;
         let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
-        Ok(Some((Some(generation), body)))
+        Ok((Some(generation), body))
+    }
+
+    /// Whether `last` is still this machine's claim of `generation`, not let go of.
+    fn owns(&self, last: &Last, generation: u64) -> bool {
+        matches!(last, (Some(newest), Some(body))
+            if *newest == generation && !body.released && body.machine == self.machine)
+    }
+
+    /// Writes this machine's claim of `generation` on `key` again, its lease from now.
+    fn rewrite(&self, key: &str, generation: u64) -> Result<i64, Error> {
+        let (body, written_at) = (self.claim_body(false)?, now_ms());
+        let put = self.remote.put(&claim_path(key, generation), body);
+        self.reach(put).map(|_| written_at)
     }
 
     /// Checks, before a create is sent for `key`, that this machine's claim on it is still its
@@ -176,39 +198,14 @@ impl SharedStore {
         };
         match self.last_claim(key)? {
             None => Ok(()),
-            Some((Some(generation), Some(body)))
-                if generation == holding.generation && !body.released && body.machine == self.machine =>
-            {
-                let body = self.claim_body(false)?;
-                let written_at = now_ms();
-                let put = self.remote.put(&claim_path(key, holding.generation), body);
-                self.reach(put)?;
+            Some(last) if self.owns(&last, holding.generation) => {
+                let written_at = self.rewrite(key, holding.generation)?;
                 if let Some(held) = lock(&self.held.0).get_mut(key) {
                     held.written_at = written_at;
                 }
                 Ok(())
             }
             Some(_) => Err(taken(())),
-        }
-    }
-
-    /// Whether `key`'s newest claim is still generation `generation`, this machine's and not let
-    /// go of (`false` too when the store cannot say).
-    fn still_own(&self, key: &str, generation: u64) -> bool {
-        let Ok(listed) = self.remote.list(&format!("claims/{key}/")) else {
-            return false;
-        };
-        let newest = listed
-            .iter()
-            .filter_map(|l| l.path.rsplit('/').next()?.parse::<u64>().ok())
-            .max();
-        if newest != Some(generation) {
-            return false;
-        }
-        match self.remote.get(&claim_path(key, generation)) {
-            Ok(Some((bytes, _))) => serde_json::from_slice::<ClaimBody>(&bytes)
-                .is_ok_and(|body| !body.released && body.machine == self.machine),
-            _ => false,
         }
     }
 
@@ -234,7 +231,12 @@ impl SharedStore {
         let lease = i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX);
         let mut held = lock(&self.held.0);
         for (key, holding) in held.iter_mut() {
-            if now_ms() - holding.written_at >= lease && !self.still_own(key, holding.generation) {
+            let lapsed = now_ms() - holding.written_at >= lease;
+            if lapsed
+                && !self
+                    .newest_claim(key)
+                    .is_ok_and(|last| self.owns(&last, holding.generation))
+            {
                 continue;
             }
             let written_at = now_ms();

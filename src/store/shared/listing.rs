@@ -13,16 +13,15 @@
 //! result it cannot find.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 
 use super::claims::ClaimBody;
-use super::{SharedStore, limits, machine, message, now_ms, refused};
+use super::{SharedStore, message, refused};
 use crate::cli::Unreachable;
 use crate::context::{Env, Stderr};
 use crate::error::Error;
 use crate::store::entry::Entry;
-use crate::store::remote::{Remote, RemoteError};
+use crate::store::remote::RemoteError;
 
 /// One key of the shared store, as listed.
 #[derive(Debug, Default)]
@@ -84,18 +83,7 @@ impl SharedStore {
         policy: Option<Unreachable>,
         stderr: Stderr,
     ) -> Result<Arc<SharedStore>, Error> {
-        let remote = Remote::open_with(url, env, limits(env)).map_err(|err| refused(url, err))?;
-        let store = SharedStore {
-            remote,
-            policy: policy.unwrap_or(Unreachable::Stop),
-            abandoned: AtomicBool::new(false),
-            stderr,
-            machine: machine(),
-            lease: super::lease(env),
-            seen: Mutex::new(std::collections::HashMap::new()),
-            held: Arc::new((Mutex::new(std::collections::HashMap::new()), Condvar::new())),
-            closing: Arc::new(AtomicBool::new(false)),
-        };
+        let store = SharedStore::at(url, env, policy.unwrap_or(Unreachable::Stop), stderr)?;
         match policy.map(|_| store.remote.get(".llamacloud/reachable")) {
             None | Some(Ok(_)) => {}
             Some(Err(RemoteError::Unreachable(why))) => store.unreachable(&why)?,
@@ -208,7 +196,7 @@ impl SharedStore {
         for claim in &key.claims {
             let got = self.remote.get(claim).map_err(|e| self.failed(&e))?;
             let body = got.and_then(|(bytes, _)| serde_json::from_slice::<ClaimBody>(&bytes).ok());
-            if body.is_some_and(|body| !body.released && body.expires_at > now_ms()) {
+            if body.is_some_and(|body| body.live()) {
                 return Ok(true);
             }
         }

@@ -72,8 +72,26 @@ impl SharedStore {
         policy: Unreachable,
         stderr: Stderr,
     ) -> Result<Arc<SharedStore>, Error> {
+        let store = SharedStore::at(url, env, policy, stderr)?;
+        match store.remote.check() {
+            Ok(()) => {}
+            Err(RemoteError::Unreachable(why)) => store.unreachable(&why)?,
+            Err(err) => return Err(refused(url, err)),
+        }
+        let store = Arc::new(store);
+        store.renew_while_open();
+        Ok(store)
+    }
+
+    /// The store at `url`, nothing sent to it yet.
+    fn at(
+        url: &str,
+        env: &dyn crate::context::Env,
+        policy: Unreachable,
+        stderr: Stderr,
+    ) -> Result<SharedStore, Error> {
         let remote = Remote::open_with(url, env, limits(env)).map_err(|err| refused(url, err))?;
-        let store = SharedStore {
+        Ok(SharedStore {
             remote,
             policy,
             abandoned: AtomicBool::new(false),
@@ -83,15 +101,7 @@ impl SharedStore {
             seen: Mutex::new(HashMap::new()),
             held: Arc::new((Mutex::new(HashMap::new()), Condvar::new())),
             closing: Arc::new(AtomicBool::new(false)),
-        };
-        match store.remote.check() {
-            Ok(()) => {}
-            Err(RemoteError::Unreachable(why)) => store.unreachable(&why)?,
-            Err(err) => return Err(refused(url, err)),
-        }
-        let store = Arc::new(store);
-        store.renew_while_open();
-        Ok(store)
+        })
     }
 
     pub(crate) fn url(&self) -> &str {

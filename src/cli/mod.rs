@@ -25,6 +25,13 @@ use values::parse_timeout;
 /// The program's name, as completions and the command reference give it.
 pub(crate) const BIN: &str = "llamacloud";
 
+/// The commands as the committed files (`generate-docs`, `man`) show them: the version without
+/// the commit the binary was built from (which would make them stale at every commit).
+pub(crate) fn committed() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().version(env!("CARGO_PKG_VERSION"))
+}
+
 const VERSION: &str = env!("LLAMACLOUD_VERSION");
 
 /// Command-line client for the LlamaCloud document-parsing API.

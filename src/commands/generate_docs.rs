@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::BIN;
-use crate::cli::{Cli, GlobalArgs};
+use crate::cli::{Cli, GlobalArgs, committed};
 use crate::error::Error;
 use crate::output::Output;
 
@@ -34,12 +34,6 @@ pub fn run(global: &GlobalArgs, dir: &Path) -> Result<(), Error> {
     clap_mangen::generate_to(committed(), &man)?;
     fs::write(dir.join("docs").join("commands.md"), reference())?;
     Ok(())
-}
-
-/// The commands as the committed files show them: the version without the commit the binary
-/// was built from (which would make them stale at every commit).
-fn committed() -> clap::Command {
-    Cli::command().version(env!("CARGO_PKG_VERSION"))
 }
 
 /// The command reference in Markdown: every command, its usage and every option.

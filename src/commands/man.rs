@@ -4,10 +4,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory;
-
 use crate::atomic_file::AtomicFile;
-use crate::cli::{Cli, GlobalArgs};
+use crate::cli::GlobalArgs;
 use crate::context::Context;
 use crate::error::Error;
 use crate::output::Output;
@@ -141,10 +139,7 @@ fn pages() -> Result<Vec<(String, Vec<u8>)>, Error> {
         out.push((man.get_filename(), page));
         Ok(())
     }
-    // The version as the committed pages give it, without the commit.
-    let mut cmd = Cli::command()
-        .version(env!("CARGO_PKG_VERSION"))
-        .disable_help_subcommand(true);
+    let mut cmd = crate::cli::committed().disable_help_subcommand(true);
     cmd.build();
     let mut out = Vec::new();
     generate(cmd, &mut out)?;

@@ -17,13 +17,9 @@ impl Shared {
         })
     }
 
-    /// The same, but `Busy` at once while another machine sharing the store decides about the
-    /// key (a bulk run takes another document meanwhile).
-    pub(crate) fn claim_unless_busy(&self, key: &str, name: &str) -> Result<Claim<'_>, Error> {
-        self.claiming(key, name, false)
-    }
-
-    fn claiming(&self, key: &str, name: &str, wait: bool) -> Result<Claim<'_>, Error> {
+    /// The same; without `wait`, `Busy` at once while another machine sharing the store decides
+    /// about the key (a bulk run takes another document meanwhile).
+    pub(crate) fn claiming(&self, key: &str, name: &str, wait: bool) -> Result<Claim<'_>, Error> {
         let Some(path) = self.store().map(|store| store.claim_path(key)) else {
             return Ok(Claim::Unstored);
         };
@@ -70,12 +66,6 @@ pub(crate) enum Claim<'s> {
     Unstored,
     /// Another machine sharing the store decides about the key now.
     Busy,
-}
-
-impl<'s> From<Option<Claimed<'s>>> for Claim<'s> {
-    fn from(claimed: Option<Claimed<'s>>) -> Self {
-        claimed.map_or(Claim::Unstored, Claim::Held)
-    }
 }
 
 /// A key claimed: by this run among the runs of this machine, and among the machines sharing

@@ -174,10 +174,7 @@ fn obtain(run: &Run, sender: &Sender<Event>, task: Task, key: String, legacy: Op
         // with the same bytes follows the job the first one made.
         let _deciding = run.decide(&key);
         // Another machine deciding about it: taken again once every other document was.
-        let claim = match run.may_defer() {
-            true => run.once.claim_unless_busy(&key, &task.document.name()),
-            false => run.once.claim(&key, &task.document.name()).map(Claim::from),
-        };
+        let claim = run.once.claiming(&key, &task.document.name(), !run.may_defer());
         let _claim = match claim {
             Ok(Claim::Busy) => {
                 run.slots.give();

@@ -161,6 +161,15 @@ pub trait Env: Send + Sync {
 
     /// The user's home directory.
     fn home_dir(&self) -> Option<PathBuf>;
+
+    /// An XDG base directory: `var` when it is an absolute path, else `default` under the home
+    /// directory (`None` without one).
+    fn xdg_dir(&self, var: &str, default: &str) -> Option<PathBuf> {
+        match self.var(var).map(PathBuf::from) {
+            Some(dir) if dir.is_absolute() => Some(dir),
+            _ => self.home_dir().map(|home| home.join(default)),
+        }
+    }
 }
 
 /// The process environment.

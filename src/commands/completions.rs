@@ -109,9 +109,7 @@ impl Place {
         })?;
         let xdg = |var: &str, default: &str| {
             ctx.env
-                .var(var)
-                .map(PathBuf::from)
-                .filter(|dir| dir.is_absolute())
+                .xdg_dir(var, default)
                 .unwrap_or_else(|| home.join(default))
         };
         let data = xdg("XDG_DATA_HOME", ".local/share");

@@ -68,14 +68,10 @@ pub fn install(global: &GlobalArgs, dir: Option<&Path>, ctx: &mut Context) -> Re
 
 /// `${XDG_DATA_HOME:-~/.local/share}/man/man1`.
 fn default_dir(ctx: &Context) -> Result<PathBuf, Error> {
-    let data = match ctx.env.var("XDG_DATA_HOME").map(PathBuf::from) {
-        Some(dir) if dir.is_absolute() => dir,
-        _ => ctx
-            .env
-            .home_dir()
-            .ok_or_else(|| Error::Failure("HOME is not set: say where with --dir DIR".into()))?
-            .join(".local/share"),
-    };
+    let data = ctx
+        .env
+        .xdg_dir("XDG_DATA_HOME", ".local/share")
+        .ok_or_else(|| Error::Failure("HOME is not set: say where with --dir DIR".into()))?;
     Ok(data.join("man").join("man1"))
 }
 

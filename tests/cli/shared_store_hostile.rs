@@ -225,15 +225,20 @@ fn a_machine_resumed_after_its_claim_was_taken_over_does_not_pay_again() {
     assert_eq!(b.status.code(), Some(0), "{said_b}");
     assert!(said_b.contains("ran out: taking it over"), "{said_b}");
     assert_eq!(fake.made_jobs().len(), 2, "{said_b}");
-    // Resumed, the first machine creates nothing: the document fails, saying why.
+    // Resumed, the first machine creates nothing. Either its fence finds the taker (the document
+    // fails, saying why), or, resumed after the taker recorded its job, it reads that job and
+    // writes the document from it: which one depends on where the stop caught it.
     let a = a.wait_with_output().unwrap();
     let said_a = String::from_utf8_lossy(&a.stderr);
     assert_eq!(fake.made_jobs().len(), 2, "{said_a}");
-    assert_eq!(a.status.code(), Some(1), "{said_a}");
-    assert!(
-        said_a.contains(
-            "was taken over by another machine while this one was away: no job is created for it here"
+    match a.status.code() {
+        Some(1) => assert!(
+            said_a.contains(
+                "was taken over by another machine while this one was away: no job is created for it here"
+            ),
+            "{said_a}"
         ),
-        "{said_a}"
-    );
+        Some(0) => assert!(!said_a.contains("Created parse job"), "{said_a}"),
+        other => panic!("exit {other:?}: {said_a}"),
+    }
 }

@@ -169,6 +169,29 @@ fn doc_00_key_forgotten(url: &str, dir: &Path, store: &str) -> (PathBuf, String)
     (shared, key)
 }
 
+/// Machine "b" run with `--concurrency 1`, so that it prints its documents in the order it
+/// takes them.
+fn one_at_a_time(url: &str, dir: &Path, store: &str) -> Output {
+    let mut run = machine(url, dir, "b", store);
+    run.args(["--concurrency", "1"]).output().unwrap()
+}
+
+/// The file names of the documents in `output`'s jsonl, in the order they were printed.
+fn order(output: &Output) -> Vec<String> {
+    documents(&stdout_of(output))
+        .iter()
+        .map(|line| {
+            line["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 /// A document another machine is deciding about (its claim live: here a dead machine's, let go
 /// of once the others are written) does not hold up the rest: it is taken again once every other
 /// document was, waited for, then claimed.
@@ -191,10 +214,7 @@ fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_t
     };
     write(&claim, body(false).as_bytes());
     let second = std::thread::scope(|scope| {
-        let second = scope.spawn(|| {
-            let mut second = machine(&url, dir.path(), "b", &store);
-            second.args(["--concurrency", "1"]).output().unwrap()
-        });
+        let second = scope.spawn(|| one_at_a_time(&url, dir.path(), &store));
         // The others are written while doc-00 waits; then the claim is let go of.
         let started = Instant::now();
         while !["doc-01.md.md", "doc-02.md.md"]
@@ -212,19 +232,7 @@ fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_t
     });
     let said = stderr_of(&second);
     assert_eq!(second.status.code(), Some(0), "{said}");
-    let order: Vec<String> = documents(&stdout_of(&second))
-        .iter()
-        .map(|line| {
-            line["source"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    assert_eq!(order, ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
+    assert_eq!(order(&second), ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
     assert!(
         said.contains("Waiting for another machine (gone (pid 1)) deciding about"),
         "{said}"
@@ -247,23 +255,10 @@ fn a_document_with_another_machines_unanswered_create_goes_behind_the_others() {
         &shared.join(format!("keys/{key}/events/{name}")),
         br#"{"at":1700000000000,"event":"intent","token":"0123456789abcdef0123456789abcdef"}"#,
     );
-    let mut second = machine(&url, dir.path(), "b", &store);
-    let second = second.args(["--concurrency", "1"]).output().unwrap();
+    let second = one_at_a_time(&url, dir.path(), &store);
     let said = stderr_of(&second);
     assert_eq!(second.status.code(), Some(0), "{said}");
-    let order: Vec<String> = documents(&stdout_of(&second))
-        .iter()
-        .map(|line| {
-            line["source"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    assert_eq!(order, ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
+    assert_eq!(order(&second), ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
     assert_eq!(fake.made_jobs().len(), 6, "{said}");
 }
 

@@ -12,7 +12,7 @@ use crate::fake_server::{fake, start_shared};
 use crate::harness::{command, documents, stderr_of, stdout_of, write};
 
 /// `count` distinct small documents under DIR/docs.
-fn tree(dir: &Path, count: usize) -> PathBuf {
+pub(crate) fn tree(dir: &Path, count: usize) -> PathBuf {
     let docs = dir.join("docs");
     for n in 0..count {
         write(
@@ -64,20 +64,56 @@ fn outputs(output: &Output) -> Vec<String> {
     statuses
 }
 
+/// Machines "a" and "b" (`machine(name)` runs one) on a tree of `count` documents at once: both
+/// succeed, and `fake` made one job per document in all.
+pub(crate) fn two_at_once(fake: &fake::Fake, count: usize, machine: impl Fn(&str) -> Output + Sync) {
+    let (a, b) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| machine("a"));
+        let b = scope.spawn(|| machine("b"));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
+    assert_eq!(
+        fake.made_jobs().len(),
+        count,
+        "{}\n{}",
+        stderr_of(&a),
+        stderr_of(&b)
+    );
+}
+
+/// After [`two_at_once`], machine "c" (`machine("c")` runs it, its HOME empty) makes no job:
+/// each of the `count` documents is CACHED, doc-03 written as b wrote it.
+pub(crate) fn a_third_makes_none(
+    fake: &fake::Fake,
+    dir: &Path,
+    count: usize,
+    machine: impl Fn(&str) -> Output,
+) {
+    let c = machine("c");
+    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
+    assert_eq!(fake.made_jobs().len(), count);
+    let cached = documents(&stdout_of(&c))
+        .iter()
+        .filter(|line| line["status"] == "CACHED")
+        .count();
+    assert_eq!(cached, count, "{}", stderr_of(&c));
+    assert_eq!(
+        std::fs::read(dir.join("c/out/doc-03.md.md")).unwrap(),
+        std::fs::read(dir.join("b/out/doc-03.md.md")).unwrap()
+    );
+}
+
 #[test]
 fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_none() {
     let dir = tempfile::tempdir().unwrap();
     tree(dir.path(), 20);
     let (url, fake) = start_shared(fake::Config::default());
     let store = file_url(dir.path());
-    let (a, b) = std::thread::scope(|scope| {
-        let a = scope.spawn(|| machine(&url, dir.path(), "a", &store).output().unwrap());
-        let b = scope.spawn(|| machine(&url, dir.path(), "b", &store).output().unwrap());
-        (a.join().unwrap(), b.join().unwrap())
+    two_at_once(&fake, 20, |name| {
+        machine(&url, dir.path(), name, &store).output().unwrap()
     });
-    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
-    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
-    assert_eq!(fake.made_jobs().len(), 20, "{}\n{}", stderr_of(&a), stderr_of(&b));
     for name in ["a", "b"] {
         for n in 0..20 {
             let written =

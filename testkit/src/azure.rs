@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::s3::{free_port, skipped};
+use crate::s3::{skipped, start_on_a_free_port};
 
 /// The container every server has.
 pub const CONTAINER: &str = "llamacloud-test";
@@ -67,34 +67,30 @@ impl Azurite {
         // In memory, so it writes no workspace (its debug log and data would go to the current
         // directory): the current directory is a temporary one all the same.
         let cwd = std::env::temp_dir();
-        // A port found free can be taken before Azurite binds it: then another.
-        let mut last = String::new();
-        for _ in 0..3 {
-            let port = free_port();
-            let child = Command::new(&program)
-                .args(["--blobHost", "127.0.0.1", "--blobPort", &port.to_string()])
-                .args([
-                    "--inMemoryPersistence",
-                    "--skipApiVersionCheck",
-                    "--disableTelemetry",
-                    "--silent",
-                ])
-                .current_dir(&cwd)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
-            let mut server = Azurite {
-                child: Some(child),
+        let server = start_on_a_free_port(
+            &program,
+            |port| Azurite {
+                child: Some(
+                    Command::new(&program)
+                        .args(["--blobHost", "127.0.0.1", "--blobPort", &port.to_string()])
+                        .args([
+                            "--inMemoryPersistence",
+                            "--skipApiVersionCheck",
+                            "--disableTelemetry",
+                            "--silent",
+                        ])
+                        .current_dir(&cwd)
+                        .stdin(Stdio::null())
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .spawn()
+                        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display())),
+                ),
                 port,
-            };
-            match server.wait_until_ready() {
-                Ok(()) => return Some(server),
-                Err(why) => last = why,
-            }
-        }
-        panic!("{} did not start: {last}", program.display());
+            },
+            Azurite::wait_until_ready,
+        );
+        Some(server)
     }
 
     /// `az://CONTAINER/prefix`.

@@ -37,27 +37,23 @@ impl S3Server {
                 return None;
             }
         };
-        // A port found free can be taken before moto binds it: then another.
-        let mut last = String::new();
-        for _ in 0..3 {
-            let port = free_port();
-            let child = Command::new(&program)
-                .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
-            let mut server = S3Server {
-                child: Some(child),
+        let server = start_on_a_free_port(
+            &program,
+            |port| S3Server {
+                child: Some(
+                    Command::new(&program)
+                        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+                        .stdin(Stdio::null())
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .spawn()
+                        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display())),
+                ),
                 port,
-            };
-            match server.wait_until_ready() {
-                Ok(()) => return Some(server),
-                Err(why) => last = why,
-            }
-        }
-        panic!("{} did not start: {last}", program.display());
+            },
+            S3Server::wait_until_ready,
+        );
+        Some(server)
     }
 
     /// `s3://BUCKET/prefix`.
@@ -128,6 +124,25 @@ fn moto_server() -> Option<PathBuf> {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
     Some(root.join("target/moto-venv/bin/moto_server")).filter(|p| p.is_file())
+}
+
+/// A server of `program` on a free loopback port: `spawn` starts it on the port, `ready` waits
+/// until it answers (stopping it when it will not). A port found free can be taken before the
+/// server binds it: then another, three times in all, before panicking with the last reason.
+pub(crate) fn start_on_a_free_port<S>(
+    program: &Path,
+    mut spawn: impl FnMut(u16) -> S,
+    mut ready: impl FnMut(&mut S) -> Result<(), String>,
+) -> S {
+    let mut last = String::new();
+    for _ in 0..3 {
+        let mut server = spawn(free_port());
+        match ready(&mut server) {
+            Ok(()) => return server,
+            Err(why) => last = why,
+        }
+    }
+    panic!("{} did not start: {last}", program.display());
 }
 
 pub(crate) fn free_port() -> u16 {

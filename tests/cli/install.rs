@@ -249,21 +249,10 @@ fn without_a_shell_known_from_shell_install_is_a_usage_error_listing_the_shells(
 
 /// The committed man pages (`docs/man/`, checked against the program by the docs test).
 fn committed_pages() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
-    let mut pages: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    pages.sort();
-    pages
+    pages_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man"))
 }
 
+/// The files in `dir` with their bytes, sorted by name.
 fn pages_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut pages: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
         .unwrap()

@@ -12,7 +12,7 @@ use crate::fake_server::{fake, start_shared};
 use crate::harness::{command, documents, stderr_of, stdout_of, write};
 
 /// `count` distinct small documents under DIR/docs.
-fn tree(dir: &Path, count: usize) -> PathBuf {
+pub(crate) fn tree(dir: &Path, count: usize) -> PathBuf {
     let docs = dir.join("docs");
     for n in 0..count {
         write(
@@ -64,20 +64,56 @@ fn outputs(output: &Output) -> Vec<String> {
     statuses
 }
 
+/// Machines "a" and "b" (`machine(name)` runs one) on a tree of `count` documents at once: both
+/// succeed, and `fake` made one job per document in all.
+pub(crate) fn two_at_once(fake: &fake::Fake, count: usize, machine: impl Fn(&str) -> Output + Sync) {
+    let (a, b) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| machine("a"));
+        let b = scope.spawn(|| machine("b"));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
+    assert_eq!(
+        fake.made_jobs().len(),
+        count,
+        "{}\n{}",
+        stderr_of(&a),
+        stderr_of(&b)
+    );
+}
+
+/// After [`two_at_once`], machine "c" (`machine("c")` runs it, its HOME empty) makes no job:
+/// each of the `count` documents is CACHED, doc-03 written as b wrote it.
+pub(crate) fn a_third_makes_none(
+    fake: &fake::Fake,
+    dir: &Path,
+    count: usize,
+    machine: impl Fn(&str) -> Output,
+) {
+    let c = machine("c");
+    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
+    assert_eq!(fake.made_jobs().len(), count);
+    let cached = documents(&stdout_of(&c))
+        .iter()
+        .filter(|line| line["status"] == "CACHED")
+        .count();
+    assert_eq!(cached, count, "{}", stderr_of(&c));
+    assert_eq!(
+        std::fs::read(dir.join("c/out/doc-03.md.md")).unwrap(),
+        std::fs::read(dir.join("b/out/doc-03.md.md")).unwrap()
+    );
+}
+
 #[test]
 fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_none() {
     let dir = tempfile::tempdir().unwrap();
     tree(dir.path(), 20);
     let (url, fake) = start_shared(fake::Config::default());
     let store = file_url(dir.path());
-    let (a, b) = std::thread::scope(|scope| {
-        let a = scope.spawn(|| machine(&url, dir.path(), "a", &store).output().unwrap());
-        let b = scope.spawn(|| machine(&url, dir.path(), "b", &store).output().unwrap());
-        (a.join().unwrap(), b.join().unwrap())
+    two_at_once(&fake, 20, |name| {
+        machine(&url, dir.path(), name, &store).output().unwrap()
     });
-    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
-    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
-    assert_eq!(fake.made_jobs().len(), 20, "{}\n{}", stderr_of(&a), stderr_of(&b));
     for name in ["a", "b"] {
         for n in 0..20 {
             let written =
@@ -169,6 +205,29 @@ fn doc_00_key_forgotten(url: &str, dir: &Path, store: &str) -> (PathBuf, String)
     (shared, key)
 }
 
+/// Machine "b" run with `--concurrency 1`, so that it prints its documents in the order it
+/// takes them.
+fn one_at_a_time(url: &str, dir: &Path, store: &str) -> Output {
+    let mut run = machine(url, dir, "b", store);
+    run.args(["--concurrency", "1"]).output().unwrap()
+}
+
+/// The file names of the documents in `output`'s jsonl, in the order they were printed.
+fn order(output: &Output) -> Vec<String> {
+    documents(&stdout_of(output))
+        .iter()
+        .map(|line| {
+            line["source"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 /// A document another machine is deciding about (its claim live: here a dead machine's, let go
 /// of once the others are written) does not hold up the rest: it is taken again once every other
 /// document was, waited for, then claimed.
@@ -191,10 +250,7 @@ fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_t
     };
     write(&claim, body(false).as_bytes());
     let second = std::thread::scope(|scope| {
-        let second = scope.spawn(|| {
-            let mut second = machine(&url, dir.path(), "b", &store);
-            second.args(["--concurrency", "1"]).output().unwrap()
-        });
+        let second = scope.spawn(|| one_at_a_time(&url, dir.path(), &store));
         // The others are written while doc-00 waits; then the claim is let go of.
         let started = Instant::now();
         while !["doc-01.md.md", "doc-02.md.md"]
@@ -212,19 +268,7 @@ fn a_document_another_machine_decides_about_waits_behind_the_others_not_before_t
     });
     let said = stderr_of(&second);
     assert_eq!(second.status.code(), Some(0), "{said}");
-    let order: Vec<String> = documents(&stdout_of(&second))
-        .iter()
-        .map(|line| {
-            line["source"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    assert_eq!(order, ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
+    assert_eq!(order(&second), ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
     assert!(
         said.contains("Waiting for another machine (gone (pid 1)) deciding about"),
         "{said}"
@@ -247,23 +291,10 @@ fn a_document_with_another_machines_unanswered_create_goes_behind_the_others() {
         &shared.join(format!("keys/{key}/events/{name}")),
         br#"{"at":1700000000000,"event":"intent","token":"0123456789abcdef0123456789abcdef"}"#,
     );
-    let mut second = machine(&url, dir.path(), "b", &store);
-    let second = second.args(["--concurrency", "1"]).output().unwrap();
+    let second = one_at_a_time(&url, dir.path(), &store);
     let said = stderr_of(&second);
     assert_eq!(second.status.code(), Some(0), "{said}");
-    let order: Vec<String> = documents(&stdout_of(&second))
-        .iter()
-        .map(|line| {
-            line["source"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    assert_eq!(order, ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
+    assert_eq!(order(&second), ["doc-01.md", "doc-02.md", "doc-00.md"], "{said}");
     assert_eq!(fake.made_jobs().len(), 6, "{said}");
 }
 

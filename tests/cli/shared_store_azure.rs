@@ -7,7 +7,8 @@ use std::path::Path;
 use testkit::azure::Azurite;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, cli, documents, stderr_of, stdout_of, write};
+use crate::harness::{InProcess, cli};
+use crate::shared_store::{a_third_makes_none, tree, two_at_once};
 
 /// `parse` of DIR/docs on machine `name`: its own HOME, config and local store, empty at first
 /// (DIR/NAME/home), its outputs in DIR/NAME/out; the shared store on `server`.
@@ -37,27 +38,10 @@ fn two_machines_on_an_azure_store_at_once_make_one_job_per_document_and_a_third_
     };
     let dir = tempfile::tempdir().unwrap();
     let count = 8;
-    for n in 0..count {
-        write(
-            &dir.path().join(format!("docs/doc-{n:02}.md")),
-            format!("# Document {n}\n").as_bytes(),
-        );
-    }
+    tree(dir.path(), count);
     let (url, fake) = start_shared(fake::Config::default());
-    let (a, b) = std::thread::scope(|scope| {
-        let a = scope.spawn(|| machine(&url, dir.path(), "a", &server).output().unwrap());
-        let b = scope.spawn(|| machine(&url, dir.path(), "b", &server).output().unwrap());
-        (a.join().unwrap(), b.join().unwrap())
-    });
-    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
-    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
-    assert_eq!(
-        fake.made_jobs().len(),
-        count,
-        "{}\n{}",
-        stderr_of(&a),
-        stderr_of(&b)
-    );
+    let machine = |name: &str| machine(&url, dir.path(), name, &server).output().unwrap();
+    two_at_once(&fake, count, machine);
     for n in 0..count {
         let name = format!("doc-{n:02}.md.md");
         let (in_a, in_b) = (
@@ -71,16 +55,5 @@ fn two_machines_on_an_azure_store_at_once_make_one_job_per_document_and_a_third_
             "{name}"
         );
     }
-    let c = machine(&url, dir.path(), "c", &server).output().unwrap();
-    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
-    assert_eq!(fake.made_jobs().len(), count);
-    let cached = documents(&stdout_of(&c))
-        .iter()
-        .filter(|line| line["status"] == "CACHED")
-        .count();
-    assert_eq!(cached, count, "{}", stderr_of(&c));
-    assert_eq!(
-        std::fs::read(dir.path().join("c/out/doc-03.md.md")).unwrap(),
-        std::fs::read(dir.path().join("b/out/doc-03.md.md")).unwrap()
-    );
+    a_third_makes_none(&fake, dir.path(), count, machine);
 }

@@ -8,7 +8,8 @@ use std::path::Path;
 use testkit::s3::S3Server;
 
 use crate::fake_server::{fake, start_shared};
-use crate::harness::{InProcess, cli, documents, stderr_of, stdout_of, write};
+use crate::harness::{InProcess, cli, stderr_of};
+use crate::shared_store::{a_third_makes_none, tree, two_at_once};
 
 /// `parse` of DIR/docs on machine `name` (its own local store, DIR/NAME/out), with the shared
 /// store on `server`.
@@ -28,15 +29,6 @@ fn machine(url: &str, dir: &Path, name: &str, server: &S3Server, extra: &[&str])
     run
 }
 
-fn tree(dir: &Path, count: usize) {
-    for n in 0..count {
-        write(
-            &dir.join(format!("docs/doc-{n:02}.md")),
-            format!("# Document {n}\n").as_bytes(),
-        );
-    }
-}
-
 #[test]
 fn two_machines_on_an_s3_store_at_once_make_one_job_per_document_and_a_third_makes_none() {
     let Some(server) = S3Server::start("shared_store_s3::two_machines…") else {
@@ -48,32 +40,9 @@ fn two_machines_on_an_s3_store_at_once_make_one_job_per_document_and_a_third_mak
     let count = 8;
     tree(dir.path(), count);
     let (url, fake) = start_shared(fake::Config::default());
-    let (a, b) = std::thread::scope(|scope| {
-        let a = scope.spawn(|| machine(&url, dir.path(), "a", &server, &[]).output().unwrap());
-        let b = scope.spawn(|| machine(&url, dir.path(), "b", &server, &[]).output().unwrap());
-        (a.join().unwrap(), b.join().unwrap())
-    });
-    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
-    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
-    assert_eq!(
-        fake.made_jobs().len(),
-        count,
-        "{}\n{}",
-        stderr_of(&a),
-        stderr_of(&b)
-    );
-    let c = machine(&url, dir.path(), "c", &server, &[]).output().unwrap();
-    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
-    assert_eq!(fake.made_jobs().len(), count);
-    let cached = documents(&stdout_of(&c))
-        .iter()
-        .filter(|line| line["status"] == "CACHED")
-        .count();
-    assert_eq!(cached, count, "{}", stderr_of(&c));
-    assert_eq!(
-        std::fs::read(dir.path().join("c/out/doc-03.md.md")).unwrap(),
-        std::fs::read(dir.path().join("b/out/doc-03.md.md")).unwrap()
-    );
+    let machine = |name: &str| machine(&url, dir.path(), name, &server, &[]).output().unwrap();
+    two_at_once(&fake, count, machine);
+    a_third_makes_none(&fake, dir.path(), count, machine);
 }
 
 #[test]

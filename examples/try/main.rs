@@ -1,7 +1,10 @@
 //! Try `llamacloud` without an account, in one command:
 //!
-//!     cargo run -p try -- parse README.md
-//!     cargo run -p try -- parsing list --max-items 5
+//!     cargo try parse README.md
+//!     cargo try parsing list --max-items 5
+//!
+//! (`cargo try` is the repository's alias for `cargo run --package try --profile try --`:
+//! .cargo/config.toml.)
 //!
 //! It starts the bundled fake LlamaCloud in this process on a free loopback port, points the
 //! program at it with a demo key, runs the command through the same library entry point as the
@@ -29,11 +32,11 @@ const HELP: &str = "\
 Try llamacloud against a fake LlamaCloud running in this process (no account, nothing leaves
 this machine):
 
-  cargo run -p try -- parse README.md                 a document in, markdown out
-  cargo run -p try -- parsing list --max-items 5      the newest parse jobs
-  cargo run -p try -- parsing list --status failed    why jobs failed
-  cargo run -p try -- parse README.md Cargo.toml --output-dir out   several, into a folder
-  cargo run -p try -- --help                          every command
+  cargo try parse README.md                 a document in, markdown out
+  cargo try parsing list --max-items 5      the newest parse jobs
+  cargo try parsing list --status failed    why jobs failed
+  cargo try parse README.md Cargo.toml --output-dir out   several, into a folder
+  cargo try --help                          every command
 
 Jobs you create here go PENDING -> RUNNING -> COMPLETED over three polls; a file whose name
 contains `fail` ends FAILED. The tier defaults to agentic (--tier to change it).";

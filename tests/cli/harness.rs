@@ -68,7 +68,7 @@ pub fn command() -> std::process::Command {
     cmd
 }
 
-/// `cargo run -p try` (the fake in-process), built by `cargo test` as the `try` example beside
+/// `cargo try` (the fake in-process), built by `cargo test` as the `try` example beside
 /// the test binary, with the same scratch environment as `command()`.
 pub fn try_example() -> std::process::Command {
     let examples = std::env::current_exe()

@@ -135,8 +135,7 @@ fn fixtures(dir: &Path) {
 fn as_here(command: &str, url: &str, job: &str) -> String {
     let try_bin = try_example().get_program().to_string_lossy().into_owned();
     command
-        .replace("cargo run -p try --", &try_bin)
-        .replace("cargo run -p try", &try_bin)
+        .replace("cargo try", &try_bin)
         .replace("cargo run --", "llamacloud")
         .replace("http://127.0.0.1:8765", url)
         .replace("pjb-…", job)

@@ -85,10 +85,12 @@ install the SDK, once).
 """
 
 import argparse
+import collections
 import http.client
 import json
 import os
 import queue
+import re
 import shutil
 import statistics
 import subprocess
@@ -716,15 +718,35 @@ def bench_shared(cli, sdk, args):
         server = subprocess.Popen([str(moto), "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=log)
         endpoint = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(urllib.request.Request(f"{endpoint}/bench", method="PUT"))
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            # A bucket for the 1-process run and one for the 4 processes (then the warm run): moto
+            # lists a prefix by going over every object of its bucket, which real S3 does not, so
+            # that the 4 processes on the 1-process run's bucket would list 9,000 more objects.
+            for bucket in ("one", "four"):
+                for _ in range(100):
+                    try:
+                        urllib.request.urlopen(urllib.request.Request(f"{endpoint}/{bucket}", method="PUT"))
+                        break
+                    except OSError:
+                        time.sleep(0.1)
+
+            def logged():
+                """moto's request lines, without the colours it gives a 404 or a 412."""
+                for line in open(log_path, errors="replace"):
+                    line = re.sub("\x1b\\[[0-9;]*m", "", line)
+                    if "HTTP/1.1\" " in line:
+                        yield line
 
             def requests():
-                return sum(1 for line in open(log_path, errors="replace") if "HTTP/1.1\" " in line)
+                return sum(1 for _ in logged())
+
+            def kinds(since):
+                """The requests after the first `since`, by what they were (a LIST of a key, a PUT of an
+                intent, ...)."""
+                counted = collections.Counter()
+                lines = list(logged())
+                for line in lines[since:]:
+                    counted[request_kind(line)] += 1
+                return counted
 
             one, four = Path(tmp) / "one", Path(tmp) / "four"
             write_tiny_docs(one, count)
@@ -732,9 +754,10 @@ def bench_shared(cli, sdk, args):
             with Fake(tmp, ["--job-ms", "1"]) as fake:
                 fake.env.update(AWS_ENDPOINT_URL=endpoint, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
                                 AWS_REGION="us-east-1", AWS_ALLOW_HTTP="true")
-                store = ["--store", "s3://bench/team"]
+                store = ["--store", "s3://four/team"]
                 before = requests()
-                single = run_bulk(cli, fake, one, tmp, "1 process", store)
+                single = run_bulk(cli, fake, one, tmp, "1 process", ["--store", "s3://one/team"])
+                single_kinds = kinds(before)
                 single_requests = requests() - before
                 before, made = requests(), fake.stats()["jobs_made"]
                 rows = [None] * 4
@@ -750,9 +773,11 @@ def bench_shared(cli, sdk, args):
                 # Each run_bulk waits 2.4 s for the fake's stats around its run.
                 wall = max(row["wall_s"] for row in rows)
                 made = fake.stats()["jobs_made"] - made
+                four_kinds = kinds(before)
                 four_requests = requests() - before
                 before = requests()
                 warm = run_bulk(cli, fake, four, tmp, "warm shared store, fresh local", store)
+                warm_kinds = kinds(before)
                 warm_requests = requests() - before
         finally:
             server.terminate()
@@ -769,10 +794,37 @@ def bench_shared(cli, sdk, args):
         ("S3 requests a document, 1 process", f"{single_requests / count:.1f}", "", None),
         ("S3 requests a document, 4 processes", f"{four_requests / count:.1f}", "all 4 together", None),
         ("S3 requests a document, warm", f"{warm_requests / count:.1f}", "", None)])
+    for said, counted in (("1 process", single_kinds), ("4 processes", four_kinds), ("warm", warm_kinds)):
+        print(f"  S3 requests a document by kind, {said}: " + ", ".join(
+            f"{kind} {n / count:.2f}" for kind, n in counted.most_common()))
     return {"documents": count, "single": single, "four": rows, "four_wall_s": wall, "four_jobs_made": made,
+            "requests_by_kind": {"single": dict(single_kinds), "four": dict(four_kinds), "warm": dict(warm_kinds)},
             "warm": warm, "ratio": ratio, "requests_per_document": {
                 "single": single_requests / count, "four": four_requests / count, "warm": warm_requests / count},
             "pass": ok}
+
+
+def request_kind(line):
+    """What a request in moto's log was: its method and what it was to (`GET list claims`,
+    `PUT event created`, ...)."""
+    request = line.split('"')[1] if '"' in line else line
+    method, _, rest = request.partition(" ")
+    target = urllib.parse.unquote(rest.split(" ")[0])
+    if "list-type=2" in target or "prefix=" in target:
+        prefix = urllib.parse.parse_qs(urllib.parse.urlsplit(target).query).get("prefix", [""])[0]
+        what = "claims" if "/claims/" in f"/{prefix}" else "keys" if "/keys/" in f"/{prefix}" else prefix
+        return f"{method} list {what}"
+    path = urllib.parse.urlsplit(target).path
+    status = line.split('"')[2].split()[0] if line.count('"') >= 2 else ""
+    if status == "404":
+        method = f"{method} (404)"
+    if "/events/" in path:
+        fields = path.rsplit("/", 1)[-1].removesuffix(".json").split("~")
+        return f"{method} event {fields[1] if len(fields) > 1 else '(body)'}"
+    for part in ("/results/", "/claims/", "/meta/used", "/.llamacloud/"):
+        if part in path:
+            return f"{method} {part.strip('/')}"
+    return f"{method} other"
 
 
 def bench_tenk(cli, sdk, args):

@@ -65,6 +65,10 @@ pub(super) fn fetch_result(
         Kind::Job => Vec::new(),
         Kind::Full(_) => FULL.to_vec(),
     };
+    // Another machine's result, in the shared store: no request to the API.
+    if let Some(fetched) = shared.copied_down(key, kind, job_id) {
+        return Ok(fetched);
+    }
     let expand = Expand {
         parts,
         image_filenames: None,
@@ -145,13 +149,13 @@ pub(super) fn fetch_result(
 }
 
 /// A result fetched, and the pages of it that failed (marked in it).
-pub(super) struct Fetched {
+pub(crate) struct Fetched {
     pub kept: Kept,
     pub failed_pages: Vec<FailedPage>,
 }
 
 /// A fetched result.
-pub(super) enum Kept {
+pub(crate) enum Kept {
     Stored(PathBuf),
     /// With `--no-cache`: gone once dropped.
     Temporary(tempfile::NamedTempFile),

@@ -1,9 +1,11 @@
 //! What is known of a result key: the store's, the journal's (a bulk run's manifest) and the
 //! shared store's entries merged (`Entry::merge`); a result only the shared store holds is
-//! copied down into the store.
+//! copied down into the store when it is fetched.
 
 use std::sync::Arc;
 
+use crate::api::document::FailedPage;
+use crate::parse::fetch::{Fetched, Kept};
 use crate::parse::kind::Kind;
 use crate::parse::once::{Known, Shared};
 use crate::store::Entry;
@@ -11,19 +13,10 @@ use crate::store::shared::SharedStore;
 
 impl Shared {
     /// What the store, the journal and the shared store know of `key` for `kind` (see
-    /// `Entry::merge`); a result only the shared store holds is copied down into the store (but
-    /// in a dry run: `looking_at`).
+    /// `Entry::merge`). A result only the shared store holds is `Completed`: it is copied down
+    /// when it is fetched (`copied_down`), by a bulk run's fetchers, in parallel.
     pub(crate) fn known(&self, key: &str, kind: Kind) -> Known {
-        let (known, shared_result) = self.merged(key, kind);
-        match known {
-            Known::Completed(job_id) if shared_result && !self.looking => self
-                .copy_down(key, kind, &job_id)
-                .map_or(Known::Completed(job_id.clone()), |path| Known::Stored {
-                    path,
-                    job_id,
-                }),
-            known => known,
-        }
+        self.merged(key, kind, true)
     }
 
     /// What the store and the journal alone know of `key` for `kind`: no request to the shared
@@ -54,47 +47,98 @@ impl Shared {
     }
 
     /// What is known of `key` for `kind` with the shared store's entry merged in (a result in
-    /// the store costs no request to it), and whether the shared store holds its result.
-    fn merged(&self, key: &str, kind: Kind) -> (Known, bool) {
+    /// the store costs no request to it). With `take`, a result only the shared store holds is
+    /// first taken straight down (one request: `SharedStore::take_result`), the key's events
+    /// listed only when it is not there.
+    pub(super) fn merged(&self, key: &str, kind: Kind, take: bool) -> Known {
         let local = self.local(key);
         let store = self.store();
         let result = || store.as_ref()?.result(key, kind.name());
         if let Some(local) = &local
             && let stored @ Known::Stored { .. } = local.known(result)
         {
-            return (stored, false);
+            return stored;
         }
+        drop(store);
+        if take && let Some(taken) = self.taken_down(key, kind) {
+            return Known::Stored {
+                path: taken.path().to_path_buf(),
+                job_id: taken.job_id,
+            };
+        }
+        let store = self.store();
         let result = || store.as_ref()?.result(key, kind.name());
         let remote = self.remote.as_ref().and_then(|remote| remote.entry(key));
-        let shared_result = remote.as_ref().is_some_and(|r| r.results.contains(kind.name()));
-        let known = match (local, remote) {
+        match (local, remote) {
             (Some(local), Some(remote)) => local.merge(remote).known(result),
             (Some(entry), None) | (None, Some(entry)) => entry.known(result),
             (None, None) => Known::Nothing,
-        };
-        (known, shared_result)
+        }
+    }
+
+    /// `key`'s result of `kind` taken straight down from the shared store into the store (see
+    /// `SharedStore::take_result`); never in a dry run (`looking_at`).
+    fn taken_down(&self, key: &str, kind: Kind) -> Option<Taken> {
+        let remote = self.remote.as_ref().filter(|_| !self.looking)?;
+        let temp = self.store()?.temporary().ok()?;
+        let (job_id, failed_pages) = remote.take_result(key, kind.name(), temp.path())?;
+        self.kept(temp, key, kind, &job_id, failed_pages)
     }
 
     /// `key`'s result of `kind` (of job `job_id`) copied down from the shared store into the
-    /// store, recorded there with its failed pages.
-    fn copy_down(&self, key: &str, kind: Kind, job_id: &str) -> Option<std::path::PathBuf> {
-        let remote = self.remote.as_ref()?;
+    /// store, recorded there with its failed pages (`None`: the shared store was not read to hold
+    /// it, or it could not be copied: the API is asked). Never in a dry run (`looking_at`).
+    pub(crate) fn copied_down(&self, key: &str, kind: Kind, job_id: &str) -> Option<Fetched> {
+        let remote = self.remote.as_ref().filter(|_| !self.looking)?;
+        let shared = remote.entry(key).filter(|e| e.results.contains(kind.name()))?;
         let temp = self.store()?.temporary().ok()?;
         if !remote.copy_down(key, kind.name(), temp.path()) {
             return None;
         }
-        let failed_pages = remote
-            .entry(key)
+        let failed_pages: Vec<FailedPage> = Some(shared)
             .filter(|e| e.failed_in.contains(kind.name()))
             .and_then(|e| e.failed_pages.map(Vec::from))
             .unwrap_or_default();
+        let taken = self.kept(temp, key, kind, job_id, failed_pages)?;
+        Some(Fetched {
+            kept: Kept::Stored(taken.path),
+            failed_pages: taken.failed_pages,
+        })
+    }
+
+    /// A result copied down into `temp`, kept in the store with its job (`Store::keep`): the
+    /// local store knows the result from then on.
+    fn kept(
+        &self,
+        temp: tempfile::NamedTempFile,
+        key: &str,
+        kind: Kind,
+        job_id: &str,
+        failed_pages: Vec<FailedPage>,
+    ) -> Option<Taken> {
         let at = self.now_ms();
-        // Kept with its job (`Store::keep`): the local store knows the result from then on.
         let (path, pending) = self
             .store()?
-            .keep(temp, key, job_id, kind.name(), failed_pages, at)
+            .keep(temp, key, job_id, kind.name(), failed_pages.clone(), at)
             .ok()?;
         pending.wait().ok()?;
-        Some(path)
+        Some(Taken {
+            path,
+            job_id: job_id.to_string(),
+            failed_pages,
+        })
+    }
+}
+
+/// A result copied down from the shared store, kept in the store.
+struct Taken {
+    path: std::path::PathBuf,
+    job_id: String,
+    failed_pages: Vec<FailedPage>,
+}
+
+impl Taken {
+    fn path(&self) -> &std::path::Path {
+        &self.path
     }
 }

@@ -157,8 +157,9 @@ impl Shared {
     /// What `--force` still takes of what is known: a job in flight (running, or a create whose
     /// answer was lost), which a `--force` run stopped half-way left, is waited for rather than
     /// paid for again; a result already had is parsed again.
-    pub(super) fn in_flight(&self, key: &str, kind: Kind, source: &Source) -> Known {
-        match self.usable(key, kind, source) {
+    pub(super) fn in_flight(&self, key: &str, kind: Kind) -> Known {
+        // A result is parsed again: not taken down from the shared store.
+        match self.merged(key, kind, false) {
             known @ (Known::Running(_) | Known::Unanswered(_)) => known,
             _ => Known::Nothing,
         }

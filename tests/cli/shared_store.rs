@@ -143,6 +143,60 @@ fn two_machines_on_one_tree_at_once_make_one_job_per_document_and_a_third_makes_
     assert_eq!(outputs(&again), vec!["CACHED"; 20]);
 }
 
+/// A machine with an empty HOME reads a key whose result is shared in one request: the result
+/// object, whose head line names its job. Here the keys' events are gone, so a machine that
+/// listed them would know nothing and pay for every document again.
+#[test]
+fn a_shared_result_is_read_by_itself_its_head_line_naming_its_job() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 4);
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    let a = machine(&url, dir.path(), "a", &store).output().unwrap();
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    let made: Vec<String> = fake
+        .made_jobs()
+        .iter()
+        .map(|job| job["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(made.len(), 4);
+    let keys = dir.path().join("shared/keys");
+    for key in std::fs::read_dir(&keys).unwrap() {
+        let key = key.unwrap().path();
+        // The result object: its head line, then the result as the API gave it.
+        let result = std::fs::read_to_string(key.join("results/md")).unwrap();
+        let (head, body) = result.split_once('\n').unwrap();
+        let job: serde_json::Value =
+            serde_json::from_str(head.strip_prefix("llamacloud-result ").unwrap()).unwrap();
+        assert!(
+            made.contains(&job["job_id"].as_str().unwrap().to_string()),
+            "{head}"
+        );
+        assert!(body.contains("\n# Document "), "{body}");
+        std::fs::remove_dir_all(key.join("events")).unwrap();
+    }
+    let c = machine(&url, dir.path(), "c", &store).output().unwrap();
+    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
+    assert_eq!(fake.made_jobs().len(), 4, "{}", stderr_of(&c));
+    assert_eq!(outputs(&c), vec!["CACHED"; 4]);
+    for n in 0..4 {
+        let name = format!("doc-{n:02}.md.md");
+        assert_eq!(
+            std::fs::read(dir.path().join("c/out").join(&name)).unwrap(),
+            std::fs::read(dir.path().join("a/out").join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    // Its manifest names each document's job, as a's does.
+    let manifest = |name: &str| {
+        std::fs::read_to_string(dir.path().join(name).join("out/.llamacloud-manifest.jsonl"))
+            .unwrap_or_default()
+    };
+    for job in &made {
+        assert!(manifest("c").contains(job.as_str()), "{job}: {}", manifest("c"));
+    }
+}
+
 /// Waits until `fake` has made `count` jobs, at most 20 s.
 fn until_made(fake: &fake::Fake, count: usize) {
     let started = Instant::now();
@@ -206,10 +260,49 @@ fn doc_00_key_forgotten(url: &str, dir: &Path, store: &str) -> (PathBuf, String)
 }
 
 /// Machine "b" run with `--concurrency 1`, so that it prints its documents in the order it
-/// takes them.
+/// takes them: the order they are found in (a window of one: no random order of its own).
 fn one_at_a_time(url: &str, dir: &Path, store: &str) -> Output {
     let mut run = machine(url, dir, "b", store);
-    run.args(["--concurrency", "1"]).output().unwrap()
+    run.args(["--concurrency", "1"])
+        .env("LLAMACLOUD_TEST_TAKE_WINDOW", "1")
+        .output()
+        .unwrap()
+}
+
+/// With a shared store, a run takes its documents in an order of its own (at random within the
+/// next 1,024), so that machines started together on one tree start on different documents
+/// rather than all deciding about the first one, then the second… (all but one waiting for the
+/// claim of each, issue 32's benchmark).
+#[test]
+fn machines_on_one_tree_take_its_documents_each_in_an_order_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 12);
+    // One store each, so that each run creates a job for every document, in the order it took them.
+    let order_of = |name: &str, seed: &str| {
+        let (url, fake) = start_shared(fake::Config::default());
+        let store = format!("file://{}", dir.path().join(name).join("shared").display());
+        let mut run = machine(&url, dir.path(), name, &store);
+        let output = run
+            .args(["--concurrency", "1"])
+            .env("LLAMACLOUD_TEST_TAKE_SEED", seed)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        let made = fake.made_jobs();
+        made.iter()
+            .map(|job| job["name"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (order_of("a", "1"), order_of("b", "2"));
+    let found: Vec<String> = (0..12).map(|n| format!("doc-{n:02}.md")).collect();
+    let mut sorted = a.clone();
+    sorted.sort();
+    assert_eq!(sorted, found, "every document once");
+    sorted = b.clone();
+    sorted.sort();
+    assert_eq!(sorted, found, "every document once");
+    assert_ne!(a, found, "not the order they are found in");
+    assert_ne!(a, b, "each run its own order");
 }
 
 /// The file names of the documents in `output`'s jsonl, in the order they were printed.

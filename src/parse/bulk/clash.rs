@@ -53,6 +53,29 @@ pub(super) struct Taking<'a> {
     pass: Pass<'a>,
     /// A hash of each output path taken so far.
     outputs: HashSet<u64>,
+    /// With a shared store: documents read ahead, taken in a random order among them.
+    ahead: Option<Ahead>,
+}
+
+/// Documents read ahead of the submitters, so that machines running on one tree at once start on
+/// different documents (each on its own random order) instead of all deciding about the first
+/// one, then the second…: every machine but one waiting for the claim of each.
+pub(super) struct Ahead {
+    /// How many documents are read ahead (1: the order they are found in).
+    window: usize,
+    random: fastrand::Rng,
+    tasks: Vec<Task>,
+}
+
+impl Ahead {
+    /// Documents taken at random among the next `window`.
+    pub(super) fn new(window: usize, random: fastrand::Rng) -> Self {
+        Ahead {
+            window,
+            random,
+            tasks: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Taking<'a> {
@@ -60,11 +83,35 @@ impl<'a> Taking<'a> {
         Taking {
             pass,
             outputs: HashSet::new(),
+            ahead: None,
         }
+    }
+
+    /// Taken in a random order within `ahead`'s window.
+    pub(super) fn ahead(&mut self, ahead: Ahead) {
+        self.ahead = Some(ahead);
     }
 
     /// The next document, refused when it cannot be parsed or its output is another's.
     pub(super) fn next(&mut self) -> Option<Task> {
+        let Some(mut ahead) = self.ahead.take() else {
+            return self.in_order();
+        };
+        while ahead.tasks.len() < ahead.window
+            && let Some(task) = self.in_order()
+        {
+            ahead.tasks.push(task);
+        }
+        let task = (!ahead.tasks.is_empty()).then(|| {
+            let at = ahead.random.usize(..ahead.tasks.len());
+            ahead.tasks.swap_remove(at)
+        });
+        self.ahead = Some(ahead);
+        task
+    }
+
+    /// The next document in the order the sources give them.
+    fn in_order(&mut self) -> Option<Task> {
         loop {
             // The first pass stopped on what cannot be found; found now, it is left out.
             let Ok(document) = self.pass.next()? else {

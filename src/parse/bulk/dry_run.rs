@@ -361,7 +361,7 @@ impl Look<'_> {
         // What the real run knows of the whole document's result (all of it, or with --force
         // only a job in flight).
         let whole = if self.force {
-            self.shared.in_flight(&stored, self.kind, &document.source)
+            self.shared.in_flight(&stored, self.kind)
         } else {
             self.shared.usable(&stored, self.kind, &document.source)
         };

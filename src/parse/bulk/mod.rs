@@ -207,7 +207,10 @@ fn run_given(
         manifest,
         throttle,
     };
-    let run = Run::new(setup, sources.pass(None), uploads, bulk.max_in_flight as usize);
+    let mut run = Run::new(setup, sources.pass(None), uploads, bulk.max_in_flight as usize);
+    if remote.is_some() {
+        run = run.taking_ahead(ahead(ctx.env.as_ref()));
+    }
 
     let started = Instant::now();
     let bar = progress(ctx, total as u64);
@@ -328,5 +331,25 @@ mod tests {
             catch_panic(|| std::panic::panic_any(1u8)),
             Err("a panic".to_string())
         );
+    }
+}
+
+/// With a shared store, the documents are taken at random within the next 1,024 (`Ahead`): a
+/// run's own order, different on every machine. Test builds pin the window and the draw
+/// (`LLAMACLOUD_TEST_TAKE_WINDOW`, `LLAMACLOUD_TEST_TAKE_SEED`).
+fn ahead(env: &dyn crate::context::Env) -> clash::Ahead {
+    const WINDOW: usize = 1024;
+    #[cfg(feature = "test-support")]
+    {
+        let number = |name: &str| env.var(name).and_then(|v| v.parse::<u64>().ok());
+        let window = number("LLAMACLOUD_TEST_TAKE_WINDOW").map_or(WINDOW, |w| w.max(1) as usize);
+        let random =
+            number("LLAMACLOUD_TEST_TAKE_SEED").map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed);
+        clash::Ahead::new(window, random)
+    }
+    #[cfg(not(feature = "test-support"))]
+    {
+        let _ = env;
+        clash::Ahead::new(WINDOW, fastrand::Rng::new())
     }
 }

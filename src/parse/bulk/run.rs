@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::api::throttle::Throttle;
 use crate::error::Error;
-use crate::parse::bulk::clash::Taking;
+use crate::parse::bulk::clash::{Ahead, Taking};
 use crate::parse::bulk::gate::{Gate, Slots};
 use crate::parse::bulk::health::{BACKOFF, Health, MAX_OUTAGE};
 use crate::parse::bulk::manifest::Manifest;
@@ -145,6 +145,15 @@ impl<'a> Run<'a> {
 }
 
 impl Run<'_> {
+    /// Its documents taken at random within `ahead`'s window.
+    pub(super) fn taking_ahead(mut self, ahead: Ahead) -> Self {
+        self.documents
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .ahead(ahead);
+        self
+    }
+
     /// Pages of the documents parsed in windows: written so far, and in all.
     pub(super) fn pages(&self) -> (u64, u64) {
         (

@@ -125,7 +125,7 @@ fn known(run: &Run, key: &str, legacy: Option<&Legacy>, source: &Source, lost: u
         return Known::Running(job_id.clone());
     }
     if run.force {
-        return run.once.in_flight(key, run.kind, source);
+        return run.once.in_flight(key, run.kind);
     }
     match run.once.usable(key, run.kind, source) {
         Known::Nothing if lost == 0 && !matches!(source, Source::Url(_)) => run

@@ -138,7 +138,7 @@ pub fn parse(global: &GlobalArgs, args: &ParseArgs, ctx: &mut Context) -> Result
     };
     let _claim = shared.claim(&key, argument)?;
     let mut known = if args.store.force {
-        shared.in_flight(&key, kind, &source)
+        shared.in_flight(&key, kind)
     } else {
         shared.usable(&key, kind, &source)
     };

@@ -269,7 +269,7 @@ impl Long<'_> {
     /// job in flight.
     pub(super) fn known(&self, shared: &Shared, key: &str) -> Known {
         if self.force {
-            shared.in_flight(key, self.stored, self.source)
+            shared.in_flight(key, self.stored)
         } else {
             shared.usable(key, self.stored, self.source)
         }

@@ -20,6 +20,7 @@
 //! another's (the claim holds the token).
 
 mod classify;
+mod head;
 #[cfg(test)]
 mod tests;
 
@@ -41,6 +42,15 @@ use object_store::{
 
 use crate::context::Env;
 pub(crate) use classify::RemoteError;
+use head::Split;
+
+/// An object downloaded: its head line (without its newline; `None`: it has none), and when it
+/// was written (ms since the Unix epoch).
+#[derive(Debug)]
+pub(crate) struct Downloaded {
+    pub(crate) head: Option<Vec<u8>>,
+    pub(crate) modified_ms: i64,
+}
 
 /// The schemes a store URL may have, as said when it has another.
 const SCHEMES: &str =
@@ -359,17 +369,21 @@ impl Remote {
     /// absent (an upload that fails is aborted, its parts removed). One that fits a request is
     /// created only if absent: `Ok(false)` when the object is there already (a file of the same
     /// key is the same result: another machine shared it first).
-    pub(crate) fn upload(&self, from: &Path, path: &str) -> Result<bool, RemoteError> {
+    /// The object is `head`, then the file (`download` gives a head back apart).
+    pub(crate) fn upload(&self, from: &Path, path: &str, head: &[u8]) -> Result<bool, RemoteError> {
         let location = self.location(path)?;
         let local = |e: std::io::Error| RemoteError::Failed(format!("cannot read {}: {e}", from.display()));
         let size = std::fs::metadata(from).map_err(local)?.len();
-        if size <= PART_SIZE as u64 {
-            return self.create(path, std::fs::read(from).map_err(local)?);
+        if size + head.len() as u64 <= PART_SIZE as u64 {
+            let mut bytes = head.to_vec();
+            bytes.extend(std::fs::read(from).map_err(local)?);
+            return self.create(path, bytes);
         }
         let mut file = std::fs::File::open(from).map_err(local)?;
         let uploaded = self.runtime.block_on(async {
             let upload = self.store.put_multipart(&location).await.map_err(Err)?;
             let mut writer = WriteMultipart::new_with_chunk_size(upload, PART_SIZE);
+            writer.write(head);
             let mut buffer = vec![0; PART_SIZE];
             loop {
                 let read = match std::io::Read::read(&mut file, &mut buffer) {
@@ -398,9 +412,15 @@ impl Remote {
     }
 
     /// An object down into `to`, through a temporary file in `to`'s directory renamed over it
-    /// (whole or not at all); `Ok(false)` when the object is absent, `to` untouched. The caller
-    /// decides whether `to` may be replaced.
-    pub(crate) fn download(&self, path: &str, to: &Path) -> Result<bool, RemoteError> {
+    /// (whole or not at all); `Ok(None)` when the object is absent, `to` untouched. An object
+    /// that begins with `head` (a line that starts so, `upload`'s) has that line given back
+    /// apart, not written. The caller decides whether `to` may be replaced.
+    pub(crate) fn download(
+        &self,
+        path: &str,
+        to: &Path,
+        head: &[u8],
+    ) -> Result<Option<Downloaded>, RemoteError> {
         let location = self.location(path)?;
         let dir = match to.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -412,19 +432,28 @@ impl Remote {
             .tempfile_in(dir)
             .map_err(local)?;
         let got = self.runtime.block_on(async {
-            let mut stream = self.store.get(&location).await.map_err(Err)?.into_stream();
+            let got = self.store.get(&location).await.map_err(Err)?;
+            let modified_ms = got.meta.last_modified.timestamp_millis();
+            let mut stream = got.into_stream();
+            let mut split = Split::new(head);
             while let Some(chunk) = stream.next().await {
-                temp.write_all(&chunk.map_err(Err)?).map_err(Ok)?;
+                let body = split.body(&chunk.map_err(Err)?);
+                temp.write_all(&body).map_err(Ok)?;
             }
-            Ok(())
+            let (line, rest) = split.end();
+            temp.write_all(&rest).map_err(Ok)?;
+            Ok(Downloaded {
+                head: line,
+                modified_ms,
+            })
         });
         match got {
-            Ok(()) => {
+            Ok(downloaded) => {
                 temp.as_file().sync_all().map_err(local)?;
                 temp.persist(to).map_err(|e| local(e.error))?;
-                Ok(true)
+                Ok(Some(downloaded))
             }
-            Err(Err(object_store::Error::NotFound { .. })) => Ok(false),
+            Err(Err(object_store::Error::NotFound { .. })) => Ok(None),
             Err(Ok(io)) => Err(local(io)),
             Err(Err(e)) => Err(self.error("download", path, e)),
         }

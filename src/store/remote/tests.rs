@@ -61,25 +61,34 @@ fn round_trips(remote: &Remote, dir: &Path) {
     let big: Vec<u8> = (0..20 * 1024 * 1024 + 7).map(|i: u32| (i % 251) as u8).collect();
     let from = dir.join("big.bin");
     std::fs::write(&from, &big).unwrap();
-    remote.upload(&from, "results/big.bin").unwrap();
+    // The big one with a head line before it (in its first part), given back apart.
+    remote
+        .upload(&from, "results/big.bin", b"head {\"job\":1}\n")
+        .unwrap();
     let small = dir.join("small.md");
     std::fs::write(&small, b"# small").unwrap();
-    remote.upload(&small, "results/small.md").unwrap();
+    remote.upload(&small, "results/small.md", b"").unwrap();
     let down = dir.join("down/big.bin");
     std::fs::create_dir_all(down.parent().unwrap()).unwrap();
     std::fs::write(&down, b"old").unwrap();
-    assert!(remote.download("results/big.bin", &down).unwrap());
+    let got = remote
+        .download("results/big.bin", &down, b"head ")
+        .unwrap()
+        .unwrap();
+    assert_eq!(got.head.as_deref(), Some(&b"head {\"job\":1}"[..]));
     assert!(std::fs::read(&down).unwrap() == big, "the download differs");
-    assert!(
-        remote
-            .download("results/small.md", &dir.join("down/small.md"))
-            .unwrap()
-    );
+    // One without a head line is written whole.
+    let got = remote
+        .download("results/small.md", &dir.join("down/small.md"), b"head ")
+        .unwrap()
+        .unwrap();
+    assert!(got.head.is_none());
     assert_eq!(std::fs::read(dir.join("down/small.md")).unwrap(), b"# small");
     assert!(
-        !remote
-            .download("results/absent", &dir.join("down/absent"))
+        remote
+            .download("results/absent", &dir.join("down/absent"), b"")
             .unwrap()
+            .is_none()
     );
     assert!(!dir.join("down/absent").exists());
     let left: Vec<_> = std::fs::read_dir(dir.join("down"))

@@ -12,7 +12,6 @@
 //! Documents and API keys are never stored.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
@@ -199,41 +198,6 @@ impl SharedStore {
             entry.get_or_insert_with(Entry::default).apply(at, what);
         }
         Ok(())
-    }
-
-    /// Uploads `key`'s result of `kind` from `file`, then records it (`what`): a reader never
-    /// sees its event before the whole file. A failure is said, not fatal: the job is recorded,
-    /// and another machine fetches its result from the API.
-    pub(crate) fn share_result(&self, key: &str, kind: &str, file: &Path, at: i64, what: &What) {
-        if self.abandoned() {
-            return;
-        }
-        // Shared by another machine first (the same key is the same result): nothing to add.
-        let shared = match self.remote.upload(file, &format!("keys/{key}/results/{kind}")) {
-            Ok(false) => return,
-            Ok(true) => self.record(key, at, what).map_err(|err| err.to_string()),
-            Err(err) => Err(message(&err)),
-        };
-        if let Err(why) = shared {
-            self.stderr.line(&format!(
-                "warning: a result could not be put in the shared store {}: {why}",
-                self.url()
-            ));
-        }
-    }
-
-    /// Copies `key`'s result of `kind` down into `to` (a use of the key, noted: see `used`);
-    /// `false` when the shared store has none.
-    pub(crate) fn copy_down(&self, key: &str, kind: &str, to: &Path) -> bool {
-        let copied = !self.abandoned()
-            && self
-                .remote
-                .download(&format!("keys/{key}/results/{kind}"), to)
-                .unwrap_or(false);
-        if copied {
-            self.used(key);
-        }
-        copied
     }
 }
 

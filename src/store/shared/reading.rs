@@ -11,12 +11,46 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{Event, SharedStore, lock, now_ms};
-use crate::store::entry::{Entry, What};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Event, SharedStore, lock, message, now_ms};
+use crate::store::entry::{Entry, FailedPage, What};
 use crate::store::remote::RemoteError;
 
 /// How stale a key's last use may be before a use of it is written down.
 const USE_NOTED_EVERY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// How a result object begins: a line with its job and failed pages (`result_head`), then the
+/// result. A machine that finds the result there needs nothing else of the key (`take_result`).
+pub(super) const HEAD: &[u8] = b"llamacloud-result ";
+
+/// What a result object's head line says.
+#[derive(Debug, Serialize, Deserialize)]
+struct ResultHead {
+    job_id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    failed_pages: Vec<FailedPage>,
+}
+
+/// The head line of the result `what` records.
+pub(super) fn result_head(what: &What) -> Vec<u8> {
+    let What::Result {
+        job_id, failed_pages, ..
+    } = what
+    else {
+        return Vec::new();
+    };
+    let head = ResultHead {
+        job_id: job_id.clone(),
+        failed_pages: failed_pages.clone(),
+    };
+    let mut line = HEAD.to_vec();
+    line.extend(serde_json::to_vec(&head).unwrap_or_default());
+    line.push(b'\n');
+    line
+}
 
 fn used_path(key: &str) -> String {
     format!("keys/{key}/meta/used")
@@ -163,6 +197,81 @@ impl SharedStore {
             entry.apply(*at, what);
         }
         Ok(entry)
+    }
+
+    /// Uploads `key`'s result of `kind` from `file`, then records it (`what`): a reader never
+    /// sees its event before the whole file. A failure is said, not fatal: the job is recorded,
+    /// and another machine fetches its result from the API.
+    pub(crate) fn share_result(&self, key: &str, kind: &str, file: &Path, at: i64, what: &What) {
+        if self.abandoned() {
+            return;
+        }
+        // Shared by another machine first (the same key is the same result): nothing to add.
+        let shared = match self
+            .remote
+            .upload(file, &format!("keys/{key}/results/{kind}"), &result_head(what))
+        {
+            Ok(false) => return,
+            Ok(true) => self.record(key, at, what).map_err(|err| err.to_string()),
+            Err(err) => Err(message(&err)),
+        };
+        if let Err(why) = shared {
+            self.stderr.line(&format!(
+                "warning: a result could not be put in the shared store {}: {why}",
+                self.url()
+            ));
+        }
+    }
+
+    /// Copies `key`'s result of `kind` down into `to` (a use of the key, noted: see `used`);
+    /// `false` when the shared store has none.
+    pub(crate) fn copy_down(&self, key: &str, kind: &str, to: &Path) -> bool {
+        let copied = !self.abandoned()
+            && self
+                .remote
+                .download(&format!("keys/{key}/results/{kind}"), to, HEAD)
+                .is_ok_and(|got| got.is_some());
+        if copied {
+            self.used(key);
+        }
+        copied
+    }
+
+    /// `key`'s result of `kind` taken down into `to` in one request, without listing the key: its
+    /// job and failed pages are in its head line. `None` (the key is then read as usual): it was
+    /// read already in this run (what was read is the truth for the run), its result is not
+    /// there or has no head line, the store did not answer.
+    pub(crate) fn take_result(&self, key: &str, kind: &str, to: &Path) -> Option<(String, Vec<FailedPage>)> {
+        if self.abandoned() || lock(&self.seen).contains_key(key) {
+            return None;
+        }
+        let got = self
+            .remote
+            .download(&format!("keys/{key}/results/{kind}"), to, HEAD)
+            .ok()??;
+        let head: ResultHead = serde_json::from_slice(got.head?.strip_prefix(HEAD)?).ok()?;
+        let job_id = head.job_id;
+        let mut entry = Entry::default();
+        for what in [
+            What::Created {
+                job_id: job_id.clone(),
+            },
+            What::Ended {
+                job_id: job_id.clone(),
+                status: "COMPLETED".into(),
+            },
+            What::Result {
+                job_id: job_id.clone(),
+                kind: kind.to_string(),
+                failed_pages: head.failed_pages.clone(),
+            },
+        ] {
+            entry.apply(got.modified_ms, &what);
+        }
+        lock(&self.seen).insert(key.to_string(), Some(entry));
+        // Its last use known here is when the result was shared: noted again if a day old.
+        self.used(key);
+        Some((job_id, head.failed_pages))
     }
 
     /// Notes a use of `key` (its result copied down) when its last use is more than a day old;

@@ -3,6 +3,7 @@
 use super::claims::{Claim, Claiming, claim_path};
 use super::*;
 use crate::context::MapEnv;
+use std::path::Path;
 
 fn open(dir: &Path) -> Arc<SharedStore> {
     let url = format!("file://{}", dir.display());
@@ -156,7 +157,7 @@ fn a_result_copied_down_notes_the_keys_use_once_a_day() {
         .unwrap();
     let file = dir.path().join("result.md");
     std::fs::write(&file, "# hi").unwrap();
-    writer.remote.upload(&file, "keys/key/results/md").unwrap();
+    writer.remote.upload(&file, "keys/key/results/md", b"").unwrap();
     let used = dir.path().join("keys/key/meta/used");
     let reader = open(dir.path());
     assert_eq!(reader.entry("key").unwrap().last_at, long_ago);
@@ -326,4 +327,46 @@ fn a_clear_keeps_a_running_job_and_the_newest_claim_of_what_it_forgets() {
         .map(|listed| listed.path)
         .collect();
     assert_eq!(claims, vec![claim_path("done", 1)]);
+}
+
+/// A result shared with its head line is taken down by itself: its job and failed pages come
+/// from the head, not from the key's events (gone here), and the file is the result alone. A
+/// key read once in a run is not taken again that way; a result without a head line is not
+/// taken (the key's events say what it is).
+#[test]
+fn a_shared_result_is_taken_down_with_its_job_and_failed_pages_from_its_head_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = open(dir.path());
+    let file = dir.path().join("result.md");
+    std::fs::write(&file, "# hi\n").unwrap();
+    let failed = vec![crate::store::entry::FailedPage {
+        page_number: "3".into(),
+        error: "no text".into(),
+    }];
+    let result = What::Result {
+        job_id: "pjb-1".into(),
+        kind: "md".into(),
+        failed_pages: failed.clone(),
+    };
+    writer.share_result("key", "md", &file, now_ms(), &result);
+    std::fs::remove_dir_all(dir.path().join("keys/key/events")).unwrap();
+    let reader = open(dir.path());
+    let to = dir.path().join("down.md");
+    let (job, pages) = reader.take_result("key", "md", &to).expect("taken");
+    assert_eq!(job, "pjb-1");
+    assert_eq!(format!("{pages:?}"), format!("{failed:?}"));
+    assert_eq!(std::fs::read_to_string(&to).unwrap(), "# hi\n");
+    let entry = reader.entry("key").expect("known for the run");
+    assert_eq!(entry.job_id.as_deref(), Some("pjb-1"));
+    assert!(
+        reader.take_result("key", "md", &to).is_none(),
+        "read twice in a run"
+    );
+
+    writer
+        .remote
+        .upload(&file, "keys/headless/results/md", b"")
+        .unwrap();
+    assert!(open(dir.path()).take_result("headless", "md", &to).is_none());
+    assert!(open(dir.path()).take_result("absent", "md", &to).is_none());
 }

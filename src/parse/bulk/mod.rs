@@ -319,21 +319,6 @@ fn catch_panic(work: impl FnOnce()) -> Result<(), String> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_is_caught_with_its_message() {
-        assert_eq!(catch_panic(|| {}), Ok(()));
-        assert_eq!(catch_panic(|| panic!("boom {}", 7)), Err("boom 7".to_string()));
-        assert_eq!(
-            catch_panic(|| std::panic::panic_any(1u8)),
-            Err("a panic".to_string())
-        );
-    }
-}
-
 /// With a shared store, the documents are taken at random within the next 1,024 (`Ahead`): a
 /// run's own order, different on every machine. Test builds pin the window and the draw
 /// (`LLAMACLOUD_TEST_TAKE_WINDOW`, `LLAMACLOUD_TEST_TAKE_SEED`).
@@ -351,5 +336,20 @@ fn ahead(env: &dyn crate::context::Env) -> clash::Ahead {
     {
         let _ = env;
         clash::Ahead::new(WINDOW, fastrand::Rng::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_caught_with_its_message() {
+        assert_eq!(catch_panic(|| {}), Ok(()));
+        assert_eq!(catch_panic(|| panic!("boom {}", 7)), Err("boom 7".to_string()));
+        assert_eq!(
+            catch_panic(|| std::panic::panic_any(1u8)),
+            Err("a panic".to_string())
+        );
     }
 }

@@ -5,7 +5,9 @@
 //! In the shared store, under its URL's prefix:
 //! - `keys/KEY/events/AT-COUNT-NONCE~WHAT.json`: the key's events (an intent, a job, how it ended, a result
 //!   fetched), one object each, never rewritten: an entry is their fold, as the local index's.
-//! - `keys/KEY/results/KIND`: a result file, uploaded whole before its event says it is there.
+//! - `keys/KEY/results/KIND`: a result file, uploaded whole before its event says it is there,
+//!   after a head line naming its job and failed pages: a machine that finds it there reads nothing
+//!   else of the key (`reading`).
 //! - `keys/KEY/meta/used`: its last use (`reading`).
 //! - `claims/KEY/GENERATION`: who is deciding about the key (`claims`).
 //!

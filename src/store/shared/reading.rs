@@ -1,4 +1,6 @@
-//! Reading a key of the shared store in as few requests as a warm store allows. One listing of
+//! Reading a key of the shared store in as few requests as a warm store allows. A result is read
+//! by itself first (`take_result`: its head line names its job and failed pages): one request
+//! for a key another machine parsed. Otherwise one listing of
 //! `keys/KEY/` shows its events, its results and its last use, and an event's name says what it
 //! says (`AT-COUNT-NONCE~created~JOB.json`: `named`), so a key is folded from its listing alone; an
 //! event whose fields do not fit a name (a result with failed pages, an older release's event) is

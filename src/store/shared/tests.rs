@@ -363,6 +363,23 @@ fn a_shared_result_is_taken_down_with_its_job_and_failed_pages_from_its_head_lin
         "read twice in a run"
     );
 
+    // The result was shared just now: its use is not noted.
+    assert!(!dir.path().join("keys/key/meta/used").exists());
+    // One shared a month ago is: `cache prune` judges the key by its last use.
+    let shared = dir.path().join("keys/key/results/md");
+    let month_ago = std::time::SystemTime::now() - Duration::from_secs(30 * 24 * 60 * 60);
+    std::fs::File::options()
+        .write(true)
+        .open(&shared)
+        .unwrap()
+        .set_modified(month_ago)
+        .unwrap();
+    assert!(open(dir.path()).take_result("key", "md", &to).is_some());
+    assert!(
+        dir.path().join("keys/key/meta/used").exists(),
+        "the use was not noted"
+    );
+
     writer
         .remote
         .upload(&file, "keys/headless/results/md", b"")

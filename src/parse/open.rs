@@ -53,5 +53,8 @@ pub(crate) fn open_shared(
     let Some(url) = session.settings.store(args.store.as_deref())? else {
         return Ok(None);
     };
-    SharedStore::open(&url.value, env, args.store_unreachable, stderr.clone()).map(Some)
+    let store = SharedStore::open(&url.value, env, args.store_unreachable, stderr.clone())?;
+    // A result parsed again replaces the shared one: every machine gets it from then on.
+    store.replacing_results(args.force);
+    Ok(Some(store))
 }

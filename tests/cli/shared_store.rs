@@ -197,6 +197,35 @@ fn a_shared_result_is_read_by_itself_its_head_line_naming_its_job() {
     }
 }
 
+/// `--force` parses again and its results replace the shared ones: a machine after it gets the
+/// new job's result, not the one it replaced (a result found broken is mended so).
+#[test]
+fn a_forced_run_replaces_the_shared_results_for_every_machine_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 2);
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    let a = machine(&url, dir.path(), "a", &store).output().unwrap();
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    let mut forced = machine(&url, dir.path(), "b", &store);
+    let b = forced.arg("--force").output().unwrap();
+    assert_eq!(b.status.code(), Some(0), "{}", stderr_of(&b));
+    assert_eq!(fake.made_jobs().len(), 4);
+    let jobs = |output: &Output| {
+        let mut jobs: Vec<String> = documents(&stdout_of(output))
+            .iter()
+            .map(|line| line["job_id"].as_str().unwrap().to_string())
+            .collect();
+        jobs.sort();
+        jobs
+    };
+    let c = machine(&url, dir.path(), "c", &store).output().unwrap();
+    assert_eq!(c.status.code(), Some(0), "{}", stderr_of(&c));
+    assert_eq!(fake.made_jobs().len(), 4, "{}", stderr_of(&c));
+    assert_eq!(jobs(&c), jobs(&b), "{}", stderr_of(&c));
+    assert_ne!(jobs(&c), jobs(&a));
+}
+
 /// Waits until `fake` has made `count` jobs, at most 20 s.
 fn until_made(fake: &fake::Fake, count: usize) {
     let started = Instant::now();

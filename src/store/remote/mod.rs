@@ -368,15 +368,25 @@ impl Remote {
     /// A local file up: in one request, or in parts for a large one; the object is whole or
     /// absent (an upload that fails is aborted, its parts removed). One that fits a request is
     /// created only if absent: `Ok(false)` when the object is there already (a file of the same
-    /// key is the same result: another machine shared it first).
-    /// The object is `head`, then the file (`download` gives a head back apart).
-    pub(crate) fn upload(&self, from: &Path, path: &str, head: &[u8]) -> Result<bool, RemoteError> {
+    /// key is the same result: another machine shared it first); one in parts replaces it.
+    /// The object is `head`, then the file (`download` gives a head back apart). With `replace`,
+    /// an object there is replaced (`Ok(true)`).
+    pub(crate) fn upload(
+        &self,
+        from: &Path,
+        path: &str,
+        head: &[u8],
+        replace: bool,
+    ) -> Result<bool, RemoteError> {
         let location = self.location(path)?;
         let local = |e: std::io::Error| RemoteError::Failed(format!("cannot read {}: {e}", from.display()));
         let size = std::fs::metadata(from).map_err(local)?.len();
         if size + head.len() as u64 <= PART_SIZE as u64 {
             let mut bytes = head.to_vec();
             bytes.extend(std::fs::read(from).map_err(local)?);
+            if replace {
+                return self.put(path, bytes).map(|()| true);
+            }
             return self.create(path, bytes);
         }
         let mut file = std::fs::File::open(from).map_err(local)?;

@@ -63,11 +63,11 @@ fn round_trips(remote: &Remote, dir: &Path) {
     std::fs::write(&from, &big).unwrap();
     // The big one with a head line before it (in its first part), given back apart.
     remote
-        .upload(&from, "results/big.bin", b"head {\"job\":1}\n")
+        .upload(&from, "results/big.bin", b"head {\"job\":1}\n", false)
         .unwrap();
     let small = dir.join("small.md");
     std::fs::write(&small, b"# small").unwrap();
-    remote.upload(&small, "results/small.md", b"").unwrap();
+    remote.upload(&small, "results/small.md", b"", false).unwrap();
     let down = dir.join("down/big.bin");
     std::fs::create_dir_all(down.parent().unwrap()).unwrap();
     std::fs::write(&down, b"old").unwrap();

@@ -52,6 +52,8 @@ pub(crate) struct SharedStore {
     policy: Unreachable,
     /// It could not be reached and the run goes on without it (`--store-unreachable local`).
     abandoned: AtomicBool,
+    /// A result shared replaces the one there (`--force`: parsed again), rather than leaving it.
+    replace: AtomicBool,
     stderr: Stderr,
     /// Who this is, in its claims.
     machine: String,
@@ -96,6 +98,7 @@ impl SharedStore {
             remote,
             policy,
             abandoned: AtomicBool::new(false),
+            replace: AtomicBool::new(false),
             stderr,
             machine: machine(),
             lease: lease(env),
@@ -107,6 +110,11 @@ impl SharedStore {
 
     pub(crate) fn url(&self) -> &str {
         self.remote.url()
+    }
+
+    /// Results this run shares replace those there (`--force`).
+    pub(crate) fn replacing_results(&self, replace: bool) {
+        self.replace.store(replace, Ordering::SeqCst);
     }
 
     /// The run went on without it.

@@ -24,9 +24,14 @@ use crate::store::remote::RemoteError;
 /// How stale a key's last use may be before a use of it is written down.
 const USE_NOTED_EVERY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// How a result object begins: a line with its job and failed pages (`result_head`), then the
-/// result. A machine that finds the result there needs nothing else of the key (`take_result`).
+/// How a result object begins: a line with its job, failed pages, size and hash (`result_head`),
+/// then the result. A machine that finds the result there needs nothing else of the key
+/// (`take_result`); one without that line, or whose bytes are not those the line names (cut
+/// short, changed), is not used: the result is fetched from its job instead.
 pub(super) const HEAD: &[u8] = b"llamacloud-result ";
+
+/// A head line longer than this holds no failed pages (`ResultHead::more`).
+const HEAD_LIMIT: usize = 64 * 1024;
 
 /// What a result object's head line says.
 #[derive(Debug, Serialize, Deserialize)]
@@ -34,24 +39,47 @@ struct ResultHead {
     job_id: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     failed_pages: Vec<FailedPage>,
+    /// The result's size and BLAKE3 hash (hex).
+    bytes: u64,
+    blake3: String,
+    /// Its failed pages are too many for the line: they are in the key's result event.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    more: bool,
 }
 
-/// The head line of the result `what` records.
-pub(super) fn result_head(what: &What) -> Vec<u8> {
+/// The head line of `file`, the result `what` records.
+fn result_head(what: &What, file: &Path) -> std::io::Result<Vec<u8>> {
     let What::Result {
         job_id, failed_pages, ..
     } = what
     else {
-        return Vec::new();
+        return Err(std::io::Error::other("not a result"));
     };
-    let head = ResultHead {
+    let (bytes, blake3) = size_and_hash(file)?;
+    let mut head = ResultHead {
         job_id: job_id.clone(),
         failed_pages: failed_pages.clone(),
+        bytes,
+        blake3,
+        more: false,
     };
-    let mut line = HEAD.to_vec();
-    line.extend(serde_json::to_vec(&head).unwrap_or_default());
-    line.push(b'\n');
-    line
+    let line = |head: &ResultHead| {
+        let mut line = HEAD.to_vec();
+        line.extend(serde_json::to_vec(head).unwrap_or_default());
+        line.push(b'\n');
+        line
+    };
+    if line(&head).len() > HEAD_LIMIT {
+        head.failed_pages = Vec::new();
+        head.more = true;
+    }
+    Ok(line(&head))
+}
+
+fn size_and_hash(file: &Path) -> std::io::Result<(u64, String)> {
+    let mut hasher = blake3::Hasher::new();
+    let bytes = hasher.update_reader(std::fs::File::open(file)?)?.count();
+    Ok((bytes, hasher.finalize().to_hex().to_string()))
 }
 
 fn used_path(key: &str) -> String {
@@ -208,11 +236,21 @@ impl SharedStore {
         if self.abandoned() {
             return;
         }
-        // Shared by another machine first (the same key is the same result): nothing to add.
-        let shared = match self
-            .remote
-            .upload(file, &format!("keys/{key}/results/{kind}"), &result_head(what))
-        {
+        let head = match result_head(what, file) {
+            Ok(head) => head,
+            Err(err) => {
+                self.stderr.line(&format!(
+                    "warning: a result could not be put in the shared store {}: {err}",
+                    self.url()
+                ));
+                return;
+            }
+        };
+        let path = format!("keys/{key}/results/{kind}");
+        // Shared by another machine first (the same key is the same result): nothing to add, but
+        // with --force, which replaces it.
+        let replace = self.replace.load(std::sync::atomic::Ordering::SeqCst);
+        let shared = match self.remote.upload(file, &path, &head, replace) {
             Ok(false) => return,
             Ok(true) => self.record(key, at, what).map_err(|err| err.to_string()),
             Err(err) => Err(message(&err)),
@@ -226,17 +264,39 @@ impl SharedStore {
     }
 
     /// Copies `key`'s result of `kind` down into `to` (a use of the key, noted: see `used`);
-    /// `false` when the shared store has none.
+    /// `false` when the shared store has none, or none that is whole (see `HEAD`).
     pub(crate) fn copy_down(&self, key: &str, kind: &str, to: &Path) -> bool {
-        let copied = !self.abandoned()
-            && self
-                .remote
-                .download(&format!("keys/{key}/results/{kind}"), to, HEAD)
-                .is_ok_and(|got| got.is_some());
+        let copied = !self.abandoned() && self.download_result(key, kind, to).is_some();
         if copied {
             self.used(key);
         }
         copied
+    }
+
+    /// `key`'s result of `kind` down into `to`, with its head line and when it was shared; `None`
+    /// when it is not there, not whole (its bytes are not those its head line names), or has no
+    /// head line: `to` may then hold anything, and is not to be used.
+    fn download_result(&self, key: &str, kind: &str, to: &Path) -> Option<(ResultHead, i64)> {
+        let got = self
+            .remote
+            .download(&format!("keys/{key}/results/{kind}"), to, HEAD)
+            .ok()??;
+        let head = got
+            .head
+            .as_deref()
+            .and_then(|line| line.strip_prefix(HEAD))
+            .and_then(|json| serde_json::from_slice::<ResultHead>(json).ok())
+            .filter(|head| {
+                size_and_hash(to).is_ok_and(|(bytes, hash)| bytes == head.bytes && hash == head.blake3)
+            });
+        if head.is_none() {
+            self.stderr.line(&format!(
+                "warning: the shared store {} holds a result that is not whole or not one of ours \
+                 (keys/{key}/results/{kind}): not used, the result is fetched from its job",
+                crate::store::remote::redacted(self.url())
+            ));
+        }
+        Some((head?, got.modified_ms))
     }
 
     /// `key`'s result of `kind` taken down into `to` in one request, without listing the key: its
@@ -247,11 +307,11 @@ impl SharedStore {
         if self.abandoned() || lock(&self.seen).contains_key(key) {
             return None;
         }
-        let got = self
-            .remote
-            .download(&format!("keys/{key}/results/{kind}"), to, HEAD)
-            .ok()??;
-        let head: ResultHead = serde_json::from_slice(got.head?.strip_prefix(HEAD)?).ok()?;
+        let (head, shared_at) = self.download_result(key, kind, to)?;
+        // Too many failed pages for the line: the key's events are read for them.
+        if head.more {
+            return None;
+        }
         let job_id = head.job_id;
         let mut entry = Entry::default();
         for what in [
@@ -268,7 +328,7 @@ impl SharedStore {
                 failed_pages: head.failed_pages.clone(),
             },
         ] {
-            entry.apply(got.modified_ms, &what);
+            entry.apply(shared_at, &what);
         }
         lock(&self.seen).insert(key.to_string(), Some(entry));
         // Its last use known here is when the result was shared: noted again if a day old.

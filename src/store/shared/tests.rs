@@ -157,7 +157,12 @@ fn a_result_copied_down_notes_the_keys_use_once_a_day() {
         .unwrap();
     let file = dir.path().join("result.md");
     std::fs::write(&file, "# hi").unwrap();
-    writer.remote.upload(&file, "keys/key/results/md", b"").unwrap();
+    let result = What::Result {
+        job_id: "pjb-1".into(),
+        kind: "md".into(),
+        failed_pages: Vec::new(),
+    };
+    writer.share_result("key", "md", &file, long_ago, &result);
     let used = dir.path().join("keys/key/meta/used");
     let reader = open(dir.path());
     assert_eq!(reader.entry("key").unwrap().last_at, long_ago);
@@ -380,10 +385,69 @@ fn a_shared_result_is_taken_down_with_its_job_and_failed_pages_from_its_head_lin
         "the use was not noted"
     );
 
+    // Cut short or changed: not used, neither by itself nor when the key's events say it is there.
+    let whole = std::fs::read(&shared).unwrap();
+    for broken in [
+        &whole[..whole.len() - 2],
+        &whole[..whole.iter().position(|&b| b == b'\n').unwrap()],
+    ] {
+        std::fs::write(&shared, broken).unwrap();
+        assert!(open(dir.path()).take_result("key", "md", &to).is_none());
+        assert!(!open(dir.path()).copy_down("key", "md", &to));
+    }
+    let mut changed = whole.clone();
+    *changed.last_mut().unwrap() = b'?';
+    std::fs::write(&shared, &changed).unwrap();
+    assert!(open(dir.path()).take_result("key", "md", &to).is_none());
+    // Shared again, it stays as it is; shared again with --force, it is replaced.
+    writer.share_result("key", "md", &file, now_ms(), &result);
+    assert_eq!(std::fs::read(&shared).unwrap(), changed);
+    writer.replacing_results(true);
+    writer.share_result("key", "md", &file, now_ms(), &result);
+    assert_eq!(std::fs::read(&shared).unwrap(), whole);
+    assert!(open(dir.path()).take_result("key", "md", &to).is_some());
+
     writer
         .remote
-        .upload(&file, "keys/headless/results/md", b"")
+        .upload(&file, "keys/headless/results/md", b"", false)
         .unwrap();
     assert!(open(dir.path()).take_result("headless", "md", &to).is_none());
     assert!(open(dir.path()).take_result("absent", "md", &to).is_none());
+}
+
+/// A result with more failed pages than a head line holds says so in its head: it is not taken by
+/// itself (its failed pages would be lost) but copied down once its events are read, its failed
+/// pages from them.
+#[test]
+fn a_result_with_too_many_failed_pages_for_its_head_line_is_read_with_its_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = open(dir.path());
+    let file = dir.path().join("result.md");
+    std::fs::write(&file, "# many\n").unwrap();
+    let failed: Vec<_> = (1..=2000)
+        .map(|n| crate::store::entry::FailedPage {
+            page_number: n.to_string(),
+            error: "the page could not be read at all by the parser".into(),
+        })
+        .collect();
+    let result = What::Result {
+        job_id: "pjb-9".into(),
+        kind: "md".into(),
+        failed_pages: failed.clone(),
+    };
+    let created = What::Created {
+        job_id: "pjb-9".into(),
+    };
+    writer.record("key", now_ms(), &created).unwrap();
+    writer.share_result("key", "md", &file, now_ms(), &result);
+    let object = std::fs::read(dir.path().join("keys/key/results/md")).unwrap();
+    let head = &object[..object.iter().position(|&b| b == b'\n').unwrap()];
+    assert!(head.len() < 64 * 1024, "{}", head.len());
+    let to = dir.path().join("down.md");
+    let reader = open(dir.path());
+    assert!(reader.take_result("key", "md", &to).is_none());
+    let entry = reader.entry("key").unwrap();
+    assert_eq!(entry.failed_pages.as_deref().map(<[_]>::len), Some(2000));
+    assert!(reader.copy_down("key", "md", &to));
+    assert_eq!(std::fs::read_to_string(&to).unwrap(), "# many\n");
 }

@@ -197,6 +197,37 @@ fn a_shared_result_is_read_by_itself_its_head_line_naming_its_job() {
     }
 }
 
+/// A result cut short in the shared store is never written into an output: a machine that finds
+/// it so says so, fetches the result from its job (no new job) and puts it back whole.
+#[test]
+fn a_shared_result_cut_short_is_fetched_from_its_job_and_mended() {
+    let dir = tempfile::tempdir().unwrap();
+    tree(dir.path(), 1);
+    let (url, fake) = start_shared(fake::Config::default());
+    let store = file_url(dir.path());
+    let a = machine(&url, dir.path(), "a", &store).output().unwrap();
+    assert_eq!(a.status.code(), Some(0), "{}", stderr_of(&a));
+    let key = std::fs::read_dir(dir.path().join("shared/keys"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let result = key.join("results/md");
+    let whole = std::fs::read(&result).unwrap();
+    std::fs::write(&result, &whole[..whole.len() - 5]).unwrap();
+    let c = machine(&url, dir.path(), "c", &store).output().unwrap();
+    let said = stderr_of(&c);
+    assert_eq!(c.status.code(), Some(0), "{said}");
+    assert_eq!(fake.made_jobs().len(), 1, "{said}");
+    assert!(said.contains("holds a result that is not whole"), "{said}");
+    assert_eq!(
+        std::fs::read(dir.path().join("c/out/doc-00.md.md")).unwrap(),
+        std::fs::read(dir.path().join("a/out/doc-00.md.md")).unwrap()
+    );
+    assert_eq!(std::fs::read(&result).unwrap(), whole, "not mended");
+}
+
 /// `--force` parses again and its results replace the shared ones: a machine after it gets the
 /// new job's result, not the one it replaced (a result found broken is mended so).
 #[test]

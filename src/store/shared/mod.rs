@@ -54,6 +54,9 @@ pub(crate) struct SharedStore {
     abandoned: AtomicBool,
     /// A result shared replaces the one there (`--force`: parsed again), rather than leaving it.
     replace: AtomicBool,
+    /// Keys whose result in the store was found not whole: said once, and replaced when this
+    /// machine has the result.
+    broken: Mutex<std::collections::HashSet<String>>,
     stderr: Stderr,
     /// Who this is, in its claims.
     machine: String,
@@ -99,6 +102,7 @@ impl SharedStore {
             policy,
             abandoned: AtomicBool::new(false),
             replace: AtomicBool::new(false),
+            broken: Mutex::new(std::collections::HashSet::new()),
             stderr,
             machine: machine(),
             lease: lease(env),

@@ -248,8 +248,9 @@ impl SharedStore {
         };
         let path = format!("keys/{key}/results/{kind}");
         // Shared by another machine first (the same key is the same result): nothing to add, but
-        // with --force, which replaces it.
-        let replace = self.replace.load(std::sync::atomic::Ordering::SeqCst);
+        // with --force, which replaces it, and over one found not whole.
+        let replace =
+            self.replace.load(std::sync::atomic::Ordering::SeqCst) || lock(&self.broken).contains(key);
         let shared = match self.remote.upload(file, &path, &head, replace) {
             Ok(false) => return,
             Ok(true) => self.record(key, at, what).map_err(|err| err.to_string()),
@@ -289,10 +290,10 @@ impl SharedStore {
             .filter(|head| {
                 size_and_hash(to).is_ok_and(|(bytes, hash)| bytes == head.bytes && hash == head.blake3)
             });
-        if head.is_none() {
+        if head.is_none() && lock(&self.broken).insert(key.to_string()) {
             self.stderr.line(&format!(
                 "warning: the shared store {} holds a result that is not whole or not one of ours \
-                 (keys/{key}/results/{kind}): not used, the result is fetched from its job",
+                 (keys/{key}/results/{kind}): not used, the result is fetched from its job and put there",
                 crate::store::remote::redacted(self.url())
             ));
         }

@@ -398,10 +398,14 @@ fn a_shared_result_is_taken_down_with_its_job_and_failed_pages_from_its_head_lin
     let mut changed = whole.clone();
     *changed.last_mut().unwrap() = b'?';
     std::fs::write(&shared, &changed).unwrap();
-    assert!(open(dir.path()).take_result("key", "md", &to).is_none());
-    // Shared again, it stays as it is; shared again with --force, it is replaced.
+    let finder = open(dir.path());
+    assert!(finder.take_result("key", "md", &to).is_none());
+    // Shared again, it stays as it is, but by a machine that found it broken, or with --force.
     writer.share_result("key", "md", &file, now_ms(), &result);
     assert_eq!(std::fs::read(&shared).unwrap(), changed);
+    finder.share_result("key", "md", &file, now_ms(), &result);
+    assert_eq!(std::fs::read(&shared).unwrap(), whole);
+    std::fs::write(&shared, &changed).unwrap();
     writer.replacing_results(true);
     writer.share_result("key", "md", &file, now_ms(), &result);
     assert_eq!(std::fs::read(&shared).unwrap(), whole);

@@ -421,10 +421,10 @@ impl Remote {
         }
     }
 
-    /// An object down into `to`, through a temporary file in `to`'s directory renamed over it
-    /// (whole or not at all); `Ok(None)` when the object is absent, `to` untouched. An object
-    /// that begins with `head` (a line that starts so, `upload`'s) has that line given back
-    /// apart, not written. The caller decides whether `to` may be replaced.
+    /// An object down into `to` (a temporary file of the caller's, written in place: created, or
+    /// emptied first); `Ok(None)` when the object is absent, `to` untouched. On an error `to` may
+    /// hold part of the object. An object that begins with `head` (a line that starts so,
+    /// `upload`'s) has that line given back apart, not written.
     pub(crate) fn download(
         &self,
         path: &str,
@@ -432,37 +432,28 @@ impl Remote {
         head: &[u8],
     ) -> Result<Option<Downloaded>, RemoteError> {
         let location = self.location(path)?;
-        let dir = match to.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
         let local = |e: std::io::Error| RemoteError::Failed(format!("cannot write {}: {e}", to.display()));
-        let mut temp = tempfile::Builder::new()
-            .prefix(".llamacloud-download-")
-            .tempfile_in(dir)
-            .map_err(local)?;
         let got = self.runtime.block_on(async {
             let got = self.store.get(&location).await.map_err(Err)?;
+            // Opened once the object is known to be there (an absent one leaves `to` as it was).
+            let mut file = std::fs::File::create(to).map_err(Ok)?;
             let modified_ms = got.meta.last_modified.timestamp_millis();
             let mut stream = got.into_stream();
             let mut split = Split::new(head);
             while let Some(chunk) = stream.next().await {
                 let body = split.body(&chunk.map_err(Err)?);
-                temp.write_all(&body).map_err(Ok)?;
+                file.write_all(&body).map_err(Ok)?;
             }
             let (line, rest) = split.end();
-            temp.write_all(&rest).map_err(Ok)?;
+            file.write_all(&rest).map_err(Ok)?;
+            file.sync_all().map_err(Ok)?;
             Ok(Downloaded {
                 head: line,
                 modified_ms,
             })
         });
         match got {
-            Ok(downloaded) => {
-                temp.as_file().sync_all().map_err(local)?;
-                temp.persist(to).map_err(|e| local(e.error))?;
-                Ok(Some(downloaded))
-            }
+            Ok(downloaded) => Ok(Some(downloaded)),
             Err(Err(object_store::Error::NotFound { .. })) => Ok(None),
             Err(Ok(io)) => Err(local(io)),
             Err(Err(e)) => Err(self.error("download", path, e)),

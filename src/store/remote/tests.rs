@@ -57,7 +57,7 @@ fn round_trips(remote: &Remote, dir: &Path) {
     assert!(!remote.create("claims/k", b"theirs".to_vec()).unwrap());
     assert_eq!(remote.get("claims/k").unwrap().unwrap().0, b"mine");
 
-    // 20 MiB and a bit, in parts; down through a temporary file renamed over what was there.
+    // 20 MiB and a bit, in parts; down over what was there.
     let big: Vec<u8> = (0..20 * 1024 * 1024 + 7).map(|i: u32| (i % 251) as u8).collect();
     let from = dir.join("big.bin");
     std::fs::write(&from, &big).unwrap();

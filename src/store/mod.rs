@@ -86,7 +86,10 @@ impl Store {
         let lock = if shared {
             Lock::acquire_shared(&dir.join("lock"), waiting)?
         } else {
-            Lock::acquire(&dir.join("lock"), waiting)?
+            let lock = Lock::acquire(&dir.join("lock"), waiting)?;
+            // No run has the store now: a temporary file in it is one a killed run left.
+            sweep_temporaries(&dir.join("results"));
+            lock
         };
         let mut entries: HashMap<String, Entry> = HashMap::new();
         let log = Log::open_each(&dir.join("index.jsonl"), true, |event: Event| {
@@ -310,6 +313,23 @@ impl Store {
             }
         }
         self.log.rewrite(events)
+    }
+}
+
+/// Removes the temporary files in `results` (`Store::temporary`'s, `.tmp…`): runs killed while
+/// filling them left them there. Only with the store to this process alone.
+fn sweep_temporaries(results: &Path) {
+    let Ok(entries) = std::fs::read_dir(results) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let temporary = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(".tmp"));
+        if temporary && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

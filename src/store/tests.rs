@@ -181,3 +181,22 @@ fn a_second_opener_waits_for_the_first() {
     let path = dir.path().to_path_buf();
     waits_for(first, move |said| drop(Store::open(&path, said).unwrap()));
 }
+
+/// Temporary files a killed run left in the store are removed when the store is opened alone
+/// (`cache prune`, `cache clear`), never while runs may be filling theirs.
+#[test]
+fn temporary_files_left_by_killed_runs_are_removed_by_a_prune_or_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), || {}).unwrap();
+    let left = store.temporary().unwrap().keep().unwrap().1;
+    let filling = store.temporary().unwrap();
+    drop(store);
+    assert!(left.exists());
+    let again = Store::open(dir.path(), || {}).unwrap();
+    assert!(left.exists(), "removed while runs may be filling theirs");
+    drop(again);
+    drop(filling);
+    let alone = Store::open_alone(dir.path(), || {}).unwrap();
+    assert!(!left.exists(), "left behind");
+    drop(alone);
+}

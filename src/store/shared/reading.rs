@@ -24,7 +24,7 @@ use crate::store::remote::RemoteError;
 /// How stale a key's last use may be before a use of it is written down.
 const USE_NOTED_EVERY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// How a result object begins: a line with its job, failed pages, size and hash (`result_head`),
+/// How a result object begins: a line with its key, job, failed pages, size and hash (`result_head`),
 /// then the result. A machine that finds the result there needs nothing else of the key
 /// (`take_result`); one without that line, or whose bytes are not those the line names (cut
 /// short, changed), is not used: the result is fetched from its job instead.
@@ -36,6 +36,8 @@ const HEAD_LIMIT: usize = 64 * 1024;
 /// What a result object's head line says.
 #[derive(Debug, Serialize, Deserialize)]
 struct ResultHead {
+    /// The key it is the result of: an object copied under another key is not one of its.
+    key: String,
     job_id: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     failed_pages: Vec<FailedPage>,
@@ -48,7 +50,7 @@ struct ResultHead {
 }
 
 /// The head line of `file`, the result `what` records.
-fn result_head(what: &What, file: &Path) -> std::io::Result<Vec<u8>> {
+fn result_head(key: &str, what: &What, file: &Path) -> std::io::Result<Vec<u8>> {
     let What::Result {
         job_id, failed_pages, ..
     } = what
@@ -57,6 +59,7 @@ fn result_head(what: &What, file: &Path) -> std::io::Result<Vec<u8>> {
     };
     let (bytes, blake3) = size_and_hash(file)?;
     let mut head = ResultHead {
+        key: key.to_string(),
         job_id: job_id.clone(),
         failed_pages: failed_pages.clone(),
         bytes,
@@ -236,7 +239,7 @@ impl SharedStore {
         if self.abandoned() {
             return;
         }
-        let head = match result_head(what, file) {
+        let head = match result_head(key, what, file) {
             Ok(head) => head,
             Err(err) => {
                 self.stderr.line(&format!(
@@ -288,7 +291,8 @@ impl SharedStore {
             .and_then(|line| line.strip_prefix(HEAD))
             .and_then(|json| serde_json::from_slice::<ResultHead>(json).ok())
             .filter(|head| {
-                size_and_hash(to).is_ok_and(|(bytes, hash)| bytes == head.bytes && hash == head.blake3)
+                head.key == key
+                    && size_and_hash(to).is_ok_and(|(bytes, hash)| bytes == head.bytes && hash == head.blake3)
             });
         if head.is_none() && lock(&self.broken).insert(key.to_string()) {
             self.stderr.line(&format!(

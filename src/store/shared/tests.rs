@@ -395,6 +395,11 @@ fn a_shared_result_is_taken_down_with_its_job_and_failed_pages_from_its_head_lin
         assert!(open(dir.path()).take_result("key", "md", &to).is_none());
         assert!(!open(dir.path()).copy_down("key", "md", &to));
     }
+    // Another key's result, whole, copied over this one: not this key's.
+    writer.share_result("other", "md", &file, now_ms(), &result);
+    std::fs::copy(dir.path().join("keys/other/results/md"), &shared).unwrap();
+    assert!(open(dir.path()).take_result("key", "md", &to).is_none());
+    assert!(!open(dir.path()).copy_down("key", "md", &to));
     let mut changed = whole.clone();
     *changed.last_mut().unwrap() = b'?';
     std::fs::write(&shared, &changed).unwrap();

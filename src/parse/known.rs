@@ -2,6 +2,7 @@
 //! shared store's entries merged (`Entry::merge`); a result only the shared store holds is
 //! copied down into the store when it is fetched.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::api::document::FailedPage;
@@ -60,11 +61,8 @@ impl Shared {
             return stored;
         }
         drop(store);
-        if take && let Some(taken) = self.taken_down(key, kind) {
-            return Known::Stored {
-                path: taken.path().to_path_buf(),
-                job_id: taken.job_id,
-            };
+        if take && let Some((path, job_id)) = self.taken_down(key, kind) {
+            return Known::Stored { path, job_id };
         }
         let store = self.store();
         let result = || store.as_ref()?.result(key, kind.name());
@@ -78,11 +76,12 @@ impl Shared {
 
     /// `key`'s result of `kind` taken straight down from the shared store into the store (see
     /// `SharedStore::take_result`); never in a dry run (`looking_at`).
-    fn taken_down(&self, key: &str, kind: Kind) -> Option<Taken> {
+    fn taken_down(&self, key: &str, kind: Kind) -> Option<(PathBuf, String)> {
         let remote = self.remote.as_ref().filter(|_| !self.looking)?;
         let temp = self.store()?.temporary().ok()?;
         let (job_id, failed_pages) = remote.take_result(key, kind.name(), temp.path())?;
-        self.kept(temp, key, kind, &job_id, failed_pages)
+        let path = self.kept(temp, key, kind, &job_id, failed_pages)?;
+        Some((path, job_id))
     }
 
     /// `key`'s result of `kind` (of job `job_id`) copied down from the shared store into the
@@ -99,10 +98,10 @@ impl Shared {
             .filter(|e| e.failed_in.contains(kind.name()))
             .and_then(|e| e.failed_pages.map(Vec::from))
             .unwrap_or_default();
-        let taken = self.kept(temp, key, kind, job_id, failed_pages)?;
+        let path = self.kept(temp, key, kind, job_id, failed_pages.clone())?;
         Some(Fetched {
-            kept: Kept::Stored(taken.path),
-            failed_pages: taken.failed_pages,
+            kept: Kept::Stored(path),
+            failed_pages,
         })
     }
 
@@ -115,30 +114,13 @@ impl Shared {
         kind: Kind,
         job_id: &str,
         failed_pages: Vec<FailedPage>,
-    ) -> Option<Taken> {
+    ) -> Option<PathBuf> {
         let at = self.now_ms();
         let (path, pending) = self
             .store()?
-            .keep(temp, key, job_id, kind.name(), failed_pages.clone(), at)
+            .keep(temp, key, job_id, kind.name(), failed_pages, at)
             .ok()?;
         pending.wait().ok()?;
-        Some(Taken {
-            path,
-            job_id: job_id.to_string(),
-            failed_pages,
-        })
-    }
-}
-
-/// A result copied down from the shared store, kept in the store.
-struct Taken {
-    path: std::path::PathBuf,
-    job_id: String,
-    failed_pages: Vec<FailedPage>,
-}
-
-impl Taken {
-    fn path(&self) -> &std::path::Path {
-        &self.path
+        Some(path)
     }
 }

@@ -28,7 +28,7 @@ const USE_NOTED_EVERY_MS: i64 = 24 * 60 * 60 * 1000;
 /// then the result. A machine that finds the result there needs nothing else of the key
 /// (`take_result`); one without that line, or whose bytes are not those the line names (cut
 /// short, changed), is not used: the result is fetched from its job instead.
-pub(super) const HEAD: &[u8] = b"llamacloud-result ";
+const HEAD: &[u8] = b"llamacloud-result ";
 
 /// A head line longer than this holds no failed pages (`ResultHead::more`).
 const HEAD_LIMIT: usize = 64 * 1024;
@@ -239,25 +239,22 @@ impl SharedStore {
         if self.abandoned() {
             return;
         }
-        let head = match result_head(key, what, file) {
-            Ok(head) => head,
-            Err(err) => {
-                self.stderr.line(&format!(
-                    "warning: a result could not be put in the shared store {}: {err}",
-                    self.url()
-                ));
-                return;
-            }
-        };
         let path = format!("keys/{key}/results/{kind}");
         // Shared by another machine first (the same key is the same result): nothing to add, but
         // with --force, which replaces it, and over one found not whole.
         let replace =
             self.replace.load(std::sync::atomic::Ordering::SeqCst) || lock(&self.broken).contains(key);
-        let shared = match self.remote.upload(file, &path, &head, replace) {
+        let uploaded = result_head(key, what, file)
+            .map_err(|err| err.to_string())
+            .and_then(|head| {
+                self.remote
+                    .upload(file, &path, &head, replace)
+                    .map_err(|err| message(&err))
+            });
+        let shared = match uploaded {
             Ok(false) => return,
             Ok(true) => self.record(key, at, what).map_err(|err| err.to_string()),
-            Err(err) => Err(message(&err)),
+            Err(why) => Err(why),
         };
         if let Err(why) = shared {
             self.stderr.line(&format!(
@@ -298,7 +295,7 @@ impl SharedStore {
             self.stderr.line(&format!(
                 "warning: the shared store {} holds a result that is not whole or not one of ours \
                  (keys/{key}/results/{kind}): not used, the result is fetched from its job and put there",
-                crate::store::remote::redacted(self.url())
+                self.url()
             ));
         }
         Some((head?, got.modified_ms))

@@ -11,6 +11,26 @@ fn open(dir: &Path) -> Arc<SharedStore> {
     SharedStore::open(&url, &env, Unreachable::Stop, Stderr::new(std::io::sink())).unwrap()
 }
 
+/// The paths of the objects under `prefix`.
+fn listed(store: &SharedStore, prefix: &str) -> Vec<String> {
+    store
+        .remote
+        .list(prefix)
+        .unwrap()
+        .into_iter()
+        .map(|listed| listed.path)
+        .collect()
+}
+
+/// The event of a markdown result of `job_id`, no page failed.
+fn md_result(job_id: impl Into<String>) -> What {
+    What::Result {
+        job_id: job_id.into(),
+        kind: "md".into(),
+        failed_pages: Vec::new(),
+    }
+}
+
 fn held(claiming: Claiming<'_>) -> Claim<'_> {
     match claiming {
         Claiming::Held(claim) => claim,
@@ -39,13 +59,7 @@ fn a_key_let_go_of_is_claimed_by_one_machine_whoever_read_it_before() {
     assert!(!x.unwrap(), "two machines hold the key");
     drop(z);
     // Let go of, the last generation stays (released), the ones before it are removed.
-    let left: Vec<String> = store
-        .remote
-        .list("claims/key/")
-        .unwrap()
-        .into_iter()
-        .map(|listed| listed.path)
-        .collect();
+    let left = listed(&store, "claims/key/");
     assert_eq!(left, vec![claim_path("key", 1)]);
 }
 
@@ -109,11 +123,7 @@ fn a_key_is_read_from_its_events_names_and_a_result_with_failed_pages_from_its_b
     writer.record("key", at, &ended).unwrap();
     let file = dir.path().join("result.md");
     std::fs::write(&file, "# hi").unwrap();
-    let result = What::Result {
-        job_id: job.clone(),
-        kind: "md".into(),
-        failed_pages: Vec::new(),
-    };
+    let result = md_result(job.clone());
     writer.share_result("key", "md", &file, at, &result);
     let events = dir.path().join("keys/key/events");
     for event in std::fs::read_dir(&events).unwrap() {
@@ -157,11 +167,7 @@ fn a_result_copied_down_notes_the_keys_use_once_a_day() {
         .unwrap();
     let file = dir.path().join("result.md");
     std::fs::write(&file, "# hi").unwrap();
-    let result = What::Result {
-        job_id: "pjb-1".into(),
-        kind: "md".into(),
-        failed_pages: Vec::new(),
-    };
+    let result = md_result("pjb-1");
     writer.share_result("key", "md", &file, long_ago, &result);
     let used = dir.path().join("keys/key/meta/used");
     let reader = open(dir.path());
@@ -199,11 +205,7 @@ fn a_prune_keeps_a_key_whose_result_was_copied_down_since_its_last_event() {
             status: "COMPLETED".into(),
         };
         store.record(key, long_ago, &ended).unwrap();
-        let result = What::Result {
-            job_id: format!("pjb-{key}"),
-            kind: "md".into(),
-            failed_pages: Vec::new(),
-        };
+        let result = md_result(format!("pjb-{key}"));
         store.share_result(key, "md", &file, long_ago, &result);
     }
     let reader = open(dir.path());
@@ -222,11 +224,7 @@ fn a_result_shared_first_by_another_machine_is_not_shared_again() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("result.md");
     std::fs::write(&file, "# hi").unwrap();
-    let result = What::Result {
-        job_id: "pjb-1".into(),
-        kind: "md".into(),
-        failed_pages: Vec::new(),
-    };
+    let result = md_result("pjb-1");
     let events = || {
         std::fs::read_dir(dir.path().join("keys/key/events"))
             .unwrap()
@@ -269,11 +267,7 @@ fn a_result_recorded_by_a_machine_whose_clock_is_behind_is_not_lost() {
         status: "COMPLETED".into(),
     };
     behind.record("key", now - 5_000, &ended).unwrap();
-    let result = What::Result {
-        job_id: "pjb-1".into(),
-        kind: "md".into(),
-        failed_pages: Vec::new(),
-    };
+    let result = md_result("pjb-1");
     behind.record("key", now - 4_000, &result).unwrap();
     let entry = open(dir.path()).entry("key").expect("an entry");
     assert_eq!(entry.status.as_deref(), Some("COMPLETED"));
@@ -324,13 +318,7 @@ fn a_clear_keeps_a_running_job_and_the_newest_claim_of_what_it_forgets() {
     assert_eq!((forgotten.removed, forgotten.unended), (1, 1));
     assert!(open(dir.path()).entry("running").is_some());
     assert!(open(dir.path()).entry("done").is_none());
-    let claims: Vec<String> = store
-        .remote
-        .list("claims/done/")
-        .unwrap()
-        .into_iter()
-        .map(|listed| listed.path)
-        .collect();
+    let claims = listed(&store, "claims/done/");
     assert_eq!(claims, vec![claim_path("done", 1)]);
 }
 
